@@ -1,0 +1,44 @@
+# Two commands take a fresh machine to a running bot and a passing suite:
+#   make run    creates .venv, installs articlebot, starts the REPL on the seed article
+#   make test   creates .venv with the dev extras if needed, then lint, types and tests
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+
+.PHONY: run test lint typecheck pytest discord eval bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(STAMP)
+
+$(DEV_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(DEV_STAMP)
+
+run: $(STAMP)
+	$(BIN)/articlebot repl
+
+discord: $(STAMP)
+	$(BIN)/articlebot discord
+
+eval: $(STAMP)
+	$(BIN)/articlebot eval
+
+test: lint typecheck pytest
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check retrieval bot tests scripts
+	$(BIN)/ruff format --check retrieval bot tests scripts
+
+typecheck: $(DEV_STAMP)
+	$(BIN)/mypy
+
+pytest: $(DEV_STAMP)
+	$(BIN)/pytest -q
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info

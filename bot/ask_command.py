@@ -1,0 +1,117 @@
+"""``articlebot ask``: one question as text or JSON, or a stream of them as JSON lines.
+
+In ``--jsonl`` mode every input line gets exactly one output line, in order, and
+each is flushed at once, so a caller can pipe questions in and zip them with the
+answers as they come. A line is a plain question, or a JSON object
+``{"question": "...", "conversation": "ID"}``; lines that share a conversation id
+share follow-up context. A line that cannot be used (blank, not UTF-8, a broken
+or wrong JSON object) gets ``{"line": N, "error": "..."}`` and the stream goes on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import IO, Any
+
+from bot.composer import answer
+from bot.conversation import ConversationStore
+from bot.startup import Runtime, start
+
+__all__ = ["LineError", "Request", "parse_request", "run_ask", "stream_answers"]
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """One question read from a ``--jsonl`` line."""
+
+    question: str
+    conversation: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LineError:
+    """Why a ``--jsonl`` line could not be read as a question."""
+
+    message: str
+
+
+def run_ask(arguments: argparse.Namespace) -> int:
+    """Run ``articlebot ask`` with parsed ``arguments``; return the exit status."""
+    from bot.cli import UsageError
+
+    if arguments.jsonl:
+        if arguments.question is not None:
+            raise UsageError("--jsonl reads questions from stdin; drop the question argument")
+        runtime = start(arguments.article)
+        stream_answers(runtime, sys.stdin.buffer, sys.stdout)
+        return EXIT_OK
+    if arguments.question is None or not arguments.question.strip():
+        raise UsageError('the question is empty: ask something, e.g. articlebot ask "when is it?"')
+    runtime = start(arguments.article)
+    result = answer(arguments.question, runtime.knowledge, options=runtime.options)
+    if arguments.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+    else:
+        print(result.answer)
+    return EXIT_OK
+
+
+def stream_answers(runtime: Runtime, lines: Iterable[bytes], output: IO[str]) -> None:
+    """Answer each line of ``lines``, writing and flushing one JSON object per line."""
+    conversations = ConversationStore(idle_seconds=runtime.settings.conversation_idle_seconds)
+    for number, raw in enumerate(lines, start=1):
+        request = parse_request(raw)
+        record: dict[str, Any]
+        if isinstance(request, LineError):
+            record = {"line": number, "error": request.message}
+        else:
+            conversation = (
+                conversations.get(request.conversation)
+                if request.conversation is not None
+                else None
+            )
+            result = answer(request.question, runtime.knowledge, conversation, runtime.options)
+            record = result.to_dict()
+            if request.conversation is not None:
+                record["conversation"] = request.conversation
+        output.write(json.dumps(record, ensure_ascii=False) + "\n")
+        output.flush()
+
+
+def parse_request(raw: bytes | str) -> Request | LineError:
+    """Read one ``--jsonl`` line: a JSON object if it starts with ``{``, else plain text."""
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return LineError("the line is not UTF-8 text: send UTF-8")
+    line = raw.strip()
+    if not line:
+        return LineError("the line is empty: write one question a line")
+    if not line.startswith("{"):
+        return Request(line)
+    try:
+        value = json.loads(line)
+    except (json.JSONDecodeError, RecursionError) as error:
+        message = getattr(error, "msg", "too deeply nested")
+        return LineError(f"the line is not valid JSON ({message}): send text or a JSON object")
+    return _request_from_object(value)
+
+
+def _request_from_object(value: Any) -> Request | LineError:
+    if not isinstance(value, dict):
+        return LineError('a JSON line must be an object like {"question": "..."}')
+    question = value.get("question")
+    if not isinstance(question, str) or not question.strip():
+        return LineError('the JSON object needs a non-empty "question" string')
+    conversation = value.get("conversation")
+    if conversation is not None and not isinstance(conversation, str | int):
+        return LineError('"conversation" must be a string or a number')
+    return Request(question.strip(), None if conversation is None else str(conversation))

@@ -1,0 +1,112 @@
+"""The ``articlebot`` command line: parse arguments, then hand over to one front-end.
+
+Each sub-command imports only what it uses, so ``ask`` and ``repl`` never load
+discord.py. Errors a user can cause (a bad flag, a missing article, a bad
+setting) end with one line on stderr and exit status 2; nothing prints a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """Bad usage or bad input; the message says what to do and the exit status is 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, with a pointer to ``--help``."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="articlebot",
+        description="Answers questions about a news article, with the sentence it comes from.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    article_help = "article file to answer from (default: the configured article, the seed)"
+    repl = commands.add_parser("repl", help="chat about the article in the terminal")
+    repl.add_argument("--article", metavar="PATH", help=article_help)
+
+    ask = commands.add_parser("ask", help="answer one question, or a stream of them")
+    ask.add_argument("--article", metavar="PATH", help=article_help)
+    output = ask.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print one JSON object")
+    output.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="read questions from stdin, one a line (text or JSON), write one JSON object a line",
+    )
+    ask.add_argument("question", nargs="?", help="the question, in quotes")
+
+    commands.add_parser("discord", help="run the Discord bot (needs DISCORD_TOKEN)")
+
+    evaluate = commands.add_parser("eval", help="score the bot on question-answer data")
+    evaluate.add_argument(
+        "data",
+        nargs="*",
+        metavar="FILE",
+        help="SQuAD 2.0 .json or articlebot .jsonl files (default: the development data)",
+    )
+    evaluate.add_argument(
+        "--article", metavar="PATH", help="article for .jsonl question files (default: the seed)"
+    )
+    evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
+    evaluate.add_argument("--quiet", action="store_true", help="no progress bar")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    try:
+        arguments = build_parser().parse_args(argv)
+        return _dispatch(arguments)
+    except UsageError as error:
+        print(f"articlebot: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. "| head"); stop quietly, as Unix tools do.
+        sys.stderr.close()
+        return EXIT_OK
+
+
+def _dispatch(arguments: argparse.Namespace) -> int:
+    from bot.startup import StartupError
+
+    try:
+        if arguments.command == "ask":
+            from bot.ask_command import run_ask
+
+            return run_ask(arguments)
+        if arguments.command == "repl":
+            from bot.repl import run_repl
+
+            return run_repl(arguments)
+        if arguments.command == "eval":
+            from bot.evaluation.command import run_eval
+
+            return run_eval(arguments)
+        from bot.discord_app.runner import run_discord
+
+        return run_discord()
+    except StartupError as error:
+        raise UsageError(str(error)) from None
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

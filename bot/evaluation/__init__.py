@@ -1,0 +1,1 @@
+"""Measuring the bot on question-answer data: loaders, SQuAD metrics, the report, the command."""

@@ -1,0 +1,144 @@
+"""Loading evaluation data: SQuAD 2.0 JSON and articlebot's question ``.jsonl``.
+
+Both become :class:`EvalSet` objects: an article plus questions, each with its
+gold answers and the passages (sentences) that contain a gold answer, so both
+answer quality and retrieval recall can be scored.
+
+SQuAD is used article-level, as the product meets it: all paragraphs of one
+SQuAD article, blank-line separated, form the document, not the single
+paragraph the question was written on.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from retrieval import Article, article_from_text, load_article
+from retrieval.cleaning import normalize_characters
+
+__all__ = ["EvalQuestion", "EvalSet", "load_eval_sets", "load_jsonl", "load_squad"]
+
+
+class DatasetError(ValueError):
+    """An evaluation file cannot be read; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class EvalQuestion:
+    """One question with its gold answers (empty: the article does not answer it)."""
+
+    id: str
+    question: str
+    answers: tuple[str, ...]
+    gold_passages: frozenset[int]
+    label: str = ""  # the dataset's own question-type label, when it has one
+
+    @property
+    def answerable(self) -> bool:
+        return bool(self.answers)
+
+
+@dataclass(frozen=True, slots=True)
+class EvalSet:
+    """Questions about one article."""
+
+    name: str
+    article: Article
+    questions: tuple[EvalQuestion, ...]
+
+
+def load_eval_sets(path: Path, article_for_jsonl: Path) -> list[EvalSet]:
+    """Load ``path`` by its extension: ``.json`` is SQuAD 2.0, ``.jsonl`` articlebot's format."""
+    if not path.is_file():
+        raise DatasetError(f"evaluation file not found: {path}")
+    if path.suffix == ".jsonl":
+        return [load_jsonl(path, load_article(article_for_jsonl))]
+    if path.suffix == ".json":
+        return load_squad(path)
+    raise DatasetError(f"unknown evaluation format {path.suffix!r}: use .json (SQuAD) or .jsonl")
+
+
+def load_jsonl(path: Path, article: Article) -> EvalSet:
+    """Questions about ``article``, one JSON object a line: id, question, answers, type."""
+    questions = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            answers = tuple(str(answer) for answer in record["answers"])
+            questions.append(
+                EvalQuestion(
+                    id=str(record.get("id", number)),
+                    question=str(record["question"]),
+                    answers=answers,
+                    gold_passages=_passages_containing(article, answers),
+                    label=str(record.get("type", "")),
+                )
+            )
+        except (json.JSONDecodeError, KeyError, TypeError) as error:
+            raise DatasetError(f"{path}:{number}: not a question record ({error})") from None
+    return EvalSet(path.stem, article, tuple(questions))
+
+
+def load_squad(path: Path) -> list[EvalSet]:
+    """One :class:`EvalSet` per article of a SQuAD 2.0 file."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))["data"]
+    except (json.JSONDecodeError, KeyError, TypeError) as error:
+        raise DatasetError(f"{path} is not SQuAD 2.0 JSON ({error})") from None
+    return [_squad_article(entry) for entry in data]
+
+
+def _squad_article(entry: dict[str, Any]) -> EvalSet:
+    contexts = [paragraph["context"] for paragraph in entry["paragraphs"]]
+    title = str(entry.get("title", "")).replace("_", " ")
+    article = article_from_text("\n\n".join(contexts), title=title)
+    aligned = len(article.paragraphs) == len(contexts)
+    questions = []
+    for number, paragraph in enumerate(entry["paragraphs"]):
+        for qa in paragraph["qas"]:
+            answers = tuple(dict.fromkeys(answer["text"] for answer in qa["answers"]))
+            gold = frozenset(
+                index
+                for answer in qa["answers"]
+                for index in _gold_passage(article, number if aligned else None, answer)
+            )
+            questions.append(EvalQuestion(str(qa["id"]), str(qa["question"]), answers, gold))
+    return EvalSet(title, article, tuple(questions))
+
+
+def _gold_passage(article: Article, paragraph: int | None, answer: dict[str, Any]) -> list[int]:
+    """The passage holding the answer: its occurrence nearest the annotated offset."""
+    text = " ".join(normalize_characters(str(answer["text"])).split())
+    if paragraph is None:
+        return sorted(_passages_containing(article, (text,)))
+    body = article.paragraphs[paragraph]
+    occurrences = _find_all(body, text)
+    if not occurrences:
+        return []
+    position = min(occurrences, key=lambda start: abs(start - int(answer["answer_start"])))
+    passages = article.paragraph_passages(paragraph)
+    base = passages[0].start if passages else 0
+    return [p.index for p in passages if p.start - base <= position < p.end - base][:1]
+
+
+def _passages_containing(article: Article, answers: tuple[str, ...]) -> frozenset[int]:
+    lowered = [normalize_characters(answer).lower() for answer in answers if answer.strip()]
+    return frozenset(
+        passage.index
+        for passage in article.passages
+        if any(answer in passage.text.lower() for answer in lowered)
+    )
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    positions = []
+    start = text.find(needle)
+    while start != -1:
+        positions.append(start)
+        start = text.find(needle, start + 1)
+    return positions

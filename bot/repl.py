@@ -1,0 +1,175 @@
+"""``articlebot repl``: chat about the article in a terminal.
+
+Interactive use gets a prompt, line editing and a history file through
+``readline``; piped input (``echo "when?" | articlebot repl``) gets just the
+answers, one block per question, so the REPL is scriptable too. Colour is used
+only on a terminal and never when ``NO_COLOR`` is set (https://no-color.org).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO
+
+from bot.answers import Answer
+from bot.composer import answer
+from bot.conversation import Conversation
+from bot.startup import Runtime, start
+
+__all__ = ["Repl", "run_repl"]
+
+HELP = """\
+Ask anything about the article, e.g. "when is the summit?", then follow up ("and where?").
+  :why    show the passages and scores behind the last answer
+  :help   show this help
+  :quit   leave (also Ctrl-D)"""
+HISTORY_FILE = Path.home() / ".articlebot_history"
+HISTORY_LENGTH = 1000
+
+
+class Style:
+    """ANSI styling that turns itself off when colour is unwanted."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+
+    def _wrap(self, code: str, text: str) -> str:
+        return f"\033[{code}m{text}\033[0m" if self.enabled else text
+
+    def bold(self, text: str) -> str:
+        return self._wrap("1", text)
+
+    def dim(self, text: str) -> str:
+        return self._wrap("2", text)
+
+
+class Repl:
+    """The read-answer loop, independent of where lines come from."""
+
+    def __init__(self, runtime: Runtime, output: IO[str], style: Style) -> None:
+        self.runtime = runtime
+        self.output = output
+        self.style = style
+        self.conversation = Conversation(idle_seconds=runtime.settings.conversation_idle_seconds)
+        self.last_answer: Answer | None = None
+
+    def handle(self, line: str) -> bool:
+        """Handle one input line; return False when the user asked to leave."""
+        text = line.strip()
+        if not text:
+            return True
+        command = text.lower()
+        if command in {":quit", ":q", ":exit", "quit", "exit"}:
+            return False
+        if command in {":help", ":h", ":?"}:
+            self._print(HELP)
+        elif command == ":why":
+            self._print(self._explain())
+        elif command.startswith(":"):
+            self._print(f"Unknown command {text.split()[0]!r}. Try :help.")
+        else:
+            self.last_answer = answer(
+                text, self.runtime.knowledge, self.conversation, self.runtime.options
+            )
+            self._print(self._render(self.last_answer))
+        return True
+
+    def _render(self, result: Answer) -> str:
+        if result.source is None or result.statement == result.answer:
+            return result.answer
+        quote = result.answer.removeprefix(result.statement).strip()
+        return f"{self.style.bold(result.statement)}\n{self.style.dim(quote)}"
+
+    def _explain(self) -> str:
+        if self.last_answer is None:
+            return "Nothing to explain yet: ask a question first."
+        result = self.last_answer
+        lines = [
+            f"question type: {result.question_type}   confidence: {result.confidence:.2f}   "
+            f"short answer: {result.short_answer!r}"
+        ]
+        if not result.passages:
+            lines.append("no passage matched the question.")
+        for rank, evidence in enumerate(result.passages, start=1):
+            lines.append(
+                f"{rank}. score {evidence.score:.3f}  paragraph {evidence.paragraph + 1}  "
+                f"[{evidence.start}:{evidence.end}]  {evidence.text}"
+            )
+        lines.extend(f"note: {note}" for note in result.notes)
+        return "\n".join(lines)
+
+    def _print(self, text: str) -> None:
+        self.output.write(text + "\n")
+        self.output.flush()
+
+
+def run_repl(arguments: argparse.Namespace) -> int:
+    """Run the REPL on stdin/stdout until EOF or ``:quit``; return the exit status."""
+    runtime = start(arguments.article)
+    # A stray non-UTF-8 byte in piped input should cost one odd question, not the session.
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        sys.stdin.reconfigure(errors="replace")
+    interactive = sys.stdin.isatty()
+    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    repl = Repl(runtime, sys.stdout, Style(colour))
+    read_line = _interactive_reader() if interactive else _piped_reader()
+    if interactive:
+        print(f"articlebot on: {runtime.knowledge.article.title}\nType :help for help.")
+    try:
+        while True:
+            line = read_line()
+            if line is None or not repl.handle(line):
+                break
+    except KeyboardInterrupt:
+        print()
+    finally:
+        if interactive:
+            _save_history()
+    return 0
+
+
+def _piped_reader() -> Callable[[], str | None]:
+    def read() -> str | None:
+        line = sys.stdin.readline()
+        return line if line else None
+
+    return read
+
+
+def _interactive_reader() -> Callable[[], str | None]:
+    _load_history()
+    prompt = "you> "
+
+    def read() -> str | None:
+        try:
+            return input(prompt)
+        except EOFError:
+            print()
+            return None
+
+    return read
+
+
+def _load_history() -> None:
+    try:
+        import readline
+    except ImportError:  # pragma: no cover - Windows without pyreadline
+        return
+    readline.set_history_length(HISTORY_LENGTH)
+    with contextlib.suppress(OSError):
+        readline.read_history_file(HISTORY_FILE)
+
+
+def _save_history() -> None:
+    try:
+        import readline
+
+        readline.write_history_file(HISTORY_FILE)
+    except (ImportError, OSError):
+        pass

@@ -1,0 +1,135 @@
+"""articlebot's settings, read from environment variables and a ``.env`` file.
+
+Every setting has an ``ARTICLEBOT_`` variable, except the Discord token, which
+uses the name Discord's own tooling uses (``DISCORD_TOKEN``). The token is a
+:class:`~pydantic.SecretStr`: it prints as ``**********`` in ``repr``, logs and
+validation errors, and is revealed only where the Discord client needs it.
+
+Settings are built once by a front-end and passed down; nothing imports a
+global instance. :func:`load_settings` turns a validation failure into a
+:class:`SettingsError` whose message names the variable and what it expects.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+__all__ = ["DEFAULT_ARTICLE", "Settings", "SettingsError", "load_settings"]
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_ARTICLE = PROJECT_ROOT / "seeds" / "000_479c05f56fca69af.txt"
+ENV_PREFIX = "ARTICLEBOT_"
+
+
+class SettingsError(ValueError):
+    """A setting is missing or invalid; the message names the variable."""
+
+
+class Settings(BaseSettings):
+    """All of articlebot's configuration; see ``.env.example`` for each variable."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX,
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        validate_default=True,
+    )
+
+    discord_token: SecretStr | None = Field(
+        default=None,
+        validation_alias="DISCORD_TOKEN",
+        description="The bot token from the Discord developer portal (a secret).",
+    )
+    articles: Annotated[list[Path], NoDecode] = Field(
+        default_factory=lambda: [DEFAULT_ARTICLE],
+        description="Article files, separated by commas.",
+    )
+    top_k: int = Field(default=5, ge=1, le=50, description="Passages retrieved per question.")
+    abstain_threshold: float = Field(
+        default=0.35,
+        ge=0.0,
+        le=1.0,
+        description="Answers whose confidence is below this are declined.",
+    )
+    allowed_channels: Annotated[list[int], NoDecode] = Field(
+        default_factory=list,
+        description="Discord channel ids the bot may answer in (empty: all).",
+    )
+    cooldown_seconds: float = Field(
+        default=3.0, ge=0.0, le=3600.0, description="Per-user pause between questions."
+    )
+    conversation_idle_seconds: float = Field(
+        default=900.0, gt=0.0, description="Follow-up context expires after this idle time."
+    )
+    discord_guild_id: int | None = Field(
+        default=None, description="Sync slash commands to this guild only (fast iteration)."
+    )
+    discord_api_base: str | None = Field(
+        default=None, description="Discord API base URL; unset means Discord itself."
+    )
+    message_content: bool = Field(
+        default=False,
+        description="Use the privileged message-content intent to answer un-mentioned messages.",
+    )
+    log_level: str = Field(default="INFO", description="Logging level.")
+
+    @field_validator("articles", mode="before")
+    @classmethod
+    def _split_paths(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [Path(part.strip()) for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("articles")
+    @classmethod
+    def _require_articles(cls, value: list[Path]) -> list[Path]:
+        if not value:
+            raise ValueError("give at least one article path")
+        return value
+
+    @field_validator("allowed_channels", mode="before")
+    @classmethod
+    def _split_ids(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        if isinstance(value, int):
+            return [value]
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        level = value.upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("use one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
+        return level
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Build :class:`Settings` from the environment, ``.env`` and ``overrides``.
+
+    Raises :class:`SettingsError` naming the first bad variable.
+    """
+    try:
+        return Settings(**overrides)
+    except ValidationError as error:
+        raise SettingsError(_describe(error)) from None
+
+
+def _describe(error: ValidationError) -> str:
+    first = error.errors(include_input=False, include_url=False)[0]
+    field = str(first["loc"][0]) if first["loc"] else ""
+    variable = _variable_name(field)
+    message = first["msg"].removeprefix("Value error, ")
+    return f"invalid setting {variable}: {message}"
+
+
+def _variable_name(field: str) -> str:
+    if field in {"DISCORD_TOKEN", "discord_token"}:
+        return "DISCORD_TOKEN"
+    return ENV_PREFIX + field.upper()

@@ -1,0 +1,140 @@
+"""Turning text into index terms: lower-case → tokenize → drop stop words → stem → n-grams.
+
+The same :class:`Analyzer` runs when the index is fitted and when a query is
+asked, so the two always agree. Its settings are plain data
+(:class:`AnalyzerConfig`) that travel inside a saved index: a loaded index
+rebuilds exactly the analyzer it was fitted with.
+
+The defaults were chosen by measurement on the development questions (gold
+sentence recall@1/@3, see ``docs/BENCHMARKS.md``): English stop words removed,
+Snowball (Porter 2) stemming, unigrams only, and sublinear term frequency.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from typing import Any
+
+import snowballstemmer
+
+__all__ = ["Analyzer", "AnalyzerConfig", "stem"]
+
+# Words of two or more letters or digits, and single digits ("7" in "G 7"):
+# single letters are mostly initials and the "s" of a split possessive.
+_TOKEN = re.compile(r"\w\w+|\d", re.UNICODE)
+
+# scikit-learn's English list, copied in as data so that the library does not
+# import scikit-learn just to answer a query.
+_ENGLISH_STOP_WORDS = frozenset(
+    """
+    a about above across after afterwards again against all almost alone along already
+    also although always am among amongst amoungst amount an and another any anyhow
+    anyone anything anyway anywhere are around as at back be became because become
+    becomes becoming been before beforehand behind being below beside besides between
+    beyond bill both bottom but by call can cannot cant co con could couldnt cry de
+    describe detail do done down due during each eg eight either eleven else elsewhere
+    empty enough etc even ever every everyone everything everywhere except few fifteen
+    fifty fill find fire first five for former formerly forty found four from front full
+    further get give go had has hasnt have he hence her here hereafter hereby herein
+    hereupon hers herself him himself his how however hundred i ie if in inc indeed
+    interest into is it its itself keep last latter latterly least less ltd made many
+    may me meanwhile might mill mine more moreover most mostly move much must my myself
+    name namely neither never nevertheless next nine no nobody none noone nor not
+    nothing now nowhere of off often on once one only onto or other others otherwise our
+    ours ourselves out over own part per perhaps please put rather re same see seem
+    seemed seeming seems serious several she should show side since sincere six sixty so
+    some somehow someone something sometime sometimes somewhere still such system take
+    ten than that the their them themselves then thence there thereafter thereby
+    therefore therein thereupon these they thick thin third this those though three
+    through throughout thru thus to together too top toward towards twelve twenty two un
+    under until up upon us very via was we well were what whatever when whence whenever
+    where whereafter whereas whereby wherein whereupon wherever whether which while
+    whither who whoever whole whom whose why will with within without would yet you your
+    yours yourself yourselves
+    """.split()
+)
+_STOP_WORD_LISTS: dict[str, frozenset[str]] = {
+    "none": frozenset(),
+    "english": _ENGLISH_STOP_WORDS,
+}
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=1 << 18)
+def stem(word: str) -> str:
+    """Return the Snowball (Porter 2) stem of a lower-case word, memoized.
+
+    News vocabularies are Zipfian, so a cache of a quarter million words answers
+    nearly every call after the first few thousand passages.
+    """
+    return str(_STEMMER.stemWord(word))
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzerConfig:
+    """The settings of an :class:`Analyzer`, stored with every saved index."""
+
+    stop_words: str = "english"
+    stemming: bool = True
+    ngram_max: int = 1
+    sublinear_tf: bool = True
+    fold_accents: bool = True
+
+    def __post_init__(self) -> None:
+        if self.stop_words not in _STOP_WORD_LISTS:
+            known = ", ".join(sorted(_STOP_WORD_LISTS))
+            raise ValueError(f"unknown stop word list {self.stop_words!r} (known: {known})")
+        if not 1 <= self.ngram_max <= 3:
+            raise ValueError(f"ngram_max must be 1, 2 or 3, not {self.ngram_max}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, values: dict[str, Any]) -> AnalyzerConfig:
+        known = {name: values[name] for name in cls.__dataclass_fields__ if name in values}
+        return cls(**known)
+
+
+class Analyzer:
+    """A callable that maps text to its list of index terms, in order."""
+
+    def __init__(self, config: AnalyzerConfig | None = None) -> None:
+        self.config = config or AnalyzerConfig()
+        self._stop_words = _STOP_WORD_LISTS[self.config.stop_words]
+
+    def __call__(self, text: str) -> list[str]:
+        words = self.words(text)
+        if self.config.ngram_max == 1:
+            return words
+        return _with_ngrams(words, self.config.ngram_max)
+
+    def words(self, text: str) -> list[str]:
+        """Return the unigram terms of ``text``: tokens without stop words, stemmed."""
+        text = text.lower()
+        if self.config.fold_accents and not text.isascii():
+            text = _fold_accents(text)
+        tokens = [token for token in _TOKEN.findall(text) if token not in self._stop_words]
+        if self.config.stemming:
+            return [stem(token) for token in tokens]
+        return tokens
+
+    def __repr__(self) -> str:
+        return f"Analyzer({self.config!r})"
+
+
+def _fold_accents(text: str) -> str:
+    """Strip combining marks, so "café" and "cafe" meet in the index."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _with_ngrams(words: list[str], ngram_max: int) -> list[str]:
+    terms = list(words)
+    for size in range(2, ngram_max + 1):
+        terms.extend(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
+    return terms

@@ -1,0 +1,166 @@
+"""Articles and their passages: loading a file, cleaning it, splitting it into sentences.
+
+An :class:`Article` is the cleaned text plus two views of it: paragraphs and
+passages (sentences). Every passage carries exact character offsets into
+``Article.text`` and the index of its paragraph, so an answer can always point back
+to where it came from (``article.text[p.start:p.end] == p.text``).
+
+Paragraphs are numbered from 0 in data; front-ends show them from 1. When the
+first line is a headline it becomes ``Article.title`` and also paragraph 0, since a
+headline often states the story's main fact in the fewest words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from retrieval.cleaning import clean_paragraphs
+from retrieval.sentences import split_sentences
+
+__all__ = [
+    "MAX_ARTICLE_BYTES",
+    "Article",
+    "ArticleError",
+    "Passage",
+    "article_from_text",
+    "load_article",
+]
+
+# A long news feature is about 100 kB of text; 10 MB leaves room for whole books
+# while refusing the accidental multi-gigabyte log file before it is read.
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+PARAGRAPH_SEPARATOR = "\n\n"
+
+# A headline is short, and does not end like a sentence of running text.
+_MAX_HEADLINE_CHARS = 200
+_MAX_HEADLINE_WORDS = 30
+_TITLE_FALLBACK_CHARS = 80
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+class ArticleError(ValueError):
+    """An article cannot be used; the message says why and what to do about it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One retrievable unit of text (a sentence) and where it sits in its article."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article: its headline, text, paragraphs and sentence passages."""
+
+    title: str
+    text: str
+    paragraphs: tuple[str, ...]
+    passages: tuple[Passage, ...]
+    source: str = ""
+    has_headline: bool = field(default=False)
+
+    def paragraph_passages(self, paragraph: int) -> tuple[Passage, ...]:
+        """Return the passages of one paragraph, in order."""
+        return tuple(p for p in self.passages if p.paragraph == paragraph)
+
+
+def load_article(path: str | Path) -> Article:
+    """Read, clean and split the article stored at ``path`` (UTF-8 text).
+
+    Raises :class:`ArticleError` with a message fit for a user when the file is
+    missing, a directory, too large, binary, not UTF-8, or has no text.
+    """
+    raw_text = _read_text(Path(path))
+    return article_from_text(raw_text, source=str(path))
+
+
+def article_from_text(raw_text: str, *, title: str | None = None, source: str = "") -> Article:
+    """Build an :class:`Article` from raw text already in memory.
+
+    When ``title`` is given the text is taken as body only; otherwise a short
+    first line is taken as the headline.
+    """
+    paragraphs = clean_paragraphs(raw_text)
+    if not any(_WORD.search(paragraph) for paragraph in paragraphs):
+        where = f" {source}" if source else ""
+        raise ArticleError(f"article{where} has no text: give a file with the story in it")
+    has_headline = title is None and _looks_like_headline(paragraphs)
+    text = PARAGRAPH_SEPARATOR.join(paragraphs)
+    passages = _split_passages(paragraphs)
+    if title is None:
+        title = paragraphs[0] if has_headline else _fallback_title(passages[0].text)
+    return Article(
+        title=title,
+        text=text,
+        paragraphs=tuple(paragraphs),
+        passages=passages,
+        source=source,
+        has_headline=has_headline,
+    )
+
+
+def _read_text(path: Path) -> str:
+    if not path.exists():
+        raise ArticleError(f"article not found: {path} (check the path, or pass --article PATH)")
+    if path.is_dir():
+        raise ArticleError(f"article path is a directory: {path} (give the path of a text file)")
+    size = path.stat().st_size
+    if size > MAX_ARTICLE_BYTES:
+        raise ArticleError(
+            f"article is too large: {path} is {size:,} bytes, the limit is "
+            f"{MAX_ARTICLE_BYTES:,} (split it into several articles)"
+        )
+    data = path.read_bytes()
+    if not data.strip():
+        raise ArticleError(f"article is empty: {path} (give a file with the story in it)")
+    if b"\x00" in data[:8192]:
+        raise ArticleError(f"article looks binary, not text: {path} (give a UTF-8 text file)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ArticleError(
+            f"article is not UTF-8 text: {path} (invalid byte at offset {error.start}; "
+            f"convert it, e.g. iconv -f LATIN1 -t UTF-8)"
+        ) from None
+
+
+def _looks_like_headline(paragraphs: list[str]) -> bool:
+    if len(paragraphs) < 2:
+        return False
+    first = paragraphs[0]
+    if len(first) > _MAX_HEADLINE_CHARS or len(first.split()) > _MAX_HEADLINE_WORDS:
+        return False
+    # Running text ends with a period; headlines end with a word, a quote or "?"/"!".
+    return not first.rstrip("\"')]").endswith(".") or first.endswith("...")
+
+
+def _split_passages(paragraphs: list[str]) -> tuple[Passage, ...]:
+    passages: list[Passage] = []
+    offset = 0
+    for number, paragraph in enumerate(paragraphs):
+        for start, end in split_sentences(paragraph):
+            passages.append(
+                Passage(
+                    text=paragraph[start:end],
+                    start=offset + start,
+                    end=offset + end,
+                    paragraph=number,
+                    index=len(passages),
+                )
+            )
+        offset += len(paragraph) + len(PARAGRAPH_SEPARATOR)
+    return tuple(passages)
+
+
+def _fallback_title(first_sentence: str) -> str:
+    if len(first_sentence) <= _TITLE_FALLBACK_CHARS:
+        return first_sentence
+    cut = first_sentence[:_TITLE_FALLBACK_CHARS].rsplit(" ", 1)[0]
+    return cut + "..."
