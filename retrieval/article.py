@@ -65,6 +65,10 @@ class Article:
     passages: tuple[Passage, ...]
     source: str = ""
     has_headline: bool = field(default=False)
+    # Metadata a richer source (an HTML page) can supply; plain text has none.
+    published: str | None = None  # ISO date, e.g. "2021-04-25"
+    byline: str | None = None
+    publisher: str | None = None  # e.g. "The Sun"
 
     def paragraph_passages(self, paragraph: int) -> tuple[Passage, ...]:
         """Return the passages of one paragraph, in order."""
