@@ -86,7 +86,11 @@ def stream_answers(runtime: Runtime, lines: Iterable[bytes], output: IO[str]) ->
 
 
 def parse_request(raw: bytes | str) -> Request | LineError:
-    """Read one ``--jsonl`` line: a JSON object if it starts with ``{``, else plain text."""
+    """Read one ``--jsonl`` line: JSON if it starts with ``{`` or ``[``, else plain text.
+
+    A line opening with a bracket is a caller's attempt at JSON (no question
+    starts that way), so a broken or non-object one is reported, not answered.
+    """
     if isinstance(raw, bytes):
         try:
             raw = raw.decode("utf-8")
@@ -95,7 +99,7 @@ def parse_request(raw: bytes | str) -> Request | LineError:
     line = raw.strip()
     if not line:
         return LineError("the line is empty: write one question a line")
-    if not line.startswith("{"):
+    if not line.startswith(("{", "[")):
         return Request(line)
     try:
         value = json.loads(line)

@@ -13,7 +13,7 @@ import contextlib
 import io
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import IO
 
@@ -22,7 +22,7 @@ from bot.composer import answer
 from bot.conversation import Conversation
 from bot.startup import Runtime, start
 
-__all__ = ["Repl", "run_repl"]
+__all__ = ["Repl", "Style", "run_repl", "wants_colour"]
 
 HELP = """\
 Ask anything about the article, e.g. "when is the summit?", then follow up ("and where?").
@@ -116,8 +116,7 @@ def run_repl(arguments: argparse.Namespace) -> int:
     if isinstance(sys.stdin, io.TextIOWrapper):
         sys.stdin.reconfigure(errors="replace")
     interactive = sys.stdin.isatty()
-    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    repl = Repl(runtime, sys.stdout, Style(colour))
+    repl = Repl(runtime, sys.stdout, Style(wants_colour(sys.stdout.isatty(), os.environ)))
     read_line = _interactive_reader() if interactive else _piped_reader()
     if interactive:
         print(f"articlebot on: {runtime.knowledge.article.title}\nType :help for help.")
@@ -132,6 +131,11 @@ def run_repl(arguments: argparse.Namespace) -> int:
         if interactive:
             _save_history()
     return 0
+
+
+def wants_colour(is_terminal: bool, environ: Mapping[str, str]) -> bool:
+    """Colour only on a terminal, and never when ``NO_COLOR`` is set to anything non-empty."""
+    return is_terminal and not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"
 
 
 def _piped_reader() -> Callable[[], str | None]:

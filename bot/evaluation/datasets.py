@@ -12,6 +12,7 @@ paragraph the question was written on.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,9 @@ from retrieval import Article, article_from_text, load_article
 from retrieval.cleaning import normalize_characters
 
 __all__ = ["EvalQuestion", "EvalSet", "load_eval_sets", "load_jsonl", "load_squad"]
+
+
+_YES_NO = frozenset({"yes", "no"})
 
 
 class DatasetError(ValueError):
@@ -127,11 +131,16 @@ def _gold_passage(article: Article, paragraph: int | None, answer: dict[str, Any
 
 
 def _passages_containing(article: Article, answers: tuple[str, ...]) -> frozenset[int]:
-    lowered = [normalize_characters(answer).lower() for answer in answers if answer.strip()]
+    """Passages holding an answer as whole words; yes/no answers name no passage."""
+    patterns = [
+        re.compile(r"(?<!\w)" + re.escape(normalize_characters(answer).strip()) + r"(?!\w)", re.I)
+        for answer in answers
+        if answer.strip() and answer.strip().lower() not in _YES_NO
+    ]
     return frozenset(
         passage.index
         for passage in article.passages
-        if any(answer in passage.text.lower() for answer in lowered)
+        if any(pattern.search(passage.text) for pattern in patterns)
     )
 
 

@@ -1,0 +1,62 @@
+"""Shared fixtures: the seed article, its knowledge, and the development data paths."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge import Knowledge
+from retrieval import Article, load_article
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SEED_ARTICLE = PROJECT_ROOT / "seeds" / "000_479c05f56fca69af.txt"
+SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
+SEED_QUESTIONS = SHARED_DATA / "article_dev.jsonl"
+SQUAD_DEV = SHARED_DATA / "squad2_dev_2articles.json"
+
+
+@pytest.fixture(scope="session")
+def seed_article() -> Article:
+    return load_article(SEED_ARTICLE)
+
+
+@pytest.fixture(scope="session")
+def seed_knowledge(seed_article: Article) -> Knowledge:
+    return Knowledge.from_article(seed_article)
+
+
+def cli_environment(**extra: str) -> dict[str, str]:
+    """The environment for running the CLI in a test: no articlebot settings leak in."""
+    environment = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith("ARTICLEBOT_") and name != "DISCORD_TOKEN"
+    }
+    environment.update(extra)
+    return environment
+
+
+def run_cli(
+    *arguments: str, stdin: bytes | str | None = None, cwd: Path | None = None, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m bot`` with ``arguments``; text output, never raising on failure."""
+    data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
+    completed = subprocess.run(
+        [sys.executable, "-m", "bot", *arguments],
+        input=data,
+        capture_output=True,
+        cwd=cwd or PROJECT_ROOT,
+        env=cli_environment(**env),
+        timeout=60,
+        check=False,
+    )
+    return subprocess.CompletedProcess(
+        completed.args,
+        completed.returncode,
+        completed.stdout.decode("utf-8", "replace"),
+        completed.stderr.decode("utf-8", "replace"),
+    )
