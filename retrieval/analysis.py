@@ -25,9 +25,13 @@ import snowballstemmer
 
 __all__ = ["Analyzer", "AnalyzerConfig", "stem"]
 
-# Words of two or more letters or digits, and single digits ("7" in "G 7"):
-# single letters are mostly initials and the "s" of a split possessive.
-_TOKEN = re.compile(r"\w\w+|\d", re.UNICODE)
+# Dotted acronyms ("U.S."), words of two or more letters or digits, and single
+# digits ("7" in "G 7"): single letters are mostly initials and the "s" of a
+# split possessive.
+_TOKEN = re.compile(r"[^\W\d_](?:\.[^\W\d_])+\.?|\w\w+|\d", re.UNICODE)
+# Short all-capital words are acronyms even when their lower case is a function
+# word: "US" is the country, not the pronoun; "IT" the trade, not "it".
+_MAX_ACRONYM_LENGTH = 3
 
 # scikit-learn's English list, copied in as data so that the library does not
 # import scikit-learn just to answer a query.
@@ -135,13 +139,23 @@ class Analyzer:
 
     def words(self, text: str) -> list[str]:
         """Return the unigram terms of ``text``: tokens without stop words, stemmed."""
-        text = text.lower()
         if self.config.fold_accents and not text.isascii():
             text = _fold_accents(text)
-        tokens = [token for token in _TOKEN.findall(text) if token not in self._stop_words]
+        tokens = [term for term in map(self._term, _TOKEN.findall(text)) if term]
         if self.config.stemming:
             return [stem(token) for token in tokens]
         return tokens
+
+    def _term(self, token: str) -> str:
+        """The lower-case term for one token, or "" for a stop word."""
+        if "." in token:
+            return token.replace(".", "").lower()
+        lower = token.lower()
+        if lower not in self._stop_words:
+            return lower
+        if len(token) <= _MAX_ACRONYM_LENGTH and token.isupper():
+            return lower
+        return ""
 
     def __repr__(self) -> str:
         return f"Analyzer({self.config!r})"

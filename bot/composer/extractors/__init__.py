@@ -1,0 +1,1 @@
+"""Typed answer extractors: each proposes candidates of one kind from a sentence."""

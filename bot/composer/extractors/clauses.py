@@ -1,0 +1,123 @@
+"""Reason and manner clauses: "for election meddling", "to help normalize relations",
+"because ...", "amid ...", and "positively", "by phone", "through dialogue".
+
+A reason clause starts at a cause marker and runs to the next punctuation mark or
+clause boundary, cut at a dozen tokens: the short answer is the clause, the reply
+quotes the whole sentence anyway. Markers differ in how surely they mean "why":
+"because" always does; "for" and "to" often do not ("to Putin", "for the G7"),
+so they fit less and must be followed by a plausible clause start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.composer.candidates import Candidate, Sentence
+from bot.composer.lexicon import DETERMINERS, PRONOUNS
+
+__all__ = ["extract_manners", "extract_reasons"]
+
+_MAX_CLAUSE_TOKENS = 12
+_CLAUSE_STOPS = frozenset({",", ";", ":", ".", "(", ")", "!", "?", "—", "-", "–"})
+_CLAUSE_BREAK_WORDS = frozenset({"and", "but", "while", "which", "who", "whereas", "although"})
+# Marker (as lower-case words) → how surely it introduces a cause or purpose.
+_REASON_MARKERS: dict[tuple[str, ...], float] = {
+    ("because", "of"): 1.0,
+    ("because",): 1.0,
+    ("due", "to"): 1.0,
+    ("owing", "to"): 1.0,
+    ("thanks", "to"): 0.9,
+    ("as", "a", "result", "of"): 1.0,
+    ("in", "response", "to"): 0.9,
+    ("in", "retaliation", "for"): 1.0,
+    ("in", "order", "to"): 1.0,
+    ("so", "that"): 0.9,
+    ("so", "as", "to"): 0.9,
+    ("in", "protest", "at"): 0.9,
+    ("in", "protest", "against"): 0.9,
+    ("amid",): 0.7,
+    ("over",): 0.45,
+    ("for",): 0.55,
+    ("to", "help"): 0.8,
+    ("to",): 0.45,
+    ("since",): 0.4,
+    ("after",): 0.35,
+}
+_MANNER_MARKERS: dict[tuple[str, ...], float] = {
+    ("by",): 0.7,
+    ("through",): 0.7,
+    ("via",): 0.7,
+    ("with",): 0.45,
+    ("in", "a"): 0.4,
+}
+
+
+def extract_reasons(sentence: Sentence) -> Iterator[Candidate]:
+    """Yield cause and purpose clauses of ``sentence``."""
+    yield from _marked_clauses(sentence, _REASON_MARKERS, "reason")
+
+
+def extract_manners(sentence: Sentence) -> Iterator[Candidate]:
+    """Yield manner expressions: -ly adverbs, and "by/through/via/with" phrases."""
+    for index, token in enumerate(sentence.tokens):
+        if token.is_word and token.lower.endswith("ly") and len(token.lower) > 4:
+            yield Candidate(sentence, index, index, "manner:adverb", 0.9)
+    yield from _marked_clauses(sentence, _MANNER_MARKERS, "manner")
+
+
+def _marked_clauses(
+    sentence: Sentence, markers: dict[tuple[str, ...], float], rule: str
+) -> Iterator[Candidate]:
+    tokens = sentence.tokens
+    lowers = [token.lower for token in tokens]
+    index = 0
+    while index < len(tokens):
+        marker = _marker_at(lowers, index, markers)
+        if marker is None:
+            index += 1
+            continue
+        body = index + len(marker)
+        end = _clause_end(sentence, body)
+        if end >= body and _plausible_clause(sentence, body, marker):
+            # The clause with its marker reads as an answer ("for election meddling").
+            yield Candidate(sentence, index, end, f"{rule}:{' '.join(marker)}", markers[marker])
+        index += 1
+
+
+def _marker_at(
+    lowers: list[str], index: int, markers: dict[tuple[str, ...], float]
+) -> tuple[str, ...] | None:
+    for marker in markers:  # longest markers are listed first where they overlap
+        if tuple(lowers[index : index + len(marker)]) == marker:
+            return marker
+    return None
+
+
+def _clause_end(sentence: Sentence, body: int) -> int:
+    tokens = sentence.tokens
+    end = body - 1
+    for index in range(body, min(len(tokens), body + _MAX_CLAUSE_TOKENS)):
+        token = tokens[index]
+        if token.text in _CLAUSE_STOPS or (index > body and token.lower in _CLAUSE_BREAK_WORDS):
+            break
+        if token.text == '"':
+            continue
+        end = index
+    while end >= body and not tokens[end].is_word:
+        end -= 1
+    return end
+
+
+def _plausible_clause(sentence: Sentence, body: int, marker: tuple[str, ...]) -> bool:
+    """ "to" must start a verb phrase, not name a recipient ("to Putin")."""
+    if body >= len(sentence.tokens):
+        return False
+    first = sentence.tokens[body]
+    if marker == ("to",):
+        return (
+            first.is_word
+            and not first.is_capitalized
+            and first.lower not in DETERMINERS | PRONOUNS
+            and not first.is_number
+        )
+    return first.is_word or first.text == '"'

@@ -1,0 +1,112 @@
+"""Dates and times: "June 15-16", "April 13", "on Sunday", "last week", "the 10th century".
+
+Each pattern carries a specificity: a day beats a month, a month a season, so
+"June 15-16" wins over "this summer" when both answer "when". Expressions that
+point backwards ("last week", "earlier this month", "ago") are marked past, so a
+question about what *will* happen can avoid them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bot.composer.candidates import Candidate, Sentence
+from bot.composer.extractors.spans import token_range
+
+__all__ = ["extract_dates"]
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:[0-3]?\d(?:st|nd|rd|th)?)"
+_DAYS = rf"{_DAY}(?:\s?(?:-|–|to|and|&)\s?{_DAY})?"
+_YEAR = r"(?:1\d{3}|20\d{2})"
+_SEASON = r"(?:spring|summer|autumn|fall|winter)"
+_UNIT = (
+    r"(?:day|week|weekend|month|year|decade|century|summer|winter|spring|autumn|fall|night|"
+    r"morning|evening|afternoon)"
+)
+_ORDINAL = (
+    r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
+    r"eighteenth|nineteenth|twentieth|twenty-first)"
+)
+_COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)"
+
+# (pattern, specificity) in order; the first pattern to claim a span wins.
+_PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = tuple(
+    (re.compile(pattern, flags), specificity)
+    for pattern, flags, specificity in (
+        (rf"\b(?:{_WEEKDAY},?\s)?{_MONTH}\s{_DAYS}(?:,?\s{_YEAR})?\b", 0, 1.0),
+        (rf"\b(?:{_WEEKDAY},?\s)?{_DAYS}\s(?:of\s)?{_MONTH}(?:,?\s{_YEAR})?\b", 0, 1.0),
+        (rf"\b{_YEAR}\s?(?:-|–|to)\s?(?:{_YEAR}|\d\d)\b", 0, 0.8),
+        (rf"\b(?:early|mid|late)?-?\s?{_MONTH},?\s{_YEAR}\b", 0, 0.85),
+        (
+            rf"\b(?:the\s)?(?:early\s|late\s|mid-)?{_ORDINAL}(?:\sand\s{_ORDINAL})?\scentur(?:y|ies)\b",
+            re.I,
+            0.7,
+        ),
+        (rf"\b(?:the\s)?(?:{_SEASON})\sof\s{_YEAR}\b", re.I, 0.8),
+        (rf"\b(?:earlier|later)\s(?:this|that|next|last)\s{_UNIT}\b", re.I, 0.45),
+        (
+            rf"\b(?:last|this|next|coming|past|previous)\s(?:{_UNIT}|{_WEEKDAY}|{_MONTH})\b",
+            re.I,
+            0.5,
+        ),
+        (rf"\b{_COUNT}\s{_UNIT}s?\s(?:ago|earlier|prior|before)\b", re.I, 0.5),
+        (
+            rf"\b(?:in|within|over)\sthe\s(?:last|past|next|coming)\s(?:{_COUNT}\s)?{_UNIT}s?\b",
+            re.I,
+            0.4,
+        ),
+        (rf"\b{_COUNT}\s{_UNIT}s?\s(?:later|from now)\b", re.I, 0.5),
+        (r"\b(?:yesterday|today|tonight|tomorrow)\b", re.I, 0.5),
+        (rf"\b(?:on\s)?{_WEEKDAY}(?:\s(?:morning|afternoon|evening|night))?\b", 0, 0.6),
+        (rf"\b(?:the\s)?{_YEAR}s\b", 0, 0.6),
+        (rf"\b{_YEAR}\b", 0, 0.7),
+        (
+            rf"\b(?:early|mid|late)-?\s?{_MONTH}\b|\b{_MONTH}(?=\s(?:as|and|or|when|for|to|in|,|\.))",
+            0,
+            0.55,
+        ),
+        (rf"\bin\s{_MONTH}\b", 0, 0.55),
+        (rf"\b(?:this|next|last)?\s?{_SEASON}\b", re.I, 0.35),
+        (r"\b\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am|pm)\b|\b(?:noon|midnight)\b", re.I, 0.6),
+    )
+)
+_PAST_WORDS = re.compile(r"\b(?:last|ago|earlier|prior|previous|past|yesterday)\b", re.I)
+_FUTURE_WORDS = re.compile(r"\b(?:next|coming|later|tomorrow|from now)\b", re.I)
+
+
+def extract_dates(sentence: Sentence) -> Iterator[Candidate]:
+    """Yield date and time expressions of ``sentence``, most specific patterns first."""
+    text = sentence.passage.text
+    claimed: list[tuple[int, int]] = []
+    for pattern, specificity in _PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if start == end or any(start < b and end > a for a, b in claimed):
+                continue
+            span = token_range(sentence.tokens, start, end)
+            if span is None:
+                continue
+            claimed.append((start, end))
+            first, last = _drop_leading_preposition(sentence, *span)
+            yield Candidate(sentence, first, last, f"date:{_tense_of(match.group(0))}", specificity)
+
+
+def _drop_leading_preposition(sentence: Sentence, first: int, last: int) -> tuple[int, int]:
+    if first < last and sentence.tokens[first].lower in {"on", "in", "the"}:
+        return first + 1, last
+    return first, last
+
+
+def _tense_of(expression: str) -> str:
+    if _PAST_WORDS.search(expression):
+        return "past"
+    if _FUTURE_WORDS.search(expression):
+        return "future"
+    return "any"

@@ -1,0 +1,147 @@
+"""Proper names: capitalized word sequences, told apart as person, place or organization.
+
+Without a trained tagger, a name is a run of capitalized words, joined by the
+small words names contain ("Robert of Jumièges", "William the Conqueror"). Its
+kind comes from evidence in order of reliability: the gazetteer (places), an
+organization word in or right after it ("Kommersant newspaper", "Acme Inc"), an
+all-capital acronym (organizations), a role title before it ("adviser Yuri
+Ushakov") or two or more words (people). The first word of a sentence counts as
+a name only if the article never uses it in lower case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from bot.composer.candidates import Candidate, Sentence
+from bot.composer.gazetteer import Gazetteer
+from bot.composer.lexicon import FUNCTION_WORDS, MONTHS, ORGANIZATION_NOUNS, ROLE_TITLES, WEEKDAYS
+from bot.composer.tokens import Token
+
+__all__ = ["Name", "extract_names", "find_names"]
+
+_CONNECTORS = frozenset(
+    {"of", "the", "de", "da", "di", "du", "van", "von", "bin", "al", "la", "le", "&"}
+)
+_ORG_SUFFIXES = frozenset(
+    "inc corp corporation co ltd plc llc group agency party council university college "
+    "ministry department company times post news journal association organization "
+    "organisation institute foundation committee commission union network television tv "
+    "radio bank court congress parliament senate army navy church society club "
+    "federation league alliance board office service".split()
+)
+# Nationality adjectives ("Russian leader") are capitalized but name nobody.
+_ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "ish")
+_NATIONALITIES = frozenset(
+    "american mexican african korean french german greek dutch swiss thai iraqi israeli "
+    "pakistani saudi kuwaiti qatari yemeni somali nepali bangladeshi afghan arab czech "
+    "norse norman european western eastern northern southern".split()
+)
+_NOT_NAMES = MONTHS | WEEKDAYS | FUNCTION_WORDS
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A name found in a sentence and what kind of thing it names."""
+
+    first: int
+    last: int
+    kind: str  # person, place, organization or unknown
+
+
+def find_names(
+    sentence: Sentence, gazetteer: Gazetteer, lower_case_words: Callable[[str], bool]
+) -> list[Name]:
+    """Find the names in ``sentence``.
+
+    ``lower_case_words`` tells whether the article writes a word in lower case
+    somewhere, which makes a capitalized sentence opener an ordinary word.
+    """
+    tokens = sentence.tokens
+    names: list[Name] = []
+    index = 0
+    while index < len(tokens):
+        if not _starts_name(sentence, index, lower_case_words):
+            index += 1
+            continue
+        last = index
+        probe = index + 1
+        while probe < len(tokens):
+            token = tokens[probe]
+            if token.is_word and token.is_capitalized and token.lower not in _NOT_NAMES:
+                last = probe
+                probe += 1
+            elif token.lower in _CONNECTORS and _is_capitalized_word(tokens, probe + 1):
+                probe += 1
+            else:
+                break
+        names.append(Name(index, last, _kind(sentence, index, last, gazetteer)))
+        index = last + 1
+    return names
+
+
+def extract_names(
+    sentence: Sentence,
+    gazetteer: Gazetteer,
+    lower_case_words: Callable[[str], bool],
+    wanted: str,
+) -> Iterator[Candidate]:
+    """Yield the names of ``sentence``, fitting best when their kind is ``wanted``."""
+    for name in find_names(sentence, gazetteer, lower_case_words):
+        if name.kind == wanted:
+            fit = 1.0
+        elif name.kind == "unknown":
+            # An unclassified single name is most often a person's surname.
+            fit = 0.6 if wanted in {"person", "organization"} else 0.3
+        else:
+            fit = 0.15
+        yield Candidate(sentence, name.first, name.last, f"name:{name.kind}", fit)
+
+
+def _is_capitalized_word(tokens: tuple[Token, ...], index: int) -> bool:
+    return index < len(tokens) and tokens[index].is_word and tokens[index].is_capitalized
+
+
+def _starts_name(sentence: Sentence, index: int, lower_case_words: Callable[[str], bool]) -> bool:
+    token = sentence.tokens[index]
+    if not (token.is_word and token.is_capitalized) or token.lower in _NOT_NAMES:
+        return False
+    if token.is_number:
+        return False
+    sentence_initial = index == 0 or sentence.tokens[index - 1].text in {'"', "'", "(", ":"}
+    return not (sentence_initial and lower_case_words(token.lower))
+
+
+def _kind(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -> str:
+    tokens = sentence.tokens
+    words = tokens[first : last + 1]
+    text = sentence.span_text(first, last)
+    bare = text.removesuffix("'s")
+    if gazetteer.kind(bare) is not None:
+        return "place"
+    lowers = [token.lower.removesuffix("'s") for token in words]
+    following = tokens[last + 1] if last + 1 < len(tokens) else None
+    if lowers[-1] in _ORG_SUFFIXES or (
+        following is not None and following.lower in ORGANIZATION_NOUNS
+    ):
+        return "organization"
+    if len(words) == 1 and len(bare) > 1 and (bare.isupper() or any(c.isdigit() for c in bare)):
+        return "organization"
+    if (
+        len(words) == 1
+        and _is_nationality(lowers[0])
+        and following is not None
+        and following.is_word
+    ):
+        return "adjective"
+    previous = tokens[first - 1].lower if first > 0 else ""
+    if previous in ROLE_TITLES or lowers[0] in ROLE_TITLES:
+        return "person"
+    if len(words) >= 2 and all(token.is_capitalized for token in words):
+        return "person"
+    return "unknown"
+
+
+def _is_nationality(lower: str) -> bool:
+    return lower in _NATIONALITIES or lower.endswith(_ADJECTIVE_ENDINGS)

@@ -1,0 +1,302 @@
+"""Noun phrases: the general-purpose candidates for "what/which" questions and definitions.
+
+Three rules, from most to least specific:
+
+- :func:`extract_head_matches`: the question names the kind of answer ("what cyber
+  hack", "which newspaper"); where the article uses that noun, the answer is what
+  names it: the capitalized or quoted words right before it ("the SolarWinds cyber
+  hack", "'Leaders on Climate Change' summit") or an apposition after it
+  ("technologies, such as carbon removal").
+- :func:`extract_definitions`: "who is X?" / "what is X?": the role before a name
+  ("Putin's foreign policy adviser Yuri Ushakov"), an apposition after it
+  ("X, a former spy,"), or a copula ("X is a ...").
+- :func:`extract_chunks`: any run of content words between function words or
+  punctuation, the fallback that scoring ranks by closeness to the question's words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.composer.candidates import Candidate, Sentence
+from bot.composer.lexicon import (
+    DETERMINERS,
+    FUNCTION_WORDS,
+    PERSON_NOUNS,
+    PLACE_NOUNS,
+    PREPOSITIONS,
+    VENUE_NOUNS,
+)
+from bot.composer.tokens import Token
+
+__all__ = [
+    "extract_chunks",
+    "extract_definitions",
+    "extract_head_matches",
+    "extract_person_nouns",
+    "extract_place_phrases",
+]
+
+_MAX_CHUNK_TOKENS = 6
+_MAX_ROLE_TOKENS = 6
+_APPOSITION_OPENERS = (
+    ("such", "as"),
+    ("including",),
+    ("like",),
+    ("called",),
+    ("named",),
+    ("known", "as"),
+    ("dubbed",),
+    ("namely",),
+)
+_CHUNK_JOINERS = frozenset({"of", "and", "-", "'s"})
+_PUNCTUATION_STOPS = frozenset({",", ";", ":", ".", "(", ")", "!", "?", "—", "–"})
+_COPULAS = frozenset({"is", "was", "are", "were"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "inside", "outside", "from", "to"})
+
+
+def extract_chunks(sentence: Sentence) -> Iterator[Candidate]:
+    """Yield runs of content words (joined by "of"/"and" between content words)."""
+    tokens = sentence.tokens
+    index = 0
+    while index < len(tokens):
+        if not _is_content(tokens[index]):
+            index += 1
+            continue
+        last = index
+        probe = index + 1
+        while probe < len(tokens) and probe - index < _MAX_CHUNK_TOKENS:
+            token = tokens[probe]
+            if _is_content(token):
+                last = probe
+            elif not (
+                token.lower in _CHUNK_JOINERS
+                and probe + 1 < len(tokens)
+                and _is_content(tokens[probe + 1])
+            ):
+                break
+            probe += 1
+        yield Candidate(sentence, index, last, "chunk", 0.3)
+        # Also offer the chunk's tails, so an answer need not carry a leading verb,
+        # but never cut a name in two.
+        for start in range(index + 1, last + 1):
+            if _is_content(tokens[start]) and not tokens[start - 1].is_capitalized:
+                yield Candidate(sentence, start, last, "chunk", 0.25)
+        index = last + 1
+
+
+def extract_head_matches(sentence: Sentence, head: tuple[str, ...]) -> Iterator[Candidate]:
+    """Yield what names the question's head noun where the sentence uses it."""
+    if not head:
+        return
+    tokens = sentence.tokens
+    for index, token in enumerate(tokens):
+        if token.stem != head[-1]:
+            continue
+        # Skip the head's own modifiers from the question ("cyber" in "cyber hack").
+        start = index
+        for modifier in reversed(head[:-1]):
+            if start > 0 and tokens[start - 1].stem == modifier:
+                start -= 1
+        before = _naming_words_before(sentence, start)
+        if before is not None:
+            yield Candidate(sentence, before[0], before[1], "head:modifier", 1.0)
+        after = _apposition_after(sentence, index)
+        if after is not None:
+            yield Candidate(sentence, after[0], after[1], "head:apposition", 0.9)
+        copula = _subject_of_copula(sentence, start)
+        if copula is not None:
+            yield Candidate(sentence, copula[0], copula[1], "head:copula", 0.7)
+
+
+def extract_definitions(sentence: Sentence, target: str) -> Iterator[Candidate]:
+    """Yield descriptions of ``target`` (a name or term) found in ``sentence``."""
+    target_stems = [token.stem for token in _words(target)]
+    if not target_stems:
+        return
+    tokens = sentence.tokens
+    for index in range(len(tokens)):
+        end = _match_at(tokens, index, target_stems)
+        if end is None:
+            continue
+        role = _role_before(sentence, index)
+        if role is not None:
+            yield Candidate(sentence, role[0], role[1], "definition:role", 1.0)
+        after = _description_after(sentence, end)
+        if after is not None:
+            yield Candidate(sentence, after[0], after[1], "definition:apposition", 0.9)
+
+
+def extract_place_phrases(sentence: Sentence) -> Iterator[Candidate]:
+    """Yield "in/at/on + noun phrase" cut after a place-like noun or a name.
+
+    "in a mystery country this summer" yields "a mystery country"; a phrase ending in a
+    map word (country, city, border) fits better than a venue (television, jail).
+    """
+    tokens = sentence.tokens
+    for index, token in enumerate(tokens):
+        if token.lower not in _PLACE_PREPOSITIONS:
+            continue
+        best: tuple[int, float] | None = None
+        for probe in range(index + 1, min(len(tokens), index + 2 + _MAX_CHUNK_TOKENS)):
+            word = tokens[probe]
+            if not word.is_word or word.lower in PREPOSITIONS:
+                break
+            if word.lower in PLACE_NOUNS:
+                best = (probe, 0.7)
+            elif word.lower in VENUE_NOUNS:
+                best = (probe, 0.55)
+            elif word.is_capitalized and best is None:
+                best = (probe, 0.4)
+        if best is not None:
+            yield Candidate(sentence, index + 1, best[0], "place:phrase", best[1])
+
+
+def extract_person_nouns(sentence: Sentence) -> Iterator[Candidate]:
+    """Yield common nouns that name people ("doctors", "senior Russian officials")."""
+    tokens = sentence.tokens
+    for index, token in enumerate(tokens):
+        if not token.is_word or token.lower not in PERSON_NOUNS or token.is_capitalized:
+            continue
+        first = index
+        while first > 0 and _is_content(tokens[first - 1]) and index - first < 3:
+            first -= 1
+        yield Candidate(sentence, index, index, "person:noun", 0.7)
+        if first < index:
+            yield Candidate(sentence, first, index, "person:noun", 0.65)
+
+
+def _is_content(token: Token) -> bool:
+    return token.is_word and token.lower not in FUNCTION_WORDS
+
+
+def _words(text: str) -> list[Token]:
+    from bot.composer.tokens import tokenize
+
+    return [token for token in tokenize(text) if token.is_word and token.lower not in DETERMINERS]
+
+
+def _match_at(tokens: tuple[Token, ...], index: int, stems: list[str]) -> int | None:
+    """If the target's words start at ``index``, return the index of its last token."""
+    if index + len(stems) > len(tokens):
+        return None
+    for offset, stem in enumerate(stems):
+        if tokens[index + offset].stem != stem:
+            return None
+    return index + len(stems) - 1
+
+
+def _naming_words_before(sentence: Sentence, index: int) -> tuple[int, int] | None:
+    """Capitalized or quoted words right before ``index``: "the SolarWinds [hack]"."""
+    tokens = sentence.tokens
+    last = index - 1
+    if last < 0:
+        return None
+    if tokens[last].text in {'"', "'"}:
+        closing = last
+        opening = next(
+            (i for i in range(closing - 1, -1, -1) if tokens[i].text == tokens[closing].text), None
+        )
+        if opening is not None and closing - opening > 1:
+            return opening + 1, closing - 1
+        return None
+    first = last
+    while (
+        first >= 0
+        and tokens[first].is_word
+        and (tokens[first].is_capitalized or tokens[first].is_number)
+    ):
+        first -= 1
+    first += 1
+    if first > last:
+        return None
+    return first, last
+
+
+def _apposition_after(sentence: Sentence, index: int) -> tuple[int, int] | None:
+    """ "technologies, such as carbon removal": the words after an apposition opener."""
+    tokens = sentence.tokens
+    probe = index + 1
+    if probe < len(tokens) and tokens[probe].text == ",":
+        probe += 1
+    lowers = [token.lower for token in tokens]
+    for opener in _APPOSITION_OPENERS:
+        if tuple(lowers[probe : probe + len(opener)]) == opener:
+            start = probe + len(opener)
+            end = _phrase_end(tokens, start)
+            if end >= start:
+                return start, end
+    if index + 1 < len(tokens) and tokens[index + 1].text == ",":
+        start = index + 2
+        end = _phrase_end(tokens, start)
+        if end >= start and tokens[start].is_capitalized:
+            return start, end
+    return None
+
+
+def _subject_of_copula(sentence: Sentence, index: int) -> tuple[int, int] | None:
+    """ "X is the [head]": X, the words before a copula that precedes the head."""
+    tokens = sentence.tokens
+    probe = index - 1
+    while probe >= 0 and tokens[probe].lower in DETERMINERS | {"most", "best", "first", "main"}:
+        probe -= 1
+    if probe < 1 or tokens[probe].lower not in _COPULAS:
+        return None
+    last = probe - 1
+    first = last
+    while first > 0 and _is_content(tokens[first - 1]) and last - first < _MAX_CHUNK_TOKENS:
+        first -= 1
+    return (first, last) if _is_content(tokens[last]) else None
+
+
+def _role_before(sentence: Sentence, index: int) -> tuple[int, int] | None:
+    """ "imprisoned Russian opposition activist [Alexei Navalny]": the role phrase."""
+    tokens = sentence.tokens
+    last = index - 1
+    first = index
+    probe = last
+    while probe >= 0 and index - probe <= _MAX_ROLE_TOKENS:
+        token = tokens[probe]
+        if not token.is_word or token.lower in FUNCTION_WORDS:
+            break
+        first = probe
+        if token.lower.endswith("'s"):
+            # A possessor opens the role ("Putin's foreign policy adviser").
+            break
+        probe -= 1
+    if first > last:
+        return None
+    if all(token.is_capitalized for token in tokens[first : last + 1]):
+        return None  # more of the name, not a role
+    return first, last
+
+
+def _description_after(sentence: Sentence, end: int) -> tuple[int, int] | None:
+    """ "X, a former spy," or "X is a former spy": the description after the target."""
+    tokens = sentence.tokens
+    probe = end + 1
+    if probe < len(tokens) and (
+        tokens[probe].text in {",", "("} or tokens[probe].lower in _COPULAS
+    ):
+        probe += 1
+    else:
+        return None
+    start = probe
+    if start < len(tokens) and tokens[start].lower in {"a", "an", "the"}:
+        start += 1
+    end_of_phrase = _phrase_end(tokens, start)
+    return (start, end_of_phrase) if end_of_phrase >= start else None
+
+
+def _phrase_end(tokens: tuple[Token, ...], start: int) -> int:
+    end = start - 1
+    for index in range(start, min(len(tokens), start + _MAX_CHUNK_TOKENS + 2)):
+        token = tokens[index]
+        if token.text in _PUNCTUATION_STOPS or (
+            token.lower in {"which", "who", "that", "and"} and index > start
+        ):
+            break
+        end = index
+    while end >= start and (not tokens[end].is_word or tokens[end].lower in FUNCTION_WORDS):
+        end -= 1
+    return end

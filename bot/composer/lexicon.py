@@ -1,0 +1,189 @@
+"""Closed word lists the composer's rules share: the English the rules need to know.
+
+These are facts about English, not about any article: months and weekdays,
+auxiliaries, pronouns, speech verbs and their synonyms, words that make a noun
+phrase a person's role or an organization. Each list says why it exists.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AUXILIARIES",
+    "CAUSE_MARKERS",
+    "DETERMINERS",
+    "FUNCTION_WORDS",
+    "HEDGE_WORDS",
+    "MONTHS",
+    "NEGATIONS",
+    "NUMBER_WORDS",
+    "ORGANIZATION_NOUNS",
+    "PAST_MARKERS",
+    "PERSON_NOUNS",
+    "PLACE_NOUNS",
+    "PREPOSITIONS",
+    "PRONOUNS",
+    "ROLE_TITLES",
+    "SPEECH_VERBS",
+    "TIME_NOUNS",
+    "VENUE_NOUNS",
+    "WEEKDAYS",
+    "words",
+]
+
+
+def words(text: str) -> frozenset[str]:
+    """A frozenset of the whitespace-separated words of ``text``."""
+    return frozenset(text.split())
+
+
+MONTHS = words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+WEEKDAYS = words(
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "mon tue tues wed thu thurs fri sat sun"
+)
+# Nouns that name a span of time; "the summer", "next week", "three years".
+TIME_NOUNS = words(
+    "second seconds minute minutes hour hours day days week weeks weekend weekends month months "
+    "year years decade decades century centuries millennium summer winter spring autumn fall "
+    "morning afternoon evening night tonight today yesterday tomorrow era age period season"
+)
+AUXILIARIES = words(
+    "is are was were be been being am do does did done has have had having will would shall "
+    "should can could may might must"
+)
+PRONOUNS = words(
+    "i me my mine you your yours he him his she her hers it its they them their theirs we us "
+    "our ours this that these those who whom whose which what"
+)
+DETERMINERS = words("a an the this that these those some any each every no another such")
+PREPOSITIONS = words(
+    "of in on at by for with about against between into through during before after above "
+    "below to from up down out off over under near across along around amid among beside "
+    "besides beyond inside outside onto toward towards upon via within without since until"
+)
+CONJUNCTIONS = words("and or but nor so yet because although though while whereas if unless")
+NEGATIONS = words("no not never none nobody nothing neither nor without n't cannot")
+# Everything that cannot be the head of an answer on its own.
+FUNCTION_WORDS = (
+    AUXILIARIES
+    | PRONOUNS
+    | DETERMINERS
+    | PREPOSITIONS
+    | CONJUNCTIONS
+    | words("also just only even very too as than then there here how why when where not no")
+)
+
+NUMBER_WORDS = words(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred hundreds thousand thousands million millions billion billions trillion trillions "
+    "dozen dozens several few many half quarter first second third fourth fifth sixth seventh "
+    "eighth ninth tenth once twice"
+)
+
+# Verbs of speech, grouped by meaning: a question's "reply" matches an article's
+# "respond". Keys and members are stems (see retrieval.analysis.stem).
+SPEECH_VERBS: dict[str, frozenset[str]] = {
+    "say": words("say said tell told state add note remark comment declar announc speak spoke"),
+    "repli": words("repli respond answer retort counter rebut"),
+    "warn": words("warn caution threaten"),
+    "call": words("call dub label brand describ term name"),
+    "claim": words("claim alleg insist argu assert contend maintain"),
+    "ask": words("ask question demand urg"),
+    "promis": words("promis pledg vow swear"),
+    "announc": words("announc declar reveal unveil confirm"),
+    "write": words("write wrote tweet post"),
+}
+
+# Markers that introduce a cause or purpose, best first.
+CAUSE_MARKERS = (
+    "because of",
+    "because",
+    "due to",
+    "owing to",
+    "thanks to",
+    "as a result of",
+    "in response to",
+    "in retaliation for",
+    "in order to",
+    "so that",
+    "so as to",
+    "in protest at",
+    "in protest against",
+    "over",
+    "amid",
+    "for",
+    "to",
+    "since",
+    "after",
+)
+
+# Words by which an article hedges a claim, and how a reply should say it.
+HEDGE_WORDS: dict[str, str] = {
+    "reportedly": "reportedly",
+    "reported": "reportedly",
+    "allegedly": "allegedly",
+    "alleged": "allegedly",
+    "proposed": "as proposed",
+    "suggested": "as suggested",
+    "offered": "as offered",
+    "expected": "as expected",
+    "planned": "as planned",
+    "possibly": "possibly",
+    "probably": "probably",
+    "likely": "likely",
+    "rumoured": "reportedly",
+    "rumored": "reportedly",
+    "unconfirmed": "unconfirmed",
+    "tentatively": "tentatively",
+}
+
+# Role nouns that, in front of a name, say who the person is ("adviser Yuri Ushakov").
+ROLE_TITLES = words(
+    "president vice-president minister prime chancellor premier king queen prince princess "
+    "duke duchess earl count emperor empress pope bishop archbishop cardinal saint st "
+    "mr mrs ms dr prof professor sir lord lady dame general gen colonel col captain "
+    "lieutenant commander admiral sergeant officer chief secretary senator sen "
+    "representative rep congressman congresswoman governor gov mayor judge justice ambassador "
+    "spokesman spokeswoman spokesperson adviser advisor aide director ceo chairman chairwoman "
+    "chair founder leader head activist journalist reporter editor author writer singer "
+    "actor actress player coach manager economist scientist analyst official commissioner "
+    "envoy diplomat lawyer attorney doctor nurse candidate rival opponent critic"
+)
+# Nouns that make a question ask for a person ("which leader", "what official").
+PERSON_NOUNS = ROLE_TITLES | words(
+    "person people man woman men women boy girl child children leader leaders official "
+    "officials politician politicians ruler rulers monarch member members citizen citizens "
+    "soldier soldiers troops scientist scientists mathematician mathematicians "
+    "philosopher king kings queen queens emperor duke dukes son daughter father mother wife "
+    "husband brother sister family group individual founder inventor artist composer"
+)
+# Nouns that make a question ask for an organization ("which newspaper").
+ORGANIZATION_NOUNS = words(
+    "newspaper newspapers paper agency agencies company companies corporation firm firms "
+    "organization organisation organizations group groups party parties team teams network "
+    "channel channels station broadcaster outlet outlets publication magazine journal "
+    "university universities college school institution institute ministry department "
+    "government council committee bank banks court union alliance army navy club band "
+    "brand airline site website service services charity foundation association body bodies "
+    "tribunal commission board regime administration church order dynasty house"
+)
+# Nouns that make a question ask for a place ("which country", "what city").
+PLACE_NOUNS = words(
+    "country countries nation nations city cities town towns village villages state states "
+    "region regions province provinces capital continent island islands place places area "
+    "areas location locations territory territories county district border borders site "
+    "venue port coast sea river mountain kingdom empire republic land lands"
+)
+# Where things happen that are not places on a map: "on state television", "in jail".
+VENUE_NOUNS = words(
+    "television tv radio channel show programme program broadcast podcast interview "
+    "conference summit meeting rally parliament jail prison hospital court school "
+    "university church office house palace embassy airport station stadium camp base "
+    "headquarters hotel restaurant street square park hall building online website"
+)
+# Words that mark a clause or date as past, so present/future questions avoid it.
+PAST_MARKERS = words("ago last earlier previously prior yesterday formerly once")

@@ -1,0 +1,176 @@
+"""Question normalization: make chat-style questions look like the article's English.
+
+People type "wheres the summit", "when r they meeting", "who is ushakv". Before a
+question is analysed, it goes through small steps, each its own function:
+
+1. :func:`clean_question` removes what no question needs: control characters,
+   lone surrogates, repeated whitespace; and caps the length.
+2. :func:`expand_contractions` turns "where's" into "where is", "didn't" into
+   "did not" (possessives such as "Putin's" are left alone).
+3. :func:`expand_chat_spelling` maps chat shorthand ("r", "u", "wat", "pls") to words.
+4. :func:`correct_typos` replaces a word the article does not contain by the one
+   article word a single edit away (insertion, deletion, substitution or
+   transposition), only when exactly one such word exists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.composer.lexicon import FUNCTION_WORDS, NUMBER_WORDS
+from retrieval.cleaning import normalize_characters
+
+__all__ = [
+    "MAX_QUESTION_CHARS",
+    "clean_question",
+    "correct_typos",
+    "expand_chat_spelling",
+    "expand_contractions",
+]
+
+# Questions are cut to this many characters before analysis: no real question is
+# longer, and it bounds the work a hostile message can cause.
+MAX_QUESTION_CHARS = 500
+
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_SPACES = re.compile(r"\s+")
+
+# "'s" is "is" only after these words; elsewhere it is a possessive.
+_IS_CONTRACTION = re.compile(
+    r"\b(what|where|who|when|how|why|which|that|it|there|here|he|she)'s\b", re.IGNORECASE
+)
+_CONTRACTIONS = (
+    (re.compile(r"\bwon't\b", re.IGNORECASE), "will not"),
+    (re.compile(r"\bcan't\b", re.IGNORECASE), "can not"),
+    (re.compile(r"\bshan't\b", re.IGNORECASE), "shall not"),
+    (re.compile(r"\bain't\b", re.IGNORECASE), "is not"),
+    (re.compile(r"n't\b", re.IGNORECASE), " not"),
+    (re.compile(r"'re\b", re.IGNORECASE), " are"),
+    (re.compile(r"'ve\b", re.IGNORECASE), " have"),
+    (re.compile(r"'ll\b", re.IGNORECASE), " will"),
+    (re.compile(r"\bi'm\b", re.IGNORECASE), "I am"),
+    (re.compile(r"\b(who|what|where|when|how|why)'d\b", re.IGNORECASE), r"\1 did"),
+)
+
+# Chat shorthand, matched as whole lower-case words.
+_CHAT_WORDS = {
+    "r": "are",
+    "u": "you",
+    "ur": "your",
+    "wat": "what",
+    "wut": "what",
+    "wht": "what",
+    "whats": "what is",
+    "wen": "when",
+    "whens": "when is",
+    "wher": "where",
+    "whr": "where",
+    "wheres": "where is",
+    "whos": "who is",
+    "hows": "how is",
+    "hw": "how",
+    "pls": "please",
+    "plz": "please",
+    "abt": "about",
+    "bc": "because",
+    "cuz": "because",
+    "coz": "because",
+    "ppl": "people",
+    "govt": "government",
+    "gov't": "government",
+    "2day": "today",
+    "tmrw": "tomorrow",
+    "b4": "before",
+    "thx": "thanks",
+    "ty": "thank you",
+    "gonna": "going to",
+    "wanna": "want to",
+    "dont": "do not",
+    "didnt": "did not",
+    "doesnt": "does not",
+    "isnt": "is not",
+    "wasnt": "was not",
+    "arent": "are not",
+    "werent": "were not",
+    "hasnt": "has not",
+    "havent": "have not",
+    "cant": "can not",
+    "wont": "will not",
+    "&": "and",
+}
+_CHAT_TOKEN = re.compile(r"[\w&'][\w']*|&")
+# "y" means "why" only as a question's first word ("y did he go").
+_LEADING_Y = re.compile(r"^y\b", re.IGNORECASE)
+
+_WORD = re.compile(r"[A-Za-z]+")
+# Four-letter words have too many neighbours ("bake" is one edit from "take").
+_MIN_TYPO_LENGTH = 5
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+def clean_question(text: str) -> str:
+    """Strip control characters and lone surrogates, squeeze spaces, cap the length."""
+    text = _LONE_SURROGATE.sub("", text[: MAX_QUESTION_CHARS * 4])
+    text = normalize_characters(text)
+    text = _SPACES.sub(" ", text).strip()
+    return text[:MAX_QUESTION_CHARS].strip()
+
+
+def expand_contractions(text: str) -> str:
+    """Expand English contractions: "where's" → "where is", "didn't" → "did not"."""
+    text = _IS_CONTRACTION.sub(r"\1 is", text)
+    for pattern, replacement in _CONTRACTIONS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def expand_chat_spelling(text: str) -> str:
+    """Replace chat shorthand by the words it stands for."""
+    text = _LEADING_Y.sub("why", text)
+
+    def replace(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return _CHAT_WORDS.get(word.lower(), word)
+
+    return _CHAT_TOKEN.sub(replace, text)
+
+
+def correct_typos(
+    text: str, known: Callable[[str], bool], proper: Callable[[str], bool] = lambda _: False
+) -> str:
+    """Replace each unknown word by the single known word one edit away, if there is one.
+
+    ``known`` tells whether a lower-case word occurs in the article, ``proper``
+    whether the article only ever writes it capitalized (a name, which the
+    correction then capitalizes too). Short words,
+    function words and numbers are never touched: at one edit from "is" lies half
+    the dictionary.
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        word = match.group(0)
+        lower = word.lower()
+        if len(lower) < _MIN_TYPO_LENGTH or lower in FUNCTION_WORDS or lower in NUMBER_WORDS:
+            return word
+        if known(lower):
+            return word
+        candidates = {edit for edit in _edits(lower) if known(edit)}
+        if len(candidates) != 1:
+            return word
+        (fixed,) = candidates
+        return fixed.capitalize() if word[0].isupper() or proper(fixed) else fixed
+
+    return _WORD.sub(replace, text)
+
+
+def _edits(word: str) -> set[str]:
+    """All strings one deletion, transposition, substitution or insertion from ``word``."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [left + right[1:] for left, right in splits if right]
+    transposes = [
+        left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1
+    ]
+    substitutes = [left + char + right[1:] for left, right in splits if right for char in _ALPHABET]
+    inserts = [left + char + right for left, right in splits for char in _ALPHABET]
+    return set(deletes + transposes + substitutes + inserts) - {word}

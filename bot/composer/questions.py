@@ -1,0 +1,346 @@
+"""Question analysis: what kind of answer a question expects, and about what.
+
+The expected answer type decides which extractor runs (a "when" question wants a
+date, "which newspaper" an organization). It is read off the question's form by a
+table of patterns, tried in order, first match wins; each row is one rule and has
+rows beside it in ``tests/test_questions.py``.
+
+Besides the type, analysis keeps what later steps need: the question's content
+words (to find the passage and to keep them out of the answer), the head noun of a
+"what/which + noun" question (the answer names one of those), the focus verb of a
+quote question ("reply"), the subject (for follow-ups), and the tense (a question
+about the future should not be answered with "last week").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.composer.lexicon import (
+    AUXILIARIES,
+    FUNCTION_WORDS,
+    ORGANIZATION_NOUNS,
+    PERSON_NOUNS,
+    PLACE_NOUNS,
+    SPEECH_VERBS,
+)
+from bot.composer.tokens import Token, tokenize
+from retrieval.analysis import stem
+
+__all__ = ["AnswerType", "QuestionAnalysis", "analyze_question"]
+
+
+class AnswerType(StrEnum):
+    """The kind of answer a question expects."""
+
+    DATE = "DATE"
+    LOCATION = "LOCATION"
+    PERSON = "PERSON"
+    ORGANIZATION = "ORGANIZATION"
+    NUMBER = "NUMBER"
+    REASON = "REASON"
+    MANNER = "MANNER"
+    QUOTE = "QUOTE"
+    DEFINITION = "DEFINITION"
+    YES_NO = "YES_NO"
+    OTHER = "OTHER"
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionAnalysis:
+    """What the composer understood of a question."""
+
+    text: str  # the normalized question
+    answer_type: AnswerType
+    content: tuple[Token, ...]  # words that say what the question is about
+    head: tuple[str, ...] = ()  # stems of the "what/which + noun" phrase, head last
+    verb: str | None = None  # stem of a quote question's speech verb
+    target: str | None = None  # what a definition question asks about ("Yuri Ushakov")
+    tense: str = "present"
+    number_kind: str | None = None  # count, duration, amount, age, measure
+    alternatives: tuple[str, ...] = ()  # the options of "is it A or B?"
+
+    @property
+    def content_stems(self) -> frozenset[str]:
+        return frozenset(token.stem for token in self.content)
+
+    @property
+    def subject(self) -> str:
+        """The question's content words, as a follow-up question would need them."""
+        return " ".join(token.text for token in self.content)
+
+
+# Prefixes that wrap a question without changing it ("can you tell me when ...").
+_WRAPPERS = re.compile(
+    r"^(?:(?:please|hey|ok|okay|so|and|but|also|um|hi)\b[ ,]*)*"
+    r"(?:(?:can|could|would) you (?:please )?(?:tell|show) me|do you know|tell me|"
+    r"i (?:want|would like|wanna) to know|i wonder|any idea|do you have any idea)?[ ,]*",
+    re.IGNORECASE,
+)
+_IMPERATIVE = re.compile(r"^(?:name|list|give|identify|state|find)\s+(?:me\s+)?", re.IGNORECASE)
+
+_COPULAS = frozenset({"is", "are", "was", "were"})
+_HOW_MEASURES = frozenset(
+    "many much long often old far big large tall high deep wide fast heavy small close".split()
+)
+_TIME_HEADS = frozenset(
+    "date day days year years month months time century centuries decade decades era period "
+    "season week weekend hour".split()
+)
+_NUMBER_HEADS = frozenset(
+    "number amount percentage percent proportion share population size cost price rate "
+    "total figure sum count age length distance height weight score value".split()
+)
+# "type of reduction": the answer names a reduction, so the head is the noun after "of".
+_OF_HEADS = frozenset(
+    "type types kind kinds sort sorts form forms variety name names title".split()
+)
+# A noun phrase after "what/which" is rarely longer than this; longer runs have
+# swallowed a verb the rules cannot see ("which newspaper reported").
+_MAX_HEAD_WORDS = 3
+
+# (pattern on the lower-cased normalized question, answer type, number kind), in order.
+_TYPE_RULES: tuple[tuple[re.Pattern[str], AnswerType, str | None], ...] = tuple(
+    (re.compile(pattern), answer_type, kind)
+    for pattern, answer_type, kind in (
+        (r"^(how come|for what reason|why)\b", AnswerType.REASON, None),
+        (r"\bwhat (?:\w+ )?for\??$", AnswerType.REASON, None),
+        (
+            r"^what (?:is|was|are|were) the (?:reason|purpose|cause|motive|aim|goal)s?\b",
+            AnswerType.REASON,
+            None,
+        ),
+        (
+            r"^what (?:caused|causes|prompted|led to|triggered|drove|motivated)\b",
+            AnswerType.REASON,
+            None,
+        ),
+        (r"^how (?:many|much)\b", AnswerType.NUMBER, "count"),
+        (r"^how (?:long|often)\b", AnswerType.NUMBER, "duration"),
+        (r"^how old\b", AnswerType.NUMBER, "age"),
+        (
+            r"^how (?:far|big|large|tall|high|deep|wide|fast|heavy|small|close)\b",
+            AnswerType.NUMBER,
+            "measure",
+        ),
+        (
+            r"^(?:in |at |on |during |by |since |until )?(?:what|which) (?:year|date|day|month|"
+            r"time|century|decade|era|period|season|week|hour)s?\b",
+            AnswerType.DATE,
+            None,
+        ),
+        (r"^(?:since |until |till )?when\b", AnswerType.DATE, None),
+        (r"^(?:from |to |in |at )?where\b", AnswerType.LOCATION, None),
+        (r"^how\b", AnswerType.MANNER, None),
+        (
+            r"^(?:who|whom) (?:is|was|are|were) (?!the\b|a\b|an\b|it\b|this\b|that\b)\S+"
+            r"(?: \S+){0,3}\??$",
+            AnswerType.DEFINITION,
+            None,
+        ),
+        (r"^(?:to |by |with |for |from )?(?:who|whom|whose)\b", AnswerType.PERSON, None),
+        (r"^what (?:does|did|do) .+ (?:mean|stand for)\??$", AnswerType.DEFINITION, None),
+        (r"^(?:define|what is meant by|explain)\b", AnswerType.DEFINITION, None),
+    )
+)
+_YES_NO_START = re.compile(
+    r"^(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall|may|"
+    r"might|must)\b"
+)
+_WHAT_WHICH = re.compile(r"^(?:in |at |on |from |to |of |by |for |with |during )?(what|which)\b")
+_FUTURE = re.compile(r"\b(?:will|going to|set to|shall|plan(?:s|ned)? to|next|upcoming)\b")
+_PAST = re.compile(r"\b(?:did|was|were|had|ago|last|previously)\b")
+
+
+def analyze_question(text: str) -> QuestionAnalysis:
+    """Analyse a normalized question (see :mod:`bot.composer.normalization`)."""
+    core = _strip_wrappers(text)
+    lowered = core.lower().rstrip("?!. ")
+    tokens = tokenize(core)
+    tense = _tense(lowered)
+    content = _content_tokens(tokens)
+    content = _drop_how_word(tokens, content)
+    for pattern, answer_type, kind in _TYPE_RULES:
+        if pattern.search(lowered):
+            target = _definition_target(tokens) if answer_type is AnswerType.DEFINITION else None
+            return QuestionAnalysis(
+                core, answer_type, content, tense=tense, number_kind=kind, target=target
+            )
+    if _YES_NO_START.match(lowered):
+        alternatives = _alternatives(tokens)
+        return QuestionAnalysis(
+            core, AnswerType.YES_NO, content, tense=tense, alternatives=alternatives
+        )
+    if _WHAT_WHICH.match(lowered):
+        return _analyze_what(core, tokens, content, tense)
+    return QuestionAnalysis(core, AnswerType.OTHER, content, tense=tense)
+
+
+def _strip_wrappers(text: str) -> str:
+    stripped = _WRAPPERS.sub("", text, count=1)
+    stripped = (
+        _IMPERATIVE.sub("", stripped, count=1) if not _WHAT_WHICH.match(stripped) else stripped
+    )
+    return stripped or text
+
+
+def _content_tokens(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    return tuple(token for token in tokens if token.is_word and token.lower not in FUNCTION_WORDS)
+
+
+def _drop_how_word(tokens: tuple[Token, ...], content: tuple[Token, ...]) -> tuple[Token, ...]:
+    """Drop "long" from "how long ...": it belongs to the question form, not its topic."""
+    words = [token for token in tokens if token.is_word]
+    if len(words) > 1 and words[0].lower == "how" and words[1].lower in _HOW_MEASURES:
+        return tuple(token for token in content if token is not words[1])
+    return content
+
+
+def _tense(lowered: str) -> str:
+    if _FUTURE.search(lowered):
+        return "future"
+    if _PAST.search(lowered):
+        return "past"
+    return "present"
+
+
+def _analyze_what(
+    core: str, tokens: tuple[Token, ...], content: tuple[Token, ...], tense: str
+) -> QuestionAnalysis:
+    """Type a "what/which ..." question by its verb (say, call) or its head noun."""
+    words = [token for token in tokens if token.is_word]
+    wh = next(i for i, token in enumerate(words) if token.lower in {"what", "which"})
+    rest = words[wh + 1 :]
+    verb = _speech_verb(rest)
+    if verb is not None:
+        return QuestionAnalysis(core, AnswerType.QUOTE, content, verb=verb, tense=tense)
+    if rest and rest[0].lower in AUXILIARIES:
+        return _analyze_what_is(core, rest, content, tense)
+    head = _head_phrase(rest)
+    return QuestionAnalysis(core, _type_of_head(head), content, head=head, tense=tense)
+
+
+def _analyze_what_is(
+    core: str, rest: list[Token], content: tuple[Token, ...], tense: str
+) -> QuestionAnalysis:
+    """ "what is X?": a definition when X is short and names a thing, else OTHER."""
+    after = rest[1:]
+    if after and after[0].lower in {"the", "a", "an"}:
+        after = after[1:]
+    has_verb_after = any(token.lower in AUXILIARIES for token in after)
+    has_preposition = any(token.lower in {"of", "in", "on", "for", "by"} for token in after)
+    is_short_thing = 0 < len(after) <= 4 and not has_verb_after and not has_preposition
+    if rest[0].lower in _COPULAS and is_short_thing:
+        target = " ".join(token.text for token in after)
+        return QuestionAnalysis(core, AnswerType.DEFINITION, content, target=target, tense=tense)
+    head = _head_phrase(after, participles=True) if rest[0].lower in _COPULAS else ()
+    return QuestionAnalysis(core, _type_of_head(head), content, head=head, tense=tense)
+
+
+def _speech_verb(rest: list[Token]) -> str | None:
+    """The speech verb of "what did X say/reply/call ...", as its synonym group's key."""
+    if not rest or rest[0].lower not in {"did", "does", "do", "has", "have", "had", "will"}:
+        # "what was X's reply/response/warning" names the speech act with a noun.
+        if rest and rest[0].lower in {"was", "is"}:
+            for token in rest[1:]:
+                group = _speech_group(token.stem)
+                if group is not None and token.lower not in {"name", "state"}:
+                    return group
+        return None
+    for token in rest[1:]:
+        group = _speech_group(token.stem)
+        if group is not None:
+            return group
+    return None
+
+
+def _speech_group(stem: str) -> str | None:
+    for key, members in SPEECH_VERBS.items():
+        if stem in members:
+            return key
+    return None
+
+
+def _head_phrase(words: list[Token], participles: bool = False) -> tuple[str, ...]:
+    """Stems of the noun phrase that opens ``words``, up to the first verb-like word.
+
+    Right after "what/which + noun", a word in -ed/-ing is the verb ("which
+    newspaper reported"); after "what is the", it is an adjective ("the most
+    frequently employed type"), which ``participles`` allows.
+    """
+    phrase: list[Token] = []
+    for token in words:
+        if token.lower in AUXILIARIES or (phrase and token.lower in FUNCTION_WORDS - {"of"}):
+            break
+        if (
+            not participles
+            and phrase
+            and token.lower.endswith(("ed", "ing"))
+            and phrase[-1].lower != "of"
+        ):
+            break
+        if token.lower in {"the", "a", "an"} and not phrase:
+            continue
+        phrase.append(token)
+    if phrase and phrase[-1].lower == "of":
+        phrase.pop()
+    # "type of reduction": the noun after "of" is what the answer names.
+    for index, token in enumerate(phrase[:-1]):
+        if token.lower == "of" and index > 0 and phrase[index - 1].lower in _OF_HEADS:
+            phrase = phrase[index + 1 :]
+            break
+    else:
+        if "of" in [token.lower for token in phrase]:
+            phrase = phrase[: [token.lower for token in phrase].index("of")]
+    nouns = [token.stem for token in phrase if token.lower not in FUNCTION_WORDS]
+    return tuple(nouns[-_MAX_HEAD_WORDS:] if participles else nouns[:_MAX_HEAD_WORDS])
+
+
+def _stems(words_: frozenset[str]) -> frozenset[str]:
+    return frozenset(stem(word) for word in words_)
+
+
+# Head-noun stems that decide the answer type, checked in this order.
+_HEAD_TYPES: tuple[tuple[frozenset[str], AnswerType], ...] = (
+    (_stems(_TIME_HEADS), AnswerType.DATE),
+    (_stems(PLACE_NOUNS), AnswerType.LOCATION),
+    (_stems(PERSON_NOUNS), AnswerType.PERSON),
+    (_stems(ORGANIZATION_NOUNS), AnswerType.ORGANIZATION),
+    (_stems(_NUMBER_HEADS), AnswerType.NUMBER),
+)
+
+
+def _type_of_head(head: tuple[str, ...]) -> AnswerType:
+    if not head:
+        return AnswerType.OTHER
+    for stems, answer_type in _HEAD_TYPES:
+        if head[-1] in stems:
+            return answer_type
+    return AnswerType.OTHER
+
+
+def _definition_target(tokens: tuple[Token, ...]) -> str | None:
+    words = [token for token in tokens if token.is_word]
+    for index, token in enumerate(words):
+        if token.lower in {"is", "was", "are", "were", "by", "mean", "explain", "define"}:
+            rest = words[index + 1 :] if token.lower not in {"mean"} else words[:index]
+            rest = [word for word in rest if word.lower not in {"the", "a", "an", "meant"}]
+            if token.lower == "mean":
+                rest = [word for word in rest if word.lower not in FUNCTION_WORDS]
+            if rest:
+                return " ".join(word.text for word in rest)
+    return None
+
+
+def _alternatives(tokens: tuple[Token, ...]) -> tuple[str, ...]:
+    """The two options of "is it A or B?", each the word(s) around "or"."""
+    words = [token for token in tokens if token.is_word]
+    lowers = [token.lower for token in words]
+    if "or" not in lowers:
+        return ()
+    index = lowers.index("or")
+    if index == 0 or index == len(words) - 1:
+        return ()
+    return (words[index - 1].text, words[index + 1].text)

@@ -1,0 +1,74 @@
+"""Reply phrasing: the short answer in a sentence, hedged as the article hedges, then the source.
+
+The article's own caution travels with its facts: if the source sentence says a
+thing was "reportedly" offered, or that "no date has yet been agreed", the reply
+says so too, so a short answer never sounds surer than the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.composer.lexicon import HEDGE_WORDS
+from bot.composer.questions import AnswerType, QuestionAnalysis
+from retrieval import Passage
+
+__all__ = ["caveat_of", "hedge_of", "no_answer_statement", "quote_line", "statement_for"]
+
+_CAVEAT = re.compile(
+    r"[,;]\s+((?:though|although|but|however|even though|while)\s[^.;]*?"
+    r"\b(?:no|not|yet|unclear|unconfirmed|undecided|never)\b[^.;]*)",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[a-z]+")
+_MAX_CAVEAT_CHARS = 120
+
+
+def hedge_of(sentence: str) -> str | None:
+    """The hedge ("reportedly", "as proposed") the sentence puts on its claim, if any."""
+    for word in _WORD.findall(sentence.lower()):
+        hedge = HEDGE_WORDS.get(word)
+        if hedge is not None:
+            return hedge
+    return None
+
+
+def caveat_of(sentence: str) -> str | None:
+    """A concessive clause that limits the claim ("though no date has yet been agreed")."""
+    match = _CAVEAT.search(sentence)
+    if match is None:
+        return None
+    clause = match.group(1).strip().rstrip('".,')
+    return clause if len(clause) <= _MAX_CAVEAT_CHARS else None
+
+
+def statement_for(question: QuestionAnalysis, short_answer: str, source: Passage) -> str:
+    """The reply's first sentence: the short answer, phrased for the question's type."""
+    answer = short_answer.strip().strip('"').strip()
+    if question.answer_type is AnswerType.QUOTE and question.verb != "call":
+        core = f'"{answer.rstrip(".")}."'
+    elif question.answer_type is AnswerType.DEFINITION and question.target:
+        verb = "was" if question.tense == "past" else "is"
+        core = f"{question.target} {verb} {answer}."
+    else:
+        core = _capitalize(answer).rstrip(".") + "."
+    hedge = hedge_of(source.text)
+    caveat = caveat_of(source.text)
+    if hedge and hedge.lower() not in answer.lower():
+        core = core[:-1] + f", {hedge}."
+    if caveat:
+        core = core[:-1] + f" — {caveat}."
+    return core
+
+
+def quote_line(passage: Passage) -> str:
+    """The source sentence, quoted, with its paragraph number (counted from 1)."""
+    return f'> "{passage.text}" (paragraph {passage.paragraph + 1})'
+
+
+def no_answer_statement(title: str) -> str:
+    return f"The article doesn't say. It is about: {title}"
+
+
+def _capitalize(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text

@@ -1,0 +1,71 @@
+"""Tokens with character offsets, the unit every extraction rule works on.
+
+A :class:`Token` keeps its exact span in the sentence, its lower-case form and its
+stem, so a rule can match words by stem ("meddling" ~ "meddle") and still hand
+back the article's own characters as the answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from retrieval.analysis import stem
+
+__all__ = ["Token", "tokenize"]
+
+# Words (with inner hyphens, apostrophes and dots: "face-to-face", "Putin's",
+# "U.S.", "3.5", "15-16"), or single punctuation marks.
+_TOKEN = re.compile(r"\w+(?:[-'./]\w+)*\.?|[^\w\s]")
+_ACRONYM_DOT = re.compile(r"(?:[A-Z]\.){2,}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or punctuation mark and where it sits in its text."""
+
+    text: str
+    start: int
+    end: int
+    lower: str
+    stem: str
+    is_word: bool
+    is_capitalized: bool
+
+    @property
+    def is_number(self) -> bool:
+        return self.text[:1].isdigit()
+
+
+@lru_cache(maxsize=4096)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Split ``text`` into tokens with offsets; cached, as passages recur across questions."""
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        word = match.group(0)
+        start, end = match.span()
+        if word.endswith(".") and len(word) > 1 and not _ACRONYM_DOT.search(word):
+            # A sentence-final period is punctuation, not part of the word.
+            word, end = word[:-1], end - 1
+        lower = word.lower()
+        is_word = word[0].isalnum() or word[0] == "_"
+        tokens.append(
+            Token(
+                text=word,
+                start=start,
+                end=end,
+                lower=lower,
+                stem=stem(_possessive_base(lower)) if is_word else lower,
+                is_word=is_word,
+                is_capitalized=word[0].isupper(),
+            )
+        )
+        if end < match.end():
+            tokens.append(Token(".", end, end + 1, ".", ".", False, False))
+    return tuple(tokens)
+
+
+def _possessive_base(lower: str) -> str:
+    """'putin's' matches 'putin': possession does not change what a word names."""
+    return lower[:-2] if lower.endswith("'s") else lower
