@@ -221,8 +221,7 @@ def _coverage(analysis: QuestionAnalysis, reader: ArticleReader, sentence: Sente
     if analysis.verb is not None and window & SPEECH_VERBS[analysis.verb]:
         # "reply" is covered by "respond": speech verbs count by meaning.
         window |= SPEECH_VERBS[analysis.verb]
-    rarest = reader.max_idf
-    weights = {term: reader.idf(term) or rarest for term in terms}
+    weights = reader.term_weights(analysis.text)
     found = sum(weight for term, weight in weights.items() if term in window)
     return found / sum(weights.values())
 

@@ -52,6 +52,11 @@ class ArticleReader:
         idf = self.knowledge.retriever.idf
         return float(idf.max()) if len(idf) else 1.0
 
+    def term_weights(self, text: str) -> dict[str, float]:
+        """The idf of each term of ``text``; a term the article lacks weighs as the rarest."""
+        rarest = self.max_idf
+        return {term: self.idf(term) or rarest for term in self.terms(text)}
+
     def idf(self, term: str) -> float:
         column = self.knowledge.retriever.vocabulary.get(term)
         return float(self.knowledge.retriever.idf[column]) if column is not None else 0.0

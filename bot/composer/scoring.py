@@ -65,7 +65,8 @@ def _echo(candidate: Candidate, question: QuestionAnalysis) -> float:
     words = [token for token in candidate.tokens if token.is_word]
     if not words:
         return 1.0
-    stems = question.content_stems
+    # The head noun of "what theorems ..." belongs in the answer ("hierarchy theorems").
+    stems = question.content_stems - frozenset(question.head)
     return sum(token.stem in stems for token in words) / len(words)
 
 

@@ -28,6 +28,7 @@ from bot.composer.lexicon import (
     VENUE_NOUNS,
 )
 from bot.composer.tokens import Token
+from bot.composer.word_classes import WordClass, classify
 
 __all__ = [
     "extract_chunks",
@@ -48,40 +49,53 @@ _APPOSITION_OPENERS = (
     ("known", "as"),
     ("dubbed",),
     ("namely",),
+    ("for", "example"),
+    ("for", "instance"),
+    ("e.g.",),
+    ("i.e.",),
 )
 _CHUNK_JOINERS = frozenset({"of", "and", "-", "'s"})
+_PHRASE_CLASSES = frozenset({WordClass.ADJECTIVE, WordClass.NOUN, WordClass.NAME, WordClass.NUMBER})
+_HEAD_CLASSES = frozenset({WordClass.NOUN, WordClass.NAME, WordClass.NUMBER})
 _PUNCTUATION_STOPS = frozenset({",", ";", ":", ".", "(", ")", "!", "?", "—", "–"})
 _COPULAS = frozenset({"is", "was", "are", "were"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "inside", "outside", "from", "to"})
 
 
 def extract_chunks(sentence: Sentence) -> Iterator[Candidate]:
-    """Yield runs of content words (joined by "of"/"and" between content words)."""
+    """Yield noun phrases: runs of adjectives, nouns, names and numbers ending in a noun.
+
+    "of" and "and" join two such runs ("analysis of algorithms", "time and space");
+    a phrase that ends in an adjective is offered at a lower fit. Sub-phrases
+    without the leading modifiers are offered too, as an answer may be shorter.
+    """
     tokens = sentence.tokens
+    classes = classify(tokens)
     index = 0
     while index < len(tokens):
-        if not _is_content(tokens[index]):
+        if classes[index] not in _PHRASE_CLASSES:
             index += 1
             continue
         last = index
         probe = index + 1
         while probe < len(tokens) and probe - index < _MAX_CHUNK_TOKENS:
-            token = tokens[probe]
-            if _is_content(token):
+            if classes[probe] in _PHRASE_CLASSES:
                 last = probe
             elif not (
-                token.lower in _CHUNK_JOINERS
+                tokens[probe].lower in _CHUNK_JOINERS
                 and probe + 1 < len(tokens)
-                and _is_content(tokens[probe + 1])
+                and classes[probe + 1] in _PHRASE_CLASSES
             ):
                 break
             probe += 1
-        yield Candidate(sentence, index, last, "chunk", 0.3)
-        # Also offer the chunk's tails, so an answer need not carry a leading verb,
-        # but never cut a name in two.
+        head_class = classes[last]
+        fit = 0.35 if head_class in _HEAD_CLASSES else 0.15
+        yield Candidate(sentence, index, last, "chunk", fit)
         for start in range(index + 1, last + 1):
-            if _is_content(tokens[start]) and not tokens[start - 1].is_capitalized:
-                yield Candidate(sentence, start, last, "chunk", 0.25)
+            if classes[start] in _PHRASE_CLASSES and tokens[start - 1].lower not in _CHUNK_JOINERS:
+                if classes[start - 1] is WordClass.NAME and classes[start] is WordClass.NAME:
+                    continue  # never cut a name in two
+                yield Candidate(sentence, start, last, "chunk", fit * 0.9)
         index = last + 1
 
 
@@ -101,6 +115,10 @@ def extract_head_matches(sentence: Sentence, head: tuple[str, ...]) -> Iterator[
         before = _naming_words_before(sentence, start)
         if before is not None:
             yield Candidate(sentence, before[0], before[1], "head:modifier", 1.0)
+        phrase_start = _modifiers_before(sentence, start)
+        if phrase_start is not None:
+            # "the time and space hierarchy theorems": the whole phrase names it.
+            yield Candidate(sentence, phrase_start, index, "head:phrase", 0.8)
         after = _apposition_after(sentence, index)
         if after is not None:
             yield Candidate(sentence, after[0], after[1], "head:apposition", 0.9)
@@ -211,6 +229,28 @@ def _naming_words_before(sentence: Sentence, index: int) -> tuple[int, int] | No
     if first > last:
         return None
     return first, last
+
+
+def _modifiers_before(sentence: Sentence, index: int) -> int | None:
+    """Start of the lower-case modifiers before the head at ``index``, if any."""
+    tokens = sentence.tokens
+    classes = classify(tokens)
+    first = index
+    while first > 0 and index - first < _MAX_CHUNK_TOKENS:
+        previous = first - 1
+        if classes[previous] in {WordClass.ADJECTIVE, WordClass.NOUN, WordClass.NUMBER} or (
+            tokens[previous].lower in {"and", "-"}
+            and previous > 0
+            and classes[previous - 1]
+            in {
+                WordClass.ADJECTIVE,
+                WordClass.NOUN,
+            }
+        ):
+            first = previous
+        else:
+            break
+    return first if first < index else None
 
 
 def _apposition_after(sentence: Sentence, index: int) -> tuple[int, int] | None:

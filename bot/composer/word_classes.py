@@ -1,0 +1,168 @@
+"""A light part-of-speech guess, from word lists and suffixes, for finding noun phrases.
+
+A short answer is almost always a noun phrase ("polynomial-time reduction", "the
+Kommersant newspaper"), rarely a verb ("used") or an adverb ("respectively").
+Without a trained tagger, a word's class is guessed from closed lists (function
+words), a list of common verbs with their inflections, and suffixes (-ly adverbs,
+-tion nouns, -ous adjectives). Words used both ways ("use", "report") count as
+nouns in their base form, since in an answer they mostly are.
+
+A participle between a determiner or adjective and a noun is a modifier, not a
+verb ("the deterministic sorting algorithm", "complicated definitions").
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import lru_cache
+
+from bot.composer.lexicon import FUNCTION_WORDS
+from bot.composer.tokens import Token
+
+__all__ = ["WordClass", "classify", "word_class"]
+
+
+class WordClass(StrEnum):
+    FUNCTION = "function"
+    VERB = "verb"
+    ADVERB = "adverb"
+    ADJECTIVE = "adjective"
+    NOUN = "noun"
+    NAME = "name"
+    NUMBER = "number"
+    PUNCTUATION = "punctuation"
+
+
+# Base forms of common verbs that are seldom nouns; their inflections are verbs too.
+_VERBS = frozenset(
+    """
+    accept achieve acquire act add admit adopt agree aim allow announce appear apply appoint
+    argue arrive ask assume attempt avoid become begin believe belong build buy calculate
+    capture carry cause choose claim close collapse come compare compete compute concern
+    conclude confirm conquer consider consist construct contain continue contribute convert
+    create decide declare deem defeat define deliver demand deny depend derive describe
+    destroy determine develop die differ discover discuss divide emerge emulate employ enable
+    encode encounter end ensure enter establish evaluate examine exist expand expect explain
+    express extend fail fall feel find finish follow forbid force form found gain get give go
+    govern grant grow happen hear help hold identify ignore imply impose improve include
+    increase indicate inherit insist intend introduce invade invent involve join keep kill
+    know lack last lead learn leave let lie like live lose maintain make manage marry mean
+    meet mention mirror move name need note notice obtain occur offer operate oppose order
+    own participate pass perform permit persuade place play possess prefer prepare present
+    prevent produce prohibit promise propose protect prove provide publish pursue put reach
+    read realize receive recognize reduce refer refuse regard reject relate release rely
+    remain remember remove replace report represent require resist respond restore result
+    return reveal rise rule run say see seek seem select sell send separate serve set settle
+    share show sign solve speak spend stand start state stay stop study succeed suggest
+    supply support suppose surrender take talk tell tend think threaten throw transfer
+    translate travel treat try turn understand unite use visit wait want warn win wish write
+    """.split()
+)
+_IRREGULAR = frozenset(
+    """
+    was were been is are am be being did done does had has having went gone took taken gave
+    given knew known made came saw seen said told thought found got gotten held kept left
+    led lost meant met paid put read ran rose risen sent set sat stood struck swore sworn
+    taught understood won wrote written became begun began brought built bought caught
+    chose chosen drew drawn drove driven fell fallen felt fought flew flown forbade
+    forbidden forgot forgotten froze grew grown heard hid hidden hung laid lay lent lit
+    overthrew overthrown rode ridden rang rung sang sung sank shook shaken shot showed shown
+    shut slept sold spoke spoken spent split spread stole stolen swept swam swung threw
+    thrown wore worn wound woke woken withdrew withdrawn
+    """.split()
+)
+_NOUN_SUFFIXES = (
+    "tion",
+    "sion",
+    "ment",
+    "ness",
+    "ity",
+    "ance",
+    "ence",
+    "ism",
+    "ist",
+    "ship",
+    "hood",
+    "ery",
+    "ics",
+    "logy",
+    "graphy",
+    "ure",
+    "age",
+    "dom",
+    "er",
+    "or",
+    "ee",
+    "eer",
+)
+_ADJECTIVE_SUFFIXES = ("ous", "ful", "ive", "able", "ible", "less", "ical", "ic", "ary", "al")
+_LY_NOUNS = frozenset("family italy july supply reply ally rally anomaly monopoly assembly".split())
+
+
+def _inflections(base: str) -> set[str]:
+    forms = {base, base + "s", base + "es", base + "ed", base + "ing", base + "d"}
+    if base.endswith("e"):
+        forms |= {base[:-1] + "ing", base + "d"}
+    if base.endswith("y"):
+        forms |= {base[:-1] + "ies", base[:-1] + "ied"}
+    if len(base) > 2 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou":
+        forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
+    return forms
+
+
+_VERB_FORMS = frozenset(form for base in _VERBS for form in _inflections(base)) | _IRREGULAR
+
+
+@lru_cache(maxsize=1 << 15)
+def word_class(lower: str) -> WordClass:
+    """The class of a lower-case word out of context."""
+    if lower in FUNCTION_WORDS:
+        return WordClass.FUNCTION
+    if lower[:1].isdigit():
+        return WordClass.NUMBER
+    if lower in _VERB_FORMS:
+        return WordClass.VERB
+    if lower.endswith("ly") and lower not in _LY_NOUNS and len(lower) > 4:
+        return WordClass.ADVERB
+    if lower.endswith(_NOUN_SUFFIXES):
+        return WordClass.NOUN
+    if lower.endswith(_ADJECTIVE_SUFFIXES):
+        return WordClass.ADJECTIVE
+    if lower.endswith(("ed", "ing")) and len(lower) > 5:
+        return WordClass.VERB
+    return WordClass.NOUN
+
+
+def classify(tokens: tuple[Token, ...]) -> tuple[WordClass, ...]:
+    """Classes of ``tokens`` in context: names, and participles used as modifiers."""
+    classes = [_context_free(token, index) for index, token in enumerate(tokens)]
+    for index, token in enumerate(tokens):
+        if classes[index] is not WordClass.VERB or not token.lower.endswith(("ed", "ing")):
+            continue
+        before = classes[index - 1] if index > 0 else WordClass.PUNCTUATION
+        after = classes[index + 1] if index + 1 < len(tokens) else WordClass.PUNCTUATION
+        before_word = tokens[index - 1].lower if index > 0 else ""
+        opens_phrase = before in {WordClass.ADJECTIVE, WordClass.NOUN} or before_word in {
+            "the",
+            "a",
+            "an",
+            "its",
+            "their",
+            "his",
+            "her",
+            "of",
+            "some",
+            "many",
+            "most",
+        }
+        if opens_phrase and after in {WordClass.NOUN, WordClass.NAME, WordClass.ADJECTIVE}:
+            classes[index] = WordClass.ADJECTIVE
+    return tuple(classes)
+
+
+def _context_free(token: Token, index: int) -> WordClass:
+    if not token.is_word:
+        return WordClass.PUNCTUATION
+    if token.is_capitalized and index > 0 and token.lower not in FUNCTION_WORDS:
+        return WordClass.NAME
+    return word_class(token.lower)
