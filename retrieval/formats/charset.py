@@ -86,7 +86,7 @@ def _decode(data: bytes, encoding: str, *, source: str, declared: bool) -> str:
         ) from None
     except UnicodeError as error:
         where = (
-            f"invalid byte at offset {error.start}"
+            f"an invalid byte at offset {error.start}"
             if isinstance(error, UnicodeDecodeError)
             else "bytes not valid in it"
         )

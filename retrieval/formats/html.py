@@ -26,6 +26,7 @@ from retrieval.formats.extracted import ExtractedArticle, build_article, squeeze
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
+    from trafilatura.settings import Document
 
 __all__ = ["article_from_html", "extract_html", "looks_like_html"]
 
@@ -53,6 +54,11 @@ _PROMOTION = re.compile(
     re.IGNORECASE,
 )
 _MAX_PROMOTION_CHARS = 200
+# When a page has no story, trafilatura's fallbacks still return what text they
+# find: a menu ("Home News Sport") or a cookie notice. The shortest news brief is
+# a sentence of fifteen words or so; fewer words than this is not an article.
+_MIN_STORY_WORDS = 10
+_WORD = re.compile(r"\w+")
 _HTML_OPENINGS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title")
 
 
@@ -78,28 +84,17 @@ def article_from_html(data: bytes, *, source: str, header_charset: str | None = 
 
 def extract_html(page: str, *, source: str) -> ExtractedArticle:
     """Find the story in the HTML text ``page``: headline, body paragraphs and metadata."""
-    import trafilatura
     from trafilatura.settings import Document
 
-    try:
-        document = trafilatura.bare_extraction(
-            page,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            include_images=False,
-            include_links=False,
-            prune_xpath=_PRUNE_XPATHS,
-        )
-    except (ValueError, TypeError, LookupError) as error:
-        # Malformed markup can make the parser give up; the user needs a message,
-        # we need the detail in the log.
-        _log.warning("trafilatura failed on %s: %r", source, error)
-        document = None
+    document = _run_trafilatura(page, source=source, with_metadata=True)
+    if document is None:
+        # Metadata extraction (htmldate above all) is where malformed pages
+        # break; the story itself may still be found without it.
+        document = _run_trafilatura(page, source=source, with_metadata=False)
     body = document.body if isinstance(document, Document) else None
     found = _paragraphs(body) if body is not None else iter(())
     paragraphs = tuple(p for p in found if p and not _is_promotion(p))
-    if not isinstance(document, Document) or not any(_has_word(p) for p in paragraphs):
+    if not isinstance(document, Document) or _word_count(paragraphs) < _MIN_STORY_WORDS:
         raise ArticleError(
             f"no article text found in the page {source} (is it a news story? "
             f"try saving the page again, or copy the story into a .txt file)"
@@ -113,6 +108,31 @@ def extract_html(page: str, *, source: str) -> ExtractedArticle:
     )
 
 
+def _run_trafilatura(page: str, *, source: str, with_metadata: bool) -> Document | None:
+    import trafilatura
+    from trafilatura.settings import Document
+
+    try:
+        document = trafilatura.bare_extraction(
+            page,
+            with_metadata=with_metadata,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            prune_xpath=_PRUNE_XPATHS,
+        )
+    except Exception:
+        # trafilatura, htmldate and lxml fail on some malformed pages in ways
+        # they do not document (an AssertionError from lxml for "<svg><html>",
+        # found by the property test). A broken page is the user's input, not our
+        # bug: the user gets a one-line message, the traceback goes to the debug
+        # log (a library must not print to stderr uninvited).
+        _log.debug("HTML extraction failed on %s", source, exc_info=True)
+        return None
+    return document if isinstance(document, Document) else None
+
+
 def _is_promotion(paragraph: str) -> bool:
     label, colon, rest = paragraph.partition(":")
     return (
@@ -122,8 +142,8 @@ def _is_promotion(paragraph: str) -> bool:
     )
 
 
-def _has_word(text: str) -> bool:
-    return any(character.isalnum() for character in text)
+def _word_count(paragraphs: tuple[str, ...]) -> int:
+    return sum(len(_WORD.findall(paragraph)) for paragraph in paragraphs)
 
 
 def _paragraphs(element: _Element) -> Iterator[str]:
