@@ -21,8 +21,8 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from http.client import HTTPException, HTTPMessage, HTTPResponse
-from typing import IO
-from urllib.parse import urlsplit
+from typing import IO, Any
+from urllib.parse import urljoin, urlsplit
 
 from retrieval.article import MAX_ARTICLE_BYTES, ArticleError
 
@@ -90,17 +90,22 @@ class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
 
     max_redirections = MAX_REDIRECTS
 
-    def redirect_request(  # noqa: PLR0917 (urllib's signature)
+    def http_error_302(
         self,
         req: urllib.request.Request,
         fp: IO[bytes],
         code: int,
         msg: str,
         headers: HTTPMessage,
-        newurl: str,
-    ) -> urllib.request.Request | None:
-        _check_scheme(newurl, req.full_url)
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    ) -> Any:
+        # Checked here, before urllib's own test, so a redirect to file: or ftp:
+        # gets our message rather than a bare "HTTP 302".
+        location = headers.get("Location") or headers.get("URI")
+        if location:
+            _check_scheme(urljoin(req.full_url, location), req.full_url)
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
 def _check_scheme(url: str, requested: str) -> None:
@@ -144,7 +149,7 @@ def _http_error_message(url: str, code: int, reason: str) -> str:
             f"save the page from your browser and pass the .html file"
         )
     if 300 <= code < 400:
-        return f"cannot fetch {url}: it redirects too often or in a loop (HTTP {code})"
+        return f"cannot fetch {url}: it redirects too often, in a loop or nowhere (HTTP {code})"
     return f"the site answered HTTP {code} {reason} for {url} (try again later)"
 
 
