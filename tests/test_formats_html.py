@@ -280,3 +280,14 @@ def test_script_only_page_fails_clearly(tmp_path: Path) -> None:
 )
 def test_looks_like_html(start: bytes, expected: bool) -> None:
     assert looks_like_html(start) is expected
+
+
+def test_story_inside_a_paywall_named_wrapper_is_kept() -> None:
+    first, second = " ".join([STORY] * 3), " ".join(["The vote was close."] + [STORY] * 3)
+    page = (
+        "<html><body><article><div class='paywall-content'>"
+        f"<p>{first}</p><p>{second}</p></div>"
+        "<div class='paywall-prompt'><p>Subscribe to keep reading our journalism.</p></div>"
+        "</article></body></html>"
+    )
+    assert extract_html(page, source="page.html").paragraphs == (first, second)

@@ -37,13 +37,16 @@ _log = logging.getLogger(__name__)
 _CONTAINER_TAGS = frozenset({"list", "quote", "table", "div", "section"})
 _LINE_BREAK_TAG = "lb"
 # Boxes that sit inside the article body on many news sites and that trafilatura
-# keeps because they look like paragraphs: paywall and subscription prompts,
-# newsletter sign-ups, inline "read more" promotions. Matched on class and id
-# words, lower-case; a story paragraph is never marked up with these names.
-_DEBRIS_NAMES = ("paywall", "newsletter", "subscri", "read-more", "readmore", "promo")
+# keeps because they look like paragraphs: paywall prompts, newsletter sign-ups,
+# inline "read more" promotions. Matched on class and id names, lower-cased. Only
+# short elements are removed: a site may name the wrapper of the whole story
+# "paywall-content", and losing the story is far worse than keeping a prompt.
+_DEBRIS_NAMES = ("paywall", "newsletter", "read-more", "readmore", "promo")
+_MAX_DEBRIS_BOX_CHARS = 500
 _PRUNE_XPATHS = [
     f'//*[contains(translate(@{attribute}, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", '
-    f'"abcdefghijklmnopqrstuvwxyz"), "{name}")]'
+    f'"abcdefghijklmnopqrstuvwxyz"), "{name}") '
+    f"and string-length(normalize-space(.)) <= {_MAX_DEBRIS_BOX_CHARS}]"
     for attribute in ("class", "id")
     for name in _DEBRIS_NAMES
 ]
