@@ -107,7 +107,7 @@ def load_article(path: str | Path) -> Article:
     if article_format == "html":
         return formats.article_from_html(data, source=str(path))
     text = _decode_utf8(data, path)
-    return formats.article_from_plain_text(text, format=article_format, source=str(path))
+    return formats.article_from_plain_text(text, article_format=article_format, source=str(path))
 
 
 def load_article_from_url(url: str, *, timeout: float | None = None) -> Article:
@@ -127,7 +127,7 @@ def load_article_from_url(url: str, *, timeout: float | None = None) -> Article:
     if article_format == "html":
         return formats.article_from_html(page.data, source=page.url, header_charset=page.charset)
     text = decode_page(page.data, source=page.url, header_charset=page.charset)
-    return formats.article_from_plain_text(text, format=article_format, source=page.url)
+    return formats.article_from_plain_text(text, article_format=article_format, source=page.url)
 
 
 def article_from_text(raw_text: str, *, title: str | None = None, source: str = "") -> Article:

@@ -67,8 +67,8 @@ def format_of_media_type(media_type: str, data: bytes, *, source: str) -> Articl
     return known
 
 
-def article_from_plain_text(text: str, *, format: ArticleFormat, source: str) -> Article:
+def article_from_plain_text(text: str, *, article_format: ArticleFormat, source: str) -> Article:
     """Build the article of decoded plain text or Markdown ``text``."""
-    if format == "markdown":
+    if article_format == "markdown":
         return build_article(extract_markdown(text), source=source)
     return article_from_text(text, source=source)
