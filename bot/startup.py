@@ -34,7 +34,7 @@ class Runtime:
 def start(article: str | Path | None = None) -> Runtime:
     """Load settings and the article (``article`` overrides the configured one)."""
     settings = load_configuration()
-    path = Path(article) if article is not None else settings.articles[0]
+    path = article if article is not None else settings.articles[0]  # a URL must stay a str
     try:
         knowledge = load_knowledge(path)
     except ArticleError as error:

@@ -26,6 +26,7 @@ __all__ = [
     "Passage",
     "article_from_text",
     "load_article",
+    "load_article_from_url",
 ]
 
 # A long news feature is about 100 kB of text; 10 MB leaves room for whole books
@@ -38,6 +39,10 @@ _MAX_HEADLINE_CHARS = 200
 _MAX_HEADLINE_WORDS = 30
 _TITLE_FALLBACK_CHARS = 80
 _WORD = re.compile(r"\w", re.UNICODE)
+# A web address is fetched rather than opened; any other scheme is refused there
+# with a message, rather than looked for as a file named "ftp:".
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 class ArticleError(ValueError):
@@ -76,13 +81,53 @@ class Article:
 
 
 def load_article(path: str | Path) -> Article:
-    """Read, clean and split the article stored at ``path`` (UTF-8 text).
+    """Read, clean and split the article at ``path``: a file, or an http(s) address.
+
+    Files are read by extension: ``.txt`` (UTF-8 text), ``.md``/``.markdown``
+    (Markdown, markup dropped, front matter read as metadata) and
+    ``.html``/``.htm`` (a saved web page, the story extracted from it); other
+    extensions are read as HTML when they start like it and as text otherwise. A
+    string starting with ``http://`` or ``https://`` is fetched, see
+    :func:`load_article_from_url`.
 
     Raises :class:`ArticleError` with a message fit for a user when the file is
-    missing, a directory, too large, binary, not UTF-8, or has no text.
+    missing, a directory, too large, binary, not UTF-8 (or not in the encoding an
+    HTML page declares), or has no text.
     """
-    raw_text = _read_text(Path(path))
-    return article_from_text(raw_text, source=str(path))
+    if isinstance(path, str) and _URL.match(path):
+        return load_article_from_url(path)
+    path = Path(path)
+    data = _read_bytes(path)
+    if path.suffix.lower() == ".txt":
+        # The common case stays free of the format readers' imports.
+        return article_from_text(_decode_utf8(data, path), source=str(path))
+    from retrieval import formats
+
+    article_format = formats.format_of_file(path.suffix, data)
+    if article_format == "html":
+        return formats.article_from_html(data, source=str(path))
+    text = _decode_utf8(data, path)
+    return formats.article_from_plain_text(text, article_format=article_format, source=str(path))
+
+
+def load_article_from_url(url: str, *, timeout: float | None = None) -> Article:
+    """Fetch the page at the http(s) address ``url`` and read its article.
+
+    The response's media type chooses the reader (HTML, Markdown or plain text);
+    ``timeout`` (seconds, default :data:`retrieval.fetch.DEFAULT_TIMEOUT`)
+    bounds each network operation. Raises :class:`ArticleError` when the page
+    cannot be fetched, is too large, is not a web page or text, or holds no story.
+    """
+    from retrieval import formats
+    from retrieval.fetch import DEFAULT_TIMEOUT, fetch_page
+    from retrieval.formats.charset import decode_page
+
+    page = fetch_page(url, timeout=DEFAULT_TIMEOUT if timeout is None else timeout)
+    article_format = formats.format_of_media_type(page.media_type, page.data, source=page.url)
+    if article_format == "html":
+        return formats.article_from_html(page.data, source=page.url, header_charset=page.charset)
+    text = decode_page(page.data, source=page.url, header_charset=page.charset)
+    return formats.article_from_plain_text(text, article_format=article_format, source=page.url)
 
 
 def article_from_text(raw_text: str, *, title: str | None = None, source: str = "") -> Article:
@@ -110,7 +155,7 @@ def article_from_text(raw_text: str, *, title: str | None = None, source: str = 
     )
 
 
-def _read_text(path: Path) -> str:
+def _read_bytes(path: Path) -> bytes:
     if not path.exists():
         raise ArticleError(f"article not found: {path} (check the path, or pass --article PATH)")
     if path.is_dir():
@@ -121,11 +166,23 @@ def _read_text(path: Path) -> str:
             f"article is too large: {path} is {size:,} bytes, the limit is "
             f"{MAX_ARTICLE_BYTES:,} (split it into several articles)"
         )
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise ArticleError(
+            f"article cannot be read: {path} ({reason}; check its permissions)"
+        ) from None
     if not data.strip():
         raise ArticleError(f"article is empty: {path} (give a file with the story in it)")
-    if b"\x00" in data[:8192]:
+    # UTF-16 (with its byte-order mark) is full of NUL bytes but is text; an
+    # HTML page may use it, a .txt file gets the "not UTF-8" message instead.
+    if b"\x00" in data[:8192] and not data.startswith(_UTF16_BOMS):
         raise ArticleError(f"article looks binary, not text: {path} (give a UTF-8 text file)")
+    return data
+
+
+def _decode_utf8(data: bytes, path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
