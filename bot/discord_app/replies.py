@@ -93,7 +93,6 @@ def render_answer(answer: Answer, headline: str) -> Reply:
         return Reply(
             description=f"{_escaped(answer.statement, STATEMENT_BUDGET)}\n{_hint(headline)}",
             title=title,
-            footer=_headline_footer(headline),
             colour=Colour.NO_ANSWER,
         )
     # Small talk, help and summaries: the composer's whole reply, as written.
@@ -148,8 +147,8 @@ def _title(question: str) -> str | None:
 def _hint(headline: str) -> str:
     about = _escaped(headline, HINT_BUDGET)
     return (
-        f"Sorry, I couldn't find that in the article. It's about **{about}**, "
-        "so try asking about that, or use `/summary` for an overview."
+        f"Sorry, I looked but couldn't find that. The article is about **{about}**: "
+        "ask me about that, or use `/summary` for an overview."
     )
 
 
