@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import signal
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -167,6 +168,32 @@ async def test_slash_ask_answers_through_the_interaction_callback(session: Sessi
     assert_pings_nobody(data)
 
 
+@pytest.mark.parametrize(
+    ("command", "expected", "ephemeral"),
+    [("summary", "", False), ("source", "000_479c05f56fca69af.txt", False), ("help", "/ask", True)],
+)
+async def test_the_other_slash_commands_reply(
+    session: Session, command: str, expected: str, ephemeral: bool
+) -> None:
+    standin = session.standin
+    interaction = await standin.run_command(command, standin.new_user("slasher"))
+
+    callback = await standin.wait_for_request(
+        lambda r: r.matches("POST", rf"/interactions/{interaction['id']}/[^/]+/callback")
+    )
+    data = callback.body["data"]
+    assert expected in data["embeds"][0]["description"]
+    assert data["embeds"][0]["description"].strip()
+    assert bool(data.get("flags", 0) & 64) is ephemeral
+    assert_pings_nobody(data)
+
+
+async def test_mentioning_the_bots_role_asks_it_too(session: Session) -> None:
+    _, reply = await session.ask(f"<@&{session.standin.bot_role_id}> when is the summit?")
+
+    assert composer_source("when is the summit?") in unescaped(embed_of(reply)["description"])
+
+
 async def test_everyone_in_a_question_pings_nobody(session: Session) -> None:
     _, reply = await session.ask(
         f"{session.standin.mention()} @everyone @here <@&{session.standin.guild_id}> "
@@ -266,11 +293,22 @@ async def test_a_failed_send_is_logged_and_answered_with_an_apology(session: Ses
     assert "could not answer message" in session.bot.output
 
 
-async def test_the_bot_keeps_answering_and_stops_cleanly(session: Session) -> None:
+async def test_after_a_dropped_gateway_the_bot_resumes_and_answers(session: Session) -> None:
+    standin = session.standin
+    await standin.drop_gateway()
+    await standin.wait_until_connected()
+
+    _, reply = await session.ask(f"{standin.mention()} who is Putin?")
+
+    assert standin.resumes
+    assert visible_text(reply).strip()
+
+
+async def test_the_bot_keeps_answering_and_ctrl_c_stops_it_cleanly(session: Session) -> None:
     _, reply = await session.ask(f"{session.standin.mention()} who is Putin?")
     assert visible_text(reply).strip()
 
-    status = await session.bot.stop()
+    status = await session.bot.stop(signal.SIGINT)
 
     assert status == 0, session.bot.output
     assert "closed cleanly" in session.bot.output

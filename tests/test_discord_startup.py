@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 from pathlib import Path
 
@@ -51,3 +52,20 @@ async def test_a_refused_token_exits_2_without_showing_it(tmp_path: Path) -> Non
     assert bot.lines[-1].startswith("articlebot: Discord refused DISCORD_TOKEN")
     assert wrong_token not in bot.output
     assert "Traceback" not in bot.output
+
+
+async def test_sigterm_closes_the_connection_and_exits_0(tmp_path: Path) -> None:
+    standin = DiscordStandIn()
+    await standin.start()
+    environment = bot_environment(
+        DISCORD_TOKEN=standin.token, ARTICLEBOT_DISCORD_API_BASE=standin.api_base
+    )
+    try:
+        bot = await BotProcess.start(environment, tmp_path)
+        await standin.wait_until_ready()
+        status = await bot.stop(signal.SIGTERM)
+    finally:
+        await standin.close()
+
+    assert status == 0, bot.output
+    assert "closed cleanly" in bot.output

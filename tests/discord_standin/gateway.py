@@ -38,7 +38,9 @@ class Op:
 class GatewayConnection:
     """Sends payloads to one connected client, compressed the way it asked."""
 
-    def __init__(self, socket: web.WebSocketResponse, compression: str | None) -> None:
+    def __init__(
+        self, socket: web.WebSocketResponse, compression: str | None, sequence: int = 0
+    ) -> None:
         if compression not in (None, "zlib-stream"):
             # Loudly: discord.py picks zstd-stream when the zstandard package is
             # installed; teach the stand-in that before relying on it.
@@ -46,7 +48,9 @@ class GatewayConnection:
             raise ValueError(f"unsupported gateway compression {compression!r}")
         self.socket = socket
         self._compressor = zlib.compressobj() if compression == "zlib-stream" else None
-        self.sequence = 0
+        # A resumed session goes on counting where the dropped connection stopped.
+        self.sequence = sequence
+        self.started = False  # identified or resumed: events may be dispatched
 
     async def send(self, op: int, data: Any, event: str | None = None) -> None:
         """Send one payload; dispatches (``op`` 0) get the next sequence number."""

@@ -56,10 +56,10 @@ class BotProcess:
     def output(self) -> str:
         return "\n".join(self.lines)
 
-    async def stop(self, timeout: float = 10.0) -> int:
-        """Send SIGTERM and wait for the exit status (killing it after ``timeout``)."""
+    async def stop(self, how: signal.Signals = signal.SIGTERM, timeout: float = 10.0) -> int:
+        """Send ``how`` and wait for the exit status (killing the bot after ``timeout``)."""
         if self.process.returncode is None:
-            self.process.send_signal(signal.SIGTERM)
+            self.process.send_signal(how)
         return await self.wait(timeout)
 
     async def wait(self, timeout: float = 10.0) -> int:

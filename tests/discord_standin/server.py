@@ -109,6 +109,7 @@ class DiscordStandIn:
     requests: list[RecordedRequest] = field(default_factory=list)
     unknown_requests: list[RecordedRequest] = field(default_factory=list)
     identifies: list[Json] = field(default_factory=list)
+    resumes: list[Json] = field(default_factory=list)
     commands: dict[int | None, list[Json]] = field(default_factory=dict)
     messages: dict[int, Json] = field(default_factory=dict)
 
@@ -245,6 +246,15 @@ class DiscordStandIn:
                         return request
                 await self._changed.wait()
 
+    async def wait_until_connected(self, timeout: float = 5.0) -> None:
+        """Wait until the client has identified or resumed on a live connection (after a drop)."""
+
+        def connected() -> bool:
+            return self.connection is not None and self.connection.open and self.connection.started
+
+        async with asyncio.timeout(timeout), self._changed:
+            await self._changed.wait_for(connected)
+
     async def wait_until_ready(self, timeout: float = 15.0) -> None:
         """Wait until the bot has identified on the gateway and registered its commands."""
         async with asyncio.timeout(timeout), self._changed:
@@ -281,7 +291,8 @@ class DiscordStandIn:
         socket = web.WebSocketResponse(autoping=True, max_msg_size=0)
         await socket.prepare(request)
         try:
-            connection = GatewayConnection(socket, request.query.get("compress"))
+            previous = self.connection.sequence if self.connection is not None else 0
+            connection = GatewayConnection(socket, request.query.get("compress"), previous)
         except ValueError:
             await socket.close(code=4000)
             return socket
@@ -304,13 +315,19 @@ class DiscordStandIn:
                 return
             await connection.dispatch("READY", self._ready())
             await connection.dispatch("GUILD_CREATE", self._guild())
-            async with self._changed:
-                self.identifies.append(data)
-                self._changed.notify_all()
+            self.identifies.append(data)
+            await self._session_started(connection)
         elif op == Op.RESUME:
             await connection.dispatch("RESUMED", {})
+            self.resumes.append(data)
+            await self._session_started(connection)
         elif op != Op.PRESENCE_UPDATE:
             _log.error("gateway: unknown op %s: %s", op, payload)
+
+    async def _session_started(self, connection: GatewayConnection) -> None:
+        async with self._changed:
+            connection.started = True
+            self._changed.notify_all()
 
     async def _dispatch(self, event: str, data: Json) -> None:
         if self.connection is None or not self.connection.open:
