@@ -65,7 +65,7 @@ def make_message(
     message.channel = MagicMock(spec=discord.TextChannel)
     message.channel.id = CHANNEL_ID
     message.channel.permissions_for.return_value = discord.Permissions(embed_links=embed_links)
-    message.reply = AsyncMock(side_effect=lambda **_: SimpleNamespace(id=next(_ids)))
+    message.channel.send = AsyncMock(side_effect=lambda **_: SimpleNamespace(id=next(_ids)))
     return message
 
 
@@ -99,8 +99,10 @@ async def test_a_mention_is_answered_with_an_embed_reply_that_pings_nobody(
 
     await AskingCog(bot).on_message(message)
 
-    sent = sent_kwargs(message.reply)
+    sent = sent_kwargs(message.channel.send)
     assert sent["mention_author"] is False
+    assert sent["reference"] is message.to_reference.return_value
+    message.to_reference.assert_called_once_with(fail_if_not_exists=False)
     assert sent["embed"].title == "when is the summit?"
     assert "\n> " in sent["embed"].description
     assert bot.allowed_mentions is not None
@@ -112,7 +114,7 @@ async def test_plain_text_when_embeds_are_not_allowed(knowledge: Knowledge) -> N
 
     await AskingCog(make_bot(knowledge)).on_message(message)
 
-    sent = sent_kwargs(message.reply)
+    sent = sent_kwargs(message.channel.send)
     assert "embed" not in sent
     assert "\n> " in sent["content"]
 
@@ -122,7 +124,7 @@ async def test_a_bot_gets_no_reply(knowledge: Knowledge) -> None:
 
     await AskingCog(make_bot(knowledge)).on_message(message)
 
-    message.reply.assert_not_awaited()
+    message.channel.send.assert_not_awaited()
 
 
 async def test_a_channel_outside_the_allow_list_gets_no_reply(knowledge: Knowledge) -> None:
@@ -130,20 +132,20 @@ async def test_a_channel_outside_the_allow_list_gets_no_reply(knowledge: Knowled
 
     await AskingCog(make_bot(knowledge, allowed_channels=[CHANNEL_ID + 1])).on_message(message)
 
-    message.reply.assert_not_awaited()
+    message.channel.send.assert_not_awaited()
 
 
 async def test_a_failing_handler_logs_and_apologises(
     knowledge: Knowledge, caplog: pytest.LogCaptureFixture
 ) -> None:
     message = make_message("<@42> when is the summit?")
-    message.reply.side_effect = [RuntimeError("boom"), SimpleNamespace(id=1)]
+    message.channel.send.side_effect = [RuntimeError("boom"), SimpleNamespace(id=1)]
 
     with caplog.at_level(logging.ERROR):
         await AskingCog(make_bot(knowledge)).on_message(message)
 
-    assert message.reply.await_count == 2
-    assert "Sorry" in message.reply.await_args.kwargs["embed"].description
+    assert message.channel.send.await_count == 2
+    assert "Sorry" in message.channel.send.await_args.kwargs["embed"].description
     assert f"could not answer message {message.id}" in caplog.text
     assert "boom" in caplog.text
 
@@ -153,7 +155,7 @@ async def test_a_failing_apology_is_logged_not_raised(
 ) -> None:
     message = make_message("<@42> when is the summit?")
     refused = discord.Forbidden(SimpleNamespace(status=403, reason="Forbidden"), "no")
-    message.reply.side_effect = [RuntimeError("boom"), refused]
+    message.channel.send.side_effect = [RuntimeError("boom"), refused]
 
     await AskingCog(make_bot(knowledge)).on_message(message)
 

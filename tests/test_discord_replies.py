@@ -122,6 +122,22 @@ def test_no_answer_is_kind_and_names_what_the_article_covers() -> None:
     assert reply.colour is Colour.NO_ANSWER
 
 
+def test_a_summary_keeps_its_lines_and_escapes_them() -> None:
+    summary = Answer(
+        "what is it about?",
+        'Biden and Putin may meet.\n\n> "a *quoted* sentence"',
+        "Biden and Putin may meet.",
+        None,
+        "SUMMARY",
+        1.0,
+        AnswerKind.SUMMARY,
+    )
+
+    reply = render_answer(summary, HEADLINE)
+
+    assert reply.description == 'Biden and Putin may meet.\n\\> "a \\*quoted\\* sentence"'
+
+
 def test_chat_and_summaries_show_the_composers_reply() -> None:
     chat = Answer(
         "hi", "Hello! Ask me about the article.", "Hello!", None, "CHAT", 1.0, AnswerKind.CHAT

@@ -83,10 +83,19 @@ def to_embed(reply: Reply) -> discord.Embed:
 
 
 async def reply_to_message(message: discord.Message, reply: Reply) -> discord.Message:
-    """Send ``reply`` as a reply to ``message``, without pinging its author."""
+    """Send ``reply`` as a reply to ``message``, without pinging its author.
+
+    If the asker deleted their message meanwhile, the answer is still sent,
+    as a plain message, rather than failing with "unknown message".
+    """
+    reference = message.to_reference(fail_if_not_exists=False)
     if can_embed(message):
-        return await message.reply(embed=to_embed(reply), mention_author=False)
-    return await message.reply(content=reply.as_text(), mention_author=False)
+        return await message.channel.send(
+            embed=to_embed(reply), reference=reference, mention_author=False
+        )
+    return await message.channel.send(
+        content=reply.as_text(), reference=reference, mention_author=False
+    )
 
 
 async def respond_to_interaction(

@@ -95,9 +95,9 @@ def render_answer(answer: Answer, headline: str) -> Reply:
             title=title,
             colour=Colour.NO_ANSWER,
         )
-    # Small talk, help and summaries: the composer's whole reply, as written.
+    # Small talk, help and summaries: the composer's whole reply, line by line.
     return Reply(
-        description=_escaped(answer.answer, EMBED_DESCRIPTION_LIMIT // 2),
+        description=_escaped_lines(answer.answer, EMBED_DESCRIPTION_LIMIT // 2),
         title=title,
         footer=_headline_footer(headline),
         colour=Colour.INFO,
@@ -165,6 +165,12 @@ def _headline_footer(headline: str) -> str:
 def _escaped(text: str, limit: int) -> str:
     """``text`` on one line, escaped, and cut to ``limit`` (escapes count toward it)."""
     return fit(escape_markdown(one_line(text)), limit)
+
+
+def _escaped_lines(text: str, limit: int) -> str:
+    """Like :func:`_escaped`, but keeps the line breaks of a reply of several lines."""
+    lines = (one_line(line) for line in text.splitlines())
+    return fit(escape_markdown("\n".join(line for line in lines if line)), limit)
 
 
 def _escaped_tail(text: str, limit: int) -> str:

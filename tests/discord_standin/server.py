@@ -306,13 +306,13 @@ class DiscordStandIn:
         return socket
 
     async def _on_gateway_payload(self, connection: GatewayConnection, payload: Json) -> None:
-        op, data = payload.get("op"), payload.get("d")
-        if op == Op.HEARTBEAT:
+        op = payload.get("op")
+        data: Json = payload.get("d") or {}
+        if op in (Op.IDENTIFY, Op.RESUME) and data.get("token") != self.token:
+            await connection.socket.close(code=4004)  # authentication failed
+        elif op == Op.HEARTBEAT:
             await connection.send(Op.HEARTBEAT_ACK, None)
         elif op == Op.IDENTIFY:
-            if data.get("token") != self.token:
-                await connection.socket.close(code=4004)  # authentication failed
-                return
             await connection.dispatch("READY", self._ready())
             await connection.dispatch("GUILD_CREATE", self._guild())
             self.identifies.append(data)
