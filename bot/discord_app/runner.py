@@ -1,12 +1,103 @@
-"""``articlebot discord``: start the Discord bot."""
+"""``articlebot discord``: start the Discord bot and run it until stopped.
+
+Problems a user can fix (no token, a token Discord refuses, the message-content
+intent not enabled in the developer portal) become a
+:class:`~bot.startup.StartupError`: one line on stderr, exit status 2. SIGINT
+and SIGTERM close the gateway connection and the HTTP session cleanly and
+exit 0. The token is read from settings here and handed only to discord.py.
+"""
 
 from __future__ import annotations
 
-from bot.startup import StartupError
+import asyncio
+import logging
+import signal
 
-__all__ = ["run_discord"]
+import discord
+
+from bot.conversation import ConversationStore
+from bot.discord_app.answering import Answering
+from bot.discord_app.client import ArticleBot
+from bot.discord_app.cooldown import Cooldown
+from bot.discord_app.endpoints import use_api_base
+from bot.discord_app.logs import configure_logging
+from bot.settings import Settings
+from bot.startup import Runtime, StartupError, start
+
+__all__ = ["build_bot", "run_discord"]
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+
+_log = logging.getLogger(__name__)
+
+MISSING_TOKEN = (
+    "DISCORD_TOKEN is not set: put DISCORD_TOKEN=<your bot token> in .env (see .env.example) "
+    "or in the environment; docs/DISCORD.md shows where to get one"
+)
+REFUSED_TOKEN = (
+    "Discord refused DISCORD_TOKEN: copy a fresh token from the developer portal "
+    "(Bot > Reset Token) into .env or the environment"
+)
+INTENT_NOT_ENABLED = (
+    "ARTICLEBOT_MESSAGE_CONTENT=true needs the Message Content intent: enable it in the "
+    "developer portal (Bot > Privileged Gateway Intents) or unset ARTICLEBOT_MESSAGE_CONTENT"
+)
 
 
 def run_discord() -> int:
     """Run the Discord bot until it is stopped; return the exit status."""
-    raise StartupError("the Discord front-end is not built yet (issue 4); use repl or ask")
+    runtime = start()
+    token = _token(runtime.settings)
+    configure_logging(runtime.settings.log_level, secrets=[token])
+    if runtime.settings.discord_api_base is not None:
+        use_api_base(runtime.settings.discord_api_base)
+    try:
+        asyncio.run(_serve(build_bot(runtime), token))
+    except discord.LoginFailure:
+        raise StartupError(REFUSED_TOKEN) from None
+    except discord.PrivilegedIntentsRequired:
+        raise StartupError(INTENT_NOT_ENABLED) from None
+    except Exception:
+        _log.exception("the Discord bot stopped on an unexpected error")
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def build_bot(runtime: Runtime) -> ArticleBot:
+    """The bot, with its answering path built from ``runtime``'s settings and knowledge."""
+    settings = runtime.settings
+    answering = Answering(
+        runtime.knowledge,
+        runtime.options,
+        ConversationStore(idle_seconds=settings.conversation_idle_seconds),
+        Cooldown(settings.cooldown_seconds),
+    )
+    return ArticleBot(settings, answering)
+
+
+async def _serve(bot: ArticleBot, token: str) -> None:
+    """Run ``bot`` until it stops by itself or a SIGINT/SIGTERM asks it to."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signal_number in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signal_number, stop.set)
+    async with bot:
+        running = asyncio.create_task(bot.start(token))
+        stopping = asyncio.create_task(stop.wait())
+        await asyncio.wait({running, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        if stopping.done():
+            _log.info("stop requested: closing the connection to Discord")
+            await bot.close()
+        else:
+            stopping.cancel()
+        await running  # re-raises whatever stopped the bot by itself
+    _log.info("closed cleanly")
+
+
+def _token(settings: Settings) -> str:
+    secret = settings.discord_token
+    token = secret.get_secret_value().strip() if secret is not None else ""
+    if not token:
+        raise StartupError(MISSING_TOKEN)
+    return token

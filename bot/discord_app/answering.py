@@ -1,0 +1,116 @@
+"""From a message to a reply, without Discord: decide, throttle, compose, render.
+
+:class:`Answering` is the whole question-answering path of the bot in plain
+Python. The cogs adapt Discord objects to it and send what it returns, so the
+rules (who gets an answer, which conversation a follow-up belongs to, when to
+say "slow down") are tested with plain values.
+
+A reply to one of the bot's answers continues the conversation that answer
+belonged to, even when someone else replies: they are following up on that
+exchange. The bot remembers which conversation each of its recent answers
+belongs to, bounded like the conversations themselves.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Hashable
+from dataclasses import dataclass
+
+from bot.composer import ComposerOptions, answer
+from bot.conversation import ConversationStore
+from bot.discord_app.cooldown import Cooldown, Verdict
+from bot.discord_app.notices import help_text, slow_down
+from bot.discord_app.policy import Incoming, Policy, conversation_key, decide
+from bot.discord_app.replies import Reply, render_answer
+from bot.knowledge import Knowledge
+
+__all__ = ["Answering", "FollowUps", "Response"]
+
+# The question /summary asks the composer, which recognises it and summarises.
+SUMMARY_QUESTION = "What is the article about?"
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """A reply to send, and the conversation it belongs to (None for notices)."""
+
+    reply: Reply
+    conversation: Hashable | None = None
+
+
+class FollowUps:
+    """Which conversation each of the bot's recent answers belongs to (bounded)."""
+
+    def __init__(self, max_answers: int = 10_000) -> None:
+        self.max_answers = max_answers
+        self._conversations: OrderedDict[int, Hashable] = OrderedDict()
+
+    def remember(self, message_id: int, conversation: Hashable) -> None:
+        self._conversations[message_id] = conversation
+        while len(self._conversations) > self.max_answers:
+            self._conversations.popitem(last=False)
+
+    def conversation_of(self, message_id: int | None) -> Hashable | None:
+        return None if message_id is None else self._conversations.get(message_id)
+
+    def __len__(self) -> int:
+        return len(self._conversations)
+
+
+class Answering:
+    """Answers questions for the Discord front-end, with context and a cooldown."""
+
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        options: ComposerOptions,
+        conversations: ConversationStore,
+        cooldown: Cooldown,
+        follow_ups: FollowUps | None = None,
+    ) -> None:
+        self.knowledge = knowledge
+        self.options = options
+        self.conversations = conversations
+        self.cooldown = cooldown
+        self.follow_ups = follow_ups or FollowUps()
+
+    @property
+    def headline(self) -> str:
+        return self.knowledge.article.title
+
+    def respond_to(self, incoming: Incoming, policy: Policy) -> Response | None:
+        """The response to a message, or None when the bot should stay silent."""
+        ask = decide(incoming, policy)
+        if ask is None:
+            return None
+        verdict = self.cooldown.check(incoming.author_id)
+        if verdict is Verdict.SILENT:
+            return None
+        if verdict is Verdict.WARN:
+            return self.slow_down(incoming.author_id)
+        conversation = self.follow_ups.conversation_of(ask.follow_up_of)
+        if conversation is None:
+            conversation = conversation_key(incoming)
+        return self.answer(ask.question, conversation)
+
+    def slow_down(self, user_id: int) -> Response:
+        """The "slow down" notice for a user still in their cooldown."""
+        return Response(slow_down(self.cooldown.remaining(user_id)))
+
+    def answer(self, question: str, conversation: Hashable | None) -> Response:
+        """Answer ``question`` in ``conversation`` (None: without follow-up context)."""
+        if not question.strip():
+            return Response(help_text(self.headline))
+        context = None if conversation is None else self.conversations.get(conversation)
+        result = answer(question, self.knowledge, context, self.options)
+        return Response(render_answer(result, self.headline), conversation)
+
+    def summary(self) -> Response:
+        """What the article is about, for ``/summary``."""
+        return self.answer(SUMMARY_QUESTION, None)
+
+    def remember(self, message_id: int, response: Response) -> None:
+        """Note the bot's sent answer, so a reply to it continues its conversation."""
+        if response.conversation is not None:
+            self.follow_ups.remember(message_id, response.conversation)

@@ -1,0 +1,98 @@
+"""Asking questions: by mention, by reply to an answer, by DM, and with ``/ask``.
+
+Every message goes through :class:`~bot.discord_app.answering.Answering`; this
+cog only adapts Discord objects and sends what comes back. A handler never
+lets an error escape: it is logged with the message's ids (never its author's
+token or the bot's) and the asker gets a short apology, so one bad message
+cannot stop the bot answering the next.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.composer import MAX_QUESTION_CHARS
+from bot.discord_app.adapters import (
+    incoming_from_interaction,
+    incoming_from_message,
+    reply_to_message,
+    respond_to_interaction,
+)
+from bot.discord_app.client import ArticleBot, require_article_bot
+from bot.discord_app.cooldown import Verdict
+from bot.discord_app.notices import apology, channel_not_allowed
+from bot.discord_app.policy import conversation_key
+
+__all__ = ["AskingCog", "setup"]
+
+_log = logging.getLogger(__name__)
+
+
+class AskingCog(commands.Cog):
+    """Answers questions about the article."""
+
+    def __init__(self, bot: ArticleBot) -> None:
+        self.bot = bot
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        try:
+            await self._answer_message(message)
+        except Exception:
+            _log.exception(
+                "could not answer message %s (author %s, channel %s, guild %s)",
+                message.id,
+                message.author.id,
+                message.channel.id,
+                message.guild.id if message.guild else None,
+            )
+            await self._apologise(message)
+
+    async def _answer_message(self, message: discord.Message) -> None:
+        if self.bot.user is None:
+            return
+        incoming = incoming_from_message(message, self.bot.user.id)
+        response = self.bot.answering.respond_to(incoming, self.bot.policy)
+        if response is None:
+            return
+        sent = await reply_to_message(message, response.reply)
+        self.bot.answering.remember(sent.id, response)
+
+    async def _apologise(self, message: discord.Message) -> None:
+        try:
+            await reply_to_message(message, apology())
+        except discord.HTTPException:
+            _log.warning("could not send the apology for message %s", message.id)
+
+    @app_commands.command(name="ask", description="Ask a question about the article.")
+    @app_commands.describe(question="Your question, e.g. when is the summit?")
+    async def ask(
+        self,
+        interaction: discord.Interaction,
+        question: app_commands.Range[str, 1, MAX_QUESTION_CHARS],
+    ) -> None:
+        answering = self.bot.answering
+        incoming = incoming_from_interaction(interaction, question)
+        if not incoming.is_dm and not self.bot.policy.allows_channel(
+            incoming.channel_id, incoming.thread_parent_id
+        ):
+            await respond_to_interaction(interaction, channel_not_allowed(), ephemeral=True)
+            return
+        # An interaction must be answered, or the user sees "did not respond";
+        # so every question too soon gets the (ephemeral, private) notice.
+        if answering.cooldown.check(incoming.author_id) is not Verdict.ALLOW:
+            notice = answering.slow_down(incoming.author_id)
+            await respond_to_interaction(interaction, notice.reply, ephemeral=True)
+            return
+        response = answering.answer(question, conversation_key(incoming))
+        message_id = await respond_to_interaction(interaction, response.reply)
+        if message_id is not None:
+            answering.remember(message_id, response)
+
+
+async def setup(bot: commands.Bot) -> None:
+    await bot.add_cog(AskingCog(require_article_bot(bot)))

@@ -1,0 +1,84 @@
+"""The bot's own words: help, where the article comes from, slow down, sorry.
+
+Kept apart from :mod:`bot.discord_app.replies` (which renders the composer's
+answers) so the wording of every fixed message is in one place. Article
+metadata is escaped like any other echoed text.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import PurePath
+
+from bot.discord_app.limits import escape_markdown, one_line
+from bot.discord_app.replies import Colour, Reply, notice
+from retrieval import Article
+
+__all__ = [
+    "apology",
+    "channel_not_allowed",
+    "help_text",
+    "slow_down",
+    "source_info",
+]
+
+
+def help_text(headline: str) -> Reply:
+    """How to use the bot, shown by ``/help`` and for a bare mention."""
+    about = escape_markdown(one_line(headline))
+    return notice(
+        f"I answer questions about one news article: **{about}**.\n"
+        "- Mention me with a question, e.g. `@articlebot when is the summit?`\n"
+        "- Reply to one of my answers to follow up (`and where?`).\n"
+        "- Send me a direct message.\n"
+        "- Or use `/ask`, `/summary` (what the article is about) and "
+        "`/source` (where the text comes from).\n"
+        "Each answer quotes the sentence it comes from.",
+        title="How to ask me",
+    )
+
+
+def source_info(article: Article) -> Reply:
+    """The headline and where the text comes from, for ``/source``."""
+    lines = [f"**{escape_markdown(one_line(article.title))}**"]
+    credits = [
+        escape_markdown(part)
+        for part in (article.byline, article.publisher, article.published)
+        if part
+    ]
+    if credits:
+        lines.append(" · ".join(credits))
+    if article.source:
+        # The file name only: the full path says nothing useful about the story
+        # and would reveal the server's file layout.
+        lines.append(f"Text from `{PurePath(article.source).name.replace('`', '')}`")
+    paragraphs = len(article.paragraphs)
+    lines.append(f"{paragraphs} paragraph{'s' if paragraphs != 1 else ''}.")
+    return notice("\n".join(lines), title="Source")
+
+
+def slow_down(seconds_left: float) -> Reply:
+    """The one polite warning a user gets for asking again too soon."""
+    wait = max(1, math.ceil(seconds_left))
+    unit = "second" if wait == 1 else "seconds"
+    return notice(
+        f"Slow down a little, please: you can ask again in {wait} {unit}.",
+        colour=Colour.WARNING,
+    )
+
+
+def apology() -> Reply:
+    """What the user sees when handling their message failed (the error is logged)."""
+    return notice(
+        "Sorry, something went wrong while answering that. Please try again.",
+        colour=Colour.WARNING,
+    )
+
+
+def channel_not_allowed() -> Reply:
+    """For a slash command in a channel outside the allow-list."""
+    return notice(
+        "I don't answer in this channel. Ask me in one of the channels I'm set up for, "
+        "or in a direct message.",
+        colour=Colour.WARNING,
+    )

@@ -1,0 +1,79 @@
+"""Running ``articlebot discord`` as a subprocess pointed at a stand-in, and reading its log."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import signal
+import sys
+from pathlib import Path
+
+__all__ = ["BotProcess", "bot_command", "bot_environment"]
+
+
+def bot_command() -> list[str]:
+    """The installed ``articlebot`` console script beside this Python, else ``python -m bot``."""
+    script = Path(sys.executable).with_name("articlebot")
+    if script.exists():
+        return [str(script), "discord"]
+    found = shutil.which("articlebot")
+    return [found, "discord"] if found else [sys.executable, "-m", "bot", "discord"]
+
+
+def bot_environment(**settings: str) -> dict[str, str]:
+    """This environment without any articlebot setting or token, plus ``settings``."""
+    environment = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith("ARTICLEBOT_") and name != "DISCORD_TOKEN"
+    }
+    environment.update(settings)
+    return environment
+
+
+class BotProcess:
+    """A running bot; its combined stdout/stderr is collected line by line."""
+
+    def __init__(self, process: asyncio.subprocess.Process) -> None:
+        self.process = process
+        self.lines: list[str] = []
+        self._reader = asyncio.create_task(self._read())
+
+    @classmethod
+    async def start(cls, environment: dict[str, str], cwd: Path) -> BotProcess:
+        process = await asyncio.create_subprocess_exec(
+            *bot_command(),
+            env=environment,
+            cwd=cwd,
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+        )
+        return cls(process)
+
+    @property
+    def output(self) -> str:
+        return "\n".join(self.lines)
+
+    async def stop(self, how: signal.Signals = signal.SIGTERM, timeout: float = 10.0) -> int:
+        """Send ``how`` and wait for the exit status (killing the bot after ``timeout``)."""
+        if self.process.returncode is None:
+            self.process.send_signal(how)
+        return await self.wait(timeout)
+
+    async def wait(self, timeout: float = 10.0) -> int:
+        try:
+            async with asyncio.timeout(timeout):
+                await self.process.wait()
+        except TimeoutError:
+            self.process.kill()
+            await self.process.wait()
+        await self._reader
+        assert self.process.returncode is not None
+        return self.process.returncode
+
+    async def _read(self) -> None:
+        assert self.process.stdout is not None
+        async for line in self.process.stdout:
+            self.lines.append(line.decode("utf-8", "replace").rstrip("\n"))
