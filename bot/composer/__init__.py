@@ -27,11 +27,12 @@ from bot.composer.normalization import (
     expand_contractions,
 )
 from bot.composer.questions import AnswerType, QuestionAnalysis, analyze_question
-from bot.composer.ranking import RankedPassage, rank_passages, to_sentence
+from bot.composer.ranking import RankedPassage, coverage, rank_passages, to_sentence
 from bot.composer.reader import ArticleReader, reader_for
 from bot.composer.replies import no_answer_statement, quote_line, statement_for
 from bot.composer.scoring import ScoredCandidate, score_candidate
 from bot.composer.smalltalk import chat_reply, is_summary_request, summarize
+from bot.composer.tokens import tokenize
 from bot.composer.yes_no import decide_yes_no
 from bot.conversation import Conversation, Turn
 from bot.knowledge import Knowledge
@@ -95,7 +96,7 @@ def _answer_question(
     text: str, analysis: QuestionAnalysis, reader: ArticleReader, options: ComposerOptions
 ) -> Answer:
     query = _search_query(analysis)
-    ranked = rank_passages(query, reader, limit=max(options.top_k, CANDIDATE_PASSAGES))
+    ranked = rank_passages(analysis, query, reader, limit=max(options.top_k, CANDIDATE_PASSAGES))
     if not ranked:
         return _no_answer(text, analysis, reader, ())
     best_score = ranked[0].score
@@ -204,26 +205,15 @@ def _confidence(best: ScoredCandidate, analysis: QuestionAnalysis, reader: Artic
 
 
 def _coverage(analysis: QuestionAnalysis, reader: ArticleReader, sentence: Sentence) -> float:
-    """The idf-weighted share of the question's terms found in the passage or its neighbours.
-
-    A term the article never uses weighs as much as the rarest term it does use:
-    "the capital of France" is unanswerable precisely because "France" is missing.
-    """
-    terms = reader.terms(analysis.text)
-    if not terms:
-        return 0.0
+    """How much of the question the passage and its neighbours say (see ranking.coverage)."""
     passages = reader.knowledge.retriever.passages
     index = sentence.passage.index
-    window = set(reader.terms(sentence.passage.text))
-    for neighbour in (index - 1, index + 1):
-        if 0 <= neighbour < len(passages):
-            window |= reader.terms(passages[neighbour].text)
-    if analysis.verb is not None and window & SPEECH_VERBS[analysis.verb]:
-        # "reply" is covered by "respond": speech verbs count by meaning.
-        window |= SPEECH_VERBS[analysis.verb]
-    weights = reader.term_weights(analysis.text)
-    found = sum(weight for term, weight in weights.items() if term in window)
-    return found / sum(weights.values())
+    window = [sentence.tokens] + [
+        tokenize(passages[neighbour].text)
+        for neighbour in (index - 1, index + 1)
+        if 0 <= neighbour < len(passages)
+    ]
+    return coverage(analysis, reader, *window)
 
 
 def _evidence(

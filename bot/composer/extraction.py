@@ -8,6 +8,7 @@ answered by the phrase closest to its words when no typed candidate exists.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extractors.clauses import extract_manners, extract_reasons
@@ -96,6 +97,11 @@ _EXTRACTORS: dict[AnswerType, tuple[Extractor, ...]] = {
 }
 
 
+# A plain noun phrase rarely answers a question that wants a date or a number;
+# it stays a last resort there.
+_CHUNK_SCALE = {AnswerType.DATE: 0.3, AnswerType.NUMBER: 0.3}
+
+
 def extract_candidates(
     sentence: Sentence, question: QuestionAnalysis, reader: ArticleReader
 ) -> list[Candidate]:
@@ -103,5 +109,8 @@ def extract_candidates(
     candidates: list[Candidate] = []
     for extractor in _EXTRACTORS[question.answer_type]:
         candidates.extend(extractor(sentence, question, reader))
-    candidates.extend(extract_chunks(sentence))
+    scale = _CHUNK_SCALE.get(question.answer_type, 1.0)
+    candidates.extend(
+        replace(chunk, type_fit=chunk.type_fit * scale) for chunk in extract_chunks(sentence)
+    )
     return candidates

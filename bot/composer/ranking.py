@@ -18,17 +18,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.composer.candidates import Sentence
+from bot.composer.lexicon import SPEECH_VERBS
 from bot.composer.questions import QuestionAnalysis
 from bot.composer.reader import ArticleReader
 from bot.composer.tokens import Token, tokenize
 from retrieval import Passage
 
-__all__ = ["RankedPassage", "rank_passages", "to_sentence"]
+__all__ = ["RankedPassage", "coverage", "match_flags", "rank_passages", "to_sentence"]
 
 # Share of each neighbour's score a passage borrows.
-NEIGHBOUR_WEIGHT = 0.15
+NEIGHBOUR_WEIGHT = 0.3
 # Weight of the idf-weighted share of question terms a passage contains.
 COVERAGE_WEIGHT = 0.4
+# Share of its best neighbour's score a sentence's candidates may claim as relevance.
+CONTEXT_SHARE = 0.7
 # How many retrieval hits to widen with neighbours before ranking.
 SEARCH_DEPTH = 20
 
@@ -40,10 +43,13 @@ class RankedPassage:
     passage: Passage
     retrieval_score: float
     score: float
+    neighbour_score: float = 0.0  # the better neighbour's score without context
 
 
-def rank_passages(query: str, reader: ArticleReader, limit: int) -> list[RankedPassage]:
-    """The ``limit`` best passages for ``query``, best first."""
+def rank_passages(
+    question: QuestionAnalysis, query: str, reader: ArticleReader, limit: int
+) -> list[RankedPassage]:
+    """The ``limit`` best passages for ``question`` (searched with ``query``), best first."""
     retriever = reader.knowledge.retriever
     hits = retriever.search(query, k=SEARCH_DEPTH) if query.strip() else []
     if not hits:
@@ -53,35 +59,80 @@ def rank_passages(query: str, reader: ArticleReader, limit: int) -> list[RankedP
     pool = set(cosine)
     for index in list(cosine):
         pool.update(i for i in (index - 1, index + 1) if 0 <= i < len(passages))
-    weights = reader.term_weights(query)
-    total = sum(weights.values()) or 1.0
-    base = {}
-    for index in pool:
-        terms = reader.terms(passages[index].text)
-        coverage = sum(weight for term, weight in weights.items() if term in terms) / total
-        base[index] = cosine.get(index, 0.0) + COVERAGE_WEIGHT * coverage
+    base = {
+        index: cosine.get(index, 0.0)
+        + COVERAGE_WEIGHT * coverage(question, reader, tokenize(passages[index].text))
+        for index in pool
+    }
     ranked = []
     for index in pool:
-        neighbours = base.get(index - 1, 0.0) + base.get(index + 1, 0.0)
-        score = base[index] + NEIGHBOUR_WEIGHT * neighbours
-        ranked.append(RankedPassage(passages[index], cosine.get(index, 0.0), score))
+        before, after = base.get(index - 1, 0.0), base.get(index + 1, 0.0)
+        score = base[index] + NEIGHBOUR_WEIGHT * (before + after)
+        ranked.append(
+            RankedPassage(passages[index], cosine.get(index, 0.0), score, max(before, after))
+        )
     ranked.sort(key=lambda item: (-item.score, item.passage.index))
     return ranked[:limit]
+
+
+def coverage(question: QuestionAnalysis, reader: ArticleReader, *texts: tuple[Token, ...]) -> float:
+    """The idf-weighted share of the question's words that the tokenized ``texts`` contain.
+
+    A word the article never uses weighs as much as its rarest word ("the capital
+    of France" is unanswerable precisely because "France" is missing); a word
+    found only where a name qualifies it differently ("the G7 summit") is missing.
+    """
+    weights = reader.stem_weights(question.content_stems)
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    found: set[str] = set()
+    for tokens in texts:
+        flags = match_flags(tokens, question)
+        found.update(
+            _question_stem(token, question)
+            for token, flag in zip(tokens, flags, strict=True)
+            if flag
+        )
+    return sum(weight for stem, weight in weights.items() if stem in found) / total
+
+
+def match_flags(tokens: tuple[Token, ...], question: QuestionAnalysis) -> tuple[bool, ...]:
+    """Which tokens match one of the question's words (speech verbs by meaning)."""
+    stems = question.content_stems
+    synonyms = SPEECH_VERBS.get(question.verb or "", frozenset())
+    question_capitals = {token.stem for token in question.content if token.is_capitalized}
+    flags = []
+    for index, token in enumerate(tokens):
+        hit = token.is_word and (token.stem in stems or token.stem in synonyms)
+        if hit and _qualified_differently(tokens, index, question_capitals, stems):
+            hit = False
+        flags.append(hit)
+    return tuple(flags)
+
+
+def _question_stem(token: Token, question: QuestionAnalysis) -> str:
+    """The question word a matching token stands for ("respond" stands for "reply")."""
+    if token.stem in question.content_stems:
+        return token.stem
+    return next(
+        (
+            word.stem
+            for word in question.content
+            if word.stem in SPEECH_VERBS.get(question.verb or "", ())
+        ),
+        token.stem,
+    )
 
 
 def to_sentence(ranked: RankedPassage, best_score: float, question: QuestionAnalysis) -> Sentence:
     """Tokenize a ranked passage and mark the tokens that match the question's words."""
     tokens = tokenize(ranked.passage.text)
-    stems = question.content_stems
-    question_capitals = {token.stem for token in question.content if token.is_capitalized}
-    matched = []
-    for index, token in enumerate(tokens):
-        hit = token.is_word and token.stem in stems
-        if hit and _qualified_differently(tokens, index, question_capitals, stems):
-            hit = False
-        matched.append(hit)
-    relevance = ranked.score / best_score if best_score > 0 else 0.0
-    return Sentence(ranked.passage, tokens, tuple(matched), relevance)
+    # A sentence next to the one that best matches often holds its answer
+    # ("...offered to meet on June 15-16" beside "...hold a summit").
+    context = max(ranked.score, CONTEXT_SHARE * ranked.neighbour_score)
+    relevance = context / best_score if best_score > 0 else 0.0
+    return Sentence(ranked.passage, tokens, match_flags(tokens, question), relevance)
 
 
 def _quote_mentions(tokens: tuple[Token, ...], closing: int, stems: frozenset[str]) -> bool:

@@ -52,10 +52,10 @@ class ArticleReader:
         idf = self.knowledge.retriever.idf
         return float(idf.max()) if len(idf) else 1.0
 
-    def term_weights(self, text: str) -> dict[str, float]:
-        """The idf of each term of ``text``; a term the article lacks weighs as the rarest."""
+    def stem_weights(self, stems: frozenset[str]) -> dict[str, float]:
+        """The idf of each stem; a stem the article lacks weighs as its rarest term."""
         rarest = self.max_idf
-        return {term: self.idf(term) or rarest for term in self.terms(text)}
+        return {stem: self.idf(stem) or rarest for stem in stems}
 
     def idf(self, term: str) -> float:
         column = self.knowledge.retriever.vocabulary.get(term)
