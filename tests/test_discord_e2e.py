@@ -150,7 +150,6 @@ async def test_mention_gets_a_sourced_reply_that_pings_nobody(session: Session) 
     assert_within_limits(reply.body)
 
 
-@pytest.mark.xfail(reason="needs the composer's short answers (the lead's composer rewrite)")
 async def test_when_is_the_summit_is_answered_with_its_date(session: Session) -> None:
     _, reply = await session.ask(f"{session.standin.mention()} when is the summit?")
 

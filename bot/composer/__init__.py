@@ -105,11 +105,12 @@ def _answer_question(
         return _answer_yes_no(
             text, analysis, reader, ranked=ranked, sentence=sentences[0], options=options
         )
+    weights = reader.stem_weights(analysis.content_stems)
     scored = [
         item
         for sentence in sentences
         for candidate in extract_candidates(sentence, analysis, reader)
-        if (item := score_candidate(candidate, analysis)) is not None
+        if (item := score_candidate(candidate, analysis, weights)) is not None
     ]
     if not scored:
         return _no_answer(text, analysis, reader, ranked)

@@ -82,6 +82,23 @@ _WRAPPERS = re.compile(
 _IMPERATIVE = re.compile(r"^(?:name|list|give|identify|state|find)\s+(?:me\s+)?", re.IGNORECASE)
 
 _COPULAS = frozenset({"is", "are", "was", "were"})
+# Nouns that name something said, and the speech verb group they belong to.
+_SPEECH_NOUNS = {
+    "repli": "repli",
+    "respons": "repli",
+    "answer": "repli",
+    "remark": "say",
+    "comment": "say",
+    "statement": "say",
+    "messag": "say",
+    "word": "say",
+    "quot": "say",
+    "warn": "warn",
+    "claim": "claim",
+    "promis": "promis",
+}
+# "what was the naval base called?": the question asks for a name, not a quote.
+_NAMING_TAIL = frozenset({"called", "named", "known", "termed", "dubbed", "as", "referred", "to"})
 _HOW_MEASURES = frozenset(
     "many much long often old far big large tall high deep wide fast heavy small close".split()
 )
@@ -135,8 +152,8 @@ _TYPE_RULES: tuple[tuple[re.Pattern[str], AnswerType, str | None], ...] = tuple(
         (r"^(?:from |to |in |at )?where\b", AnswerType.LOCATION, None),
         (r"^how\b", AnswerType.MANNER, None),
         (
-            r"^(?:who|whom) (?:is|was|are|were) (?!the\b|a\b|an\b|it\b|this\b|that\b)\S+"
-            r"(?: \S+){0,3}\??$",
+            r"^(?:who|whom) (?:is|was|are|were) (?!the\b|a\b|an\b|it\b|this\b|that\b)"
+            r"(?!\S*'s\b)\S+(?: (?!\S*'s\b)\S+){0,3}\??$",
             AnswerType.DEFINITION,
             None,
         ),
@@ -145,6 +162,8 @@ _TYPE_RULES: tuple[tuple[re.Pattern[str], AnswerType, str | None], ...] = tuple(
         (r"^(?:define|what is meant by|explain)\b", AnswerType.DEFINITION, None),
     )
 )
+# "who was Margaret's husband": the relation noun is the head of the answer.
+_RELATION = re.compile(r"^(?:who|whom)\b.*'s ([a-z]+(?:-[a-z]+)?)$")
 _YES_NO_START = re.compile(
     r"^(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall|may|"
     r"might|must)\b"
@@ -165,8 +184,10 @@ def analyze_question(text: str) -> QuestionAnalysis:
     for pattern, answer_type, kind in _TYPE_RULES:
         if pattern.search(lowered):
             target = _definition_target(tokens) if answer_type is AnswerType.DEFINITION else None
+            relation = _RELATION.search(lowered)
+            head = (stem(relation.group(1)),) if relation else ()
             return QuestionAnalysis(
-                core, answer_type, content, tense=tense, number_kind=kind, target=target
+                core, answer_type, content, head=head, tense=tense, number_kind=kind, target=target
             )
     if _YES_NO_START.match(lowered):
         alternatives = _alternatives(tokens)
@@ -227,11 +248,20 @@ def _analyze_what_is(
 ) -> QuestionAnalysis:
     """ "what is X?": a definition when X is short and names a thing, else OTHER."""
     after = rest[1:]
-    if after and after[0].lower in {"the", "a", "an"}:
+    while after and after[-1].lower in _NAMING_TAIL:
+        after = after[:-1]
+    determiner = bool(after) and after[0].lower in {"the", "a", "an"}
+    if determiner:
         after = after[1:]
+    if any(token.lower.endswith("'s") for token in after):
+        # "who was Margaret's husband", "what was X's role": a relation, not a definition.
+        head = _head_phrase(after, participles=True)
+        return QuestionAnalysis(core, _type_of_head(head), content, head=head, tense=tense)
     has_verb_after = any(token.lower in AUXILIARIES for token in after)
     has_preposition = any(token.lower in {"of", "in", "on", "for", "by"} for token in after)
-    is_short_thing = 0 < len(after) <= 4 and not has_verb_after and not has_preposition
+    # "what is the Norman religion?" asks for a religion; "what is the G7?" for a definition.
+    longest = 1 if determiner else 4
+    is_short_thing = 0 < len(after) <= longest and not has_verb_after and not has_preposition
     if rest[0].lower in _COPULAS and is_short_thing:
         target = " ".join(token.text for token in after)
         return QuestionAnalysis(core, AnswerType.DEFINITION, content, target=target, tense=tense)
@@ -245,9 +275,8 @@ def _speech_verb(rest: list[Token]) -> str | None:
         # "what was X's reply/response/warning" names the speech act with a noun.
         if rest and rest[0].lower in {"was", "is"}:
             for token in rest[1:]:
-                group = _speech_group(token.stem)
-                if group is not None and token.lower not in {"name", "state"}:
-                    return group
+                if token.stem in _SPEECH_NOUNS:
+                    return _SPEECH_NOUNS[token.stem]
         return None
     for token in rest[1:]:
         group = _speech_group(token.stem)

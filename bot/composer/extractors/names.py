@@ -118,23 +118,23 @@ def _kind(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -> st
     words = tokens[first : last + 1]
     text = sentence.span_text(first, last)
     bare = text.removesuffix("'s")
-    if gazetteer.kind(bare) is not None:
-        return "place"
     lowers = [token.lower.removesuffix("'s") for token in words]
     following = tokens[last + 1] if last + 1 < len(tokens) else None
-    if lowers[-1] in _ORG_SUFFIXES or (
-        following is not None and following.lower in ORGANIZATION_NOUNS
-    ):
-        return "organization"
-    if len(words) == 1 and len(bare) > 1 and (bare.isupper() or any(c.isdigit() for c in bare)):
-        return "organization"
     if (
         len(words) == 1
         and _is_nationality(lowers[0])
         and following is not None
         and following.is_word
     ):
-        return "adjective"
+        return "adjective"  # "Norman conquest": checked first, as the gazetteer has Norman, OK
+    if gazetteer.kind(bare) is not None:
+        return "place"
+    if lowers[-1] in _ORG_SUFFIXES or (
+        following is not None and following.lower in ORGANIZATION_NOUNS
+    ):
+        return "organization"
+    if len(words) == 1 and len(bare) > 1 and (bare.isupper() or any(c.isdigit() for c in bare)):
+        return "organization"
     previous = tokens[first - 1].lower if first > 0 else ""
     if previous in ROLE_TITLES or lowers[0] in ROLE_TITLES:
         return "person"

@@ -29,6 +29,7 @@ from bot.composer.lexicon import (
 )
 from bot.composer.tokens import Token
 from bot.composer.word_classes import WordClass, classify
+from retrieval.analysis import stem
 
 __all__ = [
     "extract_chunks",
@@ -59,6 +60,8 @@ _PHRASE_CLASSES = frozenset({WordClass.ADJECTIVE, WordClass.NOUN, WordClass.NAME
 _HEAD_CLASSES = frozenset({WordClass.NOUN, WordClass.NAME, WordClass.NUMBER})
 _PUNCTUATION_STOPS = frozenset({",", ";", ":", ".", "(", ")", "!", "?", "—", "–"})
 _COPULAS = frozenset({"is", "was", "are", "were"})
+_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+_PERSON_NOUN_STEMS = frozenset(stem(word) for word in PERSON_NOUNS)
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "inside", "outside", "from", "to"})
 
 
@@ -119,6 +122,10 @@ def extract_head_matches(sentence: Sentence, head: tuple[str, ...]) -> Iterator[
         if phrase_start is not None:
             # "the time and space hierarchy theorems": the whole phrase names it.
             yield Candidate(sentence, phrase_start, index, "head:phrase", 0.8)
+        named = _name_after(sentence, index)
+        if named is not None:
+            # "his fiancée Berengaria", "the complexity class P": the name follows its noun.
+            yield Candidate(sentence, named[0], named[1], "head:name", 1.0)
         after = _apposition_after(sentence, index)
         if after is not None:
             yield Candidate(sentence, after[0], after[1], "head:apposition", 0.9)
@@ -149,7 +156,9 @@ def extract_place_phrases(sentence: Sentence) -> Iterator[Candidate]:
     """Yield "in/at/on + noun phrase" cut after a place-like noun or a name.
 
     "in a mystery country this summer" yields "a mystery country"; a phrase ending in a
-    map word (country, city, border) fits better than a venue (television, jail).
+    map word (country, city, border) fits better than a venue (television, jail); a
+    name right after the preposition ("fled to Normandy") fits well; a phrase owned
+    by a pronoun ("his kingdom") less so.
     """
     tokens = sentence.tokens
     for index, token in enumerate(tokens):
@@ -158,23 +167,32 @@ def extract_place_phrases(sentence: Sentence) -> Iterator[Candidate]:
         best: tuple[int, float] | None = None
         for probe in range(index + 1, min(len(tokens), index + 2 + _MAX_CHUNK_TOKENS)):
             word = tokens[probe]
+            joins_name = (
+                word.lower == "of"
+                and best is not None
+                and probe + 1 < len(tokens)
+                and tokens[probe + 1].is_capitalized
+            )
+            if joins_name:
+                continue
             if not word.is_word or word.lower in PREPOSITIONS:
                 break
             if word.lower in PLACE_NOUNS:
                 best = (probe, 0.7)
             elif word.lower in VENUE_NOUNS:
                 best = (probe, 0.55)
-            elif word.is_capitalized and best is None:
-                best = (probe, 0.4)
+            elif word.is_capitalized and (best is None or tokens[best[0]].is_capitalized):
+                best = (probe, 0.65 if probe == index + 1 else 0.45)
         if best is not None:
-            yield Candidate(sentence, index + 1, best[0], "place:phrase", best[1])
+            fit = best[1] * (0.6 if tokens[index + 1].lower in _POSSESSIVES else 1.0)
+            yield Candidate(sentence, index + 1, best[0], "place:phrase", fit)
 
 
 def extract_person_nouns(sentence: Sentence) -> Iterator[Candidate]:
     """Yield common nouns that name people ("doctors", "senior Russian officials")."""
     tokens = sentence.tokens
     for index, token in enumerate(tokens):
-        if not token.is_word or token.lower not in PERSON_NOUNS or token.is_capitalized:
+        if not token.is_word or token.stem not in _PERSON_NOUN_STEMS or token.is_capitalized:
             continue
         first = index
         while first > 0 and _is_content(tokens[first - 1]) and index - first < 3:
@@ -198,8 +216,8 @@ def _match_at(tokens: tuple[Token, ...], index: int, stems: list[str]) -> int | 
     """If the target's words start at ``index``, return the index of its last token."""
     if index + len(stems) > len(tokens):
         return None
-    for offset, stem in enumerate(stems):
-        if tokens[index + offset].stem != stem:
+    for offset, wanted in enumerate(stems):
+        if tokens[index + offset].stem != wanted:
             return None
     return index + len(stems) - 1
 
@@ -219,16 +237,43 @@ def _naming_words_before(sentence: Sentence, index: int) -> tuple[int, int] | No
             return opening + 1, closing - 1
         return None
     first = last
-    while (
-        first >= 0
-        and tokens[first].is_word
-        and (tokens[first].is_capitalized or tokens[first].is_number)
-    ):
+    while first >= 0 and _is_naming_word(tokens[first]):
+        if first < last and tokens[first].lower.endswith("'s"):
+            break  # "Russia's Kommersant newspaper": the owner is not the name
         first -= 1
     first += 1
     if first > last:
         return None
     return first, last
+
+
+def _name_after(sentence: Sentence, index: int) -> tuple[int, int] | None:
+    """Capitalized words right after the head noun at ``index``, joined by "of"/"the"."""
+    tokens = sentence.tokens
+    first = index + 1
+    if first >= len(tokens) or not _is_naming_word(tokens[first]):
+        return None
+    last = first
+    probe = first + 1
+    while probe < len(tokens):
+        if _is_naming_word(tokens[probe]):
+            last = probe
+        elif not (
+            tokens[probe].lower in {"of", "the", "de"}
+            and probe + 1 < len(tokens)
+            and _is_naming_word(tokens[probe + 1])
+        ):
+            break
+        probe += 1
+    return first, last
+
+
+def _is_naming_word(token: Token) -> bool:
+    return (
+        token.is_word
+        and token.lower not in FUNCTION_WORDS
+        and (token.is_capitalized or token.is_number)
+    )
 
 
 def _modifiers_before(sentence: Sentence, index: int) -> int | None:
