@@ -51,7 +51,7 @@ class Settings(BaseSettings):
     )
     top_k: int = Field(default=5, ge=1, le=50, description="Passages retrieved per question.")
     abstain_threshold: float = Field(
-        default=0.35,
+        default=0.2,
         ge=0.0,
         le=1.0,
         description="Answers whose confidence is below this are declined.",

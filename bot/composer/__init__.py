@@ -52,7 +52,7 @@ class ComposerOptions:
     """Tunable knobs of the composer, taken from settings."""
 
     top_k: int = 5
-    abstain_threshold: float = 0.35
+    abstain_threshold: float = 0.2
 
 
 def answer(

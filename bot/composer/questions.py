@@ -82,6 +82,7 @@ _WRAPPERS = re.compile(
 _IMPERATIVE = re.compile(r"^(?:name|list|give|identify|state|find)\s+(?:me\s+)?", re.IGNORECASE)
 
 _COPULAS = frozenset({"is", "are", "was", "were"})
+_ARTICLES = frozenset({"the", "a", "an"})
 # Nouns that name something said, and the speech verb group they belong to.
 _SPEECH_NOUNS = {
     "repli": "repli",
@@ -123,7 +124,12 @@ _TYPE_RULES: tuple[tuple[re.Pattern[str], AnswerType, str | None], ...] = tuple(
     (re.compile(pattern), answer_type, kind)
     for pattern, answer_type, kind in (
         (r"^(how come|for what reason|why)\b", AnswerType.REASON, None),
-        (r"\bwhat (?:\w+ )?for\??$", AnswerType.REASON, None),
+        (r"^what\b(?!.*\bstands? for$).*\bfor$", AnswerType.REASON, None),
+        (
+            r"^(?:what|which) (?:number|percentage|percent|proportion|share|amount|figure)\b",
+            AnswerType.NUMBER,
+            "count",
+        ),
         (
             r"^what (?:is|was|are|were) the (?:reason|purpose|cause|motive|aim|goal)s?\b",
             AnswerType.REASON,
@@ -301,6 +307,9 @@ def _head_phrase(words: list[Token], participles: bool = False) -> tuple[str, ..
     """
     phrase: list[Token] = []
     for token in words:
+        after_of = bool(phrase) and phrase[-1].lower == "of" and token.lower in _ARTICLES
+        if after_of:
+            continue  # "the name of the Norse leader"
         if token.lower in AUXILIARIES or (phrase and token.lower in FUNCTION_WORDS - {"of"}):
             break
         if (
@@ -351,15 +360,18 @@ def _type_of_head(head: tuple[str, ...]) -> AnswerType:
 
 
 def _definition_target(tokens: tuple[Token, ...]) -> str | None:
+    """The term a definition question asks about: "X" in "who is X", "what does X mean"."""
     words = [token for token in tokens if token.is_word]
     for index, token in enumerate(words):
-        if token.lower in {"is", "was", "are", "were", "by", "mean", "explain", "define"}:
-            rest = words[index + 1 :] if token.lower not in {"mean"} else words[:index]
-            rest = [word for word in rest if word.lower not in {"the", "a", "an", "meant"}]
-            if token.lower == "mean":
-                rest = [word for word in rest if word.lower not in FUNCTION_WORDS]
-            if rest:
-                return " ".join(word.text for word in rest)
+        if token.lower in {"mean", "stand", "stands"}:
+            # "what does X mean", "what does X stand for": X sits before the verb.
+            rest = [word for word in words[:index] if word.lower not in FUNCTION_WORDS]
+        elif token.lower in {"is", "was", "are", "were", "by", "explain", "define"}:
+            rest = [w for w in words[index + 1 :] if w.lower not in {"the", "a", "an", "meant"}]
+        else:
+            continue
+        if rest:
+            return " ".join(word.text for word in rest)
     return None
 
 

@@ -67,7 +67,8 @@ def find_names(
             continue
         last = index
         probe = index + 1
-        while probe < len(tokens):
+        while probe < len(tokens) and not tokens[last].lower.endswith("'s"):
+            # A possessive ends a name: "Russia's Kommersant" is two names.
             token = tokens[probe]
             if token.is_word and token.is_capitalized and token.lower not in _NOT_NAMES:
                 last = probe
@@ -138,7 +139,7 @@ def _kind(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -> st
     previous = tokens[first - 1].lower if first > 0 else ""
     if previous in ROLE_TITLES or lowers[0] in ROLE_TITLES:
         return "person"
-    if len(words) >= 2 and all(token.is_capitalized for token in words):
+    if sum(token.is_capitalized for token in words) >= 2:
         return "person"
     return "unknown"
 

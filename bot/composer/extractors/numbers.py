@@ -25,7 +25,7 @@ _NUMBER_WORD = (
 _MAGNITUDE = r"(?:\s?(?:hundred|thousand|million|billion|trillion|bn|m|k)\b)?"
 _DIGITS = r"(?:[$£€¥]\s?)?\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?%?" + _MAGNITUDE
 _QUANTITY = re.compile(
-    rf"\b(?:(?:tens|hundreds) of thousands|{_DIGITS}|{_NUMBER_WORD}"
+    rf"(?<![\w$£€¥])(?:(?:tens|hundreds) of thousands|{_DIGITS}|{_NUMBER_WORD}"
     rf"(?:[- ](?:{_NUMBER_WORD}))*)(?:-\w+)?"
     r"(?:\s(?:per ?cent|percent))?",
     re.IGNORECASE,

@@ -22,10 +22,12 @@ from bot.composer.candidates import Candidate, Sentence
 from bot.composer.lexicon import (
     DETERMINERS,
     FUNCTION_WORDS,
+    MONTHS,
     PERSON_NOUNS,
     PLACE_NOUNS,
     PREPOSITIONS,
     VENUE_NOUNS,
+    WEEKDAYS,
 )
 from bot.composer.tokens import Token
 from bot.composer.word_classes import WordClass, classify
@@ -60,6 +62,7 @@ _PHRASE_CLASSES = frozenset({WordClass.ADJECTIVE, WordClass.NOUN, WordClass.NAME
 _HEAD_CLASSES = frozenset({WordClass.NOUN, WordClass.NAME, WordClass.NUMBER})
 _PUNCTUATION_STOPS = frozenset({",", ";", ":", ".", "(", ")", "!", "?", "—", "–"})
 _COPULAS = frozenset({"is", "was", "are", "were"})
+_CALENDAR_WORDS = MONTHS | WEEKDAYS
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 _PERSON_NOUN_STEMS = frozenset(stem(word) for word in PERSON_NOUNS)
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "inside", "outside", "from", "to"})
@@ -178,10 +181,14 @@ def extract_place_phrases(sentence: Sentence) -> Iterator[Candidate]:
             if not word.is_word or word.lower in PREPOSITIONS:
                 break
             if word.lower in PLACE_NOUNS:
-                best = (probe, 0.7)
+                best = (probe, 0.9)
             elif word.lower in VENUE_NOUNS:
                 best = (probe, 0.55)
-            elif word.is_capitalized and (best is None or tokens[best[0]].is_capitalized):
+            elif (
+                word.is_capitalized
+                and word.lower not in _CALENDAR_WORDS
+                and (best is None or tokens[best[0]].is_capitalized)
+            ):
                 best = (probe, 0.65 if probe == index + 1 else 0.45)
         if best is not None:
             fit = best[1] * (0.6 if tokens[index + 1].lower in _POSSESSIVES else 1.0)

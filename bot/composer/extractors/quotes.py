@@ -22,6 +22,8 @@ __all__ = ["extract_quotes", "quote_spans"]
 _DOUBLE = re.compile(r'"([^"]{1,600})"')
 _SINGLE = re.compile(r"(?:(?<=\s)|^)'([^']{1,300}?)'(?=[\s.,;:!?)]|$)")
 _SPEECH_WINDOW = 6  # tokens between a speech verb and the quote it introduces
+# A verb this close introduces the quote itself ('respond, "..."', '"...," he said').
+_INTRODUCER_WINDOW = 3
 _SCARE_QUOTE_WORDS = 2
 
 
@@ -52,12 +54,15 @@ def extract_quotes(sentence: Sentence, verb_group: str | None) -> Iterator[Candi
         first, last = _trim_punctuation(sentence, *span)
         if last < first:
             continue
-        near = _nearby_stems(sentence, first, last)
+        close = _nearby_stems(sentence, first, last, _INTRODUCER_WINDOW)
+        near = _nearby_stems(sentence, first, last, _SPEECH_WINDOW)
         bonus = 0.0
-        if wanted and near & wanted:
-            bonus += 0.5
+        if wanted and close & wanted:
+            bonus = 0.5
+        elif wanted and near & wanted:
+            bonus = 0.25
         elif near & all_speech:
-            bonus += 0.2
+            bonus = 0.2
         yield Candidate(
             sentence, first, last, "quote", _fit(sentence, first, last, verb_group), bonus
         )
@@ -90,8 +95,8 @@ def _trim_punctuation(sentence: Sentence, first: int, last: int) -> tuple[int, i
     return first, last
 
 
-def _nearby_stems(sentence: Sentence, first: int, last: int) -> frozenset[str]:
+def _nearby_stems(sentence: Sentence, first: int, last: int, window: int) -> frozenset[str]:
     tokens = sentence.tokens
-    before = tokens[max(0, first - _SPEECH_WINDOW) : first]
-    after = tokens[last + 1 : last + 1 + _SPEECH_WINDOW]
+    before = tokens[max(0, first - window) : first]
+    after = tokens[last + 1 : last + 1 + window]
     return frozenset(token.stem for token in (*before, *after) if token.is_word)

@@ -1,0 +1,285 @@
+"""Answer extraction rules, one row a rule: a sentence and the phrase the rule must find."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import pytest
+
+from bot.composer.candidates import Candidate, Sentence
+from bot.composer.extractors.clauses import extract_manners, extract_reasons
+from bot.composer.extractors.dates import extract_dates
+from bot.composer.extractors.names import find_names
+from bot.composer.extractors.numbers import extract_numbers
+from bot.composer.extractors.phrases import (
+    extract_chunks,
+    extract_definitions,
+    extract_head_matches,
+    extract_person_nouns,
+    extract_place_phrases,
+)
+from bot.composer.extractors.quotes import extract_quotes
+from bot.composer.gazetteer import load_gazetteer
+from bot.composer.tokens import tokenize
+from retrieval import Passage
+from retrieval.analysis import stem
+
+
+def sentence_of(text: str) -> Sentence:
+    tokens = tokenize(text)
+    return Sentence(Passage(text, 0, len(text), 0, 0), tokens, (False,) * len(tokens), 1.0)
+
+
+def texts(candidates: Iterable[Candidate]) -> list[str]:
+    return [candidate.text for candidate in candidates]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Biden offered to meet on June 15-16 in a European country.", "June 15-16"),
+        ("The G7 summit in the UK runs between June 11-13.", "June 11-13"),
+        ("It was made during an April 13 phone call.", "April 13"),
+        ("He was born on 9 November 1911 in Kent.", "9 November 1911"),
+        ("Speaking on Sunday, he said it was over.", "Sunday"),
+        ("In a cooling of tensions last week, Moscow announced it.", "last week"),
+        ("Biden will meet Putin this summer.", "this summer"),
+        ("He proposed it earlier this month.", "earlier this month"),
+        ("They ruled in the 10th and 11th centuries.", "10th and 11th centuries"),
+        ("William conquered England in 1066.", "1066"),
+        ("A month prior, Biden had told an interviewer.", "A month prior"),
+        ("It happened three years ago.", "three years ago"),
+        ("The talks resume tomorrow.", "tomorrow"),
+    ],
+)
+def test_dates(text: str, expected: str) -> None:
+    assert expected in texts(extract_dates(sentence_of(text)))
+
+
+def test_past_dates_are_marked_past() -> None:
+    rules = {c.text: c.rule for c in extract_dates(sentence_of("It ended last week, on June 3."))}
+    assert rules["last week"] == "date:past"
+    assert rules["June 3"] == "date:any"
+
+
+def test_a_day_is_more_specific_than_a_season() -> None:
+    fits = {c.text: c.type_fit for c in extract_dates(sentence_of("This summer, on June 15."))}
+    assert fits["June 15"] > fits["This summer"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Navalny had been on a 24-day hunger strike.", "24-day"),
+        ("The 46th US President proposed it.", "46th"),
+        ("Moscow is recalling thousands of troops.", "thousands"),
+        ("Moscow is recalling thousands of troops.", "thousands of troops"),
+        ("Prices rose 3.5 per cent last year.", "3.5 per cent"),
+        ("The deal is worth $5 billion.", "$5 billion"),
+        ("He served three terms.", "three terms"),
+    ],
+)
+def test_numbers(text: str, expected: str) -> None:
+    assert expected in texts(extract_numbers(sentence_of(text)))
+
+
+def test_years_are_not_numbers() -> None:
+    assert "2021" not in texts(extract_numbers(sentence_of("It was held in 2021.")))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Putin's foreign policy adviser Yuri Ushakov confirmed it.", "Yuri Ushakov", "person"),
+        ("Russia's Kommersant newspaper reported it.", "Kommersant", "organization"),
+        ("Biden will travel to Europe in June.", "Europe", "place"),
+        ("Then the NATO summit in Belgium follows.", "NATO", "organization"),
+        ("Then the NATO summit in Belgium follows.", "Belgium", "place"),
+        ("He met Robert of Jumièges at court.", "Robert of Jumièges", "person"),
+        ("The Russian leader responded.", "Russian", "adjective"),
+    ],
+)
+def test_names_and_their_kinds(text: str, name: str, kind: str) -> None:
+    sentence = sentence_of(text)
+    found = {
+        sentence.span_text(n.first, n.last): n.kind
+        for n in find_names(sentence, load_gazetteer(), lambda word: word in {"the", "then"})
+    }
+    assert found[name] == kind
+
+
+def test_a_capitalized_sentence_opener_is_not_a_name_when_the_article_uses_it_in_lower_case() -> (
+    None
+):
+    sentence = sentence_of("Further talks are planned.")
+    names = find_names(sentence, load_gazetteer(), lambda word: word == "further")
+    assert names == []
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "expected"),
+    [
+        (
+            '"Now is the time to deescalate," Biden said in a speech.',
+            "say",
+            "Now is the time to deescalate",
+        ),
+        (
+            'prompting the Russian leader to respond, "It takes one to know one."',
+            "repli",
+            "It takes one to know one",
+        ),
+        ('He called the Russian leader a "killer" and left.', "call", "killer"),
+        (
+            "He joined Biden's 'Leaders on Climate Change' summit.",
+            None,
+            "Leaders on Climate Change",
+        ),
+    ],
+)
+def test_quotes(text: str, verb: str | None, expected: str) -> None:
+    assert expected in texts(extract_quotes(sentence_of(text), verb))
+
+
+def test_a_quote_beside_the_asked_speech_verb_gets_a_bonus() -> None:
+    text = (
+        'He told an interviewer "no soul", prompting Putin to respond, "It takes one to know one."'
+    )
+    bonuses = {c.text: c.bonus for c in extract_quotes(sentence_of(text), "repli")}
+    assert bonuses["It takes one to know one"] > bonuses["no soul"]
+
+
+def test_a_quoted_title_is_not_speech() -> None:
+    fits = {
+        c.text: c.type_fit
+        for c in extract_quotes(
+            sentence_of(
+                "He joined the 'Leaders on Climate Change' summit, saying \"we must act now\"."
+            ),
+            "say",
+        )
+    }
+    assert fits["we must act now"] > fits["Leaders on Climate Change"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He imposed sanctions on the nation for election meddling.", "for election meddling"),
+        ("They hold a summit to help normalize relations.", "to help normalize relations"),
+        ("The match was cancelled because of the storm.", "because of the storm"),
+        ("Troops were recalled amid a cooling of tensions.", "amid a cooling of tensions"),
+        ("It closed due to low demand, officials said.", "due to low demand"),
+    ],
+)
+def test_reasons(text: str, expected: str) -> None:
+    assert expected in texts(extract_reasons(sentence_of(text)))
+
+
+def test_to_before_a_name_is_not_a_purpose() -> None:
+    assert "to Putin" not in texts(extract_reasons(sentence_of("He proposed it to Putin.")))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('The proposal has been "positively" received by the Kremlin.', "positively"),
+        ("The deal was agreed by phone.", "by phone"),
+        ("The way forward is through thoughtful dialogue.", "through thoughtful dialogue"),
+    ],
+)
+def test_manners(text: str, expected: str) -> None:
+    assert expected in texts(extract_manners(sentence_of(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [
+        (
+            "Speaking on Sunday, Putin's foreign policy adviser Yuri Ushakov confirmed it.",
+            "Yuri Ushakov",
+            "Putin's foreign policy adviser",
+        ),
+        (
+            "the ailing health of imprisoned Russian opposition activist Alexei Navalny.",
+            "Alexei Navalny",
+            "imprisoned Russian opposition activist",
+        ),
+        ("SolarWinds, a software company, was hacked.", "SolarWinds", "software company"),
+        ("The G7 is a group of rich democracies.", "G7", "group of rich democracies"),
+    ],
+)
+def test_definitions(text: str, target: str, expected: str) -> None:
+    assert expected in texts(extract_definitions(sentence_of(text), target))
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        ("It carried out the SolarWinds cyber hack.", ("cyber", "hack"), "SolarWinds"),
+        ("Russia's Kommersant newspaper reported it.", ("newspaper",), "Kommersant"),
+        ("He praised new technologies, such as carbon removal.", ("technology",), "carbon removal"),
+        (
+            "He joined Biden's 'Leaders on Climate Change' summit.",
+            ("summit",),
+            "Leaders on Climate Change",
+        ),
+        (
+            "Answers are given by the time and space hierarchy theorems.",
+            ("theorems",),
+            "time and space hierarchy theorems",
+        ),
+        ("The boat carrying his fiancée Berengaria was anchored.", ("fiancée",), "Berengaria"),
+    ],
+)
+def test_head_noun_matches(text: str, head: tuple[str, ...], expected: str) -> None:
+    stems = tuple(stem(word) for word in head)
+    assert expected in texts(extract_head_matches(sentence_of(text), stems))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Biden 'to meet Vladimir Putin in a mystery country this summer'", "a mystery country"),
+        ("Speaking on Russian state television on Sunday, he said it.", "Russian state television"),
+        ("Ethelred fled to Normandy in 1013.", "Normandy"),
+    ],
+)
+def test_place_phrases(text: str, expected: str) -> None:
+    assert expected in texts(extract_place_phrases(sentence_of(text)))
+
+
+def test_calendar_words_are_not_places() -> None:
+    assert "Sunday" not in texts(extract_place_phrases(sentence_of("He spoke on Sunday.")))
+
+
+def test_people_named_by_common_nouns() -> None:
+    found = texts(extract_person_nouns(sentence_of("Moscow permitted doctors to visit Navalny.")))
+    assert "doctors" in found
+
+
+def test_chunks_are_noun_phrases_not_lone_verbs() -> None:
+    found = texts(
+        extract_chunks(
+            sentence_of("The most commonly used reduction is a polynomial-time reduction.")
+        )
+    )
+    assert "polynomial-time reduction" in found
+    assert "used" not in found
+    assert "commonly" not in found
+
+
+def test_every_candidate_points_at_its_own_text() -> None:
+    text = 'On June 15-16, Yuri Ushakov said "it is done" for good reasons, in Geneva.'
+    sentence = sentence_of(text)
+    extractors: list[Callable[[Sentence], Iterable[Candidate]]] = [
+        extract_dates,
+        extract_numbers,
+        extract_reasons,
+        extract_manners,
+        extract_chunks,
+        extract_place_phrases,
+    ]
+    for extractor in extractors:
+        for candidate in extractor(sentence):
+            assert text[candidate.start : candidate.end] == candidate.text

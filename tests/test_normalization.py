@@ -1,0 +1,79 @@
+"""Question normalization: contractions, chat spelling, typos, and hostile input."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.composer.normalization import (
+    MAX_QUESTION_CHARS,
+    clean_question,
+    correct_typos,
+    expand_chat_spelling,
+    expand_contractions,
+)
+
+ARTICLE_WORDS = {"summit", "ushakov", "navalny", "kremlin", "sanctions", "take", "meeting"}
+PROPER = {"ushakov", "navalny", "kremlin"}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("where's the summit?", "where is the summit?"),
+        ("Who's Navalny?", "Who is Navalny?"),
+        ("why didn't they meet?", "why did not they meet?"),
+        ("won't he go?", "will not he go?"),
+        ("they're meeting", "they are meeting"),
+        ("Putin's adviser", "Putin's adviser"),
+    ],
+)
+def test_contractions(question: str, expected: str) -> None:
+    assert expand_contractions(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("when r u free", "when are you free"),
+        ("wat is the summit", "what is the summit"),
+        ("y did he go", "why did he go"),
+        ("whos ushakov", "who is ushakov"),
+        ("wheres the meeting pls", "where is the meeting please"),
+        ("Is the US in it?", "Is the US in it?"),
+    ],
+)
+def test_chat_spelling(question: str, expected: str) -> None:
+    assert expand_chat_spelling(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("when is the summt?", "when is the summit?"),
+        ("who is ushakv", "who is Ushakov"),
+        ("Who is Navalni?", "Who is Navalny?"),
+        ("how do I bake bread", "how do I bake bread"),  # four letters: never corrected
+        ("what is the capital of France", "what is the capital of France"),
+    ],
+)
+def test_typos_one_edit_from_an_article_word(question: str, expected: str) -> None:
+    assert correct_typos(question, ARTICLE_WORDS.__contains__, PROPER.__contains__) == expected
+
+
+def test_clean_question_caps_length_and_strips_controls() -> None:
+    cleaned = clean_question("\x00 when\u200b   is it? \ud800" + "x" * 10_000)
+    assert len(cleaned) <= MAX_QUESTION_CHARS
+    assert cleaned.startswith("when is it?")
+    assert "\x00" not in cleaned
+    assert "\ud800" not in cleaned
+
+
+@given(st.text(max_size=2000))
+def test_normalization_accepts_any_text(text: str) -> None:
+    cleaned = clean_question(text)
+    assert len(cleaned) <= MAX_QUESTION_CHARS
+    result = correct_typos(expand_chat_spelling(expand_contractions(cleaned)), lambda _: False)
+    assert isinstance(result, str)
+    result.encode("utf-8")  # no lone surrogates survive

@@ -1,0 +1,162 @@
+"""Question analysis: the expected answer type of varied questions, and what else is read."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.composer.normalization import expand_chat_spelling, expand_contractions
+from bot.composer.questions import AnswerType, analyze_question
+from retrieval.analysis import stem
+
+
+def analyze(question: str):  # type: ignore[no-untyped-def]
+    return analyze_question(expand_chat_spelling(expand_contractions(question)))
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("When is the summit?", AnswerType.DATE),
+        ("when will they meet", AnswerType.DATE),
+        ("What date was the phone call?", AnswerType.DATE),
+        ("What year did the Normans conquer England?", AnswerType.DATE),
+        ("In what century did the Normans first gain their identity?", AnswerType.DATE),
+        ("Which day did Ushakov speak?", AnswerType.DATE),
+        ("Since when has Navalny been in jail?", AnswerType.DATE),
+        ("What time does the meeting start?", AnswerType.DATE),
+        ("where's the summit", AnswerType.LOCATION),
+        ("Where will Biden and Putin meet?", AnswerType.LOCATION),
+        ("Which country will host the talks?", AnswerType.LOCATION),
+        ("In what city is the G7 held?", AnswerType.LOCATION),
+        ("From which countries did the Norse originate?", AnswerType.LOCATION),
+        ("what continent are the islands near?", AnswerType.LOCATION),
+        ("Where did Ushakov speak on Sunday?", AnswerType.LOCATION),
+        ("Who is the president of Russia?", AnswerType.PERSON),
+        ("who called Putin a killer?", AnswerType.PERSON),
+        ("Whom did Biden call?", AnswerType.PERSON),
+        ("Whose proposal was it?", AnswerType.PERSON),
+        ("Which leader proposed the summit?", AnswerType.PERSON),
+        ("Who were allowed to visit Navalny in jail?", AnswerType.PERSON),
+        ("Who was Margaret's husband?", AnswerType.PERSON),
+        ("Which official confirmed the dates?", AnswerType.PERSON),
+        ("Which newspaper reported the proposed dates?", AnswerType.ORGANIZATION),
+        ("What agency reported the hack?", AnswerType.ORGANIZATION),
+        ("Which company was hacked?", AnswerType.ORGANIZATION),
+        ("What party does he belong to?", AnswerType.ORGANIZATION),
+        ("How many troops is Moscow recalling?", AnswerType.NUMBER),
+        ("how much did the sanctions cost?", AnswerType.NUMBER),
+        ("How long was Navalny on hunger strike?", AnswerType.NUMBER),
+        ("How old is Biden?", AnswerType.NUMBER),
+        ("How far is the border from Moscow?", AnswerType.NUMBER),
+        ("What number president is Biden?", AnswerType.NUMBER),
+        ("What percentage of voters agreed?", AnswerType.NUMBER),
+        ("Why did Biden impose sanctions on Russia?", AnswerType.REASON),
+        ("why does biden want a summit in a neutral country", AnswerType.REASON),
+        ("How come the meeting was delayed?", AnswerType.REASON),
+        ("What was the reason for the sanctions?", AnswerType.REASON),
+        ("What caused the tension?", AnswerType.REASON),
+        ("What are the sanctions for?", AnswerType.REASON),
+        ("For what reason were troops recalled?", AnswerType.REASON),
+        ("How did the Kremlin receive Biden's proposal?", AnswerType.MANNER),
+        ("How was the proposal made?", AnswerType.MANNER),
+        ("how does the bot answer", AnswerType.MANNER),
+        ("How will the meeting take place?", AnswerType.MANNER),
+        ("What did Putin reply to Biden's remark?", AnswerType.QUOTE),
+        ("What did Biden say in his speech?", AnswerType.QUOTE),
+        ("What did Ushakov tell state television?", AnswerType.QUOTE),
+        ("What did Biden warn?", AnswerType.QUOTE),
+        ("What was Putin's response?", AnswerType.QUOTE),
+        ("What has the Kremlin announced?", AnswerType.QUOTE),
+        ("What did Biden call Putin?", AnswerType.QUOTE),
+        ("Who is Yuri Ushakov?", AnswerType.DEFINITION),
+        ("who's alexei navalny", AnswerType.DEFINITION),
+        ("What is SolarWinds?", AnswerType.DEFINITION),
+        ("What is the G7?", AnswerType.DEFINITION),
+        ("What does NATO stand for?", AnswerType.DEFINITION),
+        ("What is meant by sanctions?", AnswerType.DEFINITION),
+        ("Is the summit in June?", AnswerType.YES_NO),
+        ("Has a location for the meeting been agreed?", AnswerType.YES_NO),
+        ("Did Putin agree to join the climate summit?", AnswerType.YES_NO),
+        ("Will Biden travel to Europe?", AnswerType.YES_NO),
+        ("Are the troops leaving the border?", AnswerType.YES_NO),
+        ("Was Navalny on hunger strike?", AnswerType.YES_NO),
+        ("Can doctors visit Navalny?", AnswerType.YES_NO),
+        ("Is a problem instance abstract or concrete?", AnswerType.YES_NO),
+        ("What cyber hack is Russia accused of?", AnswerType.OTHER),
+        ("What climate summit did Putin agree to join?", AnswerType.OTHER),
+        ("What technology did Putin call for collaboration on?", AnswerType.OTHER),
+        ("What was the naval base called?", AnswerType.OTHER),
+        ("What is the most frequently employed type of reduction?", AnswerType.OTHER),
+        ("Which theorems settle questions of time and space?", AnswerType.OTHER),
+        ("What was the Norman religion?", AnswerType.OTHER),
+        ("Name the summit Putin agreed to join.", AnswerType.OTHER),
+        ("can you tell me when the summit is?", AnswerType.DATE),
+        ("do you know where they will meet?", AnswerType.LOCATION),
+    ],
+)
+def test_answer_type(question: str, expected: AnswerType) -> None:
+    assert analyze(question).answer_type is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [
+        ("Which newspaper reported the proposed dates?", ("newspaper",)),
+        ("What cyber hack is Russia accused of?", ("cyber", "hack")),
+        ("What is the most frequently employed type of reduction?", ("reduction",)),
+        ("What was the naval base called?", ("naval", "base")),
+        ("Who was Margaret's husband?", ("husband",)),
+        ("What was the name of the Norse leader?", ("norse", "leader")),
+    ],
+)
+def test_head_noun_of_what_and_which_questions(question: str, head: tuple[str, ...]) -> None:
+    assert analyze(question).head == tuple(stem(word) for word in head)
+
+
+@pytest.mark.parametrize(
+    ("question", "target"),
+    [
+        ("Who is Yuri Ushakov?", "Yuri Ushakov"),
+        ("What is SolarWinds?", "SolarWinds"),
+        ("What does NATO stand for?", "NATO"),
+    ],
+)
+def test_definition_target(question: str, target: str) -> None:
+    assert analyze(question).target == target
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("What did Putin reply to Biden's remark?", "repli"),
+        ("What did Biden say in his speech?", "say"),
+        ("What did Biden call Putin?", "call"),
+        ("What was Putin's response?", "repli"),
+    ],
+)
+def test_speech_verb_of_quote_questions(question: str, verb: str) -> None:
+    assert analyze(question).verb == verb
+
+
+@pytest.mark.parametrize(
+    ("question", "tense"),
+    [
+        ("When is the summit?", "present"),
+        ("When will they meet?", "future"),
+        ("When did Biden propose the meeting?", "past"),
+    ],
+)
+def test_tense(question: str, tense: str) -> None:
+    assert analyze(question).tense == tense
+
+
+def test_question_words_are_not_content() -> None:
+    analysis = analyze("How long was Navalny on hunger strike?")
+    assert [token.text for token in analysis.content] == ["Navalny", "hunger", "strike"]
+
+
+def test_either_or_questions_keep_their_options() -> None:
+    assert analyze("Is a problem instance abstract or concrete?").alternatives == (
+        "abstract",
+        "concrete",
+    )
