@@ -8,7 +8,8 @@ scoring (``bot.composer.scoring``) adds what depends on the question's words.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import accumulate
 
 from bot.composer.tokens import Token
 from retrieval import Passage
@@ -24,6 +25,29 @@ class Sentence:
     tokens: tuple[Token, ...]
     matched: tuple[bool, ...]
     relevance: float  # 0..1, the passage's rank score relative to the best passage
+    echoes: tuple[bool, ...] = ()  # tokens whose word the question already says
+    # Derived once per sentence, as scoring consults them for every candidate:
+    # the matched tokens' indexes, and running counts of words and echoed words.
+    matches: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    words_before: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    echoes_before: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        positions = tuple(index for index, matched in enumerate(self.matched) if matched)
+        object.__setattr__(self, "matches", positions)
+        echoes = self.echoes or (False,) * len(self.tokens)
+        words = (0, *accumulate(token.is_word for token in self.tokens))
+        echoed = (0, *accumulate(t.is_word and e for t, e in zip(self.tokens, echoes, strict=True)))
+        object.__setattr__(self, "words_before", words)
+        object.__setattr__(self, "echoes_before", echoed)
+
+    def word_count(self, first: int, last: int) -> int:
+        """How many word tokens lie in ``first..last`` (inclusive)."""
+        return self.words_before[last + 1] - self.words_before[first]
+
+    def echo_count(self, first: int, last: int) -> int:
+        """How many of those words the question already says."""
+        return self.echoes_before[last + 1] - self.echoes_before[first]
 
     def span_text(self, first: int, last: int) -> str:
         """The passage's own characters from token ``first`` to token ``last`` inclusive."""

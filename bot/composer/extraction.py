@@ -1,14 +1,20 @@
 """Which extractors run for which answer type, and the fallback when none finds anything.
 
 A table maps each expected answer type to its extractors. Generic noun-phrase
-chunks are always added at a low type fit, so a question of any type can still be
-answered by the phrase closest to its words when no typed candidate exists.
+chunks are always added, at a low type fit (lower still for dates and numbers), so
+a question of any type can be answered by the phrase closest to its words when no
+typed candidate exists.
+
+Most extractors depend only on the sentence, not on the question: their spans are
+memoized per sentence text, so a passage read for one question costs nothing the
+next time. Only the head-noun, definition and quote rules look at the question.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extractors.clauses import extract_manners, extract_reasons
@@ -23,80 +29,58 @@ from bot.composer.extractors.phrases import (
     extract_place_phrases,
 )
 from bot.composer.extractors.quotes import extract_quotes
+from bot.composer.gazetteer import load_gazetteer
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import ArticleReader
+from bot.composer.tokens import tokenize
+from retrieval import Passage
 
 __all__ = ["extract_candidates"]
 
-Extractor = Callable[[Sentence, QuestionAnalysis, ArticleReader], Iterator[Candidate]]
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """A candidate without its sentence: what the memo keeps."""
+
+    first: int
+    last: int
+    rule: str
+    type_fit: float
+    bonus: float
 
 
-def _names(kind: str) -> Extractor:
-    def extract(
-        sentence: Sentence, _q: QuestionAnalysis, reader: ArticleReader
-    ) -> Iterator[Candidate]:
-        return extract_names(sentence, reader.gazetteer, reader.written_lower, kind)
-
-    return extract
-
-
-def _dates(sentence: Sentence, _q: QuestionAnalysis, _r: ArticleReader) -> Iterator[Candidate]:
-    return extract_dates(sentence)
-
-
-def _numbers(sentence: Sentence, _q: QuestionAnalysis, _r: ArticleReader) -> Iterator[Candidate]:
-    return extract_numbers(sentence)
-
-
-def _quotes(
-    sentence: Sentence, question: QuestionAnalysis, _r: ArticleReader
-) -> Iterator[Candidate]:
-    return extract_quotes(sentence, question.verb)
-
-
-def _reasons(sentence: Sentence, _q: QuestionAnalysis, _r: ArticleReader) -> Iterator[Candidate]:
-    return extract_reasons(sentence)
-
-
-def _manners(sentence: Sentence, _q: QuestionAnalysis, _r: ArticleReader) -> Iterator[Candidate]:
-    return extract_manners(sentence)
-
-
-def _places(sentence: Sentence, _q: QuestionAnalysis, _r: ArticleReader) -> Iterator[Candidate]:
-    return extract_place_phrases(sentence)
-
-
-def _people(sentence: Sentence, _q: QuestionAnalysis, _r: ArticleReader) -> Iterator[Candidate]:
-    return extract_person_nouns(sentence)
-
-
-def _heads(
-    sentence: Sentence, question: QuestionAnalysis, _r: ArticleReader
-) -> Iterator[Candidate]:
-    return extract_head_matches(sentence, question.head)
-
-
-def _definitions(
-    sentence: Sentence, question: QuestionAnalysis, _r: ArticleReader
-) -> Iterator[Candidate]:
-    return extract_definitions(sentence, question.target or "")
-
-
-_EXTRACTORS: dict[AnswerType, tuple[Extractor, ...]] = {
-    AnswerType.DATE: (_dates,),
-    AnswerType.LOCATION: (_names("place"), _places, _heads),
-    AnswerType.PERSON: (_names("person"), _people, _heads),
-    AnswerType.ORGANIZATION: (_names("organization"), _heads),
-    AnswerType.NUMBER: (_numbers,),
-    AnswerType.REASON: (_reasons,),
-    AnswerType.MANNER: (_manners,),
-    AnswerType.QUOTE: (_quotes,),
-    AnswerType.DEFINITION: (_definitions,),
-    AnswerType.OTHER: (_heads, _quotes),
+# Extractors that read only the sentence (and, for names, the article's lower-case words).
+_SENTENCE_EXTRACTORS: dict[str, Callable[[Sentence, frozenset[str]], Iterator[Candidate]]] = {
+    "dates": lambda sentence, _: extract_dates(sentence),
+    "numbers": lambda sentence, _: extract_numbers(sentence),
+    "reasons": lambda sentence, _: extract_reasons(sentence),
+    "manners": lambda sentence, _: extract_manners(sentence),
+    "places": lambda sentence, _: extract_place_phrases(sentence),
+    "people": lambda sentence, _: extract_person_nouns(sentence),
+    "chunks": lambda sentence, _: extract_chunks(sentence),
+    "person names": lambda sentence, lower: _names(sentence, lower, "person"),
+    "place names": lambda sentence, lower: _names(sentence, lower, "place"),
+    "organization names": lambda sentence, lower: _names(sentence, lower, "organization"),
+}
+_QuestionExtractor = Callable[[Sentence, QuestionAnalysis], Iterator[Candidate]]
+_QUESTION_EXTRACTORS: dict[str, _QuestionExtractor] = {
+    "heads": lambda sentence, question: extract_head_matches(sentence, question.head),
+    "quotes": lambda sentence, question: extract_quotes(sentence, question.verb),
+    "definitions": lambda sentence, question: extract_definitions(sentence, question.target or ""),
+}
+_BY_TYPE: dict[AnswerType, tuple[str, ...]] = {
+    AnswerType.DATE: ("dates",),
+    AnswerType.LOCATION: ("place names", "places", "heads"),
+    AnswerType.PERSON: ("person names", "people", "heads"),
+    AnswerType.ORGANIZATION: ("organization names", "heads"),
+    AnswerType.NUMBER: ("numbers",),
+    AnswerType.REASON: ("reasons",),
+    AnswerType.MANNER: ("manners",),
+    AnswerType.QUOTE: ("quotes",),
+    AnswerType.DEFINITION: ("definitions",),
+    AnswerType.OTHER: ("heads", "quotes"),
     AnswerType.YES_NO: (),
 }
-
-
 # A plain noun phrase rarely answers a question that wants a date or a number;
 # it stays a last resort there.
 _CHUNK_SCALE = {AnswerType.DATE: 0.3, AnswerType.NUMBER: 0.3}
@@ -107,10 +91,33 @@ def extract_candidates(
 ) -> list[Candidate]:
     """All candidates for ``question`` in ``sentence``: typed ones, then generic chunks."""
     candidates: list[Candidate] = []
-    for extractor in _EXTRACTORS[question.answer_type]:
-        candidates.extend(extractor(sentence, question, reader))
+    text = sentence.passage.text
+    for name in _BY_TYPE[question.answer_type]:
+        if name in _QUESTION_EXTRACTORS:
+            candidates.extend(_QUESTION_EXTRACTORS[name](sentence, question))
+        else:
+            candidates.extend(_rebuild(sentence, _spans(name, text, reader.lower_case_words)))
     scale = _CHUNK_SCALE.get(question.answer_type, 1.0)
-    candidates.extend(
-        replace(chunk, type_fit=chunk.type_fit * scale) for chunk in extract_chunks(sentence)
-    )
+    candidates.extend(_rebuild(sentence, _spans("chunks", text, reader.lower_case_words), scale))
     return candidates
+
+
+def _rebuild(sentence: Sentence, spans: tuple[_Span, ...], scale: float = 1.0) -> list[Candidate]:
+    return [
+        Candidate(sentence, span.first, span.last, span.rule, span.type_fit * scale, span.bonus)
+        for span in spans
+    ]
+
+
+@lru_cache(maxsize=16384)
+def _spans(name: str, text: str, lower_case_words: frozenset[str]) -> tuple[_Span, ...]:
+    tokens = tokenize(text)
+    neutral = Sentence(Passage(text, 0, len(text), 0, 0), tokens, (False,) * len(tokens), 1.0)
+    return tuple(
+        _Span(c.first, c.last, c.rule, c.type_fit, c.bonus)
+        for c in _SENTENCE_EXTRACTORS[name](neutral, lower_case_words)
+    )
+
+
+def _names(sentence: Sentence, lower_case_words: frozenset[str], kind: str) -> Iterator[Candidate]:
+    return extract_names(sentence, load_gazetteer(), lower_case_words.__contains__, kind)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from bot.composer.lexicon import FUNCTION_WORDS, NUMBER_WORDS
 from retrieval.cleaning import normalize_characters
@@ -155,13 +156,19 @@ def correct_typos(
             return word
         if known(lower):
             return word
-        candidates = {edit for edit in _edits(lower) if known(edit)}
-        if len(candidates) != 1:
+        fixed = _one_edit_away(lower, known)
+        if fixed is None:
             return word
-        (fixed,) = candidates
         return fixed.capitalize() if word[0].isupper() or proper(fixed) else fixed
 
     return _WORD.sub(replace, text)
+
+
+@lru_cache(maxsize=4096)
+def _one_edit_away(word: str, known: Callable[[str], bool]) -> str | None:
+    """The one known word a single edit from ``word``, memoized per vocabulary."""
+    candidates = {edit for edit in _edits(word) if known(edit)}
+    return candidates.pop() if len(candidates) == 1 else None
 
 
 def _edits(word: str) -> set[str]:

@@ -15,7 +15,7 @@ about the future should not be answered with "last week").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from bot.composer.lexicon import (
@@ -61,10 +61,15 @@ class QuestionAnalysis:
     tense: str = "present"
     number_kind: str | None = None  # count, duration, amount, age, measure
     alternatives: tuple[str, ...] = ()  # the options of "is it A or B?"
+    # Derived once, as every candidate of the question consults them.
+    content_stems: frozenset[str] = field(init=False, repr=False, compare=False)
+    capital_stems: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    @property
-    def content_stems(self) -> frozenset[str]:
-        return frozenset(token.stem for token in self.content)
+    def __post_init__(self) -> None:
+        stems = frozenset(token.stem for token in self.content)
+        capitals = frozenset(token.stem for token in self.content if token.is_capitalized)
+        object.__setattr__(self, "content_stems", stems)
+        object.__setattr__(self, "capital_stems", capitals)
 
     @property
     def subject(self) -> str:

@@ -16,11 +16,12 @@ Two corrections to plain cosine similarity, both measured on the development dat
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.composer.candidates import Sentence
 from bot.composer.lexicon import SPEECH_VERBS
 from bot.composer.questions import QuestionAnalysis
-from bot.composer.reader import ArticleReader
+from bot.composer.reader import ArticleReader, WordWeights
 from bot.composer.tokens import Token, tokenize
 from retrieval import Passage
 
@@ -59,9 +60,10 @@ def rank_passages(
     pool = set(cosine)
     for index in list(cosine):
         pool.update(i for i in (index - 1, index + 1) if 0 <= i < len(passages))
+    weights = reader.stem_weights(question.content_stems)
     base = {
         index: cosine.get(index, 0.0)
-        + COVERAGE_WEIGHT * coverage(question, reader, tokenize(passages[index].text))
+        + COVERAGE_WEIGHT * coverage(question, weights, passages[index].text)
         for index in pool
     }
     ranked = []
@@ -75,37 +77,46 @@ def rank_passages(
     return ranked[:limit]
 
 
-def coverage(question: QuestionAnalysis, reader: ArticleReader, *texts: tuple[Token, ...]) -> float:
+def coverage(question: QuestionAnalysis, weights: WordWeights, *texts: str) -> float:
     """The idf-weighted share of the question's words that the tokenized ``texts`` contain.
 
     A word the article never uses weighs as much as its rarest word ("the capital
     of France" is unanswerable precisely because "France" is missing); a word
     found only where a name qualifies it differently ("the G7 summit") is missing.
     """
-    weights = reader.stem_weights(question.content_stems)
-    total = sum(weights.values())
-    if not total:
+    if not weights.total:
         return 0.0
     found: set[str] = set()
-    for tokens in texts:
-        flags = match_flags(tokens, question)
+    for text in texts:
+        tokens = tokenize(text)
+        flags = match_flags(text, question)
         found.update(
             _question_stem(token, question)
             for token, flag in zip(tokens, flags, strict=True)
             if flag
         )
-    return sum(weight for stem, weight in weights.items() if stem in found) / total
+    return sum(weight for stem, weight in weights.by_stem.items() if stem in found) / weights.total
 
 
-def match_flags(tokens: tuple[Token, ...], question: QuestionAnalysis) -> tuple[bool, ...]:
-    """Which tokens match one of the question's words (speech verbs by meaning)."""
-    stems = question.content_stems
+def match_flags(text: str, question: QuestionAnalysis) -> tuple[bool, ...]:
+    """Which tokens of ``text`` match one of the question's words (speech verbs by meaning)."""
     synonyms = SPEECH_VERBS.get(question.verb or "", frozenset())
-    question_capitals = {token.stem for token in question.content if token.is_capitalized}
+    return _match_flags(text, question.content_stems, synonyms, question.capital_stems)
+
+
+@lru_cache(maxsize=8192)
+def _match_flags(
+    text: str,
+    stems: frozenset[str],
+    synonyms: frozenset[str],
+    capitals: frozenset[str],
+) -> tuple[bool, ...]:
+    """Memoized: a question's ranking asks about the same passages several times."""
+    tokens = tokenize(text)
     flags = []
     for index, token in enumerate(tokens):
         hit = token.is_word and (token.stem in stems or token.stem in synonyms)
-        if hit and _qualified_differently(tokens, index, question_capitals, stems):
+        if hit and _qualified_differently(tokens, index, capitals, stems):
             hit = False
         flags.append(hit)
     return tuple(flags)
@@ -127,12 +138,15 @@ def _question_stem(token: Token, question: QuestionAnalysis) -> str:
 
 def to_sentence(ranked: RankedPassage, best_score: float, question: QuestionAnalysis) -> Sentence:
     """Tokenize a ranked passage and mark the tokens that match the question's words."""
-    tokens = tokenize(ranked.passage.text)
+    text = ranked.passage.text
+    tokens = tokenize(text)
+    echo_stems = question.content_stems - frozenset(question.head)
+    echoes = tuple(token.stem in echo_stems for token in tokens)
     # A sentence next to the one that best matches often holds its answer
     # ("...offered to meet on June 15-16" beside "...hold a summit").
     context = max(ranked.score, CONTEXT_SHARE * ranked.neighbour_score)
     relevance = context / best_score if best_score > 0 else 0.0
-    return Sentence(ranked.passage, tokens, match_flags(tokens, question), relevance)
+    return Sentence(ranked.passage, tokens, match_flags(text, question), relevance, echoes)
 
 
 def _quote_mentions(tokens: tuple[Token, ...], closing: int, stems: frozenset[str]) -> bool:
@@ -148,7 +162,7 @@ def _quote_mentions(tokens: tuple[Token, ...], closing: int, stems: frozenset[st
 def _qualified_differently(
     tokens: tuple[Token, ...],
     index: int,
-    question_capitals: set[str],
+    question_capitals: frozenset[str],
     question_stems: frozenset[str],
 ) -> bool:
     """ "the G7 summit" does not answer about "the summit": a name qualifies this one.

@@ -15,7 +15,7 @@ from bot.composer.gazetteer import Gazetteer, load_gazetteer
 from bot.knowledge import Knowledge
 from retrieval import Analyzer
 
-__all__ = ["ArticleReader", "reader_for"]
+__all__ = ["ArticleReader", "WordWeights", "reader_for"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # Readers are memoized per knowledge object; a process rarely has more than one
@@ -24,6 +24,15 @@ _MAX_READERS = 8
 
 
 @dataclass(frozen=True, slots=True)
+class WordWeights:
+    """The idf of each of a question's stems, and their sum (computed once a question)."""
+
+    by_stem: dict[str, float]
+    total: float
+
+
+# Compared and hashed by identity: memos key on the reader, never on its contents.
+@dataclass(frozen=True, slots=True, eq=False)
 class ArticleReader:
     """An article's vocabulary and the helpers the composer's rules share."""
 
@@ -52,10 +61,11 @@ class ArticleReader:
         idf = self.knowledge.retriever.idf
         return float(idf.max()) if len(idf) else 1.0
 
-    def stem_weights(self, stems: frozenset[str]) -> dict[str, float]:
+    def stem_weights(self, stems: frozenset[str]) -> WordWeights:
         """The idf of each stem; a stem the article lacks weighs as its rarest term."""
         rarest = self.max_idf
-        return {stem: self.idf(stem) or rarest for stem in stems}
+        by_stem = {stem: self.idf(stem) or rarest for stem in stems}
+        return WordWeights(by_stem, sum(by_stem.values()))
 
     def idf(self, term: str) -> float:
         column = self.knowledge.retriever.vocabulary.get(term)

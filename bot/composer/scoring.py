@@ -21,12 +21,14 @@ docs/BENCHMARKS.md) and each part is shown by ``:why``:
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from bot.composer.candidates import Candidate
 from bot.composer.questions import QuestionAnalysis
+from bot.composer.reader import WordWeights
 
-__all__ = ["ScoredCandidate", "score_candidate"]
+__all__ = ["ScoredCandidate", "score_candidate", "score_parts", "upper_bound"]
 
 RELEVANCE_WEIGHT = 1.0
 CLOSENESS_WEIGHT = 0.2
@@ -46,73 +48,88 @@ CLOSENESS_SCALE = 3.0
 
 @dataclass(frozen=True, slots=True)
 class ScoredCandidate:
-    """A candidate with its score and the parts that made it, for ``:why``."""
+    """A candidate and its score."""
 
     candidate: Candidate
     score: float
-    parts: dict[str, float]
 
 
 def score_candidate(
-    candidate: Candidate, question: QuestionAnalysis, weights: dict[str, float]
+    candidate: Candidate, question: QuestionAnalysis, weights: WordWeights
 ) -> ScoredCandidate | None:
     """Score ``candidate``; ``weights`` are the question's stems' idf. None if it only echoes."""
-    echo = _echo(candidate, question)
+    parts = score_parts(candidate, question, weights)
+    if parts is None:
+        return None
+    fit = parts.pop("type_fit")
+    return ScoredCandidate(candidate, sum(parts.values()) * fit)
+
+
+def score_parts(
+    candidate: Candidate, question: QuestionAnalysis, weights: WordWeights
+) -> dict[str, float] | None:
+    """The weighted parts of a candidate's score (shown by ``:why``); None if it only echoes."""
+    sentence = candidate.sentence
+    words = sentence.word_count(candidate.first, candidate.last)
+    if not words:
+        return None
+    echo = sentence.echo_count(candidate.first, candidate.last) / words
     if echo >= 1.0:
         return None
     head_rule = HEAD_RULE_BONUS if candidate.rule.startswith("head:") else 0.0
-    parts = {
-        "relevance": RELEVANCE_WEIGHT * candidate.sentence.relevance,
+    return {
+        "relevance": RELEVANCE_WEIGHT * sentence.relevance,
         "closeness": CLOSENESS_WEIGHT * _closeness(candidate),
         "context": CONTEXT_WEIGHT * _context(candidate, weights),
         "bonus": BONUS_WEIGHT * candidate.bonus + head_rule,
         "echo": -ECHO_PENALTY * echo,
         "tense": -TENSE_PENALTY * _tense_clash(candidate, question),
-        "length": -LENGTH_PENALTY * max(0, _word_count(candidate) - IDEAL_LENGTH),
+        "length": -LENGTH_PENALTY * max(0, words - IDEAL_LENGTH),
+        "type_fit": TYPE_FLOOR + (1.0 - TYPE_FLOOR) * candidate.type_fit,
     }
-    fit = TYPE_FLOOR + (1.0 - TYPE_FLOOR) * candidate.type_fit
-    parts["type_fit"] = fit
-    return ScoredCandidate(
-        candidate, sum(v for k, v in parts.items() if k != "type_fit") * fit, parts
+
+
+def upper_bound(candidate: Candidate) -> float:
+    """The most ``candidate`` could score: closeness and context at 1, no penalty."""
+    head_rule = HEAD_RULE_BONUS if candidate.rule.startswith("head:") else 0.0
+    evidence = (
+        RELEVANCE_WEIGHT * candidate.sentence.relevance
+        + CLOSENESS_WEIGHT
+        + CONTEXT_WEIGHT
+        + BONUS_WEIGHT * candidate.bonus
+        + head_rule
     )
-
-
-def _echo(candidate: Candidate, question: QuestionAnalysis) -> float:
-    words = [token for token in candidate.tokens if token.is_word]
-    if not words:
-        return 1.0
-    # The head noun of "what theorems ..." belongs in the answer ("hierarchy theorems").
-    stems = question.content_stems - frozenset(question.head)
-    return sum(token.stem in stems for token in words) / len(words)
+    return evidence * (TYPE_FLOOR + (1.0 - TYPE_FLOOR) * candidate.type_fit)
 
 
 def _closeness(candidate: Candidate) -> float:
     """1 next to a matched question word, falling off with distance; 0 with none."""
-    matched = candidate.sentence.matched
-    best = 0.0
-    for index, is_match in enumerate(matched):
-        if not is_match or candidate.first <= index <= candidate.last:
-            continue
-        distance = candidate.first - index if index < candidate.first else index - candidate.last
-        best = max(best, 1.0 / (1.0 + (distance - 1) / CLOSENESS_SCALE))
-    return best
+    matches = candidate.sentence.matches
+    before = bisect_left(matches, candidate.first) - 1
+    after = bisect_right(matches, candidate.last)
+    distances = []
+    if before >= 0:
+        distances.append(candidate.first - matches[before])
+    if after < len(matches):
+        distances.append(matches[after] - candidate.last)
+    if not distances:
+        return 0.0
+    return 1.0 / (1.0 + (min(distances) - 1) / CLOSENESS_SCALE)
 
 
-def _context(candidate: Candidate, weights: dict[str, float]) -> float:
+def _context(candidate: Candidate, weights: WordWeights) -> float:
     """The idf-weighted share of question words found within the window around it."""
-    total = sum(weights.values())
-    if not total:
+    if not weights.total:
         return 0.0
     tokens = candidate.sentence.tokens
-    matched = candidate.sentence.matched
-    low = max(0, candidate.first - CONTEXT_WINDOW)
-    high = min(len(tokens), candidate.last + 1 + CONTEXT_WINDOW)
+    low = candidate.first - CONTEXT_WINDOW
+    high = candidate.last + CONTEXT_WINDOW
     seen = {
         tokens[index].stem
-        for index in range(low, high)
-        if matched[index] and not candidate.first <= index <= candidate.last
+        for index in candidate.sentence.matches
+        if low <= index <= high and not candidate.first <= index <= candidate.last
     }
-    return sum(weights.get(stem, 0.0) for stem in seen) / total
+    return sum(weights.by_stem.get(stem, 0.0) for stem in seen) / weights.total
 
 
 def _tense_clash(candidate: Candidate, question: QuestionAnalysis) -> float:
@@ -121,7 +138,3 @@ def _tense_clash(candidate: Candidate, question: QuestionAnalysis) -> float:
     if candidate.rule == "date:future" and question.tense == "past":
         return 0.5
     return 0.0
-
-
-def _word_count(candidate: Candidate) -> int:
-    return sum(1 for token in candidate.tokens if token.is_word)
