@@ -40,8 +40,9 @@ from bot.composer.smalltalk import chat_reply, is_summary_request, summarize
 from bot.composer.yes_no import decide_yes_no
 from bot.conversation import Conversation, Turn
 from bot.knowledge import Knowledge
+from retrieval import Passage
 
-__all__ = ["MAX_QUESTION_CHARS", "ComposerOptions", "answer"]
+__all__ = ["MAX_QUESTION_CHARS", "ComposerOptions", "answer", "ranked_passages"]
 
 # Candidates are drawn from this many of the best-ranked passages.
 CANDIDATE_PASSAGES = 6
@@ -77,11 +78,8 @@ def answer(
     if is_summary_request(text):
         return _summary(text, knowledge)
     reader = reader_for(knowledge)
-    normalized = correct_typos(
-        expand_chat_spelling(expand_contractions(text)), reader.knows, reader.is_proper
-    )
     previous = conversation.last if conversation is not None else None
-    analysis = analyze_question(resolve_followup(normalized, previous))
+    analysis = analyze_question(resolve_followup(_normalize(text, reader), previous))
     result = _answer_question(text, analysis, reader, options)
     if conversation is not None:
         conversation.remember(
@@ -94,6 +92,25 @@ def answer(
             )
         )
     return result
+
+
+def ranked_passages(
+    question: str, knowledge: Knowledge, options: ComposerOptions | None = None
+) -> list[Passage]:
+    """The passages the composer would draw answers from, best first (for evaluation)."""
+    options = options or ComposerOptions()
+    reader = reader_for(knowledge)
+    analysis = analyze_question(_normalize(clean_question(question), reader))
+    limit = max(options.top_k, CANDIDATE_PASSAGES)
+    return [
+        item.passage for item in rank_passages(analysis, _search_query(analysis), reader, limit)
+    ]
+
+
+def _normalize(text: str, reader: ArticleReader) -> str:
+    """Contractions, chat spelling, then typos one edit from an article word."""
+    expanded = expand_chat_spelling(expand_contractions(text))
+    return correct_typos(expanded, reader.knows, reader.is_proper)
 
 
 def _answer_question(

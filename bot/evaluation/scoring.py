@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from bot.answers import Answer
-from bot.composer import ComposerOptions, answer
+from bot.composer import ComposerOptions, answer, ranked_passages
 from bot.evaluation.datasets import EvalQuestion, EvalSet
 from bot.evaluation.metrics import best_exact, best_f1
 from bot.knowledge import Knowledge
 
-__all__ = ["Outcome", "SetReport", "TypeReport", "score_set"]
+__all__ = ["Outcome", "SetReport", "TypeReport", "score_set", "summarize"]
 
 RECALL_DEPTHS = (1, 3, 5)
 # A question counts as a hit when its short answer overlaps a gold answer this much.
@@ -35,7 +35,8 @@ class Outcome:
     answer: Answer
     exact: float
     f1: float
-    retrieved: tuple[int, ...]
+    retrieved: tuple[int, ...]  # passage indexes, best first, by the plain retriever
+    ranked: tuple[int, ...]  # passage indexes, best first, as the composer ranks them
     seconds: float
 
     @property
@@ -91,7 +92,8 @@ class SetReport:
     name: str
     overall: TypeReport
     by_type: dict[str, TypeReport]
-    recall: dict[int, float]
+    recall: dict[int, float]  # of the plain TF-IDF retriever
+    ranked_recall: dict[int, float]  # of the composer's ranking (coverage, neighbours)
     latency_ms: dict[str, float]
     always_decline_f1: float
     outcomes: list[Outcome] = field(repr=False)
@@ -110,21 +112,21 @@ def score_set(
         outcomes.append(_run_one(question, knowledge, options))
         if progress is not None:
             progress(number)
+    return summarize(eval_set.name, outcomes)
+
+
+def summarize(name: str, outcomes: list[Outcome]) -> SetReport:
+    """Aggregate outcomes (of one set, or of several sets together) into a report."""
     by_type: dict[str, list[Outcome]] = {}
     for outcome in outcomes:
         by_type.setdefault(outcome.answer.question_type, []).append(outcome)
     seconds = np.array([o.seconds for o in outcomes]) * 1000.0
-    answerable = [o for o in outcomes if o.question.answerable and o.question.gold_passages]
     return SetReport(
-        name=eval_set.name,
+        name=name,
         overall=TypeReport.of(outcomes),
-        by_type={name: TypeReport.of(items) for name, items in sorted(by_type.items())},
-        recall={
-            depth: _percent(
-                float(bool(o.question.gold_passages & set(o.retrieved[:depth]))) for o in answerable
-            )
-            for depth in RECALL_DEPTHS
-        },
+        by_type={kind: TypeReport.of(items) for kind, items in sorted(by_type.items())},
+        recall=_recall(outcomes, lambda o: o.retrieved),
+        ranked_recall=_recall(outcomes, lambda o: o.ranked),
         latency_ms={
             "mean": float(seconds.mean()) if len(seconds) else 0.0,
             "p50": float(np.percentile(seconds, 50)) if len(seconds) else 0.0,
@@ -135,6 +137,19 @@ def score_set(
     )
 
 
+def _recall(
+    outcomes: list[Outcome], ranking: Callable[[Outcome], tuple[int, ...]]
+) -> dict[int, float]:
+    """Share of questions with a gold sentence whose ranking has one in its first k."""
+    located = [o for o in outcomes if o.question.answerable and o.question.gold_passages]
+    return {
+        depth: _percent(
+            float(bool(o.question.gold_passages & set(ranking(o)[:depth]))) for o in located
+        )
+        for depth in RECALL_DEPTHS
+    }
+
+
 def _run_one(question: EvalQuestion, knowledge: Knowledge, options: ComposerOptions) -> Outcome:
     started = time.perf_counter()
     result = answer(question.question, knowledge, None, options)
@@ -143,13 +158,16 @@ def _run_one(question: EvalQuestion, knowledge: Knowledge, options: ComposerOpti
         hit.passage.index
         for hit in knowledge.retriever.search(question.question, k=max(RECALL_DEPTHS))
     )
+    ranked = tuple(
+        passage.index for passage in ranked_passages(question.question, knowledge, options)
+    )
     prediction = result.short_answer
     if prediction is None or not question.answerable:
         exact = f1 = 0.0
     else:
         exact = best_exact(prediction, question.answers)
         f1 = best_f1(prediction, question.answers)
-    return Outcome(question, result, exact, f1, retrieved, seconds)
+    return Outcome(question, result, exact, f1, retrieved, ranked, seconds)
 
 
 def _percent(values: Iterable[float]) -> float:
