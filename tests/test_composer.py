@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,7 +11,7 @@ from hypothesis import strategies as st
 from bot.answers import AnswerKind
 from bot.composer import MAX_QUESTION_CHARS, answer
 from bot.conversation import Conversation
-from bot.knowledge import Knowledge
+from bot.knowledge import Knowledge, load_knowledge
 
 
 @pytest.mark.parametrize(
@@ -140,3 +142,18 @@ def test_any_text_gets_a_deterministic_reply(seed_knowledge: Knowledge, text: st
     if first.short_answer is not None and first.answer_start is not None:
         assert first.answer_end is not None
         assert seed_knowledge.article.text[first.answer_start : first.answer_end]
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_relative_dates_are_resolved_and_the_source_is_named() -> None:
+    knowledge = load_knowledge(FIXTURES / "tabloid_pier.html")
+    result = answer("when did the pier reopen?", knowledge)
+    assert result.statement.startswith("Tuesday (13 June 2023)")
+    assert result.answer.splitlines()[1].endswith("according to The Daily Clarion, 14 June 2023)")
+
+
+def test_the_doer_after_by_answers_who() -> None:
+    knowledge = load_knowledge(FIXTURES / "wire_hydrogen_train.html")
+    assert answer("who built the train?", knowledge).short_answer == "Corvel"

@@ -29,6 +29,7 @@ from bot.composer.normalization import (
 from bot.composer.questions import AnswerType, QuestionAnalysis, analyze_question
 from bot.composer.ranking import RankedPassage, coverage, rank_passages, to_sentence
 from bot.composer.reader import ArticleReader, WordWeights, reader_for
+from bot.composer.relative_dates import parse_published
 from bot.composer.replies import no_answer_statement, quote_line, statement_for
 from bot.composer.scoring import (
     ScoredCandidate,
@@ -40,7 +41,7 @@ from bot.composer.smalltalk import chat_reply, is_summary_request, summarize
 from bot.composer.yes_no import decide_yes_no
 from bot.conversation import Conversation, Turn
 from bot.knowledge import Knowledge
-from retrieval import Passage
+from retrieval import Article, Passage
 
 __all__ = ["MAX_QUESTION_CHARS", "ComposerOptions", "answer", "ranked_passages"]
 
@@ -143,6 +144,7 @@ def _answer_question(
         scored=scored,
         weights=weights,
         options=options,
+        article=reader.knowledge.article,
     )
 
 
@@ -198,17 +200,18 @@ def _typed_answer(
     scored: list[ScoredCandidate],
     weights: WordWeights,
     options: ComposerOptions,
+    article: Article,
 ) -> Answer:
     candidate = best.candidate
     source = candidate.sentence.passage
     short = candidate.text
-    statement = statement_for(analysis, short, source)
+    statement = statement_for(analysis, short, source, parse_published(article.published))
     evidence = _evidence(source.index, ranked, scored, options.top_k)
     parts = score_parts(candidate, analysis, weights) or {}
     notes = (f"rule {candidate.rule}; " + ", ".join(f"{k} {v:+.2f}" for k, v in parts.items()),)
     return Answer(
         question=text,
-        answer=f"{statement}\n{quote_line(source)}",
+        answer=f"{statement}\n{quote_line(source, article)}",
         statement=statement,
         short_answer=short,
         question_type=str(analysis.answer_type),
@@ -235,11 +238,12 @@ def _answer_yes_no(
         return _no_answer(text, analysis, reader, ranked, coverage)
     short, first, last = decide_yes_no(sentence, analysis)
     source = sentence.passage
-    statement = statement_for(analysis, short, source)
+    article = reader.knowledge.article
+    statement = statement_for(analysis, short, source, parse_published(article.published))
     evidence = _evidence(source.index, ranked, [], options.top_k)
     return Answer(
         question=text,
-        answer=f"{statement}\n{quote_line(source)}",
+        answer=f"{statement}\n{quote_line(source, article)}",
         statement=statement,
         short_answer=short,
         question_type=str(analysis.answer_type),

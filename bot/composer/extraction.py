@@ -22,6 +22,7 @@ from bot.composer.extractors.dates import extract_dates
 from bot.composer.extractors.names import extract_names
 from bot.composer.extractors.numbers import extract_numbers
 from bot.composer.extractors.phrases import (
+    extract_agents,
     extract_chunks,
     extract_definitions,
     extract_head_matches,
@@ -57,6 +58,7 @@ _SENTENCE_EXTRACTORS: dict[str, Callable[[Sentence, frozenset[str]], Iterator[Ca
     "manners": lambda sentence, _: extract_manners(sentence),
     "places": lambda sentence, _: extract_place_phrases(sentence),
     "people": lambda sentence, _: extract_person_nouns(sentence),
+    "agents": lambda sentence, _: extract_agents(sentence),
     "chunks": lambda sentence, _: extract_chunks(sentence),
     "person names": lambda sentence, lower: _names(sentence, lower, "person"),
     "place names": lambda sentence, lower: _names(sentence, lower, "place"),
@@ -71,7 +73,7 @@ _QUESTION_EXTRACTORS: dict[str, _QuestionExtractor] = {
 _BY_TYPE: dict[AnswerType, tuple[str, ...]] = {
     AnswerType.DATE: ("dates",),
     AnswerType.LOCATION: ("place names", "places", "heads"),
-    AnswerType.PERSON: ("person names", "people", "heads"),
+    AnswerType.PERSON: ("person names", "people", "agents", "heads"),
     AnswerType.ORGANIZATION: ("organization names", "heads"),
     AnswerType.NUMBER: ("numbers",),
     AnswerType.REASON: ("reasons",),

@@ -8,10 +8,12 @@ says so too, so a short answer never sounds surer than the article.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from bot.composer.lexicon import HEDGE_WORDS
 from bot.composer.questions import AnswerType, QuestionAnalysis
-from retrieval import Passage
+from bot.composer.relative_dates import parse_published, resolve_relative_date
+from retrieval import Article, Passage
 
 __all__ = ["caveat_of", "hedge_of", "no_answer_statement", "quote_line", "statement_for"]
 
@@ -42,9 +44,20 @@ def caveat_of(sentence: str) -> str | None:
     return clause if len(clause) <= _MAX_CAVEAT_CHARS else None
 
 
-def statement_for(question: QuestionAnalysis, short_answer: str, source: Passage) -> str:
-    """The reply's first sentence: the short answer, phrased for the question's type."""
+def statement_for(
+    question: QuestionAnalysis, short_answer: str, source: Passage, published: date | None = None
+) -> str:
+    """The reply's first sentence: the short answer, phrased for the question's type.
+
+    With the article's publication date, a relative date is followed by what it
+    means: "Last week (the week of 12 April 2021)".
+    """
     answer = short_answer.strip().strip('"').strip()
+    if published is not None and question.answer_type is AnswerType.DATE:
+        # News reports what happened; a weekday means a coming day only when asked so.
+        meaning = resolve_relative_date(answer, published, question.tense == "future")
+        if meaning is not None:
+            answer = f"{answer} ({meaning})"
     if question.answer_type is AnswerType.QUOTE and question.verb != "call":
         core = f'"{answer.rstrip(".")}."'
     elif question.answer_type is AnswerType.DEFINITION and question.target:
@@ -61,9 +74,22 @@ def statement_for(question: QuestionAnalysis, short_answer: str, source: Passage
     return core
 
 
-def quote_line(passage: Passage) -> str:
-    """The source sentence, quoted, with its paragraph number (counted from 1)."""
-    return f'> "{passage.text}" (paragraph {passage.paragraph + 1})'
+def quote_line(passage: Passage, article: Article | None = None) -> str:
+    """The source sentence, quoted, with its paragraph (from 1) and, when known, its source.
+
+    "(paragraph 3; according to The Sun, 25 April 2021)": where and when the article says it.
+    """
+    where = f"paragraph {passage.paragraph + 1}"
+    according = _according_to(article) if article is not None else ""
+    if according:
+        where += f"; according to {according}"
+    return f'> "{passage.text}" ({where})'
+
+
+def _according_to(article: Article) -> str:
+    published = parse_published(article.published)
+    when = f"{published.day} {published:%B %Y}" if published is not None else ""
+    return ", ".join(part for part in (article.publisher or "", when) if part)
 
 
 def no_answer_statement(title: str) -> str:

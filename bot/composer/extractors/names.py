@@ -39,6 +39,10 @@ _NATIONALITIES = frozenset(
     "norse norman european western eastern northern southern".split()
 )
 _NOT_NAMES = MONTHS | WEEKDAYS | FUNCTION_WORDS
+# A name right after these is most often a place.
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "from", "near", "between", "across", "into", "outside"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +96,8 @@ def extract_names(
     for name in find_names(sentence, gazetteer, lower_case_words):
         if name.kind == wanted:
             fit = 1.0
+        elif wanted == "person" and name.kind == "organization":
+            fit = 0.5  # "who built it?" is often answered by a company
         elif name.kind == "unknown":
             # An unclassified single name is most often a person's surname.
             fit = 0.6 if wanted in {"person", "organization"} else 0.3
@@ -139,6 +145,8 @@ def _kind(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -> st
     previous = tokens[first - 1].lower if first > 0 else ""
     if previous in ROLE_TITLES or lowers[0] in ROLE_TITLES:
         return "person"
+    if previous in _PLACE_PREPOSITIONS:
+        return "place"  # "between Halden Vale and Marston Cross", "in Normandy"
     if sum(token.is_capitalized for token in words) >= 2:
         return "person"
     return "unknown"

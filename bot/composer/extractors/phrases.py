@@ -34,6 +34,7 @@ from bot.composer.word_classes import WordClass, classify
 from retrieval.analysis import stem
 
 __all__ = [
+    "extract_agents",
     "extract_chunks",
     "extract_definitions",
     "extract_head_matches",
@@ -207,6 +208,23 @@ def extract_person_nouns(sentence: Sentence) -> Iterator[Candidate]:
         yield Candidate(sentence, index, index, "person:noun", 0.7)
         if first < index:
             yield Candidate(sentence, first, index, "person:noun", 0.65)
+
+
+def extract_agents(sentence: Sentence) -> Iterator[Candidate]:
+    """Yield the doer after "by" ("built by the rolling stock maker Corvel"): who did it."""
+    tokens = sentence.tokens
+    for index, token in enumerate(tokens):
+        if token.lower != "by":
+            continue
+        end = _phrase_end(tokens, index + 1)
+        if end <= index:
+            continue
+        yield Candidate(sentence, index + 1, end, "agent", 0.6)
+        first_name = end
+        while first_name > index + 1 and tokens[first_name - 1].is_capitalized:
+            first_name -= 1
+        if tokens[end].is_capitalized and first_name > index + 1:
+            yield Candidate(sentence, first_name, end, "agent:name", 0.9)
 
 
 def _is_content(token: Token) -> bool:
