@@ -203,24 +203,18 @@ def _typed_answer(
     article: Article,
 ) -> Answer:
     candidate = best.candidate
-    source = candidate.sentence.passage
-    short = candidate.text
-    statement = statement_for(analysis, short, source, parse_published(article.published))
-    evidence = _evidence(source.index, ranked, scored, options.top_k)
     parts = score_parts(candidate, analysis, weights) or {}
-    notes = (f"rule {candidate.rule}; " + ", ".join(f"{k} {v:+.2f}" for k, v in parts.items()),)
-    return Answer(
-        question=text,
-        answer=f"{statement}\n{quote_line(source, article)}",
-        statement=statement,
-        short_answer=short,
-        question_type=str(analysis.answer_type),
+    note = f"rule {candidate.rule}; " + ", ".join(f"{k} {v:+.2f}" for k, v in parts.items())
+    return _sourced_answer(
+        text,
+        analysis,
+        article,
+        short=candidate.text,
+        source=candidate.sentence.passage,
+        span=(candidate.start, candidate.end),
         confidence=confidence,
-        kind=AnswerKind.ANSWER,
-        passages=evidence,
-        answer_start=candidate.start,
-        answer_end=candidate.end,
-        notes=notes,
+        evidence=_evidence(candidate.sentence.passage.index, ranked, scored, options.top_k),
+        notes=(note,),
     )
 
 
@@ -238,20 +232,47 @@ def _answer_yes_no(
         return _no_answer(text, analysis, reader, ranked, coverage)
     short, first, last = decide_yes_no(sentence, analysis)
     source = sentence.passage
-    article = reader.knowledge.article
+    return _sourced_answer(
+        text,
+        analysis,
+        reader.knowledge.article,
+        short=short,
+        source=source,
+        span=(
+            source.start + sentence.tokens[first].start,
+            source.start + sentence.tokens[last].end,
+        ),
+        confidence=coverage,
+        evidence=_evidence(source.index, ranked, [], options.top_k),
+    )
+
+
+def _sourced_answer(
+    text: str,
+    analysis: QuestionAnalysis,
+    article: Article,
+    *,
+    short: str,
+    source: Passage,
+    span: tuple[int, int],
+    confidence: float,
+    evidence: tuple[Evidence, ...],
+    notes: tuple[str, ...] = (),
+) -> Answer:
+    """An answer with its short phrase, its phrasing, and the quoted source sentence."""
     statement = statement_for(analysis, short, source, parse_published(article.published))
-    evidence = _evidence(source.index, ranked, [], options.top_k)
     return Answer(
         question=text,
         answer=f"{statement}\n{quote_line(source, article)}",
         statement=statement,
         short_answer=short,
         question_type=str(analysis.answer_type),
-        confidence=coverage,
+        confidence=confidence,
         kind=AnswerKind.ANSWER,
         passages=evidence,
-        answer_start=source.start + sentence.tokens[first].start if sentence.tokens else None,
-        answer_end=source.start + sentence.tokens[last].end if sentence.tokens else None,
+        answer_start=span[0],
+        answer_end=span[1],
+        notes=notes,
     )
 
 
