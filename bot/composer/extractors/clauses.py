@@ -45,11 +45,28 @@ _REASON_MARKERS: dict[tuple[str, ...], float] = {
 }
 _MANNER_MARKERS: dict[tuple[str, ...], float] = {
     ("by",): 0.7,
+    ("as", "a"): 0.6,
+    ("as",): 0.55,
     ("through",): 0.7,
     ("via",): 0.7,
     ("with",): 0.45,
     ("in", "a"): 0.4,
 }
+
+
+# Adverbs of frequency, degree, stance and linking say how often, how much or how
+# sure, not how something was done; a sentence's first word is a linking adverb.
+_NOT_MANNER = frozenset(
+    """
+    usually really often always typically generally similarly also only especially
+    particularly mostly largely widely commonly frequently rarely probably possibly
+    clearly actually finally currently recently simply strictly roughly approximately
+    nearly merely likely early daily weekly monthly yearly reportedly allegedly apparently
+    certainly obviously essentially basically fairly highly newly previously formerly
+    originally initially eventually ultimately subsequently consequently accordingly
+    additionally alternatively conversely importantly notably respectively relatively
+    """.split()
+)
 
 
 def extract_reasons(sentence: Sentence) -> Iterator[Candidate]:
@@ -60,7 +77,13 @@ def extract_reasons(sentence: Sentence) -> Iterator[Candidate]:
 def extract_manners(sentence: Sentence) -> Iterator[Candidate]:
     """Yield manner expressions: -ly adverbs, and "by/through/via/with" phrases."""
     for index, token in enumerate(sentence.tokens):
-        if token.is_word and token.lower.endswith("ly") and len(token.lower) > 4:
+        if (
+            index > 0
+            and token.is_word
+            and token.lower.endswith("ly")
+            and len(token.lower) > 4
+            and token.lower not in _NOT_MANNER
+        ):
             yield Candidate(sentence, index, index, "manner:adverb", 0.9)
     yield from _marked_clauses(sentence, _MANNER_MARKERS, "manner")
 
