@@ -89,20 +89,24 @@ _IMPERATIVE = re.compile(r"^(?:name|list|give|identify|state|find)\s+(?:me\s+)?"
 _COPULAS = frozenset({"is", "are", "was", "were"})
 _ARTICLES = frozenset({"the", "a", "an"})
 # Nouns that name something said, and the speech verb group they belong to.
+# Matched as whole words, owned ("Putin's response") or definite ("the reply"), and
+# ending the phrase: "what is responsible" and "the word Norman" are not speech.
 _SPEECH_NOUNS = {
-    "repli": "repli",
-    "respons": "repli",
+    "reply": "repli",
+    "response": "repli",
     "answer": "repli",
+    "retort": "repli",
     "remark": "say",
     "comment": "say",
     "statement": "say",
-    "messag": "say",
-    "word": "say",
-    "quot": "say",
-    "warn": "warn",
+    "message": "say",
+    "quote": "say",
+    "warning": "warn",
     "claim": "claim",
-    "promis": "promis",
+    "promise": "promis",
+    "pledge": "promis",
 }
+_PHRASE_ENDS = frozenset({"to", "about", "on", "after", "when", "in"})
 # "what was the naval base called?": the question asks for a name, not a quote.
 _NAMING_TAIL = frozenset({"called", "named", "known", "termed", "dubbed", "as", "referred", "to"})
 _HOW_MEASURES = frozenset(
@@ -285,14 +289,17 @@ def _speech_verb(rest: list[Token]) -> str | None:
     if not rest or rest[0].lower not in {"did", "does", "do", "has", "have", "had", "will"}:
         # "what was X's reply/response/warning" names the speech act with a noun.
         if rest and rest[0].lower in {"was", "is"}:
-            for token in rest[1:]:
-                if token.stem in _SPEECH_NOUNS:
-                    return _SPEECH_NOUNS[token.stem]
+            for index, token in enumerate(rest[1:], start=1):
+                previous = rest[index - 1].lower
+                following = rest[index + 1].lower if index + 1 < len(rest) else None
+                owned = previous.endswith("'s") or previous in {"the", "his", "her", "their"}
+                if token.lower in _SPEECH_NOUNS and owned and following in {None, *_PHRASE_ENDS}:
+                    return _SPEECH_NOUNS[token.lower]
         return None
-    for token in rest[1:]:
+    for index, token in enumerate(rest[1:], start=1):
         group = _speech_group(token.stem)
-        if group is not None:
-            return group
+        if group is not None and rest[index - 1].lower != "to":
+            return group  # "what did X say", not "what does X seek to answer"
     return None
 
 
