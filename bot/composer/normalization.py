@@ -8,9 +8,10 @@ question is analysed, it goes through small steps, each its own function:
 2. :func:`expand_contractions` turns "where's" into "where is", "didn't" into
    "did not" (possessives such as "Putin's" are left alone).
 3. :func:`expand_chat_spelling` maps chat shorthand ("r", "u", "wat", "pls") to words.
-4. :func:`correct_typos` replaces a word the article does not contain by the one
-   article word a single edit away (insertion, deletion, substitution or
-   transposition), only when exactly one such word exists.
+4. :func:`correct_typos` replaces a word the article does not contain, and that is
+   not a common English word, by the one article word a single edit away
+   (insertion, deletion, substitution or transposition), only when exactly one
+   such word exists.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from bot.composer.english import is_english_word
 from bot.composer.lexicon import FUNCTION_WORDS, NUMBER_WORDS
 from retrieval.cleaning import normalize_characters
 
@@ -154,8 +156,8 @@ def correct_typos(
         lower = word.lower()
         if len(lower) < _MIN_TYPO_LENGTH or lower in FUNCTION_WORDS or lower in NUMBER_WORDS:
             return word
-        if known(lower):
-            return word
+        if known(lower) or is_english_word(lower):
+            return word  # "country" is not a typo because the article says "County"
         fixed = _one_edit_away(lower, known)
         if fixed is None:
             return word
