@@ -7,19 +7,24 @@ blob plus an offsets array, which also loads far faster than a million small
 Python objects.
 
 The ``header`` member is JSON: the format name, its version, and the analyzer
-settings. Readers refuse other format names and versions with a message that says
-how to rebuild the file.
+settings (plus any fields the writer adds, such as a cache key). Readers refuse
+other format names and versions with a message that says how to rebuild the file.
+
+Reading needs NumPy only: the matrix stays as its CSC arrays, which is what the
+query path uses, so loading an index imports neither SciPy's sparse module nor
+scikit-learn.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from scipy import sparse
 
 from retrieval.analysis import Analyzer, AnalyzerConfig
 from retrieval.article import Passage
@@ -27,7 +32,14 @@ from retrieval.article import Passage
 if TYPE_CHECKING:
     from retrieval.tfidf import TfidfRetriever
 
-__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "IndexFileError", "read_index", "write_index"]
+__all__ = [
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "IndexFileError",
+    "read_header",
+    "read_index",
+    "write_index",
+]
 
 FORMAT_NAME = "articlebot-tfidf-index"
 FORMAT_VERSION = 1
@@ -53,9 +65,16 @@ class IndexFileError(ValueError):
     """A saved index cannot be read; the message says why and how to recover."""
 
 
-def write_index(retriever: TfidfRetriever, path: Path) -> None:
-    """Write ``retriever`` to ``path`` (the file is replaced atomically)."""
+def write_index(
+    retriever: TfidfRetriever, path: Path, extra_header: dict[str, Any] | None = None
+) -> None:
+    """Write ``retriever`` to ``path`` (the file is replaced atomically).
+
+    ``extra_header`` adds JSON-able fields to the header; they cannot replace the
+    format's own fields.
+    """
     header = {
+        **(extra_header or {}),
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "analyzer": retriever.analyzer.config.to_dict(),
@@ -65,13 +84,13 @@ def write_index(retriever: TfidfRetriever, path: Path) -> None:
     terms = sorted(retriever.vocabulary, key=retriever.vocabulary.__getitem__)
     term_blob, term_ends = _pack_strings(terms)
     text_blob, text_ends = _pack_strings([p.text for p in retriever.passages])
-    matrix = retriever.matrix
+    indptr, indices, data = retriever.csc_arrays()
     arrays: dict[str, np.ndarray] = {
         "header": np.frombuffer(json.dumps(header).encode("utf-8"), dtype=np.uint8),
         "idf": retriever.idf.astype(np.float32),
-        "indptr": matrix.indptr.astype(np.int64),
-        "indices": matrix.indices.astype(np.int32),
-        "data": matrix.data.astype(np.float32),
+        "indptr": indptr.astype(np.int64),
+        "indices": indices.astype(np.int32),
+        "data": data.astype(np.float32),
         "terms": term_blob,
         "term_ends": term_ends,
         "texts": text_blob,
@@ -81,10 +100,23 @@ def write_index(retriever: TfidfRetriever, path: Path) -> None:
         "paragraphs": np.fromiter((p.paragraph for p in retriever.passages), np.int64),
         "passage_indexes": np.fromiter((p.index for p in retriever.passages), np.int64),
     }
-    temporary = path.with_name(path.name + ".tmp")
-    with temporary.open("wb") as handle:
-        np.savez(handle, **arrays)  # type: ignore[arg-type]
-    temporary.replace(path)
+    # A unique temporary name, so two processes caching the same index at once
+    # never write into one file; the rename makes the new file appear whole.
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed before the rename
+        "wb", dir=path.parent, prefix=path.name + ".", suffix=".tmp", delete=False
+    )
+    try:
+        with handle:
+            np.savez(handle, **arrays)  # type: ignore[arg-type]
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+
+
+def read_header(path: Path) -> dict[str, Any]:
+    """Read only the header of an index file (cheap: the arrays stay on disk)."""
+    return _read_header(_read_arrays(path, ("header",))["header"], path)
 
 
 def read_index(path: Path) -> TfidfRetriever:
@@ -108,29 +140,47 @@ def read_index(path: Path) -> TfidfRetriever:
                 strict=True,
             )
         ]
-        matrix = sparse.csc_matrix(
-            (arrays["data"], arrays["indices"], arrays["indptr"]),
-            shape=(len(passages), len(terms)),
-        )
-        matrix.check_format(full_check=False)
+        csc = _checked_csc(arrays, len(passages), len(terms))
         vocabulary = {term: column for column, term in enumerate(terms)}
-        return TfidfRetriever(passages, Analyzer(config), vocabulary, arrays["idf"], matrix)
+        return TfidfRetriever.from_csc_arrays(
+            passages, Analyzer(config), vocabulary, arrays["idf"], csc
+        )
     except (KeyError, TypeError, ValueError, UnicodeDecodeError) as error:
         raise IndexFileError(f"index file {path} is damaged ({error}); {_REBUILD_HINT}") from None
 
 
-def _read_arrays(path: Path) -> dict[str, np.ndarray]:
+def _checked_csc(
+    arrays: dict[str, np.ndarray], n_rows: int, n_columns: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The CSC arrays, after the checks that keep a damaged file from indexing out of range."""
+    indptr, indices, data = arrays["indptr"], arrays["indices"], arrays["data"]
+    if indptr.ndim != 1 or len(indptr) != n_columns + 1 or len(arrays["idf"]) != n_columns:
+        raise ValueError("matrix and vocabulary sizes disagree")
+    if indptr[0] != 0 or indptr[-1] != len(indices) or len(data) != len(indices):
+        raise ValueError("matrix pointers do not match its entries")
+    if np.any(np.diff(indptr) < 0):
+        raise ValueError("matrix pointers decrease")
+    if len(indices) and (int(indices.min()) < 0 or int(indices.max()) >= n_rows):
+        raise ValueError("matrix rows out of range")
+    # The query path binary-searches each column's rows, so they must ascend.
+    descents = np.flatnonzero(np.diff(indices) <= 0)
+    if not np.isin(descents + 1, indptr[1:-1]).all():
+        raise ValueError("matrix rows are not sorted within their columns")
+    return indptr, indices, data
+
+
+def _read_arrays(path: Path, members: tuple[str, ...] = _MEMBERS) -> dict[str, np.ndarray]:
     if not path.is_file():
         raise IndexFileError(f"index file not found: {path}")
     try:
         with np.load(path, allow_pickle=False) as archive:
-            missing = [name for name in _MEMBERS if name not in archive.files]
+            missing = [name for name in members if name not in archive.files]
             if missing:
                 raise IndexFileError(
                     f"{path} is not an articlebot index (missing {', '.join(missing)}); "
                     f"{_REBUILD_HINT}"
                 )
-            return {name: archive[name] for name in _MEMBERS}
+            return {name: archive[name] for name in members}
     except IndexFileError:
         raise
     except (OSError, ValueError, EOFError, zipfile.BadZipFile) as error:
