@@ -6,37 +6,40 @@ and acronym rules and a (cached) stem lookup. At a million passages of 20 words
 that is 20 million round trips, about 50 s on a 2-core machine. Here the work is
 split by how often it repeats:
 
-1. per token, only C-speed steps: the analyzer's tokenization (see below) and one
-   dict lookup that numbers the raw token (a ``defaultdict`` whose factory is
-   ``len``, so a new token gets the next id without leaving C);
-2. per *distinct* raw token, the analyzer itself (``Analyzer.words``), which maps
-   one token to at most one term (stop words and single letters to none): the
-   rules run once per word type instead of once per occurrence, and the terms are
-   whatever the analyzer decides;
+1. per token, only C-speed steps: cutting the text into chunks (below) and one
+   dict lookup that numbers the chunk (a ``defaultdict`` whose factory is
+   ``len``, so a new chunk gets the next id without leaving C);
+2. per *distinct* chunk, the analyzer itself (``Analyzer.words``): stop words,
+   acronyms, single letters and stemming are decided once per word type instead
+   of once per occurrence, and the terms are whatever the analyzer decides;
 3. per passage, only array work: counts are summed with ``np.unique`` per batch,
    and the weighting repeats scikit-learn's ``TfidfTransformer`` arithmetic in
    float32 (smooth idf ``ln((1 + n) / (1 + df)) + 1``, sublinear tf
    ``1 + ln(tf)``, rows l2-normalized with a float64 norm).
 
-Tokenization is the analyzer's regular expression (``findall``, after folding
-accents as the analyzer does), except on ASCII text in which no letter-dot-letter
-("U.S.") occurs: there the pattern can only match runs of word characters, so
-``str.translate`` (non-word characters to spaces) and ``str.split`` give the same
-tokens at a fifth of the cost, and step 2 drops the single letters the pattern
-skips. The shortcut is taken only for the pattern it was proven on; the tests
-check the result against ``TfidfVectorizer`` with the same analyzer: same
-vocabulary, same idf and weights to float32 rounding.
+Why chunks give the analyzer's tokens: every alternative of the analyzer's
+pattern (dotted acronyms, runs of two or more word characters, single digits)
+starts with a word character and holds only word characters and dots, so no match
+crosses any other character
+and ``findall`` on a text equals ``findall`` on each maximal run of word
+characters and dots, in order. ``Analyzer.words`` maps each token on its own, so
+``words(text)`` is the concatenation of ``words(run)``. On ASCII text those runs
+are cut by ``str.translate`` (every other character to a space) and
+``str.split``, about five times cheaper than the regular expression; other text
+goes through ``findall`` after folding accents as the analyzer does. The split is
+used only with the pattern it was proven on, and the tests check the result
+against ``TfidfVectorizer`` with the same analyzer: same vocabulary, same idf,
+same weights to float32 rounding.
 """
 
 from __future__ import annotations
 
 import gc
-import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import chain, islice
+from itertools import chain, islice, repeat
 
 import numpy as np
 
@@ -44,17 +47,15 @@ from retrieval.analysis import _TOKEN, Analyzer, _fold_accents
 
 __all__ = ["FittedTfidf", "fit_tfidf"]
 
-# The token pattern the split shortcut reproduces (see the module docstring).
+# The token pattern the split path was proven on (see the module docstring).
 _SPLIT_PATTERN = r"[^\W\d_](?:\.[^\W\d_])+\.?|\w\w+|\d"
-_LETTER_DOT_LETTER = re.compile(r"[A-Za-z]\.[A-Za-z]")
-_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
-_ASCII_TO_WORDS = str.maketrans(
-    {chr(code): chr(code) if chr(code) in _WORD_CHARS else " " for code in range(128)}
+_RUN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.")
+_ASCII_TO_RUNS = str.maketrans(
+    {chr(code): chr(code) if chr(code) in _RUN_CHARS else " " for code in range(128)}
 )
 # Passages per batch: bounds the live token strings (~25 MB at 20k passages of
 # 20 words) while keeping the per-batch NumPy calls negligible.
 _BATCH = 20_000
-_DROPPED = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,43 +98,69 @@ def _gc_paused() -> Iterator[None]:
 
 
 class _Terms:
-    """Numbers raw tokens and analyzed terms; maps each raw token to its term once."""
+    """Numbers raw chunks and analyzed terms; analyzes each distinct chunk once.
+
+    A chunk is a token of the analyzer's pattern, or on the split path a run of
+    word characters and dots that holds zero or more tokens ("end." one, "3.5"
+    two). Each chunk id maps to a ragged list of term ids: ``_flat[_starts[c] :
+    _starts[c] + _counts[c]]``.
+    """
 
     def __init__(self, analyzer: Analyzer) -> None:
         self.analyzer = analyzer
-        # A new token gets the next id inside the C lookup: no Python call per token.
+        # A new chunk gets the next id inside the C lookup: no Python call per token.
         self.raw_ids: defaultdict[str, int] = defaultdict()
         self.raw_ids.default_factory = self.raw_ids.__len__
-        self._raw_to_term = np.zeros(0, dtype=np.int32)
+        self._counts = np.zeros(0, dtype=np.int32)
+        self._starts = np.zeros(0, dtype=np.int64)
+        self._flat = np.zeros(0, dtype=np.int32)
         self.term_ids: dict[str, int] = {}
         self.names: list[str] = []
         self._split = _TOKEN.pattern == _SPLIT_PATTERN
         self._fold = analyzer.config.fold_accents
 
-    def raw_tokens(self, text: str) -> list[str]:
-        """The tokens of ``text`` exactly as the analyzer's pattern finds them."""
+    def chunks(self, texts: Sequence[str]) -> list[list[str]]:
+        """The chunks of each text; a batch of ASCII texts is split without a Python call."""
+        if self._split and all(map(str.isascii, texts)):
+            return list(map(str.split, map(str.translate, texts, repeat(_ASCII_TO_RUNS))))
+        return list(map(self._text_chunks, texts))
+
+    def _text_chunks(self, text: str) -> list[str]:
         if text.isascii():
-            if self._split and not ("." in text and _LETTER_DOT_LETTER.search(text)):
-                return text.translate(_ASCII_TO_WORDS).split()
+            if self._split:
+                return text.translate(_ASCII_TO_RUNS).split()
         elif self._fold:
             text = _fold_accents(text)
         return _TOKEN.findall(text)
 
-    def raw_to_term(self) -> np.ndarray:
-        """Return the term id of every raw token seen so far (-1 when dropped)."""
-        known = len(self._raw_to_term)
-        if len(self.raw_ids) > known:
-            new = [self._term_of(token) for token in islice(self.raw_ids, known, None)]
-            self._raw_to_term = np.concatenate([self._raw_to_term, np.asarray(new, np.int32)])
-        return self._raw_to_term
+    def terms_of(self, chunk_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(position in ``chunk_ids``, term id) of every term the chunks hold, in order."""
+        self._analyze_new_chunks()
+        counts = self._counts[chunk_ids]
+        starts = self._starts[chunk_ids]
+        if counts.max(initial=0) <= 1:  # the usual case: one term or none per chunk
+            positions = np.flatnonzero(counts)
+            return positions, self._flat[starts[positions]]
+        positions = np.repeat(np.arange(len(chunk_ids)), counts)
+        first = np.repeat(np.cumsum(counts) - counts, counts)
+        within = np.arange(len(positions)) - first
+        return positions, self._flat[starts[positions] + within]
 
-    def _term_of(self, token: str) -> int:
-        words = self.analyzer.words(token)
-        if not words:
-            return _DROPPED
-        if len(words) > 1:  # pragma: no cover - a token of the pattern is one token
-            raise AssertionError(f"token {token!r} analyzed into several words: {words}")
-        return self.term_id(words[0])
+    def _analyze_new_chunks(self) -> None:
+        known = len(self._counts)
+        if len(self.raw_ids) == known:
+            return
+        words = self.analyzer.words
+        lists = [
+            [self.term_id(word) for word in words(chunk)]
+            for chunk in islice(self.raw_ids, known, None)
+        ]
+        counts = np.fromiter(map(len, lists), np.int32, len(lists))
+        starts = len(self._flat) + np.cumsum(counts, dtype=np.int64) - counts
+        flat = np.fromiter(chain.from_iterable(lists), np.int32, int(counts.sum()))
+        self._counts = np.concatenate([self._counts, counts])
+        self._starts = np.concatenate([self._starts, starts])
+        self._flat = np.concatenate([self._flat, flat])
 
     def term_id(self, term: str) -> int:
         known = self.term_ids.get(term)
@@ -197,17 +224,16 @@ def _batch_counts(
 
 
 def _batch_words(texts: Sequence[str], terms: _Terms) -> tuple[np.ndarray, np.ndarray]:
-    """Return (passage, unigram term id) for each kept token of ``texts``, in order."""
-    token_lists = list(map(terms.raw_tokens, texts))
-    tokens = list(chain.from_iterable(token_lists))
-    raw = np.fromiter(map(terms.raw_ids.__getitem__, tokens), np.int32, len(tokens))
-    del tokens
-    word_ids = terms.raw_to_term()[raw]
-    counts = np.fromiter(map(len, token_lists), np.int64, len(token_lists))
-    del token_lists
-    rows = np.repeat(np.arange(len(texts), dtype=np.int32), counts)
-    kept = word_ids != _DROPPED
-    return rows[kept], word_ids[kept]
+    """Return (passage, unigram term id) for each term of ``texts``, in order."""
+    chunk_lists = terms.chunks(texts)
+    chunks = list(chain.from_iterable(chunk_lists))
+    chunk_ids = np.fromiter(map(terms.raw_ids.__getitem__, chunks), np.int32, len(chunks))
+    del chunks
+    lengths = np.fromiter(map(len, chunk_lists), np.int64, len(chunk_lists))
+    del chunk_lists
+    positions, word_ids = terms.terms_of(chunk_ids)
+    rows = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
+    return rows[positions], word_ids
 
 
 def _ngram_entries(
