@@ -34,15 +34,14 @@ same weights to float32 rounding.
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain, islice, repeat
 
 import numpy as np
 
+from retrieval._gc import paused_gc
 from retrieval.analysis import _TOKEN, Analyzer, _fold_accents
 
 __all__ = ["FittedTfidf", "fit_tfidf"]
@@ -71,30 +70,13 @@ class FittedTfidf:
 
 def fit_tfidf(texts: Sequence[str], analyzer: Analyzer) -> FittedTfidf:
     """Fit scikit-learn's TF-IDF weights for ``texts`` (see the module docstring)."""
-    with _gc_paused():
+    with paused_gc():
         terms, counts = _count_terms(texts, analyzer)
     idf = _smooth_idf(counts.indices, len(texts), len(terms))
     _weigh(counts, idf, analyzer.config.sublinear_tf)
     csc = _to_csc(counts, len(terms))
     del counts
     return FittedTfidf(terms, idf, csc.indptr.astype(np.int64), csc.indices, csc.data)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while millions of token lists are made.
-
-    Token lists are GC-tracked containers; with collection on, the allocator
-    triggers full scans of an ever larger heap and splitting runs 3-4x slower
-    (measured: 0.88 s against 0.25 s for 4M tokens). Nothing made here is cyclic.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class _Terms:

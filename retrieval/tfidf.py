@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from retrieval._build import fit_tfidf
+from retrieval._passages import PassageColumns
 from retrieval._search import Postings, Query, dense_scores, top_k
 from retrieval.analysis import Analyzer, AnalyzerConfig
 from retrieval.article import Passage
@@ -98,7 +99,9 @@ class TfidfRetriever:
             )
         if len(indices) and int(indices.max()) >= len(passages):
             raise ValueError(f"matrix rows exceed the {len(passages)} passages")
-        self.passages = tuple(passages)
+        self.passages: Sequence[Passage] = (
+            passages if isinstance(passages, PassageColumns) else tuple(passages)
+        )
         self.analyzer = analyzer
         self.vocabulary = vocabulary
         self.idf = np.asarray(idf, dtype=np.float32)
@@ -122,7 +125,9 @@ class TfidfRetriever:
         """
         items = _as_passages(passages)
         analyzer = Analyzer(config)
-        fitted = fit_tfidf([passage.text for passage in items], analyzer)
+        texts = items.texts() if isinstance(items, PassageColumns) else [p.text for p in items]
+        fitted = fit_tfidf(texts, analyzer)
+        del texts
         vocabulary = {term: column for column, term in enumerate(fitted.terms)}
         csc = (fitted.indptr, fitted.indices, fitted.data)
         return cls.from_csc_arrays(items, analyzer, vocabulary, fitted.idf, csc)
@@ -215,7 +220,10 @@ class TfidfRetriever:
         )
 
 
-def _as_passages(passages: Sequence[Passage] | Sequence[str]) -> tuple[Passage, ...]:
+def _as_passages(passages: Sequence[Passage] | Sequence[str]) -> Sequence[Passage]:
+    """Passages as given, or plain strings as lazily made passages (see ``PassageColumns``)."""
+    if all(isinstance(item, str) for item in passages):
+        return PassageColumns.from_texts(passages)  # type: ignore[arg-type]
     items: list[Passage] = []
     for index, item in enumerate(passages):
         if isinstance(item, Passage):

@@ -104,3 +104,22 @@ def test_loading_and_searching_import_neither_scikit_learn_nor_scipy_sparse(
         timeout=60,
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_non_ascii_passages_round_trip_exactly(tmp_path: Path) -> None:
+    texts = ["Café naïve — “quoted”", "Москва 東京 🙂 end", "", "plain ascii"]
+    path = tmp_path / "unicode.npz"
+    retriever = TfidfRetriever.fit(texts)
+    retriever.save(path)
+    loaded = TfidfRetriever.load(path)
+    assert [passage.text for passage in loaded.passages] == texts
+    assert loaded.passages == retriever.passages
+    assert loaded.search("Москва", k=1)[0].passage.text == texts[1]
+
+
+def test_a_saved_index_gets_the_usual_file_permissions(tmp_path: Path) -> None:
+    usual = tmp_path / "usual"
+    usual.write_bytes(b"")
+    path = tmp_path / "index.npz"
+    TfidfRetriever.fit(["one passage"]).save(path)
+    assert path.stat().st_mode == usual.stat().st_mode
