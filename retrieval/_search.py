@@ -1,4 +1,4 @@
-"""Scoring a query against term-major (CSC) postings, and picking the best k.
+"""Scoring a query against term-major (CSC) postings, and picking the best k exactly.
 
 A query has a handful of terms; each term's postings (the passages that hold it
 and their weights) are one contiguous slice of the CSC arrays, so a query only
@@ -7,20 +7,37 @@ the query's terms, always added in ascending column order in float64, so every
 path below gives a passage the same score, bit for bit, and passages with equal
 vectors tie exactly (ties then go to the earlier passage).
 
-Small indexes (one article) are scored densely: the fixed cost of a few NumPy
-calls is all there is. Large ones (a million passages) use a max-score style cut:
-terms are taken rarest first; once the k-th best partial score among the passages
-holding those terms beats the best that all remaining terms could add (each
-term's largest weight times its query weight), no other passage can enter the top
-k, and only those candidates are completed, by binary search in the remaining
-terms' sorted postings. Common terms (long postings, low idf) are then never
-scanned. When no such cut appears before the scanned postings grow past a fraction
-of the corpus, the dense sum is cheaper and is used instead.
+Small indexes (one article) keep a dense float64 copy, so a question costs a
+fixed dozen NumPy calls (about 8 us on a SQuAD article); questions that read
+fewer than two dozen postings are scored in plain Python instead, where each
+posting costs ~0.2 us and no call overhead is paid. Large indexes (a million
+passages) try three plans, cheapest first; each is exact and hands over when it
+cannot prove its answer:
+
+1. **Max-score cut.** Terms are taken rarest first; once the k-th best partial
+   score among the passages holding those terms beats the most all remaining
+   terms could add (each term's largest weight times its query weight), no other
+   passage can enter the top k, and only those candidates are completed, by binary
+   search in the other terms' sorted postings. Common terms are never scanned.
+   Given up when the rare terms' postings pass ``n / _CUT_FRACTION``.
+2. **Champion lists.** For queries made only of common terms: each long posting
+   list keeps its ``_CHAMPIONS`` highest-weight passages. Every passage outside
+   all the lists scores at most the sum of each list's lowest weight times the
+   query weight; when the k-th best candidate beats that bound, it is the answer.
+3. **Dense.** Every posting is added into a score per passage; the champions'
+   k-th best score is a floor that all of the top k reach, so one comparison
+   over the scores leaves a handful of rows to sort.
+
+Measured at a million passages (docs/BENCHMARKS.md), the three plans answer about
+95%, 4% and 1% of the benchmark's queries.
 """
 
 from __future__ import annotations
 
+import heapq
+import itertools
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -28,9 +45,24 @@ __all__ = ["Postings", "Query", "dense_scores", "top_k"]
 
 # Up to this many passages, dense scoring costs less than planning a cut.
 _DENSE_ROWS = 20_000
-# Scanning more postings than rows / this for the candidate set costs more than
-# a dense pass (measured at 1M passages: np.unique sorts, bincount streams).
-_DENSE_FRACTION = 8
+# Indexes this small are scored in plain Python (see the module docstring).
+_PYTHON_ROWS = 2048
+_PYTHON_POSTINGS = 200_000
+# ... for queries reading at most this many postings; past it a dozen NumPy calls
+# (about 8 us on a SQuAD article) beat Python's ~0.2 us per posting.
+_PYTHON_POSTINGS_PER_QUERY = 24
+# Indexes of at most this many passages x terms (16 MB of float64, e.g. an
+# article of 200 sentences and 1,500 terms is 300,000) keep a dense term-major
+# copy: a query is then three NumPy calls, about 5 us instead of 20 us.
+_MATRIX_CELLS = 1 << 21
+# Up to this many scored rows one sort is cheaper than partitioning first.
+_SORT_ROWS = 256
+# The max-score cut gives up when its postings pass n_rows / this: sorting more
+# candidates costs more than the champion lists (measured at 1M passages).
+_CUT_FRACTION = 32
+# Passages kept per long posting list: at 1M passages, 2048 made the champion
+# bound hold for nearly all queries of common terms; 256 for half of them.
+_CHAMPIONS = 2048
 # Bounds are compared with this relative margin, so a rounding difference in
 # summation order can never let a passage in or out of the top k wrongly.
 _BOUND_MARGIN = 1e-9
@@ -38,27 +70,94 @@ _BOUND_MARGIN = 1e-9
 
 @dataclass(frozen=True, slots=True)
 class Postings:
-    """A CSC matrix's arrays plus each column's largest weight."""
+    """A CSC matrix's arrays, each column's largest weight, and the champion lists."""
 
     indptr: np.ndarray  # int64, n_columns + 1
     indices: np.ndarray  # int32 rows, ascending within each column
     data: np.ndarray  # float32 weights
     n_rows: int
     column_max: np.ndarray  # float64, the largest weight of each column (0 if empty)
+    champions: _Champions
+    matrix: np.ndarray | None  # float64 (n_columns, n_rows) for small indexes, else None
+    lists: list[tuple[list[int], list[float]]] | None  # (rows, weights) per column, if tiny
 
     @classmethod
     def from_arrays(
         cls, indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, n_rows: int
     ) -> Postings:
-        return cls(indptr, indices, data, n_rows, _column_max(indptr, data))
+        return cls(
+            indptr,
+            indices,
+            data,
+            n_rows,
+            _column_max(indptr, data),
+            _Champions.of(indptr, indices, data, enabled=n_rows > _DENSE_ROWS),
+            _dense_copy(indptr, indices, data, n_rows),
+            _python_lists(indptr, indices, data, n_rows),
+        )
+
+    def rows(self, column: int) -> np.ndarray:
+        return self.indices[int(self.indptr[column]) : int(self.indptr[column + 1])]
 
 
 @dataclass(frozen=True, slots=True)
-class Query:
-    """A query vector: distinct columns in ascending order and their float64 weights."""
+class _Champions:
+    """The highest-weight rows of each long column, and a bound on all the others."""
 
-    columns: np.ndarray  # int64
-    weights: np.ndarray  # float64, l2-normalized
+    slot: np.ndarray  # int32 per column: its list, or -1 when the column is read whole
+    indptr: np.ndarray  # int64, per list
+    rows: np.ndarray  # int32
+    bound: np.ndarray  # float64 per list: no weight outside the list is higher
+
+    @classmethod
+    def of(
+        cls, indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, *, enabled: bool
+    ) -> _Champions:
+        lengths = np.diff(indptr)
+        long = np.flatnonzero(lengths > _CHAMPIONS) if enabled else np.zeros(0, np.int64)
+        slot = np.full(len(lengths), -1, dtype=np.int32)
+        slot[long] = np.arange(len(long), dtype=np.int32)
+        rows = np.empty(len(long) * _CHAMPIONS, dtype=np.int32)
+        bound = np.empty(len(long), dtype=np.float64)
+        for number, column in enumerate(long.tolist()):
+            start, end = int(indptr[column]), int(indptr[column + 1])
+            weights = data[start:end]
+            best = np.argpartition(weights, len(weights) - _CHAMPIONS)[-_CHAMPIONS:]
+            rows[number * _CHAMPIONS : (number + 1) * _CHAMPIONS] = indices[start + best]
+            bound[number] = float(weights[best].min())
+        list_indptr = np.arange(len(long) + 1, dtype=np.int64) * _CHAMPIONS
+        return cls(slot, list_indptr, rows, bound)
+
+
+class Query(NamedTuple):
+    """A query vector: distinct columns in ascending order and their weights.
+
+    A named tuple rather than a frozen dataclass: one is made per question, and
+    a tuple is made in a third of the time.
+    """
+
+    columns: list[int]
+    weights: list[float]  # l2-normalized
+
+
+def _dense_copy(
+    indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, n_rows: int
+) -> np.ndarray | None:
+    n_columns = len(indptr) - 1
+    if n_rows * n_columns > _MATRIX_CELLS:
+        return None
+    matrix = np.zeros((n_columns, n_rows), dtype=np.float64)
+    matrix[np.repeat(np.arange(n_columns), np.diff(indptr)), indices] = data
+    return matrix
+
+
+def _python_lists(
+    indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, n_rows: int
+) -> list[tuple[list[int], list[float]]] | None:
+    if n_rows > _PYTHON_ROWS or len(data) > _PYTHON_POSTINGS:
+        return None
+    rows, weights = indices.tolist(), data.tolist()
+    return [(rows[a:b], weights[a:b]) for a, b in itertools.pairwise(indptr.tolist())]
 
 
 def _column_max(indptr: np.ndarray, data: np.ndarray) -> np.ndarray:
@@ -71,47 +170,74 @@ def _column_max(indptr: np.ndarray, data: np.ndarray) -> np.ndarray:
 
 
 def dense_scores(postings: Postings, query: Query) -> np.ndarray:
-    """Return the cosine score of every row (float64, 0 where no term matches)."""
-    rows, values = _gather(postings, query, np.arange(len(query.columns)))
-    return np.bincount(rows, weights=values, minlength=postings.n_rows)
+    """Return the cosine score of every row (float64, 0 where no term matches).
+
+    The sum over terms runs in column order either way: ``sum(axis=0)`` adds the
+    rows of the dense copy one after another, and adding the 0.0 of an absent
+    term changes nothing, so both ways give the same bits.
+    """
+    if postings.matrix is not None:
+        rows = postings.matrix[query.columns]
+        rows *= np.asarray(query.weights)[:, None]
+        return rows.sum(axis=0)  # type: ignore[no-any-return]
+    scores = np.zeros(postings.n_rows, dtype=np.float64)
+    for column, weight in zip(query.columns, query.weights, strict=True):
+        start, end = int(postings.indptr[column]), int(postings.indptr[column + 1])
+        np.add.at(
+            scores, postings.indices[start:end], _contributions(postings.data[start:end], weight)
+        )
+    return scores
 
 
-def top_k(postings: Postings, query: Query, k: int) -> tuple[np.ndarray, np.ndarray]:
+def top_k(postings: Postings, query: Query, k: int) -> tuple[list[int], list[float]]:
     """Return the rows of the ``k`` best positive scores and the scores, best first.
 
     Ties are broken by row, the earlier first.
     """
-    if postings.n_rows > _DENSE_ROWS:
-        found = _pruned_top_k(postings, query, k)
-        if found is not None:
-            return found
-    scores = dense_scores(postings, query)
-    rows = np.flatnonzero(scores > 0)
-    return _best(rows, scores[rows], k)
+    lists = postings.lists
+    if (
+        lists is not None
+        and sum(len(lists[c][0]) for c in query.columns) <= _PYTHON_POSTINGS_PER_QUERY
+    ):
+        return _python_top_k(lists, query, k)
+    if postings.n_rows <= _DENSE_ROWS:
+        rows, scores = _dense_top_k(postings, query, k, floor=0.0)
+    else:
+        found = _cut_top_k(postings, query, k)
+        rows, scores = found if found is not None else _champion_top_k(postings, query, k)
+    return rows.tolist(), scores.tolist()
 
 
-def _gather(postings: Postings, query: Query, terms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Concatenate the postings of ``terms`` (positions in the query, ascending)."""
-    row_parts = []
-    value_parts = []
-    for term in terms.tolist():
-        column = int(query.columns[term])
-        start, end = int(postings.indptr[column]), int(postings.indptr[column + 1])
-        row_parts.append(postings.indices[start:end])
-        value_parts.append(_contributions(postings.data[start:end], query.weights[term]))
-    if len(row_parts) == 1:
-        return row_parts[0], value_parts[0]
-    return np.concatenate(row_parts), np.concatenate(value_parts)
+def _postings_read(lists: list[tuple[list[int], list[float]]], query: Query) -> int:
+    return sum(len(lists[column][0]) for column in query.columns)
 
 
-def _contributions(weights: np.ndarray, query_weight: np.floating) -> np.ndarray:
-    return weights.astype(np.float64) * np.float64(query_weight)
+def _python_top_k(
+    lists: list[tuple[list[int], list[float]]], query: Query, k: int
+) -> tuple[list[int], list[float]]:
+    """The top k in plain Python; the same float64 sums, in the same order, as NumPy's."""
+    scores: dict[int, float] = {}
+    get = scores.get
+    for column, query_weight in zip(query.columns, query.weights, strict=True):
+        rows, weights = lists[column]
+        for row, weight in zip(rows, weights, strict=True):
+            scores[row] = get(row, 0.0) + weight * query_weight
+    best = heapq.nsmallest(k, scores.items(), key=_rank_key)
+    return [row for row, _ in best], [score for _, score in best]
+
+
+def _rank_key(item: tuple[int, float]) -> tuple[float, int]:
+    return -item[1], item[0]
+
+
+def _contributions(weights: np.ndarray, query_weight: float) -> np.ndarray:
+    return weights.astype(np.float64) * query_weight
 
 
 def _best(rows: np.ndarray, scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """The ``k`` best (row, score) pairs, by score then row; rows must be unique."""
     if len(rows) > k:
-        kth = np.partition(scores, len(scores) - k)[len(scores) - k]
+        kth = _kth_largest(scores, k)
         # Keep everything tied with the k-th score, so the tie goes to the earliest row.
         keep = scores >= kth
         rows, scores = rows[keep], scores[keep]
@@ -119,13 +245,32 @@ def _best(rows: np.ndarray, scores: np.ndarray, k: int) -> tuple[np.ndarray, np.
     return rows[order], scores[order]
 
 
-def _pruned_top_k(postings: Postings, query: Query, k: int) -> tuple[np.ndarray, np.ndarray] | None:
-    """The top k by the max-score cut, or None when a dense pass is the cheaper way."""
-    columns = query.columns
+def _kth_largest(values: np.ndarray, k: int) -> float:
+    return float(np.partition(values, len(values) - k)[len(values) - k])
+
+
+def _dense_top_k(
+    postings: Postings, query: Query, k: int, *, floor: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """The top k from every score; only rows at or above ``floor`` (> 0) are sorted."""
+    scores = dense_scores(postings, query)
+    rows = (scores >= floor).nonzero()[0] if floor > 0 else scores.nonzero()[0]
+    if len(rows) <= _SORT_ROWS:
+        # Few rows: one sort is cheaper than partitioning first. Rows ascend, so a
+        # stable sort on the negated scores leaves ties in row order.
+        values = scores[rows]
+        order = np.argsort(-values, kind="stable")[:k]
+        return rows[order], values[order]
+    return _best(rows, scores[rows], k)
+
+
+def _cut_top_k(postings: Postings, query: Query, k: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """Plan 1, the max-score cut; None when it stops paying."""
+    columns = np.asarray(query.columns, dtype=np.int64)
     lengths = postings.indptr[columns + 1] - postings.indptr[columns]
-    bounds = postings.column_max[columns] * query.weights
+    bounds = postings.column_max[columns] * np.asarray(query.weights)
     rarest_first = np.argsort(lengths, kind="stable")
-    budget = postings.n_rows // _DENSE_FRACTION
+    budget = postings.n_rows // _CUT_FRACTION
     for size in range(1, len(columns) + 1):
         essential = np.sort(rarest_first[:size])
         if int(lengths[essential].sum()) > budget:
@@ -136,7 +281,7 @@ def _pruned_top_k(postings: Postings, query: Query, k: int) -> tuple[np.ndarray,
         if len(rows) < k:
             continue
         rest = float(bounds[rarest_first[size:]].sum()) * (1.0 + _BOUND_MARGIN)
-        kth = float(np.partition(partial, len(partial) - k)[len(partial) - k])
+        kth = _kth_largest(partial, k)
         if rest < kth:
             candidates = rows[partial + rest >= kth]
             return _best(candidates, _candidate_scores(postings, query, candidates), k)
@@ -146,25 +291,54 @@ def _pruned_top_k(postings: Postings, query: Query, k: int) -> tuple[np.ndarray,
 def _union_scores(
     postings: Postings, query: Query, terms: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Rows holding any of ``terms`` (ascending) and their scores over those terms."""
-    rows, values = _gather(postings, query, terms)
-    if len(terms) == 1:
-        return rows, values
-    unique, inverse = np.unique(rows, return_inverse=True)
-    return unique, np.bincount(inverse, weights=values, minlength=len(unique))
+    """Rows holding any of ``terms`` (positions in the query, ascending), scored on them."""
+    row_parts = []
+    value_parts = []
+    for term in terms.tolist():
+        column = query.columns[term]
+        start, end = int(postings.indptr[column]), int(postings.indptr[column + 1])
+        row_parts.append(postings.indices[start:end])
+        value_parts.append(_contributions(postings.data[start:end], query.weights[term]))
+    if len(row_parts) == 1:
+        return row_parts[0], value_parts[0]
+    unique, inverse = np.unique(np.concatenate(row_parts), return_inverse=True)
+    scores = np.bincount(inverse, weights=np.concatenate(value_parts), minlength=len(unique))
+    return unique, scores
+
+
+def _champion_top_k(postings: Postings, query: Query, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Plan 2, the champion lists, falling back to plan 3 with their k-th score as floor."""
+    champions = postings.champions
+    row_parts = []
+    outside = 0.0
+    for column, weight in zip(query.columns, query.weights, strict=True):
+        slot = int(champions.slot[column])
+        if slot < 0:
+            row_parts.append(postings.rows(column))
+        else:
+            start, end = int(champions.indptr[slot]), int(champions.indptr[slot + 1])
+            row_parts.append(champions.rows[start:end])
+            outside += float(champions.bound[slot]) * weight
+    candidates = np.unique(np.concatenate(row_parts))
+    scores = _candidate_scores(postings, query, candidates)
+    if len(candidates) < k:
+        return _dense_top_k(postings, query, k, floor=0.0)
+    kth = _kth_largest(scores, k)
+    if outside * (1.0 + _BOUND_MARGIN) < kth:
+        return _best(candidates, scores, k)
+    return _dense_top_k(postings, query, k, floor=kth)
 
 
 def _candidate_scores(postings: Postings, query: Query, candidates: np.ndarray) -> np.ndarray:
     """Full scores of ``candidates`` (ascending rows), by binary search in each posting list."""
     scores = np.zeros(len(candidates), dtype=np.float64)
-    for term in range(len(query.columns)):
-        column = int(query.columns[term])
-        start, end = int(postings.indptr[column]), int(postings.indptr[column + 1])
-        column_rows = postings.indices[start:end]
+    for column, query_weight in zip(query.columns, query.weights, strict=True):
+        start = int(postings.indptr[column])
+        column_rows = postings.rows(column)
         positions = np.searchsorted(column_rows, candidates)
         inside = positions < len(column_rows)
         held = np.zeros(len(candidates), dtype=bool)
         held[inside] = column_rows[positions[inside]] == candidates[inside]
         weights = postings.data[start + positions[held]]
-        scores[held] += _contributions(weights, query.weights[term])
+        scores[held] += _contributions(weights, query_weight)
     return scores

@@ -19,6 +19,7 @@ path imports scikit-learn, so loading a saved index and answering stay lean.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,6 +106,7 @@ class TfidfRetriever:
         self.analyzer = analyzer
         self.vocabulary = vocabulary
         self.idf = np.asarray(idf, dtype=np.float32)
+        self._idf_list: list[float] = self.idf.tolist()  # a query reads a few, as floats
         self._postings = Postings.from_arrays(
             np.asarray(indptr, dtype=np.int64),
             np.asarray(indices, dtype=np.int32),
@@ -164,8 +166,7 @@ class TfidfRetriever:
             return []
         rows, scores = top_k(self._postings, vector, k)
         passages = self.passages
-        found = zip(rows.tolist(), scores.tolist(), strict=True)
-        return [Hit(score, passages[row]) for row, score in found]
+        return [Hit(score, passages[row]) for row, score in zip(rows, scores, strict=True)]
 
     def scores(self, query: str) -> np.ndarray | None:
         """Return the cosine similarity of ``query`` to each passage; None if no term matches."""
@@ -176,26 +177,19 @@ class TfidfRetriever:
 
     def _query_vector(self, query: str) -> Query | None:
         """The query's tf-idf vector, l2-normalized, as scikit-learn's transform makes it."""
-        counts: dict[int, int] = {}
-        vocabulary = self.vocabulary
-        for term in self.analyzer(query):
-            column = vocabulary.get(term)
-            if column is not None:
-                counts[column] = counts.get(column, 0) + 1
-        if not counts:
+        known = self.vocabulary.get
+        found = [column for column in map(known, self.analyzer(query)) if column is not None]
+        if not found:
             return None
-        columns = sorted(counts)
-        sublinear = self.analyzer.config.sublinear_tf
-        idf = self.idf[columns].tolist()
-        weights = [
-            (1.0 + math.log(counts[column]) if sublinear else float(counts[column])) * term_idf
-            for column, term_idf in zip(columns, idf, strict=True)
-        ]
-        norm = math.sqrt(math.fsum(weight * weight for weight in weights))
-        return Query(
-            np.asarray(columns, dtype=np.int64),
-            np.asarray(weights, dtype=np.float64) / norm,
-        )
+        columns = sorted(set(found))
+        idf = self._idf_list
+        if len(columns) == len(found):  # the usual question: every term once, tf = 1
+            weights = [idf[column] for column in columns]
+        else:
+            weights = [_tf(count, self.analyzer.config.sublinear_tf) * idf[column]
+                       for column, count in sorted(Counter(found).items())]  # fmt: skip
+        norm = math.hypot(*weights)
+        return Query(columns, [weight / norm for weight in weights])
 
     def save(self, path: str | Path, *, header: dict[str, Any] | None = None) -> None:
         """Write the index to ``path`` in the versioned articlebot index format.
@@ -218,6 +212,11 @@ class TfidfRetriever:
             f"TfidfRetriever({len(self.passages)} passages, {len(self.vocabulary)} terms, "
             f"{self.analyzer.config!r})"
         )
+
+
+def _tf(count: int, sublinear: bool) -> float:
+    """Term frequency as scikit-learn weighs it: ``1 + ln(count)`` when sublinear."""
+    return 1.0 + math.log(count) if sublinear else float(count)
 
 
 def _as_passages(passages: Sequence[Passage] | Sequence[str]) -> Sequence[Passage]:

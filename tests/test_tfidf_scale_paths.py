@@ -50,27 +50,47 @@ def _top(retriever: TfidfRetriever, query: str, k: int) -> tuple[list[int], list
     return [hit.passage.index for hit in hits], [hit.score for hit in hits]
 
 
-@pytest.mark.parametrize("fraction", [1, 8])
+# Module constants that force each plan of retrieval._search on a small corpus.
+PLANS = {
+    "python lists": {"_PYTHON_ROWS": 10**9, "_PYTHON_POSTINGS": 10**9},
+    "max-score cut": {"_DENSE_ROWS": 0, "_CUT_FRACTION": 1},
+    "cut or champions": {"_DENSE_ROWS": 0, "_CUT_FRACTION": 8, "_CHAMPIONS": 64},
+    "champions": {"_DENSE_ROWS": 0, "_CUT_FRACTION": 10**9, "_CHAMPIONS": 64},
+    "dense with a floor": {
+        "_DENSE_ROWS": 0,
+        "_CUT_FRACTION": 10**9,
+        "_CHAMPIONS": 1,
+        "_MATRIX_CELLS": 0,
+        "_SORT_ROWS": 0,
+    },
+}
+
+
+@pytest.mark.parametrize("plan", PLANS)
 @pytest.mark.parametrize("k", [1, 3, 10])
-def test_the_max_score_cut_finds_exactly_the_dense_top_k(
+def test_every_plan_finds_exactly_the_dense_top_k(
     retriever: TfidfRetriever,
     corpus: list[str],
     monkeypatch: pytest.MonkeyPatch,
-    fraction: int,
+    plan: str,
     k: int,
 ) -> None:
     queries = sample_queries(corpus, 150)
-    monkeypatch.setattr(_search, "_DENSE_ROWS", 10**9)
+    assert retriever._postings.lists is None  # the baseline is NumPy's dense sum
     dense = [_top(retriever, query, k) for query in queries]
-    monkeypatch.setattr(_search, "_DENSE_ROWS", 0)
-    monkeypatch.setattr(_search, "_DENSE_FRACTION", fraction)
-    assert [_top(retriever, query, k) for query in queries] == dense
+    for name, value in PLANS[plan].items():
+        monkeypatch.setattr(_search, name, value)
+    planned = TfidfRetriever.fit(corpus)  # champion lists are made with the index
+    assert [_top(planned, query, k) for query in queries] == dense
 
 
+@pytest.mark.parametrize("plan", PLANS)
 def test_search_scores_are_the_scores_of_scores(
-    retriever: TfidfRetriever, corpus: list[str], monkeypatch: pytest.MonkeyPatch
+    corpus: list[str], monkeypatch: pytest.MonkeyPatch, plan: str
 ) -> None:
-    monkeypatch.setattr(_search, "_DENSE_ROWS", 0)
+    for name, value in PLANS[plan].items():
+        monkeypatch.setattr(_search, name, value)
+    retriever = TfidfRetriever.fit(corpus)
     for query in sample_queries(corpus, 50, seed=3):
         every = retriever.scores(query)
         if every is None:  # only stop words
@@ -80,10 +100,12 @@ def test_search_scores_are_the_scores_of_scores(
             assert hit.score == every[hit.passage.index]
 
 
-def test_the_cut_ranks_like_scikit_learn(
-    retriever: TfidfRetriever, corpus: list[str], monkeypatch: pytest.MonkeyPatch
+def test_the_planned_search_ranks_like_scikit_learn(
+    corpus: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_search, "_DENSE_ROWS", 0)
+    for name, value in PLANS["cut or champions"].items():
+        monkeypatch.setattr(_search, name, value)
+    retriever = TfidfRetriever.fit(corpus)
     reference = Reference(corpus, retriever.analyzer.config)
     assert_same_fit(retriever, reference)
     for query in sample_queries(corpus, 100, seed=4):
