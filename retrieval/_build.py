@@ -6,9 +6,8 @@ and acronym rules and a (cached) stem lookup. At a million passages of 20 words
 that is 20 million round trips, about 50 s on a 2-core machine. Here the work is
 split by how often it repeats:
 
-1. per token, only C-speed steps: cutting the text into chunks (below) and one
-   dict lookup that numbers the chunk (a ``defaultdict`` whose factory is
-   ``len``, so a new chunk gets the next id without leaving C);
+1. per token, only C-speed steps: cutting the text into chunks and numbering
+   them (:mod:`retrieval._chunks`: NumPy over the bytes of ASCII batches);
 2. per *distinct* chunk, the analyzer itself (``Analyzer.words``): stop words,
    acronyms, single letters and stemming are decided once per word type instead
    of once per occurrence, and the terms are whatever the analyzer decides;
@@ -17,44 +16,36 @@ split by how often it repeats:
    float32 (smooth idf ``ln((1 + n) / (1 + df)) + 1``, sublinear tf
    ``1 + ln(tf)``, rows l2-normalized with a float64 norm).
 
-Why chunks give the analyzer's tokens: every alternative of the analyzer's
-pattern (dotted acronyms, runs of two or more word characters, single digits)
-starts with a word character and holds only word characters and dots, so no match
-crosses any other character
-and ``findall`` on a text equals ``findall`` on each maximal run of word
-characters and dots, in order. ``Analyzer.words`` maps each token on its own, so
-``words(text)`` is the concatenation of ``words(run)``. On ASCII text those runs
-are cut by ``str.translate`` (every other character to a space) and
-``str.split``, about five times cheaper than the regular expression; other text
-goes through ``findall`` after folding accents as the analyzer does. The split is
-used only with the pattern it was proven on, and the tests check the result
-against ``TfidfVectorizer`` with the same analyzer: same vocabulary, same idf,
-same weights to float32 rounding.
+A chunk is a token of the analyzer's pattern or, on ASCII text, a run of word
+characters and dots, which holds the same tokens; ``Analyzer.words`` maps each
+token on its own, so ``words(text)`` is the concatenation of ``words(chunk)``.
+Stemming the distinct words is what remains of the analyzer's cost: with the
+pure-Python Snowball stemmer about 30 us a word, 6 s for the 200,000 words of the
+1M-passage benchmark; ``snowballstemmer`` switches to the C implementation
+(PyStemmer, same algorithm, same stems) when that is installed, and then it is
+under 0.5 s. The tests check the result against ``TfidfVectorizer`` with the same
+analyzer: same vocabulary, same idf, same weights to float32 rounding.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain, islice, repeat
+from itertools import chain, islice
 
 import numpy as np
 
+from retrieval._chunks import ChunkIds
 from retrieval._gc import paused_gc
-from retrieval.analysis import _TOKEN, Analyzer, _fold_accents
+from retrieval.analysis import Analyzer
 
 __all__ = ["FittedTfidf", "fit_tfidf"]
 
-# The token pattern the split path was proven on (see the module docstring).
-_SPLIT_PATTERN = r"[^\W\d_](?:\.[^\W\d_])+\.?|\w\w+|\d"
-_RUN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.")
-_ASCII_TO_RUNS = str.maketrans(
-    {chr(code): chr(code) if chr(code) in _RUN_CHARS else " " for code in range(128)}
-)
 # Passages per batch: bounds the live token strings (~25 MB at 20k passages of
 # 20 words) while keeping the per-batch NumPy calls negligible.
 _BATCH = 20_000
+# Entries per block when a whole-array temporary would be large (8 MB of int64).
+_BLOCK = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,40 +71,21 @@ def fit_tfidf(texts: Sequence[str], analyzer: Analyzer) -> FittedTfidf:
 
 
 class _Terms:
-    """Numbers raw chunks and analyzed terms; analyzes each distinct chunk once.
+    """Maps each distinct chunk to its terms, analyzing it once.
 
-    A chunk is a token of the analyzer's pattern, or on the split path a run of
-    word characters and dots that holds zero or more tokens ("end." one, "3.5"
-    two). Each chunk id maps to a ragged list of term ids: ``_flat[_starts[c] :
-    _starts[c] + _counts[c]]``.
+    Chunks are numbered by :class:`~retrieval._chunks.ChunkIds`; each chunk id maps
+    to a ragged list of term ids: ``_flat[_starts[c] : _starts[c] + _counts[c]]``
+    ("end." holds one term, "3.5" two, a stop word none).
     """
 
     def __init__(self, analyzer: Analyzer) -> None:
         self.analyzer = analyzer
-        # A new chunk gets the next id inside the C lookup: no Python call per token.
-        self.raw_ids: defaultdict[str, int] = defaultdict()
-        self.raw_ids.default_factory = self.raw_ids.__len__
+        self.chunks = ChunkIds(analyzer.config.fold_accents)
         self._counts = np.zeros(0, dtype=np.int32)
         self._starts = np.zeros(0, dtype=np.int64)
         self._flat = np.zeros(0, dtype=np.int32)
         self.term_ids: dict[str, int] = {}
         self.names: list[str] = []
-        self._split = _TOKEN.pattern == _SPLIT_PATTERN
-        self._fold = analyzer.config.fold_accents
-
-    def chunks(self, texts: Sequence[str]) -> list[list[str]]:
-        """The chunks of each text; a batch of ASCII texts is split without a Python call."""
-        if self._split and all(map(str.isascii, texts)):
-            return list(map(str.split, map(str.translate, texts, repeat(_ASCII_TO_RUNS))))
-        return list(map(self._text_chunks, texts))
-
-    def _text_chunks(self, text: str) -> list[str]:
-        if text.isascii():
-            if self._split:
-                return text.translate(_ASCII_TO_RUNS).split()
-        elif self._fold:
-            text = _fold_accents(text)
-        return _TOKEN.findall(text)
 
     def terms_of(self, chunk_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(position in ``chunk_ids``, term id) of every term the chunks hold, in order."""
@@ -130,12 +102,12 @@ class _Terms:
 
     def _analyze_new_chunks(self) -> None:
         known = len(self._counts)
-        if len(self.raw_ids) == known:
+        if len(self.chunks.ids) == known:
             return
         words = self.analyzer.words
         lists = [
             [self.term_id(word) for word in words(chunk)]
-            for chunk in islice(self.raw_ids, known, None)
+            for chunk in islice(self.chunks.ids, known, None)
         ]
         counts = np.fromiter(map(len, lists), np.int32, len(lists))
         starts = len(self._flat) + np.cumsum(counts, dtype=np.int64) - counts
@@ -170,51 +142,51 @@ def _count_terms(texts: Sequence[str], analyzer: Analyzer) -> tuple[list[str], _
     """Return the sorted terms and the passages' term counts (CSR, float32).
 
     Counts are summed batch by batch, so what stays alive between batches is one
-    entry per distinct (passage, term), never one per token. Columns within a row
-    are left unsorted: the CSC transposition sorts what the query path needs.
+    entry per distinct (passage, term), never one per token, and each batch keeps
+    its rows as pointers, not one row number per entry. Columns within a row are
+    left unsorted: the CSC transposition sorts what the query path needs.
     """
     terms = _Terms(analyzer)
     parts = [
-        _batch_counts(texts[start : start + _BATCH], start, terms)
+        _batch_counts(texts[start : start + _BATCH], terms)
         for start in range(0, len(texts), _BATCH)
     ]
-    rows = np.concatenate([part[0] for part in parts]) if parts else np.zeros(0, np.int32)
     indptr = np.zeros(len(texts) + 1, dtype=np.int64)
-    np.cumsum(np.bincount(rows, minlength=len(texts)), out=indptr[1:])
-    del rows
+    if parts:
+        np.cumsum(np.concatenate([np.diff(part.indptr) for part in parts]), out=indptr[1:])
     sorted_terms, column_of_id = terms.column_of_id()
-    ids = np.concatenate([part[1] for part in parts]) if parts else np.zeros(0, np.int32)
-    data = np.concatenate([part[2] for part in parts]) if parts else np.zeros(0, np.float32)
-    del parts
-    return sorted_terms, _Csr(indptr, column_of_id[ids], data)
+    # One field at a time, each batch's copy dropped as soon as it is joined:
+    # at a million passages each field is 60 MB.
+    columns = _join([part.indices for part in parts], np.int32)
+    columns = column_of_id[columns]
+    data = _join([part.data for part in parts], np.float32)
+    return sorted_terms, _Csr(indptr, columns, data)
 
 
-def _batch_counts(
-    texts: Sequence[str], offset: int, terms: _Terms
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(passage, term id, count) for each distinct term of each passage in ``texts``."""
+def _join(pieces: list[np.ndarray], dtype: type[np.generic]) -> np.ndarray:
+    if not pieces:
+        return np.zeros(0, dtype=dtype)
+    joined = np.concatenate(pieces)
+    pieces.clear()
+    return joined
+
+
+def _batch_counts(texts: Sequence[str], terms: _Terms) -> _Csr:
+    """The count of each distinct term of each passage of ``texts``, as CSR arrays."""
     rows, words = _batch_words(texts, terms)
     ngram_rows, ngram_ids = _ngram_entries(rows, words, terms.analyzer.config.ngram_max, terms)
     keys = np.concatenate([rows, *ngram_rows]).astype(np.int64) << 32
     keys |= np.concatenate([words, *ngram_ids]).astype(np.int64)
     unique, counts = np.unique(keys, return_counts=True)
-    return (
-        (unique >> 32).astype(np.int32) + np.int32(offset),
-        (unique & 0xFFFFFFFF).astype(np.int32),
-        counts.astype(np.float32),
-    )
+    indptr = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(unique >> 32, minlength=len(texts)), out=indptr[1:])
+    return _Csr(indptr, (unique & 0xFFFFFFFF).astype(np.int32), counts.astype(np.float32))
 
 
 def _batch_words(texts: Sequence[str], terms: _Terms) -> tuple[np.ndarray, np.ndarray]:
     """Return (passage, unigram term id) for each term of ``texts``, in order."""
-    chunk_lists = terms.chunks(texts)
-    chunks = list(chain.from_iterable(chunk_lists))
-    chunk_ids = np.fromiter(map(terms.raw_ids.__getitem__, chunks), np.int32, len(chunks))
-    del chunks
-    lengths = np.fromiter(map(len, chunk_lists), np.int64, len(chunk_lists))
-    del chunk_lists
+    rows, chunk_ids = terms.chunks.number(texts)
     positions, word_ids = terms.terms_of(chunk_ids)
-    rows = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
     return rows[positions], word_ids
 
 
@@ -256,7 +228,10 @@ def _to_csc(rows: _Csr, n_columns: int) -> _Csr:
 
 def _smooth_idf(indices: np.ndarray, n_rows: int, n_columns: int) -> np.ndarray:
     """scikit-learn's smooth idf, computed in float32 in the same order."""
-    df = np.bincount(indices, minlength=n_columns).astype(np.float32)
+    counts = np.zeros(n_columns, dtype=np.int64)
+    for start in range(0, len(indices), _BLOCK):  # bincount would copy all to int64 at once
+        counts += np.bincount(indices[start : start + _BLOCK], minlength=n_columns)
+    df = counts.astype(np.float32)
     df += 1.0
     idf = np.full_like(df, fill_value=n_rows + 1, dtype=np.float32)
     idf /= df
@@ -269,18 +244,28 @@ def _weigh(counts: _Csr, idf: np.ndarray, sublinear: bool) -> None:
     """Turn counts into l2-normalized tf-idf weights in place, as ``TfidfTransformer`` does.
 
     The row norm is summed in float64 from float32 squares and each weight divided
-    in float64, as scikit-learn's Cython normalizer does.
+    in float64, as scikit-learn's Cython normalizer does. Work goes in blocks of
+    rows: whole-array float64 temporaries would add 300 MB at a million passages.
     """
     data = counts.data
     if sublinear:
         np.log(data, out=data)
         data += 1.0
-    data *= idf[counts.indices]
-    lengths = np.diff(counts.indptr)
+    rows_per_block = _BATCH * 8
+    for first in range(0, len(counts.indptr) - 1, rows_per_block):
+        pointers = counts.indptr[first : first + rows_per_block + 1]
+        start, end = int(pointers[0]), int(pointers[-1])
+        _weigh_block(data[start:end], counts.indices[start:end], pointers - start, idf)
+
+
+def _weigh_block(
+    data: np.ndarray, columns: np.ndarray, pointers: np.ndarray, idf: np.ndarray
+) -> None:
+    data *= idf[columns]
+    lengths = np.diff(pointers)
     filled = lengths > 0
     if not filled.any():
         return
-    squares = data * data
-    norms = np.sqrt(np.add.reduceat(squares, counts.indptr[:-1][filled], dtype=np.float64))
-    del squares
+    squares = (data * data).astype(np.float64)
+    norms = np.sqrt(np.add.reduceat(squares, pointers[:-1][filled]))
     np.divide(data, np.repeat(norms, lengths[filled]), out=data, casting="unsafe")

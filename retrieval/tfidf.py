@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from retrieval._build import fit_tfidf
-from retrieval._passages import PassageColumns
+from retrieval._passages import LazyPassages, TextPassages
 from retrieval._search import Postings, Query, dense_scores, top_k
 from retrieval.analysis import Analyzer, AnalyzerConfig
 from retrieval.article import Passage
@@ -101,7 +101,7 @@ class TfidfRetriever:
         if len(indices) and int(indices.max()) >= len(passages):
             raise ValueError(f"matrix rows exceed the {len(passages)} passages")
         self.passages: Sequence[Passage] = (
-            passages if isinstance(passages, PassageColumns) else tuple(passages)
+            passages if isinstance(passages, LazyPassages) else tuple(passages)
         )
         self.analyzer = analyzer
         self.vocabulary = vocabulary
@@ -127,7 +127,7 @@ class TfidfRetriever:
         """
         items = _as_passages(passages)
         analyzer = Analyzer(config)
-        texts = items.texts() if isinstance(items, PassageColumns) else [p.text for p in items]
+        texts = items.texts() if isinstance(items, LazyPassages) else [p.text for p in items]
         fitted = fit_tfidf(texts, analyzer)
         del texts
         vocabulary = {term: column for column, term in enumerate(fitted.terms)}
@@ -220,9 +220,9 @@ def _tf(count: int, sublinear: bool) -> float:
 
 
 def _as_passages(passages: Sequence[Passage] | Sequence[str]) -> Sequence[Passage]:
-    """Passages as given, or plain strings as lazily made passages (see ``PassageColumns``)."""
+    """Passages as given, or plain strings as lazily made passages (see ``TextPassages``)."""
     if all(isinstance(item, str) for item in passages):
-        return PassageColumns.from_texts(passages)  # type: ignore[arg-type]
+        return TextPassages(passages)  # type: ignore[arg-type]
     items: list[Passage] = []
     for index, item in enumerate(passages):
         if isinstance(item, Passage):

@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_corpus import corpus, queries
 
 from retrieval import Analyzer, TfidfRetriever
-from retrieval._passages import PassageColumns
+from retrieval._passages import LazyPassages
 from retrieval.analysis import _STOP_WORD_LISTS, _TOKEN, AnalyzerConfig, stem
 
 K = 10
@@ -179,7 +179,7 @@ def measure_reload(path: Path) -> dict[str, Any]:
     retriever = TfidfRetriever.load(path)
     reload_s = time.perf_counter() - start
     passages = retriever.passages
-    texts = passages.texts() if isinstance(passages, PassageColumns) else [p.text for p in passages]
+    texts = passages.texts() if isinstance(passages, LazyPassages) else [p.text for p in passages]
     questions = queries(texts, QUERY_COUNTS["ours"])
     result = {"library": "ours-reloaded", "size": len(texts), "reload_s": reload_s}
     result.update(summary(latencies_ms(lambda q: retriever.search(q, k=K), questions)))
