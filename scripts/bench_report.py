@@ -88,11 +88,11 @@ def _retrieval_checks(results: dict[str, Any]) -> list[Check]:
     checks = []
     for name, libraries in results["retrieval"].items():
         ours = libraries["ours"]["p50_ms"]
-        bm25s = libraries["bm25s"]["p50_ms"]
         speedup = libraries["scikit-learn plain"]["p50_ms"] / ours
-        checks.append(
-            (f"retrieval p50 on {name} <= bm25s", f"{_us(ours)} vs {_us(bm25s)}", ours <= bm25s)
-        )
+        for bm25s in ("bm25s", "bm25s scoring only"):
+            theirs = libraries[bm25s]["p50_ms"]
+            target = f"retrieval p50 on {name} <= {bm25s}"
+            checks.append((target, f"{_us(ours)} vs {_us(theirs)}", ours <= theirs))
         target = f"retrieval p50 on {name} >= 5x faster than scikit-learn plain"
         checks.append((target, f"{speedup:.1f}x", speedup >= 5))
     return checks
@@ -154,10 +154,12 @@ def _retrieval_table(retrieval: dict[str, dict[str, dict[str, float]]]) -> str:
         "### Retrieval query path alone, one article (k = 5)",
         "",
         "Same passages and the same terms (our analyzer) for every library; each question",
-        "is timed for every library back to back. Ours returns `Hit` objects; the others",
-        "return passage positions. scikit-learn plain: `vectorizer.transform` +",
-        "`linear_kernel` + sort. bm25s: `get_scores_from_ids` + partial sort (its fastest",
-        "single-query path). rank_bm25: `BM25Okapi.get_scores` + sort.",
+        "is timed for every library back to back, in a shuffled order. Ours returns `Hit`",
+        "objects (`TfidfRetriever.search`); the others return passage positions.",
+        "scikit-learn plain: `vectorizer.transform` + `linear_kernel` + sort. bm25s:",
+        "`BM25.retrieve`, its query API. bm25s scoring only: its bare",
+        "`get_scores_from_ids` + a partial sort, the floor of what bm25s can do per",
+        "query. rank_bm25: `BM25Okapi.get_scores` + sort.",
         "",
         "| article | library | p50 | p95 | p99 | ours is faster by (p50) |",
         "|---|---|---|---|---|---|",
