@@ -3,10 +3,10 @@
 The weights are exactly scikit-learn's ``TfidfVectorizer`` with our
 :class:`~retrieval.analysis.Analyzer` (smooth idf, l2-normalized rows, optionally
 sublinear tf); the tests check them, and the ranking, against it. Fitting does not
-go through the vectorizer, though: calling the analyzer on every passage costs
-about 50 s at a million passages, so :mod:`retrieval._build` tokenizes in bulk and
-analyzes each distinct word once (about 3x faster than scikit-learn's own
-``fit_transform`` without stemming; see ``docs/BENCHMARKS.md``).
+go through the vectorizer, though: calling the analyzer on every passage cost 29 s
+at a million passages, so :mod:`retrieval._build` tokenizes in bulk and analyzes
+each distinct word once: 15 s, less than scikit-learn's own ``fit_transform``
+without any stemming (16 s; ``docs/BENCHMARKS.md``).
 
 Queries skip the vectorizer too (its per-call validation costs ~1.5 ms): the
 query's terms are looked up in the fitted vocabulary, weighted with the fitted
@@ -62,7 +62,7 @@ class TfidfRetriever:
         idf: np.ndarray,
         matrix: sparse.spmatrix | sparse.sparray,
     ) -> None:
-        csc = matrix.tocsc()
+        csc = matrix.tocsc(copy=True)  # sorting must not touch the caller's matrix
         csc.sort_indices()
         self._setup(passages, analyzer, vocabulary, idf, (csc.indptr, csc.indices, csc.data))
 

@@ -51,15 +51,27 @@ def _top(retriever: TfidfRetriever, query: str, k: int) -> tuple[list[int], list
 
 
 # Module constants that force each plan of retrieval._search on a small corpus.
+FEW_CHAMPIONS = {"_MIN_CHAMPIONS": 64, "_CHAMPION_SHARE": 10**9}  # 64 per long list
 PLANS = {
     "python lists": {"_PYTHON_ROWS": 10**9, "_PYTHON_POSTINGS": 10**9},
     "max-score cut": {"_DENSE_ROWS": 0, "_CUT_FRACTION": 1},
-    "cut or champions": {"_DENSE_ROWS": 0, "_CUT_FRACTION": 8, "_CHAMPIONS": 64},
-    "champions": {"_DENSE_ROWS": 0, "_CUT_FRACTION": 10**9, "_CHAMPIONS": 64},
+    "cut or champions": {
+        "_DENSE_ROWS": 0,
+        "_CUT_FRACTION": 8,
+        "_MIN_CHAMPIONS": 64,
+        "_CHAMPION_SHARE": 10**9,
+    },
+    "champions": {
+        "_DENSE_ROWS": 0,
+        "_CUT_FRACTION": 10**9,
+        "_MIN_CHAMPIONS": 64,
+        "_CHAMPION_SHARE": 10**9,
+    },
     "dense with a floor": {
         "_DENSE_ROWS": 0,
         "_CUT_FRACTION": 10**9,
-        "_CHAMPIONS": 1,
+        "_MIN_CHAMPIONS": 1,  # too few for the bound: the dense pass with a floor
+        "_CHAMPION_SHARE": 10**9,
         "_MATRIX_CELLS": 0,
         "_SORT_ROWS": 0,
     },
