@@ -9,6 +9,7 @@ a fresh interpreter, and the article's index cache is warmed first, since a cold
 from __future__ import annotations
 
 import json
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -41,11 +42,16 @@ def cold_start(runs: int = 30) -> dict[str, Any]:
     return {
         "tool": "hyperfine" if shutil.which("hyperfine") else "subprocess loop",
         "runs": runs,
-        "commands": {name: " ".join(command) for name, command in commands.items()},
+        "commands": {name: _shown(command) for name, command in commands.items()},
         **timings,
         "ratio_median": timings["ask"]["median_s"] / timings["floor"]["median_s"],
         "ratio_mean": timings["ask"]["mean_s"] / timings["floor"]["mean_s"],
     }
+
+
+def _shown(command: list[str]) -> str:
+    """The command as a reader would type it from the project root."""
+    return shlex.join(part.replace(f"{PROJECT_ROOT}/", "") for part in command)
 
 
 def _hyperfine(commands: dict[str, list[str]], runs: int) -> dict[str, dict[str, float]]:
