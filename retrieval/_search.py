@@ -21,155 +21,41 @@ cannot prove its answer:
    search in the other terms' sorted postings. Common terms are never scanned.
    Given up when the rare terms' postings pass ``n / _CUT_FRACTION``.
 2. **Champion lists.** For queries made only of common terms: each long posting
-   list keeps its highest-weight passages (one in 512 of the index). Every passage outside
-   all the lists scores at most the sum of each list's lowest weight times the
-   query weight; when the k-th best candidate beats that bound, it is the answer.
+   list keeps its highest-weight passages (one in 512 of the index). Every
+   passage outside all the lists scores at most the sum of each list's lowest
+   weight times the query weight; when the k-th best candidate beats that bound,
+   it is the answer.
 3. **Dense.** Every posting is added into a score per passage; the champions'
    k-th best score is a floor that all of the top k reach, so one comparison
    over the scores leaves a handful of rows to sort.
 
 On the 1M-passage benchmark (docs/BENCHMARKS.md) the three plans answer 89%, 8%
-and 3% of the queries; p50 0.5 ms, p95 4 ms, where a dense pass alone costs 20 ms.
+and 3% of the queries: p50 0.5 ms and p95 4 ms, against bm25s's 11 ms and 19 ms.
 """
 
 from __future__ import annotations
 
 import heapq
-import itertools
-from dataclasses import dataclass
-from typing import NamedTuple
 
 import numpy as np
 
-__all__ = ["Postings", "Query", "dense_scores", "top_k"]
+from retrieval import _postings
+from retrieval._postings import Postings, Query
 
-# Up to this many passages, dense scoring costs less than planning a cut.
-_DENSE_ROWS = 20_000
-# Indexes this small are scored in plain Python (see the module docstring).
-_PYTHON_ROWS = 2048
-_PYTHON_POSTINGS = 200_000
-# ... for queries reading at most this many postings; past it a dozen NumPy calls
-# (about 8 us on a SQuAD article) beat Python's ~0.2 us per posting.
+__all__ = ["dense_scores", "top_k"]
+
+# Questions that read at most this many postings of a small index are scored in
+# plain Python; past it a dozen NumPy calls (about 8 us on a SQuAD article) beat
+# Python's ~0.2 us per posting.
 _PYTHON_POSTINGS_PER_QUERY = 24
-# Indexes of at most this many passages x terms (16 MB of float64, e.g. an
-# article of 200 sentences and 1,500 terms is 300,000) keep a dense term-major
-# copy: a query is then three NumPy calls, about 5 us instead of 20 us.
-_MATRIX_CELLS = 1 << 21
 # Up to this many scored rows one sort is cheaper than partitioning first.
 _SORT_ROWS = 256
 # The max-score cut gives up when its postings pass n_rows / this: sorting more
 # candidates costs more than the champion lists (measured at 1M passages).
 _CUT_FRACTION = 32
-# Passages kept per long posting list: one in 512 of the index, at least 64.
-# Measured best at both 1M (2,000: p95 3.5 ms, against 5.0 ms with 512) and 100k
-# passages (200: p95 0.6 ms, against 1.5 ms with 2,048).
-_CHAMPION_SHARE = 512
-_MIN_CHAMPIONS = 64
 # Bounds are compared with this relative margin, so a rounding difference in
 # summation order can never let a passage in or out of the top k wrongly.
 _BOUND_MARGIN = 1e-9
-
-
-@dataclass(frozen=True, slots=True)
-class Postings:
-    """A CSC matrix's arrays, each column's largest weight, and the champion lists."""
-
-    indptr: np.ndarray  # int64, n_columns + 1
-    indices: np.ndarray  # int32 rows, ascending within each column
-    data: np.ndarray  # float32 weights
-    n_rows: int
-    column_max: np.ndarray  # float64, the largest weight of each column (0 if empty)
-    champions: _Champions
-    matrix: np.ndarray | None  # float64 (n_columns, n_rows) for small indexes, else None
-    lists: list[tuple[list[int], list[float]]] | None  # (rows, weights) per column, if tiny
-
-    @classmethod
-    def from_arrays(
-        cls, indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, n_rows: int
-    ) -> Postings:
-        return cls(
-            indptr,
-            indices,
-            data,
-            n_rows,
-            _column_max(indptr, data),
-            _Champions.of(indptr, indices, data, n_rows),
-            _dense_copy(indptr, indices, data, n_rows),
-            _python_lists(indptr, indices, data, n_rows),
-        )
-
-    def rows(self, column: int) -> np.ndarray:
-        return self.indices[int(self.indptr[column]) : int(self.indptr[column + 1])]
-
-
-@dataclass(frozen=True, slots=True)
-class _Champions:
-    """The highest-weight rows of each long column, and a bound on all the others."""
-
-    slot: np.ndarray  # int32 per column: its list, or -1 when the column is read whole
-    indptr: np.ndarray  # int64, per list
-    rows: np.ndarray  # int32
-    bound: np.ndarray  # float64 per list: no weight outside the list is higher
-
-    @classmethod
-    def of(
-        cls, indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, n_rows: int
-    ) -> _Champions:
-        lengths = np.diff(indptr)
-        size = max(_MIN_CHAMPIONS, n_rows // _CHAMPION_SHARE)
-        long = np.flatnonzero(lengths > size) if n_rows > _DENSE_ROWS else np.zeros(0, np.int64)
-        slot = np.full(len(lengths), -1, dtype=np.int32)
-        slot[long] = np.arange(len(long), dtype=np.int32)
-        rows = np.empty(len(long) * size, dtype=np.int32)
-        bound = np.empty(len(long), dtype=np.float64)
-        for number, column in enumerate(long.tolist()):
-            start, end = int(indptr[column]), int(indptr[column + 1])
-            weights = data[start:end]
-            best = np.argpartition(weights, len(weights) - size)[-size:]
-            rows[number * size : (number + 1) * size] = indices[start + best]
-            bound[number] = float(weights[best].min())
-        list_indptr = np.arange(len(long) + 1, dtype=np.int64) * size
-        return cls(slot, list_indptr, rows, bound)
-
-
-class Query(NamedTuple):
-    """A query vector: distinct columns in ascending order and their weights.
-
-    A named tuple rather than a frozen dataclass: one is made per question, and
-    a tuple is made in a third of the time.
-    """
-
-    columns: list[int]
-    weights: list[float]  # l2-normalized
-
-
-def _dense_copy(
-    indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, n_rows: int
-) -> np.ndarray | None:
-    n_columns = len(indptr) - 1
-    if n_rows * n_columns > _MATRIX_CELLS:
-        return None
-    matrix = np.zeros((n_columns, n_rows), dtype=np.float64)
-    matrix[np.repeat(np.arange(n_columns), np.diff(indptr)), indices] = data
-    return matrix
-
-
-def _python_lists(
-    indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, n_rows: int
-) -> list[tuple[list[int], list[float]]] | None:
-    if n_rows > _PYTHON_ROWS or len(data) > _PYTHON_POSTINGS:
-        return None
-    rows, weights = indices.tolist(), data.tolist()
-    return [(rows[a:b], weights[a:b]) for a, b in itertools.pairwise(indptr.tolist())]
-
-
-def _column_max(indptr: np.ndarray, data: np.ndarray) -> np.ndarray:
-    lengths = np.diff(indptr)
-    result = np.zeros(len(lengths), dtype=np.float64)
-    filled = lengths > 0
-    if filled.any():
-        result[filled] = np.maximum.reduceat(data, indptr[:-1][filled]).astype(np.float64)
-    return result
 
 
 def dense_scores(postings: Postings, query: Query) -> np.ndarray:
@@ -203,7 +89,7 @@ def top_k(postings: Postings, query: Query, k: int) -> tuple[list[int], list[flo
         and sum(len(lists[c][0]) for c in query.columns) <= _PYTHON_POSTINGS_PER_QUERY
     ):
         return _python_top_k(lists, query, k)
-    if postings.n_rows <= _DENSE_ROWS:
+    if postings.n_rows <= _postings.DENSE_ROWS:
         rows, scores = _dense_top_k(postings, query, k, floor=0.0)
     else:
         found = _cut_top_k(postings, query, k)

@@ -29,7 +29,8 @@ import numpy as np
 
 from retrieval._build import fit_tfidf
 from retrieval._passages import LazyPassages, TextPassages
-from retrieval._search import Postings, Query, dense_scores, top_k
+from retrieval._postings import Postings, Query
+from retrieval._search import dense_scores, top_k
 from retrieval.analysis import Analyzer, AnalyzerConfig
 from retrieval.article import Passage
 

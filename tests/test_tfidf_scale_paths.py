@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from retrieval import TfidfRetriever, _build, _search
+from retrieval import TfidfRetriever, _build, _postings, _search
 from tests.test_tfidf_reference import Reference, assert_same_fit, assert_same_ranking
 
 _STOP = ["the", "of", "and", "to", "in", "is", "first", "found"]
@@ -54,21 +54,21 @@ def _top(retriever: TfidfRetriever, query: str, k: int) -> tuple[list[int], list
 FEW_CHAMPIONS = {"_MIN_CHAMPIONS": 64, "_CHAMPION_SHARE": 10**9}  # 64 per long list
 PLANS = {
     "python lists": {"_PYTHON_ROWS": 10**9, "_PYTHON_POSTINGS": 10**9},
-    "max-score cut": {"_DENSE_ROWS": 0, "_CUT_FRACTION": 1},
+    "max-score cut": {"DENSE_ROWS": 0, "_CUT_FRACTION": 1},
     "cut or champions": {
-        "_DENSE_ROWS": 0,
+        "DENSE_ROWS": 0,
         "_CUT_FRACTION": 8,
         "_MIN_CHAMPIONS": 64,
         "_CHAMPION_SHARE": 10**9,
     },
     "champions": {
-        "_DENSE_ROWS": 0,
+        "DENSE_ROWS": 0,
         "_CUT_FRACTION": 10**9,
         "_MIN_CHAMPIONS": 64,
         "_CHAMPION_SHARE": 10**9,
     },
     "dense with a floor": {
-        "_DENSE_ROWS": 0,
+        "DENSE_ROWS": 0,
         "_CUT_FRACTION": 10**9,
         "_MIN_CHAMPIONS": 1,  # too few for the bound: the dense pass with a floor
         "_CHAMPION_SHARE": 10**9,
@@ -76,6 +76,12 @@ PLANS = {
         "_SORT_ROWS": 0,
     },
 }
+
+
+def _use_plan(monkeypatch: pytest.MonkeyPatch, plan: str) -> None:
+    for name, value in PLANS[plan].items():
+        module = _search if hasattr(_search, name) else _postings
+        monkeypatch.setattr(module, name, value)
 
 
 @pytest.mark.parametrize("plan", PLANS)
@@ -90,8 +96,7 @@ def test_every_plan_finds_exactly_the_dense_top_k(
     queries = sample_queries(corpus, 150)
     assert retriever._postings.lists is None  # the baseline is NumPy's dense sum
     dense = [_top(retriever, query, k) for query in queries]
-    for name, value in PLANS[plan].items():
-        monkeypatch.setattr(_search, name, value)
+    _use_plan(monkeypatch, plan)
     planned = TfidfRetriever.fit(corpus)  # champion lists are made with the index
     assert [_top(planned, query, k) for query in queries] == dense
 
@@ -100,8 +105,7 @@ def test_every_plan_finds_exactly_the_dense_top_k(
 def test_search_scores_are_the_scores_of_scores(
     corpus: list[str], monkeypatch: pytest.MonkeyPatch, plan: str
 ) -> None:
-    for name, value in PLANS[plan].items():
-        monkeypatch.setattr(_search, name, value)
+    _use_plan(monkeypatch, plan)
     retriever = TfidfRetriever.fit(corpus)
     for query in sample_queries(corpus, 50, seed=3):
         every = retriever.scores(query)
@@ -115,8 +119,7 @@ def test_search_scores_are_the_scores_of_scores(
 def test_the_planned_search_ranks_like_scikit_learn(
     corpus: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    for name, value in PLANS["cut or champions"].items():
-        monkeypatch.setattr(_search, name, value)
+    _use_plan(monkeypatch, "cut or champions")
     retriever = TfidfRetriever.fit(corpus)
     reference = Reference(corpus, retriever.analyzer.config)
     assert_same_fit(retriever, reference)
