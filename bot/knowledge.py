@@ -4,8 +4,10 @@ Built once at start-up by a front-end and shared, read-only, by every question.
 
 The index of an article file is cached beside it (``ARTICLE.articlebot-index.npz``,
 git-ignored), or under the user's cache directory when the article's folder is
-read-only, so a cold ``articlebot ask`` loads arrays instead of fitting. The
-cache is keyed by a content hash stored in the index header: the passages (text
+read-only, so a cold ``articlebot ask`` loads arrays instead of fitting: loading
+the seed article's knowledge takes 0.20 s from a fresh interpreter with the cache
+and 0.44 s without (fitting imports SciPy's sparse module and stems every word;
+hyperfine, 20 runs). The cache is keyed by a content hash stored in the index header: the passages (text
 and offsets), the analyzer settings, the index format version and the code that
 turns text into weights. Any change to one of them, including an edit to the
 article or an upgrade of articlebot, makes the key differ and the index is rebuilt.
@@ -75,12 +77,12 @@ def index_cache_path(article_path: Path) -> Path:
 
 def index_key(passages: tuple[Passage, ...], config: AnalyzerConfig) -> str:
     """The content hash that says whether a cached index still fits these passages."""
-    from retrieval import _build, analysis, index_file
+    from retrieval import _build, _chunks, analysis, index_file
 
     digest = hashlib.sha256()
     settings = {"format": index_file.FORMAT_VERSION, "analyzer": config.to_dict()}
     digest.update(json.dumps(settings, sort_keys=True).encode("utf-8"))
-    for module in (analysis, _build):  # the code that turns text into weights
+    for module in (analysis, _chunks, _build):  # the code that turns text into weights
         digest.update(Path(module.__file__ or "").read_bytes())
     for passage in passages:
         offsets = f"\x00{passage.start},{passage.end},{passage.paragraph},{passage.index}\x00"
