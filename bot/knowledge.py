@@ -7,12 +7,12 @@ git-ignored), or under the user's cache directory when the article's folder is
 read-only, so a cold ``articlebot ask`` loads arrays instead of fitting: loading
 the seed article's knowledge takes 0.20 s from a fresh interpreter with the cache
 and 0.44 s without (fitting imports SciPy's sparse module and stems every word;
-hyperfine, 20 runs). The cache is keyed by a content hash stored in the index header: the passages (text
-and offsets), the analyzer settings, the index format version and the code that
-turns text into weights. Any change to one of them, including an edit to the
-article or an upgrade of articlebot, makes the key differ and the index is rebuilt.
-The key is computed from the passages, not the file's bytes, because the passages
-also depend on the cleaning and sentence-splitting code.
+hyperfine, 20 runs). The cache is keyed by a content hash stored in the index
+header: the passages (text and offsets), the analyzer settings, the index format
+version and the code that turns text into weights. Any change to one of them,
+including an edit to the article or an upgrade of articlebot, makes the key differ
+and the index is rebuilt. The key is computed from the passages, not the file's
+bytes, because the passages also depend on the cleaning and sentence-splitting code.
 """
 
 from __future__ import annotations
