@@ -6,6 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
+BENCH_STAMP := $(VENV)/.installed-bench
 
 .PHONY: run test lint typecheck pytest discord eval bench clean
 
@@ -19,6 +20,10 @@ $(DEV_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(DEV_STAMP)
 
+$(BENCH_STAMP): $(DEV_STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	touch $(BENCH_STAMP)
+
 run: $(STAMP)
 	$(BIN)/articlebot repl
 
@@ -27,6 +32,12 @@ discord: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/articlebot eval
+
+# The full run (about 10 minutes, 1M passages) rewrites the "Speed and scale" section
+# of docs/BENCHMARKS.md and docs/latency_vs_size.png; BENCH_ARGS=--quick skips 1M
+# and writes nothing. hyperfine (apt) times the cold start when it is installed.
+bench: $(BENCH_STAMP)
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 test: lint typecheck pytest
 

@@ -1,26 +1,41 @@
-"""TF-IDF retrieval of passages: fit with scikit-learn, answer queries with NumPy.
+"""TF-IDF retrieval of passages: scikit-learn's weights, answered with NumPy alone.
 
-Fitting uses scikit-learn's ``TfidfVectorizer`` (smooth idf, l2-normalized rows,
-optionally sublinear tf) with our :class:`~retrieval.analysis.Analyzer`, so the
-weights are exactly scikit-learn's. Queries skip the vectorizer: the query's terms
-are looked up in the fitted vocabulary, weighted with the fitted idf, and scored
-against a term-major (CSC) copy of the matrix, so a query touches only the
-postings of its own terms. The ranking is scikit-learn's cosine ranking, ties
-broken by passage order.
+The weights are exactly scikit-learn's ``TfidfVectorizer`` with our
+:class:`~retrieval.analysis.Analyzer` (smooth idf, l2-normalized rows, optionally
+sublinear tf); the tests check them, and the ranking, against it. Fitting does not
+go through the vectorizer, though: calling the analyzer on every passage cost 29 s
+at a million passages, so :mod:`retrieval._build` tokenizes in bulk and analyzes
+each distinct word once: 15 s, less than scikit-learn's own ``fit_transform``
+without any stemming (16 s; ``docs/BENCHMARKS.md``).
+
+Queries skip the vectorizer too (its per-call validation costs ~1.5 ms): the
+query's terms are looked up in the fitted vocabulary, weighted with the fitted
+idf, and scored against a term-major (CSC) copy of the matrix by
+:mod:`retrieval._search`, so a query reads only its own terms' postings. The
+ranking is scikit-learn's cosine ranking, ties broken by passage order. Neither
+path imports scikit-learn, so loading a saved index and answering stay lean.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from scipy import sparse
 
+from retrieval._build import fit_tfidf
+from retrieval._passages import LazyPassages, TextPassages
+from retrieval._postings import Postings, Query
+from retrieval._search import dense_scores, top_k
 from retrieval.analysis import Analyzer, AnalyzerConfig
 from retrieval.article import Passage
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 __all__ = ["Hit", "TfidfRetriever"]
 
@@ -37,7 +52,7 @@ class TfidfRetriever:
     """A TF-IDF index over passages, searchable by free-text query.
 
     Build one with :meth:`fit` or :meth:`load`; the constructor takes the
-    already-fitted parts.
+    already-fitted parts (``matrix`` is passages x terms, any SciPy sparse format).
     """
 
     def __init__(
@@ -46,18 +61,59 @@ class TfidfRetriever:
         analyzer: Analyzer,
         vocabulary: dict[str, int],
         idf: np.ndarray,
-        matrix: sparse.csc_matrix,
+        matrix: sparse.spmatrix | sparse.sparray,
     ) -> None:
-        if matrix.shape != (len(passages), len(vocabulary)):
+        csc = matrix.tocsc(copy=True)  # sorting must not touch the caller's matrix
+        csc.sort_indices()
+        self._setup(passages, analyzer, vocabulary, idf, (csc.indptr, csc.indices, csc.data))
+
+    @classmethod
+    def from_csc_arrays(
+        cls,
+        passages: Sequence[Passage],
+        analyzer: Analyzer,
+        vocabulary: dict[str, int],
+        idf: np.ndarray,
+        csc: tuple[np.ndarray, np.ndarray, np.ndarray],
+    ) -> TfidfRetriever:
+        """Build from the CSC ``(indptr, indices, data)`` arrays, rows sorted per column.
+
+        This is how :meth:`fit` and :meth:`load` build one without importing SciPy's
+        sparse module, which alone costs ~90 ms of a cold start.
+        """
+        retriever = cls.__new__(cls)
+        retriever._setup(passages, analyzer, vocabulary, idf, csc)
+        return retriever
+
+    def _setup(
+        self,
+        passages: Sequence[Passage],
+        analyzer: Analyzer,
+        vocabulary: dict[str, int],
+        idf: np.ndarray,
+        csc: tuple[np.ndarray, np.ndarray, np.ndarray],
+    ) -> None:
+        indptr, indices, data = csc
+        if len(indptr) != len(vocabulary) + 1 or len(idf) != len(vocabulary):
             raise ValueError(
-                f"matrix shape {matrix.shape} does not match "
-                f"{len(passages)} passages x {len(vocabulary)} terms"
+                f"matrix has {len(indptr) - 1} columns and idf {len(idf)} values, "
+                f"but the vocabulary has {len(vocabulary)} terms"
             )
-        self.passages = tuple(passages)
+        if len(indices) and int(indices.max()) >= len(passages):
+            raise ValueError(f"matrix rows exceed the {len(passages)} passages")
+        self.passages: Sequence[Passage] = (
+            passages if isinstance(passages, LazyPassages) else tuple(passages)
+        )
         self.analyzer = analyzer
         self.vocabulary = vocabulary
-        self.idf = idf
-        self.matrix = matrix
+        self.idf = np.asarray(idf, dtype=np.float32)
+        self._idf_list: list[float] = self.idf.tolist()  # a query reads a few, as floats
+        self._postings = Postings.from_arrays(
+            np.asarray(indptr, dtype=np.int64),
+            np.asarray(indices, dtype=np.int32),
+            np.asarray(data, dtype=np.float32),
+            len(self.passages),
+        )
 
     @classmethod
     def fit(
@@ -65,27 +121,34 @@ class TfidfRetriever:
         passages: Sequence[Passage] | Sequence[str],
         config: AnalyzerConfig | None = None,
     ) -> TfidfRetriever:
-        """Fit an index on passages, or on plain strings (each string one passage)."""
-        from sklearn.feature_extraction.text import TfidfVectorizer
+        """Fit an index on passages, or on plain strings (each string one passage).
 
+        Nothing indexable (no passages, or only stop words) gives an empty index
+        that finds nothing: more useful to a caller than an exception.
+        """
         items = _as_passages(passages)
         analyzer = Analyzer(config)
-        vectorizer = TfidfVectorizer(
-            analyzer=analyzer,
-            sublinear_tf=analyzer.config.sublinear_tf,
-            smooth_idf=True,
-            norm="l2",
-            dtype=np.float32,
+        texts = items.texts() if isinstance(items, LazyPassages) else [p.text for p in items]
+        fitted = fit_tfidf(texts, analyzer)
+        del texts
+        vocabulary = {term: column for column, term in enumerate(fitted.terms)}
+        csc = (fitted.indptr, fitted.indices, fitted.data)
+        return cls.from_csc_arrays(items, analyzer, vocabulary, fitted.idf, csc)
+
+    @property
+    def matrix(self) -> sparse.csc_matrix:
+        """The passages x terms weights as a SciPy CSC matrix (a view, built on access)."""
+        from scipy import sparse
+
+        postings = self._postings
+        return sparse.csc_matrix(
+            (postings.data, postings.indices, postings.indptr),
+            shape=(len(self.passages), len(self.vocabulary)),
         )
-        try:
-            rows = vectorizer.fit_transform([passage.text for passage in items])
-        except ValueError:
-            # Nothing indexable (no passages, or only stop words): an empty index
-            # that finds nothing is more useful to a caller than an exception.
-            return cls(items, analyzer, {}, np.zeros(0, np.float32), _empty_matrix(len(items)))
-        vocabulary = {term: int(column) for term, column in vectorizer.vocabulary_.items()}
-        idf = np.asarray(vectorizer.idf_, dtype=np.float32)
-        return cls(items, analyzer, vocabulary, idf, sparse.csc_matrix(rows, dtype=np.float32))
+
+    def csc_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The term-major ``(indptr, indices, data)`` arrays (read-only use)."""
+        return self._postings.indptr, self._postings.indices, self._postings.data
 
     def __len__(self) -> int:
         return len(self.passages)
@@ -94,60 +157,49 @@ class TfidfRetriever:
         """Return up to ``k`` passages similar to ``query``, best first.
 
         Passages that share no term with the query are never returned, so the
-        list may be shorter than ``k`` (and empty for an empty query).
+        list may be shorter than ``k`` (and empty for an empty query). Equal
+        scores go to the earlier passage.
         """
         if k < 1:
             raise ValueError(f"k must be at least 1, not {k}")
-        scores = self.scores(query)
-        if scores is None:
+        vector = self._query_vector(query)
+        if vector is None:
             return []
-        return self._top(scores, k)
+        rows, scores = top_k(self._postings, vector, k)
+        passages = self.passages
+        return [Hit(score, passages[row]) for row, score in zip(rows, scores, strict=True)]
 
     def scores(self, query: str) -> np.ndarray | None:
         """Return the cosine similarity of ``query`` to each passage; None if no term matches."""
-        weights = self._query_weights(query)
-        if not weights:
+        vector = self._query_vector(query)
+        if vector is None:
             return None
-        matrix = self.matrix
-        columns = list(weights)
-        starts = matrix.indptr[columns]
-        ends = matrix.indptr[np.asarray(columns) + 1]
-        rows = np.concatenate([matrix.indices[s:e] for s, e in zip(starts, ends, strict=True)])
-        values = np.concatenate(
-            [matrix.data[s:e] * weights[c] for s, e, c in zip(starts, ends, columns, strict=True)]
-        )
-        return np.bincount(rows, weights=values, minlength=len(self.passages))
+        return dense_scores(self._postings, vector)
 
-    def _query_weights(self, query: str) -> dict[int, float]:
-        counts = Counter(
-            self.vocabulary[term] for term in self.analyzer(query) if term in self.vocabulary
-        )
-        if not counts:
-            return {}
-        sublinear = self.analyzer.config.sublinear_tf
-        weights = {
-            column: (1.0 + float(np.log(count)) if sublinear else float(count))
-            * float(self.idf[column])
-            for column, count in counts.items()
-        }
-        norm = float(np.sqrt(sum(weight * weight for weight in weights.values())))
-        return {column: weight / norm for column, weight in weights.items()}
+    def _query_vector(self, query: str) -> Query | None:
+        """The query's tf-idf vector, l2-normalized, as scikit-learn's transform makes it."""
+        known = self.vocabulary.get
+        found = [column for column in map(known, self.analyzer(query)) if column is not None]
+        if not found:
+            return None
+        columns = sorted(set(found))
+        idf = self._idf_list
+        if len(columns) == len(found):  # the usual question: every term once, tf = 1
+            weights = [idf[column] for column in columns]
+        else:
+            weights = [_tf(count, self.analyzer.config.sublinear_tf) * idf[column]
+                       for column, count in sorted(Counter(found).items())]  # fmt: skip
+        norm = math.hypot(*weights)
+        return Query(columns, [weight / norm for weight in weights])
 
-    def _top(self, scores: np.ndarray, k: int) -> list[Hit]:
-        candidates = np.flatnonzero(scores > 0)
-        if len(candidates) > k:
-            kth = np.argpartition(-scores[candidates], k - 1)[:k]
-            # Keep every candidate tied with the k-th score, so ties break by order.
-            threshold = scores[candidates[kth]].min()
-            candidates = candidates[scores[candidates] >= threshold]
-        order = sorted(candidates.tolist(), key=lambda row: (-scores[row], row))[:k]
-        return [Hit(float(scores[row]), self.passages[row]) for row in order]
+    def save(self, path: str | Path, *, header: dict[str, Any] | None = None) -> None:
+        """Write the index to ``path`` in the versioned articlebot index format.
 
-    def save(self, path: str | Path) -> None:
-        """Write the index to ``path`` in the versioned articlebot index format."""
+        ``header`` adds JSON-able fields to the file's header (e.g. a cache key).
+        """
         from retrieval.index_file import write_index
 
-        write_index(self, Path(path))
+        write_index(self, Path(path), extra_header=header)
 
     @classmethod
     def load(cls, path: str | Path) -> TfidfRetriever:
@@ -163,7 +215,15 @@ class TfidfRetriever:
         )
 
 
-def _as_passages(passages: Sequence[Passage] | Sequence[str]) -> tuple[Passage, ...]:
+def _tf(count: int, sublinear: bool) -> float:
+    """Term frequency as scikit-learn weighs it: ``1 + ln(count)`` when sublinear."""
+    return 1.0 + math.log(count) if sublinear else float(count)
+
+
+def _as_passages(passages: Sequence[Passage] | Sequence[str]) -> Sequence[Passage]:
+    """Passages as given, or plain strings as lazily made passages (see ``TextPassages``)."""
+    if all(isinstance(item, str) for item in passages):
+        return TextPassages(passages)  # type: ignore[arg-type]
     items: list[Passage] = []
     for index, item in enumerate(passages):
         if isinstance(item, Passage):
@@ -175,7 +235,3 @@ def _as_passages(passages: Sequence[Passage] | Sequence[str]) -> tuple[Passage, 
                 f"passages must be Passage objects or strings, not {type(item).__name__}"
             )
     return tuple(items)
-
-
-def _empty_matrix(rows: int) -> sparse.csc_matrix:
-    return sparse.csc_matrix((rows, 0), dtype=np.float32)

@@ -1,0 +1,145 @@
+"""Passages made into objects only when asked for: from plain strings, or from a saved index.
+
+A million :class:`~retrieval.article.Passage` objects cost about 100 MB and 1 s
+to create (a frozen dataclass sets each field through ``object.__setattr__``),
+which was a third of the time to reload a million-passage index. A search only
+ever looks at a handful of them, so the retriever keeps passages from plain
+strings (:class:`TextPassages`, over the caller's strings, no copy) and from saved
+indexes (:class:`PassageColumns`, one text blob and offset arrays) in these forms
+and builds a ``Passage`` when one is asked for. Both behave as read-only sequences
+and compare equal to any sequence of the same passages, a tuple included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import overload
+
+import numpy as np
+
+from retrieval.article import Passage
+
+__all__ = ["LazyPassages", "PassageColumns", "TextPassages"]
+
+Columns = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+
+
+class LazyPassages(Sequence[Passage]):
+    """A read-only sequence of passages that makes each ``Passage`` on access."""
+
+    __slots__ = ()
+
+    def _make(self, position: int) -> Passage:
+        raise NotImplementedError
+
+    def texts(self) -> list[str]:
+        """Every passage's text, in order (without making Passage objects)."""
+        raise NotImplementedError
+
+    def columns(self) -> Columns:
+        """The (starts, ends, paragraphs, indexes) arrays, int64."""
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, position: int) -> Passage: ...
+
+    @overload
+    def __getitem__(self, position: slice) -> tuple[Passage, ...]: ...
+
+    def __getitem__(self, position: int | slice) -> Passage | tuple[Passage, ...]:
+        if isinstance(position, slice):
+            return tuple(self._make(i) for i in range(*position.indices(len(self))))
+        if position < 0:
+            position += len(self)
+        if not 0 <= position < len(self):
+            raise IndexError("passage index out of range")
+        return self._make(position)
+
+    def __iter__(self) -> Iterator[Passage]:
+        return map(self._make, range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))  # equal to a tuple of the same passages, so hashed like one
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({len(self)} passages)"
+
+
+class TextPassages(LazyPassages):
+    """Plain strings as passages: passage ``i`` is string ``i`` whole, paragraph ``i``."""
+
+    __slots__ = ("_texts",)
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._texts = list(texts)  # a list of references: the strings are not copied
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def _make(self, position: int) -> Passage:
+        text = self._texts[position]
+        return Passage(text, 0, len(text), position, position)
+
+    def texts(self) -> list[str]:
+        return self._texts
+
+    def columns(self) -> Columns:
+        lengths = np.fromiter(map(len, self._texts), dtype=np.int64, count=len(self._texts))
+        numbers = np.arange(len(self._texts), dtype=np.int64)
+        return np.zeros(len(self._texts), dtype=np.int64), lengths, numbers, numbers
+
+
+class PassageColumns(LazyPassages):
+    """Passages stored as one text blob and offset arrays, as a saved index holds them.
+
+    ``bounds[i]:bounds[i + 1]`` is passage ``i``'s slice of ``blob``; ``starts``,
+    ``ends``, ``paragraphs`` and ``indexes`` are its fields.
+    """
+
+    __slots__ = ("_blob", "_bounds", "_ends", "_indexes", "_paragraphs", "_starts")
+
+    def __init__(
+        self,
+        blob: str,
+        bounds: np.ndarray,
+        *,
+        starts: np.ndarray,
+        ends: np.ndarray,
+        paragraphs: np.ndarray,
+        indexes: np.ndarray,
+    ) -> None:
+        count = len(bounds) - 1
+        if any(len(column) != count for column in (starts, ends, paragraphs, indexes)):
+            raise ValueError("passage arrays differ in length")
+        if count and (bounds[0] != 0 or bounds[-1] != len(blob) or np.any(np.diff(bounds) < 0)):
+            raise ValueError("passage text offsets do not fit the text")
+        self._blob = blob
+        self._bounds = bounds
+        self._starts = starts
+        self._ends = ends
+        self._paragraphs = paragraphs
+        self._indexes = indexes
+
+    def __len__(self) -> int:
+        return len(self._bounds) - 1
+
+    def _make(self, position: int) -> Passage:
+        return Passage(
+            self._blob[int(self._bounds[position]) : int(self._bounds[position + 1])],
+            int(self._starts[position]),
+            int(self._ends[position]),
+            int(self._paragraphs[position]),
+            int(self._indexes[position]),
+        )
+
+    def texts(self) -> list[str]:
+        bounds = self._bounds.tolist()
+        return list(map(self._blob.__getitem__, map(slice, bounds, bounds[1:])))
+
+    def columns(self) -> Columns:
+        return self._starts, self._ends, self._paragraphs, self._indexes

@@ -1,0 +1,142 @@
+"""The paths that only large corpora take, forced on small seeded ones.
+
+At a million passages the retriever cuts the search short (max-score) and the
+fit works in batches; both must give exactly what the plain paths give.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from retrieval import TfidfRetriever, _build, _postings, _search
+from tests.test_tfidf_reference import Reference, assert_same_fit, assert_same_ranking
+
+_STOP = ["the", "of", "and", "to", "in", "is", "first", "found"]
+
+
+def zipf_corpus(n_passages: int, seed: int = 0, vocabulary: int = 400) -> list[str]:
+    """Passages of 4-20 Zipf-distributed words; stop words among the most frequent."""
+    rng = np.random.default_rng(seed)
+    words = _STOP + [f"w{index}x" for index in range(vocabulary)]
+    weights = 1.0 / np.arange(1, len(words) + 1) ** 1.1
+    weights /= weights.sum()
+    lengths = rng.integers(4, 21, size=n_passages)
+    return [" ".join(rng.choice(words, size=length, p=weights)) for length in lengths]
+
+
+def sample_queries(texts: list[str], count: int, seed: int = 1) -> list[str]:
+    rng = np.random.default_rng(seed)
+    queries = []
+    for row in rng.integers(0, len(texts), size=count):
+        tokens = texts[row].split()
+        picked = rng.choice(len(tokens), size=min(4, len(tokens)), replace=False)
+        queries.append(" ".join(tokens[i] for i in picked))
+    return queries
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[str]:
+    """3,000 passages, the last 200 repeating the first: exact ties for every plan."""
+    texts = zipf_corpus(2800)
+    return texts + texts[:200]
+
+
+@pytest.fixture(scope="module")
+def retriever(corpus: list[str]) -> TfidfRetriever:
+    return TfidfRetriever.fit(corpus)
+
+
+def _top(retriever: TfidfRetriever, query: str, k: int) -> tuple[list[int], list[float]]:
+    hits = retriever.search(query, k=k)
+    return [hit.passage.index for hit in hits], [hit.score for hit in hits]
+
+
+# Module constants that force each plan of retrieval._search on a small corpus.
+FEW_CHAMPIONS = {"_MIN_CHAMPIONS": 64, "_CHAMPION_SHARE": 10**9}  # 64 per long list
+PLANS = {
+    "python lists": {"_PYTHON_ROWS": 10**9, "_PYTHON_POSTINGS": 10**9},
+    "max-score cut": {"DENSE_ROWS": 0, "_CUT_FRACTION": 1},
+    "cut or champions": {
+        "DENSE_ROWS": 0,
+        "_CUT_FRACTION": 8,
+        "_MIN_CHAMPIONS": 64,
+        "_CHAMPION_SHARE": 10**9,
+    },
+    "champions": {
+        "DENSE_ROWS": 0,
+        "_CUT_FRACTION": 10**9,
+        "_MIN_CHAMPIONS": 64,
+        "_CHAMPION_SHARE": 10**9,
+    },
+    "dense with a floor": {
+        "DENSE_ROWS": 0,
+        "_CUT_FRACTION": 10**9,
+        "_MIN_CHAMPIONS": 1,  # too few for the bound: the dense pass with a floor
+        "_CHAMPION_SHARE": 10**9,
+        "_MATRIX_CELLS": 0,
+        "_SORT_ROWS": 0,
+    },
+}
+
+
+def _use_plan(monkeypatch: pytest.MonkeyPatch, plan: str) -> None:
+    for name, value in PLANS[plan].items():
+        module = _search if hasattr(_search, name) else _postings
+        monkeypatch.setattr(module, name, value)
+
+
+@pytest.mark.parametrize("plan", PLANS)
+@pytest.mark.parametrize("k", [1, 3, 10])
+def test_every_plan_finds_exactly_the_dense_top_k(
+    retriever: TfidfRetriever,
+    corpus: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    plan: str,
+    k: int,
+) -> None:
+    queries = sample_queries(corpus, 150)
+    assert retriever._postings.lists is None  # the baseline is NumPy's dense sum
+    dense = [_top(retriever, query, k) for query in queries]
+    _use_plan(monkeypatch, plan)
+    planned = TfidfRetriever.fit(corpus)  # champion lists are made with the index
+    assert [_top(planned, query, k) for query in queries] == dense
+
+
+@pytest.mark.parametrize("plan", PLANS)
+def test_search_scores_are_the_scores_of_scores(
+    corpus: list[str], monkeypatch: pytest.MonkeyPatch, plan: str
+) -> None:
+    _use_plan(monkeypatch, plan)
+    retriever = TfidfRetriever.fit(corpus)
+    for query in sample_queries(corpus, 50, seed=3):
+        every = retriever.scores(query)
+        if every is None:  # only stop words
+            assert retriever.search(query, k=5) == []
+            continue
+        for hit in retriever.search(query, k=5):
+            assert hit.score == every[hit.passage.index]
+
+
+def test_the_planned_search_ranks_like_scikit_learn(
+    corpus: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _use_plan(monkeypatch, "cut or champions")
+    retriever = TfidfRetriever.fit(corpus)
+    reference = Reference(corpus, retriever.analyzer.config)
+    assert_same_fit(retriever, reference)
+    for query in sample_queries(corpus, 100, seed=4):
+        assert_same_ranking(retriever.search(query, k=5), reference.scores(query), 5)
+
+
+def test_a_fit_in_many_batches_equals_one_batch(
+    corpus: list[str], retriever: TfidfRetriever, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mixed = [*corpus[:300], "Café U.S. naïve élan 3.5 G7", "the of", "", "Москва U.S"]
+    whole = TfidfRetriever.fit(mixed)
+    monkeypatch.setattr(_build, "_BATCH", 7)
+    batched = TfidfRetriever.fit(mixed)
+    assert batched.vocabulary == whole.vocabulary
+    for ours, theirs in zip(batched.csc_arrays(), whole.csc_arrays(), strict=True):
+        np.testing.assert_array_equal(ours, theirs)
+    np.testing.assert_array_equal(batched.idf, whole.idf)
