@@ -4,42 +4,45 @@ Every extractor returns :class:`Candidate` objects for one sentence. A candidate
 knows its exact place (token range in the sentence, character offsets in the
 article), which rule found it, and how well it fits the expected answer type;
 scoring (``bot.composer.scoring``) adds what depends on the question's words.
+
+A question makes about a hundred candidates, so :class:`Candidate` is a named
+tuple (cheap to build, immutable all the same); the per-sentence facts scoring
+needs are computed once per sentence and question, and memoized.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
+from typing import NamedTuple
 
-from bot.composer.tokens import Token
+from bot.composer.tokens import Token, tokenize
 from retrieval import Passage
 
-__all__ = ["Candidate", "Sentence"]
+__all__ = ["Candidate", "Sentence", "sentence_facts"]
 
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """A passage with its tokens and which of them match the question's words."""
+    """A passage with its tokens and which of them match the question's words.
+
+    ``matches`` holds the indexes of the matched tokens; ``words_before`` and
+    ``echoes_before`` are running counts (of words, and of words the question
+    already says) so that any span's counts take two look-ups.
+    """
 
     passage: Passage
     tokens: tuple[Token, ...]
     matched: tuple[bool, ...]
     relevance: float  # 0..1, the passage's rank score relative to the best passage
-    echoes: tuple[bool, ...] = ()  # tokens whose word the question already says
-    # Derived once per sentence, as scoring consults them for every candidate:
-    # the matched tokens' indexes, and running counts of words and echoed words.
-    matches: tuple[int, ...] = field(init=False, repr=False, compare=False)
-    words_before: tuple[int, ...] = field(init=False, repr=False, compare=False)
-    echoes_before: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    matches: tuple[int, ...] = ()
+    words_before: tuple[int, ...] = ()
+    echoes_before: tuple[int, ...] = ()
 
-    def __post_init__(self) -> None:
-        positions = tuple(index for index, matched in enumerate(self.matched) if matched)
-        object.__setattr__(self, "matches", positions)
-        echoes = self.echoes or (False,) * len(self.tokens)
-        words = (0, *accumulate(token.is_word for token in self.tokens))
-        echoed = (0, *accumulate(t.is_word and e for t, e in zip(self.tokens, echoes, strict=True)))
-        object.__setattr__(self, "words_before", words)
-        object.__setattr__(self, "echoes_before", echoed)
+    def span_text(self, first: int, last: int) -> str:
+        """The passage's own characters from token ``first`` to token ``last`` inclusive."""
+        return self.passage.text[self.tokens[first].start : self.tokens[last].end]
 
     def word_count(self, first: int, last: int) -> int:
         """How many word tokens lie in ``first..last`` (inclusive)."""
@@ -49,13 +52,23 @@ class Sentence:
         """How many of those words the question already says."""
         return self.echoes_before[last + 1] - self.echoes_before[first]
 
-    def span_text(self, first: int, last: int) -> str:
-        """The passage's own characters from token ``first`` to token ``last`` inclusive."""
-        return self.passage.text[self.tokens[first].start : self.tokens[last].end]
+
+@lru_cache(maxsize=8192)
+def sentence_facts(
+    text: str, matched: tuple[bool, ...], echo_stems: frozenset[str]
+) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """The matched indexes and the running word and echo counts of a tokenized text."""
+    tokens = tokenize(text)
+    matches = tuple(index for index, flag in enumerate(matched) if flag)
+    words = (0, *accumulate(token.is_word for token in tokens))
+    echoes = (
+        0,
+        *accumulate(token.is_word and token.stem in echo_stems for token in tokens),
+    )
+    return matches, words, echoes
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A possible short answer inside one sentence."""
 
     sentence: Sentence

@@ -13,8 +13,8 @@ next time. Only the head-noun, definition and quote rules look at the question.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extractors.clauses import extract_manners, extract_reasons
@@ -39,8 +39,7 @@ from retrieval import Passage
 __all__ = ["extract_candidates"]
 
 
-@dataclass(frozen=True, slots=True)
-class _Span:
+class _Span(NamedTuple):
     """A candidate without its sentence: what the memo keeps."""
 
     first: int

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.composer.candidates import Sentence
+from bot.composer.candidates import Sentence, sentence_facts
 from bot.composer.lexicon import SPEECH_VERBS
 from bot.composer.questions import QuestionAnalysis
 from bot.composer.reader import ArticleReader, WordWeights
@@ -140,13 +140,17 @@ def to_sentence(ranked: RankedPassage, best_score: float, question: QuestionAnal
     """Tokenize a ranked passage and mark the tokens that match the question's words."""
     text = ranked.passage.text
     tokens = tokenize(text)
+    matched = match_flags(text, question)
+    # The head noun of "what theorems ..." belongs in the answer ("hierarchy theorems").
     echo_stems = question.content_stems - frozenset(question.head)
-    echoes = tuple(token.stem in echo_stems for token in tokens)
+    matches, words_before, echoes_before = sentence_facts(text, matched, echo_stems)
     # A sentence next to the one that best matches often holds its answer
     # ("...offered to meet on June 15-16" beside "...hold a summit").
     context = max(ranked.score, CONTEXT_SHARE * ranked.neighbour_score)
     relevance = context / best_score if best_score > 0 else 0.0
-    return Sentence(ranked.passage, tokens, match_flags(text, question), relevance, echoes)
+    return Sentence(
+        ranked.passage, tokens, matched, relevance, matches, words_before, echoes_before
+    )
 
 
 def _quote_mentions(tokens: tuple[Token, ...], closing: int, stems: frozenset[str]) -> bool:
