@@ -21,12 +21,25 @@ import hashlib
 import json
 import logging
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from retrieval import AnalyzerConfig, Article, IndexFileError, Passage, TfidfRetriever, load_article
+from retrieval import (
+    AnalyzerConfig,
+    Article,
+    ArticleError,
+    IndexFileError,
+    Passage,
+    TfidfRetriever,
+    load_article,
+)
+from retrieval.collection import Collection, number_passages
 
-__all__ = ["Knowledge", "index_cache_path", "index_key", "load_knowledge"]
+__all__ = ["Knowledge", "expand_sources", "index_cache_path", "index_key", "load_knowledge"]
+
+# File names a folder of articles is read for.
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 
 logger = logging.getLogger(__name__)
 
@@ -34,29 +47,91 @@ CACHE_SUFFIX = ".articlebot-index.npz"
 _KEY_FIELD = "source_key"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Knowledge:
-    """An article and the retriever fitted on its passages."""
+    """The loaded articles and one retriever over all their passages.
 
-    article: Article
-    retriever: TfidfRetriever
+    ``article`` is the first (default) article; ``articles`` all of them. In the
+    retriever a passage's ``index`` is its position across the whole collection
+    (see :mod:`retrieval.collection`); :meth:`article_of` finds its article.
+    """
+
+    collection: Collection
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        return self.collection.articles
+
+    @property
+    def article(self) -> Article:
+        return self.collection.articles[0]
+
+    @property
+    def retriever(self) -> TfidfRetriever:
+        return self.collection.retriever
+
+    def article_number(self, passage: Passage) -> int:
+        """Which article (counted from 0) a passage of the retriever belongs to."""
+        return self.collection.article_of(passage.index)
+
+    def article_of(self, passage: Passage) -> Article:
+        return self.collection.articles[self.article_number(passage)]
 
     @classmethod
     def from_article(cls, article: Article, *, cache: Path | None = None) -> Knowledge:
         """Index ``article``; with ``cache``, reuse the index saved there when still valid."""
+        return cls.from_articles([article], cache=cache)
+
+    @classmethod
+    def from_articles(cls, articles: Sequence[Article], *, cache: Path | None = None) -> Knowledge:
+        """Index ``articles`` together; with ``cache``, reuse a still valid saved index."""
+        passages, starts = number_passages(articles)
         if cache is None:
-            return cls(article, TfidfRetriever.fit(article.passages))
-        return cls(article, _cached_retriever(article.passages, cache))
+            retriever = TfidfRetriever.fit(passages)
+        else:
+            retriever = _cached_retriever(tuple(passages), cache)
+        return cls(Collection(tuple(articles), retriever, starts))
 
 
-def load_knowledge(path: str | Path, *, cache: bool = True) -> Knowledge:
-    """Load the article at ``path`` and index it (raises ``ArticleError`` for a bad file).
+def load_knowledge(paths: str | Path | Sequence[str | Path], *, cache: bool = True) -> Knowledge:
+    """Load and index one article, several, or every article in a folder.
 
-    With ``cache`` (the default) the index is read from, or saved to,
-    :func:`index_cache_path`.
+    Raises ``ArticleError`` for a bad file. With ``cache`` (the default) a single
+    article file's index is read from, or saved to, :func:`index_cache_path`.
     """
-    article = load_article(path)
-    return Knowledge.from_article(article, cache=index_cache_path(Path(path)) if cache else None)
+    sources = expand_sources([paths] if isinstance(paths, str | Path) else list(paths))
+    articles = [load_article(source) for source in sources]
+    if len(sources) == 1 and cache and not _is_url(sources[0]):
+        return Knowledge.from_article(articles[0], cache=index_cache_path(Path(sources[0])))
+    return Knowledge.from_articles(articles)
+
+
+def expand_sources(paths: Sequence[str | Path]) -> list[str | Path]:
+    """The article sources named by ``paths``: files and URLs as given, folders expanded.
+
+    A folder stands for its article files (``.txt``, ``.md``, ``.markdown``,
+    ``.html``, ``.htm``), in name order, not recursing; one with none is an error.
+    """
+    sources: list[str | Path] = []
+    for path in paths:
+        if isinstance(path, str) and _is_url(path):
+            sources.append(path)
+            continue
+        folder = Path(path)
+        if folder.is_dir():
+            found = sorted(p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES)
+            if not found:
+                raise ArticleError(
+                    f"no articles in folder {folder} (give .txt, .md or .html files)"
+                )
+            sources.extend(found)
+        else:
+            sources.append(path)
+    return sources
+
+
+def _is_url(source: str | Path) -> bool:
+    return isinstance(source, str) and source.lower().startswith(("http://", "https://"))
 
 
 def index_cache_path(article_path: Path) -> Path:

@@ -128,7 +128,7 @@ def test_a_very_long_question_gets_a_polite_reply() -> None:
         (("ask", "--jsonl", "a question"), "drop the question argument"),
         (("ask", "--json", "--jsonl"), "not allowed with"),
         (("ask", "--article", "/no/such/file.txt", "hi"), "article not found"),
-        (("ask", "--article", "/", "hi"), "is a directory"),
+        (("ask", "--article", "/", "hi"), "no articles in folder"),
         (("frobnicate",), "invalid choice"),
         ((), "required"),
     ],
