@@ -33,9 +33,10 @@ class Evidence:
 
     text: str
     score: float
-    start: int
+    start: int  # offsets into the text of the passage's own article
     end: int
     paragraph: int
+    article: str = ""  # the headline of the passage's article
 
     @classmethod
     def from_hit(cls, hit: Hit) -> Evidence:
@@ -49,6 +50,7 @@ class Evidence:
             "start": self.start,
             "end": self.end,
             "paragraph": self.paragraph,
+            "article": self.article,
         }
 
 
@@ -72,6 +74,7 @@ class Answer:
     answer_start: int | None = None
     answer_end: int | None = None
     notes: tuple[str, ...] = field(default=())
+    article: str | None = None  # headline of the article the answer comes from
 
     @property
     def source(self) -> Evidence | None:
@@ -89,5 +92,6 @@ class Answer:
             "kind": str(self.kind),
             "answer_start": self.answer_start,
             "answer_end": self.answer_end,
+            "article": self.article,
             "passages": [evidence.to_dict() for evidence in self.passages],
         }

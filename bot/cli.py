@@ -37,12 +37,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
 
-    article_help = "article file to answer from (default: the configured article, the seed)"
+    article_help = (
+        "article to answer from: a .txt/.md/.html file, a folder of them, or an http(s) URL; "
+        "give it several times for several articles (default: the configured articles)"
+    )
     repl = commands.add_parser("repl", help="chat about the article in the terminal")
-    repl.add_argument("--article", metavar="PATH", help=article_help)
+    repl.add_argument("--article", metavar="PATH", action="append", help=article_help)
 
     ask = commands.add_parser("ask", help="answer one question, or a stream of them")
-    ask.add_argument("--article", metavar="PATH", help=article_help)
+    ask.add_argument("--article", metavar="PATH", action="append", help=article_help)
     output = ask.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print one JSON object")
     output.add_argument(
@@ -51,6 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="read questions from stdin, one a line (text or JSON), write one JSON object a line",
     )
     ask.add_argument("question", nargs="?", help="the question, in quotes")
+
+    listing = commands.add_parser("articles", help="list the loaded articles")
+    listing.add_argument("--article", metavar="PATH", action="append", help=article_help)
+    listing.add_argument("--json", action="store_true", help="print one JSON object per article")
 
     commands.add_parser("discord", help="run the Discord bot (needs DISCORD_TOKEN)")
 
@@ -97,6 +104,10 @@ def _dispatch(arguments: argparse.Namespace) -> int:
             from bot.repl import run_repl
 
             return run_repl(arguments)
+        if arguments.command == "articles":
+            from bot.articles_command import run_articles
+
+            return run_articles(arguments)
         if arguments.command == "eval":
             from bot.evaluation.command import run_eval
 

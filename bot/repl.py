@@ -26,9 +26,11 @@ __all__ = ["Repl", "Style", "run_repl", "wants_colour"]
 
 HELP = """\
 Ask anything about the article, e.g. "when is the summit?", then follow up ("and where?").
-  :why    show the passages and scores behind the last answer
-  :help   show this help
-  :quit   leave (also Ctrl-D)"""
+  :why        show the passages and scores behind the last answer
+  :articles   list the loaded articles
+  :use N      answer from article N only (:use all to answer from every article)
+  :help       show this help
+  :quit       leave (also Ctrl-D)"""
 HISTORY_FILE = Path.home() / ".articlebot_history"
 HISTORY_LENGTH = 1000
 
@@ -58,6 +60,7 @@ class Repl:
         self.style = style
         self.conversation = Conversation(idle_seconds=runtime.settings.conversation_idle_seconds)
         self.last_answer: Answer | None = None
+        self.scope: int | None = None  # the article ":use N" chose, counted from 0
 
     def handle(self, line: str) -> bool:
         """Handle one input line; return False when the user asked to leave."""
@@ -71,14 +74,40 @@ class Repl:
             self._print(HELP)
         elif command == ":why":
             self._print(self._explain())
+        elif command == ":articles":
+            self._print(self._articles())
+        elif command.split()[0] == ":use":
+            self._print(self._use(command.split()[1:]))
         elif command.startswith(":"):
             self._print(f"Unknown command {text.split()[0]!r}. Try :help.")
         else:
             self.last_answer = answer(
-                text, self.runtime.knowledge, self.conversation, self.runtime.options
+                text,
+                self.runtime.knowledge,
+                self.conversation,
+                self.runtime.options,
+                scope=self.scope,
             )
             self._print(self._render(self.last_answer))
         return True
+
+    def _articles(self) -> str:
+        lines = []
+        for number, article in enumerate(self.runtime.knowledge.articles):
+            marker = "*" if number == self.scope else " "
+            lines.append(f"{marker}{number + 1}. {article.title}")
+        return "\n".join(lines)
+
+    def _use(self, arguments: list[str]) -> str:
+        articles = self.runtime.knowledge.articles
+        if arguments in (["all"], []):
+            self.scope = None
+            return f"Answering from all {len(articles)} articles."
+        choice = arguments[0]
+        if not choice.isdigit() or not 1 <= int(choice) <= len(articles):
+            return f"Give an article number from 1 to {len(articles)} (see :articles), or all."
+        self.scope = int(choice) - 1
+        return f"Answering from: {articles[self.scope].title}"
 
     def _render(self, result: Answer) -> str:
         if result.source is None or result.statement == result.answer:

@@ -7,6 +7,7 @@ is shown as is.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,12 +32,21 @@ class Runtime:
     options: ComposerOptions
 
 
-def start(article: str | Path | None = None) -> Runtime:
-    """Load settings and the article (``article`` overrides the configured one)."""
+def start(article: str | Path | Sequence[str | Path] | None = None) -> Runtime:
+    """Load settings and the articles (``article``, one or several, overrides the configured).
+
+    Each source is a file, a folder of article files, or an http(s) URL (kept a
+    ``str``, as a ``Path`` would fold its "//").
+    """
     settings = load_configuration()
-    path = article if article is not None else settings.articles[0]  # a URL must stay a str
+    if article is None or (not isinstance(article, str | Path) and not article):
+        sources: list[str | Path] = list(settings.articles)
+    elif isinstance(article, str | Path):
+        sources = [article]
+    else:
+        sources = list(article)
     try:
-        knowledge = load_knowledge(path)
+        knowledge = load_knowledge(sources)
     except ArticleError as error:
         raise StartupError(str(error)) from None
     options = ComposerOptions(top_k=settings.top_k, abstain_threshold=settings.abstain_threshold)

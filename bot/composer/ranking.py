@@ -18,6 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+
 from bot.composer.candidates import Sentence, sentence_facts
 from bot.composer.lexicon import SPEECH_VERBS
 from bot.composer.questions import QuestionAnalysis
@@ -33,6 +35,9 @@ NEIGHBOUR_WEIGHT = 0.3
 COVERAGE_WEIGHT = 0.4
 # Share of its best neighbour's score a sentence's candidates may claim as relevance.
 CONTEXT_SHARE = 0.7
+# With several articles, weight of the share of the question its headline names:
+# "when is the summit?" prefers the article whose headline is about a summit.
+TITLE_WEIGHT = 0.2
 # How many retrieval hits to widen with neighbours before ranking.
 SEARCH_DEPTH = 20
 
@@ -48,33 +53,63 @@ class RankedPassage:
 
 
 def rank_passages(
-    question: QuestionAnalysis, query: str, reader: ArticleReader, limit: int
+    question: QuestionAnalysis,
+    query: str,
+    reader: ArticleReader,
+    limit: int,
+    scope: int | None = None,
 ) -> list[RankedPassage]:
-    """The ``limit`` best passages for ``question`` (searched with ``query``), best first."""
-    retriever = reader.knowledge.retriever
-    hits = retriever.search(query, k=SEARCH_DEPTH) if query.strip() else []
-    if not hits:
+    """The ``limit`` best passages for ``question`` (searched with ``query``), best first.
+
+    ``scope`` restricts the ranking to one article (a Discord channel's ``/use``).
+    """
+    cosine = _search(query, reader, scope)
+    if not cosine:
         return []
-    cosine = {hit.passage.index: hit.score for hit in hits}
-    passages = retriever.passages
+    passages = reader.knowledge.retriever.passages
     pool = set(cosine)
     for index in list(cosine):
-        pool.update(i for i in (index - 1, index + 1) if 0 <= i < len(passages))
+        pool.update(reader.neighbours(index))
     weights = reader.stem_weights(question.content_stems)
     base = {
         index: cosine.get(index, 0.0)
         + COVERAGE_WEIGHT * coverage(question, weights, passages[index].text)
+        + TITLE_WEIGHT * _title_share(reader, index, weights)
         for index in pool
     }
     ranked = []
     for index in pool:
-        before, after = base.get(index - 1, 0.0), base.get(index + 1, 0.0)
-        score = base[index] + NEIGHBOUR_WEIGHT * (before + after)
+        around = [base.get(other, 0.0) for other in reader.neighbours(index)]
+        score = base[index] + NEIGHBOUR_WEIGHT * sum(around)
         ranked.append(
-            RankedPassage(passages[index], cosine.get(index, 0.0), score, max(before, after))
+            RankedPassage(passages[index], cosine.get(index, 0.0), score, max(around, default=0.0))
         )
     ranked.sort(key=lambda item: (-item.score, item.passage.index))
     return ranked[:limit]
+
+
+def _search(query: str, reader: ArticleReader, scope: int | None) -> dict[int, float]:
+    """Cosine scores of the best passages, by position; within one article when scoped."""
+    retriever = reader.knowledge.retriever
+    if not query.strip():
+        return {}
+    if scope is None:
+        return {hit.passage.index: hit.score for hit in retriever.search(query, k=SEARCH_DEPTH)}
+    scores = retriever.scores(query)
+    if scores is None:
+        return {}
+    span = reader.knowledge.collection.passage_range(scope)
+    local = scores[span.start : span.stop]
+    best = np.argsort(-local, kind="stable")[:SEARCH_DEPTH]
+    return {span.start + int(i): float(local[i]) for i in best if local[i] > 0}
+
+
+def _title_share(reader: ArticleReader, position: int, weights: WordWeights) -> float:
+    """How much of the question the passage's article names in its headline."""
+    if not reader.title_stems or not weights.total:
+        return 0.0
+    title = reader.title_stems[reader.article_number(position)]
+    return sum(w for stem, w in weights.by_stem.items() if stem in title) / weights.total
 
 
 def coverage(question: QuestionAnalysis, weights: WordWeights, *texts: str) -> float:

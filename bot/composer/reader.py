@@ -1,7 +1,9 @@
-"""What the composer derives once from an article: word sets and cached lookups.
+"""What the composer derives once from the articles: word sets, titles, neighbours.
 
 Built on first use for a :class:`~bot.knowledge.Knowledge` and kept beside it, so
-per-question work is only the question's own.
+per-question work is only the question's own. With several articles, the word
+sets span all of them, and each article's headline words are kept so a question
+that names an article's subject can prefer that article.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.composer.gazetteer import Gazetteer, load_gazetteer
+from bot.composer.lexicon import FUNCTION_WORDS
+from bot.composer.tokens import tokenize
 from bot.knowledge import Knowledge
 from retrieval import Analyzer
 
@@ -37,9 +41,20 @@ class ArticleReader:
     """An article's vocabulary and the helpers the composer's rules share."""
 
     knowledge: Knowledge
-    words: frozenset[str]  # every word of the article, lower-cased
-    lower_case_words: frozenset[str]  # words the article writes in lower case somewhere
+    words: frozenset[str]  # every word of the articles, lower-cased
+    lower_case_words: frozenset[str]  # words the articles write in lower case somewhere
     gazetteer: Gazetteer
+    title_stems: tuple[frozenset[str], ...]  # each article's headline words (stems)
+
+    def neighbours(self, position: int) -> list[int]:
+        """Positions of the passages just before and after ``position`` in the same article."""
+        collection = self.knowledge.collection
+        article = collection.article_of(position)
+        span = collection.passage_range(article)
+        return [other for other in (position - 1, position + 1) if other in span]
+
+    def article_number(self, position: int) -> int:
+        return self.knowledge.collection.article_of(position)
 
     def knows(self, word: str) -> bool:
         return word in self.words
@@ -82,18 +97,30 @@ def reader_for(knowledge: Knowledge) -> ArticleReader:
     if reader is not None and reader.knowledge is knowledge:
         _READERS.move_to_end(key)
         return reader
-    text = knowledge.article.text
-    found = _WORD.findall(text)
+    found = [word for article in knowledge.articles for word in _WORD.findall(article.text)]
     reader = ArticleReader(
         knowledge=knowledge,
         words=frozenset(word.lower() for word in found),
         lower_case_words=frozenset(word for word in found if word.islower()),
         gazetteer=load_gazetteer(),
+        title_stems=_title_stems(knowledge),
     )
     _READERS[key] = reader
     while len(_READERS) > _MAX_READERS:
         _READERS.popitem(last=False)
     return reader
+
+
+def _title_stems(knowledge: Knowledge) -> tuple[frozenset[str], ...]:
+    """Headline stems per article; with one article there is nothing to prefer."""
+    if len(knowledge.articles) < 2:
+        return ()
+    return tuple(
+        frozenset(
+            t.stem for t in tokenize(article.title) if t.is_word and t.lower not in FUNCTION_WORDS
+        )
+        for article in knowledge.articles
+    )
 
 
 @lru_cache(maxsize=8192)

@@ -74,12 +74,15 @@ def statement_for(
     return core
 
 
-def quote_line(passage: Passage, article: Article | None = None) -> str:
+def quote_line(passage: Passage, article: Article | None = None, several: bool = False) -> str:
     """The source sentence, quoted, with its paragraph (from 1) and, when known, its source.
 
-    "(paragraph 3; according to The Sun, 25 April 2021)": where and when the article says it.
+    "(paragraph 3; according to The Sun, 25 April 2021)": where and when the article
+    says it; with ``several`` articles loaded, the headline says which one.
     """
     where = f"paragraph {passage.paragraph + 1}"
+    if several and article is not None:
+        where = f'"{article.title}", {where}'
     according = _according_to(article) if article is not None else ""
     if according:
         where += f"; according to {according}"
@@ -92,8 +95,11 @@ def _according_to(article: Article) -> str:
     return ", ".join(part for part in (article.publisher or "", when) if part)
 
 
-def no_answer_statement(title: str) -> str:
-    return f"The article doesn't say. It is about: {title}"
+def no_answer_statement(titles: list[str]) -> str:
+    """ "The article doesn't say", with what the article (or articles) is about."""
+    if len(titles) == 1:
+        return f"The article doesn't say. It is about: {titles[0]}"
+    return "The articles don't say. They are about: " + "; ".join(titles)
 
 
 def _capitalize(text: str) -> str:

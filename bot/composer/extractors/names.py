@@ -6,7 +6,8 @@ kind comes from evidence in order of reliability: the gazetteer (places), an
 organization word in or right after it ("Kommersant newspaper", "Acme Inc"), an
 all-capital acronym (organizations), a role title before it ("adviser Yuri
 Ushakov") or two or more words (people). The first word of a sentence counts as
-a name only if the article never uses it in lower case.
+a name only if the article never writes it in lower case and it is not a common
+English word ("Similar trains ..."), unless another capitalized word follows.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from bot.composer.candidates import Candidate, Sentence
+from bot.composer.english import is_english_word
 from bot.composer.gazetteer import Gazetteer
 from bot.composer.lexicon import FUNCTION_WORDS, MONTHS, ORGANIZATION_NOUNS, ROLE_TITLES, WEEKDAYS
 from bot.composer.tokens import Token
@@ -117,7 +119,15 @@ def _starts_name(sentence: Sentence, index: int, lower_case_words: Callable[[str
     if token.is_number:
         return False
     sentence_initial = index == 0 or sentence.tokens[index - 1].text in {'"', "'", "(", ":"}
-    return not (sentence_initial and lower_case_words(token.lower))
+    if not sentence_initial:
+        return True
+    if lower_case_words(token.lower):
+        return False
+    # "Similar trains have run...": a capitalized opener that is a common English
+    # word is a name only when another capitalized word follows ("Mark Rutte").
+    following = sentence.tokens[index + 1] if index + 1 < len(sentence.tokens) else None
+    next_is_capital = following is not None and following.is_word and following.is_capitalized
+    return next_is_capital or not is_english_word(token.lower)
 
 
 def _kind(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -> str:
