@@ -249,6 +249,8 @@ async def test_setup_hook_loads_every_feature_and_syncs_to_the_guild(knowledge: 
         "ask",
         "summary",
         "source",
+        "articles",
+        "use",
         "help",
     }
     bot.tree.sync.assert_awaited_once()

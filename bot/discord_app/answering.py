@@ -23,6 +23,7 @@ from bot.discord_app.cooldown import Cooldown, Verdict
 from bot.discord_app.notices import help_text, slow_down
 from bot.discord_app.policy import Incoming, Policy, conversation_key, decide
 from bot.discord_app.replies import Reply, render_answer
+from bot.discord_app.scopes import ChannelScopes
 from bot.knowledge import Knowledge
 
 __all__ = ["Answering", "FollowUps", "Response"]
@@ -67,17 +68,33 @@ class Answering:
         options: ComposerOptions,
         conversations: ConversationStore,
         cooldown: Cooldown,
+        *,
         follow_ups: FollowUps | None = None,
+        scopes: ChannelScopes | None = None,
     ) -> None:
         self.knowledge = knowledge
         self.options = options
         self.conversations = conversations
         self.cooldown = cooldown
-        self.follow_ups = follow_ups or FollowUps()
+        self.follow_ups = FollowUps() if follow_ups is None else follow_ups
+        self.scopes = ChannelScopes() if scopes is None else scopes
 
     @property
     def headline(self) -> str:
-        return self.knowledge.article.title
+        return self.headline_of(None)
+
+    def headline_of(self, scope: int | None) -> str:
+        """What the bot answers from: the scoped article's headline, or all of them."""
+        articles = self.knowledge.articles
+        if scope is not None:
+            return articles[scope].title
+        if len(articles) == 1:
+            return articles[0].title
+        return f"{len(articles)} articles: " + "; ".join(a.title for a in articles[:3])
+
+    def scope_for(self, incoming: Incoming) -> int | None:
+        """The article the message's channel answers from (``/use``), if one was chosen."""
+        return self.scopes.scope_of(incoming.channel_id, incoming.thread_parent_id)
 
     def respond_to(self, incoming: Incoming, policy: Policy) -> Response | None:
         """The response to a message, or None when the bot should stay silent."""
@@ -92,23 +109,29 @@ class Answering:
         conversation = self.follow_ups.conversation_of(ask.follow_up_of)
         if conversation is None:
             conversation = conversation_key(incoming)
-        return self.answer(ask.question, conversation)
+        return self.answer(ask.question, conversation, self.scope_for(incoming))
 
     def slow_down(self, user_id: int) -> Response:
         """The "slow down" notice for a user still in their cooldown."""
         return Response(slow_down(self.cooldown.remaining(user_id)))
 
-    def answer(self, question: str, conversation: Hashable | None) -> Response:
-        """Answer ``question`` in ``conversation`` (None: without follow-up context)."""
-        if not question.strip():
-            return Response(help_text(self.headline))
-        context = None if conversation is None else self.conversations.get(conversation)
-        result = answer(question, self.knowledge, context, self.options)
-        return Response(render_answer(result, self.headline), conversation)
+    def answer(
+        self, question: str, conversation: Hashable | None, scope: int | None = None
+    ) -> Response:
+        """Answer ``question`` in ``conversation`` (None: without follow-up context).
 
-    def summary(self) -> Response:
-        """What the article is about, for ``/summary``."""
-        return self.answer(SUMMARY_QUESTION, None)
+        ``scope`` is the article the channel chose with ``/use`` (None: all).
+        """
+        headline = self.headline_of(scope)
+        if not question.strip():
+            return Response(help_text(headline))
+        context = None if conversation is None else self.conversations.get(conversation)
+        result = answer(question, self.knowledge, context, self.options, scope=scope)
+        return Response(render_answer(result, headline), conversation)
+
+    def summary(self, scope: int | None = None) -> Response:
+        """What the article (or each article) is about, for ``/summary``."""
+        return self.answer(SUMMARY_QUESTION, None, scope)
 
     def remember(self, message_id: int, response: Response) -> None:
         """Note the bot's sent answer, so a reply to it continues its conversation."""

@@ -16,8 +16,10 @@ from retrieval import Article
 
 __all__ = [
     "apology",
+    "articles_list",
     "channel_not_allowed",
     "help_text",
+    "now_using",
     "slow_down",
     "source_info",
 ]
@@ -31,8 +33,9 @@ def help_text(headline: str) -> Reply:
         "- Mention me with a question, e.g. `@articlebot when is the summit?`\n"
         "- Reply to one of my answers to follow up (`and where?`).\n"
         "- Send me a direct message.\n"
-        "- Or use `/ask`, `/summary` (what the article is about) and "
-        "`/source` (where the text comes from).\n"
+        "- Or use `/ask`, `/summary` (what the article is about), "
+        "`/source` (where the text comes from), `/articles` and `/use` (which article "
+        "this channel answers from).\n"
         "Each answer quotes the sentence it comes from.",
         title="How to ask me",
     )
@@ -55,6 +58,24 @@ def source_info(article: Article) -> Reply:
     paragraphs = len(article.paragraphs)
     lines.append(f"{paragraphs} paragraph{'s' if paragraphs != 1 else ''}.")
     return notice("\n".join(lines), title="Source")
+
+
+def articles_list(titles: list[str], current: int | None) -> Reply:
+    """The loaded articles, numbered for ``/use``; the channel's choice marked."""
+    lines = []
+    for number, title in enumerate(titles, start=1):
+        marker = " ← this channel" if current == number - 1 else ""
+        lines.append(f"{number}. {escape_markdown(one_line(title))}{marker}")
+    scope = "every article" if current is None else f"article {current + 1}"
+    lines.append(f"This channel answers from {scope}. Change it with `/use`.")
+    return notice("\n".join(lines), title="Articles")
+
+
+def now_using(title: str | None, count: int) -> Reply:
+    """The confirmation of ``/use``."""
+    if title is None:
+        return notice(f"This channel now answers from all {count} articles.")
+    return notice(f"This channel now answers from **{escape_markdown(one_line(title))}**.")
 
 
 def slow_down(seconds_left: float) -> Reply:
