@@ -10,8 +10,10 @@ costs two of our units, which is the only price of the safety margin).
 Text taken from a question or the article is shown inside markdown, so it is
 escaped with :func:`escape_markdown` first: an article sentence with ``*`` or
 ``_`` must not turn the rest of the reply italic, and a question cannot smuggle
-a masked link, a heading or a mention-looking ``<@123>`` into the reply. (No
-ping can happen anyway: the bot allows no mentions; this is about looks.)
+a masked link, a heading or a mention-looking ``<@123>`` into the reply. Mass
+mentions are defused too: a zero-width space after the ``@`` of ``@everyone`` and
+``@here`` keeps them from being mentions at all. (No ping can happen anyway:
+the bot allows no mentions; this is the second lock on the door, and looks.)
 
 Pure functions with no discord import, so they are cheap to test exhaustively.
 """
@@ -28,6 +30,7 @@ __all__ = [
     "EMBED_FOOTER_LIMIT",
     "EMBED_TITLE_LIMIT",
     "EMBED_TOTAL_LIMIT",
+    "defuse_mentions",
     "escape_markdown",
     "fit",
     "one_line",
@@ -50,11 +53,16 @@ _WORD_BOUNDARY_SLACK = 0.2
 _INLINE_MARKUP = re.compile(r"([\\*_~`|\[\]()<>])")
 # Markers that only mean something at the start of a line: headings (#),
 # lists and subtext (-, +), which ``_INLINE_MARKUP`` leaves alone mid-line.
-# (Block quotes start with ">", already escaped everywhere.)
-_LINE_START_MARKUP = re.compile(r"^(\s*)([#+-])", re.MULTILINE)
+# (Block quotes start with ">", already escaped everywhere.) The indent may not
+# cross a line break: with ``\s*`` every line start of a run of blank lines
+# would rescan the rest of the run, quadratic work on a hostile text.
+_LINE_START_MARKUP = re.compile(r"^([^\S\n]*)([#+-])", re.MULTILINE)
 # "1. item" is a list; CommonMark shows a backslash before a digit, so the
 # escape goes before the dot.
-_ORDERED_LIST_MARKUP = re.compile(r"^(\s*\d+)\.", re.MULTILINE)
+_ORDERED_LIST_MARKUP = re.compile(r"^([^\S\n]*\d+)\.", re.MULTILINE)
+# What Discord would read as a mass mention, or as a user or role mention by id.
+_MENTION = re.compile(r"@(everyone|here|[!&]?\d{15,21})")
+_ZERO_WIDTH_SPACE = "\u200b"
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -82,10 +90,19 @@ def fit(text: str, limit: int) -> str:
 
 
 def escape_markdown(text: str) -> str:
-    """Backslash-escape Discord markdown in ``text`` so it shows literally."""
+    """Backslash-escape Discord markdown in ``text`` so it shows literally, mentions defused."""
     escaped = _INLINE_MARKUP.sub(r"\\\1", text)
     escaped = _LINE_START_MARKUP.sub(r"\1\\\2", escaped)
-    return _ORDERED_LIST_MARKUP.sub(r"\1\\.", escaped)
+    return defuse_mentions(_ORDERED_LIST_MARKUP.sub(r"\1\\.", escaped))
+
+
+def defuse_mentions(text: str) -> str:
+    """Put a zero-width space after the ``@`` of every mention, so none is live.
+
+    ``@everyone`` still reads as ``@everyone`` but is plain text to Discord,
+    like ``discord.utils.escape_mentions`` does it.
+    """
+    return _MENTION.sub(f"@{_ZERO_WIDTH_SPACE}\\1", text)
 
 
 def one_line(text: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from pathlib import PurePath
 
-from bot.discord_app.limits import escape_markdown, one_line
+from bot.discord_app.limits import defuse_mentions, escape_markdown, one_line
 from bot.discord_app.replies import Colour, Reply, notice
 from retrieval import Article
 
@@ -54,7 +54,8 @@ def source_info(article: Article) -> Reply:
     if article.source:
         # The file name only: the full path says nothing useful about the story
         # and would reveal the server's file layout.
-        lines.append(f"Text from `{PurePath(article.source).name.replace('`', '')}`")
+        name = defuse_mentions(PurePath(article.source).name.replace("`", ""))
+        lines.append(f"Text from `{name}`")
     paragraphs = len(article.paragraphs)
     lines.append(f"{paragraphs} paragraph{'s' if paragraphs != 1 else ''}.")
     return notice("\n".join(lines), title="Source")

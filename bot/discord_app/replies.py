@@ -24,6 +24,7 @@ from bot.discord_app.limits import (
     ELLIPSIS,
     EMBED_DESCRIPTION_LIMIT,
     EMBED_TITLE_LIMIT,
+    defuse_mentions,
     escape_markdown,
     fit,
     one_line,
@@ -158,8 +159,9 @@ def _evidence_footer(source: Evidence, confidence: float) -> str:
 
 
 def _headline_footer(headline: str) -> str:
-    # Footers show no markdown, so the headline goes in unescaped.
-    return fit(one_line(headline), FOOTER_BUDGET)
+    # Footers show no markdown, so the headline goes in unescaped; but the
+    # plain-text fallback puts it in the message itself, so mentions are defused.
+    return fit(defuse_mentions(one_line(headline)), FOOTER_BUDGET)
 
 
 def _escaped(text: str, limit: int) -> str:
