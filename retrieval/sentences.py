@@ -18,13 +18,28 @@ ones news text needs:
   lower case (``"Stop!" he said.``).
 
 Offsets are kept exact: every span satisfies ``paragraph[start:end] == text``.
+
+The work is linear in the paragraph's length, whatever the text: each rule looks
+at most :data:`_LOOKBACK` characters behind a candidate boundary, no pattern
+rescans a run of characters from every position in it, and a "sentence" longer
+than :data:`MAX_SENTENCE_CHARS` (a run-on line, a table flattened into text, a
+hostile file) is cut at a space into pieces of at most that length, so nothing
+downstream ever works on an unbounded passage.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["split_sentences"]
+__all__ = ["MAX_SENTENCE_CHARS", "split_sentences"]
+
+# The longest news sentences run to a few hundred characters (563 in the development
+# articles); past this a span is not a sentence, and every rule that reads a passage
+# (the composer's extractors) must stay cheap on it.
+MAX_SENTENCE_CHARS = 1000
+# An abbreviation, an initial or a dotted acronym is short: the rules that decide
+# whether a period ends a sentence look no further back than this.
+_LOOKBACK = 64
 
 # Words that, followed by a period, are abbreviations rather than sentence ends.
 # Compared lower-cased and without the period.
@@ -63,11 +78,16 @@ _SENTENCE_OPENERS = frozenset(
 
 # A candidate boundary: terminal punctuation, any closing quotes or brackets,
 # then whitespace. The next sentence starts at the end of the match.
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s)")
-_WORD_BEFORE = re.compile(r"([\w.'-]+)$")
-_NEXT_START = re.compile(r"\s+([\"'(\[]*)(\S)")
-_DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}$")
+# The lookbehinds start a match only at the start of a run (of punctuation, of
+# spaces, of word characters), so a long run is scanned once, not once per position.
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"')\]]*(?=\s)")
+# The word before a period, from its last dot on ("U.S" gives "S", "etc" gives "etc").
+_LAST_WORD = re.compile(r"(?<![\w'-])[\w'-]+$")
+_NEXT_START = re.compile(r"(?<!\s)\s+([\"'(\[]*)(\S)")
+# Two letter-period pairs before the end: a dotted acronym ("U.S.", "a.m.").
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.){2}$")
 _INITIAL = re.compile(r"(?:^|[\s(])[A-Z]\.$")
+_NEXT_WORD = re.compile(r"[\w']+")
 
 
 def split_sentences(paragraph: str) -> list[tuple[int, int]]:
@@ -82,12 +102,35 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
         end = match.end()
         if end <= start or not _ends_sentence(paragraph, match):
             continue
-        spans.append((start, end))
+        _append_capped(spans, paragraph, start, end)
         start = _skip_space(paragraph, end)
     tail_end = len(paragraph.rstrip())
     if start < tail_end:
-        spans.append((start, tail_end))
+        _append_capped(spans, paragraph, start, tail_end)
     return spans
+
+
+def _append_capped(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """Append the span ``start:end``, cut into pieces of at most ``MAX_SENTENCE_CHARS``.
+
+    A piece ends at the last whitespace that keeps it within the limit, or, in a
+    run with no whitespace at all, at the limit itself.
+    """
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = limit
+        while cut > start and not text[cut].isspace():
+            cut -= 1
+        if cut == start:  # no whitespace to cut at: cut the run itself
+            spans.append((start, limit))
+            start = limit
+            continue
+        piece_end = cut
+        while text[piece_end - 1].isspace():
+            piece_end -= 1
+        spans.append((start, piece_end))
+        start = _skip_space(text, cut)
+    spans.append((start, end))
 
 
 def _skip_space(text: str, position: int) -> int:
@@ -111,19 +154,23 @@ def _ends_sentence(paragraph: str, boundary: re.Match[str]) -> bool:
     if punctuation[0] != "." or len(punctuation.rstrip("\"')]")) > 1:
         # An ellipsis or "?." is a deliberate stop.
         return True
-    before = paragraph[: boundary.start() + 1]
-    return not _is_abbreviation(before, paragraph, following.end(2) - 1)
+    return not _is_abbreviation(paragraph, boundary.start(), following.end(2) - 1)
 
 
-def _is_abbreviation(text_to_period: str, paragraph: str, next_word_start: int) -> bool:
-    """Tell whether the period ending ``text_to_period`` belongs to an abbreviation."""
-    if _INITIAL.search(text_to_period):
+def _is_abbreviation(paragraph: str, period: int, next_word_start: int) -> bool:
+    """Tell whether the period at ``paragraph[period]`` belongs to an abbreviation.
+
+    The patterns search only the few characters before the period (``pos`` and
+    ``endpos``, not a copy of the text so far), which keeps a paragraph with
+    thousands of periods linear.
+    """
+    window = max(0, period - _LOOKBACK)
+    if _INITIAL.search(paragraph, window, period + 1):
         return True
-    word_match = _WORD_BEFORE.search(text_to_period[:-1])
-    word = word_match.group(1) if word_match else ""
-    if _DOTTED_ACRONYM.search(text_to_period):
+    if _DOTTED_ACRONYM.search(paragraph, window, period + 1):
         return _next_word(paragraph, next_word_start).lower() not in _SENTENCE_OPENERS
-    original = word.rsplit(".", 1)[-1]
+    word_match = _LAST_WORD.search(paragraph, window, period)
+    original = word_match.group(0) if word_match else ""
     bare = original.lower()
     if bare in _ALSO_WORDS and not original[:1].isupper():
         return False
@@ -135,5 +182,5 @@ def _is_abbreviation(text_to_period: str, paragraph: str, next_word_start: int) 
 
 
 def _next_word(paragraph: str, start: int) -> str:
-    match = re.match(r"[\w']+", paragraph[start:])
+    match = _NEXT_WORD.match(paragraph, start)
     return match.group(0) if match else ""

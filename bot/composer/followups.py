@@ -17,7 +17,11 @@ from bot.conversation import Turn
 
 __all__ = ["resolve_followup"]
 
-_ABOUT = re.compile(r"^(?:and |so |but )?(?:what|how) about (.+?)[?.!]*$", re.IGNORECASE)
+# The topic runs to its last character that is not a closing "?", "." or "!" (a
+# lazy ".+?" followed by "[?.!]*$" would rescan a long run of "?" at every step).
+_ABOUT = re.compile(
+    r"^(?:and |so |but )?(?:what|how) about (.*[^?.!\n]|[?.!])[?.!]*$", re.IGNORECASE
+)
 _LEADING_JOINER = re.compile(r"^(?:and|so|but|also|ok|okay|then)\b[ ,]*", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|she|it|they|him|her|them|this|that|there)\b", re.IGNORECASE)
 _WH_PREFIX = re.compile(

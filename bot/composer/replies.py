@@ -17,8 +17,11 @@ from retrieval import Article, Passage
 
 __all__ = ["caveat_of", "hedge_of", "no_answer_statement", "quote_line", "statement_for"]
 
+# The words before the negation are bounded by the longest caveat quoted
+# (_MAX_CAVEAT_CHARS): unbounded, a sentence of many ", but" clauses and no
+# negation would be rescanned to its end from each of them.
 _CAVEAT = re.compile(
-    r"[,;]\s+((?:though|although|but|however|even though|while)\s[^.;]*?"
+    r"[,;]\s+((?:though|although|but|however|even though|while)\s[^.;]{0,120}?"
     r"\b(?:no|not|yet|unclear|unconfirmed|undecided|never)\b[^.;]*)",
     re.IGNORECASE,
 )

@@ -28,8 +28,10 @@ _THANKS = re.compile(
     r"(?: (?:so much|a lot|very much|bot|articlebot))?[\s!.,]*$",
     re.IGNORECASE,
 )
+# A bare "?" (the trailing class takes any more): "\?+" there would split a run
+# of question marks every possible way before failing at a final letter.
 _HELP = re.compile(
-    r"^(?:help|\?+|usage|commands|what can you do|what do you do|how does this work|"
+    r"^(?:help|\?|usage|commands|what can you do|what do you do|how does this work|"
     r"how do i use (?:this|you)|who are you|what are you)[\s?!.]*$",
     re.IGNORECASE,
 )

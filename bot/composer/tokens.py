@@ -18,7 +18,9 @@ __all__ = ["Token", "tokenize"]
 # Words (with inner hyphens, apostrophes and dots: "face-to-face", "Putin's",
 # "U.S.", "3.5", "15-16"), or single punctuation marks.
 _TOKEN = re.compile(r"\w+(?:[-'./]\w+)*\.?|[^\w\s]")
-_ACRONYM_DOT = re.compile(r"(?:[A-Z]\.){2,}$")
+# Two capital-period pairs at the end ("U.S."); {2} rather than {2,}, which says
+# the same but rescans a long "A.A.A..." run from every position.
+_ACRONYM_DOT = re.compile(r"(?:[A-Z]\.){2}$")
 
 
 @dataclass(frozen=True, slots=True)
