@@ -103,10 +103,20 @@ def parse_request(raw: bytes | str) -> Request | LineError:
         return Request(line)
     try:
         value = json.loads(line)
-    except (json.JSONDecodeError, RecursionError) as error:
-        message = getattr(error, "msg", "too deeply nested")
-        return LineError(f"the line is not valid JSON ({message}): send text or a JSON object")
+    except (ValueError, RecursionError) as error:
+        return LineError(
+            f"the line is not valid JSON ({_json_problem(error)}): send text or a JSON object"
+        )
     return _request_from_object(value)
+
+
+def _json_problem(error: ValueError | RecursionError) -> str:
+    if isinstance(error, json.JSONDecodeError):
+        return error.msg
+    if isinstance(error, RecursionError):
+        return "too deeply nested"
+    # Python refuses to convert an integer of more than 4300 digits.
+    return "a number is too long"
 
 
 def _request_from_object(value: Any) -> Request | LineError:
@@ -118,4 +128,16 @@ def _request_from_object(value: Any) -> Request | LineError:
     conversation = value.get("conversation")
     if conversation is not None and not isinstance(conversation, str | int):
         return LineError('"conversation" must be a string or a number')
+    if isinstance(conversation, str) and not _encodable(conversation):
+        # JSON can spell a lone surrogate ("\ud800"); the id is echoed back, and
+        # no UTF-8 output can hold it. (The question is cleaned of them instead.)
+        return LineError('"conversation" must be valid Unicode text, without lone surrogates')
     return Request(question.strip(), None if conversation is None else str(conversation))
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
