@@ -51,6 +51,10 @@ _CHARACTER_MAP = str.maketrans(
 
 # Control characters other than tab and newline carry no meaning in a story.
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Half of a UTF-16 pair is no character: no file decodes to one, but text handed to
+# the library may hold one (JSON can spell "\ud800"), and no UTF-8 output can.
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_REPLACEMENT_CHARACTER = "\ufffd"
 _HORIZONTAL_SPACE = re.compile(r"[ \t\f\v]+")
 
 # Lines that are page furniture, matched against the whole (stripped) line. Each
@@ -85,10 +89,13 @@ _MAX_DEBRIS_LENGTH = 100
 def normalize_characters(text: str) -> str:
     """Return ``text`` with typographic quotes, odd spaces and control characters made plain.
 
+    A lone surrogate becomes U+FFFD, the replacement character.
+
     NFC composition keeps "é" one character whether it arrived composed or not,
     so offsets and tokens agree across sources. Line structure is kept: line
     breaks are the only paragraph signal a plain-text article has.
     """
+    text = _LONE_SURROGATE.sub(_REPLACEMENT_CHARACTER, text)
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.translate(_CHARACTER_MAP)
