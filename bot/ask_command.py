@@ -25,6 +25,7 @@ __all__ = ["LineError", "Request", "parse_request", "run_ask", "stream_answers"]
 
 EXIT_OK = 0
 EXIT_USAGE = 2
+_LINE_BREAK_ESCAPES = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +82,18 @@ def stream_answers(runtime: Runtime, lines: Iterable[bytes], output: IO[str]) ->
             record = result.to_dict()
             if request.conversation is not None:
                 record["conversation"] = request.conversation
-        output.write(json.dumps(record, ensure_ascii=False) + "\n")
+        output.write(_json_line(record) + "\n")
         output.flush()
+
+
+def _json_line(record: dict[str, Any]) -> str:
+    """``record`` as JSON on one line, whichever way the reader splits lines.
+
+    JSON leaves U+0085, U+2028 and U+2029 raw inside strings, but Python's
+    ``str.splitlines`` (and some JavaScript) break lines there; escaped, they
+    cannot split one answer in two.
+    """
+    return json.dumps(record, ensure_ascii=False).translate(_LINE_BREAK_ESCAPES)
 
 
 def parse_request(raw: bytes | str) -> Request | LineError:

@@ -100,6 +100,9 @@ def _stream(runtime: Runtime, lines: list[bytes]) -> list[dict[str, Any]]:
     output.flush()
     text = buffer.getvalue().decode("utf-8")
     assert text.endswith("\n") or not lines
+    # One line an answer, however the reader splits lines (splitlines also
+    # breaks at U+0085, U+2028 and U+2029, which a question may hold).
+    assert text.splitlines() == text.split("\n")[:-1]
     return [json.loads(line) for line in text.splitlines()]
 
 
