@@ -60,15 +60,19 @@ _LINE_START_MARKUP = re.compile(r"^([^\S\n]*)([#+-])", re.MULTILINE)
 # "1. item" is a list; CommonMark shows a backslash before a digit, so the
 # escape goes before the dot.
 _ORDERED_LIST_MARKUP = re.compile(r"^([^\S\n]*\d+)\.", re.MULTILINE)
-# What Discord would read as a mass mention, or as a user or role mention by id.
-_MENTION = re.compile(r"@(everyone|here|[!&]?\d{15,21})")
+# What Discord reads as a mass mention; and, after "<", as a user or role mention.
+_MASS_MENTION = re.compile(r"@(everyone|here)")
+_MENTION = re.compile(r"@(everyone|here|[!&]?\d+)")
 _ZERO_WIDTH_SPACE = "\u200b"
 _WHITESPACE = re.compile(r"\s+")
 
 
 def size(text: str) -> int:
-    """The length of ``text`` in UTF-16 code units (an upper bound of Discord's count)."""
-    return len(text.encode("utf-16-le")) // 2
+    """The length of ``text`` in UTF-16 code units (an upper bound of Discord's count).
+
+    A lone surrogate (which no cleaned text holds) counts as one unit, not an error.
+    """
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def fit(text: str, limit: int) -> str:
@@ -90,17 +94,22 @@ def fit(text: str, limit: int) -> str:
 
 
 def escape_markdown(text: str) -> str:
-    """Backslash-escape Discord markdown in ``text`` so it shows literally, mentions defused."""
+    """Backslash-escape Discord markdown in ``text`` so it shows literally, mentions defused.
+
+    User and role mentions die with their escaped ``<``; mass mentions need
+    :func:`defuse_mentions`.
+    """
     escaped = _INLINE_MARKUP.sub(r"\\\1", text)
     escaped = _LINE_START_MARKUP.sub(r"\1\\\2", escaped)
-    return defuse_mentions(_ORDERED_LIST_MARKUP.sub(r"\1\\.", escaped))
+    escaped = _ORDERED_LIST_MARKUP.sub(r"\1\\.", escaped)
+    return _MASS_MENTION.sub(f"@{_ZERO_WIDTH_SPACE}\\1", escaped)
 
 
 def defuse_mentions(text: str) -> str:
-    """Put a zero-width space after the ``@`` of every mention, so none is live.
+    """Put a zero-width space after the ``@`` of every mention in unescaped text.
 
-    ``@everyone`` still reads as ``@everyone`` but is plain text to Discord,
-    like ``discord.utils.escape_mentions`` does it.
+    ``@everyone`` still reads as ``@everyone`` and ``<@123>`` as ``<@123>``, but
+    both are plain text to Discord, as ``discord.utils.escape_mentions`` makes them.
     """
     return _MENTION.sub(f"@{_ZERO_WIDTH_SPACE}\\1", text)
 
