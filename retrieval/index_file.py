@@ -187,7 +187,9 @@ def _read_arrays(path: Path, members: tuple[str, ...] = _MEMBERS) -> dict[str, n
             return {name: archive[name] for name in members}
     except IndexFileError:
         raise
-    except (OSError, ValueError, EOFError, zipfile.BadZipFile) as error:
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile, MemoryError) as error:
+        # MemoryError: a member's header may declare any shape; NumPy allocates
+        # it before finding the data missing.
         raise IndexFileError(
             f"{path} is not a readable articlebot index ({error}); {_REBUILD_HINT}"
         ) from None
