@@ -119,8 +119,10 @@ class ArticleBot(commands.Bot):
         )
         try:
             await respond_to_interaction(interaction, apology(), ephemeral=True)
-        except discord.HTTPException:
-            _log.warning("could not send the apology for interaction %s", interaction.id)
+        except Exception as failure:  # best effort, as for messages
+            _log.warning(
+                "could not send the apology for interaction %s (%r)", interaction.id, failure
+            )
 
 
 def require_article_bot(bot: commands.Bot) -> ArticleBot:

@@ -8,8 +8,12 @@ import shutil
 import signal
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-__all__ = ["BotProcess", "bot_command", "bot_environment"]
+if TYPE_CHECKING:
+    from tests.discord_standin.server import DiscordStandIn
+
+__all__ = ["BotProcess", "bot_command", "bot_environment", "start_ready_bot"]
 
 
 def bot_command() -> list[str]:
@@ -77,3 +81,20 @@ class BotProcess:
         assert self.process.stdout is not None
         async for line in self.process.stdout:
             self.lines.append(line.decode("utf-8", "replace").rstrip("\n"))
+
+
+async def start_ready_bot(standin: DiscordStandIn, cwd: Path, **settings: str) -> BotProcess:
+    """Start ``articlebot discord`` on ``standin`` with ``settings``; return it once ready.
+
+    If it never becomes ready, it is stopped and an AssertionError carries its output.
+    """
+    environment = bot_environment(
+        DISCORD_TOKEN=standin.token, ARTICLEBOT_DISCORD_API_BASE=standin.api_base, **settings
+    )
+    bot = await BotProcess.start(environment, cwd)
+    try:
+        await standin.wait_until_ready()
+    except TimeoutError:
+        await bot.stop()
+        raise AssertionError(f"the bot never became ready; its output:\n{bot.output}") from None
+    return bot

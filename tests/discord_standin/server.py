@@ -9,8 +9,10 @@ INTERACTION_CREATE events, and every REST request the bot makes is recorded
 
 Tests can script responses: :meth:`DiscordStandIn.script` puts a responder in
 front of the default routes for the next ``times`` matching requests (a 429
-with ``retry_after``, a 500 or 403 on send, an expired interaction token), and
-:meth:`DiscordStandIn.drop_gateway` closes the websocket. A request no route
+with ``retry_after`` from :func:`rate_limited`, a 500 or 403 on send, an expired
+interaction token from :func:`unknown_interaction`), and
+:meth:`DiscordStandIn.drop_gateway` closes the websocket,
+:meth:`DiscordStandIn.invalidate_session` makes the client identify again. A request no route
 knows is logged as an error and answered 404, so a failing test says which
 call the stand-in does not know yet.
 """
@@ -32,7 +34,13 @@ from aiohttp import WSMsgType, web
 from tests.discord_standin import payloads
 from tests.discord_standin.gateway import GatewayConnection, Op
 
-__all__ = ["DiscordStandIn", "RecordedRequest", "json_response"]
+__all__ = [
+    "DiscordStandIn",
+    "RecordedRequest",
+    "json_response",
+    "rate_limited",
+    "unknown_interaction",
+]
 
 _log = logging.getLogger(__name__)
 
@@ -98,6 +106,26 @@ def json_response(
         return json_body(body, status, headers)
 
     return respond
+
+
+def rate_limited(retry_after: float, *, is_global: bool = False) -> Responder:
+    """A 429 as Discord sends it: JSON ``retry_after`` and the headers discord.py checks.
+
+    discord.py takes a 429 without a ``Via`` header for a Cloudflare ban and
+    gives up at once, so the header is part of a faithful rate limit.
+    """
+    headers = {
+        "Via": "1.1 google",
+        "Retry-After": str(max(1, round(retry_after))),
+        "X-RateLimit-Scope": "global" if is_global else "user",
+    }
+    body = {"message": "You are being rate limited.", "retry_after": retry_after}
+    return json_response(429, {**body, "global": is_global}, headers)
+
+
+def unknown_interaction() -> Responder:
+    """What Discord answers once an interaction's token has expired (after 3 s, or 15 min)."""
+    return json_response(404, {"message": "Unknown interaction", "code": 10062})
 
 
 @dataclass
@@ -234,6 +262,15 @@ class DiscordStandIn:
         """Close the gateway connection, as Discord does when it restarts a node."""
         if self.connection is not None:
             await self.connection.socket.close(code=code)
+
+    async def invalidate_session(self, *, resumable: bool = False) -> None:
+        """Send INVALID_SESSION: the client must identify afresh (or resume, if ``resumable``)."""
+        if self.connection is not None:
+            await self.connection.send(Op.INVALID_SESSION, resumable)
+
+    async def dispatch(self, event: str, data: Json) -> None:
+        """Send any dispatch event to the connected client."""
+        await self._dispatch(event, data)
 
     async def wait_for_request(
         self, predicate: Callable[[RecordedRequest], bool], timeout: float = 5.0

@@ -65,8 +65,10 @@ class AskingCog(commands.Cog):
     async def _apologise(self, message: discord.Message) -> None:
         try:
             await reply_to_message(message, apology())
-        except discord.HTTPException:
-            _log.warning("could not send the apology for message %s", message.id)
+        except Exception as error:  # best effort: the failure is logged already
+            # Not only HTTPException: a dropped connection (aiohttp) or a rate
+            # limit the client will not wait for (RateLimited) fail the same way.
+            _log.warning("could not send the apology for message %s (%r)", message.id, error)
 
     @app_commands.command(name="ask", description="Ask a question about the article.")
     @app_commands.describe(question="Your question, e.g. when is the summit?")
