@@ -155,7 +155,9 @@ def test_notices_are_sendable(seconds: float, headline: str) -> None:
 
 
 @SETTINGS
-@given(content=MESSAGES, user=st.integers(1, 10**18), dm=st.booleans())
+@given(
+    content=MESSAGES, user=st.integers(1, 10**18).filter(lambda user: user != BOT), dm=st.booleans()
+)
 def test_a_message_to_the_bot_always_gets_a_sendable_response(
     seed_knowledge: Knowledge, content: str, user: int, dm: bool
 ) -> None:

@@ -10,6 +10,7 @@ exit 0. The token is read from settings here and handed only to discord.py.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import signal
 
@@ -24,7 +25,7 @@ from bot.discord_app.logs import configure_logging
 from bot.settings import Settings
 from bot.startup import Runtime, StartupError, start
 
-__all__ = ["build_bot", "run_discord"]
+__all__ = ["build_bot", "freeze_startup_objects", "run_discord"]
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -52,8 +53,10 @@ def run_discord() -> int:
     configure_logging(runtime.settings.log_level, secrets=[token])
     if runtime.settings.discord_api_base is not None:
         use_api_base(runtime.settings.discord_api_base)
+    bot = build_bot(runtime)
+    freeze_startup_objects()
     try:
-        asyncio.run(_serve(build_bot(runtime), token))
+        asyncio.run(_serve(bot, token))
     except discord.LoginFailure:
         raise StartupError(REFUSED_TOKEN) from None
     except discord.PrivilegedIntentsRequired:
@@ -62,6 +65,20 @@ def run_discord() -> int:
         _log.exception("the Discord bot stopped on an unexpected error")
         return EXIT_FAILED
     return EXIT_OK
+
+
+def freeze_startup_objects() -> None:
+    """Keep the garbage collector from walking what start-up loaded, for good.
+
+    The article, its index, the composer's tables and the libraries are some
+    130,000 objects that live as long as the process. A full collection walks
+    them all (70-80 ms, measured) on the event loop's thread, stalling every
+    handler; a burst of questions allocates enough to set one off. Frozen
+    (``gc.freeze``), they are never scanned again, and a full collection walks
+    only what was made since.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def build_bot(runtime: Runtime) -> ArticleBot:

@@ -25,6 +25,7 @@ import itertools
 import json
 import logging
 import re
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -61,6 +62,7 @@ class RecordedRequest:
     query: dict[str, str]
     body: Any
     authorization: str | None
+    received_at: float = field(default_factory=time.monotonic)  # when the stand-in read it
 
     def matches(self, method: str, pattern: str) -> bool:
         return self.method == method and re.fullmatch(pattern, self.path) is not None

@@ -5,11 +5,19 @@ cog only adapts Discord objects and sends what comes back. A handler never
 lets an error escape: it is logged with the message's ids (never its author's
 token or the bot's) and the asker gets a short apology, so one bad message
 cannot stop the bot answering the next.
+
+Replies in a channel are sent one at a time, in the order the questions came:
+discord.py sends concurrently within a rate-limit bucket, and a late request can
+overtake a waiting one, so a burst could see a user's "slow down" posted before
+the answer it follows. The per-channel locks live only while a send holds or
+awaits them (a weak dictionary), so they cost nothing once a channel is quiet.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import weakref
 
 import discord
 from discord import app_commands
@@ -37,6 +45,9 @@ class AskingCog(commands.Cog):
 
     def __init__(self, bot: ArticleBot) -> None:
         self.bot = bot
+        self._channel_turns: weakref.WeakValueDictionary[int, asyncio.Lock] = (
+            weakref.WeakValueDictionary()
+        )
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
@@ -59,8 +70,16 @@ class AskingCog(commands.Cog):
         response = self.bot.answering.respond_to(incoming, self.bot.policy)
         if response is None:
             return
-        sent = await reply_to_message(message, response.reply)
+        async with self._channel_turn(message.channel.id):
+            sent = await reply_to_message(message, response.reply)
         self.bot.answering.remember(sent.id, response)
+
+    def _channel_turn(self, channel_id: int) -> asyncio.Lock:
+        """The lock that queues one channel's replies (asyncio locks serve in arrival order)."""
+        turn = self._channel_turns.get(channel_id)
+        if turn is None:
+            turn = self._channel_turns[channel_id] = asyncio.Lock()
+        return turn
 
     async def _apologise(self, message: discord.Message) -> None:
         try:
