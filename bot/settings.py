@@ -12,6 +12,7 @@ global instance. :func:`load_settings` turns a validation failure into a
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -23,6 +24,9 @@ __all__ = ["DEFAULT_ARTICLE", "Settings", "SettingsError", "load_settings"]
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ARTICLE = PROJECT_ROOT / "seeds" / "000_479c05f56fca69af.txt"
 ENV_PREFIX = "ARTICLEBOT_"
+# Anything with a scheme ("https://...", "ftp://...") is an address, not a file name;
+# start-up accepts http(s) only and says so.
+_ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 class SettingsError(ValueError):
@@ -45,9 +49,9 @@ class Settings(BaseSettings):
         validation_alias="DISCORD_TOKEN",
         description="The bot token from the Discord developer portal (a secret).",
     )
-    articles: Annotated[list[Path], NoDecode] = Field(
-        default_factory=lambda: [DEFAULT_ARTICLE],
-        description="Article files, separated by commas.",
+    articles: Annotated[list[Path | str], NoDecode] = Field(
+        default_factory=lambda: list[Path | str]([DEFAULT_ARTICLE]),
+        description="Article files or http(s) addresses, separated by commas.",
     )
     top_k: int = Field(default=5, ge=1, le=50, description="Passages retrieved per question.")
     abstain_threshold: float = Field(
@@ -82,7 +86,13 @@ class Settings(BaseSettings):
     @classmethod
     def _split_paths(cls, value: Any) -> Any:
         if isinstance(value, str):
-            return [Path(part.strip()) for part in value.split(",") if part.strip()]
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        if isinstance(value, list | tuple):
+            # An address stays text: as a Path, "https://x" would become "https:/x".
+            return [
+                part if isinstance(part, str) and _ADDRESS.match(part) else Path(part)
+                for part in value
+            ]
         return value
 
     @field_validator("articles")

@@ -3,20 +3,31 @@
 Front-ends call :func:`start` once; any problem a user can fix (a bad setting,
 a missing or unreadable article) becomes a :class:`StartupError` whose message
 is shown as is.
+
+Every entry of ``ARTICLEBOT_ARTICLES`` is checked before anything is read: a
+missing path, a folder with no article files, anything but a regular file, a
+file over :data:`~retrieval.MAX_ARTICLE_BYTES` (10 MiB) or one that cannot be
+read fails with a message naming the variable. A folder's files are checked
+alike. An http(s) address passes as is: it is fetched, and checked, when loaded.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot.composer import ComposerOptions
-from bot.knowledge import Knowledge, load_knowledge
+from bot.knowledge import Knowledge, expand_sources, load_knowledge
 from bot.settings import Settings, SettingsError, load_settings
-from retrieval import ArticleError
+from retrieval import MAX_ARTICLE_BYTES, ArticleError
 
-__all__ = ["Runtime", "StartupError", "start"]
+__all__ = ["Runtime", "StartupError", "check_articles", "start"]
+
+ARTICLES_VARIABLE = "ARTICLEBOT_ARTICLES"
+_WEB_SCHEMES = ("http://", "https://")
 
 
 class StartupError(Exception):
@@ -40,6 +51,7 @@ def start(article: str | Path | Sequence[str | Path] | None = None) -> Runtime:
     """
     settings = load_configuration()
     if article is None or (not isinstance(article, str | Path) and not article):
+        check_articles(settings.articles)
         sources: list[str | Path] = list(settings.articles)
     elif isinstance(article, str | Path):
         sources = [article]
@@ -59,3 +71,49 @@ def load_configuration() -> Settings:
         return load_settings()
     except SettingsError as error:
         raise StartupError(str(error)) from None
+
+
+def check_articles(articles: Sequence[Path | str]) -> None:
+    """Check every configured article; raise :class:`StartupError` naming the variable."""
+    for entry in articles:
+        problem = _address_problem(entry) if isinstance(entry, str) else _path_problem(entry)
+        if problem is not None:
+            raise StartupError(f"invalid setting {ARTICLES_VARIABLE}: {problem}")
+
+
+def _address_problem(address: str) -> str | None:
+    if address.lower().startswith(_WEB_SCHEMES):
+        return None
+    return f"{address} is neither a file path nor an http(s) address"
+
+
+def _path_problem(path: Path) -> str | None:
+    """What is wrong with an article path: a file, or a folder of article files."""
+    if not path.is_dir():
+        return _file_problem(path)
+    try:
+        files = expand_sources([path])
+    except ArticleError as error:
+        return str(error)
+    except OSError as error:
+        return f"cannot list {path} ({error.strerror or type(error).__name__})"
+    return next((p for f in files if (p := _file_problem(Path(f))) is not None), None)
+
+
+def _file_problem(path: Path) -> str | None:
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return f"no file at {path} (check the path; separate several articles with commas)"
+    except OSError as error:
+        return f"cannot open {path} ({error.strerror or type(error).__name__})"
+    if not stat.S_ISREG(status.st_mode):
+        return f"{path} is not a regular file (give an article file, or a folder of them)"
+    if status.st_size > MAX_ARTICLE_BYTES:
+        return (
+            f"{path} is {status.st_size:,} bytes, over the limit of {MAX_ARTICLE_BYTES:,} "
+            "bytes (10 MiB) for an article (split it into several)"
+        )
+    if not os.access(path, os.R_OK):
+        return f"{path} cannot be read (check its permissions)"
+    return None

@@ -55,7 +55,7 @@ def run_eval(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def _load_all(files: list[Path], article: Path) -> list[EvalSet]:
+def _load_all(files: list[Path], article: Path | str) -> list[EvalSet]:
     eval_sets: list[EvalSet] = []
     for path in files:
         try:

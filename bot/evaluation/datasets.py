@@ -54,7 +54,7 @@ class EvalSet:
     questions: tuple[EvalQuestion, ...]
 
 
-def load_eval_sets(path: Path, article_for_jsonl: Path) -> list[EvalSet]:
+def load_eval_sets(path: Path, article_for_jsonl: Path | str) -> list[EvalSet]:
     """Load ``path`` by its extension: ``.json`` is SQuAD 2.0, ``.jsonl`` articlebot's format."""
     if not path.is_file():
         raise DatasetError(f"evaluation file not found: {path}")
