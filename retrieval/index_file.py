@@ -187,11 +187,17 @@ def _read_arrays(path: Path, members: tuple[str, ...] = _MEMBERS) -> dict[str, n
             return {name: archive[name] for name in members}
     except IndexFileError:
         raise
-    except (OSError, ValueError, EOFError, zipfile.BadZipFile, MemoryError) as error:
-        # MemoryError: a member's header may declare any shape; NumPy allocates
-        # it before finding the data missing.
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile) as error:
         raise IndexFileError(
             f"{path} is not a readable articlebot index ({error}); {_REBUILD_HINT}"
+        ) from None
+    except Exception as error:
+        # A damaged archive fails in more ways than those: NotImplementedError (a
+        # flipped compression method), RuntimeError (a flipped "encrypted" flag),
+        # zlib or lzma errors, MemoryError (a member may declare any shape, which
+        # NumPy allocates before finding the data missing). All mean the same.
+        raise IndexFileError(
+            f"{path} is a damaged archive ({type(error).__name__}: {error}); {_REBUILD_HINT}"
         ) from None
 
 

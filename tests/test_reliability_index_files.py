@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import pickle
+import struct
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -175,6 +176,33 @@ def _loaded_or_message(path: Path) -> TfidfRetriever | str:
         return TfidfRetriever.load(path)
     except IndexFileError as error:
         return str(error)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("method", 8),  # "deflated", though the data are stored
+        ("method", 12),  # bzip2
+        ("method", 14),  # lzma
+        ("method", 99),  # AES, which zipfile does not know
+        ("flags", 1 << 0),  # encrypted
+        ("flags", 1 << 5),  # compressed patched data
+        ("flags", 1 << 6),  # strong encryption
+    ],
+)
+def test_flipped_zip_header_fields_are_refused(
+    tmp_path: Path, index_bytes: bytes, field: str, value: int
+) -> None:
+    """zipfile raises NotImplementedError, RuntimeError or a codec error here, not BadZipFile."""
+    damaged = bytearray(index_bytes)
+    offset = {"flags": 8, "method": 10}[field]  # in a central directory entry
+    for entry in range(len(damaged)):
+        if damaged.startswith(b"PK\x01\x02", entry):
+            damaged[entry + offset : entry + offset + 2] = struct.pack("<H", value)
+    path = tmp_path / "flags.idx"
+    path.write_bytes(bytes(damaged))
+
+    _refused(path)
 
 
 @pytest.mark.parametrize("member", ["header", "idf", "texts"])
