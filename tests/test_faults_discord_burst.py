@@ -7,9 +7,11 @@ between its 1 ms wake-ups (wall clock), and how much of that gap the loop's
 thread spent computing (thread CPU time). The CPU figure is what the bot's own
 work blocks the loop for; the wall figure adds whatever the operating system
 took away, which on a shared CI machine is noise, so it gets a looser bound.
-The bot freezes its start-up objects out of the garbage collector's sight, as
-``articlebot discord`` does: without that, one full collection of this test
-process (and of the real bot: 70-80 ms) blocks the loop beyond the bar.
+The bot is prepared as ``articlebot discord`` prepares it before connecting:
+warmed up (the composer's lazily built tables would cost the first question
+10-30 ms), and its start-up objects frozen out of the garbage collector's
+sight (one full collection of this test process, and of the real bot, takes
+70-80 ms, beyond the bar).
 
 Each user asks four questions at once, with a 60 s cooldown: the first is
 answered, the second gets the one "slow down", the other two get silence. The
@@ -35,7 +37,7 @@ from bot.composer import ComposerOptions, answer
 from bot.conversation import Conversation
 from bot.discord_app.client import ArticleBot
 from bot.discord_app.replies import render_answer
-from bot.discord_app.runner import build_bot, freeze_startup_objects
+from bot.discord_app.runner import build_bot, prepare_to_serve
 from bot.knowledge import Knowledge
 from bot.settings import Settings
 from bot.startup import Runtime
@@ -109,7 +111,7 @@ async def running_bot(
         cooldown_seconds=60,
     )
     bot = build_bot(Runtime(settings, seed_knowledge, ComposerOptions()))
-    freeze_startup_objects()  # as ``articlebot discord`` does before it connects
+    prepare_to_serve(bot)  # as ``articlebot discord`` does before it connects
     running = asyncio.create_task(bot.start(standin.token))
     try:
         await standin.wait_until_ready()
