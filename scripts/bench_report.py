@@ -78,10 +78,11 @@ def _target_checks(results: dict[str, Any]) -> list[Check]:
     target = "cold `articlebot ask` <= 1.3x the scikit-learn import floor (median)"
     checks.append((target, f"{ratio:.2f}x", ratio <= 1.3))
     squad = results["recall"]["SQuAD dev"]
-    ours = squad["ours"]["recall"]
-    best_other = max(value["recall"] for name, value in squad.items() if name != "ours")
-    target = "sentence recall@1 on dev SQuAD >= the best other library"
-    checks.append((target, f"{ours:.1%} vs {best_other:.1%}", ours >= best_other))
+    ours = {name: value["recall"] for name, value in squad.items() if name.startswith("ours")}
+    best_other = max(value["recall"] for name, value in squad.items() if name not in ours)
+    for name, recall in ours.items():
+        target = f"sentence recall@1 on dev SQuAD ({name}) >= the best other library"
+        checks.append((target, f"{recall:.1%} vs {best_other:.1%}", recall >= best_other))
     return checks
 
 
@@ -154,9 +155,10 @@ def _notes(results: dict[str, Any]) -> str:
         )
     if any(target.startswith("sentence recall") for target in missed):
         notes.append(
-            "- Recall: our ranking equals scikit-learn's TF-IDF cosine (the plain column, "
-            "same figure); the BM25 libraries rank the same terms differently. Speed costs "
-            "no recall; the gap is the scoring model's."
+            "- Recall: the index's own search equals scikit-learn's TF-IDF cosine (the plain "
+            "column, same figure), so speed costs no recall; BM25 ranks the same terms "
+            "differently. What the bot answers from is the composer's ranking over that index "
+            "(question coverage and neighbouring sentences), reported as its own column."
         )
     small = [row for row in results["scale"] if row["library"] == "ours" and row["size"] < 10**6]
     if any(
