@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import shutil
 import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from tests.conftest import cli_environment
 
 if TYPE_CHECKING:
     from tests.discord_standin.server import DiscordStandIn
@@ -27,13 +28,7 @@ def bot_command() -> list[str]:
 
 def bot_environment(**settings: str) -> dict[str, str]:
     """This environment without any articlebot setting or token, plus ``settings``."""
-    environment = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith("ARTICLEBOT_") and name != "DISCORD_TOKEN"
-    }
-    environment.update(settings)
-    return environment
+    return cli_environment(**settings)
 
 
 class BotProcess:
