@@ -40,6 +40,7 @@ __all__ = [
     "IndexFileError",
     "read_header",
     "read_index",
+    "write_arrays",
     "write_index",
 ]
 
@@ -103,9 +104,16 @@ def write_index(
         "paragraphs": paragraphs,
         "passage_indexes": indexes,
     }
-    # A unique temporary name, so two processes caching the same index at once
-    # never write into one file; the rename makes the new file appear whole.
-    # (Not tempfile's: it creates files readable by their owner only.)
+    write_arrays(path, arrays)
+
+
+def write_arrays(path: Path, arrays: dict[str, np.ndarray]) -> None:
+    """Write ``arrays`` to ``path`` as an uncompressed ``.npz``, replacing it atomically.
+
+    A unique temporary name, so two processes caching the same index at once
+    never write into one file; the rename makes the new file appear whole.
+    (Not tempfile's: it creates files readable by their owner only.)
+    """
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
         with temporary.open("xb") as handle:
