@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bot.composer import ComposerOptions
 from bot.knowledge import Knowledge, load_knowledge
+from bot.progress import indexing_progress
 from bot.settings import Settings, SettingsError, load_settings
 from retrieval import ArticleError
 
@@ -36,7 +37,7 @@ def start(article: str | Path | None = None) -> Runtime:
     settings = load_configuration()
     path = article if article is not None else settings.articles[0]  # a URL must stay a str
     try:
-        knowledge = load_knowledge(path)
+        knowledge = load_knowledge(path, progress=indexing_progress())
     except ArticleError as error:
         raise StartupError(str(error)) from None
     options = ComposerOptions(top_k=settings.top_k, abstain_threshold=settings.abstain_threshold)
