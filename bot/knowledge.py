@@ -19,8 +19,8 @@ instead (:mod:`retrieval.collection_cache`): ``FOLDER/.articlebot-collection.npz
 or a file under the user's cache directory named by the sources' resolved paths.
 It holds the parsed articles, their term counts and the index, so a start reads
 arrays instead of files, and only new or edited files are parsed again: for
-5,000 articles, 14 s to build and about half a second to reload
-(``docs/BENCHMARKS.md``, "Many articles").
+5,000 articles, 8 s to build and half a second to reload (``docs/BENCHMARKS.md``,
+"Many articles").
 """
 
 from __future__ import annotations

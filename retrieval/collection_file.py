@@ -27,19 +27,23 @@ so a file that reads is a file that searches.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+import retrieval
 from retrieval import _article_columns
 from retrieval._article_columns import ArticleColumns, pack_articles
 from retrieval._build import FittedTfidf
 from retrieval._counts import TermCounts
+from retrieval.analysis import AnalyzerConfig
 from retrieval.article import Article
 from retrieval.index_file import _checked_csc, _pack_strings, _unpack_strings, write_arrays
 
@@ -49,6 +53,7 @@ __all__ = [
     "CollectionFileError",
     "SavedCollection",
     "SourceState",
+    "cache_key",
     "read_collection",
     "write_collection",
 ]
@@ -56,6 +61,20 @@ __all__ = [
 FORMAT_NAME = "articlebot-collection"
 FORMAT_VERSION = 1
 _DIGEST_BYTES = 32
+# The code and libraries whose output a saved collection holds.
+_PARSING_MODULES = (
+    "article.py",
+    "cleaning.py",
+    "sentences.py",
+    "analysis.py",
+    "_chunks.py",
+    "_build.py",
+    "_counts.py",
+    "_article_columns.py",
+    "collection_file.py",
+    "index_file.py",
+)
+_PARSING_LIBRARIES = ("trafilatura", "lxml", "lxml_html_clean", "snowballstemmer")
 
 
 class CollectionFileError(ValueError):
@@ -87,6 +106,24 @@ class SavedCollection:
     def row_of(self, path: str) -> int | None:
         """The saved article read from ``path`` (resolved), if any."""
         return self.rows.get(path)
+
+
+def cache_key(config: AnalyzerConfig) -> str:
+    """What a saved collection must have been made with to be reused as it is."""
+    digest = hashlib.sha256()
+    settings = {"format": FORMAT_VERSION, "analyzer": config.to_dict()}
+    digest.update(json.dumps(settings, sort_keys=True).encode("utf-8"))
+    package = Path(retrieval.__file__).parent
+    modules = [package / name for name in _PARSING_MODULES]
+    for module in [*modules, *sorted((package / "formats").glob("*.py"))]:
+        digest.update(module.name.encode("utf-8") + b"\x00" + module.read_bytes())
+    for library in _PARSING_LIBRARIES:
+        try:
+            version = metadata.version(library)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"\x00{library}={version}".encode())
+    return digest.hexdigest()
 
 
 def write_collection(

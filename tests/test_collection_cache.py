@@ -10,11 +10,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from retrieval import AnalyzerConfig, Article, load_article
+from retrieval import AnalyzerConfig, Article, collection_file, load_article
 from retrieval import collection_cache as cache_module
 from retrieval.collection import Collection, build_collection
 from retrieval.collection_cache import CollectionLoad, load_collection
-from retrieval.collection_file import read_collection
+from retrieval.collection_file import cache_key, read_collection
 from tests.generated import copy_folder, write_folder
 
 QUERIES = ["when do the talks start?", "who met in Vienna?", "how many people were affected", "é"]
@@ -141,7 +141,7 @@ def test_a_touched_file_is_compared_by_content_not_read_again(
     update = _load(folder)
     assert reads == []
     assert update.saved  # with the new time, so the next start need not hash it
-    state = read_collection(_cache(folder), cache_module.cache_key(AnalyzerConfig())).sources[3]
+    state = read_collection(_cache(folder), cache_key(AnalyzerConfig())).sources[3]
     assert state.mtime_ns == status.st_mtime_ns + 5_000_000_000
 
 
@@ -202,7 +202,7 @@ def test_a_cache_made_by_other_code_is_rebuilt(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _load(folder)
-    monkeypatch.setattr(cache_module, "_PARSING_LIBRARIES", ("numpy",))
+    monkeypatch.setattr(collection_file, "_PARSING_LIBRARIES", ("numpy",))
     assert _load(folder).parsed == 31
 
 
@@ -229,3 +229,11 @@ def test_without_a_cache_nothing_is_written(folder: Path) -> None:
     loaded = load_collection(_sources(folder), None)
     assert not loaded.saved
     assert not _cache(folder).exists()
+
+
+def test_articles_from_the_cache_name_their_source_as_a_fresh_load_does(folder: Path) -> None:
+    spelled = [f"{folder}/./{path.name}" for path in _sources(folder)[:3]]
+    load_collection(spelled, _cache(folder))
+    reloaded = load_collection(spelled, _cache(folder))
+    assert reloaded.parsed == 0
+    assert list(reloaded.collection.articles) == [load_article(name) for name in spelled]
