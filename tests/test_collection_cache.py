@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from retrieval import AnalyzerConfig, Article, collection_file, load_article
+from retrieval import AnalyzerConfig, Article, TfidfRetriever, collection_file, load_article
 from retrieval import collection_cache as cache_module
 from retrieval.collection import Collection, build_collection
 from retrieval.collection_cache import CollectionLoad, load_collection
@@ -237,3 +237,11 @@ def test_articles_from_the_cache_name_their_source_as_a_fresh_load_does(folder: 
     reloaded = load_collection(spelled, _cache(folder))
     assert reloaded.parsed == 0
     assert list(reloaded.collection.articles) == [load_article(name) for name in spelled]
+
+
+def test_the_collection_index_saves_and_loads_like_any_index(folder: Path, tmp_path: Path) -> None:
+    retriever = _load(folder).collection.retriever
+    retriever.save(tmp_path / "index.npz")
+    loaded = TfidfRetriever.load(tmp_path / "index.npz")
+    assert loaded.passages == retriever.passages
+    assert loaded.search(QUERIES[0], k=5) == retriever.search(QUERIES[0], k=5)
