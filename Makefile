@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 BENCH_STAMP := $(VENV)/.installed-bench
 
-.PHONY: run test lint typecheck pytest discord eval bench clean
+.PHONY: run test lint typecheck pytest discord eval bench bench-articles clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ eval: $(STAMP)
 # and writes nothing. hyperfine (apt) times the cold start when it is installed.
 bench: $(BENCH_STAMP)
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
+# Issue 7: 5,000 generated articles indexed, reloaded, and updated after a few edits
+# (about a minute); prints the "Many articles" section of docs/BENCHMARKS.md.
+bench-articles: $(STAMP)
+	$(BIN)/python scripts/bench_articles.py $(BENCH_ARGS)
 
 test: lint typecheck pytest
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from bot.composer import ComposerOptions
 from bot.knowledge import Knowledge, expand_sources, load_knowledge
+from bot.progress import indexing_progress
 from bot.settings import Settings, SettingsError, load_settings
 from retrieval import MAX_ARTICLE_BYTES, ArticleError
 
@@ -58,7 +59,7 @@ def start(article: str | Path | Sequence[str | Path] | None = None) -> Runtime:
     else:
         sources = list(article)
     try:
-        knowledge = load_knowledge(sources)
+        knowledge = load_knowledge(sources, progress=indexing_progress())
     except ArticleError as error:
         raise StartupError(str(error)) from None
     options = ComposerOptions(top_k=settings.top_k, abstain_threshold=settings.abstain_threshold)

@@ -17,6 +17,15 @@ docs/BENCHMARKS.md). The work is split by how often it repeats:
    float32 (smooth idf ``ln((1 + n) / (1 + df)) + 1``, sublinear tf
    ``1 + ln(tf)``, rows l2-normalized with a float64 norm).
 
+The weights are computed from the term-major (CSC) counts, whose order is fixed
+by the sorted vocabulary and the passage order alone, so they are a function of
+the counts: the same counts give the same weights bit for bit, however they were
+assembled. That is what lets a collection cache count only its changed articles
+and join the rest from stored counts (:mod:`retrieval._counts`,
+:func:`weigh_counts`) and still equal a fresh fit. (Summing each norm in row order
+would not: a fresh fit leaves a row's terms in first-seen order, which depends on
+the passages before it.)
+
 A chunk is a token of the analyzer's pattern or, on ASCII text, a run of word
 characters and dots, which holds the same tokens; ``Analyzer.words`` maps each
 token on its own, so ``words(text)`` is the concatenation of ``words(chunk)``.
@@ -37,10 +46,11 @@ from itertools import chain, islice
 import numpy as np
 
 from retrieval._chunks import ChunkIds
+from retrieval._counts import TermCounts
 from retrieval._gc import paused_gc
 from retrieval.analysis import Analyzer
 
-__all__ = ["FittedTfidf", "fit_tfidf"]
+__all__ = ["FittedTfidf", "count_terms", "fit_tfidf", "weigh_counts"]
 
 # Passages per batch: bounds the live token strings (~25 MB at 20k passages of
 # 20 words) while keeping the per-batch NumPy calls negligible.
@@ -64,11 +74,30 @@ def fit_tfidf(texts: Sequence[str], analyzer: Analyzer) -> FittedTfidf:
     """Fit scikit-learn's TF-IDF weights for ``texts`` (see the module docstring)."""
     with paused_gc():
         terms, counts = _count_terms(texts, analyzer)
-    idf = _smooth_idf(counts.indices, len(texts), len(terms))
-    _weigh(counts, idf, analyzer.config.sublinear_tf)
     csc = _to_csc(counts, len(terms))
-    del counts
-    return FittedTfidf(terms, idf, csc.indptr.astype(np.int64), csc.indices, csc.data)
+    del counts  # at a million passages, 160 MB that the weighting need not share the heap with
+    return _weighed(terms, csc, len(texts), analyzer.config.sublinear_tf)
+
+
+def count_terms(texts: Sequence[str], analyzer: Analyzer) -> TermCounts:
+    """The term counts of each of ``texts``, the first half of :func:`fit_tfidf`."""
+    with paused_gc():
+        terms, counts = _count_terms(texts, analyzer)
+    return TermCounts(terms, counts.indptr, counts.indices, counts.data)
+
+
+def weigh_counts(counts: TermCounts, sublinear: bool) -> FittedTfidf:
+    """The TF-IDF weights of ``counts`` (left unchanged), the second half of :func:`fit_tfidf`."""
+    csc = _to_csc(_Csr(counts.indptr, counts.indices, counts.data), len(counts.terms))
+    return _weighed(counts.terms, csc, len(counts), sublinear)
+
+
+def _weighed(terms: list[str], csc: _Csr, n_rows: int, sublinear: bool) -> FittedTfidf:
+    """Weigh the CSC counts ``csc`` in place and return the fitted parts."""
+    csc = _Csr(csc.indptr.astype(np.int64), csc.indices, csc.data)
+    idf = _smooth_idf(np.diff(csc.indptr), n_rows)
+    _weigh(csc, idf, sublinear, n_rows)
+    return FittedTfidf(terms, idf, csc.indptr, csc.indices, csc.data)
 
 
 class _Terms:
@@ -227,12 +256,9 @@ def _to_csc(rows: _Csr, n_columns: int) -> _Csr:
     return _Csr(matrix.indptr, matrix.indices.astype(np.int32, copy=False), matrix.data)
 
 
-def _smooth_idf(indices: np.ndarray, n_rows: int, n_columns: int) -> np.ndarray:
+def _smooth_idf(document_frequencies: np.ndarray, n_rows: int) -> np.ndarray:
     """scikit-learn's smooth idf, computed in float32 in the same order."""
-    counts = np.zeros(n_columns, dtype=np.int64)
-    for start in range(0, len(indices), _BLOCK):  # bincount would copy all to int64 at once
-        counts += np.bincount(indices[start : start + _BLOCK], minlength=n_columns)
-    df = counts.astype(np.float32)
+    df = document_frequencies.astype(np.float32)
     df += 1.0
     idf = np.full_like(df, fill_value=n_rows + 1, dtype=np.float32)
     idf /= df
@@ -241,32 +267,37 @@ def _smooth_idf(indices: np.ndarray, n_rows: int, n_columns: int) -> np.ndarray:
     return idf
 
 
-def _weigh(counts: _Csr, idf: np.ndarray, sublinear: bool) -> None:
-    """Turn counts into l2-normalized tf-idf weights in place, as ``TfidfTransformer`` does.
+def _weigh(csc: _Csr, idf: np.ndarray, sublinear: bool, n_rows: int) -> None:
+    """Turn CSC counts into l2-normalized tf-idf weights in place, as ``TfidfTransformer`` does.
 
-    The row norm is summed in float64 from float32 squares and each weight divided
-    in float64, as scikit-learn's Cython normalizer does. Work goes in blocks of
-    rows: whole-array float64 temporaries would add 300 MB at a million passages.
+    Each row's squared norm is summed in float64 from float32 squares, one entry
+    after another in column (sorted term) order (``np.add.at``), and each weight
+    divided in float64, as scikit-learn's Cython normalizer does over its sorted
+    rows. Work goes in blocks of entries: whole-array float64 temporaries would add
+    300 MB at a million passages, and ``np.add.at`` needs no per-block array of
+    row sums (``np.bincount`` does, and left 30 MB more of freed heap in the
+    process at 1M passages; same speed).
     """
-    data = counts.data
+    data, rows = csc.data, csc.indices
     if sublinear:
         np.log(data, out=data)
         data += 1.0
-    rows_per_block = _BATCH * 8
-    for first in range(0, len(counts.indptr) - 1, rows_per_block):
-        pointers = counts.indptr[first : first + rows_per_block + 1]
-        start, end = int(pointers[0]), int(pointers[-1])
-        _weigh_block(data[start:end], counts.indices[start:end], pointers - start, idf)
+    squared_norms = np.zeros(n_rows, dtype=np.float64)
+    for start in range(0, len(data), _BLOCK):
+        end = min(start + _BLOCK, len(data))
+        block = data[start:end]
+        block *= _column_values(csc.indptr, idf, start, end)
+        squares = (block * block).astype(np.float64)
+        np.add.at(squared_norms, rows[start:end], squares)  # in order, no n_rows temporary
+    norms = np.sqrt(squared_norms)
+    for start in range(0, len(data), _BLOCK):
+        block = data[start : start + _BLOCK]
+        np.divide(block, norms[rows[start : start + _BLOCK]], out=block, casting="unsafe")
 
 
-def _weigh_block(
-    data: np.ndarray, columns: np.ndarray, pointers: np.ndarray, idf: np.ndarray
-) -> None:
-    data *= idf[columns]
-    lengths = np.diff(pointers)
-    filled = lengths > 0
-    if not filled.any():
-        return
-    squares = (data * data).astype(np.float64)
-    norms = np.sqrt(np.add.reduceat(squares, pointers[:-1][filled]))
-    np.divide(data, np.repeat(norms, lengths[filled]), out=data, casting="unsafe")
+def _column_values(indptr: np.ndarray, values: np.ndarray, start: int, end: int) -> np.ndarray:
+    """``values[column]`` for each CSC entry from ``start`` to ``end`` (exclusive)."""
+    first = int(np.searchsorted(indptr, start, side="right")) - 1
+    last = int(np.searchsorted(indptr, end - 1, side="right")) - 1
+    bounds = np.clip(indptr[first : last + 2], start, end)
+    return np.repeat(values[first : last + 1], np.diff(bounds))

@@ -12,6 +12,7 @@ and compare equal to any sequence of the same passages, a tuple included.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from typing import overload
 
@@ -19,7 +20,7 @@ import numpy as np
 
 from retrieval.article import Passage
 
-__all__ = ["LazyPassages", "PassageColumns", "TextPassages"]
+__all__ = ["CollectionPassages", "LazyPassages", "PassageColumns", "TextPassages"]
 
 Columns = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 
@@ -143,3 +144,42 @@ class PassageColumns(LazyPassages):
 
     def columns(self) -> Columns:
         return self._starts, self._ends, self._paragraphs, self._indexes
+
+
+class CollectionPassages(LazyPassages):
+    """The passages of several articles, numbered by position across all of them.
+
+    Passage ``i`` is its article's own passage (same text, offsets and paragraph)
+    with ``index`` set to ``i``. Renumbering eagerly would copy every passage
+    (130,000 objects, about 0.3 s, at 5,000 articles) to serve the handful a
+    search returns.
+    """
+
+    __slots__ = ("_articles", "_starts")
+
+    def __init__(self, articles: Sequence[Sequence[Passage]], starts: Sequence[int]) -> None:
+        if len(articles) != len(starts):
+            raise ValueError("one start position per article is needed")
+        self._articles = list(articles)
+        self._starts = list(starts)
+
+    def __len__(self) -> int:
+        if not self._articles:
+            return 0
+        return self._starts[-1] + len(self._articles[-1])
+
+    def _make(self, position: int) -> Passage:
+        article = bisect_right(self._starts, position) - 1
+        own = self._articles[article][position - self._starts[article]]
+        return Passage(own.text, own.start, own.end, own.paragraph, position)
+
+    def texts(self) -> list[str]:
+        return [passage.text for passages in self._articles for passage in passages]
+
+    def columns(self) -> Columns:
+        every = [passage for passages in self._articles for passage in passages]
+        fields = [
+            np.fromiter((getattr(p, name) for p in every), np.int64, len(every))
+            for name in ("start", "end", "paragraph")
+        ]
+        return fields[0], fields[1], fields[2], np.arange(len(every), dtype=np.int64)

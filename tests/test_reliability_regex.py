@@ -148,7 +148,8 @@ FULL_LENGTH_WORST = 4
 def test_every_pattern_is_linear_on_hostile_text(name: str, pattern: re.Pattern[str]) -> None:
     short: dict[str, float] = {}
     for label, text in SHORT_TEXTS.items():
-        _, short[label] = timed(lambda text=text: _exercise(pattern, text))
+        # The best of three: a quadratic pattern is slow every time, a busy machine is not.
+        short[label] = min(timed(lambda text=text: _exercise(pattern, text))[1] for _ in range(3))
         assert short[label] < PATTERN_BOUND_SHORT, f"{name} on {label!r}: {short[label]:.2f}s"
     costliest = sorted(short, key=short.__getitem__, reverse=True)[:FULL_LENGTH_WORST]
     worst = (0.0, "")

@@ -14,8 +14,8 @@ from typing import Any
 
 from bot.composer import ComposerOptions
 from bot.evaluation.datasets import DatasetError, EvalSet, load_eval_sets
-from bot.evaluation.progress import Progress
 from bot.evaluation.scoring import RECALL_DEPTHS, SetReport, TypeReport, score_set, summarize
+from bot.progress import Progress
 from bot.settings import PROJECT_ROOT
 from bot.startup import StartupError, load_configuration
 from retrieval import ArticleError
