@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from retrieval import Hit
-
 __all__ = ["Answer", "AnswerKind", "Evidence"]
 
 
@@ -37,11 +35,6 @@ class Evidence:
     end: int
     paragraph: int
     article: str = ""  # the headline of the passage's article
-
-    @classmethod
-    def from_hit(cls, hit: Hit) -> Evidence:
-        passage = hit.passage
-        return cls(passage.text, hit.score, passage.start, passage.end, passage.paragraph)
 
     def to_dict(self) -> dict[str, Any]:
         return {

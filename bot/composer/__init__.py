@@ -3,8 +3,9 @@
 The steps, each in its own module::
 
     question ─ normalization ─ smalltalk? ─ followups ─ questions (type, words)
-      → ranking (passages + neighbours) → extraction (typed candidates)
-      → scoring → abstention → replies (phrasing, hedges, quote)
+      → ranking (TF-IDF + coverage + headline + neighbours, within a scope)
+      → extraction (typed candidates) → scoring (evidence × type fit)
+      → abstention (confidence, coverage, unknown names) → assembly (reply, evidence)
 
 Every front-end (REPL, ``ask``, Discord, evaluation) calls :func:`answer`, so
 they all give the same reply to the same question.

@@ -59,9 +59,6 @@ class ArticleReader:
     def knows(self, word: str) -> bool:
         return word in self.words
 
-    def written_lower(self, word: str) -> bool:
-        return word in self.lower_case_words
-
     def is_proper(self, word: str) -> bool:
         """A word the article has, but never in lower case: a name."""
         return word in self.words and word not in self.lower_case_words
