@@ -121,15 +121,10 @@ def coverage(question: QuestionAnalysis, weights: WordWeights, *texts: str) -> f
     """
     if not weights.total:
         return 0.0
+    synonyms = SPEECH_VERBS.get(question.verb or "", frozenset())
     found: set[str] = set()
     for text in texts:
-        tokens = tokenize(text)
-        flags = match_flags(text, question)
-        found.update(
-            _question_stem(token, question)
-            for token, flag in zip(tokens, flags, strict=True)
-            if flag
-        )
+        found |= _found_stems(text, question.content_stems, synonyms, question.capital_stems)
     return sum(weight for stem, weight in weights.by_stem.items() if stem in found) / weights.total
 
 
@@ -157,18 +152,19 @@ def _match_flags(
     return tuple(flags)
 
 
-def _question_stem(token: Token, question: QuestionAnalysis) -> str:
-    """The question word a matching token stands for ("respond" stands for "reply")."""
-    if token.stem in question.content_stems:
-        return token.stem
-    return next(
-        (
-            word.stem
-            for word in question.content
-            if word.stem in SPEECH_VERBS.get(question.verb or "", ())
-        ),
-        token.stem,
-    )
+@lru_cache(maxsize=8192)
+def _found_stems(
+    text: str, stems: frozenset[str], synonyms: frozenset[str], capitals: frozenset[str]
+) -> frozenset[str]:
+    """The question's stems that ``text`` matches; a speech verb counts for its synonyms."""
+    tokens = tokenize(text)
+    flags = _match_flags(text, stems, synonyms, capitals)
+    matched = {token.stem for token, flag in zip(tokens, flags, strict=True) if flag}
+    found = matched & stems
+    if matched - stems:
+        # "respond" in the text stands for the question's "reply".
+        found |= stems & synonyms
+    return frozenset(found)
 
 
 def to_sentence(ranked: RankedPassage, best_score: float, question: QuestionAnalysis) -> Sentence:
