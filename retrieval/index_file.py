@@ -225,6 +225,12 @@ def _read_header(raw: np.ndarray, path: Path) -> dict[str, Any]:
     return header
 
 
+# Text handed to the library as plain strings may hold lone surrogates (from JSON
+# "\ud800", say). They are stored as their three bytes and read back as they were,
+# so an index saves and loads exactly what it was fitted on.
+_LONE_SURROGATES = "surrogatepass"
+
+
 def _pack_strings(strings: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """One UTF-8 blob and the byte offset where each string ends.
 
@@ -235,7 +241,7 @@ def _pack_strings(strings: list[str]) -> tuple[np.ndarray, np.ndarray]:
     bytes per byte (190 MB for the 15 MB of 5,000 articles).
     """
     char_ends = np.cumsum(np.fromiter(map(len, strings), np.int64, len(strings)), dtype=np.int64)
-    blob = "".join(strings).encode("utf-8")
+    blob = "".join(strings).encode("utf-8", _LONE_SURROGATES)
     data = np.frombuffer(blob, dtype=np.uint8)
     if not len(char_ends) or len(blob) == char_ends[-1]:  # ASCII: characters are bytes
         return data, char_ends
@@ -244,7 +250,7 @@ def _pack_strings(strings: list[str]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _utf8_length(string: str) -> int:
-    return len(string) if string.isascii() else len(string.encode("utf-8"))
+    return len(string) if string.isascii() else len(string.encode("utf-8", _LONE_SURROGATES))
 
 
 def _unpack_strings(blob: np.ndarray, ends: np.ndarray) -> list[str]:
@@ -258,14 +264,14 @@ def _unpack_strings(blob: np.ndarray, ends: np.ndarray) -> list[str]:
     bounds = list(map(slice, starts, starts[1:]))
     if data.isascii():
         return list(map(data.decode("ascii").__getitem__, bounds))
-    return [data[bound].decode("utf-8") for bound in bounds]
+    return [data[bound].decode("utf-8", _LONE_SURROGATES) for bound in bounds]
 
 
 def _unpack_passages(arrays: dict[str, np.ndarray]) -> PassageColumns:
     """The passages, kept as columns: one decode of the text blob, no per-passage object."""
     blob = arrays["texts"]
     byte_bounds = np.concatenate([[0], arrays["text_ends"]]).astype(np.int64)
-    text = blob.tobytes().decode("utf-8")
+    text = blob.tobytes().decode("utf-8", _LONE_SURROGATES)
     if len(text) == len(blob):  # ASCII: bytes are characters
         bounds = byte_bounds
     else:

@@ -94,3 +94,11 @@ def test_truncated_file_is_refused(tmp_path: Path) -> None:
     path.write_bytes(data[: len(data) // 2])
     with pytest.raises(IndexFileError):
         TfidfRetriever.load(path)
+
+
+def test_text_with_lone_surrogates_saves_and_loads_as_it_was(tmp_path: Path) -> None:
+    texts = ["a broken \ud800 pair in a summit report", "plain summit text", "caf\u00e9 summit"]
+    path = tmp_path / "odd.idx"
+    TfidfRetriever.fit(texts).save(path)
+    loaded = TfidfRetriever.load(path)
+    assert [passage.text for passage in loaded.passages] == texts
