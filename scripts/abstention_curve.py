@@ -3,7 +3,7 @@
 Each question is answered once with abstention off; a threshold then declines every
 answer whose confidence is below it, which is exactly what the composer does.
 
-Run: ``.venv/bin/python scripts/abstention_curve.py`` (``../shared/data`` beside the project).
+Run: ``.venv/bin/python scripts/abstention_curve.py`` (the development data in ``data/dev``).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Measure gold-sentence recall@1/@3 for each analyzer setting on the development data.
 
 Run: ``.venv/bin/python scripts/tune_retrieval.py`` (from the project root, with
-``../shared/data`` beside it). Prints a Markdown table for docs/BENCHMARKS.md.
+the development data in ``data/dev``). Prints a Markdown table for docs/BENCHMARKS.md.
 """
 
 from __future__ import annotations

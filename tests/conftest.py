@@ -14,9 +14,9 @@ from retrieval import Article, load_article
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLE = PROJECT_ROOT / "seeds" / "000_479c05f56fca69af.txt"
-SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
-SEED_QUESTIONS = SHARED_DATA / "article_dev.jsonl"
-SQUAD_DEV = SHARED_DATA / "squad2_dev_2articles.json"
+DEV_DATA = PROJECT_ROOT / "data" / "dev"
+SEED_QUESTIONS = DEV_DATA / "article_dev.jsonl"
+SQUAD_DEV = DEV_DATA / "squad2_dev_2articles.json"
 
 
 @pytest.fixture(scope="session")

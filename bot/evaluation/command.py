@@ -1,8 +1,8 @@
 """``articlebot eval``: score the bot on QA files and print a report.
 
-With no file given it scores the development data that sits beside the project
-(``../shared/data``). Reading it is allowed here, and only here: evaluation is a
-development tool, never part of answering.
+With no file given it scores the development data the repository ships in
+``data/dev`` (see ``data/README.md``). Reading it is allowed here, and only here:
+evaluation is a development tool, never part of answering.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from retrieval import ArticleError
 __all__ = ["DEVELOPMENT_DATA", "format_report", "run_eval"]
 
 DEVELOPMENT_DATA = (
-    PROJECT_ROOT.parent / "shared" / "data" / "article_dev.jsonl",
-    PROJECT_ROOT.parent / "shared" / "data" / "squad2_dev_2articles.json",
+    PROJECT_ROOT / "data" / "dev" / "article_dev.jsonl",
+    PROJECT_ROOT / "data" / "dev" / "squad2_dev_2articles.json",
 )
 
 
