@@ -17,7 +17,7 @@ __all__ = ["article_summary", "run_articles"]
 
 def run_articles(arguments: argparse.Namespace) -> int:
     """List the articles ``--article`` (or the settings) name; return the exit status."""
-    runtime = start(arguments.article)
+    runtime = start(arguments.article, cache=not arguments.no_cache)
     for number, article in enumerate(runtime.knowledge.articles, start=1):
         if arguments.json:
             print(json.dumps(article_summary(number, article), ensure_ascii=False))

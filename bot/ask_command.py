@@ -50,12 +50,12 @@ def run_ask(arguments: argparse.Namespace) -> int:
     if arguments.jsonl:
         if arguments.question is not None:
             raise UsageError("--jsonl reads questions from stdin; drop the question argument")
-        runtime = start(arguments.article)
+        runtime = start(arguments.article, cache=not arguments.no_cache)
         stream_answers(runtime, sys.stdin.buffer, sys.stdout)
         return EXIT_OK
     if arguments.question is None or not arguments.question.strip():
         raise UsageError('the question is empty: ask something, e.g. articlebot ask "when is it?"')
-    runtime = start(arguments.article)
+    runtime = start(arguments.article, cache=not arguments.no_cache)
     result = answer(arguments.question, runtime.knowledge, options=runtime.options)
     if arguments.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))

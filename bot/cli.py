@@ -29,13 +29,39 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: looked up only when asked, so other commands skip importlib.metadata."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **_: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
+        print(f"articlebot {installed_version()}")
+        parser.exit()
+
+
+def installed_version() -> str:
+    """The installed version (from pyproject.toml), or "unknown" from a bare checkout."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("articlebot")
+    except PackageNotFoundError:
+        return "unknown (not installed: run make run or pip install -e .)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="articlebot",
         description="Answers questions about a news article, with the sentence it comes from.",
+        epilog="Run 'articlebot COMMAND --help' for a command's options.",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parser.add_argument("-V", "--version", action=_VersionAction)
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser, title="commands"
+    )
     commands.required = True
+    no_cache_help = "index the articles afresh, reading and writing no cache"
 
     article_help = (
         "article to answer from: a .txt/.md/.html file, a folder of them, or an http(s) URL; "
@@ -43,9 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     repl = commands.add_parser("repl", help="chat about the article in the terminal")
     repl.add_argument("--article", metavar="PATH", action="append", help=article_help)
+    repl.add_argument("--no-cache", action="store_true", help=no_cache_help)
 
     ask = commands.add_parser("ask", help="answer one question, or a stream of them")
     ask.add_argument("--article", metavar="PATH", action="append", help=article_help)
+    ask.add_argument("--no-cache", action="store_true", help=no_cache_help)
     output = ask.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print one JSON object")
     output.add_argument(
@@ -57,9 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     listing = commands.add_parser("articles", help="list the loaded articles")
     listing.add_argument("--article", metavar="PATH", action="append", help=article_help)
+    listing.add_argument("--no-cache", action="store_true", help=no_cache_help)
     listing.add_argument("--json", action="store_true", help="print one JSON object per article")
 
-    commands.add_parser("discord", help="run the Discord bot (needs DISCORD_TOKEN)")
+    discord = commands.add_parser("discord", help="run the Discord bot (needs DISCORD_TOKEN)")
+    discord.add_argument("--no-cache", action="store_true", help=no_cache_help)
 
     evaluate = commands.add_parser("eval", help="score the bot on question-answer data")
     evaluate.add_argument(
@@ -73,6 +103,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
     evaluate.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    cache = commands.add_parser("cache", help="show or clear the index cache (info | clear)")
+    cache.add_argument(
+        "action",
+        choices=["info", "clear"],
+        help="info: where the cache is, its entries and size; clear: delete every entry",
+    )
     return parser
 
 
@@ -112,9 +149,13 @@ def _dispatch(arguments: argparse.Namespace) -> int:
             from bot.evaluation.command import run_eval
 
             return run_eval(arguments)
+        if arguments.command == "cache":
+            from bot.cache_command import run_cache
+
+            return run_cache(arguments)
         from bot.discord_app.runner import run_discord
 
-        return run_discord()
+        return run_discord(cache=not arguments.no_cache)
     except StartupError as error:
         raise UsageError(str(error)) from None
 

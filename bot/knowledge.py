@@ -2,25 +2,24 @@
 
 Built once at start-up by a front-end and shared, read-only, by every question.
 
-The index of an article file is cached beside it (``ARTICLE.articlebot-index.npz``,
-git-ignored), or under the user's cache directory when the article's folder is
-read-only, so a cold ``articlebot ask`` loads arrays instead of fitting: loading
-the seed article's knowledge takes 0.20 s from a fresh interpreter with the cache
-and 0.44 s without (fitting imports SciPy's sparse module and stems every word;
-hyperfine, 20 runs). The cache is keyed by a content hash stored in the index
-header: the passages (text and offsets), the analyzer settings, the index format
-version and the code that turns text into weights. Any change to one of them,
-including an edit to the article or an upgrade of articlebot, makes the key differ
-and the index is rebuilt. The key is computed from the passages, not the file's
-bytes, because the passages also depend on the cleaning and sentence-splitting code.
+The index of an article file is cached (:mod:`bot.cache_store`: the user's
+cache directory, never the article's folder), so a cold ``articlebot ask`` loads
+arrays instead of fitting: loading the seed article's knowledge takes 0.20 s from
+a fresh interpreter with the cache and 0.44 s without (fitting imports SciPy's
+sparse module and stems every word; hyperfine, 20 runs). The entry is named by
+the article's resolved path, and its header holds a content hash: the passages
+(text and offsets), the analyzer settings, the index format version and the
+code that turns text into weights. Any change to one of them, including an edit
+to the article or an upgrade of articlebot, makes the hash differ and the index
+is rebuilt. The hash is computed from the passages, not the file's bytes,
+because the passages also depend on the cleaning and sentence-splitting code.
 
 A folder of articles, or several files, is loaded through a collection cache
-instead (:mod:`retrieval.collection_cache`): ``FOLDER/.articlebot-collection.npz``,
-or a file under the user's cache directory named by the sources' resolved paths.
-It holds the parsed articles, their term counts and the index, so a start reads
-arrays instead of files, and only new or edited files are parsed again: for
-5,000 articles, 8 s to build and half a second to reload (``docs/BENCHMARKS.md``,
-"Many articles").
+instead (:mod:`retrieval.collection_cache`), an entry named by the sources'
+resolved paths. It holds the parsed articles, their term counts and the index,
+so a start reads arrays instead of files, and only new or edited files are
+parsed again: for 5,000 articles, 8 s to build and half a second to reload
+(``docs/BENCHMARKS.md``, "Many articles").
 """
 
 from __future__ import annotations
@@ -28,12 +27,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.cache_store import CacheStore
 from retrieval import (
     AnalyzerConfig,
     Article,
@@ -62,8 +61,6 @@ ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 
 logger = logging.getLogger(__name__)
 
-CACHE_SUFFIX = ".articlebot-index.npz"
-COLLECTION_CACHE_NAME = ".articlebot-collection.npz"
 _KEY_FIELD = "source_key"
 
 
@@ -109,38 +106,67 @@ class Knowledge:
         if cache is None:
             retriever = TfidfRetriever.fit(passages)
         else:
-            retriever = _cached_retriever(tuple(passages), cache)
+            retriever, _ = _cached_retriever(tuple(passages), cache)
         return cls(Collection(tuple(articles), retriever, starts))
 
 
 def load_knowledge(
     paths: str | Path | Sequence[str | Path],
     *,
-    cache: bool = True,
+    cache: CacheStore | bool = True,
     progress: Progress | None = None,
 ) -> Knowledge:
     """Load and index one article, several, or every article in a folder.
 
-    Raises ``ArticleError`` for a bad file. With ``cache`` (the default) a single
-    article file's index is read from, or saved to, :func:`index_cache_path`, and
-    a folder's or several files' collection from :func:`collection_cache_path`
-    (re-reading only new and changed files). ``progress`` is called with (articles
-    read, articles to read) while files are read for a collection. A set that
-    includes a web address is fetched and indexed afresh each time.
+    Raises ``ArticleError`` for a bad file. ``cache`` is where indexes are kept
+    (True: the store ``ARTICLEBOT_CACHE_DIR`` and ``ARTICLEBOT_CACHE_MAX_MB``
+    describe, see :mod:`bot.cache_store`; False: none). A single article file's
+    index is read from, or saved to, :func:`index_cache_path`, and a folder's or
+    several files' collection from :func:`collection_cache_path` (re-reading only
+    new and changed files). ``progress`` is called with (articles read, articles
+    to read) while files are read for a collection. A set that includes a web
+    address is fetched and indexed afresh each time.
     """
+    store = _store(cache)
     given = [paths] if isinstance(paths, str | Path) else list(paths)
     sources = expand_sources(given)
     if len(given) == 1 and sources == given:  # one file or address, not a folder
         article = load_article(sources[0])
-        if cache and not _is_url(sources[0]):
-            return Knowledge.from_article(article, cache=index_cache_path(Path(sources[0])))
-        return Knowledge.from_article(article)
+        entry = None if _is_url(sources[0]) else index_cache_path(Path(sources[0]), store)
+        if entry is None:
+            return Knowledge.from_article(article)
+        passages, starts = number_passages([article])
+        retriever, reused = _cached_retriever(tuple(passages), entry)
+        _account(store, entry, reused=reused)
+        return Knowledge(Collection((article,), retriever, starts))
     if any(_is_url(source) for source in sources):
         return Knowledge.from_articles([load_article(source) for source in sources])
     from retrieval.collection_cache import load_collection  # not needed for one article
 
-    location = collection_cache_path(given) if cache else None
-    return Knowledge(load_collection(sources, location, progress=progress).collection)
+    entry = collection_cache_path(given, store)
+    loaded = load_collection(sources, entry, progress=progress)
+    if entry is not None:
+        _account(store, entry, reused=not loaded.saved)
+    return Knowledge(loaded.collection)
+
+
+def _store(cache: CacheStore | bool) -> CacheStore:
+    if cache is True:
+        return CacheStore.from_environment()
+    return CacheStore(None) if cache is False else cache
+
+
+def _account(store: CacheStore, entry: Path, *, reused: bool) -> None:
+    """Keep the cache within its limit after a write; mark a read entry as recently used."""
+    if reused:
+        store.mark_used(entry)
+        return
+    if entry in store.make_room():
+        logger.warning(
+            "the index cache for this article set is over the cache limit of %d MiB, so it "
+            "is not kept (raise ARTICLEBOT_CACHE_MAX_MB to keep it)",
+            store.max_bytes >> 20,
+        )
 
 
 def expand_sources(paths: Sequence[str | Path]) -> list[str | Path]:
@@ -171,36 +197,25 @@ def _is_url(source: str | Path) -> bool:
     return isinstance(source, str) and source.lower().startswith(("http://", "https://"))
 
 
-def index_cache_path(article_path: Path) -> Path:
-    """Where the index of ``article_path`` is cached: beside it if that folder is writable.
+def index_cache_path(article_path: Path, store: CacheStore | None = None) -> Path | None:
+    """Where the index of ``article_path`` is cached in ``store`` (default: the environment's).
 
-    Otherwise (a read-only checkout, a shared data folder) under
-    ``$XDG_CACHE_HOME/articlebot`` (default ``~/.cache/articlebot``), named by a
-    hash of the article's absolute path.
+    None when nothing is cached (no cache folder could be found, or a limit of 0).
     """
-    beside = article_path.with_name(article_path.name + CACHE_SUFFIX)
-    if os.access(article_path.parent, os.W_OK):
-        return beside
-    return _user_cache_file([article_path], CACHE_SUFFIX)
+    store = CacheStore.from_environment() if store is None else store
+    return store.entry_for([article_path], "index")
 
 
-def collection_cache_path(paths: Sequence[str | Path]) -> Path:
+def collection_cache_path(
+    paths: Sequence[str | Path], store: CacheStore | None = None
+) -> Path | None:
     """Where the collection of ``paths`` (a folder, or several files and folders) is cached.
 
-    One writable folder keeps it inside, as ``.articlebot-collection.npz`` (so it
-    follows the folder's files as they come and go); anything else is cached under
-    ``$XDG_CACHE_HOME/articlebot``, named by a hash of the resolved paths.
+    Named by the resolved paths as given, so a folder's entry follows its files
+    as they come and go. None when nothing is cached.
     """
-    if len(paths) == 1 and Path(paths[0]).is_dir() and os.access(paths[0], os.W_OK):
-        return Path(paths[0]) / COLLECTION_CACHE_NAME
-    return _user_cache_file([Path(path) for path in paths], COLLECTION_CACHE_NAME)
-
-
-def _user_cache_file(paths: Sequence[Path], suffix: str) -> Path:
-    resolved = "\n".join(str(path.resolve()) for path in paths).encode("utf-8")
-    name = hashlib.sha256(resolved).hexdigest()[:24] + suffix
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "articlebot" / name
+    store = CacheStore.from_environment() if store is None else store
+    return store.entry_for(paths, "collection")
 
 
 def index_key(passages: tuple[Passage, ...], config: AnalyzerConfig) -> str:
@@ -219,17 +234,19 @@ def index_key(passages: tuple[Passage, ...], config: AnalyzerConfig) -> str:
     return digest.hexdigest()
 
 
-def _cached_retriever(passages: tuple[Passage, ...], cache: Path) -> TfidfRetriever:
+def _cached_retriever(passages: tuple[Passage, ...], cache: Path) -> tuple[TfidfRetriever, bool]:
+    """The index of ``passages``, and whether it was read from ``cache`` (else fitted now)."""
     key = index_key(passages, AnalyzerConfig())
     cached = _read_cache(cache, key)
     if cached is None:
         retriever = TfidfRetriever.fit(passages)
         _write_cache(retriever, cache, key)
-        return retriever
+        return retriever, False
     # Equal passages (the key says so); share the article's own objects.
-    return TfidfRetriever.from_csc_arrays(
+    retriever = TfidfRetriever.from_csc_arrays(
         passages, cached.analyzer, cached.vocabulary, cached.idf, cached.csc_arrays()
     )
+    return retriever, True
 
 
 def _read_cache(cache: Path, key: str) -> TfidfRetriever | None:

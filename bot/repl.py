@@ -140,7 +140,7 @@ class Repl:
 
 def run_repl(arguments: argparse.Namespace) -> int:
     """Run the REPL on stdin/stdout until EOF or ``:quit``; return the exit status."""
-    runtime = start(arguments.article)
+    runtime = start(arguments.article, cache=not arguments.no_cache)
     # A stray non-UTF-8 byte in piped input should cost one odd question, not the session.
     if isinstance(sys.stdin, io.TextIOWrapper):
         sys.stdin.reconfigure(errors="replace")

@@ -19,6 +19,8 @@ from typing import Annotated, Any
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.cache_store import DEFAULT_MAX_MB
+
 __all__ = ["DEFAULT_ARTICLE", "Settings", "SettingsError", "load_settings"]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -81,6 +83,16 @@ class Settings(BaseSettings):
         description="Use the privileged message-content intent to answer un-mentioned messages.",
     )
     log_level: str = Field(default="INFO", description="Logging level.")
+    cache_dir: Path | None = Field(
+        default=None,
+        description="Folder for index caches (unset: the platform's user cache directory).",
+    )
+    cache_max_mb: int = Field(
+        default=DEFAULT_MAX_MB,
+        ge=0,
+        le=10**7,
+        description="Index caches beyond this many MiB are evicted, least recently used first.",
+    )
 
     @field_validator("articles", mode="before")
     @classmethod
@@ -101,6 +113,12 @@ class Settings(BaseSettings):
         if not value:
             raise ValueError("give at least one article path")
         return value
+
+    @field_validator("cache_dir", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: Any) -> Any:
+        # "ARTICLEBOT_CACHE_DIR=" in .env means the default, not the working directory.
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("allowed_channels", mode="before")
     @classmethod

@@ -19,13 +19,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.cache_store import CacheStore, default_directory
 from bot.composer import ComposerOptions
 from bot.knowledge import Knowledge, expand_sources, load_knowledge
 from bot.progress import indexing_progress
 from bot.settings import Settings, SettingsError, load_settings
 from retrieval import MAX_ARTICLE_BYTES, ArticleError
 
-__all__ = ["Runtime", "StartupError", "check_articles", "start"]
+__all__ = ["Runtime", "StartupError", "cache_store", "check_articles", "start"]
 
 ARTICLES_VARIABLE = "ARTICLEBOT_ARTICLES"
 _WEB_SCHEMES = ("http://", "https://")
@@ -44,11 +45,14 @@ class Runtime:
     options: ComposerOptions
 
 
-def start(article: str | Path | Sequence[str | Path] | None = None) -> Runtime:
+def start(
+    article: str | Path | Sequence[str | Path] | None = None, *, cache: bool = True
+) -> Runtime:
     """Load settings and the articles (``article``, one or several, overrides the configured).
 
     Each source is a file, a folder of article files, or an http(s) URL (kept a
-    ``str``, as a ``Path`` would fold its "//").
+    ``str``, as a ``Path`` would fold its "//"). Indexes are cached in
+    :func:`cache_store` unless ``cache`` is False (``--no-cache``).
     """
     settings = load_configuration()
     if article is None or (not isinstance(article, str | Path) and not article):
@@ -59,11 +63,17 @@ def start(article: str | Path | Sequence[str | Path] | None = None) -> Runtime:
     else:
         sources = list(article)
     try:
-        knowledge = load_knowledge(sources, progress=indexing_progress())
+        store = cache_store(settings) if cache else False
+        knowledge = load_knowledge(sources, cache=store, progress=indexing_progress())
     except ArticleError as error:
         raise StartupError(str(error)) from None
     options = ComposerOptions(top_k=settings.top_k, abstain_threshold=settings.abstain_threshold)
     return Runtime(settings, knowledge, options)
+
+
+def cache_store(settings: Settings) -> CacheStore:
+    """The index cache the settings describe (``ARTICLEBOT_CACHE_DIR``, ``..._CACHE_MAX_MB``)."""
+    return CacheStore(default_directory(settings.cache_dir), settings.cache_max_mb * 2**20)
 
 
 def load_configuration() -> Settings:

@@ -46,8 +46,10 @@ def main() -> None:
         print(json.dumps(measure(arguments.measure)))
         return
     folder = Path(tempfile.mkdtemp(prefix="articlebot-articles-"))
+    # The collection cache too goes in the temporary folder, not the user's cache.
+    os.environ["ARTICLEBOT_CACHE_DIR"] = str(folder / "cache")
     try:
-        results = run(folder, arguments.count, arguments.edits)
+        results = run(folder / "articles", arguments.count, arguments.edits)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     print(render(results))
@@ -66,7 +68,10 @@ def run(folder: Path, count: int, edits: int) -> dict[str, Any]:
         with path.open("a", encoding="utf-8") as handle:
             handle.write(EDIT)
     results["update"] = _step(folder)
-    results["cache_mib"] = (folder / ".articlebot-collection.npz").stat().st_size / 2**20
+    from bot.knowledge import collection_cache_path
+
+    cache = collection_cache_path([folder])
+    results["cache_mib"] = cache.stat().st_size / 2**20 if cache is not None else 0.0
     results["load_after"] = os.getloadavg()
     return results
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import knowledge
+from bot.cache_store import CacheStore
 from bot.knowledge import Knowledge, index_cache_path, index_key, load_knowledge
 from retrieval import AnalyzerConfig, TfidfRetriever, index_file, load_article
 from tests.conftest import SEED_ARTICLE
@@ -45,13 +45,15 @@ def _search(found: Knowledge) -> list[tuple[int, float]]:
     return [(hit.passage.index, hit.score) for hit in found.retriever.search(QUESTION, k=5)]
 
 
-def test_the_index_is_cached_beside_the_article_and_reused(
-    article_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_the_index_is_cached_in_the_cache_folder_not_beside_the_article_and_reused(
+    article_path: Path, monkeypatch: pytest.MonkeyPatch, private_cache_directory: Path
 ) -> None:
     first = load_knowledge(article_path)
-    cache = article_path.with_name("story.txt.articlebot-index.npz")
-    assert index_cache_path(article_path) == cache
+    cache = index_cache_path(article_path)
+    assert cache is not None
+    assert cache.parent == private_cache_directory
     assert cache.is_file()
+    assert [path.name for path in article_path.parent.iterdir()] == ["story.txt"]
     _forbid_fitting(monkeypatch)
     second = load_knowledge(article_path)
     assert _search(second) == _search(first)
@@ -102,6 +104,7 @@ def test_a_damaged_or_stale_cache_is_rebuilt(
 ) -> None:
     load_knowledge(article_path)
     cache = index_cache_path(article_path)
+    assert cache is not None
     spoil(cache)  # type: ignore[operator]
     fits = _count_fits(monkeypatch)
     rebuilt = load_knowledge(article_path)
@@ -119,29 +122,41 @@ def test_an_index_of_another_format_version_is_rebuilt(
     fits = _count_fits(monkeypatch)
     load_knowledge(article_path)
     assert fits == [1]
-    assert index_file.read_header(index_cache_path(article_path))["version"] != 999
-
-
-def test_a_read_only_folder_caches_under_the_user_cache_directory(
-    article_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    monkeypatch.setattr(knowledge.os, "access", lambda *_: False)
     cache = index_cache_path(article_path)
-    assert cache.parent == tmp_path / "xdg" / "articlebot"
+    assert cache is not None
+    assert index_file.read_header(cache)["version"] != 999
+
+
+def test_the_same_article_reached_another_way_shares_its_entry(
+    article_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     load_knowledge(article_path)
-    assert cache.is_file()
+    (article_path.parent / "link.txt").symlink_to(article_path)
+    monkeypatch.chdir(article_path.parent)
+    _forbid_fitting(monkeypatch)
+    for spelling in ("story.txt", "./story.txt", "link.txt"):
+        assert index_cache_path(Path(spelling)) == index_cache_path(article_path)
+        load_knowledge(spelling)
 
 
-def test_a_cache_that_cannot_be_written_only_costs_time(
-    article_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_cache_folder_that_cannot_be_written_only_costs_time(
+    article_path: Path, tmp_path: Path
 ) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    monkeypatch.setattr(knowledge, "index_cache_path", lambda _: blocker / "index.npz")
-    assert _search(load_knowledge(article_path))
+    unwritable = CacheStore(blocker / "cache")
+    assert _search(load_knowledge(article_path, cache=unwritable))
+    assert _search(load_knowledge(article_path, cache=unwritable))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file", "story.txt"]
 
 
-def test_without_cache_nothing_is_written(article_path: Path) -> None:
+def test_without_cache_nothing_is_written(
+    article_path: Path, private_cache_directory: Path
+) -> None:
+    before = set(private_cache_directory.glob("*")) if private_cache_directory.exists() else set()
     load_knowledge(article_path, cache=False)
     assert sorted(p.name for p in article_path.parent.iterdir()) == ["story.txt"]
+    assert index_cache_path(article_path) not in before
+    cache = index_cache_path(article_path)
+    assert cache is not None
+    assert not cache.exists()

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import knowledge, startup
-from bot.knowledge import collection_cache_path, load_knowledge
+from bot import startup
+from bot.knowledge import collection_cache_path, index_cache_path, load_knowledge
 from bot.progress import indexing_progress
 from retrieval import Article, load_article
 from retrieval import collection_cache as cache_module
@@ -35,12 +35,16 @@ def _forbid_reading(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cache_module, "load_article", refuse)
 
 
-def test_a_folder_is_cached_inside_it_and_reloaded_without_reading(
-    folder: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_folder_is_cached_in_the_cache_folder_and_reloaded_without_reading(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, private_cache_directory: Path
 ) -> None:
+    names = sorted(path.name for path in folder.iterdir())
     first = load_knowledge(folder)
-    assert collection_cache_path([folder]) == folder / ".articlebot-collection.npz"
-    assert (folder / ".articlebot-collection.npz").is_file()
+    cache = collection_cache_path([folder])
+    assert cache is not None
+    assert cache.parent == private_cache_directory
+    assert cache.is_file()
+    assert sorted(path.name for path in folder.iterdir()) == names
     _forbid_reading(monkeypatch)
     second = load_knowledge(folder)
     fresh = [load_article(path) for path in sorted(folder.glob("article_*"))]
@@ -50,24 +54,12 @@ def test_a_folder_is_cached_inside_it_and_reloaded_without_reading(
     assert cited.text[hit.passage.start : hit.passage.end] == hit.passage.text
 
 
-def test_a_read_only_folder_is_cached_under_the_user_cache_directory(
-    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    monkeypatch.setattr(knowledge.os, "access", lambda *_: False)
-    cache = collection_cache_path([folder])
-    assert cache.parent == tmp_path / "xdg" / "articlebot"
-    load_knowledge(folder)
-    assert cache.is_file()
-    assert not (folder / ".articlebot-collection.npz").exists()
-
-
 def test_several_files_share_one_cache_named_by_their_paths(
-    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     files = [SEED_ARTICLE, *sorted(folder.glob("*.txt"))[:2]]
     cache = collection_cache_path(files)
+    assert cache is not None
     assert cache != collection_cache_path(files[:2])
     first = load_knowledge(files)
     assert cache.is_file()
@@ -80,15 +72,19 @@ def test_one_file_in_a_list_keeps_its_own_index_cache(tmp_path: Path) -> None:
     story = tmp_path / "story.txt"
     shutil.copyfile(SEED_ARTICLE, story)
     load_knowledge([story])
-    assert sorted(path.name for path in tmp_path.iterdir()) == [
-        "story.txt",
-        "story.txt.articlebot-index.npz",
-    ]
+    entry = index_cache_path(story)
+    assert entry is not None
+    assert entry.is_file()
+    assert [path.name for path in tmp_path.iterdir()] == ["story.txt"]
 
 
 def test_a_folder_without_cache_writes_nothing(folder: Path) -> None:
+    names = sorted(path.name for path in folder.iterdir())
     load_knowledge(folder, cache=False)
-    assert not (folder / ".articlebot-collection.npz").exists()
+    assert sorted(path.name for path in folder.iterdir()) == names
+    cache = collection_cache_path([folder])
+    assert cache is not None
+    assert not cache.exists()
 
 
 def test_the_progress_callback_sees_every_file_read(folder: Path) -> None:

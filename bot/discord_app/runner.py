@@ -64,9 +64,9 @@ WARM_UP_QUESTIONS = (
 )
 
 
-def run_discord() -> int:
-    """Run the Discord bot until it is stopped; return the exit status."""
-    runtime = start()
+def run_discord(*, cache: bool = True) -> int:
+    """Run the Discord bot until it is stopped; return the exit status (``cache``: see start)."""
+    runtime = start(cache=cache)
     token = _token(runtime.settings)
     configure_logging(runtime.settings.log_level, secrets=[token])
     if runtime.settings.discord_api_base is not None:
