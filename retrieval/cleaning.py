@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from retrieval.furniture import is_page_note
+
 __all__ = ["clean_paragraphs", "is_debris_line", "normalize_characters"]
 
 # Typographic characters mapped to their plain ASCII equivalents. Dashes are left
@@ -104,13 +106,19 @@ def normalize_characters(text: str) -> str:
 
 
 def is_debris_line(line: str) -> bool:
-    """Tell whether a whole line is web-page furniture rather than part of the story."""
+    """Tell whether a whole line is web-page furniture rather than part of the story.
+
+    Menu-like debris here; notes, credits and labels that read like sentences
+    ("This article originally appeared on ...") in :mod:`retrieval.furniture`.
+    """
     stripped = line.strip().strip("|•·-–—:>*#").strip()
     if not stripped:
         return False
-    if len(stripped) > _MAX_DEBRIS_LENGTH:
-        return False
-    return any(pattern.fullmatch(stripped) for pattern in _DEBRIS_PATTERNS)
+    if len(stripped) <= _MAX_DEBRIS_LENGTH and any(
+        pattern.fullmatch(stripped) for pattern in _DEBRIS_PATTERNS
+    ):
+        return True
+    return is_page_note(stripped)
 
 
 def clean_paragraphs(raw_text: str) -> list[str]:

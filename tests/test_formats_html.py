@@ -113,9 +113,9 @@ WIRE_PARAGRAPHS = (
     "The operator did not say how much it would pay per kilogram.",
     "Similar trains have run in regular service in parts of Germany since 2018, although some "
     "operators there have since chosen battery trains instead.",
-    "(Reporting by Ana Kovač; Editing by Paul Oduya)",
 )
 WIRE_DEBRIS = [
+    "Reporting by",  # the credit line (furniture: retrieval/furniture.py)
     "Search Meridian Wire",
     "Graphics",
     "FTSE 100",

@@ -54,6 +54,8 @@ _MODULES = (
     ),
     "bot.composer",
     "retrieval.cleaning",
+    "retrieval.furniture",
+    "retrieval.formats.extracted",
     "retrieval.sentences",
     "retrieval.analysis",
     "retrieval.article",

@@ -16,10 +16,20 @@ from dataclasses import dataclass
 
 from retrieval.article import PARAGRAPH_SEPARATOR, Article, article_from_text
 from retrieval.cleaning import clean_paragraphs
+from retrieval.furniture import (
+    author_label_names,
+    is_site_separator,
+    split_names,
+    strip_site_suffix,
+)
 
 __all__ = ["ExtractedArticle", "build_article", "squeeze_whitespace"]
 
 _WHITESPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+# How far into the body a copy of the headline is looked for: after a kicker
+# ("Transport") and a dateline or standfirst at most.
+_HEADLINE_REPEAT_REACH = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,21 +53,54 @@ def build_article(extracted: ExtractedArticle, *, source: str) -> Article:
 
     Each extracted paragraph becomes one paragraph of the article: they are
     joined with blank lines, which :func:`~retrieval.cleaning.clean_paragraphs`
-    reads as paragraph breaks. A body paragraph that only repeats the headline
-    (pages often show the ``<h1>`` inside the article body) is dropped.
+    reads as paragraph breaks. The headline loses a site name and date kept at
+    its end ("... | XW | 19.01.2020"); a body paragraph near the top that only
+    repeats it (pages often show the ``<h1>`` inside the article body, after a
+    kicker or a date) is dropped. An "Author: NAME" line is the byline when the
+    metadata's is missing or names someone else (often the publisher itself).
     """
     body = [squeeze_whitespace(p) for p in extracted.paragraphs]
     body = [p for p in body if p]
-    headline = _clean_headline(extracted.headline)
-    if headline and body and _same_words(body[0], headline):
-        body = body[1:]
+    publisher = _optional(extracted.publisher)
+    headline = _headline(extracted.headline, publisher, body[:_HEADLINE_REPEAT_REACH])
+    if headline:
+        top = [p for p in body[:_HEADLINE_REPEAT_REACH] if not _same_words(p, headline)]
+        body = top + body[_HEADLINE_REPEAT_REACH:]
     article = _article_with_headline(headline, body, source=source)
     return dataclasses.replace(
         article,
         published=extracted.published or None,
-        byline=_optional(extracted.byline),
-        publisher=_optional(extracted.publisher),
+        byline=_byline(_optional(extracted.byline), body),
+        publisher=publisher,
     )
+
+
+def _headline(raw: str | None, publisher: str | None, top: list[str]) -> str | None:
+    """The cleaned headline, without a site suffix; the body's own copy of it when there is one.
+
+    A paragraph at the top that the title tag's text starts with, followed by a
+    separator ("Cruise ships banned" of "Cruise ships banned - Port Weekly"), is
+    the headline as the page shows it, whatever the suffix is.
+    """
+    headline = _clean_headline(raw)
+    if headline is None:
+        return None
+    for paragraph in top:
+        rest = headline[len(paragraph) :]
+        if headline.casefold().startswith(paragraph.casefold()) and is_site_separator(rest):
+            return paragraph
+    return strip_site_suffix(headline, publisher)
+
+
+def _byline(metadata: str | None, body: list[str]) -> str | None:
+    labelled = next((names for p in body if (names := author_label_names(p)) is not None), None)
+    if labelled is None:
+        return metadata
+    if metadata is not None and all(
+        name.casefold() in metadata.casefold() for name in split_names(labelled)
+    ):
+        return metadata  # it already names them, perhaps with more
+    return labelled
 
 
 def _article_with_headline(headline: str | None, body: list[str], *, source: str) -> Article:
@@ -82,7 +125,11 @@ def _clean_headline(headline: str | None) -> str | None:
 
 
 def _same_words(paragraph: str, headline: str) -> bool:
-    return (_clean_headline(paragraph) or "").casefold() == headline.casefold()
+    return _words(_clean_headline(paragraph) or "") == _words(headline)
+
+
+def _words(text: str) -> list[str]:
+    return [word.casefold() for word in _WORD.findall(text)]
 
 
 def _optional(value: str | None) -> str | None:
