@@ -51,7 +51,7 @@ logger = logging.getLogger(__name__)
 
 DIRECTORY_VARIABLE = "ARTICLEBOT_CACHE_DIR"
 MAX_MB_VARIABLE = "ARTICLEBOT_CACHE_MAX_MB"
-# The seed article's index is 60 kB and a 5,000-article collection about 60 MiB
+# The seed article's index is 14 kB and a 5,000-article collection 40 MiB
 # (docs/BENCHMARKS.md): 512 MiB holds dozens of large folders and thousands of
 # single articles, and is small beside what browsers keep in the same place.
 DEFAULT_MAX_MB = 512
