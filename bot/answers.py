@@ -20,6 +20,7 @@ class AnswerKind(StrEnum):
     """What sort of reply an :class:`Answer` is; front-ends style each differently."""
 
     ANSWER = "answer"  # the article answers; short_answer is set
+    PASSAGE = "passage"  # no short phrase is safe; short_answer is the answering sentence
     NO_ANSWER = "no_answer"  # the article does not say; short_answer is None
     CHAT = "chat"  # small talk or help, not about the article
     SUMMARY = "summary"  # what the article is about
@@ -72,7 +73,8 @@ class Answer:
     @property
     def source(self) -> Evidence | None:
         """The passage the short answer (or the quoted reply) comes from."""
-        return self.passages[0] if self.passages and self.kind is AnswerKind.ANSWER else None
+        answered = self.kind in {AnswerKind.ANSWER, AnswerKind.PASSAGE}
+        return self.passages[0] if self.passages and answered else None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of the command-line contract (``--json``/``--jsonl``)."""

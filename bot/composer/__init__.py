@@ -2,10 +2,13 @@
 
 The steps, each in its own module::
 
-    question ─ normalization ─ smalltalk? ─ followups ─ questions (type, words)
-      → ranking (TF-IDF + coverage + headline + neighbours, within a scope)
-      → extraction (typed candidates) → scoring (evidence × type fit)
-      → abstention (confidence, coverage, unknown names) → assembly (reply, evidence)
+    question ─ normalization ─ smalltalk? ─ multipart? ─ understanding (followups,
+      type, words) → selection: pool → sentence ranker → extractors → span scorer
+      → abstention model → decision (span, sentence, or decline) → assembly (reply)
+
+The rules propose sentences and spans and phrase the reply; how much each piece of
+evidence counts, and how sure the composer must be to answer, are fitted on the
+development data (:mod:`bot.composer.weights`, ``scripts/fit_weights.py``).
 
 Every front-end (REPL, ``ask``, Discord, evaluation) calls :func:`answer`, so
 they all give the same reply to the same question.
@@ -13,37 +16,36 @@ they all give the same reply to the same question.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from bot.answers import Answer
 from bot.composer.assembly import (
     chat_answer,
+    combined_answer,
     evidence_for,
     no_answer,
+    passage_answer,
     sourced_answer,
     summary_answer,
 )
-from bot.composer.candidates import Candidate, Sentence
-from bot.composer.extraction import extract_candidates
-from bot.composer.followups import resolve_followup
-from bot.composer.lexicon import SPEECH_VERBS
-from bot.composer.normalization import (
-    MAX_QUESTION_CHARS,
-    clean_question,
-    correct_typos,
-    expand_chat_spelling,
-    expand_contractions,
-)
-from bot.composer.questions import AnswerType, QuestionAnalysis, analyze_question
-from bot.composer.ranking import RankedPassage, coverage, rank_passages, to_sentence
-from bot.composer.reader import ArticleReader, WordWeights, reader_for
-from bot.composer.scoring import (
-    ScoredCandidate,
-    score_candidate,
-    score_parts,
-    upper_bound,
+from bot.composer.multipart import split_question
+from bot.composer.normalization import MAX_QUESTION_CHARS, clean_question
+from bot.composer.questions import AnswerType, QuestionAnalysis
+from bot.composer.ranking import coverage, sentence_for
+from bot.composer.reader import ArticleReader, reader_for
+from bot.composer.selection import (
+    RankedSentence,
+    Selection,
+    pool_sentences,
+    rank_sentences,
+    select_answer,
+    sentence_window,
 )
 from bot.composer.smalltalk import chat_reply, is_summary_request
+from bot.composer.span_features import rule_family
+from bot.composer.understanding import search_query, understand
+from bot.composer.weights import AnswerWeights, default_weights
 from bot.composer.yes_no import decide_yes_no
 from bot.conversation import Conversation, Turn
 from bot.knowledge import Knowledge
@@ -51,26 +53,29 @@ from retrieval import Passage
 
 __all__ = ["MAX_QUESTION_CHARS", "ComposerOptions", "answer", "ranked_passages"]
 
-# Candidates are drawn from this many of the best-ranked passages.
-CANDIDATE_PASSAGES = 6
-# Confidence is the question's coverage by the answer's passage, scaled by how
-# good the chosen candidate is: a perfect candidate keeps all of the coverage, a
-# weak one keeps QUALITY_FLOOR of it. See docs/BENCHMARKS.md for the trade-off.
-QUALITY_FLOOR = 0.4
-# Below this coverage an answer rests on too little of the question to stand: a
-# sentence that shares one word of four is not an answer. With the rule that a
-# question naming something the articles never mention is declined, it takes
-# SQuAD's unanswerable accuracy from 3.6% to 9.3% for 1.4% more declined
-# answerable questions (docs/BENCHMARKS.md).
-MIN_COVERAGE = 0.25
+# A yes/no question is answered "yes" or "no" only when its best sentence says
+# this much of it (idf-weighted, with neighbours); with less, the sentence is
+# quoted for the reader to judge, and below PASSAGE_COVERAGE the bot declines.
+YES_NO_COVERAGE = 0.85
+PASSAGE_COVERAGE = 0.5
+# Questions a sentence answers better than a phrase: why, how, what was said.
+_PASSAGE_TYPES = frozenset({AnswerType.REASON, AnswerType.MANNER, AnswerType.QUOTE})
+# The answer families a date or a quantity must come from: "14" (a day of a date)
+# is never an amount, and a noun is never a date.
+_REQUIRED_FAMILY = {AnswerType.DATE: "date", AnswerType.NUMBER: "number"}
 
 
 @dataclass(frozen=True, slots=True)
 class ComposerOptions:
-    """Tunable knobs of the composer, taken from settings."""
+    """Tunable knobs of the composer, taken from settings.
+
+    ``abstain_threshold`` overrides the fitted decision threshold (None keeps
+    it); ``weights`` replaces the shipped weights (cross-validation uses it).
+    """
 
     top_k: int = 5
-    abstain_threshold: float = 0.2
+    abstain_threshold: float | None = None
+    weights: AnswerWeights | None = None
 
 
 def answer(
@@ -96,9 +101,25 @@ def answer(
     if is_summary_request(text):
         return summary_answer(knowledge, text, scope)
     reader = reader_for(knowledge)
+    parts = split_question(text)
+    if len(parts) < 2:
+        return _answer_turn(text, reader, conversation, options, scope)
+    # "who is X and what did he say?": the second part may lean on the first.
+    context = conversation if conversation is not None else Conversation()
+    replies = [_answer_turn(part, reader, context, options, scope) for part in parts]
+    return combined_answer(knowledge, text, replies)
+
+
+def _answer_turn(
+    text: str,
+    reader: ArticleReader,
+    conversation: Conversation | None,
+    options: ComposerOptions,
+    scope: int | None,
+) -> Answer:
     previous = conversation.last if conversation is not None else None
-    analysis = analyze_question(resolve_followup(_normalize(text, reader), previous))
-    result = _answer_question(text, analysis, reader, options, scope)
+    analysis = understand(text, reader, previous)
+    result = _answer_one(text, analysis, reader, options, scope)
     if conversation is not None:
         conversation.remember(
             Turn(
@@ -118,150 +139,102 @@ def ranked_passages(
     """The passages the composer would draw answers from, best first (for evaluation)."""
     options = options or ComposerOptions()
     reader = reader_for(knowledge)
-    analysis = analyze_question(_normalize(clean_question(question), reader))
-    limit = max(options.top_k, CANDIDATE_PASSAGES)
+    analysis = understand(clean_question(question), reader)
+    ranked = _ranked(analysis, reader, options, None)
+    passages = reader.knowledge.retriever.passages
+    return [passages[item.index] for item in ranked[: options.top_k]]
+
+
+def _ranked(
+    analysis: QuestionAnalysis, reader: ArticleReader, options: ComposerOptions, scope: int | None
+) -> list[RankedSentence]:
+    weights = options.weights or default_weights()
+    pool = pool_sentences(analysis, search_query(analysis), reader, scope)
+    idf = reader.stem_weights(analysis.content_stems)
+    return rank_sentences(analysis, pool, reader, idf, weights.sentence)
+
+
+def _answer_one(
+    text: str,
+    analysis: QuestionAnalysis,
+    reader: ArticleReader,
+    options: ComposerOptions,
+    scope: int | None,
+) -> Answer:
+    knowledge = reader.knowledge
+    if analysis.answer_type is AnswerType.YES_NO:
+        return _answer_yes_no(text, analysis, reader, options, scope)
+    weights = options.weights or default_weights()
+    selection = select_answer(analysis, search_query(analysis), reader, weights, scope)
+    ranked = _passages(selection.sentences, reader)
+    if not selection.spans:
+        return no_answer(knowledge, text, analysis, ranked, scope=scope)
+    best = selection.spans[0].candidate
+    threshold = options.abstain_threshold
+    if threshold is None:
+        threshold = weights.threshold
+    confident = selection.probability >= threshold and not _type_clash(analysis, best.rule)
+    if confident and not _unknown_name(analysis, reader):
+        source = best.sentence.passage
+        return sourced_answer(
+            knowledge,
+            text,
+            analysis,
+            short=best.text,
+            source=source,
+            span=(best.start, best.end),
+            confidence=selection.probability,
+            evidence=evidence_for(knowledge, source.index, ranked, options.top_k),
+            notes=(_note(selection),),
+        )
+    if _passage_worthy(analysis, selection, weights) and not _unknown_name(analysis, reader):
+        source = best.sentence.passage
+        return passage_answer(
+            knowledge,
+            text,
+            analysis,
+            source=source,
+            confidence=selection.passage_probability,
+            evidence=evidence_for(knowledge, source.index, ranked, options.top_k),
+        )
+    return no_answer(
+        knowledge, text, analysis, ranked, confidence=selection.probability, scope=scope
+    )
+
+
+def _passages(
+    sentences: tuple[RankedSentence, ...], reader: ArticleReader
+) -> list[tuple[Passage, float]]:
+    """The ranked sentences with the share of the ranker's belief each holds (a softmax)."""
+    passages = reader.knowledge.retriever.passages
+    if not sentences:
+        return []
+    top = sentences[0].score
+    exponents = [math.exp(max(-50.0, item.score - top)) for item in sentences]
+    total = sum(exponents)
     return [
-        item.passage for item in rank_passages(analysis, _search_query(analysis), reader, limit)
+        (passages[item.index], value / total)
+        for item, value in zip(sentences, exponents, strict=True)
     ]
 
 
-def _normalize(text: str, reader: ArticleReader) -> str:
-    """Contractions, chat spelling, then typos one edit from an article word."""
-    expanded = expand_chat_spelling(expand_contractions(text))
-    return correct_typos(expanded, reader.knows, reader.is_proper)
+def _type_clash(analysis: QuestionAnalysis, rule: str) -> bool:
+    """Whether a date or a quantity was asked for and the answer is something else."""
+    required = _REQUIRED_FAMILY.get(analysis.answer_type)
+    return required is not None and rule_family(rule) != required
 
 
-def _answer_question(
-    text: str,
-    analysis: QuestionAnalysis,
-    reader: ArticleReader,
-    options: ComposerOptions,
-    scope: int | None,
-) -> Answer:
-    knowledge = reader.knowledge
-    limit = max(options.top_k, CANDIDATE_PASSAGES)
-    ranked = rank_passages(analysis, _search_query(analysis), reader, limit, scope)
-    if not ranked:
-        return no_answer(knowledge, text, analysis, ranked, scope=scope)
-    best_score = ranked[0].score
-    sentences = [to_sentence(item, best_score, analysis) for item in ranked[:CANDIDATE_PASSAGES]]
-    if analysis.answer_type is AnswerType.YES_NO:
-        return _answer_yes_no(
-            text,
-            analysis,
-            reader,
-            ranked=ranked,
-            sentence=sentences[0],
-            options=options,
-            scope=scope,
-        )
-    weights = reader.stem_weights(analysis.content_stems)
-    scored = _score_all(sentences, analysis, reader, weights)
-    if not scored:
-        return no_answer(knowledge, text, analysis, ranked, scope=scope)
-    best = max(scored, key=lambda item: (item.score, -item.candidate.start))
-    confidence = _confidence(best, analysis, reader)
-    if confidence < options.abstain_threshold:
-        return no_answer(knowledge, text, analysis, ranked, confidence=confidence, scope=scope)
-    candidate = best.candidate
-    parts = score_parts(candidate, analysis, weights) or {}
-    note = f"rule {candidate.rule}; " + ", ".join(f"{k} {v:+.2f}" for k, v in parts.items())
-    source = candidate.sentence.passage
-    return sourced_answer(
-        knowledge,
-        text,
-        analysis,
-        short=candidate.text,
-        source=source,
-        span=(candidate.start, candidate.end),
-        confidence=confidence,
-        evidence=evidence_for(knowledge, source.index, ranked, scored, options.top_k),
-        notes=(note,),
+def _passage_worthy(
+    analysis: QuestionAnalysis, selection: Selection, weights: AnswerWeights
+) -> bool:
+    """A why/how/what-was-said question whose best sentence is likely right."""
+    return (
+        analysis.answer_type in _PASSAGE_TYPES
+        and selection.passage_probability >= weights.passage_threshold
     )
 
 
-def _score_all(
-    sentences: list[Sentence],
-    analysis: QuestionAnalysis,
-    reader: ArticleReader,
-    weights: WordWeights,
-) -> list[ScoredCandidate]:
-    """Score the candidates of every sentence, skipping those that cannot win.
-
-    A candidate whose best possible score is below the best score so far is not
-    scored at all: this halves the work and never changes the answer.
-    """
-    scored: list[ScoredCandidate] = []
-    leader = float("-inf")
-    for sentence in sentences:
-        for candidate in _distinct(extract_candidates(sentence, analysis, reader)):
-            if upper_bound(candidate) < leader:
-                continue
-            item = score_candidate(candidate, analysis, weights)
-            if item is not None:
-                scored.append(item)
-                leader = max(leader, item.score)
-    return scored
-
-
-def _distinct(candidates: list[Candidate]) -> list[Candidate]:
-    """One candidate per span: the one whose type fit and bonus are best."""
-    best: dict[tuple[int, int], Candidate] = {}
-    for candidate in candidates:
-        key = (candidate.first, candidate.last)
-        kept = best.get(key)
-        if kept is None or (candidate.type_fit, candidate.bonus) > (kept.type_fit, kept.bonus):
-            best[key] = candidate
-    return list(best.values())
-
-
-def _search_query(analysis: QuestionAnalysis) -> str:
-    """The question, plus the synonyms of its speech verb ("reply" finds "respond")."""
-    if analysis.verb is None:
-        return analysis.text
-    return f"{analysis.text} {' '.join(sorted(SPEECH_VERBS[analysis.verb]))}"
-
-
-def _answer_yes_no(
-    text: str,
-    analysis: QuestionAnalysis,
-    reader: ArticleReader,
-    *,
-    ranked: list[RankedPassage],
-    sentence: Sentence,
-    options: ComposerOptions,
-    scope: int | None,
-) -> Answer:
-    knowledge = reader.knowledge
-    coverage = _coverage(analysis, reader, sentence)
-    if coverage < options.abstain_threshold:
-        return no_answer(knowledge, text, analysis, ranked, confidence=coverage, scope=scope)
-    short, first, last = decide_yes_no(sentence, analysis)
-    source = sentence.passage
-    return sourced_answer(
-        knowledge,
-        text,
-        analysis,
-        short=short,
-        source=source,
-        span=(
-            source.start + sentence.tokens[first].start,
-            source.start + sentence.tokens[last].end,
-        ),
-        confidence=coverage,
-        evidence=evidence_for(knowledge, source.index, ranked, [], options.top_k),
-    )
-
-
-def _confidence(best: ScoredCandidate, analysis: QuestionAnalysis, reader: ArticleReader) -> float:
-    coverage = _coverage(analysis, reader, best.candidate.sentence)
-    if coverage < MIN_COVERAGE or _names_unknown(analysis, reader):
-        return 0.0
-    quality = min(1.0, max(0.0, best.score))
-    return coverage * (QUALITY_FLOOR + (1.0 - QUALITY_FLOOR) * quality)
-
-
-def _names_unknown(analysis: QuestionAnalysis, reader: ArticleReader) -> bool:
+def _unknown_name(analysis: QuestionAnalysis, reader: ArticleReader) -> bool:
     """Whether the question names something (a capitalized word) the articles never mention.
 
     "What is the stock price of Apple?" is about Apple; an article that never says
@@ -275,9 +248,49 @@ def _names_unknown(analysis: QuestionAnalysis, reader: ArticleReader) -> bool:
     )
 
 
-def _coverage(analysis: QuestionAnalysis, reader: ArticleReader, sentence: Sentence) -> float:
-    """How much of the question the passage and its neighbours say (see ranking.coverage)."""
-    passages = reader.knowledge.retriever.passages
-    index = sentence.passage.index
-    window = [sentence.passage.text, *(passages[n].text for n in reader.neighbours(index))]
-    return coverage(analysis, reader.stem_weights(analysis.content_stems), *window)
+def _note(selection: Selection) -> str:
+    best = selection.spans[0]
+    return (
+        f"rule {best.candidate.rule}; span score {best.score:+.2f}; "
+        f"sentence rank {best.rank + 1}; P(right) {selection.probability:.2f}"
+    )
+
+
+def _answer_yes_no(
+    text: str,
+    analysis: QuestionAnalysis,
+    reader: ArticleReader,
+    options: ComposerOptions,
+    scope: int | None,
+) -> Answer:
+    """ "Yes"/"No" when the best sentence says the whole question, else its sentence."""
+    knowledge = reader.knowledge
+    ranked_sentences = _ranked(analysis, reader, options, scope)
+    ranked = _passages(tuple(ranked_sentences), reader)
+    if not ranked or _unknown_name(analysis, reader):
+        return no_answer(knowledge, text, analysis, ranked, scope=scope)
+    source = ranked[0][0]
+    weights = reader.stem_weights(analysis.content_stems)
+    said = coverage(analysis, weights, *sentence_window(reader, source.index))
+    evidence = evidence_for(knowledge, source.index, ranked, options.top_k)
+    if said >= YES_NO_COVERAGE:
+        sentence = sentence_for(source, analysis, 1.0)
+        short, first, last = decide_yes_no(sentence, analysis)
+        return sourced_answer(
+            knowledge,
+            text,
+            analysis,
+            short=short,
+            source=source,
+            span=(
+                source.start + sentence.tokens[first].start,
+                source.start + sentence.tokens[last].end,
+            ),
+            confidence=said,
+            evidence=evidence,
+        )
+    if said >= PASSAGE_COVERAGE:
+        return passage_answer(
+            knowledge, text, analysis, source=source, confidence=said, evidence=evidence
+        )
+    return no_answer(knowledge, text, analysis, ranked, confidence=said, scope=scope)

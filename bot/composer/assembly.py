@@ -9,18 +9,25 @@ are about), small talk, and the summary.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from bot.answers import Answer, AnswerKind, Evidence
 from bot.composer.questions import QuestionAnalysis
-from bot.composer.ranking import RankedPassage
 from bot.composer.relative_dates import parse_published
-from bot.composer.replies import no_answer_statement, quote_line, statement_for
-from bot.composer.scoring import ScoredCandidate
+from bot.composer.replies import no_answer_statement, quote_line, source_note, statement_for
 from bot.composer.smalltalk import summarize
 from bot.knowledge import Knowledge
 from retrieval import Passage
 
-__all__ = ["chat_answer", "evidence_for", "no_answer", "sourced_answer", "summary_answer"]
+__all__ = [
+    "chat_answer",
+    "combined_answer",
+    "evidence_for",
+    "no_answer",
+    "passage_answer",
+    "sourced_answer",
+    "summary_answer",
+]
 
 # Titles named when no article answers ("they are about: A; B; C and 4 more").
 _TITLES_SHOWN = 3
@@ -62,35 +69,93 @@ def sourced_answer(
 def evidence_for(
     knowledge: Knowledge,
     source_index: int,
-    ranked: list[RankedPassage],
-    scored: list[ScoredCandidate],
+    ranked: Sequence[tuple[Passage, float]],
     limit: int,
 ) -> tuple[Evidence, ...]:
-    """Supporting passages, best first, scored by how well each supports the answer.
+    """Supporting passages, the answer's first, then the ranker's order.
 
-    A passage's support score is its best candidate's score (the answer's passage
-    therefore comes first), or half its ranking score when it offered none.
+    A passage's score is the share of the sentence ranker's belief that it holds
+    the answer (a softmax over the ranked sentences); the answer's passage comes
+    first whatever its share.
     """
-    top = ranked[0].score or 1.0
-    support: dict[int, float] = {item.passage.index: 0.5 * item.score / top for item in ranked}
-    for item in scored:
-        index = item.candidate.sentence.passage.index
-        support[index] = max(support.get(index, 0.0), min(1.0, item.score))
-    support[source_index] = max(support.values(), default=1.0)
-    by_index = {item.passage.index: item.passage for item in ranked}
-    order = sorted(support, key=lambda index: (index != source_index, -support[index], index))
-    return tuple(
-        _evidence(knowledge, passage, support[index])
-        for index in order[:limit]
-        if (passage := by_index.get(index)) is not None
+    source = next((item for item in ranked if item[0].index == source_index), None)
+    ordered = [source] if source is not None else []
+    ordered += [item for item in ranked if item[0].index != source_index]
+    return tuple(_evidence(knowledge, passage, share) for passage, share in ordered[:limit])
+
+
+def passage_answer(
+    knowledge: Knowledge,
+    text: str,
+    analysis: QuestionAnalysis,
+    *,
+    source: Passage,
+    confidence: float,
+    evidence: tuple[Evidence, ...],
+) -> Answer:
+    """The answering sentence itself, quoted, when no short phrase is a safe answer."""
+    article = knowledge.article_of(source)
+    where = source_note(source, article, several=len(knowledge.articles) > 1)
+    statement = f'The article says: "{source.text}"'
+    return Answer(
+        question=text,
+        answer=f"{statement} {where}",
+        statement=statement,
+        short_answer=source.text,
+        question_type=str(analysis.answer_type),
+        confidence=confidence,
+        kind=AnswerKind.PASSAGE,
+        passages=evidence,
+        answer_start=source.start,
+        answer_end=source.end,
+        article=article.title,
     )
+
+
+def combined_answer(knowledge: Knowledge, text: str, parts: Sequence[Answer]) -> Answer:
+    """One reply to a question of several parts ("when and where ...?"), part by part."""
+    answered = [part for part in parts if part.kind in {AnswerKind.ANSWER, AnswerKind.PASSAGE}]
+    if not answered:
+        return replace(parts[0], question=text)
+    statements = [
+        part.statement if part in answered else _part_not_said(part.question) for part in parts
+    ]
+    sources: list[str] = []
+    for part in answered:
+        line = part.answer[len(part.statement) :].strip()
+        if line and line not in sources and part.kind is AnswerKind.ANSWER:
+            sources.append(line)
+    evidence: list[Evidence] = []
+    for part in answered:
+        evidence.extend(e for e in part.passages if e not in evidence)
+    first = answered[0]
+    return Answer(
+        question=text,
+        answer="\n".join([" ".join(statements), *sources]),
+        statement=" ".join(statements),
+        short_answer="; ".join(part.short_answer or "" for part in answered),
+        question_type="+".join(part.question_type for part in parts),
+        confidence=min(part.confidence for part in answered),
+        kind=AnswerKind.ANSWER if any(p.kind is AnswerKind.ANSWER for p in answered) else first.kind,
+        passages=tuple(evidence),
+        answer_start=first.answer_start,
+        answer_end=first.answer_end,
+        notes=tuple(note for part in parts for note in part.notes),
+        article=first.article,
+    )
+
+
+def _part_not_said(question: str) -> str:
+    words = question.split()
+    asked = words[0].lower() if words else ""
+    return f"The article doesn't say {asked}." if asked else "The article doesn't say."
 
 
 def no_answer(
     knowledge: Knowledge,
     text: str,
     analysis: QuestionAnalysis,
-    ranked: Sequence[RankedPassage],
+    ranked: Sequence[tuple[Passage, float]],
     *,
     confidence: float = 0.0,
     scope: int | None = None,
@@ -101,10 +166,7 @@ def no_answer(
     if len(articles) > _TITLES_SHOWN:
         titles.append(f"and {len(articles) - _TITLES_SHOWN} more")
     statement = no_answer_statement(titles)
-    top = ranked[0].score if ranked else 1.0
-    evidence = tuple(
-        _evidence(knowledge, item.passage, 0.5 * item.score / top) for item in ranked[:3]
-    )
+    evidence = tuple(_evidence(knowledge, passage, share) for passage, share in ranked[:3])
     return Answer(
         question=text,
         answer=statement,

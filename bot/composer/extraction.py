@@ -36,7 +36,7 @@ from bot.composer.reader import ArticleReader
 from bot.composer.tokens import tokenize
 from retrieval import Passage
 
-__all__ = ["extract_candidates"]
+__all__ = ["extract_candidates", "has_typed_phrase"]
 
 
 class _Span(NamedTuple):
@@ -101,6 +101,20 @@ def extract_candidates(
     scale = _CHUNK_SCALE.get(question.answer_type, 1.0)
     candidates.extend(_rebuild(sentence, _spans("chunks", text, reader.lower_case_words), scale))
     return candidates
+
+
+# A typed phrase fits its type at least this well ("14" as a day, not a bare number).
+_TYPED_FIT = 0.6
+
+
+def has_typed_phrase(text: str, answer_type: AnswerType, reader: ArticleReader) -> bool:
+    """Whether ``text`` holds a phrase of ``answer_type`` found by a sentence-only extractor."""
+    return any(
+        span.type_fit >= _TYPED_FIT
+        for name in _BY_TYPE[answer_type]
+        if name in _SENTENCE_EXTRACTORS
+        for span in _spans(name, text, reader.lower_case_words)
+    )
 
 
 def _rebuild(sentence: Sentence, spans: tuple[_Span, ...], scale: float = 1.0) -> list[Candidate]:

@@ -15,7 +15,7 @@ about the future should not be answered with "last week").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from bot.composer.lexicon import (
@@ -24,9 +24,11 @@ from bot.composer.lexicon import (
     ORGANIZATION_NOUNS,
     PERSON_NOUNS,
     PLACE_NOUNS,
+    PREPOSITIONS,
     SPEECH_VERBS,
 )
 from bot.composer.tokens import Token, tokenize
+from bot.composer.word_classes import WordClass, classify
 from retrieval.analysis import stem
 
 __all__ = ["AnswerType", "QuestionAnalysis", "analyze_question"]
@@ -61,6 +63,19 @@ class QuestionAnalysis:
     tense: str = "present"
     number_kind: str | None = None  # count, duration, amount, age, measure
     alternatives: tuple[str, ...] = ()  # the options of "is it A or B?"
+    # The preposition that governs the asked-for phrase: "in" for "in what year ...?"
+    # and for "what city is it located in?"; the answer often follows it in the text.
+    preposition: str | None = None
+    # Whether the asked-for thing is the subject ("what caused the fire?") or the
+    # object ("what did the fire destroy?") of the question's verb, or neither.
+    wh_role: str = ""
+    # The question's words before its wh-word when that word is not first
+    # ("Colonialism is caused by financial and what other reasons?"): the answer
+    # stands after them in the text, and before the words that follow it.
+    before_wh: frozenset[str] = frozenset()
+    # The stem of what is asked about: the head noun of "what/which + noun", or the
+    # counted noun of "how many troops"; a sentence without it does not answer.
+    focus: str | None = None
     # Derived once, as every candidate of the question consults them.
     content_stems: frozenset[str] = field(init=False, repr=False, compare=False)
     capital_stems: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -87,6 +102,8 @@ _WRAPPERS = re.compile(
 _IMPERATIVE = re.compile(r"^(?:name|list|give|identify|state|find)\s+(?:me\s+)?", re.IGNORECASE)
 
 _COPULAS = frozenset({"is", "are", "was", "were"})
+_NOUN_LIKE = frozenset({WordClass.NOUN, WordClass.NAME, WordClass.ADJECTIVE, WordClass.NUMBER})
+_WH_WORDS = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "how"})
 _ARTICLES = frozenset({"the", "a", "an"})
 # Nouns that name something said, and the speech verb group they belong to.
 # Matched as whole words, owned ("Putin's response") or definite ("the reply"), and
@@ -190,6 +207,81 @@ _PAST = re.compile(r"\b(?:did|was|were|had|ago|last|previously)\b")
 
 def analyze_question(text: str) -> QuestionAnalysis:
     """Analyse a normalized question (see :mod:`bot.composer.normalization`)."""
+    analysis = _analyze(text)
+    tokens = tokenize(analysis.text)
+    return replace(
+        analysis,
+        preposition=_governing_preposition(tokens),
+        wh_role=_wh_role(tokens),
+        before_wh=_stems_before_wh(tokens, analysis.content_stems),
+        focus=_focus(analysis, tokens),
+    )
+
+
+def _focus(analysis: QuestionAnalysis, tokens: tuple[Token, ...]) -> str | None:
+    if analysis.head:
+        return analysis.head[-1]
+    words = [token for token in tokens if token.is_word]
+    if len(words) >= 3 and words[0].lower == "how" and words[1].lower in {"many", "much"}:
+        counted = words[2]
+        if counted.lower not in FUNCTION_WORDS and counted.lower not in AUXILIARIES:
+            return counted.stem
+    # "who is the mayor?": the role asked about.
+    if (
+        len(words) >= 4
+        and words[0].lower in {"who", "whom"}
+        and words[1].lower in _COPULAS
+        and words[2].lower in _ARTICLES
+        and words[-1].lower not in FUNCTION_WORDS
+    ):
+        return words[-1].stem
+    return None
+
+
+def _stems_before_wh(tokens: tuple[Token, ...], content: frozenset[str]) -> frozenset[str]:
+    """Content stems that precede a wh-word standing in the middle of the question."""
+    words = [token for token in tokens if token.is_word]
+    for index, token in enumerate(words):
+        if token.lower in _WH_WORDS:
+            if index == 0 or (index == 1 and words[0].lower in PREPOSITIONS):
+                return frozenset()
+            return frozenset(word.stem for word in words[:index]) & content
+    return frozenset()
+
+
+def _wh_role(tokens: tuple[Token, ...]) -> str:
+    """ "subject" when a verb follows the wh-phrase, "object" when an auxiliary does."""
+    words = [token for token in tokens if token.is_word]
+    position = next((i for i, w in enumerate(words[:3]) if w.lower in _WH_WORDS), None)
+    if position is None or words[position].lower in {"when", "where", "how"}:
+        return ""
+    rest = words[position + 1 :]
+    if words[position].lower in {"what", "which"}:
+        # Skip the head noun phrase of "which newspaper reported ...".
+        while rest and classify(tuple(rest[:1]))[0] in _NOUN_LIKE and rest[0].lower not in AUXILIARIES:
+            rest = rest[1:]
+    if not rest:
+        return ""
+    following = rest[0].lower
+    if following in _COPULAS:
+        return ""
+    if following in AUXILIARIES:
+        return "object"
+    return "subject" if classify(tuple(rest[:1]))[0] is WordClass.VERB else ""
+
+
+def _governing_preposition(tokens: tuple[Token, ...]) -> str | None:
+    """ "in" of "in what year ...?" or of "... located in?": what introduces the answer."""
+    words = [token.lower for token in tokens if token.is_word]
+    for index, word in enumerate(words[1:], start=1):
+        if word in {"what", "which", "whom"} and words[index - 1] in PREPOSITIONS:
+            return words[index - 1]
+    if len(words) >= 3 and words[-1] in PREPOSITIONS and words[0] in _WH_WORDS:
+        return words[-1]
+    return None
+
+
+def _analyze(text: str) -> QuestionAnalysis:
     core = _strip_wrappers(text)
     lowered = core.lower().rstrip("?!. ")
     tokens = tokenize(core)

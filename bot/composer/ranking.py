@@ -27,7 +27,14 @@ from bot.composer.reader import ArticleReader, WordWeights
 from bot.composer.tokens import Token, tokenize
 from retrieval import Passage
 
-__all__ = ["RankedPassage", "coverage", "match_flags", "rank_passages", "to_sentence"]
+__all__ = [
+    "RankedPassage",
+    "coverage",
+    "match_flags",
+    "rank_passages",
+    "sentence_for",
+    "to_sentence",
+]
 
 # Share of each neighbour's score a passage borrows.
 NEIGHBOUR_WEIGHT = 0.3
@@ -169,18 +176,22 @@ def _found_stems(
 
 def to_sentence(ranked: RankedPassage, best_score: float, question: QuestionAnalysis) -> Sentence:
     """Tokenize a ranked passage and mark the tokens that match the question's words."""
-    text = ranked.passage.text
-    tokens = tokenize(text)
-    matched = match_flags(text, question)
-    # The head noun of "what theorems ..." belongs in the answer ("hierarchy theorems").
-    echo_stems = question.content_stems - frozenset(question.head)
-    matches, words_before, echoes_before = sentence_facts(text, matched, echo_stems)
     # A sentence next to the one that best matches often holds its answer
     # ("...offered to meet on June 15-16" beside "...hold a summit").
     context = max(ranked.score, CONTEXT_SHARE * ranked.neighbour_score)
     relevance = context / best_score if best_score > 0 else 0.0
+    return sentence_for(ranked.passage, question, relevance)
+
+
+def sentence_for(passage: Passage, question: QuestionAnalysis, relevance: float) -> Sentence:
+    """``passage`` tokenized, with the tokens that match the question's words marked."""
+    text = passage.text
+    matched = match_flags(text, question)
+    # The head noun of "what theorems ..." belongs in the answer ("hierarchy theorems").
+    echo_stems = question.content_stems - frozenset(question.head)
+    matches, words_before, echoes_before = sentence_facts(text, matched, echo_stems)
     return Sentence(
-        ranked.passage, tokens, matched, relevance, matches, words_before, echoes_before
+        passage, tokenize(text), matched, relevance, matches, words_before, echoes_before
     )
 
 

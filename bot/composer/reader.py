@@ -45,6 +45,7 @@ class ArticleReader:
     lower_case_words: frozenset[str]  # words the articles write in lower case somewhere
     gazetteer: Gazetteer
     title_stems: tuple[frozenset[str], ...]  # each article's headline words (stems)
+    mean_words: float = 1.0  # words in an average passage (BM25's length normalisation)
 
     def neighbours(self, position: int) -> list[int]:
         """Positions of the passages just before and after ``position`` in the same article."""
@@ -55,6 +56,29 @@ class ArticleReader:
 
     def article_number(self, position: int) -> int:
         return self.knowledge.collection.article_of(position)
+
+    def is_lead(self, position: int) -> bool:
+        """Whether the passage is its article's first sentence after the headline."""
+        collection = self.knowledge.collection
+        number = collection.article_of(position)
+        span = collection.passage_range(number)
+        first = span.start + int(collection.articles[number].has_headline)
+        return position == first
+
+    def opens_paragraph(self, position: int) -> bool:
+        """Whether the passage is the first sentence of its paragraph."""
+        passages = self.knowledge.retriever.passages
+        previous = position - 1
+        return previous not in self.knowledge.collection.passage_range(
+            self.knowledge.collection.article_of(position)
+        ) or passages[previous].paragraph != passages[position].paragraph
+
+    def relative_position(self, position: int) -> float:
+        """Where the passage stands in its article, 0 at the start and 1 at the end."""
+        span = self.knowledge.collection.passage_range(
+            self.knowledge.collection.article_of(position)
+        )
+        return (position - span.start) / max(1, len(span) - 1)
 
     def knows(self, word: str) -> bool:
         return word in self.words
@@ -101,11 +125,20 @@ def reader_for(knowledge: Knowledge) -> ArticleReader:
         lower_case_words=frozenset(word for word in found if word.islower()),
         gazetteer=load_gazetteer(),
         title_stems=_title_stems(knowledge),
+        mean_words=_mean_words(knowledge),
     )
     _READERS[key] = reader
     while len(_READERS) > _MAX_READERS:
         _READERS.popitem(last=False)
     return reader
+
+
+def _mean_words(knowledge: Knowledge) -> float:
+    """Whitespace words in an average passage (a close enough count for BM25)."""
+    passages = [passage for article in knowledge.articles for passage in article.passages]
+    if not passages:
+        return 1.0
+    return sum(passage.text.count(" ") + 1 for passage in passages) / len(passages)
 
 
 def _title_stems(knowledge: Knowledge) -> tuple[frozenset[str], ...]:

@@ -15,7 +15,14 @@ from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.relative_dates import parse_published, resolve_relative_date
 from retrieval import Article, Passage
 
-__all__ = ["caveat_of", "hedge_of", "no_answer_statement", "quote_line", "statement_for"]
+__all__ = [
+    "caveat_of",
+    "hedge_of",
+    "no_answer_statement",
+    "quote_line",
+    "source_note",
+    "statement_for",
+]
 
 # The words before the negation are bounded by the longest caveat quoted
 # (_MAX_CAVEAT_CHARS): unbounded, a sentence of many ", but" clauses and no
@@ -83,13 +90,18 @@ def quote_line(passage: Passage, article: Article | None = None, several: bool =
     "(paragraph 3; according to The Sun, 25 April 2021)": where and when the article
     says it; with ``several`` articles loaded, the headline says which one.
     """
+    return f'> "{passage.text}" {source_note(passage, article, several)}'
+
+
+def source_note(passage: Passage, article: Article | None = None, several: bool = False) -> str:
+    """ "(paragraph 3; according to The Sun, 25 April 2021)": where the sentence stands."""
     where = f"paragraph {passage.paragraph + 1}"
     if several and article is not None:
         where = f'"{article.title}", {where}'
     according = _according_to(article) if article is not None else ""
     if according:
         where += f"; according to {according}"
-    return f'> "{passage.text}" ({where})'
+    return f"({where})"
 
 
 def _according_to(article: Article) -> str:

@@ -20,7 +20,14 @@ from typing import Any
 from retrieval import Article, article_from_text, load_article
 from retrieval.cleaning import normalize_characters
 
-__all__ = ["EvalQuestion", "EvalSet", "load_eval_sets", "load_jsonl", "load_squad"]
+__all__ = [
+    "EvalQuestion",
+    "EvalSet",
+    "load_eval_sets",
+    "load_jsonl",
+    "load_question_file",
+    "load_squad",
+]
 
 
 _YES_NO = frozenset({"yes", "no"})
@@ -59,20 +66,59 @@ def load_eval_sets(path: Path, article_for_jsonl: Path | str) -> list[EvalSet]:
     if not path.is_file():
         raise DatasetError(f"evaluation file not found: {path}")
     if path.suffix == ".jsonl":
-        return [load_jsonl(path, load_article(article_for_jsonl))]
+        return load_question_file(path, article_for_jsonl)
     if path.suffix == ".json":
         return load_squad(path)
     raise DatasetError(f"unknown evaluation format {path.suffix!r}: use .json (SQuAD) or .jsonl")
 
 
+def load_question_file(path: Path, default_article: Path | str) -> list[EvalSet]:
+    """A ``.jsonl`` of questions: about ``default_article``, or each about its ``article``.
+
+    A record's ``article`` names a story file beside the ``.jsonl`` (a news set of
+    several stories); records without one are about ``default_article``. One
+    :class:`EvalSet` per article, in order of first mention.
+    """
+    records = _read_records(path)
+    by_article: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    for number, record in records:
+        by_article.setdefault(str(record.get("article", "")), []).append((number, record))
+    if list(by_article) == [""]:
+        return [load_jsonl(path, load_article(default_article))]
+    sets = []
+    for name, items in by_article.items():
+        story = path.parent / name if name else Path(default_article)
+        article = load_article(story)
+        sets.append(_question_set(path, f"{path.parent.name}/{story.stem}", article, items))
+    return sets
+
+
 def load_jsonl(path: Path, article: Article) -> EvalSet:
     """Questions about ``article``, one JSON object a line: id, question, answers, type."""
-    questions = []
+    return _question_set(path, path.stem, article, _read_records(path))
+
+
+def _read_records(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    records = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as error:
+            raise DatasetError(f"{path}:{number}: not a question record ({error})") from None
+        if not isinstance(record, dict):
+            raise DatasetError(f"{path}:{number}: not a question record (not an object)")
+        records.append((number, record))
+    return records
+
+
+def _question_set(
+    path: Path, name: str, article: Article, records: list[tuple[int, dict[str, Any]]]
+) -> EvalSet:
+    questions = []
+    for number, record in records:
+        try:
             answers = tuple(str(answer) for answer in record["answers"])
             questions.append(
                 EvalQuestion(
@@ -83,9 +129,9 @@ def load_jsonl(path: Path, article: Article) -> EvalSet:
                     label=str(record.get("type", "")),
                 )
             )
-        except (json.JSONDecodeError, KeyError, TypeError) as error:
+        except (KeyError, TypeError) as error:
             raise DatasetError(f"{path}:{number}: not a question record ({error})") from None
-    return EvalSet(path.stem, article, tuple(questions))
+    return EvalSet(name, article, tuple(questions))
 
 
 def load_squad(path: Path) -> list[EvalSet]:

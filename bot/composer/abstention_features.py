@@ -1,0 +1,179 @@
+"""What speaks for the chosen answer being right: the abstention model's evidence.
+
+Once the span scorer has picked its best candidate, a last linear model (fitted
+on the development data, SQuAD's unanswerable questions among them) gives the
+probability that the answer is right, and the composer declines below a
+threshold. A confident wrong answer costs a user more than "the article doesn't
+say", so this model sees what the others do not weigh:
+
+- how clearly the best span and its sentence beat the runners-up (margins);
+- how much of the question the answer's sentence and its neighbours say;
+- words of the question the article never uses at all (a name, or the thing
+  asked about: "the mayor" of an article that names no mayor);
+- the question's focus (the head noun of "what/which + noun", the counted noun
+  of "how many", the age of "how old") missing from the answer's sentence;
+- the answer's own type fit, and the question's expected type.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.composer.questions import AnswerType, QuestionAnalysis
+from bot.composer.reader import ArticleReader, WordWeights
+from bot.composer.sentence_features import SENTENCE_FEATURES
+from bot.composer.tokens import tokenize
+
+__all__ = [
+    "ABSTENTION_FEATURES",
+    "AnswerEvidence",
+    "QuestionFacts",
+    "abstention_features",
+    "focus_missing",
+    "question_facts",
+]
+
+_TYPE_GROUPS = {
+    AnswerType.DATE: "date",
+    AnswerType.NUMBER: "number",
+    AnswerType.PERSON: "entity",
+    AnswerType.ORGANIZATION: "entity",
+    AnswerType.LOCATION: "entity",
+    AnswerType.DEFINITION: "entity",
+    AnswerType.REASON: "clause",
+    AnswerType.MANNER: "clause",
+    AnswerType.QUOTE: "clause",
+    AnswerType.OTHER: "other",
+}
+_GROUPS = ("date", "number", "entity", "clause")
+
+ABSTENTION_FEATURES = (
+    "span_score",
+    "span_margin",
+    "sentence_score",
+    "sentence_margin",
+    "from_top_sentence",
+    "coverage",
+    "coverage_window",
+    "word_share",
+    "name_share",
+    "has_names",
+    "missing_from_article",
+    "names_unknown",
+    "focus_missing",
+    "type_fit",
+    "typed_rule",
+    *(f"type_{group}" for group in _GROUPS),
+    "log_content_words",
+)
+_SENTENCE_COLUMNS = tuple(
+    SENTENCE_FEATURES.index(name) for name in ("coverage", "coverage_window", "word_share")
+)
+_NAME_SHARE = SENTENCE_FEATURES.index("name_share")
+# An age written the ways news writes it: "47-year-old", "aged 47", "47 years old", ", 47,".
+_AGE = re.compile(r"\b\d{1,3}-year-old\b|\baged \d{1,3}\b|\b\d{1,3} years? old\b|, \d{1,3},")
+# Margins beyond this say nothing more.
+_MARGIN_CAP = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionFacts:
+    """What the decision needs to know of the question alone, against the articles."""
+
+    missing_from_article: float  # idf-weighted share of its words no article uses
+    names_unknown: bool  # it names something no article mentions
+    has_names: bool
+    type_group: str
+    content_words: int
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerEvidence:
+    """What the composer knows of its best answer when it decides whether to give it."""
+
+    span_score: float
+    runner_up_score: float | None  # the best span with other words, if any
+    sentence_score: float  # the answer's sentence, by the sentence ranker
+    best_sentence_score: float
+    second_sentence_score: float | None
+    sentence_row: Sequence[float]  # the answer sentence's features (SENTENCE_FEATURES)
+    focus_missing: bool  # the question's focus is absent from the answer's sentence window
+    type_fit: float
+    typed_rule: bool
+
+
+def question_facts(
+    question: QuestionAnalysis, reader: ArticleReader, weights: WordWeights
+) -> QuestionFacts:
+    return QuestionFacts(
+        missing_from_article=_missing_from_article(reader, weights),
+        names_unknown=_names_unknown(question, reader),
+        has_names=bool(question.capital_stems),
+        type_group=_TYPE_GROUPS.get(question.answer_type, "other"),
+        content_words=len(question.content_stems),
+    )
+
+
+def abstention_features(facts: QuestionFacts, evidence: AnswerEvidence) -> tuple[float, ...]:
+    """The features of the decision to answer, in :data:`ABSTENTION_FEATURES` order."""
+    row = evidence.sentence_row
+    return (
+        evidence.span_score,
+        _margin(evidence.span_score, evidence.runner_up_score),
+        evidence.sentence_score - evidence.best_sentence_score,
+        _margin(evidence.best_sentence_score, evidence.second_sentence_score),
+        float(evidence.sentence_score >= evidence.best_sentence_score),
+        *(row[column] for column in _SENTENCE_COLUMNS),
+        row[_NAME_SHARE],
+        float(facts.has_names),
+        facts.missing_from_article,
+        float(facts.names_unknown),
+        float(evidence.focus_missing),
+        evidence.type_fit,
+        float(evidence.typed_rule),
+        *(float(facts.type_group == name) for name in _GROUPS),
+        math.log1p(facts.content_words),
+    )
+
+
+def _margin(best: float, second: float | None) -> float:
+    if second is None:
+        return _MARGIN_CAP
+    return min(_MARGIN_CAP, best - second)
+
+
+def _missing_from_article(reader: ArticleReader, weights: WordWeights) -> float:
+    """The idf-weighted share of the question's words that no loaded article uses."""
+    if not weights.total:
+        return 0.0
+    vocabulary = reader.knowledge.retriever.vocabulary
+    missing = sum(weight for stem, weight in weights.by_stem.items() if stem not in vocabulary)
+    return missing / weights.total
+
+
+def _names_unknown(question: QuestionAnalysis, reader: ArticleReader) -> bool:
+    """Whether the question names something (a capitalized word) the articles never mention.
+
+    "What is the stock price of Apple?" is about Apple; an article that never says
+    "Apple" cannot answer it, however well "stock" matches "rolling stock".
+    """
+    vocabulary = reader.knowledge.retriever.vocabulary
+    names = [token for token in question.content if token.is_capitalized and token.start > 0]
+    return any(
+        terms and not any(term in vocabulary for term in terms)
+        for terms in (reader.terms(name.text) for name in names)
+    )
+
+
+def focus_missing(question: QuestionAnalysis, window: Sequence[str]) -> bool:
+    """Whether the thing asked about is absent from the answer's sentence and its neighbours."""
+    if question.number_kind == "age":
+        return not any(_AGE.search(text) for text in window)
+    if not question.focus:
+        return False
+    return not any(
+        token.stem == question.focus for text in window for token in tokenize(text) if token.is_word
+    )

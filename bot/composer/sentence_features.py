@@ -1,0 +1,186 @@
+"""What speaks for a sentence holding the answer: the sentence ranker's evidence.
+
+Each pooled sentence (a retrieval hit or a hit's neighbour) is described by the
+numbers in :data:`SENTENCE_FEATURES`; a linear model fitted on the development
+data (``scripts/fit_weights.py``) weighs them. The rules here only measure; none
+decides. Every feature is a share, a flag or a small log count, so a weight reads
+as "how much this kind of evidence counts".
+
+The measures, in prose:
+
+- retrieval: the TF-IDF cosine, and the same relative to the best hit;
+- coverage: the idf-weighted share of the question's words the sentence says
+  (speech verbs by meaning, a noun qualified by another name does not count),
+  alone and with its two neighbours, and the plain share of words;
+- BM25: Okapi BM25 over the question's stems, normalised by its best possible
+  value, since cosine over-rewards short sentences;
+- order and proximity: the share of the question's adjacent word pairs the
+  sentence keeps adjacent, and how tightly its matched words cluster;
+- names: the share of the question's capitalized words it contains;
+- type: whether it holds a phrase of the expected answer type at all;
+- place: the article's lead, a paragraph's first sentence, the relative position.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.composer.questions import QuestionAnalysis
+from bot.composer.ranking import coverage, match_flags
+from bot.composer.reader import ArticleReader, WordWeights
+from bot.composer.tokens import Token, tokenize
+
+__all__ = ["SENTENCE_FEATURES", "PooledSentence", "sentence_features"]
+
+SENTENCE_FEATURES = (
+    "cosine",
+    "cosine_relative",
+    "coverage",
+    "coverage_window",
+    "coverage_neighbour",
+    "word_share",
+    "bm25",
+    "pairs_adjacent",
+    "match_density",
+    "name_share",
+    "has_typed_phrase",
+    "article_lead",
+    "paragraph_first",
+    "position",
+    "log_words",
+)
+
+# Okapi BM25's usual constants: term-frequency saturation and length normalisation.
+_BM25_K1 = 1.2
+_BM25_B = 0.75
+# Two matched question words this many tokens apart still count as kept together.
+_PAIR_GAP = 3
+
+
+@dataclass(frozen=True, slots=True)
+class PooledSentence:
+    """A passage considered for the answer, with its retrieval cosine."""
+
+    index: int  # position in the retriever
+    cosine: float
+
+
+def sentence_features(
+    question: QuestionAnalysis,
+    pool: Sequence[PooledSentence],
+    reader: ArticleReader,
+    weights: WordWeights,
+    typed: Sequence[bool],
+) -> list[tuple[float, ...]]:
+    """The features of each pooled sentence, in :data:`SENTENCE_FEATURES` order.
+
+    ``typed[i]`` says whether pooled sentence ``i`` holds a phrase of the expected
+    answer type (the caller knows the extractors; this module only measures).
+    """
+    passages = reader.knowledge.retriever.passages
+    best_cosine = max((item.cosine for item in pool), default=0.0) or 1.0
+    own: dict[int, float] = {}
+
+    def covered(index: int) -> float:
+        if index not in own:
+            own[index] = coverage(question, weights, passages[index].text)
+        return own[index]
+
+    pairs = _question_pairs(question)
+    rows = []
+    for item, has_type in zip(pool, typed, strict=True):
+        text = passages[item.index].text
+        neighbours = reader.neighbours(item.index)
+        window = coverage(question, weights, text, *(passages[n].text for n in neighbours))
+        tokens = tokenize(text)
+        flags = match_flags(text, question)
+        lead = reader.is_lead(item.index)
+        rows.append(
+            (
+                item.cosine,
+                item.cosine / best_cosine,
+                covered(item.index),
+                window,
+                max((covered(n) for n in neighbours), default=0.0),
+                _word_share(question, tokens, flags),
+                _bm25(tokens, weights, reader.mean_words),
+                _pairs_adjacent(pairs, tokens, flags),
+                _match_density(flags),
+                _name_share(question, tokens),
+                float(has_type),
+                float(lead),
+                float(lead or reader.opens_paragraph(item.index)),
+                reader.relative_position(item.index),
+                math.log1p(sum(token.is_word for token in tokens)),
+            )
+        )
+    return rows
+
+
+def _matched_stems(tokens: Sequence[Token], flags: Sequence[bool]) -> set[str]:
+    return {token.stem for token, flag in zip(tokens, flags, strict=True) if flag}
+
+
+def _word_share(question: QuestionAnalysis, tokens: Sequence[Token], flags: Sequence[bool]) -> float:
+    stems = question.content_stems
+    if not stems:
+        return 0.0
+    return len(_matched_stems(tokens, flags) & stems) / len(stems)
+
+
+def _bm25(tokens: Sequence[Token], weights: WordWeights, mean_words: float) -> float:
+    """BM25 of the sentence for the question's stems, over its best possible value."""
+    if not weights.total:
+        return 0.0
+    counts = Counter(token.stem for token in tokens if token.is_word)
+    length = sum(counts.values())
+    norm = _BM25_K1 * (1 - _BM25_B + _BM25_B * length / (mean_words or 1.0))
+    score = 0.0
+    for stem, idf in weights.by_stem.items():
+        tf = counts.get(stem, 0)
+        if tf:
+            score += idf * tf * (_BM25_K1 + 1) / (tf + norm)
+    return score / ((_BM25_K1 + 1) * weights.total)
+
+
+def _question_pairs(question: QuestionAnalysis) -> list[tuple[str, str]]:
+    """The question's consecutive content words, as stem pairs ("foreign policy")."""
+    stems = [token.stem for token in question.content]
+    return [(a, b) for a, b in zip(stems, stems[1:], strict=False) if a != b]
+
+
+def _pairs_adjacent(
+    pairs: Sequence[tuple[str, str]], tokens: Sequence[Token], flags: Sequence[bool]
+) -> float:
+    """The share of the question's word pairs that the sentence keeps close together."""
+    if not pairs:
+        return 0.0
+    positions: dict[str, list[int]] = {}
+    for index, (token, flag) in enumerate(zip(tokens, flags, strict=True)):
+        if flag:
+            positions.setdefault(token.stem, []).append(index)
+    kept = 0
+    for first, second in pairs:
+        here, there = positions.get(first, ()), positions.get(second, ())
+        if any(abs(a - b) <= _PAIR_GAP for a in here[:8] for b in there[:8]):
+            kept += 1
+    return kept / len(pairs)
+
+
+def _match_density(flags: Sequence[bool]) -> float:
+    """Matched tokens over the stretch they span: 1 when the question's words stand together."""
+    matched = [index for index, flag in enumerate(flags) if flag]
+    if len(matched) < 2:
+        return 0.0
+    return len(matched) / (matched[-1] - matched[0] + 1)
+
+
+def _name_share(question: QuestionAnalysis, tokens: Sequence[Token]) -> float:
+    """The share of the question's capitalized words the sentence contains."""
+    names = question.capital_stems
+    if not names:
+        return 0.0
+    return len(names & {token.stem for token in tokens}) / len(names)

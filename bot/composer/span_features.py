@@ -1,0 +1,224 @@
+"""What speaks for a candidate span being the answer: the span scorer's evidence.
+
+The extractors propose spans (a date, a name, a noun phrase after the question's
+head noun, ...); this module describes each by the numbers in
+:data:`SPAN_FEATURES`, and a linear model fitted on the development data
+(``scripts/fit_weights.py``) weighs them. The measures, in prose:
+
+- its sentence: the sentence ranker's score (relative to the question's best
+  sentence), and whether it is the best sentence;
+- type: how well the extractor says it fits the expected type, and which family
+  of rule proposed it (a date rule, a name rule, a generic noun phrase, ...);
+- place: how near it stands to the question's words in its sentence, on which
+  side, whether it sits right after or before one, the share of the question's
+  words around it, whether the question's own preposition introduces it ("in
+  what year" -- "in 1066");
+- form: length, capitalization, quotation, a leading determiner or a trailing
+  possessive ("the minister's"), a number inside it;
+- echo: the share of its words the question already says (the answer to "who
+  called Putin a killer?" is not "Putin");
+- tense: a past expression for a question about the future.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from bot.composer.candidates import Candidate
+from bot.composer.lexicon import DETERMINERS, PREPOSITIONS
+from bot.composer.questions import QuestionAnalysis
+from bot.composer.reader import WordWeights
+from bot.composer.tokens import Token
+
+__all__ = ["RULE_FAMILIES", "SPAN_FEATURES", "rule_family", "span_features"]
+
+# The extractor families, by the first part of a candidate's rule name.
+RULE_FAMILIES = (
+    "chunk",
+    "date",
+    "number",
+    "name",
+    "place",
+    "person",
+    "agent",
+    "head",
+    "definition",
+    "quote",
+    "clause",
+)
+_FAMILY_OF = {
+    "number+noun": "number",
+    "reason": "clause",
+    "manner": "clause",
+    "cause": "clause",
+    "purpose": "clause",
+}
+
+SPAN_FEATURES = (
+    "sentence_score",
+    "sentence_top",
+    "type_fit",
+    *(f"rule_{family}" for family in RULE_FAMILIES),
+    "closeness",
+    "context",
+    "context_left",
+    "context_right",
+    "holds_head",
+    "order_aligned",
+    "subject_side",
+    "object_side",
+    "echo",
+    "has_echo",
+    "log_words",
+    "one_word",
+    "capitalized",
+    "in_quotes",
+    "after_preposition",
+    "question_preposition",
+    "right_after_match",
+    "right_before_match",
+    "matches_before",
+    "between_matches",
+    "starts_determiner",
+    "possessive_end",
+    "has_number",
+    "tense_clash",
+    "bonus",
+)
+
+# Tokens of distance at which closeness halves.
+_CLOSENESS_SCALE = 3.0
+# Question words within this many tokens of a candidate count as its context.
+_CONTEXT_WINDOW = 10
+# The words right beside a candidate, on one side.
+_NEAR_WINDOW = 4
+_QUOTES = frozenset({'"', "'", "“", "”", "‘", "’"})
+
+
+def span_features(
+    candidate: Candidate,
+    question: QuestionAnalysis,
+    weights: WordWeights,
+    sentence_score: float,
+    is_top: bool,
+) -> tuple[float, ...]:
+    """The features of ``candidate``, in :data:`SPAN_FEATURES` order.
+
+    ``sentence_score`` is its sentence's ranker score minus the best sentence's
+    (0 for the best), so the scale does not depend on the question.
+    """
+    sentence = candidate.sentence
+    tokens = sentence.tokens
+    first, last = candidate.first, candidate.last
+    words = max(1, sentence.word_count(first, last))
+    echo = sentence.echo_count(first, last) / words
+    family = rule_family(candidate.rule)
+    span_tokens = tokens[first : last + 1]
+    word_tokens = [token for token in span_tokens if token.is_word]
+    previous = tokens[first - 1].lower if first > 0 else ""
+    matches = sentence.matches
+    before = bisect_left(matches, first)
+    after = bisect_right(matches, last)
+    share_before = before / len(matches) if matches else 0.0
+    return (
+        sentence_score,
+        float(is_top),
+        candidate.type_fit,
+        *(float(family == name) for name in RULE_FAMILIES),
+        _closeness(matches, first, last, before, after),
+        _context(candidate, weights, first - _CONTEXT_WINDOW, last + _CONTEXT_WINDOW),
+        _context(candidate, weights, first - _NEAR_WINDOW, first - 1),
+        _context(candidate, weights, last + 1, last + _NEAR_WINDOW),
+        float(bool(question.head) and any(t.stem == question.head[-1] for t in span_tokens)),
+        _order_aligned(candidate, question, weights),
+        float(question.wh_role == "subject") * (1.0 - share_before),
+        float(question.wh_role == "object") * share_before,
+        echo,
+        float(echo > 0),
+        math.log(words),
+        float(words == 1),
+        sum(token.is_capitalized for token in word_tokens) / max(1, len(word_tokens)),
+        float(_quoted(tokens, first, last)),
+        float(previous in PREPOSITIONS),
+        float(bool(previous) and previous == question.preposition),
+        float(before > 0 and matches[before - 1] >= first - 2),
+        float(after < len(matches) and matches[after] <= last + 2),
+        share_before,
+        float(0 < before and after < len(matches)),
+        float(tokens[first].lower in DETERMINERS),
+        float(tokens[last].lower.endswith("'s")),
+        float(any(token.is_number for token in span_tokens)),
+        _tense_clash(candidate.rule, question.tense),
+        candidate.bonus,
+    )
+
+
+def rule_family(rule: str) -> str:
+    """The extractor family of a rule name ("name:person" -> "name")."""
+    head = rule.split(":", 1)[0]
+    return _FAMILY_OF.get(head, head)
+
+
+def _closeness(matches: Sequence[int], first: int, last: int, before: int, after: int) -> float:
+    """1 next to a matched question word, falling off with distance; 0 with none."""
+    distances = []
+    if before > 0:
+        distances.append(first - matches[before - 1])
+    if after < len(matches):
+        distances.append(matches[after] - last)
+    if not distances:
+        return 0.0
+    return 1.0 / (1.0 + (min(distances) - 1) / _CLOSENESS_SCALE)
+
+
+def _context(candidate: Candidate, weights: WordWeights, low: int, high: int) -> float:
+    """The idf-weighted share of question words found from token ``low`` to ``high``."""
+    if not weights.total:
+        return 0.0
+    sentence = candidate.sentence
+    seen = {
+        sentence.tokens[index].stem
+        for index in sentence.matches
+        if low <= index <= high and not candidate.first <= index <= candidate.last
+    }
+    return sum(weights.by_stem.get(stem, 0.0) for stem in seen) / weights.total
+
+
+def _order_aligned(candidate: Candidate, question: QuestionAnalysis, weights: WordWeights) -> float:
+    """For a question with its wh-word inside, the words on each side in the same order.
+
+    "caused by financial and what other reasons?" wants a span with "financial"
+    shortly before it and "reasons" shortly after: the idf-weighted share of the
+    question's words found on the side the question puts them.
+    """
+    if not question.before_wh or not weights.total:
+        return 0.0
+    sentence = candidate.sentence
+    tokens = sentence.tokens
+    low = candidate.first - _NEAR_WINDOW * 2
+    high = candidate.last + _NEAR_WINDOW * 2
+    found: set[str] = set()
+    for index in sentence.matches:
+        stem = tokens[index].stem
+        if low <= index < candidate.first and stem in question.before_wh:
+            found.add(stem)
+        elif candidate.last < index <= high and stem not in question.before_wh:
+            found.add(stem)
+    return sum(weights.by_stem.get(stem, 0.0) for stem in found) / weights.total
+
+
+def _quoted(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Whether the span sits inside a quotation (an odd number of quote marks before it)."""
+    marks = sum(1 for token in tokens[:first] if token.text in _QUOTES)
+    closing = any(token.text in _QUOTES for token in tokens[last + 1 :])
+    return marks % 2 == 1 and closing
+
+
+def _tense_clash(rule: str, tense: str) -> float:
+    if rule == "date:past" and tense in {"present", "future"}:
+        return 1.0
+    if rule == "date:future" and tense == "past":
+        return 0.5
+    return 0.0

@@ -1,0 +1,36 @@
+"""From the words a person typed to what the composer searches for and expects.
+
+Shared by the composer and the training tables (:mod:`bot.evaluation.training`),
+so the weights are fitted on questions understood exactly as they are at answer
+time: contractions and chat spelling expanded, typos one edit from an article word
+corrected, a follow-up completed from the previous turn, then analysed.
+"""
+
+from __future__ import annotations
+
+from bot.composer.followups import resolve_followup
+from bot.composer.lexicon import SPEECH_VERBS
+from bot.composer.normalization import correct_typos, expand_chat_spelling, expand_contractions
+from bot.composer.questions import QuestionAnalysis, analyze_question
+from bot.composer.reader import ArticleReader
+from bot.conversation import Turn
+
+__all__ = ["normalize", "search_query", "understand"]
+
+
+def normalize(text: str, reader: ArticleReader) -> str:
+    """Contractions, chat spelling, then typos one edit from an article word."""
+    expanded = expand_chat_spelling(expand_contractions(text))
+    return correct_typos(expanded, reader.knows, reader.is_proper)
+
+
+def understand(text: str, reader: ArticleReader, previous: Turn | None = None) -> QuestionAnalysis:
+    """The analysis of a cleaned question, completed from ``previous`` when a follow-up."""
+    return analyze_question(resolve_followup(normalize(text, reader), previous))
+
+
+def search_query(analysis: QuestionAnalysis) -> str:
+    """The question, plus the synonyms of its speech verb ("reply" finds "respond")."""
+    if analysis.verb is None:
+        return analysis.text
+    return f"{analysis.text} {' '.join(sorted(SPEECH_VERBS[analysis.verb]))}"

@@ -1,0 +1,295 @@
+"""Fitting the composer's weights on training tables with scikit-learn, reproducibly.
+
+Three stages, each a logistic regression on standardized features:
+
+1. **Sentence ranker**, fitted pairwise: for each answerable question, the
+   difference between a gold sentence's features and each other pooled
+   sentence's is one example (and its negation another). A ranker only has to
+   order the sentences of one question, and pairs teach exactly that.
+2. **Span scorer**, pairwise too, on the candidates of the sentences the fitted
+   ranker reads: the best-F1 candidates (F1 >= 0.5) against up to
+   :data:`NEGATIVES_PER_QUESTION` misses (F1 < 0.5), drawn with a fixed seed.
+3. **Abstention** and **passage** models, pointwise, on decisions made out of
+   fold: the data is split by article into :data:`INNER_FOLDS` groups, each
+   group's answers chosen by rankers fitted on the others, so the abstention
+   model learns how often answers are right on articles its rankers never saw.
+   The abstention model's label is "the chosen span is a hit (F1 >= 0.5)";
+   the passage model's, "the chosen span's sentence holds a gold answer".
+
+The decision threshold is the probability below which the composer declines.
+It is set on those out-of-fold decisions: the highest threshold that declines at
+most :data:`MAX_DECLINED_ANSWERABLE` of the answerable questions. Within that
+budget every further decline falls on an unanswerable question or a wrong answer
+more often than not, which is the trade a user wants ("when in doubt, decline").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+from bot.composer.abstention_features import ABSTENTION_FEATURES, AnswerEvidence, abstention_features
+from bot.composer.selection import READ_SENTENCES
+from bot.composer.sentence_features import SENTENCE_FEATURES
+from bot.composer.span_features import SPAN_FEATURES
+from bot.composer.weights import AnswerWeights, LinearModel
+from bot.evaluation.training import QuestionTable
+
+__all__ = ["Decision", "decide", "fit_answer_weights", "held_apart_weights"]
+
+SENTENCE_C = 1.0
+SPAN_C = 0.1
+PROBABILITY_C = 1.0
+NEGATIVES_PER_QUESTION = 30
+INNER_FOLDS = 4
+MAX_DECLINED_ANSWERABLE = 0.08
+PASSAGE_PRECISION = 0.75
+HIT_F1 = 0.5
+SEED = 20261201
+_TYPE_FIT = SPAN_FEATURES.index("type_fit")
+_CHUNK = SPAN_FEATURES.index("rule_chunk")
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What the fitted rankers chose for one question, and whether it was right."""
+
+    table: QuestionTable
+    row: tuple[float, ...] | None  # abstention features; None when no span was found
+    f1: float
+    sentence_right: bool
+
+
+def fit_answer_weights(
+    tables: Sequence[QuestionTable], provenance: dict[str, Any]
+) -> AnswerWeights:
+    """All weights and thresholds, fitted on ``tables``."""
+    sentence = fit_sentence_model(tables)
+    span = fit_span_model(tables, sentence)
+    decisions = out_of_fold_decisions(tables)
+    usable = [d for d in decisions if d.row is not None]
+    rows = np.array([d.row for d in usable])
+    abstention = _fit_probability(rows, np.array([d.f1 >= HIT_F1 for d in usable]))
+    passage = _fit_probability(rows, np.array([d.sentence_right for d in usable]))
+    threshold = choose_threshold(decisions, abstention)
+    passage_threshold = choose_passage_threshold(decisions, abstention, passage, threshold)
+    return AnswerWeights(
+        sentence, span, abstention, passage, threshold, passage_threshold, provenance
+    )
+
+
+def held_apart_weights(
+    tables: Sequence[QuestionTable], folds: int
+) -> list[tuple[frozenset[str], AnswerWeights]]:
+    """For each of ``folds`` groups of articles: weights fitted on all the other articles."""
+    result = []
+    for held in _article_folds(tables, folds):
+        training = [table for table in tables if table.group not in held]
+        weights = fit_answer_weights(training, {"held_apart": sorted(held)})
+        result.append((held, weights))
+    return result
+
+
+def fit_sentence_model(tables: Sequence[QuestionTable]) -> LinearModel:
+    matrix = np.vstack([table.sentences for table in tables])
+    mean, scale = _standardization(matrix)
+    differences = []
+    for table in tables:
+        if not table.answerable or not table.gold.any() or table.gold.all():
+            continue
+        z = (table.sentences - mean) / scale
+        positives, negatives = z[table.gold], z[~table.gold]
+        differences.append((positives[:, None, :] - negatives[None, :, :]).reshape(-1, z.shape[1]))
+    return _fit_pairwise(SENTENCE_FEATURES, np.vstack(differences), mean, scale, SENTENCE_C)
+
+
+def fit_span_model(tables: Sequence[QuestionTable], sentence: LinearModel) -> LinearModel:
+    filled = [(table, _read_spans(table, sentence)) for table in tables]
+    matrix = np.vstack([rows for _, (rows, _) in filled if len(rows)])
+    mean, scale = _standardization(matrix)
+    rng = np.random.RandomState(SEED)
+    differences = []
+    for table, (rows, kept) in filled:
+        if not table.answerable or not len(rows):
+            continue
+        f1 = table.span_f1[kept]
+        top = f1.max()
+        if top < HIT_F1:
+            continue
+        z = (rows - mean) / scale
+        positives = z[f1 >= top - 1e-9][:3]
+        misses = np.flatnonzero(f1 < HIT_F1)
+        if len(misses) > NEGATIVES_PER_QUESTION:
+            misses = np.sort(rng.choice(misses, NEGATIVES_PER_QUESTION, replace=False))
+        if not len(misses):
+            continue
+        negatives = z[misses]
+        differences.append((positives[:, None, :] - negatives[None, :, :]).reshape(-1, z.shape[1]))
+    return _fit_pairwise(SPAN_FEATURES, np.vstack(differences), mean, scale, SPAN_C)
+
+
+def decide(
+    tables: Sequence[QuestionTable], sentence: LinearModel, span: LinearModel
+) -> list[Decision]:
+    """The answer each question gets from these two models, with its abstention features."""
+    weights, constant = span.folded
+    decisions = []
+    for table in tables:
+        rows, kept = _read_spans(table, sentence)
+        if not len(rows):
+            decisions.append(Decision(table, None, 0.0, False))
+            continue
+        scores = constant + rows @ np.array(weights)
+        order = np.lexsort((np.arange(len(scores)), -scores))
+        best = int(order[0])
+        texts = [table.span_text[i] for i in kept]
+        runner_up = next(
+            (float(scores[i]) for i in order[1:] if texts[int(i)] != texts[best]), None
+        )
+        sentence_scores = _sentence_scores(table, sentence)
+        ranking = np.lexsort((np.arange(len(sentence_scores)), -sentence_scores))
+        position = int(table.span_sentence[kept[best]])
+        evidence = AnswerEvidence(
+            span_score=float(scores[best]),
+            runner_up_score=runner_up,
+            sentence_score=float(sentence_scores[position]),
+            best_sentence_score=float(sentence_scores[ranking[0]]),
+            second_sentence_score=(
+                float(sentence_scores[ranking[1]]) if len(ranking) > 1 else None
+            ),
+            sentence_row=tuple(table.sentences[position]),
+            focus_missing=bool(table.focus_missing[position]),
+            type_fit=float(rows[best, _TYPE_FIT]),
+            typed_rule=rows[best, _CHUNK] == 0.0,
+        )
+        decisions.append(
+            Decision(
+                table,
+                abstention_features(table.facts, evidence),
+                float(table.span_f1[kept[best]]),
+                bool(table.gold[position]),
+            )
+        )
+    return decisions
+
+
+def out_of_fold_decisions(tables: Sequence[QuestionTable]) -> list[Decision]:
+    """Each question decided by rankers fitted without its article."""
+    decisions: list[Decision] = []
+    for held in _article_folds(tables, INNER_FOLDS):
+        training = [table for table in tables if table.group not in held]
+        sentence = fit_sentence_model(training)
+        span = fit_span_model(training, sentence)
+        decisions.extend(decide([t for t in tables if t.group in held], sentence, span))
+    return decisions
+
+
+def choose_threshold(decisions: Sequence[Decision], abstention: LinearModel) -> float:
+    """The highest probability threshold that declines at most the allowed answerable share."""
+    answerable = [d for d in decisions if d.table.answerable]
+    probabilities = np.sort(
+        [probability(abstention, d.row) if d.row is not None else 0.0 for d in answerable]
+    )
+    allowed = int(MAX_DECLINED_ANSWERABLE * len(probabilities))
+    unavoidable = sum(1 for d in answerable if d.row is None)
+    index = min(max(allowed, unavoidable), len(probabilities) - 1)
+    return round(float(probabilities[index]), 4)
+
+
+def choose_passage_threshold(
+    decisions: Sequence[Decision], abstention: LinearModel, passage: LinearModel, threshold: float
+) -> float:
+    """The lowest passage probability above which a declined answer's sentence is right
+    :data:`PASSAGE_PRECISION` of the time (1.0, never, when no threshold is that good)."""
+    declined = sorted(
+        (probability(passage, d.row), d.sentence_right)
+        for d in decisions
+        if d.row is not None and probability(abstention, d.row) < threshold
+    )
+    right_above = 0
+    best = 1.0
+    for count, (value, right) in enumerate(reversed(declined), start=1):
+        right_above += right
+        if right_above / count >= PASSAGE_PRECISION:
+            best = value
+    return round(best, 4)
+
+
+def probability(model: LinearModel, row: Sequence[float]) -> float:
+    return float(1.0 / (1.0 + np.exp(-model.score(row))))
+
+
+def _read_spans(table: QuestionTable, sentence: LinearModel) -> tuple[np.ndarray, np.ndarray]:
+    """The span rows of the sentences the ranker reads, with their sentence columns filled."""
+    scores = _sentence_scores(table, sentence)
+    ranking = np.lexsort((np.arange(len(scores)), -scores))
+    read = ranking[:READ_SENTENCES]
+    kept = np.flatnonzero(np.isin(table.span_sentence, read))
+    rows = table.spans[kept].copy()
+    if len(rows):
+        positions = table.span_sentence[kept]
+        rows[:, 0] = scores[positions] - scores[read[0]]
+        rows[:, 1] = positions == read[0]
+    return rows, kept
+
+
+def _sentence_scores(table: QuestionTable, sentence: LinearModel) -> np.ndarray:
+    weights, constant = sentence.folded
+    return constant + table.sentences @ np.array(weights)
+
+
+def _standardization(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    mean = matrix.mean(axis=0)
+    scale = matrix.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    return mean, scale
+
+
+def _fit_pairwise(
+    names: Sequence[str], differences: np.ndarray, mean: np.ndarray, scale: np.ndarray, c: float
+) -> LinearModel:
+    examples = np.vstack([differences, -differences])
+    labels = np.r_[np.ones(len(differences)), np.zeros(len(differences))]
+    model = LogisticRegression(C=c, fit_intercept=False, max_iter=5000)
+    model.fit(examples, labels)
+    return LinearModel(
+        tuple(names),
+        tuple(_round(model.coef_[0])),
+        tuple(_round(mean)),
+        tuple(_round(scale)),
+        0.0,
+    )
+
+
+def _fit_probability(rows: np.ndarray, labels: np.ndarray) -> LinearModel:
+    mean, scale = _standardization(rows)
+    model = LogisticRegression(C=PROBABILITY_C, max_iter=5000)
+    model.fit((rows - mean) / scale, labels)
+    return LinearModel(
+        ABSTENTION_FEATURES,
+        tuple(_round(model.coef_[0])),
+        tuple(_round(mean)),
+        tuple(_round(scale)),
+        _round(np.array([model.intercept_[0]]))[0],
+    )
+
+
+def _round(values: np.ndarray) -> list[float]:
+    """Six significant digits: a reviewable file, and identical across platforms."""
+    return [float(f"{value:.6g}") for value in values]
+
+
+def _article_folds(tables: Sequence[QuestionTable], folds: int) -> list[frozenset[str]]:
+    """Articles split into ``folds`` groups of similar size, the same way every time."""
+    groups = np.array([table.group for table in tables])
+    names = sorted(set(groups.tolist()))
+    splitter = GroupKFold(n_splits=min(folds, len(names)))
+    held = []
+    for _, test in splitter.split(groups, groups=groups):
+        held.append(frozenset(groups[test].tolist()))
+    return held

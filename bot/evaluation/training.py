@@ -1,0 +1,131 @@
+"""Training tables: every measure the composer's models weigh, for every development question.
+
+The tables hold no model's output, only what the rules measure, so one pass over
+the development data serves every fit (cross-validation folds included):
+
+- per question, the pooled sentences' ranker features and which of them hold a
+  gold answer;
+- per question, the candidate spans of the sentences a ranker could read, with
+  their span features (the two that depend on the sentence ranker's scores are
+  filled in per fit, see :mod:`bot.evaluation.fitting`) and their F1 against
+  the gold answers;
+- per question, the facts the abstention model needs about the question alone.
+
+Candidates are read from the :data:`READ_POOL` pooled sentences that a fixed rule
+(retrieval cosine plus the window's coverage of the question) ranks first: wider
+than the composer's own :data:`~bot.composer.selection.READ_SENTENCES`, so that
+whichever sentences a fitted ranker puts first have their candidates here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from bot.composer.abstention_features import QuestionFacts, focus_missing, question_facts
+from bot.composer.normalization import clean_question
+from bot.composer.questions import AnswerType
+from bot.composer.reader import reader_for
+from bot.composer.selection import (
+    candidate_spans,
+    pool_features,
+    pool_sentences,
+    sentence_window,
+)
+from bot.composer.sentence_features import SENTENCE_FEATURES
+from bot.composer.span_features import span_features
+from bot.composer.understanding import search_query, understand
+from bot.evaluation.datasets import EvalQuestion, EvalSet
+from bot.evaluation.metrics import best_f1
+from bot.knowledge import Knowledge
+
+__all__ = ["READ_POOL", "QuestionTable", "build_tables"]
+
+READ_POOL = 6
+_COSINE = SENTENCE_FEATURES.index("cosine_relative")
+_WINDOW = SENTENCE_FEATURES.index("coverage_window")
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionTable:
+    """Everything measured about one question; arrays are row-aligned as described."""
+
+    group: str  # the article's name: the unit held apart in cross-validation
+    question: EvalQuestion
+    answer_type: str
+    sentences: np.ndarray  # (pool, SENTENCE_FEATURES)
+    gold: np.ndarray  # (pool,) bool: the pooled sentence holds a gold answer
+    focus_missing: np.ndarray  # (pool,) bool, for the sentences read (False elsewhere)
+    spans: np.ndarray  # (candidates, SPAN_FEATURES); columns 0 and 1 to be filled
+    span_sentence: np.ndarray  # (candidates,) int: the pool row of each candidate's sentence
+    span_f1: np.ndarray  # (candidates,) F1 against the gold answers (0 if unanswerable)
+    span_text: tuple[str, ...]  # lower-cased, to find the best span with other words
+    facts: QuestionFacts
+
+    @property
+    def answerable(self) -> bool:
+        return self.question.answerable
+
+
+def build_tables(
+    eval_sets: Sequence[EvalSet], progress: Callable[[int], None] | None = None
+) -> list[QuestionTable]:
+    """The tables of every span-answered question of ``eval_sets`` (yes/no ones are ruled)."""
+    tables: list[QuestionTable] = []
+    done = 0
+    for eval_set in eval_sets:
+        knowledge = Knowledge.from_article(eval_set.article)
+        for question in eval_set.questions:
+            table = _question_table(eval_set.name, question, knowledge)
+            if table is not None:
+                tables.append(table)
+            done += 1
+            if progress is not None:
+                progress(done)
+    return tables
+
+
+def _question_table(group: str, question: EvalQuestion, knowledge: Knowledge) -> QuestionTable | None:
+    reader = reader_for(knowledge)
+    text = clean_question(question.question)
+    if not text:
+        return None
+    analysis = understand(text, reader)
+    if analysis.answer_type is AnswerType.YES_NO:
+        return None
+    pool = pool_sentences(analysis, search_query(analysis), reader)
+    if not pool:
+        return None
+    weights = reader.stem_weights(analysis.content_stems)
+    sentences = np.array(pool_features(analysis, pool, reader, weights), dtype=np.float64)
+    order = np.argsort(-(sentences[:, _COSINE] + sentences[:, _WINDOW]), kind="stable")
+    rows: list[tuple[float, ...]] = []
+    positions: list[int] = []
+    f1s: list[float] = []
+    texts: list[str] = []
+    missing = np.zeros(len(pool), dtype=bool)
+    for position in order[:READ_POOL]:
+        index = pool[int(position)].index
+        missing[position] = focus_missing(analysis, sentence_window(reader, index))
+        _, candidates = candidate_spans(analysis, index, reader)
+        for candidate in candidates:
+            rows.append(span_features(candidate, analysis, weights, 0.0, False))
+            positions.append(int(position))
+            text = candidate.text
+            f1s.append(best_f1(text, question.answers) if question.answerable else 0.0)
+            texts.append(text.lower())
+    return QuestionTable(
+        group=group,
+        question=question,
+        answer_type=str(analysis.answer_type),
+        sentences=sentences,
+        gold=np.array([item.index in question.gold_passages for item in pool], dtype=bool),
+        focus_missing=missing,
+        spans=np.array(rows, dtype=np.float64).reshape(len(rows), -1),
+        span_sentence=np.array(positions, dtype=np.int64),
+        span_f1=np.array(f1s, dtype=np.float64),
+        span_text=tuple(texts),
+        facts=question_facts(analysis, reader, weights),
+    )
