@@ -46,18 +46,26 @@ def test_exact_match_and_best_of_several_golds() -> None:
 
 
 def test_seed_questions_meet_the_bar() -> None:
-    """Issue 3: at least 22 of 24 answerable hit (F1 >= 0.5), all 4 out-of-scope declined."""
+    """Issue 10: at least 22 of 24 answerable hit (F1 >= 0.5), all 4 out-of-scope declined.
+
+    The shipped weights are fitted on these questions among others: a regression
+    guard, not a measure of quality (``articlebot eval`` reports held-apart figures).
+    """
     (eval_set,) = load_eval_sets(SEED_QUESTIONS, DEFAULT_ARTICLE)
     report = score_set(eval_set, ComposerOptions())
     answerable = [o for o in report.outcomes if o.question.answerable]
     hits = sum(o.f1 >= HIT_F1 for o in answerable)
     declined = sum(o.declined for o in report.outcomes if not o.question.answerable)
-    assert (len(answerable), hits) == (24, 24)
+    assert len(answerable) == 24
+    assert hits >= 22
     assert declined == 4
 
 
 def test_squad_article_level_meets_the_bar() -> None:
-    """Issue 3: answerable F1 >= 32 with at most 10% of answerable questions declined."""
+    """Issue 3: answerable F1 >= 32 with at most 10% of answerable questions declined.
+
+    A regression guard on the shipped weights (fitted on this file among others).
+    """
     outcomes = [
         outcome
         for eval_set in load_eval_sets(SQUAD_DEV, DEFAULT_ARTICLE)

@@ -75,14 +75,18 @@ def test_scope_limits_answers_to_one_article(three: Knowledge) -> None:
 
 
 def test_seed_questions_are_still_answered_with_other_articles_loaded(three: Knowledge) -> None:
+    """The seed's bar (issue 10: at least 22 of 24 hits, 4 of 4 declined) holds among others."""
     (eval_set,) = load_eval_sets(SEED_QUESTIONS, SEED_ARTICLE)
+    hits, declined = [], []
     for question in eval_set.questions:
         result = answer(question.question, three)
         if question.answerable:
-            assert result.short_answer is not None, question.question
-            assert best_f1(result.short_answer, question.answers) >= 0.5, question.question
+            short = result.short_answer
+            hits.append(short is not None and best_f1(short, question.answers) >= 0.5)
         else:
-            assert result.short_answer is None, question.question
+            declined.append(result.short_answer is None)
+    assert sum(hits) >= 22, f"{sum(hits)} of {len(hits)}"
+    assert all(declined)
 
 
 def test_a_folder_is_every_article_in_it(tmp_path: Path) -> None:

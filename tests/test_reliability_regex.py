@@ -28,6 +28,7 @@ from unittest import mock
 import pytest
 
 import bot.composer
+import bot.composer.understanding
 from bot.composer import MAX_QUESTION_CHARS, answer
 from bot.conversation import ConversationStore
 from bot.discord_app.answering import Answering
@@ -235,14 +236,14 @@ def test_hostile_articles_load_and_answer_fast(label: str) -> None:
 
 def test_questions_are_cut_to_the_maximum_before_analysis(seed_knowledge: Knowledge) -> None:
     analysed: list[str] = []
-    original = bot.composer.analyze_question
+    original = bot.composer.understanding.analyze_question
 
     def spy(text: str) -> Any:
         analysed.append(text)
         return original(text)
 
     question = "when is the summit " * (ADVERSARIAL_LENGTH // 19)
-    with mock.patch.object(bot.composer, "analyze_question", spy):
+    with mock.patch.object(bot.composer.understanding, "analyze_question", spy):
         result = answer(question, seed_knowledge)
 
     assert analysed, "the question was never analysed"

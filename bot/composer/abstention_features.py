@@ -22,18 +22,21 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.composer.antonyms import OPPOSITES
+from bot.composer.lexicon import NEGATIONS
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import ArticleReader, WordWeights
 from bot.composer.sentence_features import SENTENCE_FEATURES
-from bot.composer.tokens import tokenize
+from bot.composer.tokens import Token, tokenize
 
 __all__ = [
     "ABSTENTION_FEATURES",
     "AnswerEvidence",
     "QuestionFacts",
     "abstention_features",
-    "focus_missing",
+    "WINDOW_FACTS",
     "question_facts",
+    "window_facts",
 ]
 
 _TYPE_GROUPS = {
@@ -50,6 +53,15 @@ _TYPE_GROUPS = {
 }
 _GROUPS = ("date", "number", "entity", "clause")
 
+WINDOW_FACTS = (
+    "focus_missing",
+    "age_missing",
+    "rarest_missing",
+    "number_missing",
+    "negation_mismatch",
+    "opposite_said",
+    "names_missing",
+)
 ABSTENTION_FEATURES = (
     "span_score",
     "span_margin",
@@ -63,7 +75,8 @@ ABSTENTION_FEATURES = (
     "has_names",
     "missing_from_article",
     "names_unknown",
-    "focus_missing",
+    *WINDOW_FACTS,
+    "span_share",
     "type_fit",
     "typed_rule",
     *(f"type_{group}" for group in _GROUPS),
@@ -100,7 +113,8 @@ class AnswerEvidence:
     best_sentence_score: float
     second_sentence_score: float | None
     sentence_row: Sequence[float]  # the answer sentence's features (SENTENCE_FEATURES)
-    focus_missing: bool  # the question's focus is absent from the answer's sentence window
+    window: Sequence[float]  # the answer window's facts (WINDOW_FACTS)
+    span_share: float  # the best span's share of a softmax over all span scores
     type_fit: float
     typed_rule: bool
 
@@ -131,12 +145,17 @@ def abstention_features(facts: QuestionFacts, evidence: AnswerEvidence) -> tuple
         float(facts.has_names),
         facts.missing_from_article,
         float(facts.names_unknown),
-        float(evidence.focus_missing),
+        *evidence.window,
+        evidence.span_share,
         evidence.type_fit,
         float(evidence.typed_rule),
         *(float(facts.type_group == name) for name in _GROUPS),
         math.log1p(facts.content_words),
     )
+
+
+def _negated(tokens: Sequence[Token]) -> bool:
+    return any(token.lower in NEGATIONS or token.lower.endswith("n't") for token in tokens)
 
 
 def _margin(best: float, second: float | None) -> float:
@@ -168,12 +187,46 @@ def _names_unknown(question: QuestionAnalysis, reader: ArticleReader) -> bool:
     )
 
 
-def focus_missing(question: QuestionAnalysis, window: Sequence[str]) -> bool:
-    """Whether the thing asked about is absent from the answer's sentence and its neighbours."""
-    if question.number_kind == "age":
-        return not any(_AGE.search(text) for text in window)
-    if not question.focus:
-        return False
-    return not any(
-        token.stem == question.focus for text in window for token in tokenize(text) if token.is_word
+def window_facts(
+    question: QuestionAnalysis, weights: WordWeights, window: Sequence[str], max_idf: float
+) -> tuple[float, ...]:
+    """What the answer's sentence and its neighbours lack of the question (WINDOW_FACTS).
+
+    - the focus (head noun, counted noun, role) is absent;
+    - an age was asked and no age is written;
+    - the rarest question word absent from the window, but used elsewhere in the
+      article (an unanswerable question often swaps in another part's name),
+      as its idf over the article's largest;
+    - a number of the question ("in 1066") is absent;
+    - the question negates and the answer's sentence does not, or the reverse;
+    - the question asks the opposite of what the sentence says ("least" for "most");
+    - the share of the question's names absent.
+    """
+    tokens = [token for text in window for token in tokenize(text) if token.is_word]
+    stems = {token.stem for token in tokens}
+    lowers = {token.lower for token in tokens}
+    focus_absent = bool(question.focus) and question.focus not in stems
+    age_absent = question.number_kind == "age" and not any(_AGE.search(text) for text in window)
+    absent = [
+        weight
+        for stem, weight in weights.by_stem.items()
+        if stem not in stems and weight < max_idf
+    ]
+    numbers = {token.lower for token in question.content if token.is_number}
+    asked_negated = _negated(tokenize(question.text))
+    said = [token for token in tokenize(window[0]) if token.is_word]
+    said_stems = {token.stem for token in said}
+    asked = [token.stem for token in tokenize(question.text) if token.is_word]
+    opposite = any(
+        word not in said_stems and OPPOSITES.get(word, frozenset()) & said_stems for word in asked
+    )
+    names = question.capital_stems
+    return (
+        float(focus_absent),
+        float(age_absent),
+        max(absent, default=0.0) / (max_idf or 1.0),
+        float(bool(numbers - lowers)),
+        float(asked_negated != _negated(said)),
+        float(opposite),
+        len(names - stems) / len(names) if names else 0.0,
     )

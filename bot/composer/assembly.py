@@ -76,11 +76,15 @@ def evidence_for(
 
     A passage's score is the share of the sentence ranker's belief that it holds
     the answer (a softmax over the ranked sentences); the answer's passage comes
-    first whatever its share.
+    first, and is shown with at least the best share.
     """
+    others = [item for item in ranked if item[0].index != source_index]
     source = next((item for item in ranked if item[0].index == source_index), None)
-    ordered = [source] if source is not None else []
-    ordered += [item for item in ranked if item[0].index != source_index]
+    ordered = others
+    if source is not None:
+        # The answer's passage leads, so it carries the highest support shown.
+        lead = max([source[1], *(share for _, share in others)])
+        ordered = [(source[0], lead), *others]
     return tuple(_evidence(knowledge, passage, share) for passage, share in ordered[:limit])
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 __all__ = [
     "AUXILIARIES",
+    "MONEY_WORDS",
+    "TIME_UNITS",
     "CAUSE_MARKERS",
     "DETERMINERS",
     "FUNCTION_WORDS",
@@ -151,7 +153,12 @@ ROLE_TITLES = words(
     "spokesman spokeswoman spokesperson adviser advisor aide director ceo chairman chairwoman "
     "chair founder leader head activist journalist reporter editor author writer singer "
     "actor actress player coach manager economist scientist analyst official commissioner "
-    "envoy diplomat lawyer attorney doctor nurse candidate rival opponent critic"
+    "envoy diplomat lawyer attorney doctor nurse candidate rival opponent critic "
+    "executive officer owner partner agent banker trader investor worker employee assistant "
+    "deputy superintendent principal teacher student researcher engineer architect designer "
+    "planner inspector investigator detective prosecutor defendant witness victim resident "
+    "farmer pilot driver chef surgeon physician economist historian curator councillor "
+    "councilor councilwoman councilman treasurer clerk sheriff"
 )
 # Nouns that make a question ask for a person ("which leader", "what official").
 PERSON_NOUNS = ROLE_TITLES | words(
@@ -187,3 +194,17 @@ VENUE_NOUNS = words(
 )
 # Words that mark a clause or date as past, so present/future questions avoid it.
 PAST_MARKERS = words("ago last earlier previously prior yesterday formerly once")
+
+# Words that make "how much" ask for money: the answer is then an amount of it.
+MONEY_WORDS = words(
+    "cost costs costed price prices priced pay pays paid payment worth spend spent spending "
+    "earn earned earns earning earnings lose lost loss losses raise raised fund funding funded "
+    "fine fined bail salary wage wages revenue revenues profit profits budget money cash "
+    "fee fees charge charged sell sold buy bought invest invested investment value valued "
+    "dollars euros pounds yen prize award damages compensation settlement debt loan"
+)
+# Units a duration is counted in ("how long ...?").
+TIME_UNITS = words(
+    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "decade decades century centuries"
+)

@@ -23,12 +23,13 @@ _WH = r"(?:when|where|who|whom|why|what|which|how(?: many| much| long| old)?)"
 # "when and where ...": the shared clause follows the last question word.
 _SHARED = re.compile(rf"^({_WH})((?:\s*,\s*{_WH})*)\s*,?\s+and\s+({_WH})\b\s*(.*)$", re.IGNORECASE)
 # " and what ...": a new question starts at a question word after "and".
-_JOIN = re.compile(rf",?\s+and\s+(?={_WH}\b)", re.IGNORECASE)
+_JOIN = re.compile(rf",? and (?={_WH}\b)", re.IGNORECASE)
 _STARTS_WH = re.compile(rf"^{_WH}\b", re.IGNORECASE)
 
 
 def split_question(text: str) -> list[str]:
     """The parts of ``text`` as separate questions, or ``[text]`` when it is one question."""
+    text = " ".join(text.split())
     shared = _SHARED.match(text)
     if shared:
         rest = shared.group(4).strip()

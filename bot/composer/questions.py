@@ -195,7 +195,7 @@ _TYPE_RULES: tuple[tuple[re.Pattern[str], AnswerType, str | None], ...] = tuple(
     )
 )
 # "who was Margaret's husband": the relation noun is the head of the answer.
-_RELATION = re.compile(r"^(?:who|whom)\b.*'s ([a-z]+(?:-[a-z]+)?)$")
+_RELATION = re.compile(r"^(?:who|whom) (?:is|was|are|were) [^?]{0,60}'s ([a-z]+(?:-[a-z]+)?)$")
 _YES_NO_START = re.compile(
     r"^(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall|may|"
     r"might|must)\b"

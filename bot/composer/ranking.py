@@ -33,6 +33,7 @@ __all__ = [
     "match_flags",
     "rank_passages",
     "sentence_for",
+    "title_share",
     "to_sentence",
 ]
 
@@ -81,7 +82,7 @@ def rank_passages(
     base = {
         index: cosine.get(index, 0.0)
         + COVERAGE_WEIGHT * coverage(question, weights, passages[index].text)
-        + TITLE_WEIGHT * _title_share(reader, index, weights)
+        + TITLE_WEIGHT * title_share(reader, index, weights)
         for index in pool
     }
     ranked = []
@@ -111,7 +112,7 @@ def _search(query: str, reader: ArticleReader, scope: int | None) -> dict[int, f
     return {span.start + int(i): float(local[i]) for i in best if local[i] > 0}
 
 
-def _title_share(reader: ArticleReader, position: int, weights: WordWeights) -> float:
+def title_share(reader: ArticleReader, position: int, weights: WordWeights) -> float:
     """How much of the question the passage's article names in its headline."""
     if not reader.title_stems or not weights.total:
         return 0.0

@@ -16,6 +16,7 @@ weights were fitted on is exactly what they are applied to.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,12 +24,12 @@ import numpy as np
 from bot.composer.abstention_features import (
     AnswerEvidence,
     abstention_features,
-    focus_missing,
     question_facts,
+    window_facts,
 )
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extraction import extract_candidates, has_typed_phrase
-from bot.composer.questions import QuestionAnalysis
+from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.ranking import sentence_for
 from bot.composer.reader import ArticleReader, WordWeights
 from bot.composer.sentence_features import PooledSentence, sentence_features
@@ -39,6 +40,7 @@ __all__ = [
     "READ_SENTENCES",
     "RankedSentence",
     "ScoredSpan",
+    "TYPED_FAMILIES",
     "Selection",
     "candidate_spans",
     "pool_features",
@@ -46,6 +48,7 @@ __all__ = [
     "rank_sentences",
     "select_answer",
     "sentence_window",
+    "span_share",
 ]
 
 # Retrieval hits taken into the pool (with their neighbours) before ranking.
@@ -53,6 +56,23 @@ SEARCH_DEPTH = 20
 # Sentences whose spans are scored: the gold sentence is among the ranker's best
 # three for 89% of answerable development questions, and among its best one for 75%.
 READ_SENTENCES = 3
+
+
+# The extractor families that may answer a question of each type (see candidate_spans).
+TYPED_FAMILIES: dict[AnswerType, frozenset[str]] = {
+    AnswerType.DATE: frozenset({"date"}),
+    AnswerType.NUMBER: frozenset({"number"}),
+    AnswerType.PERSON: frozenset({"name", "person", "agent", "head", "definition"}),
+    AnswerType.LOCATION: frozenset({"name", "place", "head"}),
+    AnswerType.ORGANIZATION: frozenset({"name", "head"}),
+    AnswerType.DEFINITION: frozenset({"definition", "head"}),
+    AnswerType.QUOTE: frozenset({"quote"}),
+    AnswerType.REASON: frozenset({"clause"}),
+    AnswerType.MANNER: frozenset({"clause"}),
+}
+
+
+_ENTITY_TYPES = frozenset({AnswerType.PERSON, AnswerType.ORGANIZATION, AnswerType.LOCATION})
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,10 +149,22 @@ def pool_features(
 def candidate_spans(
     question: QuestionAnalysis, passage_index: int, reader: ArticleReader
 ) -> tuple[Sentence, list[Candidate]]:
-    """The sentence at ``passage_index`` and its distinct candidates that are not echoes."""
+    """The sentence at ``passage_index`` and its distinct candidates that are not echoes.
+
+    A question that wants a kind of thing only gets candidates of that kind: a
+    date for "when", a quantity for "how many", a name, a role noun or an agent
+    for "who", a description for "who is X?". When the sentence has none, it
+    offers nothing: a generic noun phrase there is a confident wrong answer. A
+    question about a person, organization or place never gets its own names back.
+    """
     sentence = sentence_for(reader.knowledge.retriever.passages[passage_index], question, 1.0)
+    allowed = TYPED_FAMILIES.get(question.answer_type)
     best: dict[tuple[int, int], Candidate] = {}
     for candidate in extract_candidates(sentence, question, reader):
+        if allowed is not None and rule_family(candidate.rule) not in allowed:
+            continue
+        if _repeats_a_name(candidate, question):
+            continue
         words = sentence.word_count(candidate.first, candidate.last)
         if not words or sentence.echo_count(candidate.first, candidate.last) >= words:
             continue  # nothing but the question's own words
@@ -141,6 +173,17 @@ def candidate_spans(
         if kept is None or (candidate.type_fit, candidate.bonus) > (kept.type_fit, kept.bonus):
             best[key] = candidate
     return sentence, list(best.values())
+
+
+def _repeats_a_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """A name the question itself says: the answer to "who called Putin a killer?" is not Putin."""
+    if question.answer_type not in _ENTITY_TYPES or not question.capital_stems:
+        return False
+    return any(
+        token.is_capitalized and token.stem in question.capital_stems
+        for token in candidate.tokens
+        if token.is_word
+    )
 
 
 def sentence_window(reader: ArticleReader, index: int) -> list[str]:
@@ -165,7 +208,7 @@ def select_answer(
     spans = _score_spans(question, ranked[:READ_SENTENCES], reader, weights, answer_weights.span)
     if not spans:
         return Selection(tuple(ranked), (), 0.0, 0.0)
-    evidence = _evidence(question, reader, ranked, spans)
+    evidence = _evidence(question, reader, weights, ranked, spans)
     row = abstention_features(question_facts(question, reader, weights), evidence)
     return Selection(
         tuple(ranked),
@@ -199,6 +242,7 @@ def _score_spans(
 def _evidence(
     question: QuestionAnalysis,
     reader: ArticleReader,
+    weights: WordWeights,
     ranked: list[RankedSentence],
     spans: list[ScoredSpan],
 ) -> AnswerEvidence:
@@ -213,10 +257,19 @@ def _evidence(
         best_sentence_score=ranked[0].score,
         second_sentence_score=ranked[1].score if len(ranked) > 1 else None,
         sentence_row=sentence.features,
-        focus_missing=focus_missing(question, sentence_window(reader, sentence.index)),
+        window=window_facts(
+            question, weights, sentence_window(reader, sentence.index), reader.max_idf
+        ),
+        span_share=span_share([item.score for item in spans]),
         type_fit=best.candidate.type_fit,
         typed_rule=rule_family(best.candidate.rule) != "chunk",
     )
+
+
+def span_share(scores: Sequence[float]) -> float:
+    """The first (best) score's share of a softmax over all: how clearly it wins."""
+    top = scores[0]
+    return 1.0 / sum(math.exp(max(-50.0, score - top)) for score in scores)
 
 
 def _search(query: str, reader: ArticleReader, scope: int | None) -> dict[int, float]:

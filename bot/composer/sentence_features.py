@@ -18,7 +18,10 @@ The measures, in prose:
   sentence keeps adjacent, and how tightly its matched words cluster;
 - names: the share of the question's capitalized words it contains;
 - type: whether it holds a phrase of the expected answer type at all;
-- place: the article's lead, a paragraph's first sentence, the relative position.
+- place: the article's lead, a paragraph's first sentence, the relative position;
+- a question word said only of another thing ("the G7 summit" for "the summit");
+- with several articles loaded, how much of the question its article's headline
+  names ("when is the summit?" prefers the article about a summit).
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.composer.questions import QuestionAnalysis
-from bot.composer.ranking import coverage, match_flags
+from bot.composer.ranking import coverage, match_flags, title_share
 from bot.composer.reader import ArticleReader, WordWeights
 from bot.composer.tokens import Token, tokenize
 
@@ -51,6 +54,8 @@ SENTENCE_FEATURES = (
     "paragraph_first",
     "position",
     "log_words",
+    "title_share",
+    "qualified_away",
 )
 
 # Okapi BM25's usual constants: term-frequency saturation and length normalisation.
@@ -81,7 +86,6 @@ def sentence_features(
     answer type (the caller knows the extractors; this module only measures).
     """
     passages = reader.knowledge.retriever.passages
-    best_cosine = max((item.cosine for item in pool), default=0.0) or 1.0
     own: dict[int, float] = {}
 
     def covered(index: int) -> float:
@@ -91,6 +95,7 @@ def sentence_features(
 
     pairs = _question_pairs(question)
     rows = []
+    best_cosine = max((item.cosine for item in pool), default=0.0) or 1.0
     for item, has_type in zip(pool, typed, strict=True):
         text = passages[item.index].text
         neighbours = reader.neighbours(item.index)
@@ -106,7 +111,7 @@ def sentence_features(
                 window,
                 max((covered(n) for n in neighbours), default=0.0),
                 _word_share(question, tokens, flags),
-                _bm25(tokens, weights, reader.mean_words),
+                _bm25(tokens, flags, weights, reader.mean_words),
                 _pairs_adjacent(pairs, tokens, flags),
                 _match_density(flags),
                 _name_share(question, tokens),
@@ -115,6 +120,8 @@ def sentence_features(
                 float(lead or reader.opens_paragraph(item.index)),
                 reader.relative_position(item.index),
                 math.log1p(sum(token.is_word for token in tokens)),
+                title_share(reader, item.index, weights),
+                _qualified_away(tokens, flags, weights),
             )
         )
     return rows
@@ -131,12 +138,18 @@ def _word_share(question: QuestionAnalysis, tokens: Sequence[Token], flags: Sequ
     return len(_matched_stems(tokens, flags) & stems) / len(stems)
 
 
-def _bm25(tokens: Sequence[Token], weights: WordWeights, mean_words: float) -> float:
-    """BM25 of the sentence for the question's stems, over its best possible value."""
+def _bm25(
+    tokens: Sequence[Token], flags: Sequence[bool], weights: WordWeights, mean_words: float
+) -> float:
+    """BM25 of the sentence for the question's stems, over its best possible value.
+
+    Only matched tokens count (``flags``): "the G7 summit" does not count for a
+    question about "the summit", as in coverage.
+    """
     if not weights.total:
         return 0.0
-    counts = Counter(token.stem for token in tokens if token.is_word)
-    length = sum(counts.values())
+    counts = Counter(token.stem for token, flag in zip(tokens, flags, strict=True) if flag)
+    length = sum(token.is_word for token in tokens)
     norm = _BM25_K1 * (1 - _BM25_B + _BM25_B * length / (mean_words or 1.0))
     score = 0.0
     for stem, idf in weights.by_stem.items():
@@ -144,6 +157,20 @@ def _bm25(tokens: Sequence[Token], weights: WordWeights, mean_words: float) -> f
         if tf:
             score += idf * tf * (_BM25_K1 + 1) / (tf + norm)
     return score / ((_BM25_K1 + 1) * weights.total)
+
+
+def _qualified_away(tokens: Sequence[Token], flags: Sequence[bool], weights: WordWeights) -> float:
+    """The idf-weighted share of question words the sentence has only as another thing's.
+
+    "the G7 summit" says "summit" but not the summit asked about: the retrieval
+    cosine counts it, coverage does not, and this says how much of the cosine
+    rests on such words.
+    """
+    if not weights.total:
+        return 0.0
+    present = {token.stem for token in tokens if token.is_word} & weights.by_stem.keys()
+    matched = _matched_stems(tokens, flags)
+    return sum(weights.by_stem[stem] for stem in present - matched) / weights.total
 
 
 def _question_pairs(question: QuestionAnalysis) -> list[tuple[str, str]]:

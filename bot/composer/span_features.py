@@ -23,12 +23,13 @@ head noun, ...); this module describes each by the numbers in
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from bot.composer.candidates import Candidate
-from bot.composer.lexicon import DETERMINERS, PREPOSITIONS
-from bot.composer.questions import QuestionAnalysis
+from bot.composer.lexicon import DETERMINERS, MONEY_WORDS, PREPOSITIONS, TIME_UNITS
+from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import WordWeights
 from bot.composer.tokens import Token
 
@@ -71,6 +72,7 @@ SPAN_FEATURES = (
     "object_side",
     "echo",
     "has_echo",
+    "name_echo",
     "log_words",
     "one_word",
     "capitalized",
@@ -86,6 +88,8 @@ SPAN_FEATURES = (
     "has_number",
     "tense_clash",
     "bonus",
+    "kind_match",
+    "kind_mismatch",
 )
 
 # Tokens of distance at which closeness halves.
@@ -94,6 +98,10 @@ _CLOSENESS_SCALE = 3.0
 _CONTEXT_WINDOW = 10
 # The words right beside a candidate, on one side.
 _NEAR_WINDOW = 4
+_PERCENT_WORDS = frozenset({"percent", "percentage", "per cent", "proportion", "share", "rate"})
+_CURRENCY = re.compile(r"[$£€¥]")
+_CURRENCY_WORDS = frozenset({"dollars", "euros", "pounds", "yen", "cents", "francs", "rupees"})
+_AGE_FORM = re.compile(r"(?<!\d)\d{1,3}(?:-year-old| years? old)|aged \d")
 _QUOTES = frozenset({'"', "'", "“", "”", "‘", "’"})
 
 
@@ -137,6 +145,7 @@ def span_features(
         float(question.wh_role == "object") * share_before,
         echo,
         float(echo > 0),
+        float(any(t.stem in question.capital_stems for t in word_tokens if t.is_capitalized)),
         math.log(words),
         float(words == 1),
         sum(token.is_capitalized for token in word_tokens) / max(1, len(word_tokens)),
@@ -152,6 +161,7 @@ def span_features(
         float(any(token.is_number for token in span_tokens)),
         _tense_clash(candidate.rule, question.tense),
         candidate.bonus,
+        *_kind_fit(question, span_tokens),
     )
 
 
@@ -214,6 +224,37 @@ def _quoted(tokens: Sequence[Token], first: int, last: int) -> bool:
     marks = sum(1 for token in tokens[:first] if token.text in _QUOTES)
     closing = any(token.text in _QUOTES for token in tokens[last + 1 :])
     return marks % 2 == 1 and closing
+
+
+def asked_quantity(question: QuestionAnalysis) -> str | None:
+    """The kind of quantity a number question wants: age, money, percent, duration, or None."""
+    if question.answer_type is not AnswerType.NUMBER:
+        return None
+    if question.number_kind in {"age", "duration"}:
+        return question.number_kind
+    words = {token.lower for token in question.content} | set(question.text.lower().split())
+    if words & _PERCENT_WORDS:
+        return "percent"
+    if question.number_kind == "count" and "much" in words and words & MONEY_WORDS:
+        return "money"
+    return None
+
+
+def _kind_fit(question: QuestionAnalysis, tokens: Sequence[Token]) -> tuple[float, float]:
+    """Whether the span is the kind of quantity asked for (1, 0), is not (0, 1), or n/a."""
+    wanted = asked_quantity(question)
+    if wanted is None:
+        return 0.0, 0.0
+    text = " ".join(token.lower for token in tokens)
+    if wanted == "age":
+        fits = bool(_AGE_FORM.search(text)) or (len(tokens) == 1 and tokens[0].text.isdigit())
+    elif wanted == "money":
+        fits = bool(_CURRENCY.search(text)) or any(t.lower in _CURRENCY_WORDS for t in tokens)
+    elif wanted == "percent":
+        fits = "%" in text or "percent" in text or "per cent" in text
+    else:
+        fits = any(part in TIME_UNITS for token in tokens for part in token.lower.split("-"))
+    return (1.0, 0.0) if fits else (0.0, 1.0)
 
 
 def _tense_clash(rule: str, tense: str) -> float:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +59,8 @@ class EvalSet:
     name: str
     article: Article
     questions: tuple[EvalQuestion, ...]
+    domain: str = "news"  # "news", or "encyclopedia" for SQuAD's Wikipedia articles
+    collection: str = ""  # the file whose stories are read together, when there are several
 
 
 def load_eval_sets(path: Path, article_for_jsonl: Path | str) -> list[EvalSet]:
@@ -89,7 +91,8 @@ def load_question_file(path: Path, default_article: Path | str) -> list[EvalSet]
     for name, items in by_article.items():
         story = path.parent / name if name else Path(default_article)
         article = load_article(story)
-        sets.append(_question_set(path, f"{path.parent.name}/{story.stem}", article, items))
+        name = f"{path.parent.name}/{story.stem}"
+        sets.append(replace(_question_set(path, name, article, items), collection=str(path)))
     return sets
 
 
@@ -158,7 +161,7 @@ def _squad_article(entry: dict[str, Any]) -> EvalSet:
                 for index in _gold_passage(article, number if aligned else None, answer)
             )
             questions.append(EvalQuestion(str(qa["id"]), str(qa["question"]), answers, gold))
-    return EvalSet(title, article, tuple(questions))
+    return EvalSet(title, article, tuple(questions), domain="encyclopedia")
 
 
 def _gold_passage(article: Article, paragraph: int | None, answer: dict[str, Any]) -> list[int]:

@@ -24,7 +24,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.composer.abstention_features import QuestionFacts, focus_missing, question_facts
+from bot.composer.abstention_features import (
+    WINDOW_FACTS,
+    QuestionFacts,
+    question_facts,
+    window_facts,
+)
 from bot.composer.normalization import clean_question
 from bot.composer.questions import AnswerType
 from bot.composer.reader import reader_for
@@ -35,7 +40,7 @@ from bot.composer.selection import (
     sentence_window,
 )
 from bot.composer.sentence_features import SENTENCE_FEATURES
-from bot.composer.span_features import span_features
+from bot.composer.span_features import SPAN_FEATURES, span_features
 from bot.composer.understanding import search_query, understand
 from bot.evaluation.datasets import EvalQuestion, EvalSet
 from bot.evaluation.metrics import best_f1
@@ -53,11 +58,12 @@ class QuestionTable:
     """Everything measured about one question; arrays are row-aligned as described."""
 
     group: str  # the article's name: the unit held apart in cross-validation
+    domain: str  # "news" or "encyclopedia": news questions weigh more in fitting
     question: EvalQuestion
     answer_type: str
     sentences: np.ndarray  # (pool, SENTENCE_FEATURES)
     gold: np.ndarray  # (pool,) bool: the pooled sentence holds a gold answer
-    focus_missing: np.ndarray  # (pool,) bool, for the sentences read (False elsewhere)
+    windows: np.ndarray  # (pool, WINDOW_FACTS), for the sentences read (0 elsewhere)
     spans: np.ndarray  # (candidates, SPAN_FEATURES); columns 0 and 1 to be filled
     span_sentence: np.ndarray  # (candidates,) int: the pool row of each candidate's sentence
     span_f1: np.ndarray  # (candidates,) F1 against the gold answers (0 if unanswerable)
@@ -72,22 +78,51 @@ class QuestionTable:
 def build_tables(
     eval_sets: Sequence[EvalSet], progress: Callable[[int], None] | None = None
 ) -> list[QuestionTable]:
-    """The tables of every span-answered question of ``eval_sets`` (yes/no ones are ruled)."""
+    """The tables of every span-answered question of ``eval_sets`` (yes/no ones are ruled).
+
+    Stories that come from one file (a news set) are measured twice: each alone,
+    and all of them loaded together, as a channel or a folder holds several
+    articles; the second teaches the ranker what a matching headline is worth.
+    """
     tables: list[QuestionTable] = []
     done = 0
     for eval_set in eval_sets:
         knowledge = Knowledge.from_article(eval_set.article)
         for question in eval_set.questions:
-            table = _question_table(eval_set.name, question, knowledge)
+            table = _question_table(eval_set, question, knowledge, 0)
             if table is not None:
                 tables.append(table)
             done += 1
             if progress is not None:
                 progress(done)
+    for stories in _collections(eval_sets):
+        knowledge = Knowledge.from_articles([eval_set.article for eval_set in stories])
+        for number, eval_set in enumerate(stories):
+            offset = knowledge.collection.passage_range(number).start
+            for question in eval_set.questions:
+                table = _question_table(eval_set, question, knowledge, offset)
+                if table is not None:
+                    tables.append(table)
     return tables
 
 
-def _question_table(group: str, question: EvalQuestion, knowledge: Knowledge) -> QuestionTable | None:
+def _is_gold(index: int, offset: int, eval_set: EvalSet, question: EvalQuestion) -> bool:
+    local = index - offset
+    return 0 <= local < len(eval_set.article.passages) and local in question.gold_passages
+
+
+def _collections(eval_sets: Sequence[EvalSet]) -> list[list[EvalSet]]:
+    by_file: dict[str, list[EvalSet]] = {}
+    for eval_set in eval_sets:
+        if eval_set.collection:
+            by_file.setdefault(eval_set.collection, []).append(eval_set)
+    return [stories for stories in by_file.values() if len(stories) > 1]
+
+
+def _question_table(
+    eval_set: EvalSet, question: EvalQuestion, knowledge: Knowledge, offset: int
+) -> QuestionTable | None:
+    """``offset``: where the story's passages start in ``knowledge`` (0 when alone)."""
     reader = reader_for(knowledge)
     text = clean_question(question.question)
     if not text:
@@ -105,10 +140,11 @@ def _question_table(group: str, question: EvalQuestion, knowledge: Knowledge) ->
     positions: list[int] = []
     f1s: list[float] = []
     texts: list[str] = []
-    missing = np.zeros(len(pool), dtype=bool)
+    windows = np.zeros((len(pool), len(WINDOW_FACTS)))
     for position in order[:READ_POOL]:
         index = pool[int(position)].index
-        missing[position] = focus_missing(analysis, sentence_window(reader, index))
+        window = sentence_window(reader, index)
+        windows[position] = window_facts(analysis, weights, window, reader.max_idf)
         _, candidates = candidate_spans(analysis, index, reader)
         for candidate in candidates:
             rows.append(span_features(candidate, analysis, weights, 0.0, False))
@@ -117,13 +153,14 @@ def _question_table(group: str, question: EvalQuestion, knowledge: Knowledge) ->
             f1s.append(best_f1(text, question.answers) if question.answerable else 0.0)
             texts.append(text.lower())
     return QuestionTable(
-        group=group,
+        group=eval_set.name,
+        domain=eval_set.domain,
         question=question,
         answer_type=str(analysis.answer_type),
         sentences=sentences,
-        gold=np.array([item.index in question.gold_passages for item in pool], dtype=bool),
-        focus_missing=missing,
-        spans=np.array(rows, dtype=np.float64).reshape(len(rows), -1),
+        gold=np.array([_is_gold(item.index, offset, eval_set, question) for item in pool]),
+        windows=windows,
+        spans=np.array(rows, dtype=np.float64).reshape(len(rows), len(SPAN_FEATURES)),
         span_sentence=np.array(positions, dtype=np.int64),
         span_f1=np.array(f1s, dtype=np.float64),
         span_text=tuple(texts),

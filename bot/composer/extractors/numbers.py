@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extractors.spans import token_range
+from bot.composer.word_classes import WordClass, word_class
 
 __all__ = ["extract_numbers"]
 
@@ -23,10 +24,13 @@ _NUMBER_WORD = (
     r"a (?:few|dozen|hundred|thousand|million|billion)|several|half|twice|once)"
 )
 _MAGNITUDE = r"(?:\s?(?:hundred|thousand|million|billion|trillion|bn|m|k)\b)?"
-_DIGITS = r"(?:[$£€¥]\s?)?\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?%?" + _MAGNITUDE
+# Thousands groups are whole ("4,200"), so a number never takes the comma after it.
+_DIGITS = r"(?:[$£€¥]\s?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?" + _MAGNITUDE + "|" + (
+    r"(?:[$£€¥]\s?)?\d+(?:\.\d+)?(?:st|nd|rd|th)?%?" + _MAGNITUDE
+)
 _QUANTITY = re.compile(
-    rf"(?<![\w$£€¥])(?:(?:tens|hundreds) of thousands|{_DIGITS}|{_NUMBER_WORD}"
-    rf"(?:[- ](?:{_NUMBER_WORD}))*)(?:-\w+)?"
+    rf"(?<![\w$£€¥])(?:(?:tens|hundreds) of thousands|(?:{_DIGITS})|{_NUMBER_WORD}"
+    rf"(?:[- ](?:{_NUMBER_WORD}))*)(?:-\w+){{0,2}}"
     r"(?:\s(?:per ?cent|percent))?",
     re.IGNORECASE,
 )
@@ -37,6 +41,20 @@ _NOT_COUNTED = frozenset(
     "who which that than as per".split()
 )
 _YEAR = re.compile(r"^(?:1\d{3}|20\d{2})$")
+_AMOUNT = re.compile(r"[$£€¥%]|per ?cent", re.IGNORECASE)
+# "46th", "31st": a rank answers "how many" far less often than a count.
+_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b", re.IGNORECASE)
+
+
+def _fit(expression: str) -> float:
+    if _ORDINAL.search(expression):
+        return 0.5
+    return 1.0 if any(char.isdigit() for char in expression) else 0.8
+
+
+def _is_counted_noun(word: str) -> bool:
+    """ "troops" in "5,000 troops", not "said" in "44, said" or "while"."""
+    return word not in _NOT_COUNTED and word_class(word) in {WordClass.NOUN, WordClass.ADJECTIVE}
 
 
 def extract_numbers(sentence: Sentence) -> Iterator[Candidate]:
@@ -51,11 +69,11 @@ def extract_numbers(sentence: Sentence) -> Iterator[Candidate]:
         if span is None:
             continue
         first, last = span
-        has_digit = any(char.isdigit() for char in expression)
-        fit = 1.0 if has_digit else 0.8
+        fit = _fit(expression)
         yield Candidate(sentence, first, last, "number", fit)
         counted = _COUNTED.match(text, end)
-        if counted and counted.group(1) not in _NOT_COUNTED:
+        # "£4m restoration", "62% turnout": an amount or a share is whole without its noun.
+        if counted and _is_counted_noun(counted.group(1)) and not _AMOUNT.search(expression):
             noun_span = token_range(sentence.tokens, start, counted.end())
             if noun_span is not None and noun_span[1] > last:
                 yield Candidate(sentence, first, noun_span[1], "number+noun", fit)

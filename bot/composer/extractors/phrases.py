@@ -360,12 +360,22 @@ def _subject_of_copula(sentence: Sentence, index: int) -> tuple[int, int] | None
 
 
 def _role_before(sentence: Sentence, index: int) -> tuple[int, int] | None:
-    """ "imprisoned Russian opposition activist [Alexei Navalny]": the role phrase."""
+    """The role written before a name at ``index``.
+
+    "imprisoned Russian opposition activist [Alexei Navalny]", "Putin's foreign
+    policy adviser [Yuri Ushakov]", a capitalized title ("U.S. Attorney [Gloria
+    Reyes]", "Mining Minister [Carolina Espinoza]"), or a role set off by a comma
+    ("Homevane's chief executive, [Priya Raman],").
+    """
     tokens = sentence.tokens
     last = index - 1
-    first = index
+    if last >= 1 and tokens[last].text == ",":
+        last -= 1  # "the company's chief executive, Priya Raman"
+        if tokens[last].stem not in _PERSON_NOUN_STEMS:
+            return None
+    first = last + 1
     probe = last
-    while probe >= 0 and index - probe <= _MAX_ROLE_TOKENS:
+    while probe >= 0 and last - probe < _MAX_ROLE_TOKENS:
         token = tokens[probe]
         if not token.is_word or token.lower in FUNCTION_WORDS:
             break
@@ -376,7 +386,10 @@ def _role_before(sentence: Sentence, index: int) -> tuple[int, int] | None:
         probe -= 1
     if first > last:
         return None
-    if all(token.is_capitalized for token in tokens[first : last + 1]):
+    role = tokens[first : last + 1]
+    if all(token.is_capitalized for token in role) and not any(
+        token.stem in _PERSON_NOUN_STEMS for token in role
+    ):
         return None  # more of the name, not a role
     return first, last
 
@@ -394,6 +407,8 @@ def _description_after(sentence: Sentence, end: int) -> tuple[int, int] | None:
     start = probe
     if start < len(tokens) and tokens[start].lower in {"a", "an", "the"}:
         start += 1
+    if start < len(tokens) and classify(tokens[start : start + 1])[0] is WordClass.VERB:
+        return None  # "X, said her client ...": a clause, not a description
     end_of_phrase = _phrase_end(tokens, start)
     return (start, end_of_phrase) if end_of_phrase >= start else None
 
