@@ -49,7 +49,9 @@ def sourced_answer(
 ) -> Answer:
     """An answer with its short phrase, its phrasing, and the quoted source sentence."""
     article = knowledge.article_of(source)
-    statement = statement_for(analysis, short, source, parse_published(article.published))
+    statement = statement_for(
+        analysis, short, source, parse_published(article.published), span=span
+    )
     return Answer(
         question=text,
         answer=f"{statement}\n{quote_line(source, article, several=len(knowledge.articles) > 1)}",

@@ -36,7 +36,7 @@ from bot.composer.reader import ArticleReader
 from bot.composer.tokens import tokenize
 from retrieval import Passage
 
-__all__ = ["extract_candidates", "has_typed_phrase"]
+__all__ = ["date_spans", "extract_candidates", "has_typed_phrase"]
 
 
 class _Span(NamedTuple):
@@ -115,6 +115,11 @@ def has_typed_phrase(text: str, answer_type: AnswerType, reader: ArticleReader) 
         if name in _SENTENCE_EXTRACTORS
         for span in _spans(name, text, reader.lower_case_words)
     )
+
+
+def date_spans(text: str, reader: ArticleReader) -> list[tuple[int, int]]:
+    """The token ranges of the dates written in ``text`` ("April 13", "June 15-16")."""
+    return [(span.first, span.last) for span in _spans("dates", text, reader.lower_case_words)]
 
 
 def _rebuild(sentence: Sentence, spans: tuple[_Span, ...], scale: float = 1.0) -> list[Candidate]:

@@ -13,6 +13,8 @@ from datetime import date
 from bot.composer.lexicon import HEDGE_WORDS
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.relative_dates import parse_published, resolve_relative_date
+from bot.composer.tokens import tokenize
+from retrieval.analysis import stem
 from retrieval import Article, Passage
 
 __all__ = [
@@ -33,34 +35,92 @@ _CAVEAT = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[a-z]+")
+# A hedge governs an answer at most this many words after it, within one clause.
+_HEDGE_REACH = 15
+_SAYING = frozenset("reported reports said says told announced claimed wrote newspaper".split())
+_CLAUSE_BREAKS = (";", ":", "—", "–", ". ", " but ", " though ", " although ", " while ")
+# What a caveat must mention to limit an answer of each kind (stems).
+_KIND_WORDS = {
+    AnswerType.DATE: frozenset(stem(w) for w in "date day time when schedule timing".split()),
+    AnswerType.LOCATION: frozenset(stem(w) for w in "location place venue where site".split()),
+    AnswerType.NUMBER: frozenset(stem(w) for w in "number figure amount total count".split()),
+}
 _MAX_CAVEAT_CHARS = 120
 
 
-def hedge_of(sentence: str) -> str | None:
-    """The hedge ("reportedly", "as proposed") the sentence puts on its claim, if any."""
-    for word in _WORD.findall(sentence.lower()):
-        hedge = HEDGE_WORDS.get(word)
-        if hedge is not None:
+def hedge_of(
+    sentence: str, answer_start: int | None = None, answer_end: int | None = None
+) -> str | None:
+    """The hedge ("reportedly", "as proposed") the sentence puts on its claim, if any.
+
+    With the answer's place in the sentence, only a hedge that governs it counts:
+    one written before it in the same clause ("Biden has reportedly offered to meet
+    on June 15-16"), not one after it ("Kommersant reported"), nor one across a
+    clause break, nor one far away; and never on the one who reports it.
+    """
+    lowered = sentence.lower()
+    for match in _WORD.finditer(lowered):
+        hedge = HEDGE_WORDS.get(match.group(0))
+        if hedge is None:
+            continue
+        if answer_start is None:
             return hedge
+        if match.end() <= answer_start and _same_clause(sentence[match.end() : answer_start]):
+            return None if _says_it(sentence, answer_end) else hedge
     return None
 
 
-def caveat_of(sentence: str) -> str | None:
-    """A concessive clause that limits the claim ("though no date has yet been agreed")."""
+def _says_it(sentence: str, answer_end: int | None) -> bool:
+    """Whether the answer is the one reporting ("Kommersant newspaper reported"): no hedge."""
+    if answer_end is None:
+        return False
+    following = _WORD.findall(sentence[answer_end:].lower())[:2]
+    return any(word in _SAYING for word in following)
+
+
+def _same_clause(between: str) -> bool:
+    return (
+        not any(mark in between for mark in _CLAUSE_BREAKS)
+        and between.count(",") <= 1
+        and len(between.split()) <= _HEDGE_REACH
+    )
+
+
+def caveat_of(
+    sentence: str, answer_end: int | None = None, about: frozenset[str] = frozenset()
+) -> str | None:
+    """A concessive clause that limits the claim ("though no date has yet been agreed").
+
+    With the answer's end and what it is ``about`` (the question's stems and the
+    answer's kind), the clause must follow the answer and say one of those words:
+    "though no date or location has been agreed" limits a date or a place, not a
+    person's age.
+    """
     match = _CAVEAT.search(sentence)
     if match is None:
         return None
     clause = match.group(1).strip().rstrip('".,')
-    return clause if len(clause) <= _MAX_CAVEAT_CHARS else None
+    if len(clause) > _MAX_CAVEAT_CHARS:
+        return None
+    if answer_end is not None:
+        said = {token.stem for token in tokenize(clause) if token.is_word}
+        if match.start() < answer_end or not said & about:
+            return None
+    return clause
 
 
 def statement_for(
-    question: QuestionAnalysis, short_answer: str, source: Passage, published: date | None = None
+    question: QuestionAnalysis,
+    short_answer: str,
+    source: Passage,
+    published: date | None = None,
+    span: tuple[int, int] | None = None,
 ) -> str:
     """The reply's first sentence: the short answer, phrased for the question's type.
 
     With the article's publication date, a relative date is followed by what it
-    means: "Last week (the week of 12 April 2021)".
+    means: "Last week (the week of 12 April 2021)". ``span`` (the answer's offsets
+    in the article) lets hedges and caveats apply only where they govern it.
     """
     answer = short_answer.strip().strip('"').strip()
     if published is not None and question.answer_type is AnswerType.DATE:
@@ -75,8 +135,11 @@ def statement_for(
         core = f"{question.target} {verb} {answer}."
     else:
         core = _capitalize(answer).rstrip(".") + "."
-    hedge = hedge_of(source.text)
-    caveat = caveat_of(source.text)
+    start = span[0] - source.start if span is not None else None
+    end = span[1] - source.start if span is not None else None
+    hedge = hedge_of(source.text, start, end)
+    about = question.content_stems | _KIND_WORDS.get(question.answer_type, frozenset())
+    caveat = caveat_of(source.text, end, about)
     if hedge and hedge.lower() not in answer.lower():
         core = core[:-1] + f", {hedge}."
     if caveat:

@@ -28,12 +28,12 @@ from bot.composer.abstention_features import (
     window_facts,
 )
 from bot.composer.candidates import Candidate, Sentence
-from bot.composer.extraction import extract_candidates, has_typed_phrase
+from bot.composer.extraction import date_spans, extract_candidates, has_typed_phrase
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.ranking import sentence_for
 from bot.composer.reader import ArticleReader, WordWeights
 from bot.composer.sentence_features import PooledSentence, sentence_features
-from bot.composer.span_features import rule_family, span_features
+from bot.composer.span_features import asked_quantity, kind_fits, rule_family, span_features
 from bot.composer.weights import AnswerWeights, LinearModel
 
 __all__ = [
@@ -155,15 +155,20 @@ def candidate_spans(
     date for "when", a quantity for "how many", a name, a role noun or an agent
     for "who", a description for "who is X?". When the sentence has none, it
     offers nothing: a generic noun phrase there is a confident wrong answer. A
-    question about a person, organization or place never gets its own names back.
+    question about a person, organization or place never gets its own names back;
+    a number inside a date ("April 13") never answers "how many"; "how old" wants
+    an age and "how much does it cost" an amount of money.
     """
     sentence = sentence_for(reader.knowledge.retriever.passages[passage_index], question, 1.0)
     allowed = TYPED_FAMILIES.get(question.answer_type)
+    candidates = extract_candidates(sentence, question, reader)
+    text = sentence.passage.text
+    dates = date_spans(text, reader) if question.answer_type is AnswerType.NUMBER else []
     best: dict[tuple[int, int], Candidate] = {}
-    for candidate in extract_candidates(sentence, question, reader):
+    for candidate in candidates:
         if allowed is not None and rule_family(candidate.rule) not in allowed:
             continue
-        if _repeats_a_name(candidate, question):
+        if _repeats_a_name(candidate, question) or _wrong_quantity(candidate, question, dates):
             continue
         words = sentence.word_count(candidate.first, candidate.last)
         if not words or sentence.echo_count(candidate.first, candidate.last) >= words:
@@ -184,6 +189,17 @@ def _repeats_a_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
         for token in candidate.tokens
         if token.is_word
     )
+
+
+def _wrong_quantity(
+    candidate: Candidate, question: QuestionAnalysis, dates: list[tuple[int, int]]
+) -> bool:
+    """A day of a date is never an amount; an age or a price must read as one."""
+    if any(first <= candidate.last and candidate.first <= last for first, last in dates):
+        return rule_family(candidate.rule) == "number"
+    if asked_quantity(question) in {"age", "money"}:
+        return not kind_fits(question, candidate.tokens)
+    return False
 
 
 def sentence_window(reader: ArticleReader, index: int) -> list[str]:

@@ -24,7 +24,7 @@ _GREETING = re.compile(
     re.IGNORECASE,
 )
 _THANKS = re.compile(
-    r"^(?:thanks|thank you|thx|ty|cheers|great|awesome|cool|nice|perfect|ok|okay|got it)"
+    r"^(?:thanks|thank you|thx|ty|cheers)"
     r"(?: (?:so much|a lot|very much|bot|articlebot))?[\s!.,]*$",
     re.IGNORECASE,
 )
@@ -35,7 +35,30 @@ _HELP = re.compile(
     r"how do i use (?:this|you)|who are you|what are you)[\s?!.]*$",
     re.IGNORECASE,
 )
+_ACKNOWLEDGED = re.compile(
+    r"^(?:great|awesome|cool|nice|perfect|ok|okay|k|got it|i see|alright|all right|sure|"
+    r"good|interesting|wow)[\s!.]*$",
+    re.IGNORECASE,
+)
 _GOODBYE = re.compile(r"^(?:bye|goodbye|see you|see ya|cya|good night)[\s!.]*$", re.IGNORECASE)
+_HOW_ARE_YOU = re.compile(
+    r"^(?:how are (?:you|u)(?: doing| today)?|how's it going|how is it going|how do you do|"
+    r"what's up|whats up|sup|you ok|are you ok)[\s?!.]*$",
+    re.IGNORECASE,
+)
+_LAUGH = re.compile(r"^(?:lol|lmao|rofl|haha+|hehe+|ha|xd|:\)|:d|😂|🤣|😄)[\s!.]*$", re.IGNORECASE)
+_INSULT = re.compile(
+    r"^(?:(?:you(?:'re| are)|ur|this (?:bot )?is|what an?)\s+(?:a\s+|so\s+|such\s+a\s+)?"
+    r"(?:useless|stupid|dumb|terrible|awful|bad|rubbish|garbage|trash|worthless|pathetic|idiot)"
+    r"(?: bot| answer| thing)?|(?:you|this) sucks?|bad bot|stupid bot|dumb bot|useless bot|"
+    r"wrong|that's wrong|thats wrong|that is wrong|no that's wrong)[\s!.]*$",
+    re.IGNORECASE,
+)
+_ABOUT_ME = re.compile(
+    r"^(?:are you (?:a )?(?:bot|human|robot|real|an? ai|chatgpt)|who (?:made|built|created) you|"
+    r"what(?:'s| is) your name)[\s?!.]*$",
+    re.IGNORECASE,
+)
 _SUMMARY = re.compile(
     r"^(?:(?:so |and )?what(?: is|'s| was)? (?:the|this) (?:article|story|text|piece|news|report)"
     r"(?: about)?|summar(?:y|ize|ise)(?: (?:it|the article|the story|this))?|tl;? ?dr|"
@@ -53,10 +76,27 @@ def chat_reply(message: str, article: Article) -> str | None:
         return f'Hello! Ask me anything about "{article.title}".'
     if _THANKS.match(message):
         return "You're welcome! Anything else about the article?"
+    if _ACKNOWLEDGED.match(message):
+        return "Anything else you'd like to know about the article?"
     if _HELP.match(message):
         return HELP_TEXT
     if _GOODBYE.match(message):
         return "Goodbye!"
+    example = f'Ask me anything about "{article.title}".'
+    if _HOW_ARE_YOU.match(message):
+        return f"I'm doing well, thanks! {example}"
+    if _LAUGH.match(message):
+        return f"Glad that amused you. {example}"
+    if _INSULT.match(message):
+        return (
+            "Sorry that wasn't helpful. I only answer from the article, and say so when it "
+            "doesn't: try asking about a name, a date or a number it mentions."
+        )
+    if _ABOUT_ME.match(message):
+        return (
+            "I'm articlebot, a program that answers questions about news articles from their "
+            f"text alone, quoting the sentence I used. {example}"
+        )
     return None
 
 

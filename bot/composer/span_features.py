@@ -33,7 +33,14 @@ from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import WordWeights
 from bot.composer.tokens import Token
 
-__all__ = ["RULE_FAMILIES", "SPAN_FEATURES", "rule_family", "span_features"]
+__all__ = [
+    "RULE_FAMILIES",
+    "SPAN_FEATURES",
+    "asked_quantity",
+    "kind_fits",
+    "rule_family",
+    "span_features",
+]
 
 # The extractor families, by the first part of a candidate's rule name.
 RULE_FAMILIES = (
@@ -66,7 +73,7 @@ SPAN_FEATURES = (
     "context",
     "context_left",
     "context_right",
-    "holds_head",
+    "holds_focus",
     "order_aligned",
     "subject_side",
     "object_side",
@@ -139,7 +146,7 @@ def span_features(
         _context(candidate, weights, first - _CONTEXT_WINDOW, last + _CONTEXT_WINDOW),
         _context(candidate, weights, first - _NEAR_WINDOW, first - 1),
         _context(candidate, weights, last + 1, last + _NEAR_WINDOW),
-        float(bool(question.head) and any(t.stem == question.head[-1] for t in span_tokens)),
+        float(bool(question.focus) and any(t.stem == question.focus for t in span_tokens)),
         _order_aligned(candidate, question, weights),
         float(question.wh_role == "subject") * (1.0 - share_before),
         float(question.wh_role == "object") * share_before,
@@ -242,9 +249,16 @@ def asked_quantity(question: QuestionAnalysis) -> str | None:
 
 def _kind_fit(question: QuestionAnalysis, tokens: Sequence[Token]) -> tuple[float, float]:
     """Whether the span is the kind of quantity asked for (1, 0), is not (0, 1), or n/a."""
+    if asked_quantity(question) is None:
+        return 0.0, 0.0
+    return (1.0, 0.0) if kind_fits(question, tokens) else (0.0, 1.0)
+
+
+def kind_fits(question: QuestionAnalysis, tokens: Sequence[Token]) -> bool:
+    """Whether the span reads as the kind of quantity asked for (True when none is)."""
     wanted = asked_quantity(question)
     if wanted is None:
-        return 0.0, 0.0
+        return True
     text = " ".join(token.lower for token in tokens)
     if wanted == "age":
         fits = bool(_AGE_FORM.search(text)) or (len(tokens) == 1 and tokens[0].text.isdigit())
@@ -254,7 +268,7 @@ def _kind_fit(question: QuestionAnalysis, tokens: Sequence[Token]) -> tuple[floa
         fits = "%" in text or "percent" in text or "per cent" in text
     else:
         fits = any(part in TIME_UNITS for token in tokens for part in token.lower.split("-"))
-    return (1.0, 0.0) if fits else (0.0, 1.0)
+    return fits
 
 
 def _tense_clash(rule: str, tense: str) -> float:
