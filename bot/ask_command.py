@@ -20,6 +20,7 @@ from typing import IO, Any
 from bot.composer import answer
 from bot.conversation import ConversationStore
 from bot.startup import Runtime, start
+from bot.terminal import writes_utf8
 
 __all__ = ["LineError", "Request", "parse_request", "run_ask", "stream_answers"]
 
@@ -58,7 +59,7 @@ def run_ask(arguments: argparse.Namespace) -> int:
     runtime = start(arguments.article, cache=not arguments.no_cache)
     result = answer(arguments.question, runtime.knowledge, options=runtime.options)
     if arguments.json:
-        print(json.dumps(result.to_dict(), ensure_ascii=False))
+        print(json.dumps(result.to_dict(), ensure_ascii=not writes_utf8(sys.stdout)))
     else:
         print(result.answer)
     return EXIT_OK
@@ -67,6 +68,7 @@ def run_ask(arguments: argparse.Namespace) -> int:
 def stream_answers(runtime: Runtime, lines: Iterable[bytes], output: IO[str]) -> None:
     """Answer each line of ``lines``, writing and flushing one JSON object per line."""
     conversations = ConversationStore(idle_seconds=runtime.settings.conversation_idle_seconds)
+    ascii_only = not writes_utf8(output)
     for number, raw in enumerate(lines, start=1):
         request = parse_request(raw)
         record: dict[str, Any]
@@ -82,18 +84,19 @@ def stream_answers(runtime: Runtime, lines: Iterable[bytes], output: IO[str]) ->
             record = result.to_dict()
             if request.conversation is not None:
                 record["conversation"] = request.conversation
-        output.write(_json_line(record) + "\n")
+        output.write(_json_line(record, ascii_only) + "\n")
         output.flush()
 
 
-def _json_line(record: dict[str, Any]) -> str:
+def _json_line(record: dict[str, Any], ascii_only: bool) -> str:
     """``record`` as JSON on one line, whichever way the reader splits lines.
 
     JSON leaves U+0085, U+2028 and U+2029 raw inside strings, but Python's
     ``str.splitlines`` (and some JavaScript) break lines there; escaped, they
-    cannot split one answer in two.
+    cannot split one answer in two. ``ascii_only`` escapes every other
+    non-ASCII character too, for an output that is not UTF-8.
     """
-    return json.dumps(record, ensure_ascii=False).translate(_LINE_BREAK_ESCAPES)
+    return json.dumps(record, ensure_ascii=ascii_only).translate(_LINE_BREAK_ESCAPES)
 
 
 def parse_request(raw: bytes | str) -> Request | LineError:

@@ -91,8 +91,8 @@ def load_article(path: str | Path) -> Article:
     :func:`load_article_from_url`.
 
     Raises :class:`ArticleError` with a message fit for a user when the file is
-    missing, a directory, too large, binary, not UTF-8 (or not in the encoding an
-    HTML page declares), or has no text.
+    missing, a directory, a pipe or device, too large, binary, not UTF-8 (or not
+    in the encoding an HTML page declares), or has no text.
     """
     if isinstance(path, str) and _URL.match(path):
         return load_article_from_url(path)
@@ -156,23 +156,10 @@ def article_from_text(raw_text: str, *, title: str | None = None, source: str = 
 
 
 def _read_bytes(path: Path) -> bytes:
-    if not path.exists():
-        raise ArticleError(f"article not found: {path} (check the path, or pass --article PATH)")
-    if path.is_dir():
-        raise ArticleError(f"article path is a directory: {path} (give the path of a text file)")
-    size = path.stat().st_size
-    if size > MAX_ARTICLE_BYTES:
-        raise ArticleError(
-            f"article is too large: {path} is {size:,} bytes, the limit is "
-            f"{MAX_ARTICLE_BYTES:,} (split it into several articles)"
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise ArticleError(
-            f"article cannot be read: {path} ({reason}; check its permissions)"
-        ) from None
+    """The file's bytes, read the one way every path is (:mod:`retrieval.article_files`)."""
+    from retrieval.article_files import read_regular_file
+
+    data = read_regular_file(path, MAX_ARTICLE_BYTES)
     if not data.strip():
         raise ArticleError(f"article is empty: {path} (give a file with the story in it)")
     # UTF-16 (with its byte-order mark) is full of NUL bytes but is text; an

@@ -34,7 +34,7 @@ import hashlib
 import logging
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -46,7 +46,8 @@ from retrieval._counts import RowRange, TermCounts, join_counts
 from retrieval._gc import paused_gc
 from retrieval._passages import CollectionPassages
 from retrieval.analysis import Analyzer, AnalyzerConfig
-from retrieval.article import Article, load_article
+from retrieval.article import Article, ArticleError, load_article
+from retrieval.article_files import read_regular_file
 from retrieval.collection import Collection
 from retrieval.collection_file import (
     CollectionFileError,
@@ -101,11 +102,14 @@ def load_collection(
     *,
     progress: Progress | None = None,
     config: AnalyzerConfig | None = None,
+    optional: Iterable[str | Path] = (),
 ) -> CollectionLoad:
     """Load the article files ``sources`` as one collection, through the cache file ``cache``.
 
     With ``cache`` None nothing is read or written. Raises ``ArticleError`` for a
-    file that cannot be read as an article, ``ValueError`` for no sources.
+    file that cannot be read as an article, ``ValueError`` for no sources. A
+    source among ``optional`` (a folder's files) that cannot be read is left
+    out with a warning instead; it is an error only when no source is left.
     """
     if not sources:
         raise ValueError("a collection needs at least one article")
@@ -116,7 +120,8 @@ def load_collection(
     folders: dict[str, str] = {}
     # Named as load_article names its source: Path's spelling ("./a//b" is "a/b").
     files = [_look_at(str(Path(source)), saved, folders) for source in sources]
-    articles, pieces, parsed = _read_articles(files, saved, config, progress)
+    skippable = {str(Path(source)) for source in optional}
+    files, articles, pieces, parsed = _read_articles(files, saved, config, progress, skippable)
     # Every file was stat-ed: one that could not be has failed to load by now.
     states = [file.state for file in files if file.state is not None]
     counts, weights = _index(saved, [file.row for file in files], pieces, config)
@@ -176,47 +181,73 @@ def _read_articles(
     saved: SavedCollection | None,
     config: AnalyzerConfig,
     progress: Progress | None,
-) -> tuple[list[Article], list[RowRange], int]:
-    """Every source's article and its count rows: saved ones as they are, others read now."""
+    skippable: set[str],
+) -> tuple[list[_Source], list[Article], list[RowRange], int]:
+    """The sources kept, their articles and count rows (saved ones as they are), and how many
+    were read now."""
     to_read = [number for number, file in enumerate(files) if file.row is None]
-    read_now = dict(zip(to_read, _read_and_count(files, to_read, config, progress), strict=True))
+    read_now = _read_and_count(files, to_read, config, progress, skippable)
+    kept: list[_Source] = []
     articles: list[Article] = []
     pieces: list[RowRange] = []
     with paused_gc():  # 130,000 passages at 5,000 articles: 0.3 s with collection on, 0.1 off
         for number, file in enumerate(files):
             if file.row is None:
+                if number not in read_now:
+                    continue  # skipped, with a warning
                 article, piece = read_now[number]
             else:
                 assert saved is not None
                 article = saved.articles.article(file.row, file.name)
                 piece = RowRange(saved.counts, *saved.articles.passage_range(file.row))
+            kept.append(file)
             articles.append(article)
             pieces.append(piece)
-    return articles, pieces, len(to_read)
+    if not kept:
+        raise ArticleError("none of the articles could be read (see the warnings above)")
+    return kept, articles, pieces, len(read_now)
 
 
 def _read_and_count(
-    files: list[_Source], to_read: list[int], config: AnalyzerConfig, progress: Progress | None
-) -> list[tuple[Article, RowRange]]:
+    files: list[_Source],
+    to_read: list[int],
+    config: AnalyzerConfig,
+    progress: Progress | None,
+    skippable: set[str],
+) -> dict[int, tuple[Article, RowRange]]:
     """Parse the files numbered ``to_read`` and count their terms, a group at a time."""
     analyzer = Analyzer(config)
-    done: list[tuple[Article, RowRange]] = []
+    done: dict[int, tuple[Article, RowRange]] = {}
     if progress is not None and to_read:
         progress(0, len(to_read))
     for first in range(0, len(to_read), _COUNT_GROUP):
-        loaded = []
-        for number in to_read[first : first + _COUNT_GROUP]:
-            loaded.append(_read(files[number]))
+        group = to_read[first : first + _COUNT_GROUP]
+        loaded: list[tuple[int, Article]] = []
+        for attempted, number in enumerate(group, start=1):
+            article = _read_or_skip(files[number], skippable)
+            if article is not None:
+                loaded.append((number, article))
             if progress is not None:
-                progress(first + len(loaded), len(to_read))
-        counts = count_terms([p.text for article in loaded for p in article.passages], analyzer)
-        ends = np.cumsum([len(article.passages) for article in loaded]).tolist()
-        starts = [0, *ends[:-1]]
-        done.extend(
-            (article, RowRange(counts, start, end))
-            for article, start, end in zip(loaded, starts, ends, strict=True)
-        )
+                progress(first + attempted, len(to_read))
+        texts = [p.text for _, article in loaded for p in article.passages]
+        counts = count_terms(texts, analyzer)
+        start = 0
+        for number, article in loaded:
+            end = start + len(article.passages)
+            done[number] = (article, RowRange(counts, start, end))
+            start = end
     return done
+
+
+def _read_or_skip(file: _Source, skippable: set[str]) -> Article | None:
+    """The source's article; None, with a warning, for a skippable one that cannot be read."""
+    try:
+        return _read(file)
+    except ArticleError as error:
+        if file.name not in skippable:
+            raise
+        logger.warning("skipped a file: %s", error)
+        return None
 
 
 def _read(file: _Source) -> Article:
@@ -227,10 +258,10 @@ def _read(file: _Source) -> Article:
 
 
 def _digest(path: str) -> bytes:
+    """SHA-256 of the file, read as an article is (never a pipe, never past the size cap)."""
     try:
-        with open(path, "rb") as handle:
-            return hashlib.file_digest(handle, "sha256").digest()
-    except OSError:
+        return hashlib.sha256(read_regular_file(Path(path))).digest()
+    except ArticleError:
         return b""  # never equal to a saved digest; reading the article will report the error
 
 

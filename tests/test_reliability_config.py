@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from bot.composer import ComposerOptions
+from bot.knowledge import load_knowledge
 from bot.discord_app.runner import build_bot
 from bot.settings import Settings, SettingsError, load_settings
 from bot.startup import Runtime, StartupError, check_articles, start
@@ -125,16 +126,22 @@ def test_a_folder_without_articles_is_refused(tmp_path: Path) -> None:
     assert "no articles in folder" in _problem(tmp_path)
 
 
-def test_a_folder_of_articles_passes_unless_one_is_too_large(tmp_path: Path) -> None:
+def test_a_folder_passes_and_a_file_too_large_in_it_is_skipped_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     shutil.copy(SEED_ARTICLE, tmp_path / "a.txt")
-    check_articles([tmp_path])
     with (tmp_path / "b.txt").open("wb") as handle:
         handle.truncate(MAX_ARTICLE_BYTES + 1)
-    assert "b.txt is 10,485,761 bytes" in _problem(tmp_path)
+    check_articles([tmp_path])
+    knowledge = load_knowledge(tmp_path, cache=False)
+    assert [article.source for article in knowledge.articles] == [str(tmp_path / "a.txt")]
+    warnings = [record.getMessage() for record in caplog.records if record.levelname == "WARNING"]
+    assert len(warnings) == 1
+    assert "b.txt is 10,485,761 bytes" in warnings[0]
 
 
 def test_a_missing_file_is_refused(tmp_path: Path) -> None:
-    assert "no file at" in _problem(tmp_path / "missing.txt")
+    assert "article not found" in _problem(tmp_path / "missing.txt")
 
 
 def test_a_file_over_the_limit_is_refused(tmp_path: Path) -> None:
@@ -173,7 +180,7 @@ def test_web_addresses_are_kept_whole_and_pass_the_check(monkeypatch: pytest.Mon
 
 def test_the_check_runs_at_start(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("ARTICLEBOT_ARTICLES", f"{SEED_ARTICLE},{tmp_path / 'gone.txt'}")
-    with pytest.raises(StartupError, match=r"ARTICLEBOT_ARTICLES: no file at .*gone\.txt"):
+    with pytest.raises(StartupError, match=r"ARTICLEBOT_ARTICLES: article not found: .*gone\.txt"):
         start()
 
 
