@@ -115,8 +115,9 @@ def load_article_from_url(url: str, *, timeout: float | None = None) -> Article:
 
     The response's media type chooses the reader (HTML, Markdown or plain text);
     ``timeout`` (seconds, default :data:`retrieval.fetch.DEFAULT_TIMEOUT`)
-    bounds each network operation. Raises :class:`ArticleError` when the page
-    cannot be fetched, is too large, is not a web page or text, or holds no story.
+    bounds the whole fetch: connecting, redirects, headers and body. Raises
+    :class:`ArticleError` when the page cannot be fetched, is too large, is not a
+    web page or text, or holds no story.
     """
     from retrieval import formats
     from retrieval.fetch import DEFAULT_TIMEOUT, fetch_page
