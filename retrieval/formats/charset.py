@@ -94,11 +94,12 @@ def _decode(data: bytes, encoding: str, *, source: str, declared: bool) -> str:
             detail = f"it is declared as {encoding} but has {where}"
         else:
             detail = f"it declares no encoding and is not UTF-8 ({where})"
-        raise ArticleError(f"article {source} cannot be decoded: {detail}; {_remedy(source)}") from None
+        remedy = _remedy(source)
+        raise ArticleError(f"article {source} cannot be decoded: {detail}; {remedy}") from None
 
 
 def _remedy(source: str) -> str:
-    """What the user can do: convert a file, or (for a page a server sent) save it from a browser."""
+    """What the user can do: convert a file, or save a server's page from a browser."""
     if source.lower().startswith(("http://", "https://")):
         return "the server sent text that is not valid in it: save the page from your browser"
     return "re-save it as UTF-8, e.g. iconv -f LATIN1 -t UTF-8"
