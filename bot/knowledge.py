@@ -280,7 +280,9 @@ def _read_cache(cache: Path, key: str) -> TfidfRetriever | None:
         return TfidfRetriever.load(cache)
     except IndexFileError as error:
         logger.info("rebuilding the index cache: %s", error)
-        return None
+    except Exception as error:  # a cache is only an optimization: never fatal
+        logger.warning("rebuilding the index cache %s (%s)", cache, type(error).__name__)
+    return None
 
 
 def _write_cache(retriever: TfidfRetriever, cache: Path, key: str) -> None:

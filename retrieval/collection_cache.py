@@ -287,8 +287,8 @@ def _read_saved(cache: Path, key: str) -> SavedCollection | None:
         return read_collection(cache, key)
     except CollectionFileError as error:
         logger.info("rebuilding the collection cache: %s", error)
-    except Exception:  # an untrusted file must never stop the bot from starting
-        logger.warning("rebuilding the collection cache %s", cache, exc_info=True)
+    except Exception as error:  # an untrusted file must never stop the bot from starting
+        logger.warning("rebuilding the collection cache %s (%s)", cache, type(error).__name__)
     return None
 
 

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import metadata
@@ -43,9 +42,17 @@ from retrieval import _article_columns
 from retrieval._article_columns import ArticleColumns, pack_articles
 from retrieval._build import FittedTfidf
 from retrieval._counts import TermCounts
+from retrieval._npz import ArchiveError, Member, read_members
 from retrieval.analysis import AnalyzerConfig
 from retrieval.article import Article
-from retrieval.index_file import _checked_csc, _pack_strings, _unpack_strings, write_arrays
+from retrieval.index_file import (
+    MAX_HEADER_BYTES,
+    _checked_csc,
+    _pack_strings,
+    _unpack_strings,
+    parse_header,
+    write_arrays,
+)
 
 __all__ = [
     "FORMAT_NAME",
@@ -166,13 +173,21 @@ def write_collection(
 
 
 def read_collection(path: Path, key: str) -> SavedCollection:
-    """Read the collection saved at ``path`` under cache key ``key``."""
+    """Read the collection saved at ``path`` under cache key ``key``.
+
+    Every array is checked (types, sizes, ranges, finite numbers) before it is
+    used, so a collection that reads is one that searches; any problem is a
+    :class:`CollectionFileError`.
+    """
     arrays = _read_arrays(path)
     header = _read_header(arrays.pop("header"), path)
     if header.get("key") != key:
         raise CollectionFileError(f"{path} was saved by other code or settings")
+    scanned_ns = header.get("scanned_ns")
+    if not isinstance(scanned_ns, int) or isinstance(scanned_ns, bool) or scanned_ns < 0:
+        raise CollectionFileError(f"{path} has a damaged header")
     try:
-        return _saved_collection(arrays, key, int(header["scanned_ns"]))
+        return _saved_collection(arrays, key, scanned_ns)
     except (KeyError, IndexError, TypeError, ValueError, UnicodeDecodeError) as error:
         raise CollectionFileError(f"{path} is damaged ({error})") from None
 
@@ -208,8 +223,8 @@ def _checked_counts(arrays: dict[str, np.ndarray], terms: list[str], n_rows: int
         raise ValueError("count pointers do not match the counts")
     if len(indices) and (int(indices.min()) < 0 or int(indices.max()) >= len(terms)):
         raise ValueError("count terms out of range")
-    if np.any(data < 1):
-        raise ValueError("counts below one")
+    if not np.all(np.isfinite(data) & (data >= 1)):
+        raise ValueError("counts must be finite, and one or more")
     return TermCounts(terms, indptr, indices, data)
 
 
@@ -224,47 +239,42 @@ def _checked_weights(arrays: dict[str, np.ndarray], terms: list[str], n_rows: in
     return FittedTfidf(terms, named["idf"], indptr, indices, data)
 
 
+_MEMBERS = {
+    "header": Member("u1", max_bytes=MAX_HEADER_BYTES),
+    "source_paths": Member("u1"),
+    "source_path_ends": Member("i8"),
+    "source_sizes": Member("i8"),
+    "source_mtimes": Member("i8"),
+    "source_digests": Member("u1", ndim=2),
+    **_article_columns.MEMBERS,
+    "terms": Member("u1"),
+    "term_ends": Member("i8"),
+    "count_indptr": Member("i8"),
+    "count_indices": Member("i4"),
+    "count_data": Member("f4"),
+    "idf": Member("f4"),
+    "weight_indptr": Member("i8"),
+    "weight_indices": Member("i4"),
+    "weight_data": Member("f4"),
+}
+
+
 def _read_arrays(path: Path) -> dict[str, np.ndarray]:
-    expected = {
-        "header",
-        "source_paths",
-        "source_path_ends",
-        "source_sizes",
-        "source_mtimes",
-        "source_digests",
-        *_article_columns.MEMBERS,
-        "terms",
-        "term_ends",
-        "count_indptr",
-        "count_indices",
-        "count_data",
-        "idf",
-        "weight_indptr",
-        "weight_indices",
-        "weight_data",
-    }
     try:
-        with np.load(path, allow_pickle=False) as archive:
-            missing = expected.difference(archive.files)
-            if missing:
-                raise CollectionFileError(f"{path} is not a saved collection")
-            return {name: archive[name] for name in expected}
-    except CollectionFileError:
-        raise
-    except (OSError, ValueError, EOFError, zipfile.BadZipFile) as error:
-        raise CollectionFileError(f"{path} cannot be read ({error})") from None
+        return read_members(path, _MEMBERS)
+    except ArchiveError as error:
+        raise CollectionFileError(f"{path} is not a readable saved collection ({error})") from None
 
 
 def _read_header(raw: np.ndarray, path: Path) -> dict[str, Any]:
-    try:
-        header = json.loads(raw.tobytes().decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise CollectionFileError(f"{path} has a damaged header") from None
-    if not isinstance(header, dict) or header.get("format") != FORMAT_NAME:
+    header = parse_header(raw)
+    if header is None:
+        raise CollectionFileError(f"{path} has a damaged header")
+    if header.get("format") != FORMAT_NAME:
         raise CollectionFileError(f"{path} is not a saved collection")
     if header.get("version") != FORMAT_VERSION:
         raise CollectionFileError(
-            f"{path} is in collection format version {header.get('version')}, "
+            f"{path} is in another collection format version; "
             f"this articlebot reads version {FORMAT_VERSION}"
         )
     return header
