@@ -20,13 +20,12 @@ error type.
 
 from __future__ import annotations
 
-import io
 import math
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, cast
+from typing import IO
 
 import numpy as np
 from numpy.lib import format as npy_format
@@ -38,6 +37,7 @@ __all__ = ["ArchiveError", "Member", "read_members"]
 # A .npy header is a short dict literal (NumPy's own reader caps it at 10,000 bytes).
 _MAX_NPY_HEADER_BYTES = 10_000
 _MAX_REASON_CHARS = 200
+_READ_CHUNK = 1024 * 1024  # small enough to stay in cache while zipfile checksums it
 
 
 class ArchiveError(ValueError):
@@ -83,11 +83,20 @@ def _read_member(archive: zipfile.ZipFile, name: str, member: Member) -> np.ndar
         size = math.prod(shape) * dtype.itemsize
         if stream.tell() + size != info.file_size:
             raise ArchiveError(f"member {name!r} declares {size:,} bytes of data it does not hold")
-        buffer = bytearray(size)  # writable, as np.load's arrays are
-        if cast(io.BufferedIOBase, stream).readinto(buffer) != size:
-            raise ArchiveError(f"member {name!r} is cut short")
-    array = np.frombuffer(buffer, dtype=dtype).reshape(shape)
+        array = np.empty(shape, dtype=dtype)  # no larger than the member: checked above
+        _read_into(stream, memoryview(array.reshape(-1).view(np.uint8).data), name)
     return array.astype(dtype.newbyteorder("="), copy=False)
+
+
+def _read_into(stream: IO[bytes], target: memoryview, name: str) -> None:
+    """Fill ``target`` from ``stream`` in chunks (one read of a large member costs a copy more)."""
+    offset = 0
+    while offset < len(target):  # each pass reads at least one byte, or raises
+        chunk = stream.read(min(_READ_CHUNK, len(target) - offset))
+        if not chunk:
+            raise ArchiveError(f"member {name!r} is cut short")
+        target[offset : offset + len(chunk)] = chunk
+        offset += len(chunk)
 
 
 def _npy_header(stream: IO[bytes], name: str, member: Member) -> tuple[tuple[int, ...], np.dtype]:
