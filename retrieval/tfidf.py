@@ -179,7 +179,8 @@ class TfidfRetriever:
         if vector is None:
             return None
         scores = dense_scores(self._postings, vector)
-        return np.minimum(scores, 1.0, out=scores)  # as in search
+        np.minimum(scores, 1.0, out=scores)  # as in search
+        return scores
 
     def _query_vector(self, query: str) -> Query | None:
         """The query's tf-idf vector, l2-normalized, as scikit-learn's transform makes it."""
