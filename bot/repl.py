@@ -103,10 +103,10 @@ class Repl:
         if arguments in (["all"], []):
             self.scope = None
             return f"Answering from all {len(articles)} articles."
-        choice = arguments[0]
-        if not choice.isdigit() or not 1 <= int(choice) <= len(articles):
+        number = _article_number(arguments[0], len(articles))
+        if number is None:
             return f"Give an article number from 1 to {len(articles)} (see :articles), or all."
-        self.scope = int(choice) - 1
+        self.scope = number - 1
         return f"Answering from: {articles[self.scope].title}"
 
     def _render(self, result: Answer) -> str:
@@ -136,6 +136,18 @@ class Repl:
     def _print(self, text: str) -> None:
         self.output.write(text + "\n")
         self.output.flush()
+
+
+def _article_number(choice: str, count: int) -> int | None:
+    """The article number ``choice`` spells, from 1 to ``count``, or None.
+
+    ASCII digits only, and few of them: ``str.isdigit`` accepts "²", which
+    ``int`` refuses, and ``int`` refuses more than 4,300 digits.
+    """
+    if not (choice.isascii() and choice.isdigit()) or len(choice.lstrip("0")) > len(str(count)):
+        return None
+    number = int(choice)
+    return number if 1 <= number <= count else None
 
 
 def run_repl(arguments: argparse.Namespace) -> int:
