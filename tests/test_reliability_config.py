@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 
 from bot.composer import ComposerOptions
-from bot.knowledge import load_knowledge
 from bot.discord_app.runner import build_bot
+from bot.knowledge import load_knowledge
 from bot.settings import Settings, SettingsError, load_settings
 from bot.startup import Runtime, StartupError, check_articles, start
 from retrieval import MAX_ARTICLE_BYTES

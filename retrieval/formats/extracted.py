@@ -11,6 +11,7 @@ body's paragraphs stay paragraphs, and cleaning is the same as for ``.txt``.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from retrieval.article import PARAGRAPH_SEPARATOR, Article, article_from_text
