@@ -41,8 +41,8 @@ def writes_utf8(stream: IO[str]) -> bool:
 
 
 def message_line(message: str) -> str:
-    """``message`` as the one line the command prints for it."""
-    return PREFIX + printable(" ".join(message.splitlines()))
+    """``message`` as the one line the command prints for it (a line break shows as ``\\n``)."""
+    return PREFIX + printable(message)
 
 
 class _MessageFormatter(logging.Formatter):

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import json
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from retrieval import Article, article_from_text, load_article
 from retrieval.cleaning import normalize_characters
@@ -57,7 +60,7 @@ class EvalSet:
 def load_eval_sets(path: Path, article_for_jsonl: Path | str) -> list[EvalSet]:
     """Load ``path`` by its extension: ``.json`` is SQuAD 2.0, ``.jsonl`` articlebot's format."""
     if not path.is_file():
-        raise DatasetError(f"evaluation file not found: {path}")
+        raise DatasetError(f"evaluation file not found: {path} (give a .json or .jsonl file)")
     if path.suffix == ".jsonl":
         return [load_jsonl(path, load_article(article_for_jsonl))]
     if path.suffix == ".json":
@@ -68,63 +71,138 @@ def load_eval_sets(path: Path, article_for_jsonl: Path | str) -> list[EvalSet]:
 def load_jsonl(path: Path, article: Article) -> EvalSet:
     """Questions about ``article``, one JSON object a line: id, question, answers, type."""
     questions = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(_read_text(path).splitlines(), start=1):
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-            answers = tuple(str(answer) for answer in record["answers"])
-            questions.append(
-                EvalQuestion(
-                    id=str(record.get("id", number)),
-                    question=str(record["question"]),
-                    answers=answers,
-                    gold_passages=_passages_containing(article, answers),
-                    label=str(record.get("type", "")),
-                )
+        record = _validated(_JsonlRecord, _parse_json(line, f"{path}:{number}"), f"{path}:{number}")
+        answers = tuple(record.answers)
+        questions.append(
+            EvalQuestion(
+                id=str(number if record.id is None else record.id),
+                question=record.question,
+                answers=answers,
+                gold_passages=_passages_containing(article, answers),
+                label=record.type,
             )
-        except (json.JSONDecodeError, KeyError, TypeError) as error:
-            raise DatasetError(f"{path}:{number}: not a question record ({error})") from None
+        )
     return EvalSet(path.stem, article, tuple(questions))
 
 
 def load_squad(path: Path) -> list[EvalSet]:
     """One :class:`EvalSet` per article of a SQuAD 2.0 file."""
+    squad = _validated(_SquadFile, _parse_json(_read_text(path), str(path)), str(path))
+    return [_squad_article(entry) for entry in squad.data]
+
+
+# Evaluation files are chosen by a developer, but still read with care: SQuAD's
+# whole training set is 40 MB, so this is ample.
+MAX_DATASET_BYTES = 256 * 1024 * 1024
+
+
+def _read_text(path: Path) -> str:
+    """The UTF-8 text of a regular file of at most :data:`MAX_DATASET_BYTES`."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))["data"]
-    except (json.JSONDecodeError, KeyError, TypeError) as error:
-        raise DatasetError(f"{path} is not SQuAD 2.0 JSON ({error})") from None
-    return [_squad_article(entry) for entry in data]
+        status = path.stat()
+    except OSError:
+        raise DatasetError(f"evaluation file not found: {path}") from None
+    if not stat.S_ISREG(status.st_mode):
+        raise DatasetError(f"evaluation file not found: {path} (not a regular file)")
+    if status.st_size > MAX_DATASET_BYTES:
+        raise DatasetError(f"evaluation file {path} is over {MAX_DATASET_BYTES >> 20} MiB")
+    try:
+        return path.read_bytes()[: MAX_DATASET_BYTES + 1].decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DatasetError(f"{path} is not UTF-8 text (invalid byte at {error.start})") from None
+    except OSError as error:
+        raise DatasetError(f"{path} cannot be read ({error.strerror})") from None
 
 
-def _squad_article(entry: dict[str, Any]) -> EvalSet:
-    contexts = [paragraph["context"] for paragraph in entry["paragraphs"]]
-    title = str(entry.get("title", "")).replace("_", " ")
+def _parse_json(text: str, where: str) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise DatasetError(f"{where}: the JSON nests too deeply") from None
+    except ValueError as error:  # JSONDecodeError, or an integer of over 4,300 digits
+        raise DatasetError(f"{where}: not valid JSON ({str(error)[:120]})") from None
+
+
+_Model = TypeVar("_Model", bound=BaseModel)
+
+
+def _validated(model: type[_Model], value: Any, where: str) -> _Model:
+    """``value`` as ``model``, or a :class:`DatasetError` naming the first field that is wrong."""
+    try:
+        return model.model_validate(value)
+    except ValidationError as error:
+        first = error.errors(include_url=False, include_input=False)[0]
+        field = ".".join(str(part) for part in first["loc"]) or "the top level"
+        raise DatasetError(f"{where}: {field}: {first['msg']}") from None
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(strict=True, extra="ignore", frozen=True)
+
+
+class _JsonlRecord(_Strict):
+    question: str
+    answers: list[str]
+    id: str | int | None = None
+    type: str = ""
+
+
+class _SquadAnswer(_Strict):
+    text: str
+    answer_start: int
+
+
+class _SquadQuestion(_Strict):
+    id: str | int
+    question: str
+    answers: list[_SquadAnswer]
+
+
+class _SquadParagraph(_Strict):
+    context: str
+    qas: list[_SquadQuestion]
+
+
+class _SquadArticle(_Strict):
+    title: str = ""
+    paragraphs: list[_SquadParagraph]
+
+
+class _SquadFile(_Strict):
+    data: list[_SquadArticle]
+
+
+def _squad_article(entry: _SquadArticle) -> EvalSet:
+    contexts = [paragraph.context for paragraph in entry.paragraphs]
+    title = entry.title.replace("_", " ")
     article = article_from_text("\n\n".join(contexts), title=title)
     aligned = len(article.paragraphs) == len(contexts)
     questions = []
-    for number, paragraph in enumerate(entry["paragraphs"]):
-        for qa in paragraph["qas"]:
-            answers = tuple(dict.fromkeys(answer["text"] for answer in qa["answers"]))
+    for number, paragraph in enumerate(entry.paragraphs):
+        for qa in paragraph.qas:
+            answers = tuple(dict.fromkeys(answer.text for answer in qa.answers))
             gold = frozenset(
                 index
-                for answer in qa["answers"]
+                for answer in qa.answers
                 for index in _gold_passage(article, number if aligned else None, answer)
             )
-            questions.append(EvalQuestion(str(qa["id"]), str(qa["question"]), answers, gold))
+            questions.append(EvalQuestion(str(qa.id), qa.question, answers, gold))
     return EvalSet(title, article, tuple(questions))
 
 
-def _gold_passage(article: Article, paragraph: int | None, answer: dict[str, Any]) -> list[int]:
+def _gold_passage(article: Article, paragraph: int | None, answer: _SquadAnswer) -> list[int]:
     """The passage holding the answer: its occurrence nearest the annotated offset."""
-    text = " ".join(normalize_characters(str(answer["text"])).split())
+    text = " ".join(normalize_characters(answer.text).split())
     if paragraph is None:
         return sorted(_passages_containing(article, (text,)))
     body = article.paragraphs[paragraph]
     occurrences = _find_all(body, text)
     if not occurrences:
         return []
-    position = min(occurrences, key=lambda start: abs(start - int(answer["answer_start"])))
+    position = min(occurrences, key=lambda start: abs(start - answer.answer_start))
     passages = article.paragraph_passages(paragraph)
     base = passages[0].start if passages else 0
     return [p.index for p in passages if p.start - base <= position < p.end - base][:1]
