@@ -137,8 +137,7 @@ def _dispatch(arguments: argparse.Namespace) -> int:
     from bot.startup import StartupError
     from bot.terminal import show_warnings
 
-    if arguments.command != "discord":  # the bot logs through discord.py's set-up instead
-        show_warnings()
+    show_warnings()  # the Discord bot replaces this with its own logging once started
     try:
         if arguments.command == "ask":
             from bot.ask_command import run_ask

@@ -23,7 +23,8 @@ from bot.cache_store import CacheStore, default_directory
 from bot.composer import ComposerOptions
 from bot.knowledge import Knowledge, expand_sources, load_knowledge
 from bot.progress import indexing_progress
-from bot.settings import Settings, SettingsError, load_settings
+from bot.settings import Settings, SettingsError, load_settings, redact
+from bot.terminal import hide_secrets
 from retrieval import ArticleError
 from retrieval.article_files import check_article_file
 
@@ -56,18 +57,19 @@ def start(
     :func:`cache_store` unless ``cache`` is False (``--no-cache``).
     """
     settings = load_configuration()
-    if article is None or (not isinstance(article, str | Path) and not article):
-        check_articles(settings.articles)
-        sources: list[str | Path] = list(settings.articles)
-    elif isinstance(article, str | Path):
-        sources = [article]
-    else:
-        sources = list(article)
+    hide_secrets(settings)
     try:
+        if article is None or (not isinstance(article, str | Path) and not article):
+            check_articles(settings.articles)
+            sources: list[str | Path] = list(settings.articles)
+        elif isinstance(article, str | Path):
+            sources = [article]
+        else:
+            sources = list(article)
         store = cache_store(settings) if cache else False
         knowledge = load_knowledge(sources, cache=store, progress=indexing_progress())
-    except ArticleError as error:
-        raise StartupError(str(error)) from None
+    except (ArticleError, StartupError) as error:
+        raise StartupError(redact(str(error), settings)) from None
     options = ComposerOptions(top_k=settings.top_k, abstain_threshold=settings.abstain_threshold)
     return Runtime(settings, knowledge, options)
 

@@ -17,9 +17,17 @@ import logging
 import sys
 from typing import IO
 
+from bot.settings import Settings, redact
 from retrieval.printable import printable
 
-__all__ = ["message_line", "prepare_streams", "show_warnings", "writes_utf8"]
+__all__ = [
+    "hide_secrets",
+    "message_line",
+    "prepare_streams",
+    "show_warnings",
+    "stop_showing_warnings",
+    "writes_utf8",
+]
 
 PREFIX = "articlebot: "
 
@@ -46,10 +54,29 @@ def message_line(message: str) -> str:
 
 
 class _MessageFormatter(logging.Formatter):
-    """Warnings as ``articlebot: warning: ...``, one printable line, no traceback."""
+    """Warnings as ``articlebot: warning: ...``, one printable line, no traceback,
+    settings' secrets blotted out (see :func:`hide_secrets`)."""
+
+    settings: Settings | None = None
 
     def format(self, record: logging.LogRecord) -> str:
-        return message_line(f"{record.levelname.lower()}: {record.getMessage()}")
+        text = f"{record.levelname.lower()}: {record.getMessage()}"
+        return message_line(text if self.settings is None else redact(text, self.settings))
+
+
+def hide_secrets(settings: Settings) -> None:
+    """Make the warnings :func:`show_warnings` prints redact the secrets of ``settings``."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler.formatter, _MessageFormatter):
+            handler.formatter.settings = settings
+
+
+def stop_showing_warnings() -> None:
+    """Remove what :func:`show_warnings` installed (the Discord bot then logs its own way)."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if isinstance(handler.formatter, _MessageFormatter):
+            root.removeHandler(handler)
 
 
 def show_warnings() -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -244,3 +245,112 @@ def test_the_commands_exit_2_naming_the_variable(tmp_path: Path) -> None:
 def test_settings_built_in_code_keep_addresses_too() -> None:
     settings = Settings(_env_file=None, articles=["a.txt", "https://example.com/x"])  # type: ignore[call-arg]
     assert settings.articles == [Path("a.txt"), "https://example.com/x"]
+
+
+# -- issue 11: no message echoes the token; numbers are finite, ids are snowflakes ------
+
+
+@pytest.mark.parametrize(
+    "articles",
+    [TOKEN, f"x{TOKEN}x", f"/no/such/{TOKEN}/a.txt", f"ftp://{TOKEN}@example.com/a"],
+    ids=["the token", "inside a name", "inside a path", "inside an address"],
+)
+def test_no_message_echoes_a_setting_that_holds_the_token(tmp_path: Path, articles: str) -> None:
+    ask = run_cli("ask", "when?", cwd=tmp_path, DISCORD_TOKEN=TOKEN, ARTICLEBOT_ARTICLES=articles)
+    evaluate = run_cli(
+        "eval", "--quiet", str(PROJECT_ROOT / "data/dev/article_dev.jsonl"),
+        cwd=tmp_path, DISCORD_TOKEN=TOKEN, ARTICLEBOT_ARTICLES=articles,
+    )  # fmt: skip
+    for result in (ask, evaluate):
+        assert result.returncode == 2
+        assert TOKEN not in result.stdout + result.stderr
+        assert "[redacted]" in result.stderr
+
+
+def test_a_warning_never_echoes_the_token(tmp_path: Path) -> None:
+    folder = tmp_path / f"news-{TOKEN}"
+    folder.mkdir()
+    shutil.copy(SEED_ARTICLE, folder / "a.txt")
+    (folder / "empty.txt").write_text(" \n")
+    result = run_cli(
+        "ask", "when is the summit?", cwd=tmp_path, DISCORD_TOKEN=TOKEN,
+        ARTICLEBOT_ARTICLES=str(folder),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "skipped a file" in result.stderr
+    assert TOKEN not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("value", ["nan", "NaN", "inf", "-inf", "Infinity"])
+@pytest.mark.parametrize(
+    "variable",
+    [
+        "ARTICLEBOT_COOLDOWN_SECONDS",
+        "ARTICLEBOT_ABSTAIN_THRESHOLD",
+        "ARTICLEBOT_CONVERSATION_IDLE_SECONDS",
+    ],
+)
+def test_a_number_that_is_not_finite_is_refused_as_such(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(SettingsError, match=f"{variable}: Input should be a finite number"):
+        load_settings()
+
+
+@pytest.mark.parametrize("variable", ["ARTICLEBOT_ALLOWED_CHANNELS", "ARTICLEBOT_DISCORD_GUILD_ID"])
+@pytest.mark.parametrize("value", ["0", "-5", str(2**64), "99999999999999999999999"])
+def test_a_discord_id_must_be_a_positive_64_bit_number(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(SettingsError, match=variable):
+        load_settings()
+
+
+def test_the_largest_snowflake_is_accepted(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ARTICLEBOT_ALLOWED_CHANNELS", f"1,{2**64 - 1}")
+    monkeypatch.setenv("ARTICLEBOT_DISCORD_GUILD_ID", str(2**64 - 1))
+    settings = load_settings()
+    assert settings.allowed_channels == [1, 2**64 - 1]
+    assert settings.discord_guild_id == 2**64 - 1
+
+
+def _discord(tmp_path: Path, **settings: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        bot_command(),
+        env=bot_environment(ARTICLEBOT_ARTICLES=str(SEED_ARTICLE), **settings),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("broken", ["\n", "\r", " ", "\t"], ids=repr)
+def test_a_token_with_a_line_break_or_space_inside_is_one_line(tmp_path: Path, broken: str) -> None:
+    token = TOKEN.replace(".", broken, 1)
+    result = _discord(tmp_path, DISCORD_TOKEN=token)
+    # Before: a 75-line traceback from aiohttp, exit 1.
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert "DISCORD_TOKEN holds a space, line break" in result.stderr
+    assert TOKEN.split(".")[1] not in result.stderr
+
+
+@pytest.mark.e2e
+def test_an_unreachable_discord_is_one_line(tmp_path: Path) -> None:
+    with socket.socket() as probe:  # a port with no listener
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = _discord(
+        tmp_path, DISCORD_TOKEN=TOKEN, ARTICLEBOT_DISCORD_API_BASE=f"http://127.0.0.1:{port}/api"
+    )
+    lines = [line for line in result.stderr.splitlines() if line.startswith("articlebot:")]
+    assert result.returncode == 2
+    assert len(lines) == 1
+    assert f"cannot reach Discord at http://127.0.0.1:{port}/api" in lines[0]
+    assert "Traceback" not in result.stderr
+    assert TOKEN not in result.stdout + result.stderr
