@@ -8,20 +8,28 @@ articles"). :func:`load_collection` keeps
 a :mod:`collection file <retrieval.collection_file>` up to date and does the
 least work the sources allow:
 
-1. every source is ``stat``-ed (microseconds a file); one whose size and
-   modification time match what was saved is taken from the cache as is;
-2. one whose size matches but whose time does not (a ``touch``, a checkout) is
-   hashed, and taken from the cache if its bytes are the same;
+1. every source is ``stat``-ed (microseconds a file); one whose size,
+   modification time, change time and inode all match what was saved is taken
+   from the cache as is;
+2. one where any of them differs (a ``touch``, a checkout, a copy, an edit
+   whose old modification time was put back) is hashed, and taken from the
+   cache if its bytes are the same;
 3. the others (new or edited) are parsed and their passages counted;
    articles saved for files no longer among the sources are dropped;
 4. if nothing changed, the saved index is used as it is (array reads only);
    otherwise the counts are joined and the index weighed again from them, which
    gives exactly the weights of a fresh fit, and the file is rewritten.
 
-A file modified twice within the file system's timestamp granularity could keep
-its size and time; so, as git does for its index, entries whose time is not
-clearly older than the scan that saved them (:data:`RACY_NANOSECONDS`) are
-checked by hash at the next load.
+Why all four: size and modification time can be put back after an edit
+(``cp -p``, ``rsync -t``, ``tar x`` and ``touch -r`` all set the old time), and a
+same-size edit would then be served stale; the change time cannot be set by a
+program (the call that sets the other times moves it), and a replaced file has
+a new inode. A file modified twice within the file system's timestamp
+granularity could still keep all four; so, as git does for its index, entries
+whose times are not clearly older than the scan that saved them
+(:data:`RACY_NANOSECONDS`) are checked by hash at the next load, and once a
+later scan finds them settled the file is rewritten with that scan's time, so
+they are not hashed again at every start.
 
 The cache is an optimization only: a missing, damaged, foreign or outdated file
 (another analyzer, another version of the code that parses and counts) means a
@@ -94,6 +102,7 @@ class _Source:
     name: str  # as the caller gave it: the article's ``source``
     state: SourceState | None  # None when the file cannot be stat-ed
     row: int | None = None  # the saved article, when unchanged
+    racy: bool = False  # the saved entry was too recent to trust its times
 
 
 def load_collection(
@@ -126,7 +135,9 @@ def load_collection(
     states = [file.state for file in files if file.state is not None]
     counts, weights = _index(saved, [file.row for file in files], pieces, config)
     written = False
-    if cache is not None and (saved is None or states != saved.sources):
+    if cache is not None and (
+        saved is None or states != saved.sources or _settled(files, scanned_ns)
+    ):
         save = partial(write_collection, key=key, scanned_ns=scanned_ns, sources=states)
         written = _save(cache, partial(save, articles=articles, counts=counts, weights=weights))
     reused = len(files) - parsed
@@ -148,6 +159,19 @@ def _index(
     return counts, weigh_counts(counts, config.sublinear_tf)
 
 
+def _is_racy(state: SourceState, scanned_ns: int) -> bool:
+    """Whether ``state`` was recorded too close to the scan to trust its times."""
+    return max(state.mtime_ns, state.ctime_ns) >= scanned_ns - RACY_NANOSECONDS
+
+
+def _settled(files: list[_Source], scanned_ns: int) -> bool:
+    """Whether a file hashed for being racy is no longer so: saving now spares the next hash."""
+    return any(
+        file.racy and file.state is not None and not _is_racy(file.state, scanned_ns)
+        for file in files
+    )
+
+
 def _look_at(name: str, saved: SavedCollection | None, folders: dict[str, str]) -> _Source:
     """Stat ``name`` and find the saved article it still matches (hashing only when unsure).
 
@@ -161,19 +185,20 @@ def _look_at(name: str, saved: SavedCollection | None, folders: dict[str, str]) 
     folder, file_name = os.path.split(name)
     if folder not in folders:
         folders[folder] = os.path.realpath(folder or ".")
+    path = os.path.join(folders[folder], file_name)
     state = SourceState(
-        os.path.join(folders[folder], file_name), status.st_size, status.st_mtime_ns, b""
+        path, status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, b""
     )
     row = saved.row_of(state.path) if saved is not None else None
     if row is None or saved is None or saved.sources[row].size != state.size:
         return _Source(name, state)
     known = saved.sources[row]
-    racy = known.mtime_ns >= saved.scanned_ns - RACY_NANOSECONDS
-    if known.mtime_ns == state.mtime_ns and not racy:
+    racy = _is_racy(known, saved.scanned_ns)
+    if replace(known, digest=b"") == state and not racy:
         return _Source(name, known, row)
     digest = _digest(name)
     state = replace(state, digest=digest)
-    return _Source(name, state, row if digest == known.digest else None)
+    return _Source(name, state, row if digest == known.digest else None, racy)
 
 
 def _read_articles(

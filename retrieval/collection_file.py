@@ -6,8 +6,8 @@ One uncompressed NumPy ``.npz`` of plain arrays, read with ``allow_pickle=False`
 - a JSON ``header``: the format name and version, the cache key (analyzer
   settings and the code that turns a file into counts), and when the sources
   were looked at;
-- one row per article source: its resolved path, size, modification time and
-  SHA-256, which tell whether the file is still what was read
+- one row per article source: its resolved path, size, modification and change
+  times, inode and SHA-256, which tell whether the file is still what was read
   (:mod:`retrieval.collection_cache`);
 - the articles themselves as columns (:mod:`retrieval._article_columns`), so
   none of the files is read or parsed again when it has not changed;
@@ -66,7 +66,7 @@ __all__ = [
 ]
 
 FORMAT_NAME = "articlebot-collection"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: sources also record their change time and inode
 _DIGEST_BYTES = 32
 # The code and libraries whose output a saved collection holds.
 _PARSING_MODULES = (
@@ -90,11 +90,20 @@ class CollectionFileError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class SourceState:
-    """A source file as it was read: enough to tell, from one ``stat``, that it is unchanged."""
+    """A source file as it was read: what one ``stat`` tells, and the hash of its bytes.
+
+    Size and modification time alone can be put back after an edit (``cp -p``,
+    ``rsync -t``, ``tar x``); the change time cannot (any write, and the very
+    call that sets the times, moves it), and a file replaced by another has a
+    new inode. :mod:`retrieval.collection_cache` trusts the saved article only
+    when all four are unchanged, and hashes the file otherwise.
+    """
 
     path: str  # resolved
     size: int
     mtime_ns: int
+    ctime_ns: int
+    inode: int
     digest: bytes  # SHA-256 of the file's bytes
 
 
@@ -157,6 +166,8 @@ def write_collection(
         "source_path_ends": source_path_ends,
         "source_sizes": np.array([source.size for source in sources], dtype=np.int64),
         "source_mtimes": np.array([source.mtime_ns for source in sources], dtype=np.int64),
+        "source_ctimes": np.array([source.ctime_ns for source in sources], dtype=np.int64),
+        "source_inodes": np.array([source.inode for source in sources], dtype=np.uint64),
         "source_digests": np.frombuffer(digests, dtype=np.uint8).reshape(-1, _DIGEST_BYTES),
         **pack_articles(articles),
         "terms": terms,
@@ -195,17 +206,17 @@ def read_collection(path: Path, key: str) -> SavedCollection:
 def _saved_collection(arrays: dict[str, np.ndarray], key: str, scanned_ns: int) -> SavedCollection:
     articles = ArticleColumns(arrays)
     paths = _unpack_strings(arrays["source_paths"], arrays["source_path_ends"])
-    sizes: list[int] = arrays["source_sizes"].tolist()
-    mtimes: list[int] = arrays["source_mtimes"].tolist()
-    digests = arrays["source_digests"]
-    if not len(paths) == len(sizes) == len(mtimes) == len(digests) == len(articles):
-        raise ValueError("one source per article is needed")
-    if digests.ndim != 2 or digests.shape[1] != _DIGEST_BYTES:
+    sizes, mtimes, ctimes, inodes = (
+        arrays[name].tolist()
+        for name in ("source_sizes", "source_mtimes", "source_ctimes", "source_inodes")
+    )
+    digests = [digest.tobytes() for digest in arrays["source_digests"]]
+    if arrays["source_digests"].shape[1:] != (_DIGEST_BYTES,):
         raise ValueError("source digests have the wrong shape")
-    sources = [
-        SourceState(*fields, digest.tobytes())
-        for fields, digest in zip(zip(paths, sizes, mtimes, strict=True), digests, strict=True)
-    ]
+    columns = (paths, sizes, mtimes, ctimes, inodes, digests)
+    if any(len(column) != len(articles) for column in columns):
+        raise ValueError("one source per article is needed")
+    sources = [SourceState(*fields) for fields in zip(*columns, strict=True)]
     terms = _unpack_strings(arrays["terms"], arrays["term_ends"])
     n_passages = articles.passage_range(len(articles) - 1)[1] if len(articles) else 0
     counts = _checked_counts(arrays, terms, n_passages)
@@ -245,6 +256,8 @@ _MEMBERS = {
     "source_path_ends": Member("i8"),
     "source_sizes": Member("i8"),
     "source_mtimes": Member("i8"),
+    "source_ctimes": Member("i8"),
+    "source_inodes": Member("u8"),
     "source_digests": Member("u1", ndim=2),
     **_article_columns.MEMBERS,
     "terms": Member("u1"),
