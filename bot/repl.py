@@ -13,13 +13,14 @@ import contextlib
 import io
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import IO
 
 from bot.answers import Answer
 from bot.composer import answer
 from bot.conversation import Conversation
+from bot.input_lines import MAX_LINE_LENGTH, bounded_lines
 from bot.startup import Runtime, start
 
 __all__ = ["Repl", "Style", "run_repl", "wants_colour"]
@@ -31,6 +32,10 @@ Ask anything about the article, e.g. "when is the summit?", then follow up ("and
   :use N      answer from article N only (:use all to answer from every article)
   :help       show this help
   :quit       leave (also Ctrl-D)"""
+_TOO_LONG = (
+    f"That line is over {MAX_LINE_LENGTH:,} characters, so it was not read: "
+    f"ask one question a line."
+)
 HISTORY_FILE = Path.home() / ".articlebot_history"
 HISTORY_LENGTH = 1000
 
@@ -180,9 +185,14 @@ def wants_colour(is_terminal: bool, environ: Mapping[str, str]) -> bool:
 
 
 def _piped_reader() -> Callable[[], str | None]:
+    lines: Iterator[str | None] = bounded_lines(sys.stdin)
+
     def read() -> str | None:
-        line = sys.stdin.readline()
-        return line if line else None
+        for line in lines:
+            if line is not None:
+                return line
+            print(_TOO_LONG, flush=True)  # and read on
+        return None
 
     return read
 
