@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from bot.composer import ComposerOptions
+from bot.discord_app.runner import _token as runner_token
 from bot.discord_app.runner import build_bot
 from bot.knowledge import load_knowledge
 from bot.settings import Settings, SettingsError, load_settings
@@ -255,12 +256,22 @@ def test_settings_built_in_code_keep_addresses_too() -> None:
     [TOKEN, f"x{TOKEN}x", f"/no/such/{TOKEN}/a.txt", f"ftp://{TOKEN}@example.com/a"],
     ids=["the token", "inside a name", "inside a path", "inside an address"],
 )
-def test_no_message_echoes_a_setting_that_holds_the_token(tmp_path: Path, articles: str) -> None:
-    ask = run_cli("ask", "when?", cwd=tmp_path, DISCORD_TOKEN=TOKEN, ARTICLEBOT_ARTICLES=articles)
-    evaluate = run_cli(
-        "eval", "--quiet", str(PROJECT_ROOT / "data/dev/article_dev.jsonl"),
-        cwd=tmp_path, DISCORD_TOKEN=TOKEN, ARTICLEBOT_ARTICLES=articles,
-    )  # fmt: skip
+def test_no_start_up_error_echoes_a_setting_that_holds_the_token(
+    monkeypatch: pytest.MonkeyPatch, articles: str
+) -> None:
+    monkeypatch.setenv("ARTICLEBOT_ARTICLES", articles)
+    with pytest.raises(StartupError) as caught:
+        start()
+    # Before: "no file at MTIzNDU2.reliability-secret-token.XYZ".
+    assert TOKEN not in str(caught.value)
+    assert "[redacted]" in str(caught.value)
+
+
+def test_no_command_echoes_a_setting_that_holds_the_token(tmp_path: Path) -> None:
+    settings = {"DISCORD_TOKEN": TOKEN, "ARTICLEBOT_ARTICLES": f"/no/such/{TOKEN}.txt"}
+    ask = run_cli("ask", "when?", cwd=tmp_path, **settings)
+    questions = str(PROJECT_ROOT / "data/dev/article_dev.jsonl")
+    evaluate = run_cli("eval", "--quiet", questions, cwd=tmp_path, **settings)
     for result in (ask, evaluate):
         assert result.returncode == 2
         assert TOKEN not in result.stdout + result.stderr
@@ -328,16 +339,24 @@ def _discord(tmp_path: Path, **settings: str) -> subprocess.CompletedProcess[str
     )
 
 
+@pytest.mark.parametrize("broken", ["\n", "\r", " ", "\t", "\x00", "\u00e9"], ids=repr)
+def test_a_token_with_a_character_no_token_has_is_refused_without_showing_it(
+    broken: str,
+) -> None:
+    settings = Settings(_env_file=None, discord_token=TOKEN.replace(".", broken, 1))  # type: ignore[call-arg]
+    with pytest.raises(StartupError) as caught:
+        runner_token(settings)
+    assert "DISCORD_TOKEN holds a space, line break" in str(caught.value)
+    assert TOKEN.split(".")[1] not in str(caught.value)
+
+
 @pytest.mark.e2e
-@pytest.mark.parametrize("broken", ["\n", "\r", " ", "\t"], ids=repr)
-def test_a_token_with_a_line_break_or_space_inside_is_one_line(tmp_path: Path, broken: str) -> None:
-    token = TOKEN.replace(".", broken, 1)
-    result = _discord(tmp_path, DISCORD_TOKEN=token)
+def test_a_token_with_a_line_break_is_one_line_from_the_command(tmp_path: Path) -> None:
+    result = _discord(tmp_path, DISCORD_TOKEN=TOKEN.replace(".", "\n", 1))
     # Before: a 75-line traceback from aiohttp, exit 1.
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1
     assert "DISCORD_TOKEN holds a space, line break" in result.stderr
-    assert TOKEN.split(".")[1] not in result.stderr
 
 
 @pytest.mark.e2e

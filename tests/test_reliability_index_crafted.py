@@ -37,6 +37,7 @@ CORPUS = [
     "Stock markets fell sharply on Monday.",
     "Leaders agreed to meet again at a later summit.",
 ]
+QUESTION = "when is the summit?"
 QUERIES = ("summit in June", "markets fell", "leaders meet Geneva", "nothing matches this")
 
 
@@ -227,13 +228,10 @@ def test_any_value_anywhere_is_refused_or_answers_safely(
 # -- caches: a bad one is rebuilt, never fatal -----------------------------------------
 
 
-@pytest.mark.parametrize("craft", ["header nested 100,000 deep", "ngram_max 2.5", "all-zero idf"])
-def test_a_crafted_cache_beside_an_article_is_replaced(
-    tmp_path: Path, good: dict[str, np.ndarray], craft: str
-) -> None:
-    article = tmp_path / "story.txt"
-    article.write_bytes(SEED_ARTICLE.read_bytes())
+def _craft_cache(article: Path, good: dict[str, np.ndarray], craft: str) -> Path:
+    """Put a crafted index where ``article``'s cache is, with the real key when it has a header."""
     cache = index_cache_path(article)
+    assert cache is not None
     load_knowledge(article)  # writes the real cache, whose key a crafted file can copy
     with np.load(cache) as archive:
         key = json.loads(archive["header"].tobytes())["source_key"]
@@ -244,16 +242,38 @@ def test_a_crafted_cache_beside_an_article_is_replaced(
     except RecursionError:
         pass  # the header itself is the attack
     _write(cache, crafted)
+    return cache
 
-    first = run_cli("ask", "--article", str(article), "when is the summit?")
-    second = run_cli("ask", "--article", str(article), "when is the summit?")
 
-    # Before: exit 1 with a traceback, at every start, the file never replaced.
-    assert first.returncode == 0, first.stderr
-    assert "Traceback" not in first.stderr
-    assert second.returncode == 0
-    assert "June" in second.stdout
+@pytest.fixture
+def article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("ARTICLEBOT_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "story.txt"
+    path.write_bytes(SEED_ARTICLE.read_bytes())
+    return path
+
+
+@pytest.mark.parametrize("craft", ["header nested 100,000 deep", "ngram_max 2.5", "all-zero idf"])
+def test_a_crafted_cache_is_replaced(
+    article: Path, good: dict[str, np.ndarray], craft: str
+) -> None:
+    cache = _craft_cache(article, good, craft)
+    knowledge = load_knowledge(article)  # before: the error escaped, at every start
+    assert knowledge.retriever.search("summit", k=1)
     assert TfidfRetriever.load(cache).search("summit", k=1)  # replaced by a good one
+
+
+def test_a_crafted_cache_never_stops_ask(
+    article: Path, good: dict[str, np.ndarray], tmp_path: Path
+) -> None:
+    _craft_cache(article, good, "all-zero idf")
+    cache_dir = str(tmp_path / "cache")
+    first = run_cli("ask", "--article", str(article), QUESTION, ARTICLEBOT_CACHE_DIR=cache_dir)
+    second = run_cli("ask", "--article", str(article), QUESTION, ARTICLEBOT_CACHE_DIR=cache_dir)
+    # Before: exit 1 with a traceback (ZeroDivisionError), at every start.
+    assert first.returncode == second.returncode == 0, first.stderr
+    assert "Traceback" not in first.stderr
+    assert "June" in second.stdout
 
 
 def test_a_crafted_collection_cache_is_rebuilt(tmp_path: Path) -> None:
