@@ -64,7 +64,9 @@ _ORDERED_ITEM = re.compile(r"^\s*\d{1,9}[.)][ \t]+")
 # All the ">" markers of a (nested) block quote line at once: removing them one at
 # a time copied the line once per marker, quadratic on a line of ">>>>...".
 _BLOCK_QUOTES = re.compile(r"(?: {0,3}>[ \t]?)+")
-_TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
+# No two runs of spaces meet without a "|" between them: "\s*\|?\s*" could split a
+# long run of spaces every possible way before failing (quadratic).
+_TABLE_DELIMITER = re.compile(r"^\s*(?:\|\s*)?:?-+:?\s*(?:\|\s*:?-+:?\s*)+(?:\|\s*)?$")
 _TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 
 _DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y/%m/%d", "%d/%m/%Y")
