@@ -45,7 +45,7 @@ SMALL, LARGE = 4_000, 16_000  # repetitions; linear work grows 4-fold between th
 def _growth(function: Callable[[str], object], unit: str) -> tuple[float, float]:
     def run(count: int) -> float:
         text = unit * count
-        return min(timed(lambda: function(text))[1] for _ in range(2))
+        return min(timed(lambda: function(text))[1] for _ in range(3))
 
     return run(SMALL), run(LARGE)
 
@@ -60,8 +60,8 @@ def _name(function: Callable[[str], object]) -> str:
 )
 def test_openers_without_closers_cost_linear_time(function: object, unit: str) -> None:
     small, large = _growth(function, unit)
-    # Quadratic work grows 16-fold; below 20 ms a ratio is noise.
-    assert large < 0.02 or large < 8 * small, f"{small:.3f}s -> {large:.3f}s"
+    # Quadratic work grows 16-fold (it took seconds here); below 0.1 s a ratio is noise.
+    assert large < 0.1 or large < 8 * small, f"{small:.3f}s -> {large:.3f}s"
 
 
 def test_a_heading_followed_by_a_long_run_of_spaces() -> None:
