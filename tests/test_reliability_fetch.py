@@ -22,7 +22,7 @@ from retrieval import ArticleError
 from retrieval.article import load_article_from_url
 from retrieval.fetch import DEFAULT_TIMEOUT
 
-DEADLINE = 0.5
+DEADLINE = 0.3
 STORY = b"The council voted on Monday to keep the swimming pool open for another year. " * 4
 # How long a dripping server would go on: many times the deadline.
 DRIP_SECONDS = 10 * DEADLINE

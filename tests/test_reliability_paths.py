@@ -85,7 +85,7 @@ def test_every_special_path_is_refused_at_once_by_the_library(specials: dict[str
 
 @needs_fifo
 @needs_dev_zero
-@pytest.mark.parametrize("kind", ["named pipe", "/dev/zero", "link to /dev/zero"])
+@pytest.mark.parametrize("kind", ["named pipe", "link to /dev/zero"])
 def test_the_command_refuses_them_in_one_line(specials: dict[str, Path], kind: str) -> None:
     result = _ask("--article", str(specials[kind]), QUESTION)
     # Before: the pipe hung, /dev/zero ended in a MemoryError traceback.
