@@ -66,11 +66,21 @@ def check_article_file(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> None:
         raise ArticleError(f"article cannot be read: {path} (check its permissions)")
 
 
-def read_regular_file(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> bytes:
+def read_regular_file(path: Path, max_bytes: int = MAX_ARTICLE_BYTES, *, what: str = "") -> bytes:
     """The bytes of the regular file ``path``, or :class:`ArticleError` saying why not.
 
     Never blocks on a pipe and never reads more than ``max_bytes + 1`` bytes.
+    ``what`` names the file in messages when it is not an article ("evaluation file").
     """
+    try:
+        return _read_regular_file(path, max_bytes)
+    except ArticleError as error:
+        if not what:
+            raise
+        raise ArticleError(str(error).replace("article", what, 1)) from None
+
+
+def _read_regular_file(path: Path, max_bytes: int) -> bytes:
     with _opened(path) as descriptor:
         _check_status(path, os.fstat(descriptor), max_bytes)
         chunks: list[bytes] = []

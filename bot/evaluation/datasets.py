@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import json
 import re
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from retrieval import Article, article_from_text, load_article
+from retrieval import Article, ArticleError, article_from_text, load_article
+from retrieval.article_files import read_regular_file
 from retrieval.cleaning import normalize_characters
 
 __all__ = ["EvalQuestion", "EvalSet", "load_eval_sets", "load_jsonl", "load_squad"]
@@ -102,19 +102,12 @@ MAX_DATASET_BYTES = 256 * 1024 * 1024
 def _read_text(path: Path) -> str:
     """The UTF-8 text of a regular file of at most :data:`MAX_DATASET_BYTES`."""
     try:
-        status = path.stat()
-    except OSError:
-        raise DatasetError(f"evaluation file not found: {path}") from None
-    if not stat.S_ISREG(status.st_mode):
-        raise DatasetError(f"evaluation file not found: {path} (not a regular file)")
-    if status.st_size > MAX_DATASET_BYTES:
-        raise DatasetError(f"evaluation file {path} is over {MAX_DATASET_BYTES >> 20} MiB")
-    try:
-        return path.read_bytes()[: MAX_DATASET_BYTES + 1].decode("utf-8-sig")
+        data = read_regular_file(path, MAX_DATASET_BYTES, what="evaluation file")
+        return data.decode("utf-8-sig")
+    except ArticleError as error:
+        raise DatasetError(str(error)) from None
     except UnicodeDecodeError as error:
         raise DatasetError(f"{path} is not UTF-8 text (invalid byte at {error.start})") from None
-    except OSError as error:
-        raise DatasetError(f"{path} cannot be read ({error.strerror})") from None
 
 
 def _parse_json(text: str, where: str) -> Any:
