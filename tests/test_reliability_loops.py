@@ -51,7 +51,7 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
     ("retrieval._npz", "_read_into", "offset < len(target)"): (
         "each pass reads at least one byte or raises; at most the member's checked size"
     ),
-    ("retrieval.article_files", "read_regular_file", "size <= max_bytes"): (
+    ("retrieval.article_files", "_read_regular_file", "size <= max_bytes"): (
         "each read returns a byte or ends it; stops past max_bytes"
     ),
     ("retrieval.cleaning", "_trim_blank_edges", "start < end and (not lines[start])"): (
