@@ -21,7 +21,6 @@ files, leaving out what is not one.
 from __future__ import annotations
 
 import errno
-import logging
 import os
 import stat
 from collections.abc import Iterator
@@ -43,8 +42,6 @@ __all__ = [
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 _MEBIBYTE = 1024 * 1024
 _READ_CHUNK = 1024 * 1024
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,18 +26,15 @@ variables (``https_proxy``, ``no_proxy``). Responses are requested uncompressed
 
 from __future__ import annotations
 
-import contextlib
-import http.client
 import socket
-import threading
-import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from http.client import HTTPException, HTTPMessage, HTTPResponse
-from typing import IO, Any, cast
+from typing import IO, Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
+from retrieval._deadline import Deadline, DeadlineHTTPHandler, DeadlineHTTPSHandler
 from retrieval.article import MAX_ARTICLE_BYTES, ArticleError
 from retrieval.printable import printable
 
@@ -76,7 +73,7 @@ def fetch_page(
         url, headers={"User-Agent": USER_AGENT, "Accept": _ACCEPT, "Accept-Encoding": "identity"}
     )
     try:
-        with _Deadline(timeout) as deadline:
+        with Deadline(timeout) as deadline:
             try:
                 return _fetch(request, deadline, max_bytes)
             except ArticleError:
@@ -99,9 +96,9 @@ def fetch_page(
         raise ArticleError(f"cannot fetch {url}: {reason}") from None
 
 
-def _fetch(request: urllib.request.Request, deadline: _Deadline, max_bytes: int) -> FetchedPage:
+def _fetch(request: urllib.request.Request, deadline: Deadline, max_bytes: int) -> FetchedPage:
     opener = urllib.request.build_opener(
-        _LimitedRedirects(), _DeadlineHTTPHandler(deadline), _DeadlineHTTPSHandler(deadline)
+        _LimitedRedirects(), DeadlineHTTPHandler(deadline), DeadlineHTTPSHandler(deadline)
     )
     with opener.open(request, timeout=deadline.remaining()) as response:
         url = response.geturl()
@@ -115,98 +112,6 @@ def _fetch(request: urllib.request.Request, deadline: _Deadline, max_bytes: int)
         return FetchedPage(
             url=url, data=data, media_type=media_type, charset=headers.get_content_charset()
         )
-
-
-class _Deadline:
-    """The end of a whole fetch: when it passes, every connection the fetch opened is cut.
-
-    Cutting (``shutdown``) makes a read waiting on the socket return at once, in
-    whichever step of the fetch it is; :attr:`passed` then tells the failure
-    apart from a server that closed the connection itself.
-    """
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self.passed = False
-        self._end = time.monotonic() + seconds
-        self._sockets: list[socket.socket] = []
-        self._lock = threading.Lock()
-        self._timer = threading.Timer(seconds, self._expire)
-        self._timer.daemon = True
-
-    def __enter__(self) -> _Deadline:
-        self._timer.start()
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self._timer.cancel()
-
-    def remaining(self) -> float:
-        """Seconds left, at least a millisecond (a socket timeout of 0 would mean non-blocking)."""
-        return max(self._end - time.monotonic(), 0.001)
-
-    def watch(self, connection: socket.socket) -> None:
-        with self._lock:
-            self._sockets.append(connection)
-            if not self.passed:
-                return
-        _cut(connection)  # opened as the deadline passed
-
-    def _expire(self) -> None:
-        with self._lock:
-            self.passed = True
-            watched = list(self._sockets)
-        for connection in watched:
-            _cut(connection)
-
-
-def _cut(connection: socket.socket) -> None:
-    # The plain socket's shutdown, also for a TLS socket: its own would first drop
-    # the TLS state that a read in another thread is using. OSError: already closed.
-    with contextlib.suppress(OSError):
-        socket.socket.shutdown(connection, socket.SHUT_RDWR)
-
-
-class _DeadlineHTTPConnection(http.client.HTTPConnection):
-    deadline: _Deadline
-
-    def connect(self) -> None:
-        self.timeout = self.deadline.remaining()
-        super().connect()
-        self.deadline.watch(self.sock)
-
-
-class _DeadlineHTTPSConnection(http.client.HTTPSConnection):
-    deadline: _Deadline
-
-    def connect(self) -> None:
-        self.timeout = self.deadline.remaining()
-        super().connect()  # the TLS handshake is bounded by that timeout as a whole
-        self.deadline.watch(self.sock)
-
-
-class _DeadlineHTTPHandler(urllib.request.HTTPHandler):
-    """Opens http connections that the deadline can cut."""
-
-    def __init__(self, deadline: _Deadline) -> None:
-        super().__init__()
-        self._connection = type("_Connection", (_DeadlineHTTPConnection,), {"deadline": deadline})
-
-    def http_open(self, req: urllib.request.Request) -> HTTPResponse:
-        return self.do_open(cast(Any, self._connection), req)
-
-
-class _DeadlineHTTPSHandler(urllib.request.HTTPSHandler):
-    """Opens https connections that the deadline can cut."""
-
-    def __init__(self, deadline: _Deadline) -> None:
-        super().__init__()
-        self._connection = type("_Connection", (_DeadlineHTTPSConnection,), {"deadline": deadline})
-
-    def https_open(self, req: urllib.request.Request) -> HTTPResponse:
-        # No context given: the connection makes the default one, which verifies
-        # certificates and host names.
-        return self.do_open(cast(Any, self._connection), req)
 
 
 class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
