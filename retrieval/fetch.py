@@ -8,7 +8,8 @@ request is bounded every way it can run away:
   their sum, so a server sending a byte a second (in the headers or the body)
   would hold the caller for as long as it liked; a timer cuts every connection
   of the fetch when the deadline passes, which ends a read waiting in any of
-  them. (Resolving the host name is the operating system's and cannot be cut.)
+  them (:mod:`retrieval._deadline`). Resolving the host name is the operating
+  system's and cannot be cut.
 - a size cap (the same :data:`~retrieval.article.MAX_ARTICLE_BYTES` as files),
   a body shorter than its ``Content-Length`` refused as cut short;
 - at most :data:`MAX_REDIRECTS` redirects, and only ``http``/``https`` (a
