@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any
 
 from bot.startup import start
+from bot.terminal import writes_utf8
 from retrieval import Article
+from retrieval.printable import printable
 
 __all__ = ["article_summary", "run_articles"]
 
@@ -20,7 +23,8 @@ def run_articles(arguments: argparse.Namespace) -> int:
     runtime = start(arguments.article, cache=not arguments.no_cache)
     for number, article in enumerate(runtime.knowledge.articles, start=1):
         if arguments.json:
-            print(json.dumps(article_summary(number, article), ensure_ascii=False))
+            summary = article_summary(number, article)
+            print(json.dumps(summary, ensure_ascii=not writes_utf8(sys.stdout)))
         else:
             print(_line(number, article))
     return 0
@@ -44,5 +48,6 @@ def _line(number: int, article: Article) -> str:
     details = [part for part in (article.publisher, article.published) if part]
     origin = f" ({', '.join(details)})" if details else ""
     return (
-        f"{number}. {article.title}{origin} — {len(article.passages)} sentences — {article.source}"
+        f"{number}. {article.title}{origin} — {len(article.passages)} sentences — "
+        f"{printable(article.source)}"
     )

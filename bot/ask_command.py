@@ -19,12 +19,18 @@ from typing import IO, Any
 
 from bot.composer import answer
 from bot.conversation import ConversationStore
+from bot.input_lines import MAX_LINE_LENGTH, bounded_lines
 from bot.startup import Runtime, start
+from bot.terminal import writes_utf8
 
 __all__ = ["LineError", "Request", "parse_request", "run_ask", "stream_answers"]
 
 EXIT_OK = 0
 EXIT_USAGE = 2
+_TOO_LONG = (
+    f"the line is longer than {MAX_LINE_LENGTH:,} bytes, so it was not read: "
+    f"send one question a line"
+)
 _LINE_BREAK_ESCAPES = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
@@ -51,24 +57,28 @@ def run_ask(arguments: argparse.Namespace) -> int:
         if arguments.question is not None:
             raise UsageError("--jsonl reads questions from stdin; drop the question argument")
         runtime = start(arguments.article, cache=not arguments.no_cache)
-        stream_answers(runtime, sys.stdin.buffer, sys.stdout)
+        stream_answers(runtime, bounded_lines(sys.stdin.buffer), sys.stdout)
         return EXIT_OK
     if arguments.question is None or not arguments.question.strip():
         raise UsageError('the question is empty: ask something, e.g. articlebot ask "when is it?"')
     runtime = start(arguments.article, cache=not arguments.no_cache)
     result = answer(arguments.question, runtime.knowledge, options=runtime.options)
     if arguments.json:
-        print(json.dumps(result.to_dict(), ensure_ascii=False))
+        print(json.dumps(result.to_dict(), ensure_ascii=not writes_utf8(sys.stdout)))
     else:
         print(result.answer)
     return EXIT_OK
 
 
-def stream_answers(runtime: Runtime, lines: Iterable[bytes], output: IO[str]) -> None:
-    """Answer each line of ``lines``, writing and flushing one JSON object per line."""
+def stream_answers(runtime: Runtime, lines: Iterable[bytes | None], output: IO[str]) -> None:
+    """Answer each line of ``lines``, writing and flushing one JSON object per line.
+
+    ``None`` stands for a line too long to read (see :func:`bot.input_lines.bounded_lines`).
+    """
     conversations = ConversationStore(idle_seconds=runtime.settings.conversation_idle_seconds)
+    ascii_only = not writes_utf8(output)
     for number, raw in enumerate(lines, start=1):
-        request = parse_request(raw)
+        request = parse_request(raw) if raw is not None else LineError(_TOO_LONG)
         record: dict[str, Any]
         if isinstance(request, LineError):
             record = {"line": number, "error": request.message}
@@ -82,18 +92,19 @@ def stream_answers(runtime: Runtime, lines: Iterable[bytes], output: IO[str]) ->
             record = result.to_dict()
             if request.conversation is not None:
                 record["conversation"] = request.conversation
-        output.write(_json_line(record) + "\n")
+        output.write(_json_line(record, ascii_only) + "\n")
         output.flush()
 
 
-def _json_line(record: dict[str, Any]) -> str:
+def _json_line(record: dict[str, Any], ascii_only: bool) -> str:
     """``record`` as JSON on one line, whichever way the reader splits lines.
 
     JSON leaves U+0085, U+2028 and U+2029 raw inside strings, but Python's
     ``str.splitlines`` (and some JavaScript) break lines there; escaped, they
-    cannot split one answer in two.
+    cannot split one answer in two. ``ascii_only`` escapes every other
+    non-ASCII character too, for an output that is not UTF-8.
     """
-    return json.dumps(record, ensure_ascii=False).translate(_LINE_BREAK_ESCAPES)
+    return json.dumps(record, ensure_ascii=ascii_only).translate(_LINE_BREAK_ESCAPES)
 
 
 def parse_request(raw: bytes | str) -> Request | LineError:

@@ -3,6 +3,7 @@
 Each sub-command imports only what it uses, so ``ask`` and ``repl`` never load
 discord.py. Errors a user can cause (a bad flag, a missing article, a bad
 setting) end with one line on stderr and exit status 2; nothing prints a traceback.
+Warnings (a file of a folder skipped) are one line each on stderr too.
 """
 
 from __future__ import annotations
@@ -115,11 +116,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    from bot.terminal import message_line, prepare_streams
+
+    prepare_streams()
     try:
         arguments = build_parser().parse_args(argv)
         return _dispatch(arguments)
     except UsageError as error:
-        print(f"articlebot: {error}", file=sys.stderr)
+        print(message_line(str(error)), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -131,7 +135,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(arguments: argparse.Namespace) -> int:
     from bot.startup import StartupError
+    from bot.terminal import show_warnings
 
+    show_warnings()  # the Discord bot replaces this with its own logging once started
     try:
         if arguments.command == "ask":
             from bot.ask_command import run_ask

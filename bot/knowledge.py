@@ -42,6 +42,7 @@ from retrieval import (
     TfidfRetriever,
     load_article,
 )
+from retrieval.article_files import list_article_folder
 from retrieval.collection import Collection, number_passages
 
 if TYPE_CHECKING:
@@ -55,9 +56,6 @@ __all__ = [
     "index_key",
     "load_knowledge",
 ]
-
-# File names a folder of articles is read for.
-ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 
 logger = logging.getLogger(__name__)
 
@@ -124,8 +122,9 @@ def load_knowledge(
     index is read from, or saved to, :func:`index_cache_path`, and a folder's or
     several files' collection from :func:`collection_cache_path` (re-reading only
     new and changed files). ``progress`` is called with (articles read, articles
-    to read) while files are read for a collection. A set that includes a web
-    address is fetched and indexed afresh each time.
+    to read) while files are read for a collection. A file found in a folder that
+    cannot be read as an article is left out with a warning. A set that includes
+    a web address is fetched and indexed afresh each time.
     """
     store = _store(cache)
     given = [paths] if isinstance(paths, str | Path) else list(paths)
@@ -139,12 +138,13 @@ def load_knowledge(
         retriever, reused = _cached_retriever(tuple(passages), entry)
         _account(store, entry, reused=reused)
         return Knowledge(Collection((article,), retriever, starts))
+    found_in_folders = [source for source in sources if source not in given]
     if any(_is_url(source) for source in sources):
-        return Knowledge.from_articles([load_article(source) for source in sources])
+        return Knowledge.from_articles(_load_each(sources, found_in_folders))
     from retrieval.collection_cache import load_collection  # not needed for one article
 
     entry = collection_cache_path(given, store)
-    loaded = load_collection(sources, entry, progress=progress)
+    loaded = load_collection(sources, entry, progress=progress, optional=found_in_folders)
     if entry is not None:
         _account(store, entry, reused=not loaded.saved)
     return Knowledge(loaded.collection)
@@ -169,11 +169,28 @@ def _account(store: CacheStore, entry: Path, *, reused: bool) -> None:
         )
 
 
-def expand_sources(paths: Sequence[str | Path]) -> list[str | Path]:
+def _load_each(sources: list[str | Path], optional: list[str | Path]) -> list[Article]:
+    """Every source's article; an ``optional`` one that cannot be read is skipped with a warning."""
+    articles = []
+    for source in sources:
+        try:
+            articles.append(load_article(source))
+        except ArticleError as error:
+            if source not in optional:
+                raise
+            logger.warning("skipped a file: %s", error)
+    if not articles:
+        raise ArticleError("none of the articles could be read (see the warnings above)")
+    return articles
+
+
+def expand_sources(paths: Sequence[str | Path], *, warn: bool = True) -> list[str | Path]:
     """The article sources named by ``paths``: files and URLs as given, folders expanded.
 
     A folder stands for its article files (``.txt``, ``.md``, ``.markdown``,
-    ``.html``, ``.htm``), in name order, not recursing; one with none is an error.
+    ``.html``, ``.htm``), in name order, not recursing; hidden entries and
+    entries that are not files are left out (a broken link with a warning, unless
+    ``warn`` is false), and a folder with no article file is an error.
     """
     sources: list[str | Path] = []
     for path in paths:
@@ -182,12 +199,14 @@ def expand_sources(paths: Sequence[str | Path]) -> list[str | Path]:
             continue
         folder = Path(path)
         if folder.is_dir():
-            found = sorted(p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES)
-            if not found:
+            listing = list_article_folder(folder)
+            for _, problem in listing.skipped if warn else ():
+                logger.warning("skipped a file: %s", problem)
+            if not listing.files:
                 raise ArticleError(
                     f"no articles in folder {folder} (give .txt, .md or .html files)"
                 )
-            sources.extend(found)
+            sources.extend(listing.files)
         else:
             sources.append(path)
     return sources
@@ -261,7 +280,9 @@ def _read_cache(cache: Path, key: str) -> TfidfRetriever | None:
         return TfidfRetriever.load(cache)
     except IndexFileError as error:
         logger.info("rebuilding the index cache: %s", error)
-        return None
+    except Exception as error:  # a cache is only an optimization: never fatal
+        logger.warning("rebuilding the index cache %s (%s)", cache, type(error).__name__)
+    return None
 
 
 def _write_cache(retriever: TfidfRetriever, cache: Path, key: str) -> None:

@@ -13,13 +13,14 @@ import contextlib
 import io
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import IO
 
 from bot.answers import Answer
 from bot.composer import answer
 from bot.conversation import Conversation
+from bot.input_lines import MAX_LINE_LENGTH, bounded_lines
 from bot.startup import Runtime, start
 
 __all__ = ["Repl", "Style", "run_repl", "wants_colour"]
@@ -31,6 +32,10 @@ Ask anything about the article, e.g. "when is the summit?", then follow up ("and
   :use N      answer from article N only (:use all to answer from every article)
   :help       show this help
   :quit       leave (also Ctrl-D)"""
+_TOO_LONG = (
+    f"That line is over {MAX_LINE_LENGTH:,} characters, so it was not read: "
+    f"ask one question a line."
+)
 HISTORY_FILE = Path.home() / ".articlebot_history"
 HISTORY_LENGTH = 1000
 
@@ -103,10 +108,10 @@ class Repl:
         if arguments in (["all"], []):
             self.scope = None
             return f"Answering from all {len(articles)} articles."
-        choice = arguments[0]
-        if not choice.isdigit() or not 1 <= int(choice) <= len(articles):
+        number = _article_number(arguments[0], len(articles))
+        if number is None:
             return f"Give an article number from 1 to {len(articles)} (see :articles), or all."
-        self.scope = int(choice) - 1
+        self.scope = number - 1
         return f"Answering from: {articles[self.scope].title}"
 
     def _render(self, result: Answer) -> str:
@@ -136,6 +141,18 @@ class Repl:
     def _print(self, text: str) -> None:
         self.output.write(text + "\n")
         self.output.flush()
+
+
+def _article_number(choice: str, count: int) -> int | None:
+    """The article number ``choice`` spells, from 1 to ``count``, or None.
+
+    ASCII digits only, and few of them: ``str.isdigit`` accepts "²", which
+    ``int`` refuses, and ``int`` refuses more than 4,300 digits.
+    """
+    if not (choice.isascii() and choice.isdigit()) or len(choice.lstrip("0")) > len(str(count)):
+        return None
+    number = int(choice)
+    return number if 1 <= number <= count else None
 
 
 def run_repl(arguments: argparse.Namespace) -> int:
@@ -168,9 +185,14 @@ def wants_colour(is_terminal: bool, environ: Mapping[str, str]) -> bool:
 
 
 def _piped_reader() -> Callable[[], str | None]:
+    lines: Iterator[str | None] = bounded_lines(sys.stdin)
+
     def read() -> str | None:
-        line = sys.stdin.readline()
-        return line if line else None
+        for line in lines:
+            if line is not None:
+                return line
+            print(_TOO_LONG, flush=True)  # and read on
+        return None
 
     return read
 

@@ -21,7 +21,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.cache_store import DEFAULT_MAX_MB
 
-__all__ = ["DEFAULT_ARTICLE", "Settings", "SettingsError", "load_settings"]
+__all__ = ["DEFAULT_ARTICLE", "Settings", "SettingsError", "load_settings", "redact"]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ARTICLE = PROJECT_ROOT / "seeds" / "000_479c05f56fca69af.txt"
@@ -29,6 +29,10 @@ ENV_PREFIX = "ARTICLEBOT_"
 # Anything with a scheme ("https://...", "ftp://...") is an address, not a file name;
 # start-up accepts http(s) only and says so.
 _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+# A Discord id (a "snowflake"): a positive 64-bit unsigned integer.
+Snowflake = Annotated[int, Field(gt=0, le=2**64 - 1)]
 
 
 class SettingsError(ValueError):
@@ -56,23 +60,33 @@ class Settings(BaseSettings):
         description="Article files or http(s) addresses, separated by commas.",
     )
     top_k: int = Field(default=5, ge=1, le=50, description="Passages retrieved per question.")
+    # Numbers are finite (allow_inf_nan=False): "nan" and "inf" parse as floats,
+    # and "nan" fails every comparison, so a range alone would call it too large.
     abstain_threshold: float = Field(
         default=0.2,
         ge=0.0,
         le=1.0,
+        allow_inf_nan=False,
         description="Answers whose confidence is below this are declined.",
     )
-    allowed_channels: Annotated[list[int], NoDecode] = Field(
+    allowed_channels: Annotated[list[Snowflake], NoDecode] = Field(
         default_factory=list,
         description="Discord channel ids the bot may answer in (empty: all).",
     )
     cooldown_seconds: float = Field(
-        default=3.0, ge=0.0, le=3600.0, description="Per-user pause between questions."
+        default=3.0,
+        ge=0.0,
+        le=3600.0,
+        allow_inf_nan=False,
+        description="Per-user pause between questions.",
     )
     conversation_idle_seconds: float = Field(
-        default=900.0, gt=0.0, description="Follow-up context expires after this idle time."
+        default=900.0,
+        gt=0.0,
+        allow_inf_nan=False,
+        description="Follow-up context expires after this idle time.",
     )
-    discord_guild_id: int | None = Field(
+    discord_guild_id: Snowflake | None = Field(
         default=None, description="Sync slash commands to this guild only (fast iteration)."
     )
     discord_api_base: str | None = Field(
@@ -147,6 +161,20 @@ def load_settings(**overrides: Any) -> Settings:
         return Settings(**overrides)
     except ValidationError as error:
         raise SettingsError(_describe(error)) from None
+
+
+REDACTED = "[redacted]"
+
+
+def redact(text: str, settings: Settings) -> str:
+    """``text`` with the token's value blotted out, wherever a setting may have carried it.
+
+    Messages quote settings (a path in ``ARTICLEBOT_ARTICLES``, say); a token
+    pasted into the wrong variable must not come back in one.
+    """
+    secret = settings.discord_token
+    token = secret.get_secret_value().strip() if secret is not None else ""
+    return text.replace(token, REDACTED) if token else text
 
 
 def _describe(error: ValidationError) -> str:

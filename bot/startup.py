@@ -4,17 +4,17 @@ Front-ends call :func:`start` once; any problem a user can fix (a bad setting,
 a missing or unreadable article) becomes a :class:`StartupError` whose message
 is shown as is.
 
-Every entry of ``ARTICLEBOT_ARTICLES`` is checked before anything is read: a
-missing path, a folder with no article files, anything but a regular file, a
-file over :data:`~retrieval.MAX_ARTICLE_BYTES` (10 MiB) or one that cannot be
-read fails with a message naming the variable. A folder's files are checked
-alike. An http(s) address passes as is: it is fetched, and checked, when loaded.
+Every entry of ``ARTICLEBOT_ARTICLES`` is checked before anything is read, by
+the same checks that reading applies (:mod:`retrieval.article_files`): a missing
+path, a folder with no article files, anything but a regular file, a file over
+:data:`~retrieval.MAX_ARTICLE_BYTES` (10 MiB) or one that cannot be read fails
+with a message naming the variable. A folder's files are checked when they are
+read, where a bad one is skipped with a warning. An http(s) address passes as
+is: it is fetched, and checked, when loaded.
 """
 
 from __future__ import annotations
 
-import os
-import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,8 +23,10 @@ from bot.cache_store import CacheStore, default_directory
 from bot.composer import ComposerOptions
 from bot.knowledge import Knowledge, expand_sources, load_knowledge
 from bot.progress import indexing_progress
-from bot.settings import Settings, SettingsError, load_settings
-from retrieval import MAX_ARTICLE_BYTES, ArticleError
+from bot.settings import Settings, SettingsError, load_settings, redact
+from bot.terminal import hide_secrets
+from retrieval import ArticleError
+from retrieval.article_files import check_article_file
 
 __all__ = ["Runtime", "StartupError", "cache_store", "check_articles", "start"]
 
@@ -55,18 +57,19 @@ def start(
     :func:`cache_store` unless ``cache`` is False (``--no-cache``).
     """
     settings = load_configuration()
-    if article is None or (not isinstance(article, str | Path) and not article):
-        check_articles(settings.articles)
-        sources: list[str | Path] = list(settings.articles)
-    elif isinstance(article, str | Path):
-        sources = [article]
-    else:
-        sources = list(article)
+    hide_secrets(settings)
     try:
+        if article is None or (not isinstance(article, str | Path) and not article):
+            check_articles(settings.articles)
+            sources: list[str | Path] = list(settings.articles)
+        elif isinstance(article, str | Path):
+            sources = [article]
+        else:
+            sources = list(article)
         store = cache_store(settings) if cache else False
         knowledge = load_knowledge(sources, cache=store, progress=indexing_progress())
-    except ArticleError as error:
-        raise StartupError(str(error)) from None
+    except (ArticleError, StartupError) as error:
+        raise StartupError(redact(str(error), settings)) from None
     options = ComposerOptions(top_k=settings.top_k, abstain_threshold=settings.abstain_threshold)
     return Runtime(settings, knowledge, options)
 
@@ -99,32 +102,18 @@ def _address_problem(address: str) -> str | None:
 
 
 def _path_problem(path: Path) -> str | None:
-    """What is wrong with an article path: a file, or a folder of article files."""
-    if not path.is_dir():
-        return _file_problem(path)
+    """What is wrong with an article path: a file, or a folder of article files.
+
+    A folder's files are checked when they are loaded, where a bad one is
+    skipped with a warning rather than stopping the others.
+    """
     try:
-        files = expand_sources([path])
+        if path.is_dir():
+            expand_sources([path], warn=False)  # loading warns, once
+        else:
+            check_article_file(path)
     except ArticleError as error:
         return str(error)
     except OSError as error:
         return f"cannot list {path} ({error.strerror or type(error).__name__})"
-    return next((p for f in files if (p := _file_problem(Path(f))) is not None), None)
-
-
-def _file_problem(path: Path) -> str | None:
-    try:
-        status = path.stat()
-    except FileNotFoundError:
-        return f"no file at {path} (check the path; separate several articles with commas)"
-    except OSError as error:
-        return f"cannot open {path} ({error.strerror or type(error).__name__})"
-    if not stat.S_ISREG(status.st_mode):
-        return f"{path} is not a regular file (give an article file, or a folder of them)"
-    if status.st_size > MAX_ARTICLE_BYTES:
-        return (
-            f"{path} is {status.st_size:,} bytes, over the limit of {MAX_ARTICLE_BYTES:,} "
-            "bytes (10 MiB) for an article (split it into several)"
-        )
-    if not os.access(path, os.R_OK):
-        return f"{path} cannot be read (check its permissions)"
     return None

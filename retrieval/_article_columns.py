@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from retrieval._npz import Member
 from retrieval.article import PARAGRAPH_SEPARATOR, Article, Passage
 from retrieval.index_file import _pack_strings, _unpack_strings
 
@@ -27,22 +28,23 @@ __all__ = ["ArticleColumns", "pack_articles"]
 
 _METADATA = ("published", "byline", "publisher")
 _SEPARATOR = len(PARAGRAPH_SEPARATOR)
-MEMBERS = (
-    "titles",
-    "title_ends",
-    "texts",
-    "text_ends",
-    "metadata",
-    "metadata_ends",
-    "metadata_present",
-    "has_headline",
-    "paragraph_ptr",
-    "paragraph_lengths",
-    "passage_ptr",
-    "passage_starts",
-    "passage_ends",
-    "passage_paragraphs",
-)
+# The arrays that store articles, and what each must be when read back.
+MEMBERS = {
+    "titles": Member("u1"),
+    "title_ends": Member("i8"),
+    "texts": Member("u1"),
+    "text_ends": Member("i8"),
+    "metadata": Member("u1"),
+    "metadata_ends": Member("i8"),
+    "metadata_present": Member("b1", ndim=2),
+    "has_headline": Member("b1"),
+    "paragraph_ptr": Member("i8"),
+    "paragraph_lengths": Member("i8"),
+    "passage_ptr": Member("i8"),
+    "passage_starts": Member("i8"),
+    "passage_ends": Member("i8"),
+    "passage_paragraphs": Member("i8"),
+}
 
 
 def pack_articles(articles: Sequence[Article]) -> dict[str, np.ndarray]:
@@ -144,6 +146,8 @@ class ArticleColumns:
         if not all(checks):
             raise ValueError("stored article columns disagree in length")
         paragraph_counts = np.diff(paragraph_ptr)
+        if np.any(arrays["paragraph_lengths"] < 0):
+            raise ValueError("stored paragraph lengths are negative")
         if count and (
             paragraph_counts.min() < 1
             or not np.array_equal(

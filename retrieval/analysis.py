@@ -109,6 +109,15 @@ class AnalyzerConfig:
     fold_accents: bool = True
 
     def __post_init__(self) -> None:
+        # Settings also come from saved files: a wrong type (``"ngram_max": 2.5``)
+        # must fail here, not in the first query.
+        for name in ("stemming", "sublinear_tf", "fold_accents"):
+            if not isinstance(getattr(self, name), bool):
+                raise TypeError(f"{name} must be true or false, not {getattr(self, name)!r}")
+        if not isinstance(self.stop_words, str):
+            raise TypeError(f"stop_words must be a name, not {self.stop_words!r}")
+        if not isinstance(self.ngram_max, int) or isinstance(self.ngram_max, bool):
+            raise TypeError(f"ngram_max must be 1, 2 or 3, not {self.ngram_max!r}")
         if self.stop_words not in _STOP_WORD_LISTS:
             known = ", ".join(sorted(_STOP_WORD_LISTS))
             raise ValueError(f"unknown stop word list {self.stop_words!r} (known: {known})")
@@ -120,6 +129,10 @@ class AnalyzerConfig:
 
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> AnalyzerConfig:
+        """The settings in ``values`` (as :meth:`to_dict` wrote them); TypeError or ValueError
+        when they are not settings."""
+        if not isinstance(values, dict):
+            raise TypeError("analyzer settings must be a JSON object")
         known = {name: values[name] for name in cls.__dataclass_fields__ if name in values}
         return cls(**known)
 

@@ -21,10 +21,13 @@ from retrieval.sentences import split_sentences
 
 __all__ = [
     "MAX_ARTICLE_BYTES",
+    "MAX_LINES",
+    "MAX_PASSAGES",
     "Article",
     "ArticleError",
     "Passage",
     "article_from_text",
+    "check_line_count",
     "load_article",
     "load_article_from_url",
 ]
@@ -32,6 +35,13 @@ __all__ = [
 # A long news feature is about 100 kB of text; 10 MB leaves room for whole books
 # while refusing the accidental multi-gigabyte log file before it is read.
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+# A news story has tens of sentences and a 10 MB book about 100,000, on some
+# 200,000 lines (a line of 40 to 80 characters, blank lines between paragraphs).
+# Far more within the byte limit means a list or a log (10 MB of "1." lines is
+# 3.5 million), which would cost a minute and 1.4 GB to index; it is refused
+# first, as cleaning costs a few microseconds a line.
+MAX_PASSAGES = 500_000
+MAX_LINES = 250_000
 PARAGRAPH_SEPARATOR = "\n\n"
 
 # A headline is short, and does not end like a sentence of running text.
@@ -91,8 +101,8 @@ def load_article(path: str | Path) -> Article:
     :func:`load_article_from_url`.
 
     Raises :class:`ArticleError` with a message fit for a user when the file is
-    missing, a directory, too large, binary, not UTF-8 (or not in the encoding an
-    HTML page declares), or has no text.
+    missing, a directory, a pipe or device, too large, binary, not UTF-8 (or not
+    in the encoding an HTML page declares), or has no text.
     """
     if isinstance(path, str) and _URL.match(path):
         return load_article_from_url(path)
@@ -115,8 +125,9 @@ def load_article_from_url(url: str, *, timeout: float | None = None) -> Article:
 
     The response's media type chooses the reader (HTML, Markdown or plain text);
     ``timeout`` (seconds, default :data:`retrieval.fetch.DEFAULT_TIMEOUT`)
-    bounds each network operation. Raises :class:`ArticleError` when the page
-    cannot be fetched, is too large, is not a web page or text, or holds no story.
+    bounds the whole fetch: connecting, redirects, headers and body. Raises
+    :class:`ArticleError` when the page cannot be fetched, is too large, is not a
+    web page or text, or holds no story.
     """
     from retrieval import formats
     from retrieval.fetch import DEFAULT_TIMEOUT, fetch_page
@@ -134,15 +145,24 @@ def article_from_text(raw_text: str, *, title: str | None = None, source: str = 
     """Build an :class:`Article` from raw text already in memory.
 
     When ``title`` is given the text is taken as body only; otherwise a short
-    first line is taken as the headline.
+    first line is taken as the headline. Raises :class:`ArticleError` for text
+    with no words, or more than :data:`MAX_LINES` lines or :data:`MAX_PASSAGES`
+    sentences.
     """
+    check_line_count(raw_text, source)
     paragraphs = clean_paragraphs(raw_text)
+    where = f" {source}" if source else ""
     if not any(_WORD.search(paragraph) for paragraph in paragraphs):
-        where = f" {source}" if source else ""
         raise ArticleError(f"article{where} has no text: give a file with the story in it")
+    if len(paragraphs) > MAX_PASSAGES:
+        raise ArticleError(
+            _too_many(where, f"{len(paragraphs):,} paragraphs, over {MAX_PASSAGES:,} sentences")
+        )
     has_headline = title is None and _looks_like_headline(paragraphs)
     text = PARAGRAPH_SEPARATOR.join(paragraphs)
     passages = _split_passages(paragraphs)
+    if len(passages) > MAX_PASSAGES:
+        raise ArticleError(_too_many(where, f"over the limit of {MAX_PASSAGES:,} sentences"))
     if title is None:
         title = paragraphs[0] if has_headline else _fallback_title(passages[0].text)
     return Article(
@@ -155,24 +175,29 @@ def article_from_text(raw_text: str, *, title: str | None = None, source: str = 
     )
 
 
+def check_line_count(text: str, source: str = "") -> None:
+    """Refuse text of more than :data:`MAX_LINES` lines before any work is done per line."""
+    # The line breaks cleaning reads: LF, CR and CRLF, and the Unicode separators
+    # (a paragraph separator becomes a blank line).
+    lines = text.count("\n") + text.count("\r") - text.count("\r\n")
+    lines += text.count("\u2028") + 2 * text.count("\u2029")
+    if lines > MAX_LINES:
+        where = f" {source}" if source else ""
+        raise ArticleError(_too_many(where, f"{lines:,} lines, over the limit of {MAX_LINES:,}"))
+
+
+def _too_many(where: str, what: str) -> str:
+    return (
+        f"article{where} is too long to index: {what} "
+        f"(a list or a log rather than a story? split it into several articles)"
+    )
+
+
 def _read_bytes(path: Path) -> bytes:
-    if not path.exists():
-        raise ArticleError(f"article not found: {path} (check the path, or pass --article PATH)")
-    if path.is_dir():
-        raise ArticleError(f"article path is a directory: {path} (give the path of a text file)")
-    size = path.stat().st_size
-    if size > MAX_ARTICLE_BYTES:
-        raise ArticleError(
-            f"article is too large: {path} is {size:,} bytes, the limit is "
-            f"{MAX_ARTICLE_BYTES:,} (split it into several articles)"
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise ArticleError(
-            f"article cannot be read: {path} ({reason}; check its permissions)"
-        ) from None
+    """The file's bytes, read the one way every path is (:mod:`retrieval.article_files`)."""
+    from retrieval.article_files import read_regular_file
+
+    data = read_regular_file(path, MAX_ARTICLE_BYTES)
     if not data.strip():
         raise ArticleError(f"article is empty: {path} (give a file with the story in it)")
     # UTF-16 (with its byte-order mark) is full of NUL bytes but is text; an
@@ -203,10 +228,13 @@ def _looks_like_headline(paragraphs: list[str]) -> bool:
 
 
 def _split_passages(paragraphs: list[str]) -> tuple[Passage, ...]:
+    """The sentences of ``paragraphs`` as passages; splitting stops past :data:`MAX_PASSAGES`."""
     passages: list[Passage] = []
     offset = 0
     for number, paragraph in enumerate(paragraphs):
-        for start, end in split_sentences(paragraph):
+        if len(passages) > MAX_PASSAGES:
+            break  # the caller refuses the article
+        for start, end in split_sentences(paragraph, MAX_PASSAGES - len(passages)):
             passages.append(
                 Passage(
                     text=paragraph[start:end],

@@ -84,6 +84,9 @@ _DEBRIS_PATTERNS = tuple(
         r"continue reading( below)?",
     )
 )
+# The same, as one pattern: one call per line instead of seventeen (a file of a
+# million short lines spends most of its cleaning here).
+_DEBRIS = re.compile("|".join(f"(?:{p.pattern})" for p in _DEBRIS_PATTERNS), re.IGNORECASE)
 # Debris lines are short; a longer line is story text even if it starts like debris.
 _MAX_DEBRIS_LENGTH = 100
 
@@ -114,9 +117,7 @@ def is_debris_line(line: str) -> bool:
     stripped = line.strip().strip("|•·-–—:>*#").strip()
     if not stripped:
         return False
-    if len(stripped) <= _MAX_DEBRIS_LENGTH and any(
-        pattern.fullmatch(stripped) for pattern in _DEBRIS_PATTERNS
-    ):
+    if len(stripped) <= _MAX_DEBRIS_LENGTH and _DEBRIS.fullmatch(stripped):
         return True
     return is_page_note(stripped)
 

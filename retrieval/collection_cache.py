@@ -8,20 +8,28 @@ articles"). :func:`load_collection` keeps
 a :mod:`collection file <retrieval.collection_file>` up to date and does the
 least work the sources allow:
 
-1. every source is ``stat``-ed (microseconds a file); one whose size and
-   modification time match what was saved is taken from the cache as is;
-2. one whose size matches but whose time does not (a ``touch``, a checkout) is
-   hashed, and taken from the cache if its bytes are the same;
+1. every source is ``stat``-ed (microseconds a file); one whose size,
+   modification time, change time and inode all match what was saved is taken
+   from the cache as is;
+2. one where any of them differs (a ``touch``, a checkout, a copy, an edit
+   whose old modification time was put back) is hashed, and taken from the
+   cache if its bytes are the same;
 3. the others (new or edited) are parsed and their passages counted;
    articles saved for files no longer among the sources are dropped;
 4. if nothing changed, the saved index is used as it is (array reads only);
    otherwise the counts are joined and the index weighed again from them, which
    gives exactly the weights of a fresh fit, and the file is rewritten.
 
-A file modified twice within the file system's timestamp granularity could keep
-its size and time; so, as git does for its index, entries whose time is not
-clearly older than the scan that saved them (:data:`RACY_NANOSECONDS`) are
-checked by hash at the next load.
+Why all four: size and modification time can be put back after an edit
+(``cp -p``, ``rsync -t``, ``tar x`` and ``touch -r`` all set the old time), and a
+same-size edit would then be served stale; the change time cannot be set by a
+program (the call that sets the other times moves it), and a replaced file has
+a new inode. A file modified twice within the file system's timestamp
+granularity could still keep all four; so, as git does for its index, entries
+whose times are not clearly older than the scan that saved them
+(:data:`RACY_NANOSECONDS`) are checked by hash at the next load, and once a
+later scan finds them settled the file is rewritten with that scan's time, so
+they are not hashed again at every start.
 
 The cache is an optimization only: a missing, damaged, foreign or outdated file
 (another analyzer, another version of the code that parses and counts) means a
@@ -34,7 +42,7 @@ import hashlib
 import logging
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -46,7 +54,8 @@ from retrieval._counts import RowRange, TermCounts, join_counts
 from retrieval._gc import paused_gc
 from retrieval._passages import CollectionPassages
 from retrieval.analysis import Analyzer, AnalyzerConfig
-from retrieval.article import Article, load_article
+from retrieval.article import Article, ArticleError, load_article
+from retrieval.article_files import read_regular_file
 from retrieval.collection import Collection
 from retrieval.collection_file import (
     CollectionFileError,
@@ -93,6 +102,7 @@ class _Source:
     name: str  # as the caller gave it: the article's ``source``
     state: SourceState | None  # None when the file cannot be stat-ed
     row: int | None = None  # the saved article, when unchanged
+    racy: bool = False  # the saved entry was too recent to trust its times
 
 
 def load_collection(
@@ -101,11 +111,14 @@ def load_collection(
     *,
     progress: Progress | None = None,
     config: AnalyzerConfig | None = None,
+    optional: Iterable[str | Path] = (),
 ) -> CollectionLoad:
     """Load the article files ``sources`` as one collection, through the cache file ``cache``.
 
     With ``cache`` None nothing is read or written. Raises ``ArticleError`` for a
-    file that cannot be read as an article, ``ValueError`` for no sources.
+    file that cannot be read as an article, ``ValueError`` for no sources. A
+    source among ``optional`` (a folder's files) that cannot be read is left
+    out with a warning instead; it is an error only when no source is left.
     """
     if not sources:
         raise ValueError("a collection needs at least one article")
@@ -116,12 +129,15 @@ def load_collection(
     folders: dict[str, str] = {}
     # Named as load_article names its source: Path's spelling ("./a//b" is "a/b").
     files = [_look_at(str(Path(source)), saved, folders) for source in sources]
-    articles, pieces, parsed = _read_articles(files, saved, config, progress)
+    skippable = {str(Path(source)) for source in optional}
+    files, articles, pieces, parsed = _read_articles(files, saved, config, progress, skippable)
     # Every file was stat-ed: one that could not be has failed to load by now.
     states = [file.state for file in files if file.state is not None]
     counts, weights = _index(saved, [file.row for file in files], pieces, config)
     written = False
-    if cache is not None and (saved is None or states != saved.sources):
+    if cache is not None and (
+        saved is None or states != saved.sources or _settled(files, scanned_ns)
+    ):
         save = partial(write_collection, key=key, scanned_ns=scanned_ns, sources=states)
         written = _save(cache, partial(save, articles=articles, counts=counts, weights=weights))
     reused = len(files) - parsed
@@ -143,6 +159,19 @@ def _index(
     return counts, weigh_counts(counts, config.sublinear_tf)
 
 
+def _is_racy(state: SourceState, scanned_ns: int) -> bool:
+    """Whether ``state`` was recorded too close to the scan to trust its times."""
+    return max(state.mtime_ns, state.ctime_ns) >= scanned_ns - RACY_NANOSECONDS
+
+
+def _settled(files: list[_Source], scanned_ns: int) -> bool:
+    """Whether a file hashed for being racy is no longer so: saving now spares the next hash."""
+    return any(
+        file.racy and file.state is not None and not _is_racy(file.state, scanned_ns)
+        for file in files
+    )
+
+
 def _look_at(name: str, saved: SavedCollection | None, folders: dict[str, str]) -> _Source:
     """Stat ``name`` and find the saved article it still matches (hashing only when unsure).
 
@@ -156,19 +185,20 @@ def _look_at(name: str, saved: SavedCollection | None, folders: dict[str, str]) 
     folder, file_name = os.path.split(name)
     if folder not in folders:
         folders[folder] = os.path.realpath(folder or ".")
+    path = os.path.join(folders[folder], file_name)
     state = SourceState(
-        os.path.join(folders[folder], file_name), status.st_size, status.st_mtime_ns, b""
+        path, status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, b""
     )
     row = saved.row_of(state.path) if saved is not None else None
     if row is None or saved is None or saved.sources[row].size != state.size:
         return _Source(name, state)
     known = saved.sources[row]
-    racy = known.mtime_ns >= saved.scanned_ns - RACY_NANOSECONDS
-    if known.mtime_ns == state.mtime_ns and not racy:
+    racy = _is_racy(known, saved.scanned_ns)
+    if replace(known, digest=b"") == state and not racy:
         return _Source(name, known, row)
     digest = _digest(name)
     state = replace(state, digest=digest)
-    return _Source(name, state, row if digest == known.digest else None)
+    return _Source(name, state, row if digest == known.digest else None, racy)
 
 
 def _read_articles(
@@ -176,47 +206,73 @@ def _read_articles(
     saved: SavedCollection | None,
     config: AnalyzerConfig,
     progress: Progress | None,
-) -> tuple[list[Article], list[RowRange], int]:
-    """Every source's article and its count rows: saved ones as they are, others read now."""
+    skippable: set[str],
+) -> tuple[list[_Source], list[Article], list[RowRange], int]:
+    """The sources kept, their articles and count rows (saved ones as they are), and how many
+    were read now."""
     to_read = [number for number, file in enumerate(files) if file.row is None]
-    read_now = dict(zip(to_read, _read_and_count(files, to_read, config, progress), strict=True))
+    read_now = _read_and_count(files, to_read, config, progress, skippable)
+    kept: list[_Source] = []
     articles: list[Article] = []
     pieces: list[RowRange] = []
     with paused_gc():  # 130,000 passages at 5,000 articles: 0.3 s with collection on, 0.1 off
         for number, file in enumerate(files):
             if file.row is None:
+                if number not in read_now:
+                    continue  # skipped, with a warning
                 article, piece = read_now[number]
             else:
                 assert saved is not None
                 article = saved.articles.article(file.row, file.name)
                 piece = RowRange(saved.counts, *saved.articles.passage_range(file.row))
+            kept.append(file)
             articles.append(article)
             pieces.append(piece)
-    return articles, pieces, len(to_read)
+    if not kept:
+        raise ArticleError("none of the articles could be read (see the warnings above)")
+    return kept, articles, pieces, len(read_now)
 
 
 def _read_and_count(
-    files: list[_Source], to_read: list[int], config: AnalyzerConfig, progress: Progress | None
-) -> list[tuple[Article, RowRange]]:
+    files: list[_Source],
+    to_read: list[int],
+    config: AnalyzerConfig,
+    progress: Progress | None,
+    skippable: set[str],
+) -> dict[int, tuple[Article, RowRange]]:
     """Parse the files numbered ``to_read`` and count their terms, a group at a time."""
     analyzer = Analyzer(config)
-    done: list[tuple[Article, RowRange]] = []
+    done: dict[int, tuple[Article, RowRange]] = {}
     if progress is not None and to_read:
         progress(0, len(to_read))
     for first in range(0, len(to_read), _COUNT_GROUP):
-        loaded = []
-        for number in to_read[first : first + _COUNT_GROUP]:
-            loaded.append(_read(files[number]))
+        group = to_read[first : first + _COUNT_GROUP]
+        loaded: list[tuple[int, Article]] = []
+        for attempted, number in enumerate(group, start=1):
+            article = _read_or_skip(files[number], skippable)
+            if article is not None:
+                loaded.append((number, article))
             if progress is not None:
-                progress(first + len(loaded), len(to_read))
-        counts = count_terms([p.text for article in loaded for p in article.passages], analyzer)
-        ends = np.cumsum([len(article.passages) for article in loaded]).tolist()
-        starts = [0, *ends[:-1]]
-        done.extend(
-            (article, RowRange(counts, start, end))
-            for article, start, end in zip(loaded, starts, ends, strict=True)
-        )
+                progress(first + attempted, len(to_read))
+        texts = [p.text for _, article in loaded for p in article.passages]
+        counts = count_terms(texts, analyzer)
+        start = 0
+        for number, article in loaded:
+            end = start + len(article.passages)
+            done[number] = (article, RowRange(counts, start, end))
+            start = end
     return done
+
+
+def _read_or_skip(file: _Source, skippable: set[str]) -> Article | None:
+    """The source's article; None, with a warning, for a skippable one that cannot be read."""
+    try:
+        return _read(file)
+    except ArticleError as error:
+        if file.name not in skippable:
+            raise
+        logger.warning("skipped a file: %s", error)
+        return None
 
 
 def _read(file: _Source) -> Article:
@@ -227,10 +283,10 @@ def _read(file: _Source) -> Article:
 
 
 def _digest(path: str) -> bytes:
+    """SHA-256 of the file, read as an article is (never a pipe, never past the size cap)."""
     try:
-        with open(path, "rb") as handle:
-            return hashlib.file_digest(handle, "sha256").digest()
-    except OSError:
+        return hashlib.sha256(read_regular_file(Path(path))).digest()
+    except ArticleError:
         return b""  # never equal to a saved digest; reading the article will report the error
 
 
@@ -256,8 +312,8 @@ def _read_saved(cache: Path, key: str) -> SavedCollection | None:
         return read_collection(cache, key)
     except CollectionFileError as error:
         logger.info("rebuilding the collection cache: %s", error)
-    except Exception:  # an untrusted file must never stop the bot from starting
-        logger.warning("rebuilding the collection cache %s", cache, exc_info=True)
+    except Exception as error:  # an untrusted file must never stop the bot from starting
+        logger.warning("rebuilding the collection cache %s (%s)", cache, type(error).__name__)
     return None
 
 

@@ -6,8 +6,8 @@ One uncompressed NumPy ``.npz`` of plain arrays, read with ``allow_pickle=False`
 - a JSON ``header``: the format name and version, the cache key (analyzer
   settings and the code that turns a file into counts), and when the sources
   were looked at;
-- one row per article source: its resolved path, size, modification time and
-  SHA-256, which tell whether the file is still what was read
+- one row per article source: its resolved path, size, modification and change
+  times, inode and SHA-256, which tell whether the file is still what was read
   (:mod:`retrieval.collection_cache`);
 - the articles themselves as columns (:mod:`retrieval._article_columns`), so
   none of the files is read or parsed again when it has not changed;
@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import metadata
@@ -43,9 +42,17 @@ from retrieval import _article_columns
 from retrieval._article_columns import ArticleColumns, pack_articles
 from retrieval._build import FittedTfidf
 from retrieval._counts import TermCounts
+from retrieval._npz import ArchiveError, Member, read_members
 from retrieval.analysis import AnalyzerConfig
 from retrieval.article import Article
-from retrieval.index_file import _checked_csc, _pack_strings, _unpack_strings, write_arrays
+from retrieval.index_file import (
+    MAX_HEADER_BYTES,
+    _checked_csc,
+    _pack_strings,
+    _unpack_strings,
+    parse_header,
+    write_arrays,
+)
 
 __all__ = [
     "FORMAT_NAME",
@@ -59,7 +66,7 @@ __all__ = [
 ]
 
 FORMAT_NAME = "articlebot-collection"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: sources also record their change time and inode
 _DIGEST_BYTES = 32
 # The code and libraries whose output a saved collection holds.
 _PARSING_MODULES = (
@@ -83,11 +90,20 @@ class CollectionFileError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class SourceState:
-    """A source file as it was read: enough to tell, from one ``stat``, that it is unchanged."""
+    """A source file as it was read: what one ``stat`` tells, and the hash of its bytes.
+
+    Size and modification time alone can be put back after an edit (``cp -p``,
+    ``rsync -t``, ``tar x``); the change time cannot (any write, and the very
+    call that sets the times, moves it), and a file replaced by another has a
+    new inode. :mod:`retrieval.collection_cache` trusts the saved article only
+    when all four are unchanged, and hashes the file otherwise.
+    """
 
     path: str  # resolved
     size: int
     mtime_ns: int
+    ctime_ns: int
+    inode: int
     digest: bytes  # SHA-256 of the file's bytes
 
 
@@ -150,6 +166,8 @@ def write_collection(
         "source_path_ends": source_path_ends,
         "source_sizes": np.array([source.size for source in sources], dtype=np.int64),
         "source_mtimes": np.array([source.mtime_ns for source in sources], dtype=np.int64),
+        "source_ctimes": np.array([source.ctime_ns for source in sources], dtype=np.int64),
+        "source_inodes": np.array([source.inode for source in sources], dtype=np.uint64),
         "source_digests": np.frombuffer(digests, dtype=np.uint8).reshape(-1, _DIGEST_BYTES),
         **pack_articles(articles),
         "terms": terms,
@@ -166,13 +184,21 @@ def write_collection(
 
 
 def read_collection(path: Path, key: str) -> SavedCollection:
-    """Read the collection saved at ``path`` under cache key ``key``."""
+    """Read the collection saved at ``path`` under cache key ``key``.
+
+    Every array is checked (types, sizes, ranges, finite numbers) before it is
+    used, so a collection that reads is one that searches; any problem is a
+    :class:`CollectionFileError`.
+    """
     arrays = _read_arrays(path)
     header = _read_header(arrays.pop("header"), path)
     if header.get("key") != key:
         raise CollectionFileError(f"{path} was saved by other code or settings")
+    scanned_ns = header.get("scanned_ns")
+    if not isinstance(scanned_ns, int) or isinstance(scanned_ns, bool) or scanned_ns < 0:
+        raise CollectionFileError(f"{path} has a damaged header")
     try:
-        return _saved_collection(arrays, key, int(header["scanned_ns"]))
+        return _saved_collection(arrays, key, scanned_ns)
     except (KeyError, IndexError, TypeError, ValueError, UnicodeDecodeError) as error:
         raise CollectionFileError(f"{path} is damaged ({error})") from None
 
@@ -180,17 +206,17 @@ def read_collection(path: Path, key: str) -> SavedCollection:
 def _saved_collection(arrays: dict[str, np.ndarray], key: str, scanned_ns: int) -> SavedCollection:
     articles = ArticleColumns(arrays)
     paths = _unpack_strings(arrays["source_paths"], arrays["source_path_ends"])
-    sizes: list[int] = arrays["source_sizes"].tolist()
-    mtimes: list[int] = arrays["source_mtimes"].tolist()
-    digests = arrays["source_digests"]
-    if not len(paths) == len(sizes) == len(mtimes) == len(digests) == len(articles):
-        raise ValueError("one source per article is needed")
-    if digests.ndim != 2 or digests.shape[1] != _DIGEST_BYTES:
+    sizes, mtimes, ctimes, inodes = (
+        arrays[name].tolist()
+        for name in ("source_sizes", "source_mtimes", "source_ctimes", "source_inodes")
+    )
+    digests = [digest.tobytes() for digest in arrays["source_digests"]]
+    if arrays["source_digests"].shape[1:] != (_DIGEST_BYTES,):
         raise ValueError("source digests have the wrong shape")
-    sources = [
-        SourceState(*fields, digest.tobytes())
-        for fields, digest in zip(zip(paths, sizes, mtimes, strict=True), digests, strict=True)
-    ]
+    columns = (paths, sizes, mtimes, ctimes, inodes, digests)
+    if any(len(column) != len(articles) for column in columns):
+        raise ValueError("one source per article is needed")
+    sources = [SourceState(*fields) for fields in zip(*columns, strict=True)]
     terms = _unpack_strings(arrays["terms"], arrays["term_ends"])
     n_passages = articles.passage_range(len(articles) - 1)[1] if len(articles) else 0
     counts = _checked_counts(arrays, terms, n_passages)
@@ -208,8 +234,8 @@ def _checked_counts(arrays: dict[str, np.ndarray], terms: list[str], n_rows: int
         raise ValueError("count pointers do not match the counts")
     if len(indices) and (int(indices.min()) < 0 or int(indices.max()) >= len(terms)):
         raise ValueError("count terms out of range")
-    if np.any(data < 1):
-        raise ValueError("counts below one")
+    if not np.all(np.isfinite(data) & (data >= 1)):
+        raise ValueError("counts must be finite, and one or more")
     return TermCounts(terms, indptr, indices, data)
 
 
@@ -224,47 +250,44 @@ def _checked_weights(arrays: dict[str, np.ndarray], terms: list[str], n_rows: in
     return FittedTfidf(terms, named["idf"], indptr, indices, data)
 
 
+_MEMBERS = {
+    "header": Member("u1", max_bytes=MAX_HEADER_BYTES),
+    "source_paths": Member("u1"),
+    "source_path_ends": Member("i8"),
+    "source_sizes": Member("i8"),
+    "source_mtimes": Member("i8"),
+    "source_ctimes": Member("i8"),
+    "source_inodes": Member("u8"),
+    "source_digests": Member("u1", ndim=2),
+    **_article_columns.MEMBERS,
+    "terms": Member("u1"),
+    "term_ends": Member("i8"),
+    "count_indptr": Member("i8"),
+    "count_indices": Member("i4"),
+    "count_data": Member("f4"),
+    "idf": Member("f4"),
+    "weight_indptr": Member("i8"),
+    "weight_indices": Member("i4"),
+    "weight_data": Member("f4"),
+}
+
+
 def _read_arrays(path: Path) -> dict[str, np.ndarray]:
-    expected = {
-        "header",
-        "source_paths",
-        "source_path_ends",
-        "source_sizes",
-        "source_mtimes",
-        "source_digests",
-        *_article_columns.MEMBERS,
-        "terms",
-        "term_ends",
-        "count_indptr",
-        "count_indices",
-        "count_data",
-        "idf",
-        "weight_indptr",
-        "weight_indices",
-        "weight_data",
-    }
     try:
-        with np.load(path, allow_pickle=False) as archive:
-            missing = expected.difference(archive.files)
-            if missing:
-                raise CollectionFileError(f"{path} is not a saved collection")
-            return {name: archive[name] for name in expected}
-    except CollectionFileError:
-        raise
-    except (OSError, ValueError, EOFError, zipfile.BadZipFile) as error:
-        raise CollectionFileError(f"{path} cannot be read ({error})") from None
+        return read_members(path, _MEMBERS)
+    except ArchiveError as error:
+        raise CollectionFileError(f"{path} is not a readable saved collection ({error})") from None
 
 
 def _read_header(raw: np.ndarray, path: Path) -> dict[str, Any]:
-    try:
-        header = json.loads(raw.tobytes().decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise CollectionFileError(f"{path} has a damaged header") from None
-    if not isinstance(header, dict) or header.get("format") != FORMAT_NAME:
+    header = parse_header(raw)
+    if header is None:
+        raise CollectionFileError(f"{path} has a damaged header")
+    if header.get("format") != FORMAT_NAME:
         raise CollectionFileError(f"{path} is not a saved collection")
     if header.get("version") != FORMAT_VERSION:
         raise CollectionFileError(
-            f"{path} is in collection format version {header.get('version')}, "
+            f"{path} is in another collection format version; "
             f"this articlebot reads version {FORMAT_VERSION}"
         )
     return header

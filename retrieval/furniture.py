@@ -77,6 +77,8 @@ _NOTE_PATTERNS = tuple(
         r"(?: [A-Z]{2,5})?",
     )
 )
+# The same, as one pattern: one call per line instead of nine.
+_NOTE = re.compile("|".join(f"(?:{p.pattern})" for p in _NOTE_PATTERNS), re.IGNORECASE)
 # Credit lines: "Reporting by NAMES [in PLACE]", several joined by ";".
 _CREDIT = re.compile(
     r"(?:additional |further |extra )?(?:reporting|writing|editing|research|fact-checking|"
@@ -142,7 +144,7 @@ def is_page_note(line: str) -> bool:
     """Tell whether a whole (stripped) line is a note, credit or label around the story."""
     if not line or len(line) > _MAX_NOTE_CHARS:
         return False
-    if any(pattern.fullmatch(line) for pattern in _NOTE_PATTERNS):
+    if _NOTE.fullmatch(line):
         return True
     return _is_credit_line(line) or author_label_names(line) is not None
 

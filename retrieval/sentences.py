@@ -20,7 +20,7 @@ ones news text needs:
 Offsets are kept exact: every span satisfies ``paragraph[start:end] == text``.
 
 The work is linear in the paragraph's length, whatever the text: each rule looks
-at most :data:`_LOOKBACK` characters behind a candidate boundary, no pattern
+at most :data:`_WORD_LOOKBACK` characters behind a candidate boundary, no pattern
 rescans a run of characters from every position in it, and a "sentence" longer
 than :data:`MAX_SENTENCE_CHARS` (a run-on line, a table flattened into text, a
 hostile file) is cut at a space into pieces of at most that length, so nothing
@@ -39,7 +39,9 @@ __all__ = ["MAX_SENTENCE_CHARS", "split_sentences"]
 MAX_SENTENCE_CHARS = 1000
 # An abbreviation, an initial or a dotted acronym is short: the rules that decide
 # whether a period ends a sentence look no further back than this.
-_LOOKBACK = 64
+# The longest abbreviation ("approx", "thurs") is six letters: a word ending at the
+# period that starts further back than this is no abbreviation, and is not looked for.
+_WORD_LOOKBACK = 12
 
 # Words that, followed by a period, are abbreviations rather than sentence ends.
 # Compared lower-cased and without the period.
@@ -86,15 +88,17 @@ _LAST_WORD = re.compile(r"(?<![\w'-])[\w'-]+$")
 _NEXT_START = re.compile(r"(?<!\s)\s+([\"'(\[]*)(\S)")
 # Two letter-period pairs before the end: a dotted acronym ("U.S.", "a.m.").
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.){2}$")
-_INITIAL = re.compile(r"(?:^|[\s(])[A-Z]\.$")
+_INITIAL = re.compile(r"(?<![^\s(])[A-Z]\.$")  # after a space, "(" or nothing
 _NEXT_WORD = re.compile(r"[\w']+")
 
 
-def split_sentences(paragraph: str) -> list[tuple[int, int]]:
+def split_sentences(paragraph: str, max_spans: int | None = None) -> list[tuple[int, int]]:
     """Return ``(start, end)`` character spans of the sentences in ``paragraph``.
 
     Spans exclude surrounding whitespace and cover every non-space character
-    of the paragraph exactly once, in order.
+    of the paragraph exactly once, in order. With ``max_spans``, splitting stops
+    once there are more than that many (a caller that refuses such a paragraph
+    need not pay for splitting all of it).
     """
     spans: list[tuple[int, int]] = []
     start = _skip_space(paragraph, 0)
@@ -104,6 +108,8 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
             continue
         _append_capped(spans, paragraph, start, end)
         start = _skip_space(paragraph, end)
+        if max_spans is not None and len(spans) > max_spans:
+            return spans
     tail_end = len(paragraph.rstrip())
     if start < tail_end:
         _append_capped(spans, paragraph, start, tail_end)
@@ -160,16 +166,17 @@ def _ends_sentence(paragraph: str, boundary: re.Match[str]) -> bool:
 def _is_abbreviation(paragraph: str, period: int, next_word_start: int) -> bool:
     """Tell whether the period at ``paragraph[period]`` belongs to an abbreviation.
 
-    The patterns search only the few characters before the period (``pos`` and
+    The patterns look only at the few characters before the period (``pos`` and
     ``endpos``, not a copy of the text so far), which keeps a paragraph with
     thousands of periods linear.
     """
-    window = max(0, period - _LOOKBACK)
-    if _INITIAL.search(paragraph, window, period + 1):
+    # These patterns can only match right before the period: matched there, not
+    # searched for across the window (3.5 million "A. " took 12 s, now 4).
+    if period >= 1 and _INITIAL.match(paragraph, period - 1, period + 1):
         return True
-    if _DOTTED_ACRONYM.search(paragraph, window, period + 1):
+    if period >= 3 and _DOTTED_ACRONYM.match(paragraph, period - 3, period + 1):
         return _next_word(paragraph, next_word_start).lower() not in _SENTENCE_OPENERS
-    word_match = _LAST_WORD.search(paragraph, window, period)
+    word_match = _LAST_WORD.search(paragraph, max(0, period - _WORD_LOOKBACK), period)
     original = word_match.group(0) if word_match else ""
     bare = original.lower()
     if bare in _ALSO_WORDS and not original[:1].isupper():

@@ -167,14 +167,20 @@ class TfidfRetriever:
             return []
         rows, scores = top_k(self._postings, vector, k)
         passages = self.passages
-        return [Hit(score, passages[row]) for row, score in zip(rows, scores, strict=True)]
+        # A cosine is at most 1; a loaded file's weights are checked one by one,
+        # not per passage, so a crafted one could add up to more.
+        return [
+            Hit(min(score, 1.0), passages[row]) for row, score in zip(rows, scores, strict=True)
+        ]
 
     def scores(self, query: str) -> np.ndarray | None:
         """Return the cosine similarity of ``query`` to each passage; None if no term matches."""
         vector = self._query_vector(query)
         if vector is None:
             return None
-        return dense_scores(self._postings, vector)
+        scores = dense_scores(self._postings, vector)
+        np.minimum(scores, 1.0, out=scores)  # as in search
+        return scores
 
     def _query_vector(self, query: str) -> Query | None:
         """The query's tf-idf vector, l2-normalized, as scikit-learn's transform makes it."""

@@ -93,6 +93,22 @@ def adversarial_texts(length: int = ADVERSARIAL_LENGTH) -> dict[str, str]:
         "controls and NUL": repeat("\x00\x01\x1b\x7f"),
         "bidirectional marks": repeat("\u202e\u200f\u2066a"),
         "combining marks": repeat("e\u0301\u0302\u0303"),
+        # Markdown: openers that never close, and blocks that repeat (issue 11)
+        "emphasis openers": repeat("*a "),
+        "underscore openers": repeat("_a "),
+        "strong openers": repeat("**a "),
+        "strike openers": repeat("~~a "),
+        "link openers": repeat("[a "),
+        "image openers": repeat("![a "),
+        "footnote openers": repeat("[^a"),
+        "backticks then a letter": ending(repeat("`"), "a"),
+        "brackets then a target": (repeat("[", length // 2) + "](" + repeat("a"))[:length],
+        "heading then spaces": ending("# a" + repeat(" "), "x"),
+        "block quote markers": repeat(">"),
+        "escapes": repeat("\\*"),
+        "unclosed tags": repeat("<a b="),
+        "carriage returns": repeat("\r"),
+        "carriage return lines": repeat("1.\r\n"),
     }
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -14,7 +16,7 @@ from retrieval import AnalyzerConfig, Article, TfidfRetriever, collection_file, 
 from retrieval import collection_cache as cache_module
 from retrieval.collection import Collection, build_collection
 from retrieval.collection_cache import CollectionLoad, load_collection
-from retrieval.collection_file import cache_key, read_collection
+from retrieval.collection_file import FORMAT_VERSION, cache_key, read_collection
 from tests.generated import copy_folder, write_folder
 
 QUERIES = ["when do the talks start?", "who met in Vienna?", "how many people were affected", "é"]
@@ -158,6 +160,99 @@ def test_a_same_size_edit_within_the_timestamp_granularity_is_caught(folder: Pat
     assert_same_as_fresh(update.collection, _sources(folder))
 
 
+class _Clock:
+    """The scan time the cache sees: now, shifted by ``ahead`` seconds."""
+
+    def __init__(self) -> None:
+        self.ahead = 0.0
+
+    def time_ns(self) -> int:
+        return time.time_ns() + int(self.ahead * 1e9)
+
+
+def _clock_and_hashes(monkeypatch: pytest.MonkeyPatch) -> tuple[_Clock, list[str]]:
+    clock = _Clock()
+    monkeypatch.setattr(cache_module, "time", clock)
+    hashed: list[str] = []
+    digest = cache_module._digest
+
+    def counted(path: str) -> bytes:
+        hashed.append(Path(path).name)
+        return digest(path)
+
+    monkeypatch.setattr(cache_module, "_digest", counted)
+    return clock, hashed
+
+
+def test_files_written_just_before_a_scan_are_hashed_once_not_at_every_start(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock, hashed = _clock_and_hashes(monkeypatch)
+    _load(folder)  # the files were just copied: their change times are within 2 s of the scan
+    hashed.clear()  # (reading a file hashes it too)
+    clock.ahead = 5
+    second = _load(folder)
+    assert len(hashed) == len(_sources(folder))  # checked by content, once
+    assert second.parsed == 0
+    assert second.saved  # with this scan's time, which the files are now clearly older than
+    hashed.clear()
+    clock.ahead = 10
+    third = _load(folder)
+    # Before: the cache was not rewritten when nothing changed, so every start hashed them all.
+    assert hashed == []
+    assert not third.saved
+
+
+@pytest.mark.parametrize("how", ["cp -p", "touch -r"])
+def test_a_same_size_edit_with_its_old_time_put_back_is_caught(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    clock, hashed = _clock_and_hashes(monkeypatch)
+    clock.ahead = 60  # every file long settled when the cache is saved
+    _load(folder)
+    hashed.clear()
+    edited = _sources(folder)[4]
+    status = edited.stat()
+    changed = edited.read_text(encoding="utf-8").replace("the", "THE", 1)
+    if how == "cp -p":  # a same-size copy written over it, times preserved
+        other = folder.parent / "edited.txt"
+        other.write_text(changed, encoding="utf-8")
+        os.utime(other, ns=(status.st_atime_ns, status.st_mtime_ns))
+        shutil.copy2(other, edited)
+    else:  # edited in place, then the old time set again
+        edited.write_text(changed, encoding="utf-8")
+        os.utime(edited, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert (edited.stat().st_size, edited.stat().st_mtime_ns) == (
+        status.st_size,
+        status.st_mtime_ns,
+    )
+
+    update = _load(folder)
+
+    # Before: size and time matched, so the stale text was served from the cache.
+    assert update.parsed == 1
+    assert hashed == [edited.name]
+    assert_same_as_fresh(update.collection, _sources(folder))
+
+
+def test_a_file_replaced_by_an_identical_copy_is_hashed_not_read(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock, hashed = _clock_and_hashes(monkeypatch)
+    clock.ahead = 60
+    _load(folder)
+    hashed.clear()
+    replaced = _sources(folder)[5]
+    copy = folder.parent / "copy.txt"
+    shutil.copy2(replaced, copy)
+    copy.replace(replaced)  # same bytes and times, another inode (rsync, tar x)
+    reads = _count_reads(monkeypatch)
+    update = _load(folder)
+    assert hashed == [replaced.name]
+    assert reads == []
+    assert update.saved  # the new inode recorded: the next start trusts it
+
+
 def _spoil_counts(cache: Path) -> None:
     with np.load(cache) as archive:
         arrays = {name: archive[name] for name in archive.files}
@@ -168,7 +263,11 @@ def _spoil_counts(cache: Path) -> None:
 def _spoil_version(cache: Path) -> None:
     with np.load(cache) as archive:
         arrays = {name: archive[name] for name in archive.files}
-    header = arrays["header"].tobytes().replace(b'"version": 1', b'"version": 99')
+    header = (
+        arrays["header"]
+        .tobytes()
+        .replace(f'"version": {FORMAT_VERSION}'.encode(), b'"version": 99')
+    )
     arrays["header"] = np.frombuffer(header, dtype=np.uint8)
     np.savez(cache, **arrays)  # type: ignore[arg-type]
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -23,7 +24,9 @@ from pathlib import Path
 import pytest
 
 from bot.composer import ComposerOptions
+from bot.discord_app.runner import _token as runner_token
 from bot.discord_app.runner import build_bot
+from bot.knowledge import load_knowledge
 from bot.settings import Settings, SettingsError, load_settings
 from bot.startup import Runtime, StartupError, check_articles, start
 from retrieval import MAX_ARTICLE_BYTES
@@ -125,16 +128,22 @@ def test_a_folder_without_articles_is_refused(tmp_path: Path) -> None:
     assert "no articles in folder" in _problem(tmp_path)
 
 
-def test_a_folder_of_articles_passes_unless_one_is_too_large(tmp_path: Path) -> None:
+def test_a_folder_passes_and_a_file_too_large_in_it_is_skipped_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     shutil.copy(SEED_ARTICLE, tmp_path / "a.txt")
-    check_articles([tmp_path])
     with (tmp_path / "b.txt").open("wb") as handle:
         handle.truncate(MAX_ARTICLE_BYTES + 1)
-    assert "b.txt is 10,485,761 bytes" in _problem(tmp_path)
+    check_articles([tmp_path])
+    knowledge = load_knowledge(tmp_path, cache=False)
+    assert [article.source for article in knowledge.articles] == [str(tmp_path / "a.txt")]
+    warnings = [record.getMessage() for record in caplog.records if record.levelname == "WARNING"]
+    assert len(warnings) == 1
+    assert "b.txt is 10,485,761 bytes" in warnings[0]
 
 
 def test_a_missing_file_is_refused(tmp_path: Path) -> None:
-    assert "no file at" in _problem(tmp_path / "missing.txt")
+    assert "article not found" in _problem(tmp_path / "missing.txt")
 
 
 def test_a_file_over_the_limit_is_refused(tmp_path: Path) -> None:
@@ -173,7 +182,7 @@ def test_web_addresses_are_kept_whole_and_pass_the_check(monkeypatch: pytest.Mon
 
 def test_the_check_runs_at_start(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("ARTICLEBOT_ARTICLES", f"{SEED_ARTICLE},{tmp_path / 'gone.txt'}")
-    with pytest.raises(StartupError, match=r"ARTICLEBOT_ARTICLES: no file at .*gone\.txt"):
+    with pytest.raises(StartupError, match=r"ARTICLEBOT_ARTICLES: article not found: .*gone\.txt"):
         start()
 
 
@@ -237,3 +246,130 @@ def test_the_commands_exit_2_naming_the_variable(tmp_path: Path) -> None:
 def test_settings_built_in_code_keep_addresses_too() -> None:
     settings = Settings(_env_file=None, articles=["a.txt", "https://example.com/x"])  # type: ignore[call-arg]
     assert settings.articles == [Path("a.txt"), "https://example.com/x"]
+
+
+# -- issue 11: no message echoes the token; numbers are finite, ids are snowflakes ------
+
+
+@pytest.mark.parametrize(
+    "articles",
+    [TOKEN, f"x{TOKEN}x", f"/no/such/{TOKEN}/a.txt", f"ftp://{TOKEN}@example.com/a"],
+    ids=["the token", "inside a name", "inside a path", "inside an address"],
+)
+def test_no_start_up_error_echoes_a_setting_that_holds_the_token(
+    monkeypatch: pytest.MonkeyPatch, articles: str
+) -> None:
+    monkeypatch.setenv("ARTICLEBOT_ARTICLES", articles)
+    with pytest.raises(StartupError) as caught:
+        start()
+    # Before: "no file at MTIzNDU2.reliability-secret-token.XYZ".
+    assert TOKEN not in str(caught.value)
+    assert "[redacted]" in str(caught.value)
+
+
+def test_no_command_echoes_a_setting_that_holds_the_token(tmp_path: Path) -> None:
+    settings = {"DISCORD_TOKEN": TOKEN, "ARTICLEBOT_ARTICLES": f"/no/such/{TOKEN}.txt"}
+    ask = run_cli("ask", "when?", cwd=tmp_path, **settings)
+    questions = str(PROJECT_ROOT / "data/dev/article_dev.jsonl")
+    evaluate = run_cli("eval", "--quiet", questions, cwd=tmp_path, **settings)
+    for result in (ask, evaluate):
+        assert result.returncode == 2
+        assert TOKEN not in result.stdout + result.stderr
+        assert "[redacted]" in result.stderr
+
+
+def test_a_warning_never_echoes_the_token(tmp_path: Path) -> None:
+    folder = tmp_path / f"news-{TOKEN}"
+    folder.mkdir()
+    shutil.copy(SEED_ARTICLE, folder / "a.txt")
+    (folder / "empty.txt").write_text(" \n")
+    result = run_cli(
+        "ask", "when is the summit?", cwd=tmp_path, DISCORD_TOKEN=TOKEN,
+        ARTICLEBOT_ARTICLES=str(folder),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "skipped a file" in result.stderr
+    assert TOKEN not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("value", ["nan", "NaN", "inf", "-inf", "Infinity"])
+@pytest.mark.parametrize(
+    "variable",
+    [
+        "ARTICLEBOT_COOLDOWN_SECONDS",
+        "ARTICLEBOT_ABSTAIN_THRESHOLD",
+        "ARTICLEBOT_CONVERSATION_IDLE_SECONDS",
+    ],
+)
+def test_a_number_that_is_not_finite_is_refused_as_such(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(SettingsError, match=f"{variable}: Input should be a finite number"):
+        load_settings()
+
+
+@pytest.mark.parametrize("variable", ["ARTICLEBOT_ALLOWED_CHANNELS", "ARTICLEBOT_DISCORD_GUILD_ID"])
+@pytest.mark.parametrize("value", ["0", "-5", str(2**64), "99999999999999999999999"])
+def test_a_discord_id_must_be_a_positive_64_bit_number(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(SettingsError, match=variable):
+        load_settings()
+
+
+def test_the_largest_snowflake_is_accepted(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ARTICLEBOT_ALLOWED_CHANNELS", f"1,{2**64 - 1}")
+    monkeypatch.setenv("ARTICLEBOT_DISCORD_GUILD_ID", str(2**64 - 1))
+    settings = load_settings()
+    assert settings.allowed_channels == [1, 2**64 - 1]
+    assert settings.discord_guild_id == 2**64 - 1
+
+
+def _discord(tmp_path: Path, **settings: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        bot_command(),
+        env=bot_environment(ARTICLEBOT_ARTICLES=str(SEED_ARTICLE), **settings),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("broken", ["\n", "\r", " ", "\t", "\x00", "\u00e9"], ids=repr)
+def test_a_token_with_a_character_no_token_has_is_refused_without_showing_it(
+    broken: str,
+) -> None:
+    settings = Settings(_env_file=None, discord_token=TOKEN.replace(".", broken, 1))  # type: ignore[call-arg]
+    with pytest.raises(StartupError) as caught:
+        runner_token(settings)
+    assert "DISCORD_TOKEN holds a space, line break" in str(caught.value)
+    assert TOKEN.split(".")[1] not in str(caught.value)
+
+
+@pytest.mark.e2e
+def test_a_token_with_a_line_break_is_one_line_from_the_command(tmp_path: Path) -> None:
+    result = _discord(tmp_path, DISCORD_TOKEN=TOKEN.replace(".", "\n", 1))
+    # Before: a 75-line traceback from aiohttp, exit 1.
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert "DISCORD_TOKEN holds a space, line break" in result.stderr
+
+
+@pytest.mark.e2e
+def test_an_unreachable_discord_is_one_line(tmp_path: Path) -> None:
+    with socket.socket() as probe:  # a port with no listener
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = _discord(
+        tmp_path, DISCORD_TOKEN=TOKEN, ARTICLEBOT_DISCORD_API_BASE=f"http://127.0.0.1:{port}/api"
+    )
+    lines = [line for line in result.stderr.splitlines() if line.startswith("articlebot:")]
+    assert result.returncode == 2
+    assert len(lines) == 1
+    assert f"cannot reach Discord at http://127.0.0.1:{port}/api" in lines[0]
+    assert "Traceback" not in result.stderr
+    assert TOKEN not in result.stdout + result.stderr

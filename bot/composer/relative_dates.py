@@ -9,12 +9,17 @@ do not know is left alone rather than guessed.
 A bare weekday ("on Sunday") means the last such day on or before publication,
 as news mostly reports what happened; when the sentence speaks of the future
 ("will meet on Sunday"), the next one.
+
+An expression that cannot be resolved stays as written: a count that is not a
+plain number ("² days ago"; ``str.isdigit`` accepts it, ``int`` does not), or a
+date outside the calendar (year 1 to 9999: "3000 years ago", "99999999 weeks
+ago", anything "next" of 31 December 9999).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 __all__ = ["parse_published", "resolve_relative_date"]
 
@@ -31,6 +36,9 @@ _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _AGO = re.compile(r"^(\w+) (day|week|month|year)s? ago$")
 _LAST_N = re.compile(r"^(?:in |over )?the (?:last|past) (\w+) (day|week|month|year)s?$")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# A count of days, weeks, months or years in running text; more digits than this
+# would reach outside the calendar anyway.
+_MAX_COUNT_DIGITS = 7
 
 
 def parse_published(value: str | None) -> date | None:
@@ -50,7 +58,10 @@ def resolve_relative_date(expression: str, published: date, future: bool = False
     """What ``expression`` means for an article published on ``published``, or None."""
     phrase = " ".join(expression.lower().replace("on ", "", 1).split()).strip(" .,")
     for rule in (_day_words, _weekday, _week, _month, _year, _season, _ago, _last_n):
-        meaning = rule(phrase, published, future)
+        try:
+            meaning = rule(phrase, published, future)
+        except OverflowError:  # date arithmetic past year 1 or 9999
+            return None
         if meaning is not None:
             return meaning
     return None
@@ -62,6 +73,25 @@ def _day(day: date) -> str:
 
 def _month_name(year: int, month: int) -> str:
     return f"{_MONTHS[month - 1].capitalize()} {year}"
+
+
+def _in_calendar(year: int) -> int:
+    """``year``, or OverflowError (as date arithmetic raises) when no date has it."""
+    if not MINYEAR <= year <= MAXYEAR:
+        raise OverflowError(f"year {year} is out of range")
+    return year
+
+
+def _count(word: str) -> int | None:
+    """The number a count word spells ("three", "12"), or None when it spells none.
+
+    Only ASCII digits: "²" and "٣" pass ``str.isdigit`` and are no count of days.
+    """
+    if word in _NUMBERS:
+        return _NUMBERS[word]
+    if word.isascii() and word.isdigit() and len(word) <= _MAX_COUNT_DIGITS:
+        return int(word)
+    return None
 
 
 def _day_words(phrase: str, published: date, _future: bool) -> str | None:
@@ -103,7 +133,7 @@ def _month(phrase: str, published: date, _future: bool) -> str | None:
     if phrase not in shifts:
         return None
     index = published.year * 12 + published.month - 1 + shifts[phrase]
-    name = _month_name(index // 12, index % 12 + 1)
+    name = _month_name(_in_calendar(index // 12), index % 12 + 1)
     if phrase.startswith("earlier"):
         return f"earlier in {name}"
     if phrase.startswith("later"):
@@ -115,7 +145,7 @@ def _year(phrase: str, published: date, _future: bool) -> str | None:
     shifts = {"last year": -1, "this year": 0, "next year": 1, "earlier this year": 0}
     if phrase not in shifts:
         return None
-    year = str(published.year + shifts[phrase])
+    year = str(_in_calendar(published.year + shifts[phrase]))
     return f"earlier in {year}" if phrase.startswith("earlier") else year
 
 
@@ -129,14 +159,14 @@ def _season(phrase: str, published: date, _future: bool) -> str | None:
         year -= 1 if published.month < start_month + 3 else 0
     elif words[0] == "next":
         year += 1 if published.month >= start_month else 0
-    return f"{words[1]} {year}"
+    return f"{words[1]} {_in_calendar(year)}"
 
 
 def _ago(phrase: str, published: date, _future: bool) -> str | None:
     match = _AGO.match(phrase)
-    if match is None or (match.group(1) not in _NUMBERS and not match.group(1).isdigit()):
+    count = _count(match.group(1)) if match is not None else None
+    if match is None or count is None:
         return None
-    count = int(match.group(1)) if match.group(1).isdigit() else _NUMBERS[match.group(1)]
     unit = match.group(2)
     if unit == "day":
         return _day(published - timedelta(days=count))
@@ -144,7 +174,8 @@ def _ago(phrase: str, published: date, _future: bool) -> str | None:
         return f"the week of {_day(published - timedelta(weeks=count, days=published.weekday()))}"
     months = count * (12 if unit == "year" else 1)
     index = published.year * 12 + published.month - 1 - months
-    return _month_name(index // 12, index % 12 + 1) if unit == "month" else str(index // 12)
+    year = _in_calendar(index // 12)
+    return _month_name(year, index % 12 + 1) if unit == "month" else str(year)
 
 
 def _last_n(phrase: str, published: date, _future: bool) -> str | None:

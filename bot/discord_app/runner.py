@@ -12,8 +12,10 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
+import re
 import signal
 
+import aiohttp
 import discord
 
 from bot.conversation import ConversationStore
@@ -24,6 +26,7 @@ from bot.discord_app.endpoints import use_api_base
 from bot.discord_app.logs import configure_logging
 from bot.settings import Settings
 from bot.startup import Runtime, StartupError, start
+from bot.terminal import stop_showing_warnings
 
 __all__ = [
     "build_bot",
@@ -35,6 +38,9 @@ __all__ = [
 
 EXIT_OK = 0
 EXIT_FAILED = 1
+# A bot token is letters, digits and "._-"; a space or line break inside one would
+# reach an HTTP header, where aiohttp refuses it with a traceback.
+_TOKEN_CHARACTERS = re.compile(r"[A-Za-z0-9._-]+")
 
 _log = logging.getLogger(__name__)
 
@@ -45,6 +51,14 @@ MISSING_TOKEN = (
 REFUSED_TOKEN = (
     "Discord refused DISCORD_TOKEN: copy a fresh token from the developer portal "
     "(Bot > Reset Token) into .env or the environment"
+)
+MALFORMED_TOKEN = (
+    "DISCORD_TOKEN holds a space, line break or other character no Discord token has: "
+    "copy it again from the developer portal (Bot > Reset Token)"
+)
+UNREACHABLE = (
+    "cannot reach Discord at {base} ({reason}); check the network connection"
+    "{setting}, then start the bot again"
 )
 INTENT_NOT_ENABLED = (
     "ARTICLEBOT_MESSAGE_CONTENT=true needs the Message Content intent: enable it in the "
@@ -68,6 +82,7 @@ def run_discord(*, cache: bool = True) -> int:
     """Run the Discord bot until it is stopped; return the exit status (``cache``: see start)."""
     runtime = start(cache=cache)
     token = _token(runtime.settings)
+    stop_showing_warnings()
     configure_logging(runtime.settings.log_level, secrets=[token])
     if runtime.settings.discord_api_base is not None:
         use_api_base(runtime.settings.discord_api_base)
@@ -79,6 +94,8 @@ def run_discord(*, cache: bool = True) -> int:
         raise StartupError(REFUSED_TOKEN) from None
     except discord.PrivilegedIntentsRequired:
         raise StartupError(INTENT_NOT_ENABLED) from None
+    except (aiohttp.ClientConnectionError, discord.GatewayNotFound, OSError) as error:
+        raise StartupError(_unreachable(runtime.settings, error, token)) from None
     except Exception:
         _log.exception("the Discord bot stopped on an unexpected error")
         return EXIT_FAILED
@@ -147,4 +164,15 @@ def _token(settings: Settings) -> str:
     token = secret.get_secret_value().strip() if secret is not None else ""
     if not token:
         raise StartupError(MISSING_TOKEN)
+    if not _TOKEN_CHARACTERS.fullmatch(token):
+        # Which character, or where, is not said: the message must not leak the token.
+        raise StartupError(MALFORMED_TOKEN)
     return token
+
+
+def _unreachable(settings: Settings, error: BaseException, token: str) -> str:
+    """One line for a Discord that cannot be reached (no connection, a wrong API base)."""
+    base = settings.discord_api_base
+    reason = (str(error) or type(error).__name__).replace(token, "[redacted]")
+    setting = " and ARTICLEBOT_DISCORD_API_BASE" if base else ""
+    return UNREACHABLE.format(base=base or "discord.com", reason=reason, setting=setting)

@@ -16,7 +16,7 @@ from bot.composer import ComposerOptions
 from bot.evaluation.datasets import DatasetError, EvalSet, load_eval_sets
 from bot.evaluation.scoring import RECALL_DEPTHS, SetReport, TypeReport, score_set, summarize
 from bot.progress import Progress
-from bot.settings import PROJECT_ROOT
+from bot.settings import PROJECT_ROOT, Settings, redact
 from bot.startup import StartupError, load_configuration
 from retrieval import ArticleError
 
@@ -36,7 +36,7 @@ def run_eval(arguments: argparse.Namespace) -> int:
     article = Path(arguments.article) if arguments.article else settings.articles[0]
     reports = []
     for path in files:
-        eval_sets = _load_all([path], article)
+        eval_sets = _load_all([path], article, settings)
         file_reports = []
         for eval_set in eval_sets:
             total = len(eval_set.questions)
@@ -55,13 +55,13 @@ def run_eval(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def _load_all(files: list[Path], article: Path | str) -> list[EvalSet]:
+def _load_all(files: list[Path], article: Path | str, settings: Settings) -> list[EvalSet]:
     eval_sets: list[EvalSet] = []
     for path in files:
         try:
             eval_sets.extend(load_eval_sets(path, article))
         except (DatasetError, ArticleError) as error:
-            raise StartupError(str(error)) from None
+            raise StartupError(redact(str(error), settings)) from None
     return eval_sets
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from retrieval.article import Article, ArticleError, article_from_text
+from retrieval.article import Article, ArticleError, article_from_text, check_line_count
 from retrieval.formats.extracted import build_article
 from retrieval.formats.html import article_from_html, looks_like_html
 from retrieval.formats.markdown import extract_markdown
@@ -70,5 +70,6 @@ def format_of_media_type(media_type: str, data: bytes, *, source: str) -> Articl
 def article_from_plain_text(text: str, *, article_format: ArticleFormat, source: str) -> Article:
     """Build the article of decoded plain text or Markdown ``text``."""
     if article_format == "markdown":
+        check_line_count(text, source)  # before the block reader's work per line
         return build_article(extract_markdown(text), source=source)
     return article_from_text(text, source=source)

@@ -94,7 +94,12 @@ def _decode(data: bytes, encoding: str, *, source: str, declared: bool) -> str:
             detail = f"it is declared as {encoding} but has {where}"
         else:
             detail = f"it declares no encoding and is not UTF-8 ({where})"
-        raise ArticleError(
-            f"article {source} cannot be decoded: {detail}; re-save it as UTF-8, "
-            f"e.g. iconv -f LATIN1 -t UTF-8"
-        ) from None
+        remedy = _remedy(source)
+        raise ArticleError(f"article {source} cannot be decoded: {detail}; {remedy}") from None
+
+
+def _remedy(source: str) -> str:
+    """What the user can do: convert a file, or save a server's page from a browser."""
+    if source.lower().startswith(("http://", "https://")):
+        return "the server sent text that is not valid in it: save the page from your browser"
+    return "re-save it as UTF-8, e.g. iconv -f LATIN1 -t UTF-8"

@@ -9,9 +9,14 @@ reader works in two small steps, blocks then inline markup:
   fenced code become paragraphs of their own; the first level-1 heading is the
   headline; footnotes become paragraphs; HTML comments, link reference
   definitions and rules are dropped;
-- inline: ``[text](url)`` keeps its text, images are dropped (their alt text is
-  not part of the story), emphasis, code spans and inline HTML tags lose their
-  markers, backslash escapes and entities become the characters they stand for.
+- inline (:mod:`.markdown_inline`): ``[text](url)`` keeps its text, images are
+  dropped (their alt text is not part of the story), emphasis, code spans and
+  inline HTML tags lose their markers, backslash escapes and entities become the
+  characters they stand for.
+
+Both steps take time linear in the text (up to a logarithm), whatever it holds:
+every pattern here either is anchored at the start of a line or cannot rescan
+what it has passed, and :mod:`tests.test_reliability_regex` checks them all.
 
 Ordered-list numbers are kept: "1." may be the story's own words ("Step 1"),
 and a paragraph that begins with a year ("2021. The ...") must not lose it.
@@ -19,11 +24,11 @@ and a paragraph that begins with a year ("2021. The ...") must not lose it.
 
 from __future__ import annotations
 
-import html
 import re
 from datetime import datetime
 
 from retrieval.formats.extracted import ExtractedArticle, squeeze_whitespace
+from retrieval.formats.markdown_inline import strip_inline_markup
 
 __all__ = ["extract_markdown", "normalize_date", "strip_inline_markup"]
 
@@ -47,35 +52,27 @@ _FRONT_MATTER_KEYS = {
 _FRONT_MATTER_ITEM = re.compile(r"^\s+-\s+(.+)$")
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+# The opening of an ATX heading; its closing "#"s are cut by _heading_text, as a
+# pattern that also matched them tried every space of a long run as their start.
+_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:\s*\S")
 _FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:[ \t]*")
 _BULLET = re.compile(r"^\s*[-*+][ \t]+")
 _ORDERED_ITEM = re.compile(r"^\s*\d{1,9}[.)][ \t]+")
-_BLOCK_QUOTE = re.compile(r"^ {0,3}>[ \t]?")
-_TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
+# All the ">" markers of a (nested) block quote line at once: removing them one at
+# a time copied the line once per marker, quadratic on a line of ">>>>...".
+_BLOCK_QUOTES = re.compile(r"(?: {0,3}>[ \t]?)+")
+# No two runs of spaces meet without a "|" between them: "\s*\|?\s*" could split a
+# long run of spaces every possible way before failing (quadratic).
+_TABLE_DELIMITER = re.compile(r"^\s*(?:\|\s*)?:?-+:?\s*(?:\|\s*:?-+:?\s*)+(?:\|\s*)?$")
 _TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 
-# Inline markup, applied in this order (images before links: "![a](b)" contains "[a](b)").
-_ESCAPABLE = "\\`*_{}[]()#+-.!|<>~\"'"
-_ESCAPE = re.compile(r"\\([" + re.escape(_ESCAPABLE) + r"])")
-_PLACEHOLDER_BASE = 0xE000  # Unicode private use area: never produced by the steps below
-_LINK_TARGET = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
-_IMAGE = re.compile(r"!\[[^\]]*\](?:" + _LINK_TARGET + r"|\[[^\]]*\])")
-_LINK = re.compile(r"\[([^\]]*)\](?:" + _LINK_TARGET + r"|\[[^\]]*\])")
-_FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\]")
-_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+)>", re.IGNORECASE)
-_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
-_EM_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])")
-_EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
-
 _DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y/%m/%d", "%d/%m/%Y")
+# The longest spelled date ("30 September 2023, 10:00:00 +00:00") is far shorter;
+# a longer value is not read as a date at all.
+_MAX_DATE_CHARS = 64
 _ISO_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ]|$)")
 
 
@@ -97,26 +94,11 @@ def extract_markdown(text: str) -> ExtractedArticle:
     )
 
 
-def strip_inline_markup(text: str) -> str:
-    """Return ``text`` without links, images, emphasis, code marks and inline HTML."""
-    text = _ESCAPE.sub(lambda m: chr(_PLACEHOLDER_BASE + _ESCAPABLE.index(m[1])), text)
-    text = _CODE_SPAN.sub(lambda m: m[2].strip(), text)
-    text = _IMAGE.sub("", text)
-    text = _LINK.sub(r"\1", text)
-    text = _FOOTNOTE_MARK.sub("", text)
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _LINE_BREAK_TAG.sub(" ", text)
-    text = _HTML_TAG.sub("", text)
-    for pattern in (_STRONG, _STRIKE, _EM_STAR, _EM_UNDERSCORE):
-        text = pattern.sub(lambda m: m[m.lastindex or 0], text)
-    text = html.unescape(text)
-    text = "".join(_unescape_placeholder(c) for c in text)
-    return squeeze_whitespace(text)
-
-
 def normalize_date(value: str) -> str | None:
     """Return ``value`` as an ISO date ("2021-04-25"), or None when it is not a date."""
     value = value.strip()
+    if len(value) > _MAX_DATE_CHARS:
+        return None
     match = _ISO_DATE.match(value)
     candidates = [(match[1], "%Y-%m-%d")] if match else []
     candidates += [(value, pattern) for pattern in _DATE_FORMATS]
@@ -126,11 +108,6 @@ def normalize_date(value: str) -> str | None:
         except ValueError:
             continue
     return None
-
-
-def _unescape_placeholder(character: str) -> str:
-    index = ord(character) - _PLACEHOLDER_BASE
-    return _ESCAPABLE[index] if 0 <= index < len(_ESCAPABLE) else character
 
 
 def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -185,6 +162,15 @@ def _unquote(value: str) -> str:
     return value
 
 
+def _heading_text(rest: str) -> str:
+    """The text of an ATX heading after its opening "#"s: without a closing "#" sequence."""
+    rest = rest.rstrip(" \t")
+    bare = rest.rstrip("#")
+    if bare != rest and (not bare or bare[-1] in " \t"):
+        rest = bare.rstrip(" \t")
+    return rest
+
+
 class _BlockReader:
     """Groups Markdown lines into plain-text paragraphs, one block at a time.
 
@@ -219,15 +205,15 @@ class _BlockReader:
             self._current.clear()
             self._heading(text, 1 if underline[1].startswith("=") else 2)
         elif atx := _ATX_HEADING.match(line):
-            self._heading(atx[2] or "", len(atx[1]))
+            self._heading(_heading_text(line[atx.end() :]), len(atx[1]))
         elif not line.strip() or _THEMATIC_BREAK.match(line) or _TABLE_DELIMITER.match(line):
             self._flush()
         elif not _REFERENCE_DEFINITION.match(line):
             self._read_text_line(line)
 
     def _read_text_line(self, line: str) -> None:
-        while _BLOCK_QUOTE.match(line):
-            line = _BLOCK_QUOTE.sub("", line, count=1)
+        if quotes := _BLOCK_QUOTES.match(line):
+            line = line[quotes.end() :]
         if not line.strip():
             self._flush()
         elif row := _TABLE_ROW.match(line):

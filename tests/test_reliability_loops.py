@@ -1,0 +1,291 @@
+"""Bounded work beyond regular expressions: every loop reviewed, every text path linear.
+
+Two guards, each failing when a new unbounded loop is added:
+
+- every ``while`` loop in ``retrieval/`` and ``bot/`` (found by reading the
+  source, so a new one is seen the day it is written) must be listed in
+  :data:`REVIEWED_LOOPS` with why it ends, and within how much work. A ``for``
+  loop ends with what it iterates; its cost is what the second guard measures;
+- every function that takes text from outside (articles, Markdown, web pages,
+  ``--jsonl`` lines, dates, Discord messages) is timed on the hostile texts of
+  :mod:`tests.reliability_inputs` at two lengths, four times apart: linear work
+  takes about four times as long, quadratic sixteen. A pass over all inputs
+  that grows by more than :data:`MAX_GROWTH` (and takes long enough to tell)
+  fails.
+
+``tests/test_reliability_regex.py`` guards each regular expression the same way.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import bot
+import retrieval
+from bot.ask_command import parse_request
+from bot.composer.relative_dates import resolve_relative_date
+from bot.discord_app.limits import defuse_mentions, escape_markdown, fit, one_line
+from bot.discord_app.policy import strip_mentions
+from bot.input_lines import bounded_lines
+from retrieval.article import article_from_text
+from retrieval.cleaning import clean_paragraphs, normalize_characters
+from retrieval.formats.charset import declared_charset, decode_page
+from retrieval.formats.html import looks_like_html
+from retrieval.formats.markdown import extract_markdown
+from retrieval.formats.markdown_inline import strip_inline_markup
+from retrieval.printable import printable
+from retrieval.sentences import split_sentences
+from tests.reliability_inputs import adversarial_texts, timed
+
+# Why each loop ends, and what bounds its work. Keyed by (module, function,
+# condition), so moving a loop keeps its entry and changing its condition asks
+# for a new review.
+_SENTENCE = "tokens of one sentence (at most MAX_SENTENCE_CHARS) or question (500)"
+REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
+    ("retrieval._npz", "_read_into", "offset < len(target)"): (
+        "each pass reads at least one byte or raises; at most the member's checked size"
+    ),
+    ("retrieval.article_files", "_read_regular_file", "size <= max_bytes"): (
+        "each read returns a byte or ends it; stops past max_bytes"
+    ),
+    ("retrieval.cleaning", "_trim_blank_edges", "start < end and (not lines[start])"): (
+        "moves start forward: at most the number of lines"
+    ),
+    ("retrieval.cleaning", "_trim_blank_edges", "end > start and (not lines[end - 1])"): (
+        "moves end back: at most the number of lines"
+    ),
+    ("retrieval.fetch", "_read_body", "(chunk := response.read(_CHUNK_BYTES))"): (
+        "stops past max_bytes; the deadline cuts the connection"
+    ),
+    (
+        "retrieval.formats.html",
+        "looks_like_html",
+        "start.startswith(b'<!--') and b'-->' in start",
+    ): "each pass drops a comment from a prefix of at most 1,024 bytes",
+    ("retrieval.index_file", "_depth", "pending"): (
+        "visits each value of a header of at most MAX_HEADER_BYTES once"
+    ),
+    ("retrieval.sentences", "_append_capped", "end - start > MAX_SENTENCE_CHARS"): (
+        "each pass emits a piece and moves start past it"
+    ),
+    ("retrieval.sentences", "_append_capped", "cut > start and (not text[cut].isspace())"): (
+        "walks back at most MAX_SENTENCE_CHARS"
+    ),
+    ("retrieval.sentences", "_append_capped", "text[piece_end - 1].isspace()"): (
+        "walks back over the whitespace just skipped"
+    ),
+    ("retrieval.sentences", "_skip_space", "position < len(text) and text[position].isspace()"): (
+        "moves forward; each space is skipped once by the splitter"
+    ),
+    ("bot.composer.extractors.clauses", "_marked_clauses", "index < len(tokens)"): _SENTENCE,
+    (
+        "bot.composer.extractors.clauses",
+        "_clause_end",
+        "end >= body and (not tokens[end].is_word)",
+    ): _SENTENCE,
+    ("bot.composer.extractors.names", "find_names", "index < len(tokens)"): _SENTENCE,
+    (
+        "bot.composer.extractors.names",
+        "find_names",
+        'probe < len(tokens) and (not tokens[last].lower.endswith("\'s"))',
+    ): _SENTENCE,
+    ("bot.composer.extractors.phrases", "extract_chunks", "index < len(tokens)"): _SENTENCE,
+    (
+        "bot.composer.extractors.phrases",
+        "extract_chunks",
+        "probe < len(tokens) and probe - index < _MAX_CHUNK_TOKENS",
+    ): "at most _MAX_CHUNK_TOKENS",
+    (
+        "bot.composer.extractors.phrases",
+        "extract_person_nouns",
+        "first > 0 and _is_content(tokens[first - 1]) and (index - first < 3)",
+    ): "at most 3 tokens",
+    (
+        "bot.composer.extractors.phrases",
+        "extract_agents",
+        "first_name > index + 1 and tokens[first_name - 1].is_capitalized",
+    ): _SENTENCE,
+    (
+        "bot.composer.extractors.phrases",
+        "_naming_words_before",
+        "first >= 0 and _is_naming_word(tokens[first])",
+    ): _SENTENCE,
+    ("bot.composer.extractors.phrases", "_name_after", "probe < len(tokens)"): _SENTENCE,
+    (
+        "bot.composer.extractors.phrases",
+        "_modifiers_before",
+        "first > 0 and index - first < _MAX_CHUNK_TOKENS",
+    ): "at most _MAX_CHUNK_TOKENS",
+    (
+        "bot.composer.extractors.phrases",
+        "_subject_of_copula",
+        "probe >= 0 and tokens[probe].lower in DETERMINERS | {'most', 'best', 'first', 'main'}",
+    ): _SENTENCE,
+    (
+        "bot.composer.extractors.phrases",
+        "_subject_of_copula",
+        "first > 0 and _is_content(tokens[first - 1]) and (last - first < _MAX_CHUNK_TOKENS)",
+    ): "at most _MAX_CHUNK_TOKENS",
+    (
+        "bot.composer.extractors.phrases",
+        "_role_before",
+        "probe >= 0 and index - probe <= _MAX_ROLE_TOKENS",
+    ): "at most _MAX_ROLE_TOKENS",
+    (
+        "bot.composer.extractors.phrases",
+        "_phrase_end",
+        "end >= start and (not tokens[end].is_word or tokens[end].lower in FUNCTION_WORDS)",
+    ): _SENTENCE,
+    (
+        "bot.composer.extractors.quotes",
+        "_trim_punctuation",
+        "first <= last and (not tokens[first].is_word)",
+    ): _SENTENCE,
+    (
+        "bot.composer.extractors.quotes",
+        "_trim_punctuation",
+        "last >= first and (not tokens[last].is_word) and (tokens[last].text not in {'!', '?'})",
+    ): _SENTENCE,
+    ("bot.composer.questions", "_analyze_what_is", "after and after[-1].lower in _NAMING_TAIL"): (
+        "tokens of a question, at most 500 characters"
+    ),
+    ("bot.composer.reader", "reader_for", "len(_READERS) > _MAX_READERS"): "evicts one a pass",
+    (
+        "bot.conversation",
+        "ConversationStore.get",
+        "len(self._conversations) > self.max_conversations",
+    ): "evicts one a pass",
+    (
+        "bot.discord_app.answering",
+        "FollowUps.remember",
+        "len(self._conversations) > self.max_answers",
+    ): "evicts one a pass",
+    ("bot.discord_app.cooldown", "Cooldown.check", "len(self._users) > self.max_users"): (
+        "evicts one a pass"
+    ),
+    (
+        "bot.discord_app.replies",
+        "_escaped_tail",
+        "words and size(ELLIPSIS + escape_markdown(' '.join(words))) > limit",
+    ): "drops a word a pass from at most `limit` characters (a quote budget)",
+    ("bot.discord_app.scopes", "ChannelScopes.use", "len(self._scopes) > self.max_channels"): (
+        "evicts one a pass"
+    ),
+    ("bot.evaluation.datasets", "_find_all", "start != -1"): (
+        "str.find moves forward; occurrences of an answer in one paragraph"
+    ),
+    ("bot.input_lines", "bounded_lines", "(line := stream.readline(max_length + 1))"): (
+        "each pass consumes a line, holding at most max_length + 1"
+    ),
+    ("bot.input_lines", "_skip_rest_of_line", "(chunk := stream.readline(_SKIP_CHUNK))"): (
+        "each pass consumes input, holding at most _SKIP_CHUNK"
+    ),
+    ("bot.repl", "run_repl", "True"): "one input line a pass, read by bounded_lines; ends at EOF",
+}
+
+
+def _while_loops() -> set[tuple[str, str, str]]:
+    found: set[tuple[str, str, str]] = set()
+    for package in (retrieval, bot):
+        root = Path(package.__path__[0]).parent
+        for path in sorted(Path(package.__path__[0]).rglob("*.py")):
+            module = ".".join(path.relative_to(root).with_suffix("").parts)
+            _collect(ast.parse(path.read_text(encoding="utf-8")), module, "", found)
+    return found
+
+
+def _collect(node: ast.AST, module: str, scope: str, found: set[tuple[str, str, str]]) -> None:
+    for child in ast.iter_child_nodes(node):
+        inner = scope
+        if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            inner = f"{scope}.{child.name}" if scope else child.name
+        if isinstance(child, ast.While):
+            found.add((module, inner, ast.unparse(child.test)))
+        _collect(child, module, inner, found)
+
+
+def test_every_while_loop_is_reviewed() -> None:
+    found = _while_loops()
+    unreviewed = sorted(found - set(REVIEWED_LOOPS))
+    assert not unreviewed, (
+        "a new while loop: say in REVIEWED_LOOPS why it ends and what bounds its work, "
+        f"and add its entry point to TEXT_PATHS if it reads outside text: {unreviewed}"
+    )
+    assert not set(REVIEWED_LOOPS) - found, "REVIEWED_LOOPS lists loops that are gone"
+    assert all(REVIEWED_LOOPS.values())
+
+
+def _article_or_error(text: str) -> object:
+    try:
+        return article_from_text(text)
+    except ValueError:  # no words, or too long to index: both are answers
+        return None
+
+
+def _decoded_or_error(data: bytes) -> object:
+    try:
+        return decode_page(data, source="test")
+    except ValueError:
+        return None
+
+
+# Every path by which outside text enters, as a function of one text.
+PUBLISHED = date(2021, 4, 25)
+TEXT_PATHS: dict[str, Callable[[str], object]] = {
+    "article_from_text": _article_or_error,
+    "clean_paragraphs": clean_paragraphs,
+    "normalize_characters": normalize_characters,
+    "split_sentences": split_sentences,
+    "extract_markdown": extract_markdown,
+    "strip_inline_markup": strip_inline_markup,
+    "decode_page": lambda text: _decoded_or_error(text.encode("utf-8", "surrogatepass")),
+    "declared_charset": lambda text: declared_charset(text.encode("utf-8", "surrogatepass")),
+    "looks_like_html": lambda text: looks_like_html(text.encode("utf-8", "surrogatepass")),
+    "printable": printable,
+    "parse_request (text)": parse_request,
+    "parse_request (JSON)": lambda text: parse_request('{"question": ' + repr(text) + "}"),
+    "bounded_lines": lambda text: list(bounded_lines(io.StringIO(text), 4096)),
+    "resolve_relative_date": lambda text: resolve_relative_date(text, PUBLISHED),
+    "escape_markdown": escape_markdown,
+    "defuse_mentions": defuse_mentions,
+    "one_line": one_line,
+    "fit": lambda text: fit(text, 2000),
+    "strip_mentions": lambda text: strip_mentions(text, 1234, 5678),
+}
+# Quadratic work grows 16-fold when the text grows 4-fold, linear work 4-fold;
+# n log n about 5. A pass must take this long at the larger length to be judged.
+MAX_GROWTH = 8.0
+MEASURABLE_SECONDS = 0.05
+SHORT, LONG = 5_000, 20_000
+SHORT_TEXTS = adversarial_texts(SHORT)
+LONG_TEXTS = adversarial_texts(LONG)
+
+
+def _pass_over(path: Callable[[str], object], texts: dict[str, str]) -> float:
+    return timed(lambda: [path(text) for text in texts.values()])[1]
+
+
+@pytest.mark.parametrize("name", list(TEXT_PATHS))
+def test_every_text_path_is_linear_on_hostile_text(name: str) -> None:
+    path = TEXT_PATHS[name]
+    short, long = _pass_over(path, SHORT_TEXTS), _pass_over(path, LONG_TEXTS)
+    if long > MEASURABLE_SECONDS and long > MAX_GROWTH * short:
+        # Noise is one-sided (a busy machine only slows a pass): measure again, text by text.
+        slowest = max(
+            LONG_TEXTS,
+            key=lambda label: min(timed(lambda: path(LONG_TEXTS[label]))[1] for _ in range(2)),
+        )
+        small = min(timed(lambda: path(SHORT_TEXTS[slowest]))[1] for _ in range(3))
+        large = min(timed(lambda: path(LONG_TEXTS[slowest]))[1] for _ in range(3))
+        assert large <= MAX_GROWTH * small or large < MEASURABLE_SECONDS, (
+            f"{name} grows {large / small:.0f}-fold on {slowest!r} when the text grows 4-fold"
+        )
+    print(
+        f"reliability: {name}: {short * 1000:.0f} ms at {SHORT:,}, {long * 1000:.0f} ms at {LONG:,}"
+    )
