@@ -97,10 +97,26 @@ def build_parser() -> argparse.ArgumentParser:
         "data",
         nargs="*",
         metavar="FILE",
-        help="SQuAD 2.0 .json or articlebot .jsonl files (default: the development data)",
+        help=(
+            "SQuAD 2.0 .json or articlebot .jsonl files, scored with the shipped weights "
+            "(default: the development data held apart, then the frozen test split)"
+        ),
     )
     evaluate.add_argument(
         "--article", metavar="PATH", help="article for .jsonl question files (default: the seed)"
+    )
+    evaluate.add_argument(
+        "--held-apart",
+        action="store_true",
+        help="fit weights without each file's articles (cross-validation) instead of shipping them",
+    )
+    evaluate.add_argument(
+        "--tuned",
+        action="store_true",
+        help="also score the development data with the shipped weights (fitted on it)",
+    )
+    evaluate.add_argument(
+        "--folds", type=int, default=4, metavar="K", help="article folds when held apart (2-21)"
     )
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
     evaluate.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -14,7 +14,6 @@ import argparse
 import hashlib
 import sys
 from importlib.metadata import version
-from pathlib import Path
 
 from bot.composer.weights import WEIGHTS_RESOURCE
 from bot.evaluation.development import DEVELOPMENT_FILES, load_development_sets

@@ -31,10 +31,10 @@ from bot.composer.tokens import Token, tokenize
 
 __all__ = [
     "ABSTENTION_FEATURES",
+    "WINDOW_FACTS",
     "AnswerEvidence",
     "QuestionFacts",
     "abstention_features",
-    "WINDOW_FACTS",
     "question_facts",
     "window_facts",
 ]
@@ -208,9 +208,7 @@ def window_facts(
     focus_absent = bool(question.focus) and question.focus not in stems
     age_absent = question.number_kind == "age" and not any(_AGE.search(text) for text in window)
     absent = [
-        weight
-        for stem, weight in weights.by_stem.items()
-        if stem not in stems and weight < max_idf
+        weight for stem, weight in weights.by_stem.items() if stem not in stems and weight < max_idf
     ]
     numbers = {token.lower for token in question.content if token.is_number}
     asked_negated = _negated(tokenize(question.text))

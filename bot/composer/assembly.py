@@ -142,7 +142,9 @@ def combined_answer(knowledge: Knowledge, text: str, parts: Sequence[Answer]) ->
         short_answer="; ".join(part.short_answer or "" for part in answered),
         question_type="+".join(part.question_type for part in parts),
         confidence=min(part.confidence for part in answered),
-        kind=AnswerKind.ANSWER if any(p.kind is AnswerKind.ANSWER for p in answered) else first.kind,
+        kind=AnswerKind.ANSWER
+        if any(p.kind is AnswerKind.ANSWER for p in answered)
+        else first.kind,
         passages=tuple(evidence),
         answer_start=first.answer_start,
         answer_end=first.answer_end,

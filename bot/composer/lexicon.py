@@ -9,12 +9,11 @@ from __future__ import annotations
 
 __all__ = [
     "AUXILIARIES",
-    "MONEY_WORDS",
-    "TIME_UNITS",
     "CAUSE_MARKERS",
     "DETERMINERS",
     "FUNCTION_WORDS",
     "HEDGE_WORDS",
+    "MONEY_WORDS",
     "MONTHS",
     "NEGATIONS",
     "NUMBER_WORDS",
@@ -27,6 +26,7 @@ __all__ = [
     "ROLE_TITLES",
     "SPEECH_VERBS",
     "TIME_NOUNS",
+    "TIME_UNITS",
     "VENUE_NOUNS",
     "WEEKDAYS",
     "words",

@@ -258,7 +258,9 @@ def _wh_role(tokens: tuple[Token, ...]) -> str:
     rest = words[position + 1 :]
     if words[position].lower in {"what", "which"}:
         # Skip the head noun phrase of "which newspaper reported ...".
-        while rest and classify(tuple(rest[:1]))[0] in _NOUN_LIKE and rest[0].lower not in AUXILIARIES:
+        while (
+            rest and classify(tuple(rest[:1]))[0] in _NOUN_LIKE and rest[0].lower not in AUXILIARIES
+        ):
             rest = rest[1:]
     if not rest:
         return ""

@@ -69,9 +69,13 @@ class ArticleReader:
         """Whether the passage is the first sentence of its paragraph."""
         passages = self.knowledge.retriever.passages
         previous = position - 1
-        return previous not in self.knowledge.collection.passage_range(
-            self.knowledge.collection.article_of(position)
-        ) or passages[previous].paragraph != passages[position].paragraph
+        return (
+            previous
+            not in self.knowledge.collection.passage_range(
+                self.knowledge.collection.article_of(position)
+            )
+            or passages[previous].paragraph != passages[position].paragraph
+        )
 
     def relative_position(self, position: int) -> float:
         """Where the passage stands in its article, 0 at the start and 1 at the end."""

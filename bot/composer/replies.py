@@ -14,8 +14,8 @@ from bot.composer.lexicon import HEDGE_WORDS
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.relative_dates import parse_published, resolve_relative_date
 from bot.composer.tokens import tokenize
-from retrieval.analysis import stem
 from retrieval import Article, Passage
+from retrieval.analysis import stem
 
 __all__ = [
     "caveat_of",

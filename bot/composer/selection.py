@@ -38,9 +38,9 @@ from bot.composer.weights import AnswerWeights, LinearModel
 
 __all__ = [
     "READ_SENTENCES",
+    "TYPED_FAMILIES",
     "RankedSentence",
     "ScoredSpan",
-    "TYPED_FAMILIES",
     "Selection",
     "candidate_spans",
     "pool_features",

@@ -30,6 +30,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bot.composer.questions import QuestionAnalysis
 from bot.composer.ranking import coverage, match_flags, title_share
@@ -94,7 +95,7 @@ def sentence_features(
         return own[index]
 
     pairs = _question_pairs(question)
-    rows = []
+    rows: list[tuple[float, ...]] = []
     best_cosine = max((item.cosine for item in pool), default=0.0) or 1.0
     for item, has_type in zip(pool, typed, strict=True):
         text = passages[item.index].text
@@ -131,7 +132,9 @@ def _matched_stems(tokens: Sequence[Token], flags: Sequence[bool]) -> set[str]:
     return {token.stem for token, flag in zip(tokens, flags, strict=True) if flag}
 
 
-def _word_share(question: QuestionAnalysis, tokens: Sequence[Token], flags: Sequence[bool]) -> float:
+def _word_share(
+    question: QuestionAnalysis, tokens: Sequence[Token], flags: Sequence[bool]
+) -> float:
     stems = question.content_stems
     if not stems:
         return 0.0
@@ -176,7 +179,7 @@ def _qualified_away(tokens: Sequence[Token], flags: Sequence[bool], weights: Wor
 def _question_pairs(question: QuestionAnalysis) -> list[tuple[str, str]]:
     """The question's consecutive content words, as stem pairs ("foreign policy")."""
     stems = [token.stem for token in question.content]
-    return [(a, b) for a, b in zip(stems, stems[1:], strict=False) if a != b]
+    return [(a, b) for a, b in pairwise(stems) if a != b]
 
 
 def _pairs_adjacent(

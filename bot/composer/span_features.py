@@ -162,7 +162,7 @@ def span_features(
         float(before > 0 and matches[before - 1] >= first - 2),
         float(after < len(matches) and matches[after] <= last + 2),
         share_before,
-        float(0 < before and after < len(matches)),
+        float(before > 0 and after < len(matches)),
         float(tokens[first].lower in DETERMINERS),
         float(tokens[last].lower.endswith("'s")),
         float(any(token.is_number for token in span_tokens)),
@@ -219,9 +219,9 @@ def _order_aligned(candidate: Candidate, question: QuestionAnalysis, weights: Wo
     found: set[str] = set()
     for index in sentence.matches:
         stem = tokens[index].stem
-        if low <= index < candidate.first and stem in question.before_wh:
-            found.add(stem)
-        elif candidate.last < index <= high and stem not in question.before_wh:
+        if (low <= index < candidate.first and stem in question.before_wh) or (
+            candidate.last < index <= high and stem not in question.before_wh
+        ):
             found.add(stem)
     return sum(weights.by_stem.get(stem, 0.0) for stem in found) / weights.total
 

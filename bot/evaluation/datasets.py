@@ -115,9 +115,7 @@ def _read_records(path: Path) -> list[tuple[int, _JsonlRecord]]:
     return records
 
 
-def _question_set(
-    name: str, article: Article, records: list[tuple[int, _JsonlRecord]]
-) -> EvalSet:
+def _question_set(name: str, article: Article, records: list[tuple[int, _JsonlRecord]]) -> EvalSet:
     questions = []
     for number, record in records:
         answers = tuple(record.answers)

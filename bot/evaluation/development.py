@@ -12,7 +12,7 @@ from pathlib import Path
 from bot.evaluation.datasets import EvalSet, load_eval_sets
 from bot.settings import DEFAULT_ARTICLE, PROJECT_ROOT
 
-__all__ = ["DEVELOPMENT_FILES", "TEST_FILES", "load_development_sets"]
+__all__ = ["DATA", "DEVELOPMENT_FILES", "TEST_FILES", "load_development_sets"]
 
 DATA = PROJECT_ROOT / "data"
 DEVELOPMENT_FILES: tuple[Path, ...] = (

@@ -36,7 +36,11 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from bot.composer.abstention_features import ABSTENTION_FEATURES, AnswerEvidence, abstention_features
+from bot.composer.abstention_features import (
+    ABSTENTION_FEATURES,
+    AnswerEvidence,
+    abstention_features,
+)
 from bot.composer.selection import READ_SENTENCES, span_share
 from bot.composer.sentence_features import SENTENCE_FEATURES
 from bot.composer.span_features import SPAN_FEATURES
@@ -115,7 +119,12 @@ def fit_sentence_model(tables: Sequence[QuestionTable]) -> LinearModel:
         differences.append(pairs)
         weights.append(np.full(len(pairs), _weight(table) / len(pairs)))
     return _fit_pairwise(
-        SENTENCE_FEATURES, np.vstack(differences), np.concatenate(weights), mean, scale, SENTENCE_C
+        SENTENCE_FEATURES,
+        np.vstack(differences),
+        weights=np.concatenate(weights),
+        mean=mean,
+        scale=scale,
+        c=SENTENCE_C,
     )
 
 
@@ -144,7 +153,12 @@ def fit_span_model(tables: Sequence[QuestionTable], sentence: LinearModel) -> Li
         differences.append(pairs)
         weights.append(np.full(len(pairs), _weight(table) / len(pairs)))
     return _fit_pairwise(
-        SPAN_FEATURES, np.vstack(differences), np.concatenate(weights), mean, scale, SPAN_C
+        SPAN_FEATURES,
+        np.vstack(differences),
+        weights=np.concatenate(weights),
+        mean=mean,
+        scale=scale,
+        c=SPAN_C,
     )
 
 
@@ -256,7 +270,8 @@ def _read_spans(table: QuestionTable, sentence: LinearModel) -> tuple[np.ndarray
 
 def _sentence_scores(table: QuestionTable, sentence: LinearModel) -> np.ndarray:
     weights, constant = sentence.folded
-    return constant + table.sentences @ np.array(weights)
+    scores: np.ndarray = constant + table.sentences @ np.array(weights)
+    return scores
 
 
 def _standardization(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -273,6 +288,7 @@ def _weight(table: QuestionTable) -> float:
 def _fit_pairwise(
     names: Sequence[str],
     differences: np.ndarray,
+    *,
     weights: np.ndarray,
     mean: np.ndarray,
     scale: np.ndarray,

@@ -38,6 +38,7 @@ class Outcome:
     retrieved: tuple[int, ...]  # passage indexes, best first, by the plain retriever
     ranked: tuple[int, ...]  # passage indexes, best first, as the composer ranks them
     seconds: float
+    echo_f1: float = 0.0  # F1 of the retriever's best sentence, given whole (a baseline)
 
     @property
     def declined(self) -> bool:
@@ -96,6 +97,7 @@ class SetReport:
     ranked_recall: dict[int, float]  # of the composer's ranking (coverage, neighbours)
     latency_ms: dict[str, float]
     always_decline_f1: float
+    echo_f1: float  # answerable F1 of giving the retriever's best sentence whole
     outcomes: list[Outcome] = field(repr=False)
 
 
@@ -133,6 +135,7 @@ def summarize(name: str, outcomes: list[Outcome]) -> SetReport:
             "p95": float(np.percentile(seconds, 95)) if len(seconds) else 0.0,
         },
         always_decline_f1=_percent(float(not o.question.answerable) for o in outcomes),
+        echo_f1=_percent(o.echo_f1 for o in outcomes if o.question.answerable),
         outcomes=outcomes,
     )
 
@@ -154,10 +157,9 @@ def _run_one(question: EvalQuestion, knowledge: Knowledge, options: ComposerOpti
     started = time.perf_counter()
     result = answer(question.question, knowledge, None, options)
     seconds = time.perf_counter() - started
-    retrieved = tuple(
-        hit.passage.index
-        for hit in knowledge.retriever.search(question.question, k=max(RECALL_DEPTHS))
-    )
+    hits = knowledge.retriever.search(question.question, k=max(RECALL_DEPTHS))
+    retrieved = tuple(hit.passage.index for hit in hits)
+    echo = best_f1(hits[0].passage.text, question.answers) if hits and question.answerable else 0.0
     ranked = tuple(
         passage.index for passage in ranked_passages(question.question, knowledge, options)
     )
@@ -167,7 +169,7 @@ def _run_one(question: EvalQuestion, knowledge: Knowledge, options: ComposerOpti
     else:
         exact = best_exact(prediction, question.answers)
         f1 = best_f1(prediction, question.answers)
-    return Outcome(question, result, exact, f1, retrieved, ranked, seconds)
+    return Outcome(question, result, exact, f1, retrieved, ranked, seconds, echo)
 
 
 def _percent(values: Iterable[float]) -> float:

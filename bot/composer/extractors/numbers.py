@@ -25,8 +25,11 @@ _NUMBER_WORD = (
 )
 _MAGNITUDE = r"(?:\s?(?:hundred|thousand|million|billion|trillion|bn|m|k)\b)?"
 # Thousands groups are whole ("4,200"), so a number never takes the comma after it.
-_DIGITS = r"(?:[$£€¥]\s?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?" + _MAGNITUDE + "|" + (
-    r"(?:[$£€¥]\s?)?\d+(?:\.\d+)?(?:st|nd|rd|th)?%?" + _MAGNITUDE
+_DIGITS = (
+    r"(?:[$£€¥]\s?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?"
+    + _MAGNITUDE
+    + "|"
+    + (r"(?:[$£€¥]\s?)?\d+(?:\.\d+)?(?:st|nd|rd|th)?%?" + _MAGNITUDE)
 )
 _QUANTITY = re.compile(
     rf"(?<![\w$£€¥])(?:(?:tens|hundreds) of thousands|(?:{_DIGITS})|{_NUMBER_WORD}"
