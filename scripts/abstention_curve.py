@@ -1,71 +1,52 @@
-"""Print the abstention trade-off: answerable F1 against unanswerable accuracy per threshold.
+"""Print the abstention trade-off on the development data, held apart.
 
-Each question is answered once with abstention off; a threshold then declines every
-answer whose confidence is below it, which is exactly what the composer does.
+Every development question is answered by rankers fitted without its article
+(out of fold, as in ``scripts/fit_weights.py``); the abstention model fitted on
+those decisions then gives each answer its probability of standing, and each
+threshold declines those below it. The table shows, per share of answerable
+questions the threshold declines, the answerable F1 kept and the share of
+unanswerable questions declined, for SQuAD and the news set apart.
 
-Run: ``.venv/bin/python scripts/abstention_curve.py`` (the development data in ``data/dev``).
+Run: ``.venv/bin/python scripts/abstention_curve.py`` (about a minute).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+import numpy as np
 
-from bot.composer import ComposerOptions
-from bot.evaluation.command import DEVELOPMENT_DATA
-from bot.evaluation.datasets import load_eval_sets
-from bot.evaluation.scoring import HIT_F1, Outcome, score_set
-from bot.settings import DEFAULT_ARTICLE
+from bot.composer.weights import LinearModel
+from bot.evaluation.development import load_development_sets
+from bot.evaluation.fitting import Decision, fit_answer_weights, out_of_fold_decisions, probability
+from bot.evaluation.training import build_tables
 
-THRESHOLDS = (0.0, 0.1, 0.15, 0.2, 0.22, 0.25, 0.3, 0.35, 0.4, 0.5)
-
-
-def outcomes(path: Path) -> list[Outcome]:
-    results: list[Outcome] = []
-    for eval_set in load_eval_sets(path, DEFAULT_ARTICLE):
-        results.extend(score_set(eval_set, ComposerOptions(abstain_threshold=0.0)).outcomes)
-    return results
-
-
-def row(results: list[Outcome], threshold: float) -> tuple[float, float, float, float]:
-    answerable = [o for o in results if o.question.answerable]
-    unanswerable = [o for o in results if not o.question.answerable]
-
-    def kept(o: Outcome) -> bool:
-        return o.answer.short_answer is not None and o.answer.confidence >= threshold
-
-    f1 = sum(o.f1 for o in answerable if kept(o)) / len(answerable)
-    declined = sum(not kept(o) for o in answerable) / len(answerable)
-    accuracy = sum(not kept(o) for o in unanswerable) / max(1, len(unanswerable))
-    overall = (sum(o.f1 for o in answerable if kept(o)) + accuracy * len(unanswerable)) / len(
-        results
-    )
-    return 100 * f1, 100 * declined, 100 * accuracy, 100 * overall
+SHARES = (0.0, 0.03, 0.05, 0.07, 0.10, 0.15, 0.20, 0.30)
 
 
 def main() -> None:
-    squad = outcomes(Path(DEVELOPMENT_DATA[1]))
-    seed = outcomes(Path(DEVELOPMENT_DATA[0]))
-    print(
-        "| threshold | SQuAD answerable F1 | declined | unanswerable accuracy | overall F1 "
-        "| seed hits (of 24) | seed declined out-of-scope (of 4) |"
+    tables = build_tables(load_development_sets())
+    weights = fit_answer_weights(tables, {})
+    decisions = out_of_fold_decisions(tables)
+    print("| declined answerable | domain | answerable F1 | unanswerable declined |")
+    print("|---|---|---|---|")
+    for share in SHARES:
+        for domain in ("encyclopedia", "news"):
+            print(_row(decisions, weights.abstention, share, domain))
+    print(f"\nshipped threshold: {weights.threshold} (declines at most 7% out of fold)")
+
+
+def _row(decisions: list[Decision], model: LinearModel, share: float, domain: str) -> str:
+    chosen = [d for d in decisions if d.table.domain == domain]
+    chances = np.array([probability(model, d.row) if d.row else 0.0 for d in chosen])
+    answerable = np.array([d.table.answerable for d in chosen])
+    found = np.array([d.row is not None for d in chosen])  # no candidate: always declined
+    threshold = np.quantile(chances[answerable], share) if share else 0.0
+    kept = found & (chances >= threshold)
+    f1 = np.array([d.f1 for d in chosen])
+    return (
+        f"| {100 * (1 - kept[answerable].mean()):.1f}% | {domain} "
+        f"| {100 * (f1 * kept)[answerable].mean():.1f} "
+        f"| {100 * (1 - kept[~answerable].mean()):.1f}% |"
     )
-    print("|---|---|---|---|---|---|---|")
-    for threshold in THRESHOLDS:
-        f1, declined, accuracy, overall = row(squad, threshold)
-        hits = sum(
-            o.f1 >= HIT_F1 and o.answer.confidence >= threshold
-            for o in seed
-            if o.question.answerable
-        )
-        declined_oos = sum(
-            o.answer.short_answer is None or o.answer.confidence < threshold
-            for o in seed
-            if not o.question.answerable
-        )
-        print(
-            f"| {threshold:.2f} | {f1:.1f} | {declined:.1f}% | {accuracy:.1f}% | {overall:.1f} "
-            f"| {hits} | {declined_oos} |"
-        )
 
 
 if __name__ == "__main__":

@@ -17,8 +17,8 @@ from typing import Any
 import numpy as np
 
 from bot.composer import ComposerOptions, answer, ranked_passages
-from bot.evaluation.command import DEVELOPMENT_DATA
 from bot.evaluation.datasets import EvalSet, load_eval_sets
+from bot.evaluation.development import DEVELOPMENT_FILES
 from bot.knowledge import Knowledge
 from bot.settings import DEFAULT_ARTICLE
 from retrieval import Analyzer, Passage, TfidfRetriever
@@ -33,7 +33,7 @@ Ranker = Callable[[str], list[int]]
 def load_dev_sets() -> list[EvalSet]:
     """The seed article's questions, then one set per SQuAD development article."""
     sets: list[EvalSet] = []
-    for path in DEVELOPMENT_DATA:
+    for path in DEVELOPMENT_FILES[:2]:
         sets.extend(load_eval_sets(path, DEFAULT_ARTICLE))
     return sets
 

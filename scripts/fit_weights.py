@@ -1,6 +1,6 @@
 """Fit the composer's weights on the development data and write bot/data/answer_weights.json.
 
-Run: ``.venv/bin/python scripts/fit_weights.py`` (about two minutes). The result is
+Run: ``.venv/bin/python scripts/fit_weights.py`` (about a minute). The result is
 deterministic: the same data and code give the same file, byte for byte, which
 ``tests/test_answer_weights.py`` checks. Review the diff before committing it.
 
@@ -11,21 +11,17 @@ The frozen test split (``data/test``) is never read here.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
-from importlib.metadata import version
 
 from bot.composer.weights import WEIGHTS_RESOURCE
-from bot.evaluation.development import DEVELOPMENT_FILES, load_development_sets
-from bot.evaluation.fitting import fit_answer_weights
-from bot.evaluation.training import build_tables
+from bot.evaluation.refit import fitted_weights_json
 from bot.settings import PROJECT_ROOT
 
 OUTPUT = PROJECT_ROOT / "bot" / "data" / WEIGHTS_RESOURCE
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare, do not write")
     arguments = parser.parse_args()
     text = fitted_weights_json()
@@ -36,24 +32,6 @@ def main() -> int:
     OUTPUT.write_text(text, encoding="utf-8")
     print(f"wrote {OUTPUT.relative_to(PROJECT_ROOT)}")
     return 0
-
-
-def fitted_weights_json() -> str:
-    """The weights file's text, fitted afresh on the development data."""
-    eval_sets = load_development_sets()
-    tables = build_tables(eval_sets)
-    provenance = {
-        "script": "scripts/fit_weights.py",
-        "scikit-learn": version("scikit-learn"),
-        "data": {
-            str(path.relative_to(PROJECT_ROOT)): hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-            for path in DEVELOPMENT_FILES
-        },
-        "articles": len({table.group for table in tables}),
-        "questions": len(tables),
-        "answerable": sum(table.answerable for table in tables),
-    }
-    return fit_answer_weights(tables, provenance).to_json()
 
 
 if __name__ == "__main__":

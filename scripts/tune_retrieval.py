@@ -7,10 +7,9 @@ the development data in ``data/dev``). Prints a Markdown table for docs/BENCHMAR
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 
-from bot.evaluation.command import DEVELOPMENT_DATA
 from bot.evaluation.datasets import EvalSet, load_eval_sets
+from bot.evaluation.development import DEVELOPMENT_FILES
 from bot.settings import DEFAULT_ARTICLE
 from retrieval import AnalyzerConfig, TfidfRetriever
 
@@ -29,8 +28,8 @@ def recall(eval_sets: list[EvalSet], config: AnalyzerConfig, depth: int) -> floa
 
 
 def main() -> None:
-    seed_sets = load_eval_sets(Path(DEVELOPMENT_DATA[0]), DEFAULT_ARTICLE)
-    squad_sets = load_eval_sets(Path(DEVELOPMENT_DATA[1]), DEFAULT_ARTICLE)
+    seed_sets = load_eval_sets(DEVELOPMENT_FILES[0], DEFAULT_ARTICLE)
+    squad_sets = load_eval_sets(DEVELOPMENT_FILES[1], DEFAULT_ARTICLE)
     print("| stop words | stemming | n-grams | tf | seed @1 | seed @3 | SQuAD @1 | SQuAD @3 |")
     print("|---|---|---|---|---|---|---|---|")
     grid = itertools.product(("none", "function", "english"), (False, True), (1, 2), (False, True))

@@ -71,7 +71,11 @@ def cli_environment(**extra: str) -> dict[str, str]:
 
 
 def run_cli(
-    *arguments: str, stdin: bytes | str | None = None, cwd: Path | None = None, **env: str
+    *arguments: str,
+    stdin: bytes | str | None = None,
+    cwd: Path | None = None,
+    timeout: float = 60,
+    **env: str,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``python -m bot`` with ``arguments``; text output, never raising on failure."""
     data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
@@ -81,7 +85,7 @@ def run_cli(
         capture_output=True,
         cwd=cwd or PROJECT_ROOT,
         env=cli_environment(**env),
-        timeout=60,
+        timeout=timeout,
         check=False,
     )
     return subprocess.CompletedProcess(

@@ -26,7 +26,7 @@ def assert_one_line_error(result: subprocess.CompletedProcess[str], fragment: st
 
 
 def test_ask_prints_a_reply_quoting_the_article() -> None:
-    result = run_cli("ask", "when is the summit?")
+    result = run_cli("ask", "When will Biden and Putin meet?")
     assert result.returncode == 0, result.stderr
     statement, quote = result.stdout.splitlines()[:2]
     assert statement.startswith("June 15-16")
@@ -35,11 +35,11 @@ def test_ask_prints_a_reply_quoting_the_article() -> None:
 
 
 def test_ask_json_prints_every_contract_field() -> None:
-    result = run_cli("ask", "--json", "when is the summit?")
+    result = run_cli("ask", "--json", "When will Biden and Putin meet?")
     assert result.returncode == 0, result.stderr
     record = json.loads(result.stdout)
     assert record.keys() >= CONTRACT_FIELDS
-    assert record["question"] == "when is the summit?"
+    assert record["question"] == "When will Biden and Putin meet?"
     assert 0.0 <= record["confidence"] <= 1.0
     assert record["short_answer"] == "June 15-16"
     assert "June 15-16" in record["passages"][0]["text"]

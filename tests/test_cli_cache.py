@@ -16,7 +16,7 @@ from tests.generated import write_folder
 
 pytestmark = pytest.mark.e2e
 
-QUESTION = "when is the summit?"
+QUESTION = "When will Biden and Putin meet?"
 
 
 def _files(folder: Path) -> list[str]:

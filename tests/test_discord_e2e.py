@@ -150,8 +150,8 @@ async def test_mention_gets_a_sourced_reply_that_pings_nobody(session: Session) 
     assert_within_limits(reply.body)
 
 
-async def test_when_is_the_summit_is_answered_with_its_date(session: Session) -> None:
-    _, reply = await session.ask(f"{session.standin.mention()} when is the summit?")
+async def test_when_they_meet_is_answered_with_its_date(session: Session) -> None:
+    _, reply = await session.ask(f"{session.standin.mention()} When will Biden and Putin meet?")
 
     assert "June 15-16" in unescaped(embed_of(reply)["description"])
 

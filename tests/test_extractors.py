@@ -88,6 +88,40 @@ def test_years_are_not_numbers() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Unity took 71 seats, while Rural Voice took 9, while others lost.", "9, while"),
+        ("Unity took 71 seats, while Rural Voice took 9, while others lost.", "9,"),
+        ("The investor, 44, said he lost money.", "44, said"),
+        ("The restoration cost £4m restoration funds.", "£4m restoration"),
+        ("Turnout was 62% turnout overall.", "62% turnout"),
+        ("The 22-year-old won.", "22-year"),
+    ],
+)
+def test_numbers_stop_where_the_quantity_does(text: str, absent: str) -> None:
+    assert absent not in texts(extract_numbers(sentence_of(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("About 4,200 people lost their jobs.", "4,200 people"),
+        ("The 22-year-old won.", "22-year-old"),
+        ("He won $415,000 in prize money.", "$415,000"),
+    ],
+)
+def test_whole_quantities(text: str, expected: str) -> None:
+    assert expected in texts(extract_numbers(sentence_of(text)))
+
+
+def test_a_rank_fits_a_count_less_than_a_count() -> None:
+    fits = {
+        c.text: c.type_fit for c in extract_numbers(sentence_of("The 31st seed beat 12 rivals."))
+    }
+    assert fits["31st"] < fits["12"]
+
+
+@pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
         ("Putin's foreign policy adviser Yuri Ushakov confirmed it.", "Yuri Ushakov", "person"),

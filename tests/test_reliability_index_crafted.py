@@ -37,7 +37,7 @@ CORPUS = [
     "Stock markets fell sharply on Monday.",
     "Leaders agreed to meet again at a later summit.",
 ]
-QUESTION = "when is the summit?"
+QUESTION = "When will Biden and Putin meet?"
 QUERIES = ("summit in June", "markets fell", "leaders meet Geneva", "nothing matches this")
 
 

@@ -22,7 +22,7 @@ from retrieval import ArticleError, article_from_text, load_article
 from retrieval.article import MAX_ARTICLE_BYTES, MAX_LINES, MAX_PASSAGES
 from tests.conftest import run_cli
 
-QUESTION = "when is the summit?"
+QUESTION = "When will Biden and Putin meet?"
 
 
 class _Endless(io.RawIOBase):

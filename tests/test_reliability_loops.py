@@ -135,7 +135,7 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
     (
         "bot.composer.extractors.phrases",
         "_role_before",
-        "probe >= 0 and index - probe <= _MAX_ROLE_TOKENS",
+        "probe >= 0 and last - probe < _MAX_ROLE_TOKENS",
     ): "at most _MAX_ROLE_TOKENS",
     (
         "bot.composer.extractors.phrases",

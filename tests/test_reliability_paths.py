@@ -25,7 +25,7 @@ from retrieval import ArticleError, load_article
 from retrieval.article_files import read_regular_file
 from tests.conftest import PROJECT_ROOT, SEED_ARTICLE, cli_environment
 
-QUESTION = "when is the summit?"
+QUESTION = "When will Biden and Putin meet?"
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
 needs_dev_zero = pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
 

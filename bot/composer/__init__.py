@@ -20,6 +20,7 @@ import math
 from dataclasses import dataclass
 
 from bot.answers import Answer
+from bot.composer.abstention_features import names_unknown
 from bot.composer.assembly import (
     chat_answer,
     combined_answer,
@@ -29,10 +30,10 @@ from bot.composer.assembly import (
     sourced_answer,
     summary_answer,
 )
+from bot.composer.matching import coverage, sentence_for
 from bot.composer.multipart import split_question
 from bot.composer.normalization import MAX_QUESTION_CHARS, clean_question
 from bot.composer.questions import AnswerType, QuestionAnalysis
-from bot.composer.ranking import coverage, sentence_for
 from bot.composer.reader import ArticleReader, reader_for
 from bot.composer.selection import (
     RankedSentence,
@@ -174,7 +175,7 @@ def _answer_one(
     if threshold is None:
         threshold = weights.threshold
     confident = selection.probability >= threshold and not _type_clash(analysis, best.rule)
-    if confident and not _unknown_name(analysis, reader):
+    if confident and not names_unknown(analysis, reader):
         source = best.sentence.passage
         return sourced_answer(
             knowledge,
@@ -187,7 +188,7 @@ def _answer_one(
             evidence=evidence_for(knowledge, source.index, ranked, options.top_k),
             notes=(_note(selection),),
         )
-    if _passage_worthy(analysis, selection, weights) and not _unknown_name(analysis, reader):
+    if _passage_worthy(analysis, selection, weights) and not names_unknown(analysis, reader):
         source = best.sentence.passage
         return passage_answer(
             knowledge,
@@ -234,25 +235,11 @@ def _passage_worthy(
     )
 
 
-def _unknown_name(analysis: QuestionAnalysis, reader: ArticleReader) -> bool:
-    """Whether the question names something (a capitalized word) the articles never mention.
-
-    "What is the stock price of Apple?" is about Apple; an article that never says
-    "Apple" cannot answer it, however well "stock" matches "rolling stock".
-    """
-    vocabulary = reader.knowledge.retriever.vocabulary
-    names = [token for token in analysis.content if token.is_capitalized and token.start > 0]
-    return any(
-        terms and not any(term in vocabulary for term in terms)
-        for terms in (reader.terms(name.text) for name in names)
-    )
-
-
 def _note(selection: Selection) -> str:
     best = selection.spans[0]
     return (
         f"rule {best.candidate.rule}; span score {best.score:+.2f}; "
-        f"sentence rank {best.rank + 1}; P(right) {selection.probability:.2f}"
+        f"sentence rank {best.rank + 1}; P(answered) {selection.probability:.2f}"
     )
 
 
@@ -267,7 +254,7 @@ def _answer_yes_no(
     knowledge = reader.knowledge
     ranked_sentences = _ranked(analysis, reader, options, scope)
     ranked = _passages(tuple(ranked_sentences), reader)
-    if not ranked or _unknown_name(analysis, reader):
+    if not ranked or names_unknown(analysis, reader):
         return no_answer(knowledge, text, analysis, ranked, scope=scope)
     source = ranked[0][0]
     weights = reader.stem_weights(analysis.content_stems)

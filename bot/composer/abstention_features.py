@@ -35,6 +35,7 @@ __all__ = [
     "AnswerEvidence",
     "QuestionFacts",
     "abstention_features",
+    "names_unknown",
     "question_facts",
     "window_facts",
 ]
@@ -124,7 +125,7 @@ def question_facts(
 ) -> QuestionFacts:
     return QuestionFacts(
         missing_from_article=_missing_from_article(reader, weights),
-        names_unknown=_names_unknown(question, reader),
+        names_unknown=names_unknown(question, reader),
         has_names=bool(question.capital_stems),
         type_group=_TYPE_GROUPS.get(question.answer_type, "other"),
         content_words=len(question.content_stems),
@@ -173,7 +174,7 @@ def _missing_from_article(reader: ArticleReader, weights: WordWeights) -> float:
     return missing / weights.total
 
 
-def _names_unknown(question: QuestionAnalysis, reader: ArticleReader) -> bool:
+def names_unknown(question: QuestionAnalysis, reader: ArticleReader) -> bool:
     """Whether the question names something (a capitalized word) the articles never mention.
 
     "What is the stock price of Apple?" is about Apple; an article that never says

@@ -3,7 +3,7 @@
 Every extractor returns :class:`Candidate` objects for one sentence. A candidate
 knows its exact place (token range in the sentence, character offsets in the
 article), which rule found it, and how well it fits the expected answer type;
-scoring (``bot.composer.scoring``) adds what depends on the question's words.
+the span features (``bot.composer.span_features``) add what depends on the question.
 
 A question makes about a hundred candidates, so :class:`Candidate` is a named
 tuple (cheap to build, immutable all the same); the per-sentence facts scoring

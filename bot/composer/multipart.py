@@ -25,6 +25,7 @@ _SHARED = re.compile(rf"^({_WH})((?:\s*,\s*{_WH})*)\s*,?\s+and\s+({_WH})\b\s*(.*
 # " and what ...": a new question starts at a question word after "and".
 _JOIN = re.compile(rf",? and (?={_WH}\b)", re.IGNORECASE)
 _STARTS_WH = re.compile(rf"^{_WH}\b", re.IGNORECASE)
+_WH_WORD = re.compile(_WH, re.IGNORECASE)
 
 
 def split_question(text: str) -> list[str]:
@@ -35,7 +36,7 @@ def split_question(text: str) -> list[str]:
         rest = shared.group(4).strip()
         if not any(character.isalnum() for character in rest):
             return [text]
-        words = [shared.group(1), *re.findall(_WH, shared.group(2), re.IGNORECASE)]
+        words = [shared.group(1), *_WH_WORD.findall(shared.group(2))]
         words.append(shared.group(3))
         return [f"{word} {rest}" for word in words[:MAX_PARTS]]
     if not _STARTS_WH.match(text):

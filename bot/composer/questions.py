@@ -258,10 +258,12 @@ def _wh_role(tokens: tuple[Token, ...]) -> str:
     rest = words[position + 1 :]
     if words[position].lower in {"what", "which"}:
         # Skip the head noun phrase of "which newspaper reported ...".
-        while (
-            rest and classify(tuple(rest[:1]))[0] in _NOUN_LIKE and rest[0].lower not in AUXILIARIES
-        ):
-            rest = rest[1:]
+        skip = 0
+        for token in rest:
+            if classify((token,))[0] not in _NOUN_LIKE or token.lower in AUXILIARIES:
+                break
+            skip += 1
+        rest = rest[skip:]
     if not rest:
         return ""
     following = rest[0].lower

@@ -29,8 +29,8 @@ from bot.composer.abstention_features import (
 )
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extraction import date_spans, extract_candidates, has_typed_phrase
+from bot.composer.matching import sentence_for
 from bot.composer.questions import AnswerType, QuestionAnalysis
-from bot.composer.ranking import sentence_for
 from bot.composer.reader import ArticleReader, WordWeights
 from bot.composer.sentence_features import PooledSentence, sentence_features
 from bot.composer.span_features import asked_quantity, kind_fits, rule_family, span_features
@@ -181,9 +181,14 @@ def candidate_spans(
 
 
 def _repeats_a_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
-    """A name the question itself says: the answer to "who called Putin a killer?" is not Putin."""
-    if question.answer_type not in _ENTITY_TYPES or not question.capital_stems:
+    """A name the question itself says: the answer to "who called Putin a killer?" is not Putin.
+
+    Nor is a nationality ("Russian") the answer to who, where or which organization.
+    """
+    if question.answer_type not in _ENTITY_TYPES:
         return False
+    if candidate.rule == "name:adjective":
+        return True
     return any(
         token.is_capitalized and token.stem in question.capital_stems
         for token in candidate.tokens

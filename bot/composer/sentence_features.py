@@ -32,8 +32,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from bot.composer.matching import coverage, match_flags, title_share
 from bot.composer.questions import QuestionAnalysis
-from bot.composer.ranking import coverage, match_flags, title_share
 from bot.composer.reader import ArticleReader, WordWeights
 from bot.composer.tokens import Token, tokenize
 

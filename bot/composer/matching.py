@@ -1,24 +1,20 @@
-"""Ranking passages for a question: retrieval score, coverage, and the sentences around it.
+"""Matching a question's words in passages: what a sentence says of the question.
 
-Two corrections to plain cosine similarity, both measured on the development data
-(gold-sentence recall@1, see docs/BENCHMARKS.md):
+The measures every model builds on:
 
-- coverage: cosine favours short sentences that share one rare word with the
-  question; adding the idf-weighted share of the question's terms the sentence
-  contains (``COVERAGE_WEIGHT``) favours the sentence that says most of what was
-  asked (+6 points recall@1 on SQuAD);
-- neighbours: news writing spreads one fact over adjacent sentences ("Biden offered
-  to meet on June 15-16..." then "...proposed that they hold a summit"), so a
-  passage borrows a share of its neighbours' scores (``NEIGHBOUR_WEIGHT``), and the
-  neighbours of the best hits are considered even when they match nothing.
+- :func:`match_flags`: which tokens of a text match one of the question's words,
+  by stem, with speech verbs by meaning ("respond" for "reply"), and never a
+  common noun that a different name qualifies ("the G7 summit" does not say
+  "the summit");
+- :func:`coverage`: the idf-weighted share of the question's words some texts say;
+- :func:`title_share`: how much of the question an article's headline names;
+- :func:`sentence_for`: a passage tokenized with its matches marked, the unit
+  the extractors and the span features work on.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-
-import numpy as np
 
 from bot.composer.candidates import Sentence, sentence_facts
 from bot.composer.lexicon import SPEECH_VERBS
@@ -27,89 +23,7 @@ from bot.composer.reader import ArticleReader, WordWeights
 from bot.composer.tokens import Token, tokenize
 from retrieval import Passage
 
-__all__ = [
-    "RankedPassage",
-    "coverage",
-    "match_flags",
-    "rank_passages",
-    "sentence_for",
-    "title_share",
-    "to_sentence",
-]
-
-# Share of each neighbour's score a passage borrows.
-NEIGHBOUR_WEIGHT = 0.3
-# Weight of the idf-weighted share of question terms a passage contains.
-COVERAGE_WEIGHT = 0.4
-# Share of its best neighbour's score a sentence's candidates may claim as relevance.
-CONTEXT_SHARE = 0.7
-# With several articles, weight of the share of the question its headline names:
-# "when is the summit?" prefers the article whose headline is about a summit.
-TITLE_WEIGHT = 0.2
-# How many retrieval hits to widen with neighbours before ranking.
-SEARCH_DEPTH = 20
-
-
-@dataclass(frozen=True, slots=True)
-class RankedPassage:
-    """A passage, its retrieval score, and its score with neighbour context."""
-
-    passage: Passage
-    retrieval_score: float
-    score: float
-    neighbour_score: float = 0.0  # the better neighbour's score without context
-
-
-def rank_passages(
-    question: QuestionAnalysis,
-    query: str,
-    reader: ArticleReader,
-    limit: int,
-    scope: int | None = None,
-) -> list[RankedPassage]:
-    """The ``limit`` best passages for ``question`` (searched with ``query``), best first.
-
-    ``scope`` restricts the ranking to one article (a Discord channel's ``/use``).
-    """
-    cosine = _search(query, reader, scope)
-    if not cosine:
-        return []
-    passages = reader.knowledge.retriever.passages
-    pool = set(cosine)
-    for index in list(cosine):
-        pool.update(reader.neighbours(index))
-    weights = reader.stem_weights(question.content_stems)
-    base = {
-        index: cosine.get(index, 0.0)
-        + COVERAGE_WEIGHT * coverage(question, weights, passages[index].text)
-        + TITLE_WEIGHT * title_share(reader, index, weights)
-        for index in pool
-    }
-    ranked = []
-    for index in pool:
-        around = [base.get(other, 0.0) for other in reader.neighbours(index)]
-        score = base[index] + NEIGHBOUR_WEIGHT * sum(around)
-        ranked.append(
-            RankedPassage(passages[index], cosine.get(index, 0.0), score, max(around, default=0.0))
-        )
-    ranked.sort(key=lambda item: (-item.score, item.passage.index))
-    return ranked[:limit]
-
-
-def _search(query: str, reader: ArticleReader, scope: int | None) -> dict[int, float]:
-    """Cosine scores of the best passages, by position; within one article when scoped."""
-    retriever = reader.knowledge.retriever
-    if not query.strip():
-        return {}
-    if scope is None:
-        return {hit.passage.index: hit.score for hit in retriever.search(query, k=SEARCH_DEPTH)}
-    scores = retriever.scores(query)
-    if scores is None:
-        return {}
-    span = reader.knowledge.collection.passage_range(scope)
-    local = scores[span.start : span.stop]
-    best = np.argsort(-local, kind="stable")[:SEARCH_DEPTH]
-    return {span.start + int(i): float(local[i]) for i in best if local[i] > 0}
+__all__ = ["coverage", "match_flags", "sentence_for", "title_share"]
 
 
 def title_share(reader: ArticleReader, position: int, weights: WordWeights) -> float:
@@ -173,15 +87,6 @@ def _found_stems(
         # "respond" in the text stands for the question's "reply".
         found |= stems & synonyms
     return frozenset(found)
-
-
-def to_sentence(ranked: RankedPassage, best_score: float, question: QuestionAnalysis) -> Sentence:
-    """Tokenize a ranked passage and mark the tokens that match the question's words."""
-    # A sentence next to the one that best matches often holds its answer
-    # ("...offered to meet on June 15-16" beside "...hold a summit").
-    context = max(ranked.score, CONTEXT_SHARE * ranked.neighbour_score)
-    relevance = context / best_score if best_score > 0 else 0.0
-    return sentence_for(ranked.passage, question, relevance)
 
 
 def sentence_for(passage: Passage, question: QuestionAnalysis, relevance: float) -> Sentence:

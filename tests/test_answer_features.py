@@ -1,0 +1,146 @@
+"""The evidence the fitted models weigh: each measure on small sentences, a row per case."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.composer.abstention_features import WINDOW_FACTS, window_facts
+from bot.composer.candidates import Candidate
+from bot.composer.questions import analyze_question
+from bot.composer.reader import reader_for
+from bot.composer.selection import candidate_spans, pool_sentences, select_answer
+from bot.composer.sentence_features import SENTENCE_FEATURES, sentence_features
+from bot.composer.span_features import SPAN_FEATURES, span_features
+from bot.composer.understanding import search_query
+from bot.composer.weights import default_weights
+from bot.knowledge import Knowledge
+from retrieval import article_from_text
+
+STORY = article_from_text(
+    "Harbour summit set for June\n\n"
+    "The mayor will attend the G7 summit in Rome on June 11. "
+    "The harbour summit will be held on June 20 in Porto, officials said.\n\n"
+    "Ana Ruiz, 52, the harbour director, did not attend. "
+    "The larger port was never sold, and the smaller port was sold for $2 million."
+)
+KNOWLEDGE = Knowledge.from_article(STORY)
+READER = reader_for(KNOWLEDGE)
+
+
+def _sentence_row(question_text: str, passage_fragment: str) -> dict[str, float]:
+    question = analyze_question(question_text)
+    pool = pool_sentences(question, search_query(question), READER)
+    weights = READER.stem_weights(question.content_stems)
+    rows = sentence_features(question, pool, READER, weights, [False] * len(pool))
+    passages = KNOWLEDGE.retriever.passages
+    for item, row in zip(pool, rows, strict=True):
+        if passage_fragment in passages[item.index].text:
+            return dict(zip(SENTENCE_FEATURES, row, strict=True))
+    raise AssertionError(f"{passage_fragment!r} not pooled")
+
+
+@pytest.mark.parametrize(
+    ("question", "fragment", "feature", "low", "high"),
+    [
+        # "the G7 summit" is another summit: its words count for the cosine, not coverage.
+        ("when is the summit?", "G7 summit", "qualified_away", 0.3, 1.0),
+        ("when is the summit?", "G7 summit", "coverage", 0.0, 0.0),
+        ("when is the harbour summit?", "harbour summit will", "coverage", 1.0, 1.0),
+        ("when is the harbour summit?", "harbour summit will", "pairs_adjacent", 1.0, 1.0),
+        ("when is the harbour summit?", "harbour summit will", "bm25", 0.2, 1.0),
+        ("who is the harbour director?", "Ana Ruiz", "article_lead", 0.0, 0.0),
+        ("who is the harbour director?", "Ana Ruiz", "paragraph_first", 1.0, 1.0),
+    ],
+)
+def test_sentence_measures(
+    question: str, fragment: str, feature: str, low: float, high: float
+) -> None:
+    assert low <= _sentence_row(question, fragment)[feature] <= high
+
+
+def _spans(question_text: str) -> dict[str, dict[str, float]]:
+    question = analyze_question(question_text)
+    weights = READER.stem_weights(question.content_stems)
+    found: dict[str, dict[str, float]] = {}
+    for index in range(len(KNOWLEDGE.retriever.passages)):
+        _, candidates = candidate_spans(question, index, READER)
+        for candidate in candidates:
+            row = span_features(candidate, question, weights, 0.0, True)
+            found[candidate.text] = dict(zip(SPAN_FEATURES, row, strict=True))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "feature", "value"),
+    [
+        ("how old is Ana Ruiz?", "52", "kind_match", 1.0),
+        ("how much was the smaller port sold for?", "$2 million", "kind_match", 1.0),
+        ("when will the harbour summit be held?", "June 20", "rule_date", 1.0),
+        ("when will the harbour summit be held?", "June 20", "question_preposition", 0.0),
+        ("in what city will the harbour summit be held?", "Porto", "question_preposition", 1.0),
+        ("who is the harbour director?", "Ana Ruiz", "capitalized", 1.0),
+    ],
+)
+def test_span_measures(question: str, span: str, feature: str, value: float) -> None:
+    assert _spans(question)[span][feature] == value
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        ("how much was the smaller port sold for?", "52"),  # an age is not an amount of money
+        ("how many ports were sold?", "11"),  # "June 11" is a date, not a count
+        ("who will attend the G7 summit?", "G7"),  # the question's own name is not its answer
+    ],
+)
+def test_candidates_of_the_wrong_kind_are_not_offered(question: str, span: str) -> None:
+    assert span not in _spans(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "window", "fact"),
+    [
+        ("how old is the mayor?", "The mayor will attend.", "age_missing"),
+        ("who is the harbour director?", "The mayor will attend.", "focus_missing"),
+        ("what was not sold?", "The smaller port was sold.", "negation_mismatch"),
+        ("which port was never sold?", "The port was never sold.", None),
+        ("what is the smallest port?", "The largest port was sold.", "opposite_said"),
+        ("what happened in 1999?", "It happened in 2001.", "number_missing"),
+        ("where did Pedro Gil go?", "Ana Ruiz went to Porto.", "names_missing"),
+    ],
+)
+def test_what_an_answers_window_lacks(question: str, window: str, fact: str | None) -> None:
+    analysis = analyze_question(question)
+    weights = READER.stem_weights(analysis.content_stems)
+    values = window_facts(analysis, weights, [window], READER.max_idf)
+    facts = dict(zip(WINDOW_FACTS, values, strict=True))
+    flagged = {name for name, value in facts.items() if value and name != "rarest_missing"}
+    assert flagged == ({fact} if fact else set())
+
+
+def test_a_selection_is_ranked_and_its_probabilities_are_probabilities() -> None:
+    question = analyze_question("when will the harbour summit be held?")
+    selection = select_answer(question, search_query(question), READER, default_weights())
+    scores = [item.score for item in selection.sentences]
+    assert scores == sorted(scores, reverse=True)
+    assert [span.score for span in selection.spans] == sorted(
+        (span.score for span in selection.spans), reverse=True
+    )
+    assert 0.0 <= selection.probability <= 1.0
+    assert 0.0 <= selection.passage_probability <= 1.0
+    best: Candidate = selection.spans[0].candidate
+    assert best.text == "June 20"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_any_question_yields_finite_features(text: str) -> None:
+    question = analyze_question(text or "?")
+    weights = READER.stem_weights(question.content_stems)
+    facts = window_facts(question, weights, [text, STORY.passages[1].text], READER.max_idf)
+    assert len(facts) == len(WINDOW_FACTS)
+    assert all(0.0 <= value <= 1.0 for value in facts)
+    selection = select_answer(question, search_query(question), READER, default_weights())
+    assert 0.0 <= selection.probability <= 1.0

@@ -1,0 +1,157 @@
+"""Replies of issue 10: small talk, several-part questions, sentence answers, scoped hedges,
+quantities that must read as the kind asked for."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.answers import AnswerKind
+from bot.composer import answer
+from bot.composer.multipart import MAX_PARTS, split_question
+from bot.composer.replies import caveat_of, hedge_of
+from bot.knowledge import Knowledge
+from retrieval import article_from_text
+
+
+@pytest.mark.parametrize(
+    ("message", "fragment"),
+    [
+        ("how are you?", "doing well"),
+        ("How's it going", "doing well"),
+        ("lol", "amused"),
+        ("haha", "amused"),
+        ("you're a useless bot", "only answer from the article"),
+        ("bad bot", "only answer from the article"),
+        ("ok", "Anything else"),
+        ("cool!", "Anything else"),
+        ("are you a bot?", "I'm articlebot"),
+        ("who made you?", "I'm articlebot"),
+        ("thank you", "You're welcome"),
+    ],
+)
+def test_small_talk_gets_a_short_friendly_reply(
+    seed_knowledge: Knowledge, message: str, fragment: str
+) -> None:
+    result = answer(message, seed_knowledge)
+    assert result.kind is AnswerKind.CHAT
+    assert fragment in result.answer
+    assert "doesn't say" not in result.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        (
+            "when and where will the summit be held?",
+            ["when will the summit be held?", "where will the summit be held?"],
+        ),
+        (
+            "who is Yuri Ushakov and what did he say?",
+            ["who is Yuri Ushakov?", "what did he say?"],
+        ),
+        (
+            "when, where and why did it happen?",
+            [f"{w} did it happen?" for w in ("when", "where", "why")],
+        ),
+        ("what did Biden and Putin agree?", ["what did Biden and Putin agree?"]),
+        ("where and when?", ["where and when?"]),
+        ("tell me when and where", ["tell me when and where"]),
+    ],
+)
+def test_questions_of_several_parts_are_split(question: str, parts: list[str]) -> None:
+    assert split_question(question) == parts
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_splitting_never_makes_more_than_the_maximum_of_parts(text: str) -> None:
+    parts = split_question(text)
+    assert 1 <= len(parts) <= MAX_PARTS
+    assert (
+        all(part.strip() for part in parts) or parts == [" ".join(text.split())] or parts == [text]
+    )
+
+
+def test_a_two_part_question_is_answered_part_by_part(seed_knowledge: Knowledge) -> None:
+    result = answer("who is Yuri Ushakov and what did he say?", seed_knowledge)
+    assert result.kind is AnswerKind.ANSWER
+    assert result.statement.startswith("Yuri Ushakov is Putin's foreign policy adviser.")
+    assert "there are even specific dates" in result.statement
+    assert result.short_answer is not None
+    assert "; " in result.short_answer
+
+
+def test_a_yes_no_question_the_article_half_says_is_answered_with_its_sentence(
+    seed_knowledge: Knowledge,
+) -> None:
+    result = answer("Did Putin agree to join the climate summit?", seed_knowledge)
+    assert result.kind is AnswerKind.PASSAGE
+    assert result.statement.startswith('The article says: "Putin also agreed to take part')
+    assert result.short_answer is not None
+    assert result.answer_start is not None
+    assert result.answer_end is not None
+    text = seed_knowledge.article.text
+    assert text[result.answer_start : result.answer_end] == result.short_answer
+
+
+SENTENCE = (
+    "Biden has reportedly offered to meet Putin on June 15-16 in a European country, "
+    "Russia's Kommersant newspaper reported, though no specific date or location has yet "
+    "been agreed upon."
+)
+
+
+@pytest.mark.parametrize(
+    ("answer_text", "hedge"),
+    [
+        ("June 15-16", "reportedly"),  # the hedged verb governs the date
+        ("a European country", "reportedly"),
+        ("Kommersant", None),  # the one who reports is not hedged
+        ("Biden", None),  # before the hedge word
+    ],
+)
+def test_a_hedge_applies_only_to_what_it_governs(answer_text: str, hedge: str | None) -> None:
+    start = SENTENCE.index(answer_text)
+    assert hedge_of(SENTENCE, start, start + len(answer_text)) == hedge
+
+
+@pytest.mark.parametrize(
+    ("answer_text", "about", "limited"),
+    [
+        ("June 15-16", frozenset({"date"}), True),
+        ("a European country", frozenset({"locat"}), True),
+        ("June 15-16", frozenset({"age"}), False),  # the clause says nothing of ages
+    ],
+)
+def test_a_caveat_applies_only_when_it_speaks_of_the_answer(
+    answer_text: str, about: frozenset[str], limited: bool
+) -> None:
+    end = SENTENCE.index(answer_text) + len(answer_text)
+    assert (caveat_of(SENTENCE, end, about) is not None) == limited
+
+
+STORY = article_from_text(
+    "Council approves bridge\n\n"
+    "The council met on April 14 and approved the bridge.\n\n"
+    "The mayor, Ana Ruiz, 52, said the vote was close."
+)
+STORY_KNOWLEDGE = Knowledge.from_article(STORY)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much does the bridge cost?",  # "14" is a day of a date, and no money is named
+        "how old is the bridge?",  # no age of the bridge is written
+        "how many lanes will the bridge have?",
+    ],
+)
+def test_a_quantity_is_never_a_day_of_a_date_nor_the_wrong_kind(question: str) -> None:
+    result = answer(question, STORY_KNOWLEDGE)
+    assert result.short_answer is None or "14" not in result.short_answer
+
+
+def test_an_age_is_read_where_it_is_written() -> None:
+    assert answer("how old is Ana Ruiz?", STORY_KNOWLEDGE).short_answer == "52"

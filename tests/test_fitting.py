@@ -1,0 +1,83 @@
+"""Fitting the weights: held apart by article, reproducible, and a decline budget kept."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.composer.sentence_features import SENTENCE_FEATURES
+from bot.evaluation.datasets import load_eval_sets
+from bot.evaluation.development import DATA
+from bot.evaluation.fitting import (
+    MAX_DECLINED_ANSWERABLE,
+    fit_answer_weights,
+    held_apart_weights,
+    out_of_fold_decisions,
+    probability,
+)
+from bot.evaluation.training import QuestionTable, build_tables
+from bot.settings import DEFAULT_ARTICLE
+from tests.conftest import run_cli
+
+NEWS_DEV = DATA / "dev" / "news" / "questions.jsonl"
+
+
+@pytest.fixture(scope="module")
+def tables() -> list[QuestionTable]:
+    return build_tables(load_eval_sets(NEWS_DEV, DEFAULT_ARTICLE))
+
+
+def test_stories_of_one_file_are_measured_alone_and_together(tables: list[QuestionTable]) -> None:
+    groups = {table.group for table in tables}
+    assert len(groups) == 8
+    title = SENTENCE_FEATURES.index("title_share")  # 0 when one article is loaded
+    alone = [t for t in tables if t.sentences[:, title].max() == 0.0]
+    assert alone
+    assert len(alone) < len(tables)
+
+
+def test_held_apart_weights_never_see_their_articles(tables: list[QuestionTable]) -> None:
+    folds = held_apart_weights(tables, 2)
+    held = [set(articles) for articles, _ in folds]
+    assert set().union(*held) == {table.group for table in tables}
+    assert not held[0] & held[1]
+    for articles, weights in folds:
+        assert weights.provenance["held_apart"] == sorted(articles)
+
+
+def test_fitting_is_reproducible(tables: list[QuestionTable]) -> None:
+    first = fit_answer_weights(tables, {}).to_json()
+    assert fit_answer_weights(tables, {}).to_json() == first
+    assert json.loads(first)["threshold"] > 0.0
+
+
+def test_the_threshold_keeps_the_decline_budget_out_of_fold(tables: list[QuestionTable]) -> None:
+    weights = fit_answer_weights(tables, {})
+    decisions = [d for d in out_of_fold_decisions(tables) if d.table.answerable]
+    declined = [
+        d.row is None or probability(weights.abstention, d.row) < weights.threshold
+        for d in decisions
+    ]
+    # The budget, plus the questions no rule found a candidate for (declined regardless).
+    unavoidable = sum(d.row is None for d in decisions) / len(decisions)
+    allowed = max(MAX_DECLINED_ANSWERABLE, unavoidable) + 2 / len(decisions)
+    assert sum(declined) / len(declined) <= allowed
+
+
+def test_eval_reports_figures_held_apart_and_labels_them() -> None:
+    result = run_cli(
+        "eval", "--held-apart", "--folds", "2", "--json", "--quiet", str(NEWS_DEV), timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    (report,) = json.loads(result.stdout)
+    assert "held apart, 2 folds by article" in report["name"]
+    assert report["overall"]["count"] == 264
+    assert 0.0 <= report["echo_f1"] <= 100.0
+
+
+@pytest.mark.parametrize("folds", ["1", "99", "x"])
+def test_eval_refuses_a_bad_fold_count(folds: str) -> None:
+    result = run_cli("eval", "--held-apart", "--folds", folds, str(NEWS_DEV))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
