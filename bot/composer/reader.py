@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import NamedTuple
 from functools import lru_cache
 
 from bot.composer.gazetteer import Gazetteer, load_gazetteer
@@ -25,6 +26,33 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # Readers are memoized per knowledge object; a process rarely has more than one
 # or two articles loaded, and the bound keeps a long-running test run in check.
 _MAX_READERS = 8
+# Passage places remembered per reader: a question reads a few dozen.
+_MAX_PLACES = 65536
+
+
+class Place(NamedTuple):
+    """Where a passage stands in its article."""
+
+    neighbours: tuple[int, ...]  # the passages just before and after, in the same article
+    is_lead: bool  # the first sentence after the headline
+    opens_paragraph: bool
+    relative: float  # 0 at the article's start, 1 at its end
+
+
+def _place(knowledge: Knowledge, position: int) -> Place:
+    collection = knowledge.collection
+    number = collection.article_of(position)
+    span = collection.passage_range(number)
+    passages = knowledge.retriever.passages
+    previous = position - 1
+    return Place(
+        neighbours=tuple(other for other in (previous, position + 1) if other in span),
+        is_lead=position == span.start + int(collection.articles[number].has_headline),
+        opens_paragraph=(
+            previous not in span or passages[previous].paragraph != passages[position].paragraph
+        ),
+        relative=(position - span.start) / max(1, len(span) - 1),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,43 +74,35 @@ class ArticleReader:
     gazetteer: Gazetteer
     title_stems: tuple[frozenset[str], ...]  # each article's headline words (stems)
     mean_words: float = 1.0  # words in an average passage (BM25's length normalisation)
+    places: dict[int, Place] = field(default_factory=dict)  # memo of place(), bounded
 
-    def neighbours(self, position: int) -> list[int]:
+    def neighbours(self, position: int) -> tuple[int, ...]:
         """Positions of the passages just before and after ``position`` in the same article."""
-        collection = self.knowledge.collection
-        article = collection.article_of(position)
-        span = collection.passage_range(article)
-        return [other for other in (position - 1, position + 1) if other in span]
+        return self.place(position).neighbours
 
     def article_number(self, position: int) -> int:
         return self.knowledge.collection.article_of(position)
 
     def is_lead(self, position: int) -> bool:
         """Whether the passage is its article's first sentence after the headline."""
-        collection = self.knowledge.collection
-        number = collection.article_of(position)
-        span = collection.passage_range(number)
-        first = span.start + int(collection.articles[number].has_headline)
-        return position == first
+        return self.place(position).is_lead
 
     def opens_paragraph(self, position: int) -> bool:
         """Whether the passage is the first sentence of its paragraph."""
-        passages = self.knowledge.retriever.passages
-        previous = position - 1
-        return (
-            previous
-            not in self.knowledge.collection.passage_range(
-                self.knowledge.collection.article_of(position)
-            )
-            or passages[previous].paragraph != passages[position].paragraph
-        )
+        return self.place(position).opens_paragraph
 
     def relative_position(self, position: int) -> float:
         """Where the passage stands in its article, 0 at the start and 1 at the end."""
-        span = self.knowledge.collection.passage_range(
-            self.knowledge.collection.article_of(position)
-        )
-        return (position - span.start) / max(1, len(span) - 1)
+        return self.place(position).relative
+
+    def place(self, position: int) -> Place:
+        """Where passage ``position`` stands, worked out once (a question asks many times)."""
+        known = self.places.get(position)
+        if known is None:
+            if len(self.places) >= _MAX_PLACES:
+                self.places.clear()
+            known = self.places[position] = _place(self.knowledge, position)
+        return known
 
     def knows(self, word: str) -> bool:
         return word in self.words

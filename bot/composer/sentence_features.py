@@ -30,12 +30,14 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from bot.composer.matching import coverage, match_flags, title_share
 from bot.composer.questions import QuestionAnalysis
 from bot.composer.reader import ArticleReader, WordWeights
-from bot.composer.tokens import Token, tokenize
+from bot.composer.tokens import tokenize
 
 __all__ = ["SENTENCE_FEATURES", "PooledSentence", "sentence_features"]
 
@@ -101,8 +103,10 @@ def sentence_features(
         text = passages[item.index].text
         neighbours = reader.neighbours(item.index)
         window = coverage(question, weights, text, *(passages[n].text for n in neighbours))
-        tokens = tokenize(text)
+        profile = _profile(text)
         flags = match_flags(text, question)
+        matched = [index for index, flag in enumerate(flags) if flag]
+        matched_stems = Counter(profile.stems[index] for index in matched)
         lead = reader.is_lead(item.index)
         rows.append(
             (
@@ -111,58 +115,66 @@ def sentence_features(
                 covered(item.index),
                 window,
                 max((covered(n) for n in neighbours), default=0.0),
-                _word_share(question, tokens, flags),
-                _bm25(tokens, flags, weights, reader.mean_words),
-                _pairs_adjacent(pairs, tokens, flags),
-                _match_density(flags),
-                _name_share(question, tokens),
+                _word_share(question, matched_stems),
+                _bm25(matched_stems, profile.words, weights, reader.mean_words),
+                _pairs_adjacent(pairs, profile.stems, matched),
+                _match_density(matched),
+                _name_share(question, profile.stem_set),
                 float(has_type),
                 float(lead),
                 float(lead or reader.opens_paragraph(item.index)),
                 reader.relative_position(item.index),
-                math.log1p(sum(token.is_word for token in tokens)),
+                math.log1p(profile.words),
                 title_share(reader, item.index, weights),
-                _qualified_away(tokens, flags, weights),
+                _qualified_away(profile.stem_set, matched_stems, weights),
             )
         )
     return rows
 
 
-def _matched_stems(tokens: Sequence[Token], flags: Sequence[bool]) -> set[str]:
-    return {token.stem for token, flag in zip(tokens, flags, strict=True) if flag}
+class _Profile(NamedTuple):
+    """What a sentence's features need of its text alone, computed once per text."""
+
+    stems: tuple[str, ...]  # every token's stem (punctuation: itself)
+    stem_set: frozenset[str]  # the stems of its words
+    words: int
 
 
-def _word_share(
-    question: QuestionAnalysis, tokens: Sequence[Token], flags: Sequence[bool]
-) -> float:
+@lru_cache(maxsize=8192)
+def _profile(text: str) -> _Profile:
+    tokens = tokenize(text)
+    return _Profile(
+        tuple(token.stem for token in tokens),
+        frozenset(token.stem for token in tokens if token.is_word),
+        sum(token.is_word for token in tokens),
+    )
+
+
+def _word_share(question: QuestionAnalysis, matched: Counter[str]) -> float:
     stems = question.content_stems
     if not stems:
         return 0.0
-    return len(_matched_stems(tokens, flags) & stems) / len(stems)
+    return len(matched.keys() & stems) / len(stems)
 
 
-def _bm25(
-    tokens: Sequence[Token], flags: Sequence[bool], weights: WordWeights, mean_words: float
-) -> float:
+def _bm25(matched: Counter[str], length: int, weights: WordWeights, mean_words: float) -> float:
     """BM25 of the sentence for the question's stems, over its best possible value.
 
-    Only matched tokens count (``flags``): "the G7 summit" does not count for a
-    question about "the summit", as in coverage.
+    Only matched tokens count: "the G7 summit" does not count for a question about
+    "the summit", as in coverage.
     """
     if not weights.total:
         return 0.0
-    counts = Counter(token.stem for token, flag in zip(tokens, flags, strict=True) if flag)
-    length = sum(token.is_word for token in tokens)
     norm = _BM25_K1 * (1 - _BM25_B + _BM25_B * length / (mean_words or 1.0))
     score = 0.0
     for stem, idf in weights.by_stem.items():
-        tf = counts.get(stem, 0)
+        tf = matched.get(stem, 0)
         if tf:
             score += idf * tf * (_BM25_K1 + 1) / (tf + norm)
     return score / ((_BM25_K1 + 1) * weights.total)
 
 
-def _qualified_away(tokens: Sequence[Token], flags: Sequence[bool], weights: WordWeights) -> float:
+def _qualified_away(present: frozenset[str], matched: Counter[str], weights: WordWeights) -> float:
     """The idf-weighted share of question words the sentence has only as another thing's.
 
     "the G7 summit" says "summit" but not the summit asked about: the retrieval
@@ -171,9 +183,8 @@ def _qualified_away(tokens: Sequence[Token], flags: Sequence[bool], weights: Wor
     """
     if not weights.total:
         return 0.0
-    present = {token.stem for token in tokens if token.is_word} & weights.by_stem.keys()
-    matched = _matched_stems(tokens, flags)
-    return sum(weights.by_stem[stem] for stem in present - matched) / weights.total
+    away = (present & weights.by_stem.keys()) - matched.keys()
+    return sum(weights.by_stem[stem] for stem in away) / weights.total
 
 
 def _question_pairs(question: QuestionAnalysis) -> list[tuple[str, str]]:
@@ -183,15 +194,14 @@ def _question_pairs(question: QuestionAnalysis) -> list[tuple[str, str]]:
 
 
 def _pairs_adjacent(
-    pairs: Sequence[tuple[str, str]], tokens: Sequence[Token], flags: Sequence[bool]
+    pairs: Sequence[tuple[str, str]], stems: Sequence[str], matched: Sequence[int]
 ) -> float:
     """The share of the question's word pairs that the sentence keeps close together."""
     if not pairs:
         return 0.0
     positions: dict[str, list[int]] = {}
-    for index, (token, flag) in enumerate(zip(tokens, flags, strict=True)):
-        if flag:
-            positions.setdefault(token.stem, []).append(index)
+    for index in matched:
+        positions.setdefault(stems[index], []).append(index)
     kept = 0
     for first, second in pairs:
         here, there = positions.get(first, ()), positions.get(second, ())
@@ -200,17 +210,16 @@ def _pairs_adjacent(
     return kept / len(pairs)
 
 
-def _match_density(flags: Sequence[bool]) -> float:
+def _match_density(matched: Sequence[int]) -> float:
     """Matched tokens over the stretch they span: 1 when the question's words stand together."""
-    matched = [index for index, flag in enumerate(flags) if flag]
     if len(matched) < 2:
         return 0.0
     return len(matched) / (matched[-1] - matched[0] + 1)
 
 
-def _name_share(question: QuestionAnalysis, tokens: Sequence[Token]) -> float:
+def _name_share(question: QuestionAnalysis, stems: frozenset[str]) -> float:
     """The share of the question's capitalized words the sentence contains."""
     names = question.capital_stems
     if not names:
         return 0.0
-    return len(names & {token.stem for token in tokens}) / len(names)
+    return len(names & stems) / len(names)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -68,7 +69,9 @@ class LinearModel:
 
     def score(self, row: Sequence[float]) -> float:
         weights, constant = _fold(self)
-        return constant + sum(w * x for w, x in zip(weights, row, strict=True))
+        if len(row) != len(weights):
+            raise ValueError(f"a row of {len(row)} features for a model of {len(weights)}")
+        return constant + float(sum(map(operator.mul, weights, row)))
 
     def to_dict(self) -> dict[str, Any]:
         return {
