@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot.composer.gazetteer import Gazetteer, load_gazetteer
 from bot.composer.lexicon import FUNCTION_WORDS
