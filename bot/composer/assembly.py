@@ -14,7 +14,7 @@ from dataclasses import replace
 from bot.answers import Answer, AnswerKind, Evidence
 from bot.composer.questions import QuestionAnalysis
 from bot.composer.relative_dates import parse_published
-from bot.composer.replies import no_answer_statement, quote_line, source_note, statement_for
+from bot.composer.replies import no_answer_statement, quote_line, statement_for
 from bot.composer.smalltalk import summarize
 from bot.knowledge import Knowledge
 from retrieval import Passage
@@ -101,11 +101,11 @@ def passage_answer(
 ) -> Answer:
     """The answering sentence itself, quoted, when no short phrase is a safe answer."""
     article = knowledge.article_of(source)
-    where = source_note(source, article, several=len(knowledge.articles) > 1)
-    statement = f'The article says: "{source.text}"'
+    statement = "The article says:"
+    quote = quote_line(source, article, several=len(knowledge.articles) > 1)
     return Answer(
         question=text,
-        answer=f"{statement} {where}",
+        answer=f"{statement}\n{quote}",
         statement=statement,
         short_answer=source.text,
         question_type=str(analysis.answer_type),
