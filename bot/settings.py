@@ -62,12 +62,15 @@ class Settings(BaseSettings):
     top_k: int = Field(default=5, ge=1, le=50, description="Passages retrieved per question.")
     # Numbers are finite (allow_inf_nan=False): "nan" and "inf" parse as floats,
     # and "nan" fails every comparison, so a range alone would call it too large.
-    abstain_threshold: float = Field(
-        default=0.2,
+    abstain_threshold: float | None = Field(
+        default=None,
         ge=0.0,
         le=1.0,
         allow_inf_nan=False,
-        description="Answers whose confidence is below this are declined.",
+        description=(
+            "Answers whose confidence is below this are declined (unset: the threshold "
+            "fitted with the composer's weights)."
+        ),
     )
     allowed_channels: Annotated[list[Snowflake], NoDecode] = Field(
         default_factory=list,
