@@ -45,6 +45,7 @@ from bot.composer.selection import (
 )
 from bot.composer.smalltalk import chat_reply, is_summary_request
 from bot.composer.span_features import rule_family
+from bot.composer.trimming import trimmed_end
 from bot.composer.understanding import search_query, understand
 from bot.composer.weights import AnswerWeights, default_weights
 from bot.composer.yes_no import decide_yes_no
@@ -177,13 +178,14 @@ def _answer_one(
     confident = selection.probability >= threshold and not _type_clash(analysis, best.rule)
     if confident and not names_unknown(analysis, reader):
         source = best.sentence.passage
+        short = best.text[: trimmed_end(best.text, analysis)]
         return sourced_answer(
             knowledge,
             text,
             analysis,
-            short=best.text,
+            short=short,
             source=source,
-            span=(best.start, best.end),
+            span=(best.start, best.start + len(short)),
             confidence=selection.probability,
             evidence=evidence_for(knowledge, source.index, ranked, options.top_k),
             notes=(_note(selection),),

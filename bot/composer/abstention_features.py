@@ -56,6 +56,7 @@ _GROUPS = ("date", "number", "entity", "clause")
 
 WINDOW_FACTS = (
     "focus_missing",
+    "focus_phrase_missing",
     "age_missing",
     "rarest_missing",
     "number_missing",
@@ -193,7 +194,8 @@ def window_facts(
 ) -> tuple[float, ...]:
     """What the answer's sentence and its neighbours lack of the question (WINDOW_FACTS).
 
-    - the focus (head noun, counted noun, role) is absent;
+    - the focus (head noun, counted noun, role) is absent, or one of its modifiers is
+      ("finance" of "who is the finance minister?" beside "Prime Minister");
     - an age was asked and no age is written;
     - the rarest question word absent from the window, but used elsewhere in the
       article (an unanswerable question often swaps in another part's name),
@@ -220,8 +222,10 @@ def window_facts(
         word not in said_stems and OPPOSITES.get(word, frozenset()) & said_stems for word in asked
     )
     names = question.capital_stems
+    phrase_absent = len(question.focus_phrase) > 1 and not set(question.focus_phrase) <= stems
     return (
         float(focus_absent),
+        float(phrase_absent),
         float(age_absent),
         max(absent, default=0.0) / (max_idf or 1.0),
         float(bool(numbers - lowers)),

@@ -107,14 +107,27 @@ def extract_candidates(
 _TYPED_FIT = 0.6
 
 
-def has_typed_phrase(text: str, answer_type: AnswerType, reader: ArticleReader) -> bool:
-    """Whether ``text`` holds a phrase of ``answer_type`` found by a sentence-only extractor."""
+def has_typed_phrase(text: str, question: QuestionAnalysis, reader: ArticleReader) -> bool:
+    """Whether ``text`` holds a phrase of the question's type.
+
+    The sentence-only extractors answer from their memo; a "who is X?" question
+    asks whether the sentence describes X (a role before the name, an apposition).
+    """
+    if question.answer_type is AnswerType.DEFINITION and question.target:
+        return _describes(text, question.target)
     return any(
         span.type_fit >= _TYPED_FIT
-        for name in _BY_TYPE[answer_type]
+        for name in _BY_TYPE[question.answer_type]
         if name in _SENTENCE_EXTRACTORS
         for span in _spans(name, text, reader.lower_case_words)
     )
+
+
+@lru_cache(maxsize=4096)
+def _describes(text: str, target: str) -> bool:
+    tokens = tokenize(text)
+    neutral = Sentence(Passage(text, 0, len(text), 0, 0), tokens, (False,) * len(tokens), 1.0)
+    return any(True for _ in extract_definitions(neutral, target))
 
 
 def date_spans(text: str, reader: ArticleReader) -> list[tuple[int, int]]:

@@ -76,6 +76,8 @@ class QuestionAnalysis:
     # The stem of what is asked about: the head noun of "what/which + noun", or the
     # counted noun of "how many troops"; a sentence without it does not answer.
     focus: str | None = None
+    # The focus with its modifiers ("financ", "minist" for "who is the finance minister?").
+    focus_phrase: tuple[str, ...] = ()
     # Derived once, as every candidate of the question consults them.
     content_stems: frozenset[str] = field(init=False, repr=False, compare=False)
     capital_stems: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -215,6 +217,28 @@ def analyze_question(text: str) -> QuestionAnalysis:
         wh_role=_wh_role(tokens),
         before_wh=_stems_before_wh(tokens, analysis.content_stems),
         focus=_focus(analysis, tokens),
+        focus_phrase=_focus_phrase(analysis, tokens),
+    )
+
+
+def _focus_phrase(analysis: QuestionAnalysis, tokens: tuple[Token, ...]) -> tuple[str, ...]:
+    if analysis.head:
+        return analysis.head
+    words = [token for token in tokens if token.is_word]
+    if _asks_for_role(words):
+        return tuple(word.stem for word in words[3:] if word.lower not in FUNCTION_WORDS)
+    focus = _focus(analysis, tokens)
+    return (focus,) if focus else ()
+
+
+def _asks_for_role(words: list[Token]) -> bool:
+    """ "who is the mayor?", "who was the finance minister?"."""
+    return (
+        len(words) >= 4
+        and words[0].lower in {"who", "whom"}
+        and words[1].lower in _COPULAS
+        and words[2].lower in _ARTICLES
+        and words[-1].lower not in FUNCTION_WORDS
     )
 
 
@@ -226,14 +250,7 @@ def _focus(analysis: QuestionAnalysis, tokens: tuple[Token, ...]) -> str | None:
         counted = words[2]
         if counted.lower not in FUNCTION_WORDS and counted.lower not in AUXILIARIES:
             return counted.stem
-    # "who is the mayor?": the role asked about.
-    if (
-        len(words) >= 4
-        and words[0].lower in {"who", "whom"}
-        and words[1].lower in _COPULAS
-        and words[2].lower in _ARTICLES
-        and words[-1].lower not in FUNCTION_WORDS
-    ):
+    if _asks_for_role(words):  # "who is the mayor?": the role asked about
         return words[-1].stem
     return None
 
@@ -292,8 +309,11 @@ def _analyze(text: str) -> QuestionAnalysis:
     tense = _tense(lowered)
     content = _content_tokens(tokens)
     content = _drop_how_word(tokens, content)
-    for pattern, answer_type, kind in _TYPE_RULES:
+    for pattern, rule_type, kind in _TYPE_RULES:
         if pattern.search(lowered):
+            answer_type = rule_type
+            if answer_type is AnswerType.DEFINITION and _asks_who_did(tokens):
+                answer_type = AnswerType.PERSON  # "who was convicted?" asks for a person
             target = _definition_target(tokens) if answer_type is AnswerType.DEFINITION else None
             relation = _RELATION.search(lowered)
             head = (stem(relation.group(1)),) if relation else ()
@@ -308,6 +328,15 @@ def _analyze(text: str) -> QuestionAnalysis:
     if _WHAT_WHICH.match(lowered):
         return _analyze_what(core, tokens, content, tense)
     return QuestionAnalysis(core, AnswerType.OTHER, content, tense=tense)
+
+
+def _asks_who_did(tokens: tuple[Token, ...]) -> bool:
+    """ "who was convicted?", "who is leading the rescue?": a verb after who + copula."""
+    words = [token for token in tokens if token.is_word]
+    if len(words) < 3 or words[0].lower not in {"who", "whom"} or words[1].lower not in _COPULAS:
+        return False
+    following = words[2]
+    return not following.is_capitalized and classify((following,))[0] is WordClass.VERB
 
 
 def _strip_wrappers(text: str) -> str:

@@ -72,6 +72,7 @@ TYPED_FAMILIES: dict[AnswerType, frozenset[str]] = {
 }
 
 
+_CAUSES = frozenset({"clause", "chunk"})
 _ENTITY_TYPES = frozenset({AnswerType.PERSON, AnswerType.ORGANIZATION, AnswerType.LOCATION})
 
 
@@ -140,9 +141,7 @@ def pool_features(
 ) -> list[tuple[float, ...]]:
     """The sentence ranker's features of every pooled sentence."""
     passages = reader.knowledge.retriever.passages
-    typed = [
-        has_typed_phrase(passages[item.index].text, question.answer_type, reader) for item in pool
-    ]
+    typed = [has_typed_phrase(passages[item.index].text, question, reader) for item in pool]
     return sentence_features(question, pool, reader, weights, typed)
 
 
@@ -161,6 +160,11 @@ def candidate_spans(
     """
     sentence = sentence_for(reader.knowledge.retriever.passages[passage_index], question, 1.0)
     allowed = TYPED_FAMILIES.get(question.answer_type)
+    if question.answer_type is AnswerType.REASON and not question.text.lower().startswith(
+        ("why", "how come")
+    ):
+        # "what caused the fire?" is answered by a noun phrase as often as by a clause.
+        allowed = _CAUSES
     candidates = extract_candidates(sentence, question, reader)
     text = sentence.passage.text
     dates = date_spans(text, reader) if question.answer_type is AnswerType.NUMBER else []
@@ -168,7 +172,9 @@ def candidate_spans(
     for candidate in candidates:
         if allowed is not None and rule_family(candidate.rule) not in allowed:
             continue
-        if _repeats_a_name(candidate, question) or _wrong_quantity(candidate, question, dates):
+        if _repeats_a_name(candidate, question) or _wrong_name(candidate, question):
+            continue
+        if _wrong_quantity(candidate, question, dates):
             continue
         words = sentence.word_count(candidate.first, candidate.last)
         if not words or sentence.echo_count(candidate.first, candidate.last) >= words:
@@ -178,6 +184,21 @@ def candidate_spans(
         if kept is None or (candidate.type_fit, candidate.bonus) > (kept.type_fit, kept.bonus):
             best[key] = candidate
     return sentence, list(best.values())
+
+
+# The kinds of name that may answer each entity question ("name:person" is no place).
+_NAME_KINDS = {
+    AnswerType.PERSON: frozenset({"person", "organization", "unknown"}),
+    AnswerType.ORGANIZATION: frozenset({"organization", "unknown"}),
+    AnswerType.LOCATION: frozenset({"place", "organization", "unknown"}),
+}
+
+
+def _wrong_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """A name of a kind the question cannot want: a person for "where", a place for "who"."""
+    kinds = _NAME_KINDS.get(question.answer_type)
+    family, _, kind = candidate.rule.partition(":")
+    return kinds is not None and family == "name" and kind not in kinds
 
 
 def _repeats_a_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
@@ -202,8 +223,8 @@ def _wrong_quantity(
     """A day of a date is never an amount; an age or a price must read as one."""
     if any(first <= candidate.last and candidate.first <= last for first, last in dates):
         return rule_family(candidate.rule) == "number"
-    if asked_quantity(question) in {"age", "money"}:
-        return not kind_fits(question, candidate.tokens)
+    if asked_quantity(question) in {"age", "money", "count"}:
+        return not kind_fits(question, candidate)
     return False
 
 

@@ -71,6 +71,7 @@ SPAN_FEATURES = (
     *(f"rule_{family}" for family in RULE_FAMILIES),
     "closeness",
     "context",
+    "context_near",
     "context_left",
     "context_right",
     "holds_focus",
@@ -97,6 +98,7 @@ SPAN_FEATURES = (
     "bonus",
     "kind_match",
     "kind_mismatch",
+    "counts_other",
 )
 
 # Tokens of distance at which closeness halves.
@@ -105,9 +107,14 @@ _CLOSENESS_SCALE = 3.0
 _CONTEXT_WINDOW = 10
 # The words right beside a candidate, on one side.
 _NEAR_WINDOW = 4
+# The words touching a candidate ("two [still missing]", "[Nine miners] rescued").
+_BESIDE = 3
 _PERCENT_WORDS = frozenset({"percent", "percentage", "per cent", "proportion", "share", "rate"})
 _CURRENCY = re.compile(r"[$£€¥]")
 _CURRENCY_WORDS = frozenset({"dollars", "euros", "pounds", "yen", "cents", "francs", "rupees"})
+_SCORE_FORM = re.compile(
+    r"\d{1,2}-\d{1,2}(?:\(\d{1,2}\))?(?:,\d{1,2}-\d{1,2}(?:\(\d{1,2}\))?){0,4}"
+)
 _AGE_FORM = re.compile(r"(?<!\d)\d{1,3}(?:-year-old| years? old)|aged \d")
 _QUOTES = frozenset({'"', "'", "“", "”", "‘", "’"})
 
@@ -144,6 +151,7 @@ def span_features(
         *(float(family == name) for name in RULE_FAMILIES),
         _closeness(matches, first, last, before, after),
         _context(candidate, weights, first - _CONTEXT_WINDOW, last + _CONTEXT_WINDOW),
+        _context(candidate, weights, first - _BESIDE, last + _BESIDE),
         _context(candidate, weights, first - _NEAR_WINDOW, first - 1),
         _context(candidate, weights, last + 1, last + _NEAR_WINDOW),
         float(bool(question.focus) and any(t.stem == question.focus for t in span_tokens)),
@@ -168,7 +176,8 @@ def span_features(
         float(any(token.is_number for token in span_tokens)),
         _tense_clash(candidate.rule, question.tense),
         candidate.bonus,
-        *_kind_fit(question, span_tokens),
+        *_kind_fit(question, candidate),
+        float(_counts_other(candidate, question)),
     )
 
 
@@ -242,23 +251,28 @@ def asked_quantity(question: QuestionAnalysis) -> str | None:
     words = {token.lower for token in question.content} | set(question.text.lower().split())
     if words & _PERCENT_WORDS:
         return "percent"
+    if question.focus == "score":
+        return "score"
     if question.number_kind == "count" and "much" in words and words & MONEY_WORDS:
         return "money"
+    if question.number_kind == "count" and "many" in words:
+        return "count"
     return None
 
 
-def _kind_fit(question: QuestionAnalysis, tokens: Sequence[Token]) -> tuple[float, float]:
+def _kind_fit(question: QuestionAnalysis, candidate: Candidate) -> tuple[float, float]:
     """Whether the span is the kind of quantity asked for (1, 0), is not (0, 1), or n/a."""
     if asked_quantity(question) is None:
         return 0.0, 0.0
-    return (1.0, 0.0) if kind_fits(question, tokens) else (0.0, 1.0)
+    return (1.0, 0.0) if kind_fits(question, candidate) else (0.0, 1.0)
 
 
-def kind_fits(question: QuestionAnalysis, tokens: Sequence[Token]) -> bool:
+def kind_fits(question: QuestionAnalysis, candidate: Candidate) -> bool:
     """Whether the span reads as the kind of quantity asked for (True when none is)."""
     wanted = asked_quantity(question)
     if wanted is None:
         return True
+    tokens = candidate.tokens
     text = " ".join(token.lower for token in tokens)
     if wanted == "age":
         fits = bool(_AGE_FORM.search(text)) or (len(tokens) == 1 and tokens[0].text.isdigit())
@@ -266,9 +280,37 @@ def kind_fits(question: QuestionAnalysis, tokens: Sequence[Token]) -> bool:
         fits = bool(_CURRENCY.search(text)) or any(t.lower in _CURRENCY_WORDS for t in tokens)
     elif wanted == "percent":
         fits = "%" in text or "percent" in text or "per cent" in text
+    elif wanted == "count":
+        # A count is not an amount of money, a share, nor someone's age ("Salinas, 52,").
+        fits = not (_CURRENCY.search(text) or "%" in text or _apposition_age(candidate))
+    elif wanted == "score":
+        fits = bool(_SCORE_FORM.fullmatch(text.replace(" ", "")))
     else:
         fits = any(part in TIME_UNITS for token in tokens for part in token.lower.split("-"))
     return fits
+
+
+def _apposition_age(candidate: Candidate) -> bool:
+    """ "Héctor Salinas, 52, a shift supervisor": a bare number set off after a name."""
+    tokens = candidate.sentence.tokens
+    first, last = candidate.first, candidate.last
+    if first != last or not tokens[first].text.isdigit() or len(tokens[first].text) > 3:
+        return False
+    before = tokens[first - 2 : first]
+    after = tokens[last + 1 : last + 2]
+    return (
+        len(before) == 2
+        and before[1].text == ","
+        and before[0].is_capitalized
+        and [token.text for token in after] in ([","], [")"])
+    )
+
+
+def _counts_other(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """ "150 seats" for "how many votes?": a number counting another thing than asked."""
+    if candidate.rule != "number+noun" or not question.focus:
+        return False
+    return candidate.sentence.tokens[candidate.last].stem != question.focus
 
 
 def _tense_clash(rule: str, tense: str) -> float:

@@ -21,6 +21,10 @@ _TOKEN = re.compile(r"\w+(?:[-'./]\w+)*\.?|[^\w\s]")
 # Two capital-period pairs at the end ("U.S."); {2} rather than {2,}, which says
 # the same but rescans a long "A.A.A..." run from every position.
 _ACRONYM_DOT = re.compile(r"(?:[A-Z]\.){2}$")
+# Titles written with a period ("Dr. Rafael Quiroga"): the period belongs to the word.
+_ABBREVIATIONS = frozenset(
+    "dr mr mrs ms prof gen sen rep gov lt col sgt capt cmdr adm st jr sr rev hon supt insp".split()
+)
 
 
 class Token(NamedTuple):
@@ -50,7 +54,12 @@ def tokenize(text: str) -> tuple[Token, ...]:
     for match in _TOKEN.finditer(text):
         word = match.group(0)
         start, end = match.span()
-        if word.endswith(".") and len(word) > 1 and not _ACRONYM_DOT.search(word):
+        if (
+            word.endswith(".")
+            and len(word) > 1
+            and not _ACRONYM_DOT.search(word)
+            and word[:-1].lower() not in _ABBREVIATIONS
+        ):
             # A sentence-final period is punctuation, not part of the word.
             word, end = word[:-1], end - 1
         lower = word.lower()

@@ -44,6 +44,9 @@ _NOT_COUNTED = frozenset(
     "who which that than as per".split()
 )
 _YEAR = re.compile(r"^(?:1\d{3}|20\d{2})$")
+# Scores of games and sets: "3-1", "4-6, 7-6 (8), 6-3" (at most five sets).
+_SET = r"\d{1,2}-\d{1,2}(?: \(\d{1,2}\))?"
+_SCORE = re.compile(rf"(?<![\w.-]){_SET}(?:, {_SET}){{0,4}}(?![\w-])")
 _AMOUNT = re.compile(r"[$£€¥%]|per ?cent", re.IGNORECASE)
 # "46th", "31st": a rank answers "how many" far less often than a count.
 _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b", re.IGNORECASE)
@@ -61,8 +64,15 @@ def _is_counted_noun(word: str) -> bool:
 
 
 def extract_numbers(sentence: Sentence) -> Iterator[Candidate]:
-    """Yield quantities of ``sentence``: the number alone, and with its counted noun."""
+    """Yield quantities of ``sentence``: the number alone, and with its counted noun.
+
+    A match score ("4-6, 7-6 (8), 6-3") is one quantity, whole.
+    """
     text = sentence.passage.text
+    for match in _SCORE.finditer(text):
+        span = token_range(sentence.tokens, *match.span())
+        if span is not None:
+            yield Candidate(sentence, span[0], span[1], "number:score", 1.0)
     for match in _QUANTITY.finditer(text):
         start, end = match.span()
         expression = match.group(0)

@@ -66,6 +66,7 @@ _COPULAS = frozenset({"is", "was", "are", "were"})
 _CALENDAR_WORDS = MONTHS | WEEKDAYS
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 _PERSON_NOUN_STEMS = frozenset(stem(word) for word in PERSON_NOUNS)
+_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "prof", "sir", "dame", "rev"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "inside", "outside", "from", "to"})
 
 
@@ -146,8 +147,8 @@ def extract_definitions(sentence: Sentence, target: str) -> Iterator[Candidate]:
     tokens = sentence.tokens
     for index in range(len(tokens)):
         end = _match_at(tokens, index, target_stems)
-        if end is None:
-            continue
+        if end is None or tokens[end].lower.endswith("'s"):
+            continue  # "Homevane's Brewline kettles" says what it owns, not what it is
         role = _role_before(sentence, index)
         if role is not None:
             yield Candidate(sentence, role[0], role[1], "definition:role", 1.0)
@@ -384,8 +385,17 @@ def _role_before(sentence: Sentence, index: int) -> tuple[int, int] | None:
             # A possessor opens the role ("Putin's foreign policy adviser").
             break
         probe -= 1
+    # "Hospital director Dr. [Rafael Quiroga]": the role ends before the title.
+    titles = 0
+    for token in reversed(tokens[first : last + 1]):
+        if token.lower.rstrip(".") not in _HONORIFICS:
+            break
+        titles += 1
+    last -= titles
     if first > last:
         return None
+    if classify(tokens[last : last + 1])[0] is WordClass.VERB:
+        return None  # "the recall covers [Homevane]": a clause, not a role
     role = tokens[first : last + 1]
     if all(token.is_capitalized for token in role) and not any(
         token.stem in _PERSON_NOUN_STEMS for token in role
