@@ -51,8 +51,9 @@ __all__ = [
     "span_share",
 ]
 
-# Retrieval hits taken into the pool (with their neighbours) before ranking.
-SEARCH_DEPTH = 20
+# Retrieval hits taken into the pool (with their neighbours) before ranking: 12 scores as
+# well as 20 held apart (SQuAD 40.7 F1, news dev 50.6) and reads half as many sentences.
+SEARCH_DEPTH = 12
 # Sentences whose spans are scored: the gold sentence is among the ranker's best
 # three for 89% of answerable development questions, and among its best one for 75%.
 READ_SENTENCES = 3
