@@ -25,13 +25,14 @@ from bot.composer.lexicon import (
     PERSON_NOUNS,
     PLACE_NOUNS,
     PREPOSITIONS,
+    ROLE_TITLES,
     SPEECH_VERBS,
 )
 from bot.composer.tokens import Token, tokenize
 from bot.composer.word_classes import WordClass, classify
 from retrieval.analysis import stem
 
-__all__ = ["AnswerType", "QuestionAnalysis", "analyze_question"]
+__all__ = ["CATEGORY_STEMS", "AnswerType", "QuestionAnalysis", "analyze_question"]
 
 
 class AnswerType(StrEnum):
@@ -484,6 +485,23 @@ _HEAD_TYPES: tuple[tuple[frozenset[str], AnswerType], ...] = (
     (_stems(PERSON_NOUNS), AnswerType.PERSON),
     (_stems(ORGANIZATION_NOUNS), AnswerType.ORGANIZATION),
     (_stems(_NUMBER_HEADS), AnswerType.NUMBER),
+)
+
+
+# Nouns that name a kind of answer rather than a thing the article must mention:
+# "which city", "what year", "which company". A sentence answers "which city?" with
+# "Porto" without saying "city"; it does not answer "who is the mayor?" without "mayor".
+CATEGORY_STEMS = frozenset(
+    stem(word)
+    for word in (
+        PLACE_NOUNS
+        | ORGANIZATION_NOUNS
+        | (PERSON_NOUNS - ROLE_TITLES)
+        | _TIME_HEADS
+        | _NUMBER_HEADS
+        | _OF_HEADS
+        | frozenset("thing things term terms word words".split())
+    )
 )
 
 

@@ -370,6 +370,8 @@ def _role_before(sentence: Sentence, index: int) -> tuple[int, int] | None:
     """
     tokens = sentence.tokens
     last = index - 1
+    if last >= 0 and tokens[last].lower.rstrip(".") in _HONORIFICS:
+        last -= 1  # "Hospital director Dr. [Rafael Quiroga]": the role ends before the title
     if last >= 1 and tokens[last].text == ",":
         last -= 1  # "the company's chief executive, Priya Raman"
         if tokens[last].stem not in _PERSON_NOUN_STEMS:
@@ -385,13 +387,6 @@ def _role_before(sentence: Sentence, index: int) -> tuple[int, int] | None:
             # A possessor opens the role ("Putin's foreign policy adviser").
             break
         probe -= 1
-    # "Hospital director Dr. [Rafael Quiroga]": the role ends before the title.
-    titles = 0
-    for token in reversed(tokens[first : last + 1]):
-        if token.lower.rstrip(".") not in _HONORIFICS:
-            break
-        titles += 1
-    last -= titles
     if first > last:
         return None
     if classify(tokens[last : last + 1])[0] is WordClass.VERB:
