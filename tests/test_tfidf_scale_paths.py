@@ -1,7 +1,8 @@
 """The paths that only large corpora take, forced on small seeded ones.
 
-At a million passages the retriever cuts the search short (max-score) and the
-fit works in batches; both must give exactly what the plain paths give.
+At a million passages the retriever sums postings into a reused score array and
+cuts the search short (max-score), and the fit works in batches; all must give
+exactly what the plain paths give.
 """
 
 from __future__ import annotations
@@ -56,26 +57,27 @@ def _top(retriever: TfidfRetriever, query: str, k: int) -> tuple[list[int], list
 FEW_CHAMPIONS = {"_MIN_CHAMPIONS": 64, "_CHAMPION_SHARE": 10**9}  # 64 per long list
 PLANS = {
     "python lists": {"_PYTHON_ROWS": 10**9, "_PYTHON_POSTINGS": 10**9},
-    "max-score cut": {"DENSE_ROWS": 0, "_CUT_FRACTION": 1},
+    "dense copy": {"_MATRIX_CELLS": 10**12},
+    "summed": {"DENSE_ROWS": 0, "_SUM_FRACTION": 0},
+    "max-score cut": {"DENSE_ROWS": 0, "_SUM_FRACTION": 10**9, "_CUT_FRACTION": 1},
     "cut or champions": {
         "DENSE_ROWS": 0,
+        "_SUM_FRACTION": 10**9,
         "_CUT_FRACTION": 8,
-        "_MIN_CHAMPIONS": 64,
-        "_CHAMPION_SHARE": 10**9,
+        **FEW_CHAMPIONS,
     },
     "champions": {
         "DENSE_ROWS": 0,
+        "_SUM_FRACTION": 10**9,
         "_CUT_FRACTION": 10**9,
-        "_MIN_CHAMPIONS": 64,
-        "_CHAMPION_SHARE": 10**9,
+        **FEW_CHAMPIONS,
     },
-    "dense with a floor": {
+    "champions, then summed": {
         "DENSE_ROWS": 0,
+        "_SUM_FRACTION": 10**9,
         "_CUT_FRACTION": 10**9,
-        "_MIN_CHAMPIONS": 1,  # too few for the bound: the dense pass with a floor
+        "_MIN_CHAMPIONS": 1,  # too few for the bound: every posting is summed
         "_CHAMPION_SHARE": 10**9,
-        "_MATRIX_CELLS": 0,
-        "_SORT_ROWS": 0,
     },
 }
 
@@ -99,7 +101,7 @@ def test_every_plan_finds_exactly_the_dense_top_k(
     assert retriever._postings.lists is None  # the baseline is NumPy's dense sum
     dense = [_top(retriever, query, k) for query in queries]
     _use_plan(monkeypatch, plan)
-    planned = TfidfRetriever.fit(corpus)  # champion lists are made with the index
+    planned = TfidfRetriever.fit(corpus)  # the copies are made with the index
     assert [_top(planned, query, k) for query in queries] == dense
 
 
