@@ -227,9 +227,10 @@ def _add_postings(
     if not more:
         scratch[rows] = added
         return rows
-    before: np.ndarray = scratch.take(rows)
+    before = scratch.take(rows)
     scratch[rows] = before + added
-    return rows[before == 0.0]
+    fresh: np.ndarray = rows[before == 0.0]
+    return fresh
 
 
 def _cut_top_k(
