@@ -21,9 +21,38 @@ import numpy as np
 
 from retrieval.article import Passage
 
-__all__ = ["CollectionPassages", "LazyPassages", "PassageColumns", "TextPassages"]
+__all__ = [
+    "CollectionPassages",
+    "LazyPassages",
+    "PassageColumns",
+    "TextPassages",
+    "new_passage",
+]
 
 Columns = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+
+
+_new = object.__new__
+_PASSAGE_FIELDS = ("text", "start", "end", "paragraph", "index")
+_set_text, _set_start, _set_end, _set_paragraph, _set_index = (
+    getattr(Passage, name).__set__ for name in _PASSAGE_FIELDS
+)
+
+
+def new_passage(text: str, start: int, end: int, paragraph: int, index: int) -> Passage:
+    """``Passage(text, start, end, paragraph, index)`` in half the time.
+
+    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``
+    (0.6 us a passage); its slot descriptors set them directly (0.3 us). A search
+    makes one per hit, and at 10,000 passages ten hits were a third of its time.
+    """
+    passage = _new(Passage)
+    _set_text(passage, text)
+    _set_start(passage, start)
+    _set_end(passage, end)
+    _set_paragraph(passage, paragraph)
+    _set_index(passage, index)
+    return passage
 
 
 class LazyPassages(Sequence[Passage]):
@@ -33,6 +62,10 @@ class LazyPassages(Sequence[Passage]):
 
     def _make(self, position: int) -> Passage:
         raise NotImplementedError
+
+    def take(self, positions: list[int]) -> list[Passage]:
+        """The passages at ``positions`` (each in range, not negative), as a search asks."""
+        return list(map(self._make, positions))
 
     def texts(self) -> list[str]:
         """Every passage's text, in order (without making Passage objects)."""
@@ -85,7 +118,11 @@ class TextPassages(LazyPassages):
 
     def _make(self, position: int) -> Passage:
         text = self._texts[position]
-        return Passage(text, 0, len(text), position, position)
+        return new_passage(text, 0, len(text), position, position)
+
+    def take(self, positions: list[int]) -> list[Passage]:
+        texts = self._texts
+        return [new_passage(texts[i], 0, len(texts[i]), i, i) for i in positions]
 
     def texts(self) -> list[str]:
         return self._texts
@@ -141,7 +178,7 @@ class PassageColumns(LazyPassages):
 
     def _make(self, position: int) -> Passage:
         start, end = int(self._bounds[position]), int(self._bounds[position + 1])
-        return Passage(
+        return new_passage(
             str(self._blob[start:end], "utf-8", _LONE_SURROGATES),
             int(self._starts[position]),
             int(self._ends[position]),

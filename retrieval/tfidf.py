@@ -169,9 +169,10 @@ class TfidfRetriever:
         passages = self.passages
         # A cosine is at most 1; a loaded file's weights are checked one by one,
         # not per passage, so a crafted one could add up to more.
-        return [
-            Hit(min(score, 1.0), passages[row]) for row, score in zip(rows, scores, strict=True)
-        ]
+        scores = [score if score <= 1.0 else 1.0 for score in scores]
+        if isinstance(passages, LazyPassages):
+            return list(map(_new_hit, scores, passages.take(rows)))
+        return [_new_hit(score, passages[row]) for row, score in zip(rows, scores, strict=True)]
 
     def scores(self, query: str) -> np.ndarray | None:
         """Return the cosine similarity of ``query`` to each passage; None if no term matches."""
@@ -219,6 +220,17 @@ class TfidfRetriever:
             f"TfidfRetriever({len(self.passages)} passages, {len(self.vocabulary)} terms, "
             f"{self.analyzer.config!r})"
         )
+
+
+_set_score, _set_passage = (getattr(Hit, name).__set__ for name in ("score", "passage"))
+
+
+def _new_hit(score: float, passage: Passage) -> Hit:
+    """``Hit(score, passage)`` through its slots: 0.2 us instead of 0.3 (see ``new_passage``)."""
+    hit = object.__new__(Hit)
+    _set_score(hit, score)
+    _set_passage(hit, passage)
+    return hit
 
 
 def _tf(count: int, sublinear: bool) -> float:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from retrieval import TfidfRetriever, _build, _postings, _search
+from retrieval import TfidfRetriever, _build, _plans, _postings, _ranking, _search
 from tests.test_tfidf_reference import Reference, assert_same_fit, assert_same_ranking
 
 _STOP = ["the", "of", "and", "to", "in", "is", "first", "found"]
@@ -53,30 +53,28 @@ def _top(retriever: TfidfRetriever, query: str, k: int) -> tuple[list[int], list
     return [hit.passage.index for hit in hits], [hit.score for hit in hits]
 
 
-# Module constants that force each plan of retrieval._search on a small corpus.
+# Module constants that force each plan of the search on a small corpus.
 FEW_CHAMPIONS = {"_MIN_CHAMPIONS": 64, "_CHAMPION_SHARE": 10**9}  # 64 per long list
+# No dense copy, planned, narrow postings, np.add.at for every row's score.
+LARGE = {"_MATRIX_CELLS": 0, "DENSE_ROWS": 0, "BINCOUNT_ROWS": 0}
 PLANS = {
-    "python lists": {"_PYTHON_ROWS": 10**9, "_PYTHON_POSTINGS": 10**9},
+    "python lists": {"_PYTHON_ROWS": 10**9, "_PYTHON_POSTINGS": 10**9, "_MATRIX_CELLS": 0},
     "dense copy": {"_MATRIX_CELLS": 10**12},
-    "summed": {"DENSE_ROWS": 0, "_SUM_FRACTION": 0},
-    "max-score cut": {"DENSE_ROWS": 0, "_SUM_FRACTION": 10**9, "_CUT_FRACTION": 1},
-    "cut or champions": {
-        "DENSE_ROWS": 0,
-        "_SUM_FRACTION": 10**9,
-        "_CUT_FRACTION": 8,
-        **FEW_CHAMPIONS,
+    "summed, wide": {"_MATRIX_CELLS": 0},
+    "summed": {**LARGE, "SUM_FRACTION": 0, "_CUT_FRACTION": 10**9},
+    "max-score cut": {
+        **LARGE,
+        "SUM_FRACTION": 10**9,
+        "_CUT_FRACTION": 1,
+        "_CUT_TEST_RATIO": 0,
     },
-    "champions": {
-        "DENSE_ROWS": 0,
-        "_SUM_FRACTION": 10**9,
+    "cut or champions": {**LARGE, "SUM_FRACTION": 10**9, "_CUT_FRACTION": 8, **FEW_CHAMPIONS},
+    "champions": {**LARGE, "SUM_FRACTION": 10**9, "_CUT_FRACTION": 10**9, **FEW_CHAMPIONS},
+    "champions, then every row": {
+        **LARGE,
+        "SUM_FRACTION": 10**9,
         "_CUT_FRACTION": 10**9,
-        **FEW_CHAMPIONS,
-    },
-    "champions, then summed": {
-        "DENSE_ROWS": 0,
-        "_SUM_FRACTION": 10**9,
-        "_CUT_FRACTION": 10**9,
-        "_MIN_CHAMPIONS": 1,  # too few for the bound: every posting is summed
+        "_MIN_CHAMPIONS": 1,  # too few for the bound: every row's score, above a floor
         "_CHAMPION_SHARE": 10**9,
     },
 }
@@ -84,7 +82,7 @@ PLANS = {
 
 def _use_plan(monkeypatch: pytest.MonkeyPatch, plan: str) -> None:
     for name, value in PLANS[plan].items():
-        module = _search if hasattr(_search, name) else _postings
+        module = next(m for m in (_search, _plans, _ranking, _postings) if hasattr(m, name))
         monkeypatch.setattr(module, name, value)
 
 
@@ -98,7 +96,7 @@ def test_every_plan_finds_exactly_the_dense_top_k(
     k: int,
 ) -> None:
     queries = sample_queries(corpus, 150)
-    assert retriever._postings.lists is None  # the baseline is NumPy's dense sum
+    assert retriever._postings.matrix is not None  # the baseline: the dense copy, summed
     dense = [_top(retriever, query, k) for query in queries]
     _use_plan(monkeypatch, plan)
     planned = TfidfRetriever.fit(corpus)  # the copies are made with the index
