@@ -51,6 +51,9 @@ _BOUND_MARGIN = 1e-9
 # where the postings it would skip are this many times those summed.
 _CUT_FRACTION = 32
 _CUT_TEST_RATIO = 2
+# ... and at least this many (about 0.5 ms of summing): below that, a test that
+# fails costs more than the cut could save.
+_CUT_MIN_SKIPPED = 65_536
 # Champion lists are tried for queries past n_rows / SUM_FRACTION postings, or
 # holding a list longer than n_rows / this: such lists' champions bound the rest
 # well (measured: on the synthetic corpus they answer 90% of such queries), while
@@ -85,8 +88,8 @@ def cut_tests(lengths: list[int], bounds: list[float], n_rows: int) -> list[int]
 
     It may hold only if the remaining terms' bounds add up to less than the summed
     terms' (no partial score is higher), and pays only if the remaining postings
-    outnumber the summed ones ``_CUT_TEST_RATIO`` times over; the summed postings
-    stay under n_rows / ``_CUT_FRACTION``.
+    outnumber the summed ones ``_CUT_TEST_RATIO`` times over and
+    ``_CUT_MIN_SKIPPED``; the summed postings stay under n_rows / ``_CUT_FRACTION``.
     """
     tests = []
     summed_postings, remaining = 0, sum(lengths)
@@ -98,7 +101,8 @@ def cut_tests(lengths: list[int], bounds: list[float], n_rows: int) -> list[int]
         remaining_bound -= bound
         if summed_postings * _CUT_FRACTION > n_rows:
             break
-        if remaining > _CUT_TEST_RATIO * summed_postings and remaining_bound < summed_bound:
+        pays = remaining > max(_CUT_TEST_RATIO * summed_postings, _CUT_MIN_SKIPPED)
+        if pays and remaining_bound < summed_bound:
             tests.append(count)
     return tests
 
