@@ -94,10 +94,7 @@ def bm25s_scores(passages: Sequence[Passage]) -> Ranker:
     vocabulary = index.vocab_dict
 
     def rank(question: str) -> list[int]:
-        ids = [vocabulary[term] for term in analyzer(question) if term in vocabulary]
-        if not ids:
-            return []
-        return [int(i) for i in best_ids(index, ids, K)]
+        return best_ids(index, vocabulary, analyzer(question), K).tolist()
 
     return rank
 

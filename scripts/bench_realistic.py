@@ -64,10 +64,7 @@ def build_bm25s(texts: list[str]) -> tuple[Search, Search]:
     vocabulary = index.vocab_dict
 
     def scoring_only(question: str) -> object:
-        found = [vocabulary[term] for term in analyzer(question) if term in vocabulary]
-        if not found:
-            return None
-        return best_ids(index, found, K)
+        return best_ids(index, vocabulary, analyzer(question), K)
 
     def retrieve(question: str) -> object:
         tokens = [term for term in analyzer(question) if term in vocabulary]

@@ -119,10 +119,7 @@ def build_bm25s(texts: list[str]) -> tuple[object, Search]:
     vocabulary = tokens.vocab
 
     def search(question: str) -> object:
-        ids = [vocabulary[term] for term in analyzer(question) if term in vocabulary]
-        if not ids:
-            return None
-        return best_ids(index, ids, K)
+        return best_ids(index, vocabulary, analyzer(question), K)
 
     return index, search
 

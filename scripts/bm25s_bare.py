@@ -14,12 +14,16 @@ import numpy as np
 __all__ = ["best_ids"]
 
 
-def best_ids(index: Any, token_ids: list[int], k: int) -> np.ndarray:
-    """Positions of the ``k`` best positive BM25 scores for ``token_ids``, best first.
+def best_ids(index: Any, vocabulary: dict[str, int], terms: list[str], k: int) -> np.ndarray:
+    """Positions of the ``k`` best positive BM25 scores for ``terms``, best first.
 
-    Ties go to the earlier position, as they do in every library compared.
+    Terms outside ``vocabulary`` are dropped; ties go to the earlier position, as
+    they do in every library compared.
     """
+    token_ids = [vocabulary[term] for term in terms if term in vocabulary]
+    if not token_ids:
+        return np.zeros(0, dtype=np.int64)
     scores = index.get_scores_from_ids(token_ids)
     best = np.argpartition(-scores, k)[:k] if len(scores) > k else np.arange(len(scores))
     best = best[np.lexsort((best, -scores[best]))]
-    return best[scores[best] > 0]  # type: ignore[no-any-return]
+    return best[scores[best] > 0]
