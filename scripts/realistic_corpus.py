@@ -67,13 +67,21 @@ def sentences() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _frequencies() -> dict[str, float]:
+    """wordfreq's English word frequencies (its "best" list, lower case)."""
+    import wordfreq
+
+    return wordfreq.get_frequency_dict("en")
+
+
+@lru_cache(maxsize=1)
 def _vocabulary() -> tuple[list[str], list[str], np.ndarray]:
     """wordfreq's top words, their capitalized forms, and their cumulative frequencies."""
     import wordfreq
 
     words = wordfreq.top_n_list("en", VOCABULARY)
-    frequencies = np.array([wordfreq.word_frequency(word, "en") for word in words])
-    cdf = np.cumsum(frequencies)
+    frequencies = _frequencies()
+    cdf = np.cumsum([frequencies[word] for word in words])
     return words, [word[:1].upper() + word[1:] for word in words], cdf / cdf[-1]
 
 
@@ -160,14 +168,13 @@ def _common_queries(count: int, rng: np.random.Generator) -> list[str]:
 
 
 def _rare_queries(texts: list[str], count: int, rng: np.random.Generator) -> list[str]:
-    import wordfreq
-
+    frequencies = _frequencies()
     queries = []
     while len(queries) < count:
         words = list(dict.fromkeys(_words_of(texts[int(rng.integers(len(texts)))])))
         if len(words) < 3:
             continue
-        rarest = sorted(words, key=lambda word: wordfreq.word_frequency(word, "en"))[:3]
+        rarest = sorted(words, key=lambda word: frequencies.get(word.lower(), 0.0))[:3]
         queries.append(" ".join(rarest))
     return queries
 

@@ -11,7 +11,12 @@ import numpy as np
 import pytest
 
 from retrieval import TfidfRetriever, _build, _plans, _postings, _ranking, _search
-from tests.test_tfidf_reference import Reference, assert_same_fit, assert_same_ranking
+from tests.test_tfidf_reference import (
+    Reference,
+    assert_same_fit,
+    assert_same_ranking,
+    realistic_corpus,
+)
 
 _STOP = ["the", "of", "and", "to", "in", "is", "first", "found"]
 
@@ -67,8 +72,15 @@ PLANS = {
         "SUM_FRACTION": 10**9,
         "_CUT_FRACTION": 1,
         "_CUT_TEST_RATIO": 0,
+        "_CUT_MIN_SKIPPED": 0,
     },
-    "cut or champions": {**LARGE, "SUM_FRACTION": 10**9, "_CUT_FRACTION": 8, **FEW_CHAMPIONS},
+    "cut or champions": {
+        **LARGE,
+        "SUM_FRACTION": 10**9,
+        "_CUT_FRACTION": 8,
+        "_CUT_MIN_SKIPPED": 0,
+        **FEW_CHAMPIONS,
+    },
     "champions": {**LARGE, "SUM_FRACTION": 10**9, "_CUT_FRACTION": 10**9, **FEW_CHAMPIONS},
     "champions, then every row": {
         **LARGE,
@@ -101,6 +113,22 @@ def test_every_plan_finds_exactly_the_dense_top_k(
     _use_plan(monkeypatch, plan)
     planned = TfidfRetriever.fit(corpus)  # the copies are made with the index
     assert [_top(planned, query, k) for query in queries] == dense
+
+
+@pytest.mark.parametrize("plan", PLANS)
+def test_every_plan_finds_exactly_the_dense_top_k_of_realistic_text(
+    monkeypatch: pytest.MonkeyPatch, plan: str
+) -> None:
+    texts, queries = realistic_corpus()
+    _use_plan(monkeypatch, plan)
+    retriever = TfidfRetriever.fit(texts)
+    for query in queries:
+        every = retriever.scores(query)
+        if every is None:
+            assert retriever.search(query, k=10) == []
+            continue
+        best = sorted(np.flatnonzero(every).tolist(), key=lambda row: (-every[row], row))[:10]
+        assert _top(retriever, query, 10) == (best, every[best].tolist())
 
 
 @pytest.mark.parametrize("plan", PLANS)
