@@ -186,6 +186,17 @@ class PassageColumns(LazyPassages):
             int(self._indexes[position]),
         )
 
+    def take(self, positions: list[int]) -> list[Passage]:
+        # Each column read once for all positions: NumPy scalars cost ~0.2 us apiece.
+        rows = np.asarray(positions, dtype=np.intp)
+        fields = (self._starts, self._ends, self._paragraphs, self._indexes)
+        starts, ends, paragraphs, indexes = (column[rows].tolist() for column in fields)
+        blob, bounds = self._blob, self._bounds
+        firsts, lasts = bounds[rows].tolist(), bounds[rows + 1].tolist()
+        pairs = zip(firsts, lasts, strict=True)
+        texts = [str(blob[a:b], "utf-8", _LONE_SURROGATES) for a, b in pairs]
+        return list(map(new_passage, texts, starts, ends, paragraphs, indexes))
+
     def texts(self) -> list[str]:
         bounds = self._bounds.tolist()
         if self._ascii:  # one decode, then slices: bytes are characters

@@ -65,17 +65,20 @@ def planned_top_k(
     postings: Postings, query: Query, k: int, scratch: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray] | None:
     """The top k by the cut or the champion lists; None when summing every posting is cheaper."""
-    starts = postings.starts
+    starts, n_rows = postings.starts, postings.n_rows
     lengths = [starts[column + 1] - starts[column] for column in query.columns]
+    total = sum(lengths)
+    few = total * SUM_FRACTION <= n_rows and max(lengths) * _GIANT_FRACTION <= n_rows
+    if few and total <= _CUT_MIN_SKIPPED:  # no plan applies: spare computing the bounds
+        return None
     order = sorted(range(len(lengths)), key=lengths.__getitem__)
     bounds = (postings.column_max[query.columns] * np.asarray(query.weights)).tolist()
-    tests = cut_tests([lengths[t] for t in order], [bounds[t] for t in order], postings.n_rows)
+    tests = cut_tests([lengths[t] for t in order], [bounds[t] for t in order], n_rows)
     if tests:
         found = _cut_top_k(postings, query, k, scratch, order=order, tests=tests)
         if found is not None:
             return found
-    total, n_rows = sum(lengths), postings.n_rows
-    if total * SUM_FRACTION <= n_rows and max(lengths) * _GIANT_FRACTION <= n_rows:
+    if few:
         return None
     found, floor = _champion_top_k(postings, query, k)
     if found is not None or total * SUM_FRACTION <= n_rows:

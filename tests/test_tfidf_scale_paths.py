@@ -66,7 +66,7 @@ PLANS = {
     "python lists": {"_PYTHON_ROWS": 10**9, "_PYTHON_POSTINGS": 10**9, "_MATRIX_CELLS": 0},
     "dense copy": {"_MATRIX_CELLS": 10**12},
     "summed, wide": {"_MATRIX_CELLS": 0},
-    "summed": {**LARGE, "SUM_FRACTION": 0, "_CUT_FRACTION": 10**9},
+    "summed": {**LARGE, "SUM_FRACTION": 0, "_GIANT_FRACTION": 0, "_CUT_FRACTION": 10**9},
     "max-score cut": {
         **LARGE,
         "SUM_FRACTION": 10**9,
