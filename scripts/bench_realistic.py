@@ -130,6 +130,9 @@ def measure_latency(size: int, per_kind: int) -> dict[str, Any]:
         "bm25s": retrieve,
     }
     times = interleaved(contenders, queries)
+    # The same queries again, ours alone: how much of its time the others' cache
+    # traffic adds (bm25s's retrieve reads ~100 MB a query at 1M passages).
+    times["ours alone"] = interleaved({"ours alone": contenders["ours"]}, queries)["ours alone"]
     return {
         "size": size,
         "per_kind": per_kind,
