@@ -13,7 +13,8 @@ from less, tried in turn (each is exact, and says so when it cannot prove it):
    made where it may hold (the remaining bounds are below the summed ones) and
    pays (the lists skipped are longer than those summed).
 2. **Champion lists**, for queries reading more than n / ``SUM_FRACTION``
-   postings: each long list keeps its highest-weight passages; every passage
+   postings or holding a list longer than n / 8: each long list keeps its
+   highest-weight passages (:class:`~retrieval._postings.Champions`); every passage
    outside all the lists scores at most the sum of each list's lowest weight
    times the query weight, and when the k-th best candidate beats that bound, it
    is the answer. Otherwise its k-th score is a floor for one pass over every

@@ -81,14 +81,16 @@ def postings_of(
         rows = np.concatenate([indices[a:b] for a, b in slices])
         added = np.concatenate([data[a:b] * w for (a, b), w in zip(slices, chosen, strict=True)])
         return rows, added
+    # Large lists: each written once into its place (concatenating copies twice).
     indices, data = postings.indices, postings.data
-    rows = np.concatenate([indices[a:b] for a, b in slices]).astype(np.intp)
-    added = np.concatenate(
-        [
-            np.multiply(data[a:b], w, dtype=np.float64)
-            for (a, b), w in zip(slices, chosen, strict=True)
-        ]
-    )
+    total = sum(b - a for a, b in slices)
+    rows = np.empty(total, dtype=np.intp)
+    added = np.empty(total, dtype=np.float64)
+    at = 0
+    for (a, b), w in zip(slices, chosen, strict=True):
+        rows[at : at + b - a] = indices[a:b]
+        np.multiply(data[a:b], w, out=added[at : at + b - a], dtype=np.float64)
+        at += b - a
     return rows, added
 
 

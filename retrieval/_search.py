@@ -8,11 +8,13 @@ summing every posting would (see :mod:`retrieval._ranking`).
 - Questions that read few postings of a small index are scored in plain Python,
   where a posting costs ~0.2 us and no NumPy call overhead is paid.
 - An article's index keeps a dense float64 copy: a question is three NumPy calls.
-- Otherwise the query's postings are summed with ``np.add.at`` into a score array
-  kept zeroed between queries (:class:`~retrieval._postings.ScoreScratch`), only
-  the rows they touch are read and zeroed again, and the best k are picked among
-  the postings (:func:`~retrieval._ranking.select`): no sort of the union and no
-  pass over all rows. About 10 ns a posting at a million passages, where a
+- A one-term question's postings are its scores.
+- Up to ``DENSE_ROWS`` passages, the postings are summed by one ``np.bincount``
+  into a fresh array; past it, with ``np.add.at`` into a score array kept zeroed
+  between queries (:class:`~retrieval._postings.ScoreScratch`), of which only
+  the rows touched are read and zeroed again. Either way the best k are picked
+  among the postings (:func:`~retrieval._ranking.select`): no sort of their union
+  and no pass over all rows. About 10 ns a posting at a million passages, where a
   realistic query reads 1k to 150k postings.
 - Queries that would read more than a quarter of a large index, or that pair
   rare terms with very long lists, go through :mod:`retrieval._plans` first.
@@ -21,6 +23,7 @@ summing every posting would (see :mod:`retrieval._ranking`).
 from __future__ import annotations
 
 import heapq
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -101,10 +104,10 @@ def _python_top_k(
         rows, weights = lists[column]
         for row, weight in zip(rows, weights, strict=True):
             scores[row] = get(row, 0.0) + weight * query_weight
-    items = scores.items()
+    items: Iterable[tuple[int, float]] = scores.items()
     if len(scores) > k:  # the k-th best score first (floats only), then sort only those above
         kth = heapq.nlargest(k, scores.values())[-1]
-        items = [item for item in items if item[1] >= kth]  # type: ignore[assignment]
+        items = [item for item in items if item[1] >= kth]
     best = sorted(items, key=_rank_key)[:k]
     return [row for row, _ in best], [score for _, score in best]
 

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Hit", "TfidfRetriever"]
 
-_MADE_PASSAGES = 1 << 16
+_MADE_PASSAGES = 1 << 18
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,9 +107,9 @@ class TfidfRetriever:
             passages if isinstance(passages, LazyPassages) else tuple(passages)
         )
         # A search makes a Passage per hit from lazy passages (~1 us a hit). Fitted on
-        # up to _MADE_PASSAGES plain strings, making them all once costs 0.3 us each
-        # against a fit's ~30 us a passage; a loaded index stays lazy (loading costs
-        # ~1 us a passage, so making them would triple it).
+        # up to _MADE_PASSAGES plain strings, making them all once costs 0.3 us and
+        # ~100 bytes each, against a fit's ~30 us a passage; a loaded index stays lazy
+        # (loading costs ~1 us a passage, so making them would triple it).
         made = isinstance(passages, TextPassages) and len(passages) <= _MADE_PASSAGES
         self._lazy_passages = passages if isinstance(passages, LazyPassages) and not made else None
         lazy = self._lazy_passages is not None
