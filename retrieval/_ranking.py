@@ -29,6 +29,8 @@ __all__ = [
 # Up to this many passages, dense_scores sums with one np.bincount (a fresh array);
 # past it, list by list with np.add.at (np.bincount would copy every posting twice).
 BINCOUNT_ROWS = 20_000
+# Up to this many scored rows one sort is cheaper than partitioning first.
+_SORT_ROWS = 256
 
 
 def dense_scores(postings: Postings, query: Query) -> np.ndarray:
@@ -62,7 +64,12 @@ def dense_top_k(
     """The top k from every row's score; only rows at or above ``floor`` (> 0) are sorted."""
     scores = dense_scores(postings, query)
     rows = (scores >= floor).nonzero()[0] if floor > 0 else scores.nonzero()[0]
-    return best(rows, scores[rows], k)
+    values = scores[rows]
+    if len(rows) > _SORT_ROWS:
+        return best(rows, values, k)
+    # Few rows (an article's): one stable sort, ties stay in row order (rows ascend).
+    order = np.argsort(-values, kind="stable")[:k]
+    return rows[order], values[order]
 
 
 def postings_of(

@@ -47,6 +47,8 @@ __all__ = ["dense_scores", "top_k"]
 # cost less. Measured on the development articles and the realistic corpus.
 _PYTHON_QUERY_POSTINGS_WITH_COPY = 24
 _PYTHON_QUERY_POSTINGS = 192
+# Up to this many rows scored in Python, one sort of them all costs least.
+_PYTHON_SORT_ROWS = 48
 
 
 def top_k(postings: Postings, query: Query, k: int) -> tuple[list[int], list[float]]:
@@ -105,7 +107,7 @@ def _python_top_k(
         for row, weight in zip(rows, weights, strict=True):
             scores[row] = get(row, 0.0) + weight * query_weight
     items: Iterable[tuple[int, float]] = scores.items()
-    if len(scores) > k:  # the k-th best score first (floats only), then sort only those above
+    if len(scores) > _PYTHON_SORT_ROWS:  # the k-th score first (floats only), sort those above
         kth = heapq.nlargest(k, scores.values())[-1]
         items = [item for item in items if item[1] >= kth]
     best = sorted(items, key=_rank_key)[:k]
