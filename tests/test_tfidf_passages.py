@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from retrieval import Passage, TfidfRetriever
+from retrieval import Passage, TfidfRetriever, _passages
 from retrieval._passages import LazyPassages, PassageColumns, TextPassages
 
 TEXTS = ["first passage", "Café — second", "", "fourth one"]
@@ -92,6 +92,12 @@ def test_text_that_is_not_utf8_is_refused() -> None:
     for damaged in (b"caf\xe9 latin-1", b"cut short \xe2\x80", b"\xff"):
         with pytest.raises(UnicodeDecodeError):
             PassageColumns(damaged, np.array([0, len(damaged)]), indexes=np.arange(1), **fields)
+
+
+def test_texts_decoded_in_batches_are_the_texts(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = ["plain", "", "ascii", "text", "in", "batches", ""]
+    monkeypatch.setattr(_passages, "_TEXT_BATCH", 2)
+    assert _columns(texts).texts() == texts
 
 
 def test_texts_are_the_same_whether_or_not_the_blob_is_ascii() -> None:
