@@ -36,9 +36,10 @@ discord: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/articlebot eval
 
-# The full run (about 10 minutes, 1M passages) rewrites the "Speed and scale" section
-# of docs/BENCHMARKS.md and docs/latency_vs_size.png; BENCH_ARGS=--quick skips 1M
-# and writes nothing. hyperfine (apt) times the cold start when it is installed.
+# The full run (about 10 minutes: 1M synthetic and 1M realistic passages) rewrites the
+# "Speed and scale" section of docs/BENCHMARKS.md and docs/latency_vs_size.png;
+# BENCH_ARGS=--quick skips 1M and writes nothing. hyperfine (apt) times the cold start
+# when it is installed.
 bench: $(BENCH_STAMP)
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 

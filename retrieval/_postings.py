@@ -3,21 +3,27 @@
 :class:`Postings` holds the CSC arrays (each term's passages, ascending, and
 weights) plus what :mod:`retrieval._search` plans with, all derived once when an
 index is fitted or loaded: each term's largest weight (the max-score bound), the
-champion lists of long posting lists (large indexes), and for small indexes a
-dense float64 copy and plain-Python posting lists.
+column pointers as a Python list (a query reads a few), the champion lists of
+long posting lists and a reusable per-passage score array (large indexes), and
+for small indexes a dense float64 copy and plain-Python posting lists.
 """
 
 from __future__ import annotations
 
 import itertools
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
 
-__all__ = ["DENSE_ROWS", "Champions", "Postings", "Query"]
+__all__ = ["DENSE_ROWS", "Champions", "Postings", "Query", "ScoreScratch"]
 
-# Up to this many passages, the search scores every passage instead of planning.
+# Up to this many passages, the search sums every query's postings without
+# planning, from wide copies of them (intp rows and float64 weights, which NumPy
+# would otherwise convert on every call: 25% of a small query's time).
 DENSE_ROWS = 20_000
 # Indexes this small also keep their postings as Python lists (the search scores
 # questions that read few postings in plain Python).
@@ -29,21 +35,24 @@ _PYTHON_POSTINGS = 200_000
 _MATRIX_CELLS = 1 << 21
 # Passages kept per long posting list: one in 512 of the index, at least 64.
 # Measured best at both 1M (2,000: p95 3.5 ms, against 5.0 ms with 512) and 100k
-# passages (200: p95 0.6 ms, against 1.5 ms with 2,048).
+# passages (200: p95 0.6 ms, against 1.5 ms with 2,048) on the synthetic corpus.
 _CHAMPION_SHARE = 512
 _MIN_CHAMPIONS = 64
 
 
 @dataclass(frozen=True, slots=True)
 class Postings:
-    """A CSC matrix's arrays, each column's largest weight, and the champion lists."""
+    """A CSC matrix's arrays, each column's largest weight, and what queries reuse."""
 
     indptr: np.ndarray  # int64, n_columns + 1
     indices: np.ndarray  # int32 rows, ascending within each column
-    data: np.ndarray  # float32 weights
+    data: np.ndarray  # float32 weights, all positive
     n_rows: int
     column_max: np.ndarray  # float64, the largest weight of each column (0 if empty)
+    starts: list[int]  # indptr as Python ints
     champions: Champions
+    scratch: ScoreScratch
+    wide: tuple[np.ndarray, np.ndarray] | None  # indices as intp, data as float64, if small
     matrix: np.ndarray | None  # float64 (n_columns, n_rows) for small indexes, else None
     lists: list[tuple[list[int], list[float]]] | None  # (rows, weights) per column, if tiny
 
@@ -51,19 +60,59 @@ class Postings:
     def from_arrays(
         cls, indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, n_rows: int
     ) -> Postings:
+        # The search tells a passage it has not scored yet by its score being 0.
+        if not np.all(data > 0):
+            raise ValueError("matrix weights must be positive numbers")
         return cls(
             indptr,
             indices,
             data,
             n_rows,
             _column_max(indptr, data),
+            indptr.tolist(),
             Champions.of(indptr, indices, data, n_rows),
+            ScoreScratch(n_rows),
+            (indices.astype(np.intp), data.astype(np.float64)) if n_rows <= DENSE_ROWS else None,
             _dense_copy(indptr, indices, data, n_rows),
             _python_lists(indptr, indices, data, n_rows),
         )
 
     def rows(self, column: int) -> np.ndarray:
-        return self.indices[int(self.indptr[column]) : int(self.indptr[column + 1])]
+        return self.indices[self.starts[column] : self.starts[column + 1]]
+
+
+class ScoreScratch:
+    """A float64 score per passage, all zero between queries, lent to one query at a time.
+
+    Summing a query's postings into it and zeroing only the rows they touched
+    costs ~10 ns a posting; a fresh array would cost 8 MB of zeroing and page
+    faults per query at a million passages, and finding the scored rows in it a
+    scan of all of them. A second thread asking while it is lent gets a fresh
+    array; a query that fails midway drops it, so it is never lent dirty.
+    """
+
+    __slots__ = ("_lock", "_n_rows", "_scores")
+
+    def __init__(self, n_rows: int) -> None:
+        self._lock = threading.Lock()
+        self._n_rows = n_rows
+        self._scores: np.ndarray | None = None
+
+    @contextmanager
+    def scores(self) -> Iterator[np.ndarray]:
+        """Zeros to add into; the borrower sets every row it touched back to 0."""
+        if not self._lock.acquire(blocking=False):
+            yield np.zeros(self._n_rows, dtype=np.float64)
+            return
+        try:
+            if self._scores is None:
+                self._scores = np.zeros(self._n_rows, dtype=np.float64)
+            yield self._scores
+        except BaseException:
+            self._scores = None
+            raise
+        finally:
+            self._lock.release()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,81 +1,54 @@
-"""Scoring a query against term-major (CSC) postings, and picking the best k exactly.
+"""Answering a query from term-major (CSC) postings: the k best passages, exactly.
 
 A query has a handful of terms; each term's postings (the passages that hold it
 and their weights) are one contiguous slice of the CSC arrays, so a query only
-reads its own postings. Cosine scores are sums of ``weight * query_weight`` over
-the query's terms, always added in ascending column order in float64, so every
-path below gives a passage the same score, bit for bit, and passages with equal
-vectors tie exactly (ties then go to the earlier passage).
+reads its own postings, and every plan here returns the scores and ranking that
+summing every posting would (see :mod:`retrieval._ranking`).
 
-Small indexes (one article) keep a dense float64 copy, so a question costs a
-fixed dozen NumPy calls (about 8 us on a SQuAD article); questions that read
-fewer than two dozen postings are scored in plain Python instead, where each
-posting costs ~0.2 us and no call overhead is paid. Large indexes (a million
-passages) try three plans, cheapest first; each is exact and hands over when it
-cannot prove its answer:
-
-1. **Max-score cut.** Terms are taken rarest first; once the k-th best partial
-   score among the passages holding those terms beats the most all remaining
-   terms could add (each term's largest weight times its query weight), no other
-   passage can enter the top k, and only those candidates are completed, by binary
-   search in the other terms' sorted postings. Common terms are never scanned.
-   Given up when the rare terms' postings pass ``n / _CUT_FRACTION``.
-2. **Champion lists.** For queries made only of common terms: each long posting
-   list keeps its highest-weight passages (one in 512 of the index). Every
-   passage outside all the lists scores at most the sum of each list's lowest
-   weight times the query weight; when the k-th best candidate beats that bound,
-   it is the answer.
-3. **Dense.** Every posting is added into a score per passage; the champions'
-   k-th best score is a floor that all of the top k reach, so one comparison
-   over the scores leaves a handful of rows to sort.
-
-On the 1M-passage benchmark (docs/BENCHMARKS.md) the three plans answer 89%, 8%
-and 3% of the queries: p50 0.5 ms and p95 4 ms, against bm25s's 11 ms and 19 ms.
+- Questions that read few postings of a small index are scored in plain Python,
+  where a posting costs ~0.2 us and no NumPy call overhead is paid.
+- An article's index keeps a dense float64 copy: a question is three NumPy calls.
+- A one-term question's postings are its scores.
+- Up to ``DENSE_ROWS`` passages, the postings are summed by one ``np.bincount``
+  into a fresh array; past it, with ``np.add.at`` into a score array kept zeroed
+  between queries (:class:`~retrieval._postings.ScoreScratch`), of which only
+  the rows touched are read and zeroed again. Either way the best k are picked
+  among the postings (:func:`~retrieval._ranking.select`): no sort of their union
+  and no pass over all rows. About 10 ns a posting at a million passages, where a
+  realistic query reads 1k to 150k postings.
+- Queries that would read more than a quarter of a large index, or that pair
+  rare terms with very long lists, go through :mod:`retrieval._plans` first.
 """
 
 from __future__ import annotations
 
 import heapq
+from collections.abc import Iterable
 
 import numpy as np
 
 from retrieval import _postings
+from retrieval._plans import planned_top_k
 from retrieval._postings import Postings, Query
+from retrieval._ranking import (
+    dense_scores,
+    dense_top_k,
+    kth_largest,
+    postings_of,
+    select,
+    summed,
+)
 
 __all__ = ["dense_scores", "top_k"]
 
 # Questions that read at most this many postings of a small index are scored in
-# plain Python; past it a dozen NumPy calls (about 8 us on a SQuAD article) beat
-# Python's ~0.2 us per posting.
-_PYTHON_POSTINGS_PER_QUERY = 24
-# Up to this many scored rows one sort is cheaper than partitioning first.
-_SORT_ROWS = 256
-# The max-score cut gives up when its postings pass n_rows / this: sorting more
-# candidates costs more than the champion lists (measured at 1M passages).
-_CUT_FRACTION = 32
-# Bounds are compared with this relative margin, so a rounding difference in
-# summation order can never let a passage in or out of the top k wrongly.
-_BOUND_MARGIN = 1e-9
-
-
-def dense_scores(postings: Postings, query: Query) -> np.ndarray:
-    """Return the cosine score of every row (float64, 0 where no term matches).
-
-    The sum over terms runs in column order either way: ``sum(axis=0)`` adds the
-    rows of the dense copy one after another, and adding the 0.0 of an absent
-    term changes nothing, so both ways give the same bits.
-    """
-    if postings.matrix is not None:
-        rows = postings.matrix[query.columns]
-        rows *= np.asarray(query.weights)[:, None]
-        return rows.sum(axis=0)  # type: ignore[no-any-return]
-    scores = np.zeros(postings.n_rows, dtype=np.float64)
-    for column, weight in zip(query.columns, query.weights, strict=True):
-        start, end = int(postings.indptr[column]), int(postings.indptr[column + 1])
-        np.add.at(
-            scores, postings.indices[start:end], _contributions(postings.data[start:end], weight)
-        )
-    return scores
+# plain Python, at ~0.2 us a posting: past it, the NumPy calls of the dense copy
+# (about 8 us on a SQuAD article) or of summing (about 15 us on 1,000 passages)
+# cost less. Measured on the development articles and the realistic corpus.
+_PYTHON_QUERY_POSTINGS_WITH_COPY = 24
+_PYTHON_QUERY_POSTINGS = 192
+# Up to this many rows scored in Python, one sort of them all costs least.
+_PYTHON_SORT_ROWS = 48
 
 
 def top_k(postings: Postings, query: Query, k: int) -> tuple[list[int], list[float]]:
@@ -84,21 +57,43 @@ def top_k(postings: Postings, query: Query, k: int) -> tuple[list[int], list[flo
     Ties are broken by row, the earlier first.
     """
     lists = postings.lists
-    if (
-        lists is not None
-        and sum(len(lists[c][0]) for c in query.columns) <= _PYTHON_POSTINGS_PER_QUERY
-    ):
-        return _python_top_k(lists, query, k)
-    if postings.n_rows <= _postings.DENSE_ROWS:
-        rows, scores = _dense_top_k(postings, query, k, floor=0.0)
+    if lists is not None:
+        copy = postings.matrix is not None
+        limit = _PYTHON_QUERY_POSTINGS_WITH_COPY if copy else _PYTHON_QUERY_POSTINGS
+        if sum(len(lists[c][0]) for c in query.columns) <= limit:
+            return _python_top_k(lists, query, k)
+    if postings.matrix is not None:
+        rows, scores = dense_top_k(postings, query, k)
+    elif len(query.columns) == 1:
+        rows, scores = _one_term_top_k(postings, query, k)
+    elif postings.n_rows <= _postings.DENSE_ROWS:
+        rows, added = postings_of(postings, query, list(range(len(query.columns))))
+        # A fresh array: at this size zeroing it costs less than a borrowed one's bookkeeping.
+        values = np.bincount(rows, added, minlength=postings.n_rows)[rows]
+        rows, scores = select(rows, values, k, copies=len(query.columns))
     else:
-        found = _cut_top_k(postings, query, k)
-        rows, scores = found if found is not None else _champion_top_k(postings, query, k)
+        rows, scores = _large_top_k(postings, query, k)
     return rows.tolist(), scores.tolist()
 
 
-def _postings_read(lists: list[tuple[list[int], list[float]]], query: Query) -> int:
-    return sum(len(lists[column][0]) for column in query.columns)
+def _one_term_top_k(postings: Postings, query: Query, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """One term: its postings are the scores, nothing to add up."""
+    rows, scores = postings_of(postings, query, [0])
+    if len(rows) > k:
+        keep = scores >= kth_largest(scores, k)
+        rows, scores = rows[keep], scores[keep]
+    order = np.lexsort((rows, -scores))[:k]
+    return rows[order], scores[order]
+
+
+def _large_top_k(postings: Postings, query: Query, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """A large index: a plan if one pays, else every posting summed into the scratch array."""
+    with postings.scratch.scores() as scratch:
+        found = planned_top_k(postings, query, k, scratch)
+        if found is not None:
+            return found
+        rows, added = postings_of(postings, query, list(range(len(query.columns))))
+        return select(rows, summed(scratch, rows, added), k, copies=len(query.columns))
 
 
 def _python_top_k(
@@ -111,123 +106,13 @@ def _python_top_k(
         rows, weights = lists[column]
         for row, weight in zip(rows, weights, strict=True):
             scores[row] = get(row, 0.0) + weight * query_weight
-    best = heapq.nsmallest(k, scores.items(), key=_rank_key)
+    items: Iterable[tuple[int, float]] = scores.items()
+    if len(scores) > _PYTHON_SORT_ROWS:  # the k-th score first (floats only), sort those above
+        kth = heapq.nlargest(k, scores.values())[-1]
+        items = [item for item in items if item[1] >= kth]
+    best = sorted(items, key=_rank_key)[:k]
     return [row for row, _ in best], [score for _, score in best]
 
 
 def _rank_key(item: tuple[int, float]) -> tuple[float, int]:
     return -item[1], item[0]
-
-
-def _contributions(weights: np.ndarray, query_weight: float) -> np.ndarray:
-    return weights.astype(np.float64) * query_weight
-
-
-def _best(rows: np.ndarray, scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """The ``k`` best (row, score) pairs, by score then row; rows must be unique."""
-    if len(rows) > k:
-        kth = _kth_largest(scores, k)
-        # Keep everything tied with the k-th score, so the tie goes to the earliest row.
-        keep = scores >= kth
-        rows, scores = rows[keep], scores[keep]
-    order = np.lexsort((rows, -scores))[:k]
-    return rows[order], scores[order]
-
-
-def _kth_largest(values: np.ndarray, k: int) -> float:
-    return float(np.partition(values, len(values) - k)[len(values) - k])
-
-
-def _dense_top_k(
-    postings: Postings, query: Query, k: int, *, floor: float
-) -> tuple[np.ndarray, np.ndarray]:
-    """The top k from every score; only rows at or above ``floor`` (> 0) are sorted."""
-    scores = dense_scores(postings, query)
-    rows = (scores >= floor).nonzero()[0] if floor > 0 else scores.nonzero()[0]
-    if len(rows) <= _SORT_ROWS:
-        # Few rows: one sort is cheaper than partitioning first. Rows ascend, so a
-        # stable sort on the negated scores leaves ties in row order.
-        values = scores[rows]
-        order = np.argsort(-values, kind="stable")[:k]
-        return rows[order], values[order]
-    return _best(rows, scores[rows], k)
-
-
-def _cut_top_k(postings: Postings, query: Query, k: int) -> tuple[np.ndarray, np.ndarray] | None:
-    """Plan 1, the max-score cut; None when it stops paying."""
-    columns = np.asarray(query.columns, dtype=np.int64)
-    lengths = postings.indptr[columns + 1] - postings.indptr[columns]
-    bounds = postings.column_max[columns] * np.asarray(query.weights)
-    rarest_first = np.argsort(lengths, kind="stable")
-    budget = postings.n_rows // _CUT_FRACTION
-    for size in range(1, len(columns) + 1):
-        essential = np.sort(rarest_first[:size])
-        if int(lengths[essential].sum()) > budget:
-            return None
-        rows, partial = _union_scores(postings, query, essential)
-        if size == len(columns):
-            return _best(rows, partial, k)
-        if len(rows) < k:
-            continue
-        rest = float(bounds[rarest_first[size:]].sum()) * (1.0 + _BOUND_MARGIN)
-        kth = _kth_largest(partial, k)
-        if rest < kth:
-            candidates = rows[partial + rest >= kth]
-            return _best(candidates, _candidate_scores(postings, query, candidates), k)
-    return None  # pragma: no cover - the loop always returns at size == len(columns)
-
-
-def _union_scores(
-    postings: Postings, query: Query, terms: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """Rows holding any of ``terms`` (positions in the query, ascending), scored on them."""
-    row_parts = []
-    value_parts = []
-    for term in terms.tolist():
-        column = query.columns[term]
-        start, end = int(postings.indptr[column]), int(postings.indptr[column + 1])
-        row_parts.append(postings.indices[start:end])
-        value_parts.append(_contributions(postings.data[start:end], query.weights[term]))
-    if len(row_parts) == 1:
-        return row_parts[0], value_parts[0]
-    unique, inverse = np.unique(np.concatenate(row_parts), return_inverse=True)
-    scores = np.bincount(inverse, weights=np.concatenate(value_parts), minlength=len(unique))
-    return unique, scores
-
-
-def _champion_top_k(postings: Postings, query: Query, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Plan 2, the champion lists, falling back to plan 3 with their k-th score as floor."""
-    champions = postings.champions
-    row_parts = []
-    outside = 0.0
-    for column, weight in zip(query.columns, query.weights, strict=True):
-        slot = int(champions.slot[column])
-        if slot < 0:
-            row_parts.append(postings.rows(column))
-        else:
-            start, end = int(champions.indptr[slot]), int(champions.indptr[slot + 1])
-            row_parts.append(champions.rows[start:end])
-            outside += float(champions.bound[slot]) * weight
-    candidates = np.unique(np.concatenate(row_parts))
-    scores = _candidate_scores(postings, query, candidates)
-    if len(candidates) < k:
-        return _dense_top_k(postings, query, k, floor=0.0)
-    kth = _kth_largest(scores, k)
-    if outside * (1.0 + _BOUND_MARGIN) < kth:
-        return _best(candidates, scores, k)
-    return _dense_top_k(postings, query, k, floor=kth)
-
-
-def _candidate_scores(postings: Postings, query: Query, candidates: np.ndarray) -> np.ndarray:
-    """Full scores of ``candidates`` (ascending rows), by binary search in each posting list."""
-    scores = np.zeros(len(candidates), dtype=np.float64)
-    for column, query_weight in zip(query.columns, query.weights, strict=True):
-        start = int(postings.indptr[column])
-        column_rows = postings.rows(column)
-        positions = np.searchsorted(column_rows, candidates)
-        inside = positions < len(column_rows)
-        held = np.zeros(len(candidates), dtype=bool)
-        held[inside] = column_rows[positions[inside]] == candidates[inside]
-        weights = postings.data[start + positions[held]]
-        scores[held] += _contributions(weights, query_weight)
-    return scores

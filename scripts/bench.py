@@ -2,9 +2,12 @@
 
 Prints, from one run on one machine: the full answer latency on the development
 articles; the retrieval query path alone against scikit-learn's plain path, bm25s
-and rank_bm25; build time, index memory, query latency and peak RSS at 10k, 100k
-and 1M synthetic passages for ours, scikit-learn and bm25s (each size and library
-in its own process); the reload time of a saved 1M index; the cold start of
+and rank_bm25; query latency on the realistic corpus by query kind at 1k to 1M
+passages, ours and bm25s interleaved, and the reload of a saved realistic index
+with and without non-ASCII text (``bench_realistic.py``); build time, index
+memory, query latency and peak RSS at 10k, 100k and 1M synthetic passages for
+ours, scikit-learn and bm25s (each size and library in its own process); the
+reload time of a saved 1M index; the cold start of
 ``articlebot ask`` against the scikit-learn import floor; and sentence recall@1.
 A full run writes the ``## Speed and scale`` section of docs/BENCHMARKS.md and the
 plot docs/latency_vs_size.png; ``--quick`` skips the 1M size and writes nothing.
@@ -36,6 +39,7 @@ import bench_startup  # noqa: E402
 
 FULL_SIZES = (10_000, 100_000, 1_000_000)
 SCALE_LIBRARIES = ("ours", "bm25s", "sklearn", "sklearn-analyzer")
+REALISTIC_SIZES = (1_000, 10_000, 100_000, 1_000_000)
 
 
 def main() -> None:
@@ -44,6 +48,7 @@ def main() -> None:
     results: dict[str, Any] = {"machine": machine(), "command": _command_line()}
     results["load_before"] = os.getloadavg()
     results.update(article_benchmarks(arguments.rounds))
+    results["realistic"] = realistic_benchmarks(arguments.realistic_sizes, arguments.queries)
     results["scale"] = scale_benchmarks(arguments.sizes)
     results["startup"] = bench_startup.cold_start(arguments.startup_runs)
     results["startup"]["imports"] = bench_startup.imported_modules()
@@ -63,6 +68,7 @@ def _parse() -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="skip 1M passages; write nothing")
     parser.add_argument("--sizes", help="comma-separated corpus sizes (default 10k,100k,1M)")
     parser.add_argument("--rounds", type=int, default=5, help="passes over the questions")
+    parser.add_argument("--queries", type=int, default=250, help="realistic queries of each kind")
     parser.add_argument("--startup-runs", type=int, default=30)
     parser.add_argument("--write", action=argparse.BooleanOptionalAction, default=None)
     parser.add_argument("--json", type=Path, help="also save the raw results here")
@@ -71,6 +77,7 @@ def _parse() -> argparse.Namespace:
     if arguments.sizes:
         sizes = tuple(int(size) for size in arguments.sizes.split(","))
     arguments.sizes = sizes
+    arguments.realistic_sizes = tuple(size for size in REALISTIC_SIZES if size <= max(sizes))
     if arguments.write is None:
         arguments.write = not arguments.quick and sizes == FULL_SIZES
     return arguments
@@ -144,9 +151,34 @@ def scale_benchmarks(sizes: tuple[int, ...]) -> list[dict[str, Any]]:
     return rows
 
 
-def _run_scale(arguments: list[str]) -> dict[str, Any]:
+def realistic_benchmarks(sizes: tuple[int, ...], per_kind: int) -> dict[str, Any]:
+    """Per size, ours and bm25s interleaved on the realistic corpus (one process each);
+    at the largest size, our index saved and reloaded in fresh processes, from the
+    corpus as it is and with its non-ASCII characters replaced, to compare the two.
+    """
+    latency = []
+    for size in sizes:
+        before = os.getloadavg()
+        latency.append(_run_scale(["--size", str(size), "--queries", str(per_kind)], REALISTIC))
+        latency[-1]["load"] = [before, os.getloadavg()]
+        print(f"  realistic at {size:,}: done", file=sys.stderr)
+    reloads = []
+    with tempfile.TemporaryDirectory() as folder:
+        for ascii_only in (False, True):
+            saved = Path(folder) / f"index-{'ascii' if ascii_only else 'text'}.npz"
+            arguments = ["--size", str(sizes[-1]), "--save", str(saved)]
+            built = _run_scale([*arguments, *(["--ascii"] if ascii_only else [])], REALISTIC)
+            reloaded = _run_scale(["--reload", str(saved), "--queries", str(per_kind)], REALISTIC)
+            reloads.append({"build": built, "reload": reloaded, "load": os.getloadavg()})
+    return {"latency": latency, "reload": reloads}
+
+
+REALISTIC = "bench_realistic.py"
+
+
+def _run_scale(arguments: list[str], script: str = "bench_scale.py") -> dict[str, Any]:
     completed = subprocess.run(
-        [sys.executable, str(SCRIPTS / "bench_scale.py"), *arguments],
+        [sys.executable, str(SCRIPTS / script), *arguments],
         capture_output=True,
         text=True,
         check=True,

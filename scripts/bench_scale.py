@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_corpus import corpus, queries
+from bm25s_bare import best_ids
 
 from retrieval import Analyzer, TfidfRetriever
 from retrieval._passages import LazyPassages
@@ -118,12 +119,7 @@ def build_bm25s(texts: list[str]) -> tuple[object, Search]:
     vocabulary = tokens.vocab
 
     def search(question: str) -> object:
-        ids = [vocabulary[term] for term in analyzer(question) if term in vocabulary]
-        if not ids:
-            return None
-        scores = index.get_scores_from_ids(ids)
-        best = np.argpartition(-scores, K)[:K]
-        return best[np.argsort(-scores[best], kind="stable")]
+        return best_ids(index, vocabulary, analyzer(question), K)
 
     return index, search
 

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
 
-from tests.conftest import PROJECT_ROOT
+from tests.scripts import load_script
 
 __all__ = ["copy_folder", "write_folder"]
 
 
 def write_folder(folder: Path, count: int, seed: int = 3) -> Path:
     """Write ``count`` generated articles (mostly .txt, some .md and .html) into ``folder``."""
-    path = PROJECT_ROOT / "scripts" / "article_generator.py"
-    spec = importlib.util.spec_from_file_location("article_generator", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.write_articles(folder, count, seed=seed)
+    load_script("article_generator").write_articles(folder, count, seed=seed)
     return folder
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from retrieval import Passage, TfidfRetriever
+from retrieval import Passage, TfidfRetriever, _passages
 from retrieval._passages import LazyPassages, PassageColumns, TextPassages
 
 TEXTS = ["first passage", "Café — second", "", "fourth one"]
@@ -13,10 +13,11 @@ TEXTS = ["first passage", "Café — second", "", "fourth one"]
 
 def _columns(texts: list[str]) -> PassageColumns:
     lengths = np.array([len(text) for text in texts], dtype=np.int64)
+    byte_lengths = np.array([len(text.encode("utf-8")) for text in texts], dtype=np.int64)
     numbers = np.arange(len(texts), dtype=np.int64)
     return PassageColumns(
-        "".join(texts),
-        np.concatenate([[0], np.cumsum(lengths)]),
+        "".join(texts).encode("utf-8"),
+        np.concatenate([[0], np.cumsum(byte_lengths)]),
         starts=np.zeros(len(texts), dtype=np.int64),
         ends=lengths,
         paragraphs=numbers,
@@ -66,10 +67,45 @@ def test_a_retriever_fitted_on_strings_keeps_them_lazily() -> None:
 
 def test_inconsistent_columns_are_refused() -> None:
     starts, ends, paragraphs, indexes = TextPassages(TEXTS).columns()
-    bounds = np.concatenate([[0], np.cumsum(ends)])
+    blob = "".join(TEXTS).encode("utf-8")
+    bounds = np.concatenate([[0], np.cumsum([len(text.encode("utf-8")) for text in TEXTS])])
+    fields = {"ends": ends, "paragraphs": paragraphs, "indexes": indexes}
     with pytest.raises(ValueError, match="differ in length"):
-        PassageColumns("".join(TEXTS), bounds, starts=starts[:-1], ends=ends,
-                       paragraphs=paragraphs, indexes=indexes)  # fmt: skip
+        PassageColumns(blob, bounds, starts=starts[:-1], **fields)
     with pytest.raises(ValueError, match="do not fit"):
-        PassageColumns("short", bounds, starts=starts, ends=ends,
-                       paragraphs=paragraphs, indexes=indexes)  # fmt: skip
+        PassageColumns(b"short", bounds, starts=starts, **fields)
+    with pytest.raises(ValueError, match="not a byte array"):
+        PassageColumns(np.zeros(len(blob), dtype=np.int32), bounds, starts=starts, **fields)
+
+
+def test_offsets_inside_a_character_are_refused() -> None:
+    blob = "é|ü".encode()  # two bytes, one, two
+    fields = {name: np.zeros(2, dtype=np.int64) for name in ("starts", "ends", "paragraphs")}
+    with pytest.raises(UnicodeDecodeError):
+        PassageColumns(blob, np.array([0, 1, 5]), indexes=np.arange(2), **fields)
+    whole = PassageColumns(blob, np.array([0, 2, 5]), indexes=np.arange(2), **fields)
+    assert [passage.text for passage in whole] == ["é", "|ü"]
+
+
+def test_text_that_is_not_utf8_is_refused() -> None:
+    fields = {name: np.zeros(1, dtype=np.int64) for name in ("starts", "ends", "paragraphs")}
+    for damaged in (b"caf\xe9 latin-1", b"cut short \xe2\x80", b"\xff"):
+        with pytest.raises(UnicodeDecodeError):
+            PassageColumns(damaged, np.array([0, len(damaged)]), indexes=np.arange(1), **fields)
+
+
+def test_texts_decoded_in_batches_are_the_texts(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = ["plain", "", "ascii", "text", "in", "batches", ""]
+    monkeypatch.setattr(_passages, "_TEXT_BATCH", 2)
+    assert _columns(texts).texts() == texts
+
+
+def test_texts_are_the_same_whether_or_not_the_blob_is_ascii() -> None:
+    for texts in (["plain", "", "ascii"], TEXTS, ["\ud800 lone surrogate", "🙂"]):
+        blob = "".join(texts).encode("utf-8", "surrogatepass")
+        ends = np.cumsum([len(text.encode("utf-8", "surrogatepass")) for text in texts])
+        fields = {name: np.zeros(len(texts), dtype=np.int64) for name in ("starts", "ends")}
+        columns = PassageColumns(blob, np.concatenate([[0], ends]), paragraphs=np.arange(
+            len(texts)), indexes=np.arange(len(texts)), **fields)  # fmt: skip
+        assert columns.texts() == texts
+        assert [passage.text for passage in columns] == texts

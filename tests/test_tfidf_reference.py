@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from functools import cache
 
 import numpy as np
 import pytest
@@ -21,8 +22,17 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import linear_kernel
 
 from bot.evaluation.datasets import load_squad
-from retrieval import Analyzer, AnalyzerConfig, Article, Hit, TfidfRetriever, load_article
+from retrieval import (
+    Analyzer,
+    AnalyzerConfig,
+    Article,
+    Hit,
+    TfidfRetriever,
+    _postings,
+    load_article,
+)
 from tests.conftest import SEED_ARTICLE, SEED_QUESTIONS, SQUAD_DEV
+from tests.scripts import load_script
 
 # Scores closer than this are a near tie in the float32 reference.
 NEAR_TIE = 1e-6
@@ -123,6 +133,42 @@ def test_scores_equal_scikit_learns_cosine(dev_corpora: list[tuple[Article, list
             assert not expected.any()
         else:
             np.testing.assert_allclose(ours, expected, atol=NEAR_TIE)
+
+
+# The realistic benchmark corpus (scripts/realistic_corpus.py: the development
+# sentences with words swapped by English frequency, 6% of passages not ASCII) at a
+# size that keeps the test quick, and 25 queries of each kind (passage words,
+# common words, rare words, real questions).
+REALISTIC_PASSAGES = 3_000
+
+
+@cache
+def realistic_corpus() -> tuple[list[str], list[str]]:
+    corpus = load_script("realistic_corpus")
+    texts: list[str] = corpus.corpus(REALISTIC_PASSAGES)
+    queries = [query for kind in corpus.query_sets(texts, 25).values() for query in kind]
+    return texts, queries
+
+
+@pytest.fixture(scope="module")
+def realistic_reference() -> Reference:
+    return Reference(realistic_corpus()[0], AnalyzerConfig())
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["as fitted", "as a large index"])
+def test_realistic_text_fits_and_ranks_like_scikit_learn(
+    realistic_reference: Reference, monkeypatch: pytest.MonkeyPatch, large: bool
+) -> None:
+    texts, queries = realistic_corpus()
+    if large:  # no dense copy: postings summed into the reused array, plans tried
+        monkeypatch.setattr(_postings, "_MATRIX_CELLS", 0)
+        monkeypatch.setattr(_postings, "DENSE_ROWS", 0)
+    retriever = TfidfRetriever.fit(texts)
+    assert_same_fit(retriever, realistic_reference)
+    for query in queries:
+        for k in (1, 10):
+            expected = realistic_reference.scores(query)
+            assert_same_ranking(retriever.search(query, k=k), expected, k)
 
 
 def test_exact_ties_go_to_the_earlier_passage() -> None:

@@ -1,7 +1,8 @@
 """The paths that only large corpora take, forced on small seeded ones.
 
-At a million passages the retriever cuts the search short (max-score) and the
-fit works in batches; both must give exactly what the plain paths give.
+At a million passages the retriever sums postings into a reused score array and
+cuts the search short (max-score), and the fit works in batches; all must give
+exactly what the plain paths give.
 """
 
 from __future__ import annotations
@@ -9,8 +10,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from retrieval import TfidfRetriever, _build, _postings, _search
-from tests.test_tfidf_reference import Reference, assert_same_fit, assert_same_ranking
+from retrieval import TfidfRetriever, _build, _plans, _postings, _ranking, _search
+from tests.test_tfidf_reference import (
+    Reference,
+    assert_same_fit,
+    assert_same_ranking,
+    realistic_corpus,
+)
 
 _STOP = ["the", "of", "and", "to", "in", "is", "first", "found"]
 
@@ -52,37 +58,43 @@ def _top(retriever: TfidfRetriever, query: str, k: int) -> tuple[list[int], list
     return [hit.passage.index for hit in hits], [hit.score for hit in hits]
 
 
-# Module constants that force each plan of retrieval._search on a small corpus.
+# Module constants that force each plan of the search on a small corpus.
 FEW_CHAMPIONS = {"_MIN_CHAMPIONS": 64, "_CHAMPION_SHARE": 10**9}  # 64 per long list
+# No dense copy, planned, narrow postings, np.add.at for every row's score.
+LARGE = {"_MATRIX_CELLS": 0, "DENSE_ROWS": 0, "BINCOUNT_ROWS": 0}
 PLANS = {
-    "python lists": {"_PYTHON_ROWS": 10**9, "_PYTHON_POSTINGS": 10**9},
-    "max-score cut": {"DENSE_ROWS": 0, "_CUT_FRACTION": 1},
+    "python lists": {"_PYTHON_ROWS": 10**9, "_PYTHON_POSTINGS": 10**9, "_MATRIX_CELLS": 0},
+    "dense copy": {"_MATRIX_CELLS": 10**12},
+    "summed, wide": {"_MATRIX_CELLS": 0},
+    "summed": {**LARGE, "SUM_FRACTION": 0, "_GIANT_FRACTION": 0, "_CUT_FRACTION": 10**9},
+    "max-score cut": {
+        **LARGE,
+        "SUM_FRACTION": 10**9,
+        "_CUT_FRACTION": 1,
+        "_CUT_TEST_RATIO": 0,
+        "_CUT_MIN_SKIPPED": 0,
+    },
     "cut or champions": {
-        "DENSE_ROWS": 0,
+        **LARGE,
+        "SUM_FRACTION": 10**9,
         "_CUT_FRACTION": 8,
-        "_MIN_CHAMPIONS": 64,
-        "_CHAMPION_SHARE": 10**9,
+        "_CUT_MIN_SKIPPED": 0,
+        **FEW_CHAMPIONS,
     },
-    "champions": {
-        "DENSE_ROWS": 0,
+    "champions": {**LARGE, "SUM_FRACTION": 10**9, "_CUT_FRACTION": 10**9, **FEW_CHAMPIONS},
+    "champions, then every row": {
+        **LARGE,
+        "SUM_FRACTION": 10**9,
         "_CUT_FRACTION": 10**9,
-        "_MIN_CHAMPIONS": 64,
+        "_MIN_CHAMPIONS": 1,  # too few for the bound: every row's score, above a floor
         "_CHAMPION_SHARE": 10**9,
-    },
-    "dense with a floor": {
-        "DENSE_ROWS": 0,
-        "_CUT_FRACTION": 10**9,
-        "_MIN_CHAMPIONS": 1,  # too few for the bound: the dense pass with a floor
-        "_CHAMPION_SHARE": 10**9,
-        "_MATRIX_CELLS": 0,
-        "_SORT_ROWS": 0,
     },
 }
 
 
 def _use_plan(monkeypatch: pytest.MonkeyPatch, plan: str) -> None:
     for name, value in PLANS[plan].items():
-        module = _search if hasattr(_search, name) else _postings
+        module = next(m for m in (_search, _plans, _ranking, _postings) if hasattr(m, name))
         monkeypatch.setattr(module, name, value)
 
 
@@ -96,11 +108,27 @@ def test_every_plan_finds_exactly_the_dense_top_k(
     k: int,
 ) -> None:
     queries = sample_queries(corpus, 150)
-    assert retriever._postings.lists is None  # the baseline is NumPy's dense sum
+    assert retriever._postings.matrix is not None  # the baseline: the dense copy, summed
     dense = [_top(retriever, query, k) for query in queries]
     _use_plan(monkeypatch, plan)
-    planned = TfidfRetriever.fit(corpus)  # champion lists are made with the index
+    planned = TfidfRetriever.fit(corpus)  # the copies are made with the index
     assert [_top(planned, query, k) for query in queries] == dense
+
+
+@pytest.mark.parametrize("plan", PLANS)
+def test_every_plan_finds_exactly_the_dense_top_k_of_realistic_text(
+    monkeypatch: pytest.MonkeyPatch, plan: str
+) -> None:
+    texts, queries = realistic_corpus()
+    _use_plan(monkeypatch, plan)
+    retriever = TfidfRetriever.fit(texts)
+    for query in queries:
+        every = retriever.scores(query)
+        if every is None:
+            assert retriever.search(query, k=10) == []
+            continue
+        best = sorted(np.flatnonzero(every).tolist(), key=lambda row: (-every[row], row))[:10]
+        assert _top(retriever, query, 10) == (best, every[best].tolist())
 
 
 @pytest.mark.parametrize("plan", PLANS)

@@ -1,0 +1,177 @@
+"""The steps every search plan shares: summing postings, and picking the best k rows exactly.
+
+Cosine scores are sums of ``weight * query_weight`` over the query's terms. Each
+term's postings are one slice of the CSC arrays (its rows ascending, its
+weights), and whatever a plan does, a score it returns is the float64 sum of
+those products in ascending column order: the same bits as
+:func:`retrieval._search.dense_scores` gives that row, so passages with equal
+vectors tie exactly, and ties go to the earlier row.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from retrieval._postings import Postings, Query
+
+__all__ = [
+    "best",
+    "candidate_scores",
+    "dense_scores",
+    "dense_top_k",
+    "distinct",
+    "kth_largest",
+    "postings_of",
+    "select",
+    "summed",
+]
+
+# Up to this many passages, dense_scores sums with one np.bincount (a fresh array);
+# past it, list by list with np.add.at (np.bincount would copy every posting twice).
+BINCOUNT_ROWS = 20_000
+# Up to this many scored rows one sort is cheaper than partitioning first.
+_SORT_ROWS = 256
+
+
+def dense_scores(postings: Postings, query: Query) -> np.ndarray:
+    """Return the cosine score of every row (float64, 0 where no term matches).
+
+    The sum over terms runs in column order every way: ``sum(axis=0)`` adds the
+    rows of the dense copy one after another, ``np.bincount`` and ``np.add.at``
+    add in input order, and adding the 0.0 of an absent term changes nothing, so
+    all give the same bits.
+    """
+    if postings.matrix is not None:
+        rows = postings.matrix[query.columns]
+        rows *= np.asarray(query.weights)[:, None]
+        return rows.sum(axis=0)  # type: ignore[no-any-return]
+    if postings.n_rows <= BINCOUNT_ROWS:
+        rows, added = postings_of(postings, query, list(range(len(query.columns))))
+        return np.bincount(rows, added, minlength=postings.n_rows)
+    starts, indices, data = postings.starts, postings.indices, postings.data
+    scores = np.zeros(postings.n_rows, dtype=np.float64)
+    for column, weight in zip(query.columns, query.weights, strict=True):
+        start, end = starts[column], starts[column + 1]
+        np.add.at(
+            scores, indices[start:end], np.multiply(data[start:end], weight, dtype=np.float64)
+        )
+    return scores
+
+
+def dense_top_k(
+    postings: Postings, query: Query, k: int, *, floor: float = 0.0
+) -> tuple[np.ndarray, np.ndarray]:
+    """The top k from every row's score; only rows at or above ``floor`` (> 0) are sorted."""
+    scores = dense_scores(postings, query)
+    rows = (scores >= floor).nonzero()[0] if floor > 0 else scores.nonzero()[0]
+    values = scores[rows]
+    if len(rows) > _SORT_ROWS:
+        return best(rows, values, k)
+    # Few rows (an article's): one stable sort, ties stay in row order (rows ascend).
+    order = np.argsort(-values, kind="stable")[:k]
+    return rows[order], values[order]
+
+
+def postings_of(
+    postings: Postings, query: Query, terms: list[int]
+) -> tuple[np.ndarray, np.ndarray]:
+    """The rows (intp) and products of query ``terms`` (positions in the query), in that order.
+
+    Rows as intp and products as float64 once, here: NumPy would otherwise
+    convert int32 rows at every indexing, which was a quarter of a small query.
+    """
+    starts, columns, weights = postings.starts, query.columns, query.weights
+    slices = [(starts[columns[term]], starts[columns[term] + 1]) for term in terms]
+    chosen = [weights[term] for term in terms]
+    if postings.wide is not None:
+        indices, data = postings.wide
+        rows = np.concatenate([indices[a:b] for a, b in slices])
+        added = np.concatenate([data[a:b] * w for (a, b), w in zip(slices, chosen, strict=True)])
+        return rows, added
+    # Large lists: each written once into its place (concatenating copies twice).
+    indices, data = postings.indices, postings.data
+    total = sum(b - a for a, b in slices)
+    rows = np.empty(total, dtype=np.intp)
+    added = np.empty(total, dtype=np.float64)
+    at = 0
+    for (a, b), w in zip(slices, chosen, strict=True):
+        rows[at : at + b - a] = indices[a:b]
+        np.multiply(data[a:b], w, out=added[at : at + b - a], dtype=np.float64)
+        at += b - a
+    return rows, added
+
+
+def summed(scratch: np.ndarray, rows: np.ndarray, added: np.ndarray) -> np.ndarray:
+    """Each posting's row's sum of ``added``, added in order; ``scratch`` is left zeroed.
+
+    ``np.add.at`` adds repeated rows one after another in input order, so with
+    the postings in column order the sums are the exact column-order sums.
+    Zeroing only the rows touched keeps a query from paying for the whole array.
+    """
+    np.add.at(scratch, rows, added)
+    values: np.ndarray = scratch[rows]
+    scratch[rows] = 0.0
+    return values
+
+
+def select(
+    rows: np.ndarray, values: np.ndarray, k: int, copies: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The ``k`` best distinct rows, best first, of postings naming a row up to ``copies`` times.
+
+    ``values`` is each posting's row's score. The rows of the top k, and every
+    row tied with the k-th, hold one of the ``k * copies`` best postings (fewer
+    than k rows score above the k-th, and each names its row at most ``copies``
+    times), so only those are sorted; a row's postings then sit side by side.
+    """
+    enough = k * copies
+    if len(rows) > enough:
+        keep = values >= kth_largest(values, enough)
+        rows, values = rows[keep], values[keep]
+    order = np.lexsort((rows, -values))
+    rows, values = rows[order], values[order]
+    first = np.ones(len(rows), dtype=bool)
+    np.not_equal(rows[1:], rows[:-1], out=first[1:])
+    return rows[first][:k], values[first][:k]
+
+
+def best(rows: np.ndarray, scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The ``k`` best (row, score) pairs, by score then row; rows must be unique."""
+    if len(rows) > k:
+        # Keep everything tied with the k-th score, so the tie goes to the earliest row.
+        keep = scores >= kth_largest(scores, k)
+        rows, scores = rows[keep], scores[keep]
+    order = np.lexsort((rows, -scores))[:k]
+    return rows[order], scores[order]
+
+
+def distinct(rows: np.ndarray) -> np.ndarray:
+    """``rows`` sorted, each once: ``np.unique`` by a sort (NumPy 2's hash-based
+    ``np.unique`` of integers took 1.4 ms for 20,000 rows, a sort 0.1 ms)."""
+    rows = np.sort(rows)
+    first = np.ones(len(rows), dtype=bool)
+    np.not_equal(rows[1:], rows[:-1], out=first[1:])
+    return rows[first]
+
+
+def kth_largest(values: np.ndarray, k: int) -> float:
+    return float(np.partition(values, len(values) - k)[len(values) - k])
+
+
+def candidate_scores(postings: Postings, query: Query, candidates: np.ndarray) -> np.ndarray:
+    """Full scores of ``candidates`` (ascending rows), by binary search in each posting list."""
+    # Of the lists' own dtype: searchsorted would otherwise convert each whole list.
+    candidates = candidates.astype(postings.indices.dtype, copy=False)
+    scores = np.zeros(len(candidates), dtype=np.float64)
+    starts = postings.starts
+    for column, query_weight in zip(query.columns, query.weights, strict=True):
+        start = starts[column]
+        column_rows = postings.indices[start : starts[column + 1]]
+        positions = np.searchsorted(column_rows, candidates)
+        inside = positions < len(column_rows)
+        held = np.zeros(len(candidates), dtype=bool)
+        held[inside] = column_rows[positions[inside]] == candidates[inside]
+        scores[held] += np.multiply(
+            postings.data[start + positions[held]], query_weight, dtype=np.float64
+        )
+    return scores
