@@ -20,3 +20,9 @@ def test_word_list_is_in_sync_with_wordfreq() -> None:
     build = load_script("build_wordlist")
     lines = Path(build.OUTPUT).read_text(encoding="utf-8").splitlines()
     assert [line for line in lines if not line.startswith("#")] == build.build_words()
+
+
+def test_word_classes_are_in_sync_with_the_tagger_lexicon() -> None:
+    pytest.importorskip("textblob")
+    build = load_script("build_word_classes")
+    assert Path(build.OUTPUT).read_text(encoding="utf-8") == build.render(build.build_rows())

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from functools import lru_cache
+from importlib.resources import files
 
 from bot.composer.lexicon import FUNCTION_WORDS
 from bot.composer.tokens import Token
@@ -99,6 +100,26 @@ _ADJECTIVE_SUFFIXES = ("ous", "ful", "ive", "able", "ible", "less", "ical", "ic"
 _LY_NOUNS = frozenset("family italy july supply reply ally rally anomaly monopoly assembly".split())
 
 
+_LEXICON_CLASSES = {
+    "n": WordClass.NOUN,
+    "v": WordClass.VERB,
+    "a": WordClass.ADJECTIVE,
+    "r": WordClass.ADVERB,
+}
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, WordClass]:
+    """The usual class of common words, read once from the package's data."""
+    text = files("bot").joinpath("data", "word_classes.tsv").read_text(encoding="utf-8")
+    table: dict[str, WordClass] = {}
+    for line in text.splitlines():
+        word, _, code = line.partition("\t")
+        if word and not word.startswith("#") and code in _LEXICON_CLASSES:
+            table[word] = _LEXICON_CLASSES[code]
+    return table
+
+
 def _inflections(base: str) -> set[str]:
     forms = {base, base + "s", base + "es", base + "ed", base + "ing", base + "d"}
     if base.endswith("e"):
@@ -115,11 +136,18 @@ _VERB_FORMS = frozenset(form for base in _VERBS for form in _inflections(base)) 
 
 @lru_cache(maxsize=1 << 15)
 def word_class(lower: str) -> WordClass:
-    """The class of a lower-case word out of context."""
+    """The class of a lower-case word out of context.
+
+    A common word takes its usual class from the tagger lexicon
+    (``bot/data/word_classes.tsv``); any other word is guessed from its form.
+    """
     if lower in FUNCTION_WORDS:
         return WordClass.FUNCTION
     if lower[:1].isdigit():
         return WordClass.NUMBER
+    known = _lexicon().get(lower)
+    if known is not None:
+        return known
     if lower in _VERB_FORMS:
         return WordClass.VERB
     if lower.endswith("ly") and lower not in _LY_NOUNS and len(lower) > 4:
