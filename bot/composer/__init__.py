@@ -171,6 +171,8 @@ def _answer_one(
     selection = select_answer(analysis, search_query(analysis), reader, weights, scope)
     ranked = _passages(selection.sentences, reader)
     if not selection.spans:
+        # Quoting the best sentence of a why/how question with no clause to cut declined
+        # 6% fewer unanswerable news questions held apart and answered no more: declined.
         return no_answer(knowledge, text, analysis, ranked, scope=scope)
     best = selection.spans[0].candidate
     threshold = options.abstain_threshold
@@ -275,16 +277,31 @@ def _answer_yes_no(
     scope: int | None,
 ) -> Answer:
     """ "Yes"/"No" when the best sentence says the whole question, else its sentence."""
+    ranked = _passages(tuple(_ranked(analysis, reader, options, scope)), reader)
+    return _sentence_reply(text, analysis, reader, ranked, options, scope)
+
+
+def _sentence_reply(
+    text: str,
+    analysis: QuestionAnalysis,
+    reader: ArticleReader,
+    ranked: list[tuple[Passage, float]],
+    options: ComposerOptions,
+    scope: int | None,
+) -> Answer:
+    """The best sentence as the reply, judged by how much of the question it says.
+
+    A yes/no question it says whole is answered "yes" or "no"; one it says most of
+    gets the sentence quoted for the reader to judge, and less than that is declined.
+    """
     knowledge = reader.knowledge
-    ranked_sentences = _ranked(analysis, reader, options, scope)
-    ranked = _passages(tuple(ranked_sentences), reader)
     if not ranked or names_unknown(analysis, reader):
         return no_answer(knowledge, text, analysis, ranked, scope=scope)
     source = ranked[0][0]
     weights = reader.stem_weights(analysis.content_stems)
     said = coverage(analysis, weights, *sentence_window(reader, source.index))
     evidence = evidence_for(knowledge, source.index, ranked, options.top_k)
-    if said >= YES_NO_COVERAGE:
+    if analysis.answer_type is AnswerType.YES_NO and said >= YES_NO_COVERAGE:
         sentence = sentence_for(source, analysis, 1.0)
         short, first, last = decide_yes_no(sentence, analysis)
         return sourced_answer(

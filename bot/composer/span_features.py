@@ -89,6 +89,8 @@ SPAN_FEATURES = (
     "question_preposition",
     "right_after_match",
     "right_before_match",
+    "after_match_object",
+    "before_match_subject",
     "matches_before",
     "between_matches",
     "starts_determiner",
@@ -144,6 +146,8 @@ def span_features(
     before = bisect_left(matches, first)
     after = bisect_right(matches, last)
     share_before = before / len(matches) if matches else 0.0
+    follows = before > 0 and matches[before - 1] >= first - 2
+    precedes = after < len(matches) and matches[after] <= last + 2
     return (
         sentence_score,
         float(is_top),
@@ -167,8 +171,10 @@ def span_features(
         float(_quoted(tokens, first, last)),
         float(previous in PREPOSITIONS),
         float(bool(previous) and previous == question.preposition),
-        float(before > 0 and matches[before - 1] >= first - 2),
-        float(after < len(matches) and matches[after] <= last + 2),
+        float(follows),
+        float(precedes),
+        float(follows and question.wh_role == "object"),
+        float(precedes and question.wh_role == "subject"),
         share_before,
         float(before > 0 and after < len(matches)),
         float(tokens[first].lower in DETERMINERS),
