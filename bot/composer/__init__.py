@@ -278,7 +278,7 @@ def _answer_yes_no(
 ) -> Answer:
     """ "Yes"/"No" when the best sentence says the whole question, else its sentence."""
     ranked = _passages(tuple(_ranked(analysis, reader, options, scope)), reader)
-    return _sentence_reply(text, analysis, reader, ranked, options, scope)
+    return _sentence_reply(text, analysis, reader, ranked, options=options, scope=scope)
 
 
 def _sentence_reply(
@@ -286,6 +286,7 @@ def _sentence_reply(
     analysis: QuestionAnalysis,
     reader: ArticleReader,
     ranked: list[tuple[Passage, float]],
+    *,
     options: ComposerOptions,
     scope: int | None,
 ) -> Answer:
