@@ -22,6 +22,7 @@ from bot.discord_app.replies import render_answer
 from bot.knowledge import Knowledge
 from bot.reading import read_knowledge
 from tests.discord_standin import DiscordStandIn, RecordedRequest
+from tests.discord_standin.in_process import bot_in_this_loop
 from tests.discord_standin.process import BotProcess, start_ready_bot
 from tests.page_server import FIXTURES, Page, PageServer
 
@@ -249,3 +250,22 @@ async def test_with_private_addresses_refused_a_loopback_page_is_not_read(
     finally:
         await bot.stop()
         await standin.close()
+
+
+async def test_reading_can_be_turned_off(
+    monkeypatch: pytest.MonkeyPatch, seed_knowledge: Knowledge, pages: PageServer
+) -> None:
+    async with bot_in_this_loop(monkeypatch, seed_knowledge, read_enabled=False) as running:
+        standin, _ = running
+        names = {command["name"] for command in standin.commands[None]}
+        assert "read" not in names
+        assert MENU_NAME not in names
+        assert {"ask", "articles", "use"} <= names
+        before = pages.requests["/pier.html"]
+        link = pages.url("/pier.html")
+        message = await standin.send_message(
+            standin.new_user("linker"), f"{standin.mention()} {link}"
+        )
+        reply = await standin.wait_for_reply(message)
+        assert "Read from" not in embed(reply)["description"]  # a question like any other
+        assert pages.requests["/pier.html"] == before  # nothing was fetched

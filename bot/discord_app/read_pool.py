@@ -101,7 +101,7 @@ class ReadPool:
             pickled = await asyncio.wrap_future(job)
             knowledge = await asyncio.to_thread(_unpickle_out_of_gc_sight, pickled)
         except BrokenProcessPool:
-            self._replace(executor)
+            await asyncio.to_thread(self._replace, executor)
             raise ArticleError(f"reading {url} failed: the reading process stopped") from None
         finally:
             self._admitted -= 1
@@ -180,10 +180,15 @@ def _worker() -> ModuleType:
 
 
 def _stop(executor: ProcessPoolExecutor) -> None:
-    """Shut ``executor`` down without waiting for the pages it is reading."""
-    executor.shutdown(wait=False, cancel_futures=True)
+    """Shut ``executor`` down without waiting for the pages it is reading.
+
+    Its processes are ended first, so the shutdown that waits for its manager
+    thread returns at once (shutting down without waiting races that thread
+    when a reader exits just then).
+    """
     # Python 3.14 has ProcessPoolExecutor.terminate_workers(); before it, the
     # processes are only reachable through this private attribute.
     processes = getattr(executor, "_processes", None) or {}
     for process in list(processes.values()):
         process.terminate()
+    executor.shutdown(wait=True, cancel_futures=True)
