@@ -121,6 +121,8 @@ async def test_read_commands_are_registered_for_everyone(reader: Reader) -> None
     # Unset: anyone may use them until a server's admins restrict them.
     assert read.get("default_member_permissions") is None
     assert menu.get("default_member_permissions") is None
+    _, shown = await reader.command("help")
+    assert "`/read`" in embed(shown)["description"]
 
 
 async def test_read_then_a_question_is_answered_from_that_page(reader: Reader) -> None:
@@ -261,6 +263,11 @@ async def test_reading_can_be_turned_off(
         assert "read" not in names
         assert MENU_NAME not in names
         assert {"ask", "articles", "use"} <= names
+        helped = await standin.run_command("help", standin.new_user("helped"))
+        callback = await standin.wait_for_request(
+            lambda r: r.matches("POST", rf"/interactions/{helped['id']}/[^/]+/callback")
+        )
+        assert "/read" not in embed(callback)["description"]
         before = pages.requests["/pier.html"]
         link = pages.url("/pier.html")
         message = await standin.send_message(

@@ -101,7 +101,10 @@ class ReadPool:
             pickled = await asyncio.wrap_future(job)
             knowledge = await asyncio.to_thread(_unpickle_out_of_gc_sight, pickled)
         except BrokenProcessPool:
-            await asyncio.to_thread(self._replace, executor)
+            if self._executor is executor:  # the first read to find it broken replaces it
+                _log.warning("a reading process stopped unexpectedly; starting a new pool")
+                self._executor = self._new_executor()
+                await asyncio.to_thread(_stop, executor)
             raise ArticleError(f"reading {url} failed: the reading process stopped") from None
         finally:
             self._admitted -= 1
@@ -110,12 +113,6 @@ class ReadPool:
     def close(self) -> None:
         """Stop reading: cancel waiting reads and end the running ones now."""
         _stop(self._executor)
-
-    def _replace(self, broken: ProcessPoolExecutor) -> None:
-        if self._executor is broken:
-            _log.warning("a reading process stopped unexpectedly; starting a new pool")
-            _stop(broken)
-            self._executor = self._new_executor()
 
     def _new_executor(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
