@@ -9,7 +9,9 @@ test's cooldowns cannot silence another.
 
 from __future__ import annotations
 
+import asyncio
 import re
+import time
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -34,6 +36,7 @@ PAGES = {
     "/train.html": Page((FIXTURES / "wire_hydrogen_train.html").read_bytes()),
     "/journal.html": Page((FIXTURES / "journal_news.html").read_bytes()),
     "/cached.html": Page((FIXTURES / "magazine_syndicated.html").read_bytes()),
+    "/held.html": Page((FIXTURES / "journal_news.html").read_bytes(), hold=True),
 }
 EPHEMERAL = 64
 SLOW = 30.0  # a first read starts the reading processes: allow for a busy machine
@@ -107,8 +110,10 @@ async def reader(
         ARTICLEBOT_READ_COOLDOWN_SECONDS="60",
     )
     yield Reader(standin, bot, pages)
-    await bot.stop()
+    status = await bot.stop()
     await standin.close()
+    assert status == 0, bot.output  # readers and all, closed cleanly
+    assert "Traceback" not in bot.output
     assert standin.unknown_requests == []
 
 
@@ -276,3 +281,28 @@ async def test_reading_can_be_turned_off(
         reply = await standin.wait_for_reply(message)
         assert "Read from" not in embed(reply)["description"]  # a question like any other
         assert pages.requests["/pier.html"] == before  # nothing was fetched
+
+
+async def test_stopping_the_bot_while_it_reads_ends_the_reader_cleanly(
+    pages: PageServer, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    standin = DiscordStandIn()
+    await standin.start()
+    bot = await start_ready_bot(
+        standin, tmp_path_factory.mktemp("stopped"), ARTICLEBOT_FETCH_ALLOW_PRIVATE="true"
+    )
+    reading = Reader(standin, bot, pages)
+    try:
+        _, callback = await reading.command("read", url=pages.url("/held.html"))
+        assert callback.body["type"] == 5  # reading: the server holds the page back
+        while pages.requests["/held.html"] == 0:
+            await asyncio.sleep(0.05)
+        started = time.monotonic()
+        status = await bot.stop()
+    finally:
+        await standin.close()
+
+    assert status == 0, bot.output
+    assert time.monotonic() - started < 5  # the held read did not keep it waiting
+    assert "Traceback" not in bot.output
+    assert "stopped unexpectedly" not in bot.output  # the reader was stopped, not broken

@@ -294,6 +294,12 @@ async def test_a_read_page_becomes_the_channel_article(setup: Setup) -> None:
     )
 
 
+async def test_a_pasted_link_is_read_without_its_brackets_or_full_stop(setup: Setup) -> None:
+    for pasted in ("<https://news.example/pool>", " https://news.example/pool. "):
+        assert setup.reading.screen(request(pasted)).url == "https://news.example/pool"
+        setup.clock.now += 20  # past the read cooldown
+
+
 async def test_a_refused_address_is_told_privately_and_costs_no_cooldown(setup: Setup) -> None:
     screened = setup.reading.screen(request("http://news.example:6379/"))
 

@@ -81,6 +81,7 @@ class ReadPool:
         self.max_passages = max_passages
         self._clock = clock
         self._admitted = 0
+        self._closed = False
         self._executor = self._new_executor()
 
     @property
@@ -101,6 +102,8 @@ class ReadPool:
             pickled = await asyncio.wrap_future(job)
             knowledge = await asyncio.to_thread(_unpickle_out_of_gc_sight, pickled)
         except BrokenProcessPool:
+            if self._closed:  # the bot is stopping: the read is abandoned, not failed
+                raise asyncio.CancelledError from None
             if self._executor is executor:  # the first read to find it broken replaces it
                 _log.warning("a reading process stopped unexpectedly; starting a new pool")
                 self._executor = self._new_executor()
@@ -112,6 +115,7 @@ class ReadPool:
 
     def close(self) -> None:
         """Stop reading: cancel waiting reads and end the running ones now."""
+        self._closed = True
         _stop(self._executor)
 
     def _new_executor(self) -> ProcessPoolExecutor:

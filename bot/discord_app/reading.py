@@ -128,7 +128,8 @@ class Reading:
 
     def screen(self, request: ReadRequest, *, quiet_repeats: bool = False) -> Screened:
         """Check ``request`` at once; ``quiet_repeats``: stay silent after one "slow down"."""
-        url = normalize_link(request.url.strip())
+        # "<https://…>" and a trailing "." are how links are pasted; anything else is checked as is.
+        url = normalize_link(lone_link(request.url) or request.url.strip())
         try:
             check_url(url, self.policy)
         except ArticleError as error:
