@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import pickle
+import time
 import tracemalloc
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -107,18 +108,49 @@ async def test_a_page_longer_than_the_limit_is_refused(pages: PageServer) -> Non
 
 
 @module_loop
-async def test_a_reader_that_dies_is_replaced(pool: ReadPool, pages: PageServer) -> None:
+async def test_a_reader_that_dies_fails_its_read_only(pool: ReadPool, pages: PageServer) -> None:
     pages.release.clear()
+    before = pages.requests["/held0.html"]
     dying = asyncio.create_task(pool.load(pages.url("/held0.html")))
-    await asyncio.sleep(1)
-    processes = getattr(pool._executor, "_processes", {})  # private: nothing public kills one
-    for process in list(processes.values()):
-        process.kill()
+    while pages.requests["/held0.html"] == before:  # until the reader is at the server
+        await asyncio.sleep(0.05)
+    for reader in list(pool._readers):  # private: nothing public kills one
+        reader.kill()
 
     with pytest.raises(ArticleError, match="the reading process stopped"):
         await dying
     pages.release.set()
     assert (await pool.load(pages.url("/pier.html"))).article.title.startswith("Brackenmouth")
+
+
+@module_loop
+async def test_a_reader_over_its_time_is_stopped(pages: PageServer) -> None:
+    pages.release.clear()
+    hurried = ReadPool(AddressPolicy(allow_private=True), read_seconds=1)
+    try:
+        with pytest.raises(ArticleError, match="took longer than 1 s, so it was stopped"):
+            await hurried.load(pages.url("/held1.html"))
+        assert hurried._readers == set()
+    finally:
+        pages.release.set()
+        hurried.close()
+
+
+@module_loop
+async def test_closing_the_pool_abandons_the_reads_at_once(pages: PageServer) -> None:
+    pages.release.clear()
+    closing = ReadPool(AddressPolicy(allow_private=True))
+    try:
+        read = asyncio.create_task(closing.load(pages.url("/held2.html")))
+        while not closing._readers:
+            await asyncio.sleep(0.05)
+        started = time.monotonic()
+        closing.close()
+        with pytest.raises(asyncio.CancelledError):
+            await read
+        assert time.monotonic() - started < 5
+    finally:
+        pages.release.set()
 
 
 def test_the_size_estimate_bounds_the_memory_a_page_takes(tmp_path: Path) -> None:
