@@ -17,6 +17,7 @@ question, an article sentence) can ping anyone, whatever a handler does.
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 
 import discord
 from discord import app_commands
@@ -27,7 +28,7 @@ from bot.discord_app.answering import Answering
 from bot.discord_app.endpoints import use_api_gateway
 from bot.discord_app.notices import apology
 from bot.discord_app.policy import Policy
-from bot.discord_app.reading import Reading
+from bot.discord_app.reading import Reading, ReadRequest
 from bot.settings import Settings
 
 __all__ = ["EXTENSIONS", "ArticleBot", "require_article_bot"]
@@ -62,6 +63,8 @@ class ArticleBot(commands.Bot):
         self.settings = settings
         self.answering = answering
         self.reading = reading  # None: reading links is turned off
+        # Set by the reading cog: how a mention holding only a link is read.
+        self.link_reader: Callable[[discord.Message, ReadRequest], Awaitable[None]] | None = None
 
     async def setup_hook(self) -> None:
         if self.settings.discord_api_base is not None:

@@ -1,7 +1,9 @@
 """Asking questions: by mention, by reply to an answer, by DM, and with ``/ask``.
 
 Every message goes through :class:`~bot.discord_app.answering.Answering`; this
-cog only adapts Discord objects and sends what comes back. A handler never
+cog only adapts Discord objects and sends what comes back. A mention holding
+only a link is handed to the reading cog instead (one listener for every
+message, so the question path costs what it did). A handler never
 lets an error escape: it is logged with the message's ids (never its author's
 token or the bot's) and the asker gets a short apology, so one bad message
 cannot stop the bot answering the next.
@@ -34,7 +36,7 @@ from bot.discord_app.client import ArticleBot, require_article_bot
 from bot.discord_app.cooldown import Verdict
 from bot.discord_app.notices import channel_not_allowed
 from bot.discord_app.policy import conversation_key
-from bot.discord_app.reading import link_to_read
+from bot.discord_app.reading import ReadRequest, link_to_read
 
 __all__ = ["AskingCog", "setup"]
 
@@ -59,8 +61,11 @@ class AskingCog(commands.Cog):
         if self.bot.user is None:
             return
         incoming = incoming_from_message(message, self.bot.user.id)
-        if self.bot.reading is not None and link_to_read(incoming, self.bot.policy):
-            return  # a link to read: the reading cog's
+        read_link = self.bot.link_reader
+        link = link_to_read(incoming, self.bot.policy) if read_link is not None else None
+        if read_link is not None and link is not None:  # "@articlebot <link>"
+            await read_link(message, ReadRequest.from_incoming(incoming, link))
+            return
         response = self.bot.answering.respond_to(incoming, self.bot.policy)
         if response is None:
             return

@@ -26,16 +26,14 @@ from discord.ext import commands
 
 from bot.discord_app.adapters import (
     incoming_from_interaction,
-    incoming_from_message,
     reply_to_message,
-    report_failure,
     respond_to_interaction,
 )
 from bot.discord_app.client import ArticleBot, require_article_bot
 from bot.discord_app.links import MAX_LINK_CHARS, first_link
 from bot.discord_app.notices import channel_not_allowed
 from bot.discord_app.read_replies import no_link_in_message
-from bot.discord_app.reading import Reading, ReadRequest, link_to_read
+from bot.discord_app.reading import Reading, ReadRequest
 
 __all__ = ["MENU_NAME", "ReadingCog", "setup"]
 
@@ -55,9 +53,11 @@ class ReadingCog(commands.Cog):
 
     async def cog_load(self) -> None:
         self.bot.tree.add_command(self._menu)
+        self.bot.link_reader = self.read_for_message
 
     async def cog_unload(self) -> None:
         self.bot.tree.remove_command(self._menu.name, type=self._menu.type)
+        self.bot.link_reader = None
 
     @app_commands.command(
         name="read", description="Read a news link: this channel then answers from that page."
@@ -98,21 +98,12 @@ class ReadingCog(commands.Cog):
         # The result replaces the public "thinking" message, so it is public too.
         await respond_to_interaction(interaction, result.reply)
 
-    @commands.Cog.listener("on_message")
-    async def read_mentioned_link(self, message: discord.Message) -> None:
-        """Read the link of "@articlebot <link>" (the asking cog leaves those alone)."""
-        if self.bot.user is None:
-            return
-        incoming = incoming_from_message(message, self.bot.user.id)
-        url = link_to_read(incoming, self.bot.policy)
-        if url is None:
-            return
-        try:
-            await self._read_for_message(message, ReadRequest.from_incoming(incoming, url))
-        except Exception:
-            await report_failure(message, "read the link of")
+    async def read_for_message(self, message: discord.Message, request: ReadRequest) -> None:
+        """Read the link of "@articlebot <link>", replying to the message.
 
-    async def _read_for_message(self, message: discord.Message, request: ReadRequest) -> None:
+        The asking cog, which listens to every message, hands these over: one
+        listener a message keeps the question path as it was.
+        """
         screened = self.reading.screen(request, quiet_repeats=True)
         if screened.reply is not None:
             await reply_to_message(message, screened.reply.reply)
