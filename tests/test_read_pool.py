@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import pickle
 import time
 import tracemalloc
 from collections.abc import AsyncIterator, Iterator
@@ -18,13 +17,13 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
+from bot.discord_app.footprint import footprint
+from bot.discord_app.parcel import pack, unpack
 from bot.discord_app.read_pool import (
     PoolBusyError,
     ReadPool,
-    _unpickle_out_of_gc_sight,
-    estimated_size,
+    _unpack_out_of_gc_sight,
 )
-from bot.knowledge import Knowledge
 from bot.reading import read_knowledge
 from retrieval import ArticleError
 from retrieval.addresses import AddressPolicy
@@ -153,20 +152,20 @@ async def test_closing_the_pool_abandons_the_reads_at_once(pages: PageServer) ->
         pages.release.set()
 
 
-def test_the_size_estimate_bounds_the_memory_a_page_takes(tmp_path: Path) -> None:
-    """Measured with tracemalloc from a 7 KB page to a 1 MB one: never under, at most 3x."""
-    for size in (0, 100_000, 1_000_000):
-        path = tmp_path / f"page{size}.html"
-        path.write_bytes(news_page(size))
-        pickled = pickle.dumps(read_knowledge(path), protocol=pickle.HIGHEST_PROTOCOL)
-        tracemalloc.start()
-        try:
-            loaded = pickle.loads(pickled)
-            taken, _ = tracemalloc.get_traced_memory()
-        finally:
-            tracemalloc.stop()
-        assert isinstance(loaded, Knowledge)
-        assert taken <= estimated_size(pickled) <= 3 * taken, size
+@pytest.mark.parametrize("size", [0, 30_000, 300_000, 1_000_000])
+def test_a_pages_footprint_is_what_it_takes_in_memory(tmp_path: Path, size: int) -> None:
+    """Against tracemalloc's count of what unpacking the page allocated and kept."""
+    path = tmp_path / f"page{size}.html"
+    path.write_bytes(news_page(size))
+    packed = pack(read_knowledge(path))
+    tracemalloc.start()
+    try:
+        loaded = unpack(packed)
+        taken, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert 0.5 * taken <= footprint(loaded) <= 2 * taken
 
 
 def test_a_loaded_page_is_out_of_the_collectors_sight_and_freed_when_dropped(
@@ -174,11 +173,12 @@ def test_a_loaded_page_is_out_of_the_collectors_sight_and_freed_when_dropped(
 ) -> None:
     path = tmp_path / "page.html"
     path.write_bytes(news_page(200_000))
-    pickled = pickle.dumps(read_knowledge(path), protocol=pickle.HIGHEST_PROTOCOL)
+    packed = pack(read_knowledge(path))
     gc.collect()
     tracked = len(gc.get_objects())
     try:
-        knowledge = _unpickle_out_of_gc_sight(pickled)
+        knowledge, size = _unpack_out_of_gc_sight(packed)
+        assert size == footprint(knowledge)
         assert len(knowledge.article.passages) > 1000
         # A full collection walks none of the page's objects.
         assert len(gc.get_objects()) < tracked + 100

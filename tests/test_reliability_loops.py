@@ -190,6 +190,9 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
     ("bot.discord_app.library", "ReadLibrary._fit_total", "self._total > self.total_bytes"): (
         "drops a page a pass from every server; the page just added fits alone"
     ),
+    ("bot.discord_app.footprint", "footprint", "waiting"): (
+        "visits each object reachable from a page once (a seen set): the page's own objects"
+    ),
     ("bot.evaluation.datasets", "_find_all", "start != -1"): (
         "str.find moves forward; occurrences of an answer in one paragraph"
     ),

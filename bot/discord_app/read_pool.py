@@ -16,8 +16,9 @@ stall measured is in docs/RELIABILITY.md.
   allocate goes back to the system. Readers run at a lower priority, and one
   that takes longer than :data:`READ_SECONDS` is stopped.
 - Nothing that can block runs on the loop: starting a reader and waiting for
-  its answer happen in a thread, and so does unpickling the page (the C
-  unpickler holds the interpreter lock: 11 ms for a 1 MB page of text).
+  its answer happen in a thread, and so do unpacking the page (the C
+  unpickler holds the interpreter lock: 11 ms for a 1 MB page of text) and
+  measuring its size (:mod:`~bot.discord_app.footprint`).
 - A reader that dies (killed for memory, say) fails its own read, with a
   message; closing the pool ends every reader at once.
 """
@@ -29,7 +30,6 @@ import gc
 import importlib
 import logging
 import multiprocessing
-import pickle
 import threading
 import time
 import traceback
@@ -39,7 +39,9 @@ from multiprocessing.context import SpawnContext
 from multiprocessing.process import BaseProcess
 from typing import TYPE_CHECKING
 
+from bot.discord_app.footprint import footprint
 from bot.discord_app.library import ReadPage
+from bot.discord_app.parcel import unpack
 from bot.knowledge import Knowledge
 from bot.reading import MAX_READ_PASSAGES
 from retrieval import ArticleError
@@ -49,7 +51,7 @@ if TYPE_CHECKING:
     from multiprocessing.context import ForkServerContext  # not on Windows
     from types import ModuleType
 
-__all__ = ["READ_SECONDS", "PoolBusyError", "ReadPool", "estimated_size"]
+__all__ = ["READ_SECONDS", "PoolBusyError", "ReadPool"]
 
 _log = logging.getLogger(__name__)
 # Imported by the readers, not by the bot: it loads the HTML extractor and SciPy.
@@ -57,12 +59,7 @@ _WORKER_MODULE = "bot.discord_app.read_worker"
 # The fetch has 30 s in all; extracting and indexing even 10 MiB of hostile
 # HTML takes under 10 s (docs/RELIABILITY.md). Past this, a reader is stopped.
 READ_SECONDS = 90.0
-# Unpickled, a page takes 1.2 to 3.5 times its pickled size (measured from 7 KB
-# to 1 MB pages; small pages carry a fixed cost): twice the size plus 32 KiB
-# bounds that from above (tests/test_read_pool.py measures it).
-_SIZE_FACTOR = 2
-_SIZE_FIXED = 32 << 10
-# What a reader sends back: the page pickled, a message for the user, or a bug.
+# What a reader sends back: the page packed, a message for the user, or a bug.
 _PAGE, _REFUSED, _FAILED = b"P", b"R", b"F"
 
 
@@ -114,13 +111,13 @@ class ReadPool:
         self._admitted += 1
         try:
             async with self._slots:
-                pickled = await asyncio.to_thread(self._read_in_a_reader, url)
-            knowledge = await asyncio.to_thread(_unpickle_out_of_gc_sight, pickled)
+                packed = await asyncio.to_thread(self._read_in_a_reader, url)
+            knowledge, size = await asyncio.to_thread(_unpack_out_of_gc_sight, packed)
         except _Abandoned:  # the bot is stopping: the read is dropped, not failed
             raise asyncio.CancelledError from None
         finally:
             self._admitted -= 1
-        return ReadPage(url, knowledge, estimated_size(pickled), self._clock())
+        return ReadPage(url, knowledge, size, self._clock())
 
     def close(self) -> None:
         """Stop reading: end every reader now; reads still waiting are abandoned."""
@@ -192,8 +189,8 @@ def _reader_context() -> ForkServerContext | SpawnContext:
     return context
 
 
-def _unpickle_out_of_gc_sight(pickled: bytes) -> Knowledge:
-    """The page's knowledge, its objects moved out of the cyclic garbage collector's sight.
+def _unpack_out_of_gc_sight(packed: bytes) -> tuple[Knowledge, int]:
+    """The page's knowledge and its size in memory, its objects moved out of the collector's sight.
 
     A 1 MB page is some 55,000 objects the collector tracks; kept pages pile up,
     and each full collection walks them all on whichever thread triggers it,
@@ -203,15 +200,11 @@ def _unpickle_out_of_gc_sight(pickled: bytes) -> Knowledge:
     frees them when the page is dropped. The young generations are collected
     first, so cyclic garbage of the moment is freed rather than frozen.
     """
-    knowledge: Knowledge = pickle.loads(pickled)
+    knowledge = unpack(packed)
+    size = footprint(knowledge)
     gc.collect(1)
     gc.freeze()
-    return knowledge
-
-
-def estimated_size(pickled: bytes) -> int:
-    """An upper bound of the memory the page pickled as ``pickled`` takes once loaded."""
-    return _SIZE_FACTOR * len(pickled) + _SIZE_FIXED
+    return knowledge, size
 
 
 def _read_into(sending: Connection, url: str, policy: AddressPolicy, max_passages: int) -> None:

@@ -6,22 +6,21 @@ needs (the HTML extractor, SciPy's sparse matrices): a reader forked from it
 starts with them loaded and does only the page's own work. It never imports
 discord.py; a reader knows nothing of the bot.
 
-The result travels back pickled, as bytes: their length tells what the page
-will cost in memory (:func:`~bot.discord_app.read_pool.estimated_size`), and
-the bot unpickles them in a thread of its own.
+The result travels back packed (:mod:`bot.discord_app.parcel`), as bytes, and
+the bot unpacks them in a thread of its own.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import pickle
 import signal
 
 import scipy.sparse  # noqa: F401  (preloaded: fitting an index needs it)
 import trafilatura  # noqa: F401  (preloaded: reading HTML needs it)
 
 import retrieval.formats  # noqa: F401  (preloaded: the readers of every page format)
+from bot.discord_app.parcel import pack
 from bot.reading import read_knowledge
 from retrieval.addresses import AddressPolicy
 
@@ -44,9 +43,8 @@ def prepare_reader() -> None:
 
 
 def read_page(url: str, policy: AddressPolicy, max_passages: int) -> bytes:
-    """Fetch ``url`` under ``policy``, index it, and return its knowledge pickled.
+    """Fetch ``url`` under ``policy``, index it, and return its knowledge packed.
 
     :class:`~retrieval.ArticleError` (pickled across) says why a page cannot be read.
     """
-    knowledge = read_knowledge(url, policy=policy, max_passages=max_passages)
-    return pickle.dumps(knowledge, protocol=pickle.HIGHEST_PROTOCOL)
+    return pack(read_knowledge(url, policy=policy, max_passages=max_passages))
