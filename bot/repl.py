@@ -21,15 +21,20 @@ from bot.answers import Answer
 from bot.composer import answer
 from bot.conversation import Conversation
 from bot.input_lines import MAX_LINE_LENGTH, bounded_lines
+from bot.knowledge import Knowledge
+from bot.reading import read_knowledge
 from bot.startup import Runtime, start
+from retrieval import ArticleError
 
 __all__ = ["Repl", "Style", "run_repl", "wants_colour"]
 
 HELP = """\
 Ask anything about the article, e.g. "when is the summit?", then follow up ("and where?").
   :why        show the passages and scores behind the last answer
-  :articles   list the loaded articles
+  :articles   list the loaded articles, and the pages read with :read
   :use N      answer from article N only (:use all to answer from every article)
+  :read URL_OR_PATH
+              read a web page or a file and answer from it (as --article reads)
   :help       show this help
   :quit       leave (also Ctrl-D)"""
 _TOO_LONG = (
@@ -38,6 +43,8 @@ _TOO_LONG = (
 )
 HISTORY_FILE = Path.home() / ".articlebot_history"
 HISTORY_LENGTH = 1000
+# Pages read with :read that a session keeps, the oldest dropped first (as a Discord server).
+MAX_READ_PAGES = 20
 
 
 class Style:
@@ -66,6 +73,8 @@ class Repl:
         self.conversation = Conversation(idle_seconds=runtime.settings.conversation_idle_seconds)
         self.last_answer: Answer | None = None
         self.scope: int | None = None  # the article ":use N" chose, counted from 0
+        self.pages: list[Knowledge] = []  # what ":read" read, oldest first
+        self.page: Knowledge | None = None  # the read page answered from, if one is chosen
 
     def handle(self, line: str) -> bool:
         """Handle one input line; return False when the user asked to leave."""
@@ -83,8 +92,13 @@ class Repl:
             self._print(self._articles())
         elif command.split()[0] == ":use":
             self._print(self._use(command.split()[1:]))
+        elif command.split()[0] == ":read":
+            self._print(self._read(text.split(maxsplit=1)[1:]))
         elif command.startswith(":"):
             self._print(f"Unknown command {text.split()[0]!r}. Try :help.")
+        elif self.page is not None:
+            self.last_answer = answer(text, self.page, self.conversation, self.runtime.options)
+            self._print(self._render(self.last_answer))
         else:
             self.last_answer = answer(
                 text,
@@ -98,21 +112,44 @@ class Repl:
 
     def _articles(self) -> str:
         lines = []
-        for number, article in enumerate(self.runtime.knowledge.articles):
-            marker = "*" if number == self.scope else " "
+        loaded = self.runtime.knowledge.articles
+        for number, article in enumerate(loaded):
+            marker = "*" if self.page is None and number == self.scope else " "
             lines.append(f"{marker}{number + 1}. {article.title}")
+        if self.pages:
+            lines.append("read with :read")
+        for number, page in enumerate(self.pages, start=len(loaded)):
+            marker = "*" if page is self.page else " "
+            lines.append(f"{marker}{number + 1}. {page.article.title}  ({page.article.source})")
         return "\n".join(lines)
 
     def _use(self, arguments: list[str]) -> str:
         articles = self.runtime.knowledge.articles
         if arguments in (["all"], []):
-            self.scope = None
+            self.scope, self.page = None, None
             return f"Answering from all {len(articles)} articles."
-        number = _article_number(arguments[0], len(articles))
+        count = len(articles) + len(self.pages)
+        number = _article_number(arguments[0], count)
         if number is None:
-            return f"Give an article number from 1 to {len(articles)} (see :articles), or all."
-        self.scope = number - 1
+            return f"Give an article number from 1 to {count} (see :articles), or all."
+        if number > len(articles):
+            self.scope, self.page = None, self.pages[number - len(articles) - 1]
+            return f"Answering from: {self.page.article.title}"
+        self.scope, self.page = number - 1, None
         return f"Answering from: {articles[self.scope].title}"
+
+    def _read(self, arguments: list[str]) -> str:
+        """``:read URL_OR_PATH``: read it as ``--article`` would, and answer from it."""
+        if not arguments:
+            return "Give a web address or a file to read, e.g. :read https://example.com/story"
+        try:
+            page = read_knowledge(arguments[0].strip())
+        except ArticleError as error:
+            return f"Cannot read it: {error}"
+        self.pages = [*self.pages, page][-MAX_READ_PAGES:]
+        self.page = page
+        summary = answer("What is the article about?", page, None, self.runtime.options)
+        return f"Read: {page.article.title}\n{summary.answer}\nAsk away; :use all goes back."
 
     def _render(self, result: Answer) -> str:
         if result.source is None or result.statement == result.answer:

@@ -33,6 +33,7 @@ _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 # A Discord id (a "snowflake"): a positive 64-bit unsigned integer.
 Snowflake = Annotated[int, Field(gt=0, le=2**64 - 1)]
+Port = Annotated[int, Field(ge=1, le=65535)]
 
 
 class SettingsError(ValueError):
@@ -100,6 +101,43 @@ class Settings(BaseSettings):
         description="Use the privileged message-content intent to answer un-mentioned messages.",
     )
     log_level: str = Field(default="INFO", description="Logging level.")
+    read_enabled: bool = Field(
+        default=True, description="Offer /read and reading links on Discord (false: off)."
+    )
+    fetch_allow_private: bool = Field(
+        default=False,
+        description="Let /read reach private addresses and any port (tests, self-hosting).",
+    )
+    fetch_ports: Annotated[list[Port], NoDecode] = Field(
+        default_factory=lambda: [80, 443],
+        description="The ports /read may fetch from, separated by commas.",
+    )
+    read_cooldown_seconds: float = Field(
+        default=20.0,
+        ge=0.0,
+        le=3600.0,
+        allow_inf_nan=False,
+        description="Per-user pause between /read requests (separate from questions).",
+    )
+    read_max_articles: int = Field(
+        default=20, ge=1, le=1000, description="Pages a server keeps read, least recently used out."
+    )
+    read_max_mb: int = Field(
+        default=64, ge=1, le=10**5, description="Memory a server's read pages may take, in MiB."
+    )
+    read_total_mb: int = Field(
+        default=512, ge=1, le=10**6, description="Memory all read pages may take, in MiB."
+    )
+    read_max_in_flight: int = Field(
+        default=4, ge=1, le=64, description="Pages fetched and indexed at once, across the bot."
+    )
+    read_cache_seconds: float = Field(
+        default=3600.0,
+        ge=0.0,
+        le=7 * 24 * 3600.0,
+        allow_inf_nan=False,
+        description="A page read again within this time is served from memory.",
+    )
     cache_dir: Path | None = Field(
         default=None,
         description="Folder for index caches (unset: the platform's user cache directory).",
@@ -137,13 +175,20 @@ class Settings(BaseSettings):
         # "ARTICLEBOT_CACHE_DIR=" in .env means the default, not the working directory.
         return None if isinstance(value, str) and not value.strip() else value
 
-    @field_validator("allowed_channels", mode="before")
+    @field_validator("allowed_channels", "fetch_ports", mode="before")
     @classmethod
-    def _split_ids(cls, value: Any) -> Any:
+    def _split_numbers(cls, value: Any) -> Any:
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         if isinstance(value, int):
             return [value]
+        return value
+
+    @field_validator("fetch_ports")
+    @classmethod
+    def _require_ports(cls, value: list[int]) -> list[int]:
+        if not value:
+            raise ValueError("give at least one port, e.g. 80,443")
         return value
 
     @field_validator("log_level")

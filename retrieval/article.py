@@ -15,9 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from retrieval.cleaning import clean_paragraphs
 from retrieval.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from retrieval.addresses import AddressPolicy
 
 __all__ = [
     "MAX_ARTICLE_BYTES",
@@ -120,20 +124,23 @@ def load_article(path: str | Path) -> Article:
     return formats.article_from_plain_text(text, article_format=article_format, source=str(path))
 
 
-def load_article_from_url(url: str, *, timeout: float | None = None) -> Article:
+def load_article_from_url(
+    url: str, *, timeout: float | None = None, policy: AddressPolicy | None = None
+) -> Article:
     """Fetch the page at the http(s) address ``url`` and read its article.
 
     The response's media type chooses the reader (HTML, Markdown or plain text);
     ``timeout`` (seconds, default :data:`retrieval.fetch.DEFAULT_TIMEOUT`)
     bounds the whole fetch: connecting, redirects, headers and body. Raises
     :class:`ArticleError` when the page cannot be fetched, is too large, is not a
-    web page or text, or holds no story.
+    web page or text, or holds no story. ``policy`` marks ``url`` as untrusted:
+    see :mod:`retrieval.fetch`.
     """
     from retrieval import formats
     from retrieval.fetch import DEFAULT_TIMEOUT, fetch_page
     from retrieval.formats.charset import decode_page
 
-    page = fetch_page(url, timeout=DEFAULT_TIMEOUT if timeout is None else timeout)
+    page = fetch_page(url, timeout=DEFAULT_TIMEOUT if timeout is None else timeout, policy=policy)
     article_format = formats.format_of_media_type(page.media_type, page.data, source=page.url)
     if article_format == "html":
         return formats.article_from_html(page.data, source=page.url, header_charset=page.charset)

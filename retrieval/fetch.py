@@ -15,13 +15,21 @@ request is bounded every way it can run away:
 - at most :data:`MAX_REDIRECTS` redirects, and only ``http``/``https`` (a
   redirect to ``file:`` or ``ftp:`` is refused); no credentials in addresses.
 
+An address from someone untrusted (a Discord user's ``/read``) is fetched under
+an :class:`~retrieval.addresses.AddressPolicy`: web ports only, every host
+resolved once and refused unless all its addresses are public, and each
+connection, on every redirect hop, made to those checked addresses
+(:mod:`retrieval._pinned`), never through a proxy (which would resolve the name
+itself). Without a policy (``--article URL``, trusted by whoever runs it) the
+fetch is as it always was.
+
 Every failure a user can meet (unknown host, timeout, 404, a page too large or
 compressed against our request) becomes a one-line :class:`ArticleError`, and
 whatever the server wrote into it (a status reason, a ``Location``) is made
 printable first.
 
-The standard library is enough for one GET; it honours the usual proxy
-variables (``https_proxy``, ``no_proxy``). Responses are requested uncompressed
+The standard library is enough for one GET; a trusted fetch honours the usual
+proxy variables (``https_proxy``, ``no_proxy``). Responses are requested uncompressed
 (``Accept-Encoding: identity``) so the size cap counts the bytes we keep.
 """
 
@@ -36,10 +44,19 @@ from typing import IO, Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from retrieval._deadline import Deadline, DeadlineHTTPHandler, DeadlineHTTPSHandler
+from retrieval._pinned import PinnedHTTPHandler, PinnedHTTPSHandler
+from retrieval.addresses import AddressPolicy, ForbiddenAddressError
 from retrieval.article import MAX_ARTICLE_BYTES, ArticleError
 from retrieval.printable import printable
 
-__all__ = ["DEFAULT_TIMEOUT", "MAX_REDIRECTS", "USER_AGENT", "FetchedPage", "fetch_page"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "MAX_REDIRECTS",
+    "USER_AGENT",
+    "FetchedPage",
+    "check_url",
+    "fetch_page",
+]
 
 # Seconds for the whole fetch: long for a news site to answer and send one page,
 # short for a person waiting at a terminal.
@@ -66,17 +83,28 @@ class FetchedPage:
 
 
 def fetch_page(
-    url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = MAX_ARTICLE_BYTES
+    url: str,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_bytes: int = MAX_ARTICLE_BYTES,
+    policy: AddressPolicy | None = None,
 ) -> FetchedPage:
-    """GET ``url``, all of it within ``timeout`` seconds; :class:`ArticleError` says what failed."""
-    _check_address(url, url)
+    """GET ``url``, all of it within ``timeout`` seconds; :class:`ArticleError` says what failed.
+
+    With ``policy`` the address is untrusted: see the module's docstring.
+    """
+    check_url(url, policy)
     request = urllib.request.Request(
         url, headers={"User-Agent": USER_AGENT, "Accept": _ACCEPT, "Accept-Encoding": "identity"}
     )
     try:
         with Deadline(timeout) as deadline:
             try:
-                return _fetch(request, deadline, max_bytes)
+                return _fetch(request, deadline, max_bytes, policy)
+            except ForbiddenAddressError as error:
+                raise ArticleError(
+                    f"cannot fetch {printable(url)}: {printable(str(error))}"
+                ) from None
             except ArticleError:
                 raise
             except (HTTPException, OSError, ValueError):
@@ -97,10 +125,33 @@ def fetch_page(
         raise ArticleError(f"cannot fetch {url}: {reason}") from None
 
 
-def _fetch(request: urllib.request.Request, deadline: Deadline, max_bytes: int) -> FetchedPage:
-    opener = urllib.request.build_opener(
-        _LimitedRedirects(), DeadlineHTTPHandler(deadline), DeadlineHTTPSHandler(deadline)
-    )
+def check_url(url: str, policy: AddressPolicy | None = None) -> None:
+    """Refuse at once an address :func:`fetch_page` would refuse before connecting.
+
+    Other schemes, credentials, no host; and under ``policy``, a port it forbids.
+    Whether the host's addresses are public is known only by resolving it, which
+    the fetch itself does.
+    """
+    _check_address(url, url, policy)
+
+
+def _fetch(
+    request: urllib.request.Request,
+    deadline: Deadline,
+    max_bytes: int,
+    policy: AddressPolicy | None,
+) -> FetchedPage:
+    if policy is None:
+        opener = urllib.request.build_opener(
+            _LimitedRedirects(), DeadlineHTTPHandler(deadline), DeadlineHTTPSHandler(deadline)
+        )
+    else:  # no proxy: the connection must go to the address that was checked
+        opener = urllib.request.build_opener(
+            urllib.request.ProxyHandler({}),
+            _LimitedRedirects(policy),
+            PinnedHTTPHandler(deadline, policy),
+            PinnedHTTPSHandler(deadline, policy),
+        )
     with opener.open(request, timeout=deadline.remaining()) as response:
         url = response.geturl()
         headers: HTTPMessage = response.headers
@@ -116,9 +167,16 @@ def _fetch(request: urllib.request.Request, deadline: Deadline, max_bytes: int) 
 
 
 class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
-    """Follows at most :data:`MAX_REDIRECTS` redirects, and only to http(s) addresses."""
+    """Follows at most :data:`MAX_REDIRECTS` redirects, and only to http(s) addresses.
+
+    Under a policy, only to its ports too (the next connection checks the host).
+    """
 
     max_redirections = MAX_REDIRECTS
+
+    def __init__(self, policy: AddressPolicy | None = None) -> None:
+        super().__init__()
+        self.policy = policy
 
     def http_error_302(
         self,
@@ -132,14 +190,17 @@ class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
         # gets our message rather than a bare "HTTP 302".
         location = headers.get("Location") or headers.get("URI")
         if location:
-            _check_address(urljoin(req.full_url, location), req.full_url)
+            _check_address(urljoin(req.full_url, location), req.full_url, self.policy)
         return super().http_error_302(req, fp, code, msg, headers)
 
     http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
-def _check_address(url: str, requested: str) -> None:
-    """Refuse addresses we do not fetch: other schemes, and credentials (``user:pass@``)."""
+def _check_address(url: str, requested: str, policy: AddressPolicy | None = None) -> None:
+    """Refuse addresses we do not fetch: other schemes, credentials (``user:pass@``), no host.
+
+    Under ``policy``, also a port it does not allow.
+    """
     parts = urlsplit(url)
     where = "" if url == requested else f" (redirected from {_without_credentials(requested)})"
     if parts.scheme.lower() not in _SCHEMES:
@@ -152,6 +213,18 @@ def _check_address(url: str, requested: str) -> None:
             f"password in the address (user:pass@) is not supported; save the page from "
             f"your browser and pass the file"
         )
+    try:
+        host, port = parts.hostname, parts.port
+    except ValueError:  # a port that is not a number, or out of range
+        raise ArticleError(f"cannot fetch {printable(url)}{where}: the port is not valid") from None
+    if not host:
+        raise ArticleError(f"cannot fetch {printable(url)}{where}: the address names no host")
+    if policy is not None:
+        default = 443 if parts.scheme.lower() == "https" else 80
+        try:
+            policy.check_port(host, default if port is None else port)
+        except ForbiddenAddressError as error:
+            raise ArticleError(f"cannot fetch {printable(url)}{where}: {error}") from None
 
 
 def _without_credentials(url: str) -> str:

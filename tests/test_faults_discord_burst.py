@@ -22,26 +22,21 @@ recorded in docs/RELIABILITY.md.
 from __future__ import annotations
 
 import asyncio
-import gc
 import statistics
 import time
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from discord.gateway import DiscordWebSocket
-from discord.http import Route
 
-from bot.composer import ComposerOptions, answer
+from bot.composer import answer
 from bot.conversation import Conversation
 from bot.discord_app.client import ArticleBot
 from bot.discord_app.replies import render_answer
-from bot.discord_app.runner import build_bot, prepare_to_serve
 from bot.knowledge import Knowledge
-from bot.settings import Settings
-from bot.startup import Runtime
 from tests.discord_standin import DiscordStandIn, RecordedRequest
+from tests.discord_standin.in_process import bot_in_this_loop
+from tests.loop_watch import LoopWatch
 from tests.reliability_inputs import live_mentions
 
 pytestmark = pytest.mark.e2e
@@ -62,65 +57,12 @@ MAX_WALL_GAP = 0.250
 SILENCE = 0.5  # how long to keep listening for replies that must not come
 
 
-@dataclass
-class LoopWatch:
-    """Wakes every ``interval`` seconds and records each gap: (wall seconds, thread CPU seconds)."""
-
-    interval: float = 0.001
-    gaps: list[tuple[float, float]] = field(default_factory=list)
-    _running: bool = True
-
-    async def run(self) -> None:
-        wall, cpu = time.perf_counter(), time.thread_time()
-        while self._running:
-            await asyncio.sleep(self.interval)
-            now_wall, now_cpu = time.perf_counter(), time.thread_time()
-            self.gaps.append((now_wall - wall, now_cpu - cpu))
-            wall, cpu = now_wall, now_cpu
-
-    def stop(self) -> None:
-        self._running = False
-
-    @property
-    def worst_wall(self) -> float:
-        return max(wall for wall, _ in self.gaps)
-
-    @property
-    def worst_blocked(self) -> float:
-        """The longest the loop's thread computed without coming back to the loop."""
-        return max(min(wall, cpu) for wall, cpu in self.gaps)
-
-    def blocked_percentile(self, percent: int) -> float:
-        blocked = sorted(min(wall, cpu) for wall, cpu in self.gaps)
-        return blocked[min(len(blocked) - 1, len(blocked) * percent // 100)]
-
-
 @pytest.fixture
 async def running_bot(
     monkeypatch: pytest.MonkeyPatch, seed_knowledge: Knowledge
 ) -> AsyncIterator[tuple[DiscordStandIn, ArticleBot]]:
-    standin = DiscordStandIn()
-    await standin.start()
-    # What ARTICLEBOT_DISCORD_API_BASE does in the real command, undone after the test.
-    monkeypatch.setattr(Route, "BASE", standin.api_base)
-    monkeypatch.setattr(DiscordWebSocket, "DEFAULT_GATEWAY", DiscordWebSocket.DEFAULT_GATEWAY)
-    settings = Settings(  # type: ignore[call-arg]
-        _env_file=None,
-        DISCORD_TOKEN=standin.token,
-        discord_api_base=standin.api_base,
-        cooldown_seconds=60,
-    )
-    bot = build_bot(Runtime(settings, seed_knowledge, ComposerOptions()))
-    prepare_to_serve(bot)  # as ``articlebot discord`` does before it connects
-    running = asyncio.create_task(bot.start(standin.token))
-    try:
-        await standin.wait_until_ready()
-        yield standin, bot
-    finally:
-        await bot.close()
-        await running
-        await standin.close()
-        gc.unfreeze()
+    async with bot_in_this_loop(monkeypatch, seed_knowledge, cooldown_seconds=60) as running:
+        yield running
 
 
 def _replies(standin: DiscordStandIn) -> list[RecordedRequest]:

@@ -19,6 +19,7 @@ Two guards, each failing when a new unbounded loop is added:
 from __future__ import annotations
 
 import ast
+import contextlib
 import io
 from collections.abc import Callable
 from datetime import date
@@ -31,10 +32,14 @@ import retrieval
 from bot.ask_command import parse_request
 from bot.composer.relative_dates import resolve_relative_date
 from bot.discord_app.limits import defuse_mentions, escape_markdown, fit, one_line
+from bot.discord_app.links import first_link, lone_link
 from bot.discord_app.policy import strip_mentions
 from bot.input_lines import bounded_lines
+from retrieval import ArticleError
+from retrieval.addresses import AddressPolicy
 from retrieval.article import article_from_text
 from retrieval.cleaning import clean_paragraphs, normalize_characters
+from retrieval.fetch import check_url
 from retrieval.formats.charset import declared_charset, decode_page
 from retrieval.formats.html import looks_like_html
 from retrieval.formats.markdown import extract_markdown
@@ -177,6 +182,17 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
     ("bot.discord_app.scopes", "ChannelScopes.use", "len(self._scopes) > self.max_channels"): (
         "evicts one a pass"
     ),
+    (
+        "bot.discord_app.library",
+        "ReadLibrary._fit_shelf",
+        "len(shelf) > self.max_articles or self.owner_size(owner) > self.max_bytes",
+    ): "drops a page a pass from a server's pages (at most max_articles + 1)",
+    ("bot.discord_app.library", "ReadLibrary._fit_total", "self._total > self.total_bytes"): (
+        "drops a page a pass from every server; the page just added fits alone"
+    ),
+    ("bot.discord_app.footprint", "footprint", "waiting"): (
+        "visits each object reachable from a page once (a seen set): the page's own objects"
+    ),
     ("bot.evaluation.datasets", "_find_all", "start != -1"): (
         "str.find moves forward; occurrences of an answer in one paragraph"
     ),
@@ -257,6 +273,10 @@ TEXT_PATHS: dict[str, Callable[[str], object]] = {
     "one_line": one_line,
     "fit": lambda text: fit(text, 2000),
     "strip_mentions": lambda text: strip_mentions(text, 1234, 5678),
+    "lone_link": lone_link,
+    "first_link": first_link,
+    "lone_link (a link)": lambda text: lone_link("https://x.example/" + text.replace(" ", "")),
+    "check_url": lambda text: _checked_or_error("https://x.example/" + text),
 }
 # Quadratic work grows 16-fold when the text grows 4-fold, linear work 4-fold;
 # n log n about 5. A pass must take this long at the larger length to be judged.
@@ -265,6 +285,11 @@ MEASURABLE_SECONDS = 0.05
 SHORT, LONG = 5_000, 20_000
 SHORT_TEXTS = adversarial_texts(SHORT)
 LONG_TEXTS = adversarial_texts(LONG)
+
+
+def _checked_or_error(url: str) -> None:
+    with contextlib.suppress(ArticleError):
+        check_url(url, AddressPolicy())
 
 
 def _pass_over(path: Callable[[str], object], texts: dict[str, str]) -> float:

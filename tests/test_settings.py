@@ -27,6 +27,26 @@ def test_defaults_point_at_the_seed_article() -> None:
     assert settings.allowed_channels == []
 
 
+def test_reading_links_is_on_and_private_addresses_off_by_default() -> None:
+    settings = load_settings()
+    assert settings.read_enabled
+    assert not settings.fetch_allow_private
+    assert settings.fetch_ports == [80, 443]
+    assert (settings.read_max_articles, settings.read_max_in_flight) == (20, 4)
+
+
+def test_reading_settings_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ARTICLEBOT_READ_ENABLED", "false")
+    monkeypatch.setenv("ARTICLEBOT_FETCH_ALLOW_PRIVATE", "true")
+    monkeypatch.setenv("ARTICLEBOT_FETCH_PORTS", "443, 8443")
+    monkeypatch.setenv("ARTICLEBOT_READ_COOLDOWN_SECONDS", "5")
+    settings = load_settings()
+    assert not settings.read_enabled
+    assert settings.fetch_allow_private
+    assert settings.fetch_ports == [443, 8443]
+    assert settings.read_cooldown_seconds == 5
+
+
 def test_environment_variables_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ARTICLEBOT_TOP_K", "7")
     monkeypatch.setenv("ARTICLEBOT_ARTICLES", "a.txt, b.txt")
@@ -65,6 +85,16 @@ def test_token_never_shows_in_repr_or_str(monkeypatch: pytest.MonkeyPatch) -> No
         ("ARTICLEBOT_ARTICLES", " , ", r"ARTICLEBOT_ARTICLES: give at least one article"),
         ("ARTICLEBOT_LOG_LEVEL", "loud", r"ARTICLEBOT_LOG_LEVEL: use one of"),
         ("ARTICLEBOT_COOLDOWN_SECONDS", "-1", r"ARTICLEBOT_COOLDOWN_SECONDS"),
+        ("ARTICLEBOT_FETCH_PORTS", "http", r"ARTICLEBOT_FETCH_PORTS"),
+        ("ARTICLEBOT_FETCH_PORTS", "0", r"ARTICLEBOT_FETCH_PORTS: .*greater than or equal to 1"),
+        ("ARTICLEBOT_FETCH_PORTS", "65536", r"ARTICLEBOT_FETCH_PORTS: .*less than or equal"),
+        ("ARTICLEBOT_FETCH_PORTS", " , ", r"ARTICLEBOT_FETCH_PORTS: give at least one port"),
+        ("ARTICLEBOT_FETCH_ALLOW_PRIVATE", "maybe", r"ARTICLEBOT_FETCH_ALLOW_PRIVATE"),
+        ("ARTICLEBOT_READ_ENABLED", "perhaps", r"ARTICLEBOT_READ_ENABLED"),
+        ("ARTICLEBOT_READ_MAX_ARTICLES", "0", r"ARTICLEBOT_READ_MAX_ARTICLES"),
+        ("ARTICLEBOT_READ_MAX_MB", "0", r"ARTICLEBOT_READ_MAX_MB"),
+        ("ARTICLEBOT_READ_MAX_IN_FLIGHT", "0", r"ARTICLEBOT_READ_MAX_IN_FLIGHT"),
+        ("ARTICLEBOT_READ_COOLDOWN_SECONDS", "nan", r"ARTICLEBOT_READ_COOLDOWN_SECONDS"),
     ],
 )
 def test_invalid_values_name_the_variable(

@@ -12,16 +12,23 @@ Replies never ping: the bot's ``AllowedMentions.none()`` covers the text, and
 
 from __future__ import annotations
 
+import logging
+
 import discord
 
+from bot.discord_app.notices import apology
 from bot.discord_app.policy import Incoming
 from bot.discord_app.replies import Reply
 
+_log = logging.getLogger(__name__)
+
 __all__ = [
+    "apologise",
     "can_embed",
     "incoming_from_interaction",
     "incoming_from_message",
     "reply_to_message",
+    "report_failure",
     "respond_to_interaction",
     "to_embed",
 ]
@@ -47,6 +54,7 @@ def incoming_from_message(message: discord.Message, bot_id: int) -> Incoming:
         mentions_bot=mentions_bot,
         replied_to_bot_message=_replied_bot_message(message, bot_id),
         bot_role_id=bot_role.id if bot_role is not None else None,
+        guild_id=guild.id if guild is not None else None,
     )
 
 
@@ -60,6 +68,7 @@ def incoming_from_interaction(interaction: discord.Interaction, question: str) -
         content=question,
         is_dm=interaction.guild_id is None,
         thread_parent_id=channel.parent_id if isinstance(channel, discord.Thread) else None,
+        guild_id=interaction.guild_id,
     )
 
 
@@ -118,6 +127,35 @@ async def respond_to_interaction(
     else:
         callback = await interaction.response.send_message(reply.as_text(), ephemeral=ephemeral)
     return callback.message_id if callback is not None else None
+
+
+async def report_failure(message: discord.Message, doing: str) -> None:
+    """Log the error being handled, with the message's ids, and apologise to its author.
+
+    ``doing`` says what failed ("answer", "read the link of"). Never the
+    author's token or the bot's: only ids.
+    """
+    _log.exception(
+        "could not %s message %s (author %s, channel %s, guild %s)",
+        doing,
+        message.id,
+        message.author.id,
+        message.channel.id,
+        message.guild.id if message.guild else None,
+    )
+    await apologise(message)
+
+
+async def apologise(message: discord.Message) -> None:
+    """Tell the author handling ``message`` failed.
+
+    Best effort: not only an HTTPException but a dropped connection (aiohttp) or
+    a rate limit the client will not wait for (RateLimited) can fail it too.
+    """
+    try:
+        await reply_to_message(message, apology())
+    except Exception as error:
+        _log.warning("could not send the apology for message %s (%r)", message.id, error)
 
 
 def _replied_bot_message(message: discord.Message, bot_id: int) -> int | None:

@@ -9,6 +9,10 @@ A reply to one of the bot's answers continues the conversation that answer
 belonged to, even when someone else replies: they are following up on that
 exchange. The bot remembers which conversation each of its recent answers
 belongs to, bounded like the conversations themselves.
+
+A channel that read a page (``/read``) answers from that page's own knowledge;
+if the page was dropped from the server's library meanwhile, the channel is
+told once and answers from the loaded articles again.
 """
 
 from __future__ import annotations
@@ -20,10 +24,12 @@ from dataclasses import dataclass
 from bot.composer import ComposerOptions, answer
 from bot.conversation import ConversationStore
 from bot.discord_app.cooldown import Cooldown, Verdict
+from bot.discord_app.library import PageKey, ReadLibrary
 from bot.discord_app.notices import help_text, slow_down
 from bot.discord_app.policy import Incoming, Policy, conversation_key, decide
+from bot.discord_app.read_replies import page_forgotten
 from bot.discord_app.replies import Reply, render_answer
-from bot.discord_app.scopes import ChannelScopes
+from bot.discord_app.scopes import ChannelScopes, Scope
 from bot.knowledge import Knowledge
 
 __all__ = ["Answering", "FollowUps", "Response"]
@@ -71,6 +77,8 @@ class Answering:
         *,
         follow_ups: FollowUps | None = None,
         scopes: ChannelScopes | None = None,
+        library: ReadLibrary | None = None,
+        reading: bool = False,
     ) -> None:
         self.knowledge = knowledge
         self.options = options
@@ -78,22 +86,39 @@ class Answering:
         self.cooldown = cooldown
         self.follow_ups = FollowUps() if follow_ups is None else follow_ups
         self.scopes = ChannelScopes() if scopes is None else scopes
+        self.library = ReadLibrary() if library is None else library
+        self.reading = reading  # whether /read is offered (the help says so)
 
     @property
     def headline(self) -> str:
         return self.headline_of(None)
 
-    def headline_of(self, scope: int | None) -> str:
+    def headline_of(self, scope: Scope) -> str:
         """What the bot answers from: the scoped article's headline, or all of them."""
         articles = self.knowledge.articles
+        if isinstance(scope, PageKey):
+            page = self.library.get(scope)
+            return page.article.title if page is not None else self.headline_of(None)
         if scope is not None:
             return articles[scope].title
         if len(articles) == 1:
             return articles[0].title
         return f"{len(articles)} articles: " + "; ".join(a.title for a in articles[:3])
 
-    def scope_for(self, incoming: Incoming) -> int | None:
-        """The article the message's channel answers from (``/use``), if one was chosen."""
+    def choices_for(self, incoming: Incoming) -> list[tuple[str, Scope]]:
+        """What the channel can answer from, numbered from 1 by ``/articles`` and ``/use``.
+
+        The loaded articles, then the pages the channel read that its server still keeps.
+        """
+        choices: list[tuple[str, Scope]] = [
+            (article.title, number) for number, article in enumerate(self.knowledge.articles)
+        ]
+        pages = self.library.channel_pages(incoming.owner, incoming.home_channel)
+        choices.extend((page.article.title, PageKey(incoming.owner, page.url)) for page in pages)
+        return choices
+
+    def scope_for(self, incoming: Incoming) -> Scope:
+        """The article the message's channel answers from (``/use``, ``/read``), if chosen."""
         return self.scopes.scope_of(incoming.channel_id, incoming.thread_parent_id)
 
     def respond_to(self, incoming: Incoming, policy: Policy) -> Response | None:
@@ -115,21 +140,26 @@ class Answering:
         """The "slow down" notice for a user still in their cooldown."""
         return Response(slow_down(self.cooldown.remaining(user_id)))
 
-    def answer(
-        self, question: str, conversation: Hashable | None, scope: int | None = None
-    ) -> Response:
+    def answer(self, question: str, conversation: Hashable | None, scope: Scope = None) -> Response:
         """Answer ``question`` in ``conversation`` (None: without follow-up context).
 
-        ``scope`` is the article the channel chose with ``/use`` (None: all).
+        ``scope`` is the article the channel chose with ``/use`` or ``/read`` (None: all).
         """
+        knowledge, article = self.knowledge, None if isinstance(scope, PageKey) else scope
+        if isinstance(scope, PageKey):
+            page = self.library.get(scope)
+            if page is None:
+                self.scopes.forget(scope)
+                return Response(page_forgotten(scope.url, self.headline_of(None)))
+            knowledge = page.knowledge
         headline = self.headline_of(scope)
         if not question.strip():
-            return Response(help_text(headline))
+            return Response(help_text(headline, reading=self.reading))
         context = None if conversation is None else self.conversations.get(conversation)
-        result = answer(question, self.knowledge, context, self.options, scope=scope)
+        result = answer(question, knowledge, context, self.options, scope=article)
         return Response(render_answer(result, headline), conversation)
 
-    def summary(self, scope: int | None = None) -> Response:
+    def summary(self, scope: Scope = None) -> Response:
         """What the article (or each article) is about, for ``/summary``."""
         return self.answer(SUMMARY_QUESTION, None, scope)
 

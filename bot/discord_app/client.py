@@ -17,6 +17,7 @@ question, an article sentence) can ping anyone, whatever a handler does.
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 
 import discord
 from discord import app_commands
@@ -27,6 +28,7 @@ from bot.discord_app.answering import Answering
 from bot.discord_app.endpoints import use_api_gateway
 from bot.discord_app.notices import apology
 from bot.discord_app.policy import Policy
+from bot.discord_app.reading import Reading, ReadRequest
 from bot.settings import Settings
 
 __all__ = ["EXTENSIONS", "ArticleBot", "require_article_bot"]
@@ -39,12 +41,16 @@ EXTENSIONS = (
     "bot.discord_app.cogs.article",
     "bot.discord_app.cogs.help",
 )
+# ``/read`` and "Ask about this link", loaded unless ARTICLEBOT_READ_ENABLED=false.
+READING_EXTENSION = "bot.discord_app.cogs.reading"
 
 
 class ArticleBot(commands.Bot):
     """articlebot on Discord: answers mentions, replies, DMs and slash commands."""
 
-    def __init__(self, settings: Settings, answering: Answering) -> None:
+    def __init__(
+        self, settings: Settings, answering: Answering, reading: Reading | None = None
+    ) -> None:
         intents = discord.Intents.default()
         intents.message_content = settings.message_content
         super().__init__(
@@ -56,6 +62,9 @@ class ArticleBot(commands.Bot):
         )
         self.settings = settings
         self.answering = answering
+        self.reading = reading  # None: reading links is turned off
+        # Set by the reading cog: how a mention holding only a link is read.
+        self.link_reader: Callable[[discord.Message, ReadRequest], Awaitable[None]] | None = None
 
     async def setup_hook(self) -> None:
         if self.settings.discord_api_base is not None:
@@ -63,7 +72,14 @@ class ArticleBot(commands.Bot):
         self.tree.error(self._on_app_command_error)
         for extension in EXTENSIONS:
             await self.load_extension(extension)
+        if self.reading is not None:
+            await self.load_extension(READING_EXTENSION)
         await self._sync_commands()
+
+    async def close(self) -> None:
+        if self.reading is not None:
+            self.reading.loader.close()  # ends any page still being read
+        await super().close()
 
     async def on_message(self, message: discord.Message, /) -> None:
         """Do not parse messages as prefix commands ("@bot when ..." is a question).

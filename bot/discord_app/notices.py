@@ -12,6 +12,7 @@ from pathlib import PurePath
 
 from bot.discord_app.limits import defuse_mentions, escape_markdown, one_line
 from bot.discord_app.replies import Colour, Reply, notice
+from bot.reading import is_web_address
 from retrieval import Article
 
 __all__ = [
@@ -19,15 +20,22 @@ __all__ = [
     "articles_list",
     "channel_not_allowed",
     "help_text",
+    "in_seconds",
     "now_using",
     "slow_down",
     "source_info",
 ]
 
 
-def help_text(headline: str) -> Reply:
-    """How to use the bot, shown by ``/help`` and for a bare mention."""
+def help_text(headline: str, *, reading: bool = False) -> Reply:
+    """How to use the bot, shown by ``/help`` and for a bare mention (``reading``: ``/read`` on)."""
     about = escape_markdown(one_line(headline))
+    read = (
+        "- Share a news link with `/read`, or mention me with just the link, and this "
+        "channel answers from that page.\n"
+        if reading
+        else ""
+    )
     return notice(
         f"I answer questions about one news article: **{about}**.\n"
         "- Mention me with a question, e.g. `@articlebot when is the summit?`\n"
@@ -36,6 +44,7 @@ def help_text(headline: str) -> Reply:
         "- Or use `/ask`, `/summary` (what the article is about), "
         "`/source` (where the text comes from), `/articles` and `/use` (which article "
         "this channel answers from).\n"
+        f"{read}"
         "Each answer quotes the sentence it comes from.",
         title="How to ask me",
     )
@@ -51,7 +60,9 @@ def source_info(article: Article) -> Reply:
     ]
     if credits:
         lines.append(" · ".join(credits))
-    if article.source:
+    if is_web_address(article.source):
+        lines.append(f"Text from {escape_markdown(one_line(article.source))}")
+    elif article.source:
         # The file name only: the full path says nothing useful about the story
         # and would reveal the server's file layout.
         name = defuse_mentions(PurePath(article.source).name.replace("`", ""))
@@ -61,14 +72,22 @@ def source_info(article: Article) -> Reply:
     return notice("\n".join(lines), title="Source")
 
 
-def articles_list(titles: list[str], current: int | None) -> Reply:
-    """The loaded articles, numbered for ``/use``; the channel's choice marked."""
+def articles_list(titles: list[str], current: int | None, first_read: int | None = None) -> Reply:
+    """The articles, numbered for ``/use``; the channel's choice marked.
+
+    From ``first_read`` on, the titles are of pages this channel read (``/read``);
+    None when reading is turned off.
+    """
     lines = []
     for number, title in enumerate(titles, start=1):
+        if number - 1 == first_read:
+            lines.append("Read in this channel:")
         marker = " ← this channel" if current == number - 1 else ""
         lines.append(f"{number}. {escape_markdown(one_line(title))}{marker}")
-    scope = "every article" if current is None else f"article {current + 1}"
-    lines.append(f"This channel answers from {scope}. Change it with `/use`.")
+    every = "every article" if first_read is None else "every article I started with"
+    scope = every if current is None else f"article {current + 1}"
+    change = "`/use`" if first_read is None else "`/use` or `/read`"
+    lines.append(f"This channel answers from {scope}. Change it with {change}.")
     return notice("\n".join(lines), title="Articles")
 
 
@@ -81,12 +100,16 @@ def now_using(title: str | None, count: int) -> Reply:
 
 def slow_down(seconds_left: float) -> Reply:
     """The one polite warning a user gets for asking again too soon."""
-    wait = max(1, math.ceil(seconds_left))
-    unit = "second" if wait == 1 else "seconds"
     return notice(
-        f"Slow down a little, please: you can ask again in {wait} {unit}.",
+        f"Slow down a little, please: you can ask again in {in_seconds(seconds_left)}.",
         colour=Colour.WARNING,
     )
+
+
+def in_seconds(seconds_left: float) -> str:
+    """ "3 seconds", "1 second": a wait, rounded up to whole seconds (never "0")."""
+    wait = max(1, math.ceil(seconds_left))
+    return f"{wait} second" if wait == 1 else f"{wait} seconds"
 
 
 def apology() -> Reply:

@@ -37,10 +37,21 @@ class Incoming:
     mentions_bot: bool = False  # a user mention of the bot, or of its managed role
     replied_to_bot_message: int | None = None  # the bot's message this one replies to
     bot_role_id: int | None = None  # the role Discord gives the bot in this guild
+    guild_id: int | None = None  # None in a DM
 
     @property
     def in_thread(self) -> bool:
         return self.thread_parent_id is not None
+
+    @property
+    def home_channel(self) -> int:
+        """The channel whose choices apply here: a thread's parent, else the channel itself."""
+        return self.thread_parent_id or self.channel_id
+
+    @property
+    def owner(self) -> int:
+        """Whose library a page read here joins: the guild, or the DM channel."""
+        return self.guild_id if self.guild_id is not None else self.channel_id
 
 
 @dataclass(frozen=True, slots=True)

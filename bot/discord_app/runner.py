@@ -18,18 +18,25 @@ import signal
 import aiohttp
 import discord
 
+from bot.composer import ComposerOptions
 from bot.conversation import ConversationStore
 from bot.discord_app.answering import Answering
 from bot.discord_app.client import ArticleBot
 from bot.discord_app.cooldown import Cooldown
 from bot.discord_app.endpoints import use_api_base
+from bot.discord_app.library import ReadLibrary
 from bot.discord_app.logs import configure_logging
+from bot.discord_app.read_pool import ReadPool
+from bot.discord_app.reading import Reading
+from bot.discord_app.scopes import ChannelScopes
 from bot.settings import Settings
 from bot.startup import Runtime, StartupError, start
 from bot.terminal import stop_showing_warnings
+from retrieval.addresses import AddressPolicy
 
 __all__ = [
     "build_bot",
+    "build_reading",
     "freeze_startup_objects",
     "prepare_to_serve",
     "run_discord",
@@ -131,13 +138,43 @@ def freeze_startup_objects() -> None:
 def build_bot(runtime: Runtime) -> ArticleBot:
     """The bot, with its answering path built from ``runtime``'s settings and knowledge."""
     settings = runtime.settings
+    library = ReadLibrary(
+        max_articles=settings.read_max_articles,
+        max_bytes=settings.read_max_mb << 20,
+        total_bytes=settings.read_total_mb << 20,
+        lifetime=settings.read_cache_seconds,
+    )
+    scopes = ChannelScopes()
     answering = Answering(
         runtime.knowledge,
         runtime.options,
         ConversationStore(idle_seconds=settings.conversation_idle_seconds),
         Cooldown(settings.cooldown_seconds),
+        scopes=scopes,
+        library=library,
+        reading=settings.read_enabled,
     )
-    return ArticleBot(settings, answering)
+    reading = build_reading(settings, runtime.options, library, scopes)
+    return ArticleBot(settings, answering, reading)
+
+
+def build_reading(
+    settings: Settings, options: ComposerOptions, library: ReadLibrary, scopes: ChannelScopes
+) -> Reading | None:
+    """The ``/read`` service from settings, or None when reading is turned off."""
+    if not settings.read_enabled:
+        return None
+    policy = AddressPolicy(
+        allow_private=settings.fetch_allow_private, ports=frozenset(settings.fetch_ports)
+    )
+    return Reading(
+        library,
+        ReadPool(policy, max_in_flight=settings.read_max_in_flight),
+        cooldown=Cooldown(settings.read_cooldown_seconds),
+        scopes=scopes,
+        policy=policy,
+        options=options,
+    )
 
 
 async def _serve(bot: ArticleBot, token: str) -> None:

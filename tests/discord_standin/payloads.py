@@ -21,6 +21,7 @@ __all__ = [
     "interaction",
     "member",
     "message",
+    "message_command",
     "role",
     "user",
 ]
@@ -263,4 +264,20 @@ def interaction(
         payload["channel"] = {"id": str(channel_id), "type": 1, "recipients": [asker]}
         payload["user"] = asker
         payload["context"] = 1
+    return payload
+
+
+def message_command(interaction_id: int, token: str, *, target: Json, **context: Any) -> Json:
+    """An INTERACTION_CREATE for message context-menu ``command`` used on message ``target``.
+
+    ``context`` is as for :func:`interaction` (``app_id``, ``command``, ``asker``, ...).
+    """
+    payload = interaction(interaction_id, token, **context)
+    data = {key: value for key, value in payload["data"].items() if key != "options"}
+    payload["data"] = {
+        **data,
+        "type": 3,
+        "target_id": target["id"],
+        "resolved": {"messages": {target["id"]: target}},
+    }
     return payload

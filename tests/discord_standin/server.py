@@ -253,6 +253,21 @@ class DiscordStandIn:
         await self._dispatch("INTERACTION_CREATE", data)
         return data
 
+    async def run_message_command(self, name: str, asker: Json, target: Json) -> Json:
+        """Use message context-menu command ``name`` on ``target``; return the interaction."""
+        data = payloads.message_command(
+            self.ids.next(),
+            next(self._tokens),
+            app_id=self.app_id,
+            command=self.command(name),
+            asker=asker,
+            target=target,
+            guild_id=self.guild_id,
+            channel_id=int(target["channel_id"]),
+        )
+        await self._dispatch("INTERACTION_CREATE", data)
+        return data
+
     def command(self, name: str) -> Json:
         """The registered command called ``name`` (guild commands first)."""
         for registered in (*self.commands.get(self.guild_id, []), *self.commands.get(None, [])):
@@ -465,6 +480,7 @@ class DiscordStandIn:
                 "GET", r"/applications/\d+(/guilds/(?P<guild>\d+))?/commands", self._get_commands
             ),
             _Route("POST", r"/channels/(?P<channel>\d+)/messages", self._post_message),
+            _Route("POST", r"/channels/\d+/typing", self._typing),
             _Route("POST", r"/interactions/(?P<id>\d+)/(?P<token>[^/]+)/callback", self._callback),
             _Route("POST", r"/webhooks/\d+/(?P<token>[^/]+)", self._followup),
         ]
@@ -485,6 +501,7 @@ class DiscordStandIn:
         guild = int(match["guild"]) if match["guild"] else None
         registered = [
             {
+                "description": "",  # as Discord fills in for context-menu commands
                 **command,
                 "id": str(self.ids.next()),
                 "application_id": str(self.app_id),
@@ -520,6 +537,9 @@ class DiscordStandIn:
         # Discord echoes the bot's own messages back on the gateway; the bot must ignore them.
         await self._create_message(data)
         return json_body(data)
+
+    async def _typing(self, _: RecordedRequest, __: re.Match[str]) -> web.StreamResponse:
+        return web.Response(status=204)
 
     async def _callback(self, request: RecordedRequest, match: re.Match[str]) -> web.StreamResponse:
         body = request.body or {}

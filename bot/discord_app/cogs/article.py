@@ -1,7 +1,8 @@
 """Which article, and what it is: ``/summary``, ``/source``, ``/articles`` and ``/use``.
 
 With several articles loaded, ``/use`` picks the one a channel (and its threads)
-answers from; ``/articles`` lists them with their numbers. The choice is kept per
+answers from; ``/articles`` lists them with their numbers, then the pages the
+channel read with ``/read`` (numbered after them). The choice is kept per
 channel in :class:`~bot.discord_app.scopes.ChannelScopes`, bounded.
 """
 
@@ -13,7 +14,10 @@ from discord.ext import commands
 
 from bot.discord_app.adapters import incoming_from_interaction, respond_to_interaction
 from bot.discord_app.client import ArticleBot, require_article_bot
+from bot.discord_app.library import PageKey
 from bot.discord_app.notices import articles_list, now_using, source_info
+from bot.discord_app.replies import Reply
+from bot.discord_app.scopes import Scope
 
 __all__ = ["ArticleCog", "setup"]
 
@@ -28,8 +32,17 @@ class ArticleCog(commands.Cog):
     def __init__(self, bot: ArticleBot) -> None:
         self.bot = bot
 
-    def _scope(self, interaction: discord.Interaction) -> int | None:
+    def _scope(self, interaction: discord.Interaction) -> Scope:
         return self.bot.answering.scope_for(incoming_from_interaction(interaction, ""))
+
+    def _listing(self, interaction: discord.Interaction, current: Scope) -> Reply:
+        """``/articles``: every choice of this channel, ``current`` marked."""
+        choices = self.bot.answering.choices_for(incoming_from_interaction(interaction, ""))
+        titles = [title for title, _ in choices]
+        marked = next((n for n, (_, scope) in enumerate(choices) if scope == current), None)
+        loaded = len(self.bot.answering.knowledge.articles)
+        first_read = loaded if self.bot.reading is not None else None
+        return articles_list(titles, marked, first_read)
 
     @app_commands.command(name="summary", description="What the article is about.")
     async def summary(self, interaction: discord.Interaction) -> None:
@@ -38,34 +51,36 @@ class ArticleCog(commands.Cog):
 
     @app_commands.command(name="source", description="The article's headline and where it is from.")
     async def source(self, interaction: discord.Interaction) -> None:
-        articles = self.bot.answering.knowledge.articles
+        answering = self.bot.answering
+        articles = answering.knowledge.articles
         scope = self._scope(interaction)
-        if scope is None and len(articles) > 1:
-            titles = [article.title for article in articles]
-            await respond_to_interaction(interaction, articles_list(titles, None))
-            return
-        await respond_to_interaction(interaction, source_info(articles[scope or 0]))
+        page = answering.library.get(scope) if isinstance(scope, PageKey) else None
+        if page is not None:
+            await respond_to_interaction(interaction, source_info(page.article))
+        elif isinstance(scope, int) or len(articles) == 1:
+            number = scope if isinstance(scope, int) else 0
+            await respond_to_interaction(interaction, source_info(articles[number]))
+        else:
+            await respond_to_interaction(interaction, self._listing(interaction, None))
 
     @app_commands.command(name="articles", description="The articles I answer from.")
     async def articles(self, interaction: discord.Interaction) -> None:
-        titles = [article.title for article in self.bot.answering.knowledge.articles]
-        reply = articles_list(titles, self._scope(interaction))
+        reply = self._listing(interaction, self._scope(interaction))
         await respond_to_interaction(interaction, reply, ephemeral=True)
 
     @app_commands.command(name="use", description="Answer in this channel from one article.")
     @app_commands.describe(article="The article's number from /articles; 0 for all of them.")
     async def use(self, interaction: discord.Interaction, article: int) -> None:
-        articles = self.bot.answering.knowledge.articles
-        if not 0 <= article <= len(articles):
-            titles = [item.title for item in articles]
-            await respond_to_interaction(interaction, articles_list(titles, None), ephemeral=True)
-            return
         incoming = incoming_from_interaction(interaction, "")
-        channel = incoming.thread_parent_id or incoming.channel_id
-        chosen = None if article == 0 else article - 1
-        self.bot.answering.scopes.use(channel, chosen)
-        title = None if chosen is None else articles[chosen].title
-        await respond_to_interaction(interaction, now_using(title, len(articles)))
+        choices = self.bot.answering.choices_for(incoming)
+        if not 0 <= article <= len(choices):
+            reply = self._listing(interaction, self._scope(interaction))
+            await respond_to_interaction(interaction, reply, ephemeral=True)
+            return
+        title, chosen = (None, None) if article == 0 else choices[article - 1]
+        self.bot.answering.scopes.use(incoming.home_channel, chosen)
+        loaded = len(self.bot.answering.knowledge.articles)
+        await respond_to_interaction(interaction, now_using(title, loaded))
 
     @use.autocomplete("article")
     async def _article_choices(
@@ -74,9 +89,10 @@ class ArticleCog(commands.Cog):
         """Headlines matching what was typed, so nobody has to remember numbers."""
         typed = current.lower().strip()
         choices = [app_commands.Choice(name="All articles", value=0)] if not typed else []
-        for number, item in enumerate(self.bot.answering.knowledge.articles, start=1):
-            if typed in item.title.lower() or typed == str(number):
-                label = f"{number}. {item.title}"[:_MAX_CHOICE_NAME]
+        listed = self.bot.answering.choices_for(incoming_from_interaction(interaction, ""))
+        for number, (title, _) in enumerate(listed, start=1):
+            if typed in title.lower() or typed == str(number):
+                label = f"{number}. {title}"[:_MAX_CHOICE_NAME]
                 choices.append(app_commands.Choice(name=label, value=number))
         return choices[:_MAX_CHOICES]
 

@@ -1,7 +1,9 @@
 """Asking questions: by mention, by reply to an answer, by DM, and with ``/ask``.
 
 Every message goes through :class:`~bot.discord_app.answering.Answering`; this
-cog only adapts Discord objects and sends what comes back. A handler never
+cog only adapts Discord objects and sends what comes back. A mention holding
+only a link is handed to the reading cog instead (one listener for every
+message, so the question path costs what it did). A handler never
 lets an error escape: it is logged with the message's ids (never its author's
 token or the bot's) and the asker gets a short apology, so one bad message
 cannot stop the bot answering the next.
@@ -16,7 +18,6 @@ awaits them (a weak dictionary), so they cost nothing once a channel is quiet.
 from __future__ import annotations
 
 import asyncio
-import logging
 import weakref
 
 import discord
@@ -28,16 +29,16 @@ from bot.discord_app.adapters import (
     incoming_from_interaction,
     incoming_from_message,
     reply_to_message,
+    report_failure,
     respond_to_interaction,
 )
 from bot.discord_app.client import ArticleBot, require_article_bot
 from bot.discord_app.cooldown import Verdict
-from bot.discord_app.notices import apology, channel_not_allowed
+from bot.discord_app.notices import channel_not_allowed
 from bot.discord_app.policy import conversation_key
+from bot.discord_app.reading import ReadRequest, link_to_read
 
 __all__ = ["AskingCog", "setup"]
-
-_log = logging.getLogger(__name__)
 
 
 class AskingCog(commands.Cog):
@@ -54,19 +55,17 @@ class AskingCog(commands.Cog):
         try:
             await self._answer_message(message)
         except Exception:
-            _log.exception(
-                "could not answer message %s (author %s, channel %s, guild %s)",
-                message.id,
-                message.author.id,
-                message.channel.id,
-                message.guild.id if message.guild else None,
-            )
-            await self._apologise(message)
+            await report_failure(message, "answer")
 
     async def _answer_message(self, message: discord.Message) -> None:
         if self.bot.user is None:
             return
         incoming = incoming_from_message(message, self.bot.user.id)
+        read_link = self.bot.link_reader
+        link = link_to_read(incoming, self.bot.policy) if read_link is not None else None
+        if read_link is not None and link is not None:  # "@articlebot <link>"
+            await read_link(message, ReadRequest.from_incoming(incoming, link))
+            return
         response = self.bot.answering.respond_to(incoming, self.bot.policy)
         if response is None:
             return
@@ -80,14 +79,6 @@ class AskingCog(commands.Cog):
         if turn is None:
             turn = self._channel_turns[channel_id] = asyncio.Lock()
         return turn
-
-    async def _apologise(self, message: discord.Message) -> None:
-        try:
-            await reply_to_message(message, apology())
-        except Exception as error:  # best effort: the failure is logged already
-            # Not only HTTPException: a dropped connection (aiohttp) or a rate
-            # limit the client will not wait for (RateLimited) fail the same way.
-            _log.warning("could not send the apology for message %s (%r)", message.id, error)
 
     @app_commands.command(name="ask", description="Ask a question about the article.")
     @app_commands.describe(question="Your question, e.g. when is the summit?")
@@ -109,7 +100,9 @@ class AskingCog(commands.Cog):
             notice = answering.slow_down(incoming.author_id)
             await respond_to_interaction(interaction, notice.reply, ephemeral=True)
             return
-        response = answering.answer(question, conversation_key(incoming))
+        response = answering.answer(
+            question, conversation_key(incoming), answering.scope_for(incoming)
+        )
         message_id = await respond_to_interaction(interaction, response.reply)
         if message_id is not None:
             answering.remember(message_id, response)

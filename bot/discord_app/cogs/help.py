@@ -22,8 +22,8 @@ class HelpCog(commands.Cog):
     @app_commands.command(name="help", description="How to ask me about the article.")
     async def help(self, interaction: discord.Interaction) -> None:
         # Ephemeral: help is for the one who asked, not the whole channel.
-        headline = self.bot.answering.headline
-        await respond_to_interaction(interaction, help_text(headline), ephemeral=True)
+        reply = help_text(self.bot.answering.headline, reading=self.bot.reading is not None)
+        await respond_to_interaction(interaction, reply, ephemeral=True)
 
 
 async def setup(bot: commands.Bot) -> None:
