@@ -27,7 +27,7 @@ from retrieval.analysis import stem
 
 def sentence_of(text: str) -> Sentence:
     tokens = tokenize(text)
-    return Sentence(Passage(text, 0, len(text), 0, 0), tokens, (False,) * len(tokens), 1.0)
+    return Sentence(Passage(text, 0, len(text), 0, 0), tokens, (False,) * len(tokens))
 
 
 def texts(candidates: Iterable[Candidate]) -> list[str]:

@@ -303,7 +303,7 @@ def _sentence_reply(
     said = coverage(analysis, weights, *sentence_window(reader, source.index))
     evidence = evidence_for(knowledge, source.index, ranked, options.top_k)
     if analysis.answer_type is AnswerType.YES_NO and said >= YES_NO_COVERAGE:
-        sentence = sentence_for(source, analysis, 1.0)
+        sentence = sentence_for(source, analysis)
         short, first, last = decide_yes_no(sentence, analysis)
         return sourced_answer(
             knowledge,

@@ -35,7 +35,6 @@ class Sentence:
     passage: Passage
     tokens: tuple[Token, ...]
     matched: tuple[bool, ...]
-    relevance: float  # 0..1, the passage's rank score relative to the best passage
     matches: tuple[int, ...] = ()
     words_before: tuple[int, ...] = ()
     echoes_before: tuple[int, ...] = ()

@@ -126,7 +126,7 @@ def has_typed_phrase(text: str, question: QuestionAnalysis, reader: ArticleReade
 @lru_cache(maxsize=4096)
 def _describes(text: str, target: str) -> bool:
     tokens = tokenize(text)
-    neutral = Sentence(Passage(text, 0, len(text), 0, 0), tokens, (False,) * len(tokens), 1.0)
+    neutral = Sentence(Passage(text, 0, len(text), 0, 0), tokens, (False,) * len(tokens))
     return any(True for _ in extract_definitions(neutral, target))
 
 
@@ -145,7 +145,7 @@ def _rebuild(sentence: Sentence, spans: tuple[_Span, ...], scale: float = 1.0) -
 @lru_cache(maxsize=16384)
 def _spans(name: str, text: str, lower_case_words: frozenset[str]) -> tuple[_Span, ...]:
     tokens = tokenize(text)
-    neutral = Sentence(Passage(text, 0, len(text), 0, 0), tokens, (False,) * len(tokens), 1.0)
+    neutral = Sentence(Passage(text, 0, len(text), 0, 0), tokens, (False,) * len(tokens))
     return tuple(
         _Span(c.first, c.last, c.rule, c.type_fit, c.bonus)
         for c in _SENTENCE_EXTRACTORS[name](neutral, lower_case_words)

@@ -89,16 +89,14 @@ def _found_stems(
     return frozenset(found)
 
 
-def sentence_for(passage: Passage, question: QuestionAnalysis, relevance: float) -> Sentence:
+def sentence_for(passage: Passage, question: QuestionAnalysis) -> Sentence:
     """``passage`` tokenized, with the tokens that match the question's words marked."""
     text = passage.text
     matched = match_flags(text, question)
     # The head noun of "what theorems ..." belongs in the answer ("hierarchy theorems").
     echo_stems = question.content_stems - frozenset(question.head)
     matches, words_before, echoes_before = sentence_facts(text, matched, echo_stems)
-    return Sentence(
-        passage, tokenize(text), matched, relevance, matches, words_before, echoes_before
-    )
+    return Sentence(passage, tokenize(text), matched, matches, words_before, echoes_before)
 
 
 def _quote_mentions(tokens: tuple[Token, ...], closing: int, stems: frozenset[str]) -> bool:

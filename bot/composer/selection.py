@@ -159,7 +159,7 @@ def candidate_spans(
     a number inside a date ("April 13") never answers "how many"; "how old" wants
     an age and "how much does it cost" an amount of money.
     """
-    sentence = sentence_for(reader.knowledge.retriever.passages[passage_index], question, 1.0)
+    sentence = sentence_for(reader.knowledge.retriever.passages[passage_index], question)
     allowed = TYPED_FAMILIES.get(question.answer_type)
     if question.answer_type is AnswerType.REASON and not question.text.lower().startswith(
         ("why", "how come")
