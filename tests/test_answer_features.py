@@ -8,9 +8,10 @@ from hypothesis import strategies as st
 
 from bot.composer.abstention_features import WINDOW_FACTS, window_facts
 from bot.composer.candidates import Candidate
+from bot.composer.eligibility import candidate_spans
 from bot.composer.questions import analyze_question
 from bot.composer.reader import reader_for
-from bot.composer.selection import candidate_spans, pool_sentences, select_answer
+from bot.composer.selection import pool_sentences, select_answer
 from bot.composer.sentence_features import SENTENCE_FEATURES, sentence_features
 from bot.composer.span_features import SPAN_FEATURES, span_features
 from bot.composer.understanding import search_query

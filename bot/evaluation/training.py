@@ -30,11 +30,11 @@ from bot.composer.abstention_features import (
     question_facts,
     window_facts,
 )
+from bot.composer.eligibility import candidate_spans
 from bot.composer.normalization import clean_question
 from bot.composer.questions import AnswerType
 from bot.composer.reader import reader_for
 from bot.composer.selection import (
-    candidate_spans,
     pool_features,
     pool_sentences,
     sentence_window,

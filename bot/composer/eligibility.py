@@ -1,0 +1,130 @@
+"""Which candidates may answer a question: the rules that admit a span, or keep it out.
+
+The extractors propose every span of a sentence that could be a date, a name, a
+quantity or a phrase; a question admits only some of them. These are rules, not
+weights: a span they keep out is never scored, because no weight should make it
+an answer:
+
+- the kind asked for: a date for "when", a quantity for "how many", a name, a
+  role noun or a doer for "who", a description for "who is X?", a clause for
+  "why" (a noun phrase too for "what caused ...?");
+- a name of the kind asked for: never a person for "where", nor a nationality
+  ("Russian") for "who";
+- never the question's own name: the answer to "who called Putin a killer?" is
+  not Putin;
+- a quantity of the kind asked for: a day of a date ("April 13") never answers
+  "how many", "how old" wants an age, "how much does it cost" an amount of money,
+  and "how many" a count (not money, a share, or someone's age);
+- nothing that only repeats the question's words.
+"""
+
+from __future__ import annotations
+
+from bot.composer.candidates import Candidate, Sentence
+from bot.composer.extraction import date_spans, extract_candidates
+from bot.composer.matching import sentence_for
+from bot.composer.questions import AnswerType, QuestionAnalysis
+from bot.composer.reader import ArticleReader
+from bot.composer.span_features import asked_quantity, kind_fits, rule_family
+
+__all__ = ["TYPED_FAMILIES", "candidate_spans"]
+
+# The extractor families that may answer a question of each type (see candidate_spans).
+TYPED_FAMILIES: dict[AnswerType, frozenset[str]] = {
+    AnswerType.DATE: frozenset({"date"}),
+    AnswerType.NUMBER: frozenset({"number"}),
+    AnswerType.PERSON: frozenset({"name", "person", "agent", "head", "definition"}),
+    AnswerType.LOCATION: frozenset({"name", "place", "head"}),
+    AnswerType.ORGANIZATION: frozenset({"name", "head"}),
+    AnswerType.DEFINITION: frozenset({"definition", "head"}),
+    AnswerType.QUOTE: frozenset({"quote"}),
+    AnswerType.REASON: frozenset({"clause"}),
+    AnswerType.MANNER: frozenset({"clause"}),
+}
+
+
+_CAUSES = frozenset({"clause", "chunk"})
+_ENTITY_TYPES = frozenset({AnswerType.PERSON, AnswerType.ORGANIZATION, AnswerType.LOCATION})
+
+
+def candidate_spans(
+    question: QuestionAnalysis, passage_index: int, reader: ArticleReader
+) -> tuple[Sentence, list[Candidate]]:
+    """The sentence at ``passage_index`` and its distinct candidates that are not echoes.
+
+    A question that wants a kind of thing only gets candidates of that kind: a
+    date for "when", a quantity for "how many", a name, a role noun or an agent
+    for "who", a description for "who is X?". When the sentence has none, it
+    offers nothing: a generic noun phrase there is a confident wrong answer. A
+    question about a person, organization or place never gets its own names back;
+    a number inside a date ("April 13") never answers "how many"; "how old" wants
+    an age and "how much does it cost" an amount of money.
+    """
+    sentence = sentence_for(reader.knowledge.retriever.passages[passage_index], question)
+    allowed = TYPED_FAMILIES.get(question.answer_type)
+    if question.answer_type is AnswerType.REASON and not question.text.lower().startswith(
+        ("why", "how come")
+    ):
+        # "what caused the fire?" is answered by a noun phrase as often as by a clause.
+        allowed = _CAUSES
+    candidates = extract_candidates(sentence, question, reader)
+    text = sentence.passage.text
+    dates = date_spans(text, reader) if question.answer_type is AnswerType.NUMBER else []
+    best: dict[tuple[int, int], Candidate] = {}
+    for candidate in candidates:
+        if allowed is not None and rule_family(candidate.rule) not in allowed:
+            continue
+        if _repeats_a_name(candidate, question) or _wrong_name(candidate, question):
+            continue
+        if _wrong_quantity(candidate, question, dates):
+            continue
+        words = sentence.word_count(candidate.first, candidate.last)
+        if not words or sentence.echo_count(candidate.first, candidate.last) >= words:
+            continue  # nothing but the question's own words
+        key = (candidate.first, candidate.last)
+        kept = best.get(key)
+        if kept is None or (candidate.type_fit, candidate.bonus) > (kept.type_fit, kept.bonus):
+            best[key] = candidate
+    return sentence, list(best.values())
+
+
+# The kinds of name that may answer each entity question ("name:person" is no place).
+_NAME_KINDS = {
+    AnswerType.PERSON: frozenset({"person", "organization", "unknown"}),
+    AnswerType.ORGANIZATION: frozenset({"organization", "unknown"}),
+    AnswerType.LOCATION: frozenset({"place", "organization", "unknown"}),
+}
+
+
+def _wrong_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """A name of a kind the question cannot want: a person for "where", a place for "who"."""
+    kinds = _NAME_KINDS.get(question.answer_type)
+    family, _, kind = candidate.rule.partition(":")
+    return kinds is not None and family == "name" and kind not in kinds
+
+
+def _repeats_a_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """A name the question itself says: the answer to "who called Putin a killer?" is not Putin.
+
+    Nor is a nationality ("Russian") the answer to who, where or which organization.
+    """
+    if question.answer_type not in _ENTITY_TYPES:
+        return False
+    if candidate.rule == "name:adjective":
+        return True
+    return any(
+        token.is_capitalized and token.stem in question.capital_stems
+        for token in candidate.tokens
+        if token.is_word
+    )
+
+
+def _wrong_quantity(
+    candidate: Candidate, question: QuestionAnalysis, dates: list[tuple[int, int]]
+) -> bool:
+    """A day of a date is never an amount; an age or a price must read as one."""
+    if any(first <= candidate.last and candidate.first <= last for first, last in dates):
+        return rule_family(candidate.rule) == "number"
+    if asked_quantity(question) in {"age", "money", "count"}:
+        return not kind_fits(question, candidate)
+    return False
