@@ -117,6 +117,8 @@ _CURRENCY_WORDS = frozenset({"dollars", "euros", "pounds", "yen", "cents", "fran
 _SCORE_FORM = re.compile(
     r"\d{1,2}-\d{1,2}(?:\(\d{1,2}\))?(?:,\d{1,2}-\d{1,2}(?:\(\d{1,2}\))?){0,4}"
 )
+# No one is older than this: a bare number above it is not an age.
+_OLDEST = 125
 _AGE_FORM = re.compile(r"(?<!\d)\d{1,3}(?:-year-old| years? old)|aged \d")
 _QUOTES = frozenset({'"', "'", "“", "”", "‘", "’"})
 
@@ -281,7 +283,8 @@ def kind_fits(question: QuestionAnalysis, candidate: Candidate) -> bool:
     tokens = candidate.tokens
     text = " ".join(token.lower for token in tokens)
     if wanted == "age":
-        fits = bool(_AGE_FORM.search(text)) or (len(tokens) == 1 and tokens[0].text.isdigit())
+        bare = len(tokens) == 1 and tokens[0].text.isdigit() and len(tokens[0].text) <= 3
+        fits = bool(_AGE_FORM.search(text)) or (bare and int(tokens[0].text) <= _OLDEST)
     elif wanted == "money":
         fits = bool(_CURRENCY.search(text)) or any(t.lower in _CURRENCY_WORDS for t in tokens)
     elif wanted == "percent":

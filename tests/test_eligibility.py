@@ -1,0 +1,58 @@
+"""Which candidates a question admits: a row per rule of bot/composer/eligibility.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.composer.eligibility import candidate_spans
+from bot.composer.questions import analyze_question
+from bot.composer.reader import reader_for
+from bot.knowledge import Knowledge
+from retrieval import article_from_text
+
+STORY = article_from_text(
+    "Port deal signed\n\n"
+    "The Russian envoy Ivan Petrov met Mayor Ana Ruiz in Porto on April 13. "
+    "Ana Ruiz, 52, said the port cost $2 million and employs 300 workers, 40% of them women. "
+    "The deal failed because the bank withdrew, officials said."
+)
+READER = reader_for(Knowledge.from_article(STORY))
+
+
+def _admitted(question_text: str) -> set[str]:
+    question = analyze_question(question_text)
+    found: set[str] = set()
+    for index in range(len(READER.knowledge.retriever.passages)):
+        _, candidates = candidate_spans(question, index, READER)
+        found |= {candidate.text for candidate in candidates}
+    return found
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # the kind asked for
+        ("when did Petrov meet Ruiz?", "April 13", "Porto"),
+        ("where did Petrov meet Ruiz?", "Porto", "April 13"),
+        ("who met Ana Ruiz?", "Ivan Petrov", "April 13"),
+        # a name of the kind asked for: no nationality for who, no person for where
+        ("who met Ana Ruiz?", "Ivan Petrov", "Russian"),
+        ("where did Ivan Petrov go?", "Porto", "Ana Ruiz"),
+        # never the question's own name
+        ("who met Ivan Petrov?", "Ana Ruiz", "Ivan Petrov"),
+        # quantities of the kind asked for
+        ("how many workers does the port employ?", "300 workers", "13"),
+        ("how many workers does the port employ?", "300 workers", "$2 million"),
+        ("how many workers does the port employ?", "300 workers", "52"),
+        ("how much did the port cost?", "$2 million", "300"),
+        ("how old is Ana Ruiz?", "52", "300"),
+        # a clause for why
+        ("why did the deal fail?", "because the bank withdrew", "The deal"),
+    ],
+)
+def test_a_question_admits_only_answers_of_its_kind(
+    question: str, admitted: str, kept_out: str
+) -> None:
+    spans = _admitted(question)
+    assert admitted in spans
+    assert kept_out not in spans
