@@ -156,3 +156,23 @@ def test_a_quantity_is_never_a_day_of_a_date_nor_the_wrong_kind(question: str) -
 
 def test_an_age_is_read_where_it_is_written() -> None:
     assert answer("how old is Ana Ruiz?", STORY_KNOWLEDGE).short_answer == "52"
+
+
+UNDATED = article_from_text(
+    "Bridge approved\n\n"
+    "The council approved the bridge after a long debate. "
+    "Councillor Mary Holt said the bridge would ease traffic."
+)
+
+
+def test_a_noun_is_never_a_date() -> None:
+    """Issue 11, item 7: an article that gives no date does not answer "when" with a noun."""
+    result = answer("when did the council vote?", Knowledge.from_article(UNDATED))
+    assert result.short_answer is None
+
+
+def test_a_day_of_a_date_is_never_an_amount_among_several_articles() -> None:
+    """Issue 11, item 7: another article's "14" does not answer "how much does it cost?"."""
+    knowledge = Knowledge.from_articles([UNDATED, STORY])
+    result = answer("how much does the bridge cost?", knowledge)
+    assert result.short_answer is None or "14" not in result.short_answer
