@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
@@ -31,7 +32,7 @@ from bot.composer.candidates import Candidate
 from bot.composer.lexicon import DETERMINERS, MONEY_WORDS, PREPOSITIONS, TIME_UNITS
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import WordWeights
-from bot.composer.tokens import Token
+from bot.composer.tokens import Token, tokenize
 
 __all__ = [
     "RULE_FAMILIES",
@@ -63,6 +64,11 @@ _FAMILY_OF = {
     "cause": "clause",
     "purpose": "clause",
 }
+
+_FAMILY_FLAGS = {
+    family: tuple(float(family == name) for name in RULE_FAMILIES) for family in RULE_FAMILIES
+}
+_NO_FAMILY = (0.0,) * len(RULE_FAMILIES)
 
 SPAN_FEATURES = (
     "sentence_score",
@@ -154,12 +160,9 @@ def span_features(
         sentence_score,
         float(is_top),
         candidate.type_fit,
-        *(float(family == name) for name in RULE_FAMILIES),
+        *_FAMILY_FLAGS.get(family, _NO_FAMILY),
         _closeness(matches, first, last, before, after),
-        _context(candidate, weights, first - _CONTEXT_WINDOW, last + _CONTEXT_WINDOW),
-        _context(candidate, weights, first - _BESIDE, last + _BESIDE),
-        _context(candidate, weights, first - _NEAR_WINDOW, first - 1),
-        _context(candidate, weights, last + 1, last + _NEAR_WINDOW),
+        *_contexts(candidate, weights),
         float(bool(question.focus) and any(t.stem == question.focus for t in span_tokens)),
         _order_aligned(candidate, question, weights),
         float(question.wh_role == "subject") * (1.0 - share_before),
@@ -170,7 +173,7 @@ def span_features(
         math.log(words),
         float(words == 1),
         sum(token.is_capitalized for token in word_tokens) / max(1, len(word_tokens)),
-        float(_quoted(tokens, first, last)),
+        float(_quoted(sentence.passage.text, first, last)),
         float(previous in PREPOSITIONS),
         float(bool(previous) and previous == question.preposition),
         float(follows),
@@ -207,17 +210,40 @@ def _closeness(matches: Sequence[int], first: int, last: int, before: int, after
     return 1.0 / (1.0 + (min(distances) - 1) / _CLOSENESS_SCALE)
 
 
-def _context(candidate: Candidate, weights: WordWeights, low: int, high: int) -> float:
-    """The idf-weighted share of question words found from token ``low`` to ``high``."""
+def _contexts(candidate: Candidate, weights: WordWeights) -> tuple[float, float, float, float]:
+    """The idf-weighted share of question words around the span, in four windows.
+
+    Within ``_CONTEXT_WINDOW`` tokens either side; within ``_BESIDE``; within
+    ``_NEAR_WINDOW`` before it; within ``_NEAR_WINDOW`` after it. One pass over the
+    sentence's matched words serves all four.
+    """
     if not weights.total:
-        return 0.0
+        return 0.0, 0.0, 0.0, 0.0
     sentence = candidate.sentence
-    seen = {
-        sentence.tokens[index].stem
-        for index in sentence.matches
-        if low <= index <= high and not candidate.first <= index <= candidate.last
-    }
-    return sum(weights.by_stem.get(stem, 0.0) for stem in seen) / weights.total
+    first, last = candidate.first, candidate.last
+    wide: set[str] = set()
+    beside: set[str] = set()
+    left: set[str] = set()
+    right: set[str] = set()
+    for index in sentence.matches:
+        if first <= index <= last:
+            continue
+        distance = first - index if index < first else index - last
+        if distance > _CONTEXT_WINDOW:
+            continue
+        stem = sentence.tokens[index].stem
+        wide.add(stem)
+        if distance <= _BESIDE:
+            beside.add(stem)
+        if distance <= _NEAR_WINDOW:
+            (left if index < first else right).add(stem)
+    by_stem, total = weights.by_stem, weights.total
+    return (
+        sum(by_stem.get(stem, 0.0) for stem in wide) / total,
+        sum(by_stem.get(stem, 0.0) for stem in beside) / total,
+        sum(by_stem.get(stem, 0.0) for stem in left) / total,
+        sum(by_stem.get(stem, 0.0) for stem in right) / total,
+    )
 
 
 def _order_aligned(candidate: Candidate, question: QuestionAnalysis, weights: WordWeights) -> float:
@@ -243,11 +269,19 @@ def _order_aligned(candidate: Candidate, question: QuestionAnalysis, weights: Wo
     return sum(weights.by_stem.get(stem, 0.0) for stem in found) / weights.total
 
 
-def _quoted(tokens: Sequence[Token], first: int, last: int) -> bool:
+def _quoted(text: str, first: int, last: int) -> bool:
     """Whether the span sits inside a quotation (an odd number of quote marks before it)."""
-    marks = sum(1 for token in tokens[:first] if token.text in _QUOTES)
-    closing = any(token.text in _QUOTES for token in tokens[last + 1 :])
-    return marks % 2 == 1 and closing
+    marks = _quote_marks(text)
+    return marks[first] % 2 == 1 and marks[-1] > marks[last + 1]
+
+
+@lru_cache(maxsize=4096)
+def _quote_marks(text: str) -> tuple[int, ...]:
+    """How many quote marks stand before each token of ``text`` (one more entry at the end)."""
+    counts = [0]
+    for token in tokenize(text):
+        counts.append(counts[-1] + (token.text in _QUOTES))
+    return tuple(counts)
 
 
 def asked_quantity(question: QuestionAnalysis) -> str | None:
