@@ -24,15 +24,15 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
 from bot.composer.candidates import Candidate
 from bot.composer.lexicon import DETERMINERS, MONEY_WORDS, PREPOSITIONS, TIME_UNITS
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import WordWeights
-from bot.composer.tokens import Token, tokenize
+from bot.composer.tokens import tokenize
 
 __all__ = [
     "RULE_FAMILIES",
