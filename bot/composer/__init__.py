@@ -59,7 +59,9 @@ __all__ = ["MAX_QUESTION_CHARS", "ComposerOptions", "answer", "ranked_passages"]
 # A yes/no question is answered "yes" or "no" only when its best sentence says
 # this much of it (idf-weighted, with neighbours); with less, the sentence is
 # quoted for the reader to judge, and below PASSAGE_COVERAGE the bot declines.
-YES_NO_COVERAGE = 0.85
+# On the 16 yes/no development questions (news dev and the seed): 0.85 answered 3,
+# all right; 0.7 answered 7, all right; 0.6 answered 10, one wrong.
+YES_NO_COVERAGE = 0.7
 PASSAGE_COVERAGE = 0.5
 # Questions a sentence answers better than a phrase: why, how, what was said.
 _PASSAGE_TYPES = frozenset({AnswerType.REASON, AnswerType.MANNER, AnswerType.QUOTE})
