@@ -248,9 +248,15 @@ def _focus(analysis: QuestionAnalysis, tokens: tuple[Token, ...]) -> str | None:
         return analysis.head[-1]
     words = [token for token in tokens if token.is_word]
     if len(words) >= 3 and words[0].lower == "how" and words[1].lower in {"many", "much"}:
-        counted = words[2]
-        if counted.lower not in FUNCTION_WORDS and counted.lower not in AUXILIARIES:
-            return counted.stem
+        # "how many affordable units": the counted noun ends the phrase after "many".
+        counted = None
+        for word in words[2:]:
+            if word.lower in FUNCTION_WORDS or word.lower in AUXILIARIES:
+                break
+            if classify((word,))[0] not in _NOUN_LIKE:
+                break
+            counted = word
+        return counted.stem if counted is not None else None
     if _asks_for_role(words):  # "who is the mayor?": the role asked about
         return words[-1].stem
     return None
