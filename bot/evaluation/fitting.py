@@ -54,7 +54,9 @@ SPAN_C = 0.1
 PROBABILITY_C = 1.0
 NEGATIVES_PER_QUESTION = 30
 INNER_FOLDS = 4
-MAX_DECLINED_ANSWERABLE = 0.07
+# 7% declined 10.2% of one SQuAD file's answerable questions with the shipped weights,
+# over the issue-3 bar of 10% (tests/test_evaluation.py); 6% keeps it with a margin.
+MAX_DECLINED_ANSWERABLE = 0.06
 PASSAGE_PRECISION = 0.75
 HIT_F1 = 0.5
 # News is what articlebot reads; SQuAD's Wikipedia articles are most of the data.
