@@ -23,7 +23,14 @@ from bot.composer.reader import ArticleReader, WordWeights
 from bot.composer.tokens import Token, tokenize
 from retrieval import Passage
 
-__all__ = ["coverage", "match_flags", "sentence_for", "title_share"]
+__all__ = [
+    "coverage",
+    "found_stems",
+    "match_flags",
+    "sentence_for",
+    "share",
+    "title_share",
+]
 
 
 def title_share(reader: ArticleReader, position: int, weights: WordWeights) -> float:
@@ -41,12 +48,22 @@ def coverage(question: QuestionAnalysis, weights: WordWeights, *texts: str) -> f
     of France" is unanswerable precisely because "France" is missing); a word
     found only where a name qualifies it differently ("the G7 summit") is missing.
     """
-    if not weights.total:
-        return 0.0
-    synonyms = SPEECH_VERBS.get(question.verb or "", frozenset())
     found: set[str] = set()
     for text in texts:
-        found |= _found_stems(text, question.content_stems, synonyms, question.capital_stems)
+        found |= found_stems(question, text)
+    return share(weights, found)
+
+
+def found_stems(question: QuestionAnalysis, text: str) -> frozenset[str]:
+    """The question's stems that ``text`` says (a speech verb counts for its synonyms)."""
+    synonyms = SPEECH_VERBS.get(question.verb or "", frozenset())
+    return _found_stems(text, question.content_stems, synonyms, question.capital_stems)
+
+
+def share(weights: WordWeights, found: frozenset[str] | set[str]) -> float:
+    """The idf-weighted share of the question's stems among ``found``."""
+    if not weights.total:
+        return 0.0
     return sum(weight for stem, weight in weights.by_stem.items() if stem in found) / weights.total
 
 

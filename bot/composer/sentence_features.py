@@ -27,14 +27,13 @@ The measures, in prose:
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from bot.composer.matching import coverage, match_flags, title_share
+from bot.composer.matching import found_stems, match_flags, share, title_share
 from bot.composer.questions import QuestionAnalysis
 from bot.composer.reader import ArticleReader, WordWeights
 from bot.composer.tokens import tokenize
@@ -89,32 +88,37 @@ def sentence_features(
     answer type (the caller knows the extractors; this module only measures).
     """
     passages = reader.knowledge.retriever.passages
-    own: dict[int, float] = {}
+    said: dict[int, frozenset[str]] = {}
 
-    def covered(index: int) -> float:
-        if index not in own:
-            own[index] = coverage(question, weights, passages[index].text)
-        return own[index]
+    def says(index: int) -> frozenset[str]:
+        if index not in said:
+            said[index] = found_stems(question, passages[index].text)
+        return said[index]
 
     pairs = _question_pairs(question)
     rows: list[tuple[float, ...]] = []
     best_cosine = max((item.cosine for item in pool), default=0.0) or 1.0
     for item, has_type in zip(pool, typed, strict=True):
         text = passages[item.index].text
-        neighbours = reader.neighbours(item.index)
-        window = coverage(question, weights, text, *(passages[n].text for n in neighbours))
+        place = reader.place(item.index)
+        neighbours = place.neighbours
+        own = says(item.index)
+        around = [says(n) for n in neighbours]
         profile = _profile(text)
         flags = match_flags(text, question)
         matched = [index for index, flag in enumerate(flags) if flag]
-        matched_stems = Counter(profile.stems[index] for index in matched)
-        lead = reader.is_lead(item.index)
+        matched_stems: dict[str, int] = {}
+        for index in matched:
+            stem = profile.stems[index]
+            matched_stems[stem] = matched_stems.get(stem, 0) + 1
+        lead = place.is_lead
         rows.append(
             (
                 item.cosine,
                 item.cosine / best_cosine,
-                covered(item.index),
-                window,
-                max((covered(n) for n in neighbours), default=0.0),
+                share(weights, own),
+                share(weights, own.union(*around)),
+                max((share(weights, stems) for stems in around), default=0.0),
                 _word_share(question, matched_stems),
                 _bm25(matched_stems, profile.words, weights, reader.mean_words),
                 _pairs_adjacent(pairs, profile.stems, matched),
@@ -122,8 +126,8 @@ def sentence_features(
                 _name_share(question, profile.stem_set),
                 float(has_type),
                 float(lead),
-                float(lead or reader.opens_paragraph(item.index)),
-                reader.relative_position(item.index),
+                float(lead or place.opens_paragraph),
+                place.relative,
                 math.log1p(profile.words),
                 title_share(reader, item.index, weights),
                 _qualified_away(profile.stem_set, matched_stems, weights),
@@ -150,14 +154,14 @@ def _profile(text: str) -> _Profile:
     )
 
 
-def _word_share(question: QuestionAnalysis, matched: Counter[str]) -> float:
+def _word_share(question: QuestionAnalysis, matched: dict[str, int]) -> float:
     stems = question.content_stems
     if not stems:
         return 0.0
     return len(matched.keys() & stems) / len(stems)
 
 
-def _bm25(matched: Counter[str], length: int, weights: WordWeights, mean_words: float) -> float:
+def _bm25(matched: dict[str, int], length: int, weights: WordWeights, mean_words: float) -> float:
     """BM25 of the sentence for the question's stems, over its best possible value.
 
     Only matched tokens count: "the G7 summit" does not count for a question about
@@ -174,7 +178,9 @@ def _bm25(matched: Counter[str], length: int, weights: WordWeights, mean_words: 
     return score / ((_BM25_K1 + 1) * weights.total)
 
 
-def _qualified_away(present: frozenset[str], matched: Counter[str], weights: WordWeights) -> float:
+def _qualified_away(
+    present: frozenset[str], matched: dict[str, int], weights: WordWeights
+) -> float:
     """The idf-weighted share of question words the sentence has only as another thing's.
 
     "the G7 summit" says "summit" but not the summit asked about: the retrieval
