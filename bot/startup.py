@@ -21,6 +21,7 @@ from pathlib import Path
 
 from bot.cache_store import CacheStore, default_directory
 from bot.composer import ComposerOptions
+from bot.composer.weights import WeightsError, default_weights
 from bot.knowledge import Knowledge, expand_sources, load_knowledge
 from bot.progress import indexing_progress
 from bot.settings import Settings, SettingsError, load_settings, redact
@@ -70,7 +71,13 @@ def start(
         knowledge = load_knowledge(sources, cache=store, progress=indexing_progress())
     except (ArticleError, StartupError) as error:
         raise StartupError(redact(str(error), settings)) from None
-    options = ComposerOptions(top_k=settings.top_k, abstain_threshold=settings.abstain_threshold)
+    try:
+        weights = default_weights()  # read once here, so a damaged file stops the start
+    except WeightsError as error:
+        raise StartupError(f"the composer's weights cannot be used: {error}") from None
+    options = ComposerOptions(
+        top_k=settings.top_k, abstain_threshold=settings.abstain_threshold, weights=weights
+    )
     return Runtime(settings, knowledge, options)
 
 

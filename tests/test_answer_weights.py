@@ -92,3 +92,16 @@ def test_folded_weights_score_as_the_standardized_model_does() -> None:
         c * (x - m) / s for c, x, m, s in zip(model.coef, row, model.mean, model.scale, strict=True)
     )
     assert model.score(row) == pytest.approx(standardized)
+
+
+def test_a_damaged_weights_file_stops_the_start_with_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import bot.startup
+
+    def damaged() -> AnswerWeights:
+        raise WeightsError("the weights file is not JSON (Expecting value: line 1 column 1)")
+
+    monkeypatch.setattr(bot.startup, "default_weights", damaged)
+    with pytest.raises(bot.startup.StartupError, match="composer's weights cannot be used"):
+        bot.startup.start()
