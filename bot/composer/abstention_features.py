@@ -1,10 +1,11 @@
-"""What speaks for the chosen answer being right: the abstention model's evidence.
+"""What speaks for the article answering the question at all: the abstention model's evidence.
 
 Once the span scorer has picked its best candidate, a last linear model (fitted
-on the development data, SQuAD's unanswerable questions among them) gives the
-probability that the answer is right, and the composer declines below a
-threshold. A confident wrong answer costs a user more than "the article doesn't
-say", so this model sees what the others do not weigh:
+on the development data's out-of-fold decisions, SQuAD's and the news sets'
+unanswerable questions among them) gives the probability that the article
+answers the question, and the composer declines below a threshold. A confident
+wrong answer costs a user more than "the article doesn't say", so this model
+sees what the others do not weigh:
 
 - how clearly the best span and its sentence beat the runners-up (margins);
 - how much of the question the answer's sentence and its neighbours say;
@@ -12,6 +13,8 @@ say", so this model sees what the others do not weigh:
   asked about: "the mayor" of an article that names no mayor);
 - the question's focus (the head noun of "what/which + noun", the counted noun
   of "how many", the age of "how old") missing from the answer's sentence;
+- a question that negates where the sentence does not, asks the opposite of what
+  it says ("least" for "most"), or names a number or a name it lacks;
 - the answer's own type fit, and the question's expected type.
 """
 

@@ -12,7 +12,8 @@ plain numbers, validated on load.
 - the sentence ranker scores every pooled sentence; the best few are read for
   candidates;
 - the span scorer scores every candidate; the best is the answer;
-- the abstention model gives the probability that the chosen answer is right;
+- the abstention model gives the probability that the article answers the
+  question (with the chosen answer's evidence);
   below ``threshold`` the composer declines, unless the passage model (same
   evidence, fitted to whether the answer's *sentence* is right) reaches
   ``passage_threshold``: then it quotes the sentence instead of a phrase.
@@ -124,7 +125,7 @@ class AnswerWeights:
     span: LinearModel
     abstention: LinearModel
     passage: LinearModel  # P(the answer's sentence holds the answer), same features
-    threshold: float  # decline below this probability that the answer is right
+    threshold: float  # decline below this probability that the article answers
     passage_threshold: float  # quote the sentence at or above this (when no span is safe)
     provenance: dict[str, Any]
 
