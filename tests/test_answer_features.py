@@ -105,7 +105,7 @@ def test_candidates_of_the_wrong_kind_are_not_offered(question: str, span: str) 
     [
         ("how old is the mayor?", "The mayor will attend.", "age_missing"),
         ("who is the harbour director?", "The mayor will attend.", "focus_missing"),
-        ("who is the finance minister?", "The prime minister will attend.", "focus_phrase_missing"),
+        ("who is the deputy mayor?", "The mayor will attend.", "focus_phrase_missing"),
         ("what was not sold?", "The smaller port was sold.", "negation_mismatch"),
         ("which port was never sold?", "The port was never sold.", None),
         # "smallest" is also a modifier of the focus "port" that the window lacks.

@@ -198,7 +198,7 @@ def window_facts(
     """What the answer's sentence and its neighbours lack of the question (WINDOW_FACTS).
 
     - the focus (head noun, counted noun, role) is absent, or one of its modifiers is
-      ("finance" of "who is the finance minister?" beside "Prime Minister");
+      ("deputy" of "who is the deputy mayor?" beside "Mayor Ana Ruiz");
     - an age was asked and no age is written;
     - the rarest question word absent from the window, but used elsewhere in the
       article (an unanswerable question often swaps in another part's name),

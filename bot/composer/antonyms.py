@@ -1,8 +1,8 @@
 """Common English opposites, for noticing a question that asks the reverse of what is said.
 
-"What are the least important mediators?" against "... are also important
-mediators" is not answered; neither is "a vertical force" against "a horizontal
-force". The pairs are general English (comparatives, directions, beginnings and
+"Which is the smallest port?" against "the largest port was sold" is not
+answered; neither is "when did the strike end?" against "the strike began on
+Monday". The pairs are general English (comparatives, directions, beginnings and
 ends, gains and losses), matched by stem, each way round.
 """
 
@@ -21,7 +21,7 @@ increase decrease, rise fall, gain loss, win lose, won lost, success failure,
 succeed fail, accept reject, allow forbid, agree disagree, include exclude, open close,
 buy sell, give take, import export, maximum minimum, major minor, inner outer,
 internal external, north south, east west, upper lower, top bottom, front back,
-vertical horizontal, positive negative, strong weak, stronger weaker, true false,
+positive negative, strong weak, stronger weaker, true false,
 right wrong, possible impossible, legal illegal, public private, same different,
 similar different, always never, all none, many few, more fewer, cheap expensive,
 rich poor, hot cold, heavy light, fast slow, faster slower, wide narrow, deep shallow,

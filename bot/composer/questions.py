@@ -77,7 +77,7 @@ class QuestionAnalysis:
     # The stem of what is asked about: the head noun of "what/which + noun", or the
     # counted noun of "how many troops"; a sentence without it does not answer.
     focus: str | None = None
-    # The focus with its modifiers ("financ", "minist" for "who is the finance minister?").
+    # The focus with its modifiers ("deputi", "mayor" for "who is the deputy mayor?").
     focus_phrase: tuple[str, ...] = ()
     # Derived once, as every candidate of the question consults them.
     content_stems: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -233,7 +233,7 @@ def _focus_phrase(analysis: QuestionAnalysis, tokens: tuple[Token, ...]) -> tupl
 
 
 def _asks_for_role(words: list[Token]) -> bool:
-    """ "who is the mayor?", "who was the finance minister?"."""
+    """ "who is the mayor?", "who was the deputy mayor?"."""
     return (
         len(words) >= 4
         and words[0].lower in {"who", "whom"}

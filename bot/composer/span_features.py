@@ -334,7 +334,7 @@ def kind_fits(question: QuestionAnalysis, candidate: Candidate) -> bool:
 
 
 def _apposition_age(candidate: Candidate) -> bool:
-    """ "Héctor Salinas, 52, a shift supervisor": a bare number set off after a name."""
+    """ "Ana Ruiz, 52, the harbour director": a bare number set off after a name."""
     tokens = candidate.sentence.tokens
     first, last = candidate.first, candidate.last
     if first != last or not tokens[first].text.isdigit() or len(tokens[first].text) > 3:

@@ -21,7 +21,7 @@ _TOKEN = re.compile(r"\w+(?:[-'./]\w+)*\.?|[^\w\s]")
 # Two capital-period pairs at the end ("U.S."); {2} rather than {2,}, which says
 # the same but rescans a long "A.A.A..." run from every position.
 _ACRONYM_DOT = re.compile(r"(?:[A-Z]\.){2}$")
-# Titles written with a period ("Dr. Rafael Quiroga"): the period belongs to the word.
+# Titles written with a period ("Dr. Omar Haddad"): the period belongs to the word.
 _ABBREVIATIONS = frozenset(
     "dr mr mrs ms prof gen sen rep gov lt col sgt capt cmdr adm st jr sr rev hon supt insp".split()
 )

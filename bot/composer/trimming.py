@@ -2,7 +2,7 @@
 
 The span an extractor proposes can carry what the reply should not: a possessive
 ("Canada's" for "which country?"), a trailing comma, or an age's "-year-old"
-("22" answers "how old is Sato?"). Trimming moves the span's end, so the offsets
+("22" answers "how old is Ana Ruiz?"). Trimming moves the span's end, so the offsets
 still point at the article's own characters.
 """
 

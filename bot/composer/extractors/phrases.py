@@ -148,7 +148,7 @@ def extract_definitions(sentence: Sentence, target: str) -> Iterator[Candidate]:
     for index in range(len(tokens)):
         end = _match_at(tokens, index, target_stems)
         if end is None or tokens[end].lower.endswith("'s"):
-            continue  # "Homevane's Brewline kettles" says what it owns, not what it is
+            continue  # "Acme's toaster line" says what it owns, not what it is
         role = _role_before(sentence, index)
         if role is not None:
             yield Candidate(sentence, role[0], role[1], "definition:role", 1.0)
@@ -366,14 +366,14 @@ def _role_before(sentence: Sentence, index: int) -> tuple[int, int] | None:
     "imprisoned Russian opposition activist [Alexei Navalny]", "Putin's foreign
     policy adviser [Yuri Ushakov]", a capitalized title ("U.S. Attorney [Gloria
     Reyes]", "Mining Minister [Carolina Espinoza]"), or a role set off by a comma
-    ("Homevane's chief executive, [Priya Raman],").
+    ("the firm's chief executive, [Lena Ortiz],").
     """
     tokens = sentence.tokens
     last = index - 1
     if last >= 0 and tokens[last].lower.rstrip(".") in _HONORIFICS:
-        last -= 1  # "Hospital director Dr. [Rafael Quiroga]": the role ends before the title
+        last -= 1  # "Clinic director Dr. [Omar Haddad]": the role ends before the title
     if last >= 1 and tokens[last].text == ",":
-        last -= 1  # "the company's chief executive, Priya Raman"
+        last -= 1  # "the firm's chief executive, Lena Ortiz"
         if tokens[last].stem not in _PERSON_NOUN_STEMS:
             return None
     first = last + 1
@@ -390,7 +390,7 @@ def _role_before(sentence: Sentence, index: int) -> tuple[int, int] | None:
     if first > last:
         return None
     if classify(tokens[last : last + 1])[0] is WordClass.VERB:
-        return None  # "the recall covers [Homevane]": a clause, not a role
+        return None  # "the ruling covers [Acme]": a clause, not a role
     role = tokens[first : last + 1]
     if all(token.is_capitalized for token in role) and not any(
         token.stem in _PERSON_NOUN_STEMS for token in role
