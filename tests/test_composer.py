@@ -38,7 +38,7 @@ _QUOTE_ELSEWHERE = pytest.mark.xfail(
         ("Which newspaper reported the proposed dates?", "Kommersant"),
         pytest.param("What did Biden call Putin?", "killer", marks=_QUOTE_ELSEWHERE),
         ("who called Putin a killer?", "Joe Biden"),
-        ("How long was Navalny on hunger strike?", "24-day hunger"),
+        ("How long was Navalny on hunger strike?", "24-day"),
         ("What did Putin reply to Biden's remark?", "It takes one to know one"),
         ("How did the Kremlin receive Biden's proposal?", "positively"),
         ("Why did Biden impose sanctions on Russia?", "for election meddling"),

@@ -14,7 +14,9 @@ STORY = article_from_text(
     "Port deal signed\n\n"
     "The Russian envoy Ivan Petrov met Mayor Ana Ruiz in Porto on April 13. "
     "Ana Ruiz, 52, said the port cost $2 million and employs 300 workers, 40% of them women. "
-    "The deal failed because the bank withdrew, officials said."
+    "The deal failed because the bank withdrew, officials said. "
+    "The council voted 5-2 for a 14-story tower with 312 apartments, built by the developer "
+    "Kestrel Homes."
 )
 READER = reader_for(Knowledge.from_article(STORY))
 
@@ -46,6 +48,12 @@ def _admitted(question_text: str) -> set[str]:
         ("how many workers does the port employ?", "300 workers", "52"),
         ("how much did the port cost?", "$2 million", "300"),
         ("how old is Ana Ruiz?", "52", "300"),
+        # a count is neither a size in another unit nor a vote
+        ("how many apartments will the tower have?", "312 apartments", "14-story"),
+        ("how many apartments will the tower have?", "312 apartments", "5-2"),
+        ("how many stories will the tower have?", "14-story", "5-2"),
+        # the name itself, not a description that ends in it
+        ("who built the tower?", "Kestrel Homes", "the developer Kestrel Homes"),
         # a clause for why
         ("why did the deal fail?", "because the bank withdrew", "The deal"),
     ],

@@ -10,7 +10,7 @@ from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extractors.clauses import extract_manners, extract_reasons
 from bot.composer.extractors.dates import extract_dates
 from bot.composer.extractors.names import find_names
-from bot.composer.extractors.numbers import extract_numbers
+from bot.composer.extractors.numbers import extract_numbers, measure_unit
 from bot.composer.extractors.phrases import (
     extract_chunks,
     extract_definitions,
@@ -96,6 +96,9 @@ def test_years_are_not_numbers() -> None:
         ("The restoration cost £4m restoration funds.", "£4m restoration"),
         ("Turnout was 62% turnout overall.", "62% turnout"),
         ("The 22-year-old won.", "22-year"),
+        # a hyphenated size describes the noun after it and does not count it
+        ("A 14-story apartment building was approved.", "14-story apartment"),
+        ("The 2.6-acre site lies empty.", "2.6-acre site"),
     ],
 )
 def test_numbers_stop_where_the_quantity_does(text: str, absent: str) -> None:
@@ -112,6 +115,21 @@ def test_numbers_stop_where_the_quantity_does(text: str, absent: str) -> None:
 )
 def test_whole_quantities(text: str, expected: str) -> None:
     assert expected in texts(extract_numbers(sentence_of(text)))
+
+
+@pytest.mark.parametrize(
+    ("expression", "unit"),
+    [
+        ("14-story", "story"),
+        ("2.6-acre", "acre"),
+        ("two-year", "year"),
+        ("twenty-five", None),
+        ("312", None),
+        ("5-2", None),
+    ],
+)
+def test_the_unit_of_a_hyphenated_measure(expression: str, unit: str | None) -> None:
+    assert measure_unit(expression) == unit
 
 
 def test_a_rank_fits_a_count_less_than_a_count() -> None:
@@ -131,6 +149,26 @@ def test_a_rank_fits_a_count_less_than_a_count() -> None:
         ("Then the NATO summit in Belgium follows.", "Belgium", "place"),
         ("He met Robert of Jumièges at court.", "Robert of Jumièges", "person"),
         ("The Russian leader responded.", "Russian", "adjective"),
+        # the last word says what kind of thing it is, or the words before "of"
+        ("The tower on Maple Street was approved.", "Maple Street", "place"),
+        ("She painted the skies of the American Southwest.", "American Southwest", "place"),
+        ("The final was played at Darling Arena.", "Darling Arena", "place"),
+        ("Shares of Kestrel Motors fell.", "Kestrel Motors", "organization"),
+        (
+            "She studied at the Art Institute of Chicago.",
+            "Art Institute of Chicago",
+            "organization",
+        ),
+        # what a person is the chief of
+        (
+            "The former chief executive of Norwell Pharma resigned.",
+            "Norwell Pharma",
+            "organization",
+        ),
+        # a dateline in capitals is a place; an acronym is not
+        ("TARNOW (Wire) — The mayor resigned.", "TARNOW", "place"),
+        ("SANTA ROSA, Calif. — The fire spread.", "SANTA ROSA", "place"),
+        ("ZORVEX, the retailer, said sales fell.", "ZORVEX", "organization"),
     ],
 )
 def test_names_and_their_kinds(text: str, name: str, kind: str) -> None:

@@ -38,6 +38,8 @@ def analyze(question: str):  # type: ignore[no-untyped-def]
         ("Which leader proposed the summit?", AnswerType.PERSON),
         ("Who were allowed to visit Navalny in jail?", AnswerType.PERSON),
         ("Who was Margaret's husband?", AnswerType.PERSON),
+        ("Who was she married to?", AnswerType.PERSON),
+        ("who is he working for?", AnswerType.PERSON),
         ("Which official confirmed the dates?", AnswerType.PERSON),
         ("Which newspaper reported the proposed dates?", AnswerType.ORGANIZATION),
         ("What agency reported the hack?", AnswerType.ORGANIZATION),

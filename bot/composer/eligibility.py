@@ -85,7 +85,30 @@ def candidate_spans(
         kept = best.get(key)
         if kept is None or (candidate.type_fit, candidate.bonus) > (kept.type_fit, kept.bonus):
             best[key] = candidate
+    if question.answer_type in _ENTITY_TYPES:
+        return sentence, _without_described_names(list(best.values()))
     return sentence, list(best.values())
+
+
+def _without_described_names(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop "the rolling stock maker Corvel" where "Corvel" is a candidate: who asks for the name.
+
+    A doer phrase that ends in a name says the same thing at more length; the name
+    alone is the answer, and its description stays in the quoted sentence.
+    """
+    name_ends: dict[int, int] = {}  # the earliest start of a name ending at each token
+    for candidate in candidates:
+        if candidate.rule.startswith("name:") or candidate.rule == "agent:name":
+            start = name_ends.get(candidate.last, candidate.first)
+            name_ends[candidate.last] = min(start, candidate.first)
+    return [
+        candidate
+        for candidate in candidates
+        if not (
+            candidate.rule == "agent"
+            and name_ends.get(candidate.last, candidate.first) > candidate.first
+        )
+    ]
 
 
 # The kinds of name that may answer each entity question ("name:person" is no place).

@@ -337,12 +337,23 @@ def _analyze(text: str) -> QuestionAnalysis:
     return QuestionAnalysis(core, AnswerType.OTHER, content, tense=tense)
 
 
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
+# "who was she married to?", "who is he working for?": the asked person is their object.
+_STRANDED_PREPOSITIONS = frozenset({"to", "with", "for", "by", "from", "against", "about"})
+
+
 def _asks_who_did(tokens: tuple[Token, ...]) -> bool:
-    """ "who was convicted?", "who is leading the rescue?": a verb after who + copula."""
+    """ "who was convicted?", "who is leading the rescue?": a verb after who + copula.
+
+    So do "who was she married to?" and "who is he working for?": a pronoun
+    cannot be defined, and a closing preposition asks for its object.
+    """
     words = [token for token in tokens if token.is_word]
     if len(words) < 3 or words[0].lower not in {"who", "whom"} or words[1].lower not in _COPULAS:
         return False
     following = words[2]
+    if following.lower in _SUBJECT_PRONOUNS or words[-1].lower in _STRANDED_PREPOSITIONS:
+        return True
     return not following.is_capitalized and classify((following,))[0] is WordClass.VERB
 
 

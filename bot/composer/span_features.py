@@ -29,10 +29,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from bot.composer.candidates import Candidate
+from bot.composer.extractors.numbers import measure_unit
 from bot.composer.lexicon import DETERMINERS, MONEY_WORDS, PREPOSITIONS, TIME_UNITS
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import WordWeights
 from bot.composer.tokens import tokenize
+from retrieval.analysis import stem
 
 __all__ = [
     "RULE_FAMILIES",
@@ -324,8 +326,16 @@ def kind_fits(question: QuestionAnalysis, candidate: Candidate) -> bool:
     elif wanted == "percent":
         fits = "%" in text or "percent" in text or "per cent" in text
     elif wanted == "count":
-        # A count is not an amount of money, a share, nor someone's age ("Salinas, 52,").
-        fits = not (_CURRENCY.search(text) or "%" in text or _apposition_age(candidate))
+        # A count is not an amount of money, a share, nor someone's age ("Salinas, 52,"),
+        # nor a size that counts another unit ("14-story" for "how many apartments?"),
+        # nor a score or a vote ("5-2").
+        fits = not (
+            _CURRENCY.search(text)
+            or "%" in text
+            or _apposition_age(candidate)
+            or _measures_other(candidate, question)
+            or _SCORE_FORM.fullmatch(text.replace(" ", ""))
+        )
     elif wanted == "score":
         fits = bool(_SCORE_FORM.fullmatch(text.replace(" ", "")))
     else:
@@ -347,6 +357,12 @@ def _apposition_age(candidate: Candidate) -> bool:
         and before[0].is_capitalized
         and [token.text for token in after] in ([","], [")"])
     )
+
+
+def _measures_other(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """ "14-story" for "how many apartments?": a size in a unit other than the thing counted."""
+    units = [measure_unit(token.lower) for token in candidate.tokens]
+    return any(unit is not None and stem(unit) != question.focus for unit in units)
 
 
 def _counts_other(candidate: Candidate, question: QuestionAnalysis) -> bool:

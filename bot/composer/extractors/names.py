@@ -31,7 +31,23 @@ _ORG_SUFFIXES = frozenset(
     "ministry department company times post news journal association organization "
     "organisation institute foundation committee commission union network television tv "
     "radio bank court congress parliament senate army navy church society club "
-    "federation league alliance board office service".split()
+    "federation league alliance board office service energy airlines airways motors "
+    "holdings partners industries technologies systems appliances pharmaceuticals labs "
+    "laboratories enterprises media press review magazine trust fund museum gallery "
+    "library orchestra hospital clinic academy school institution".split()
+)
+# Words that end the name of a street, a venue or a feature of the land ("Maple Street",
+# "Darling Arena", "Kosar Square", "the American Southwest").
+_PLACE_SUFFIXES = frozenset(
+    "street avenue road boulevard lane square plaza highway bridge park arena stadium "
+    "airport harbor harbour port river lake bay gulf sea ocean island islands peninsula "
+    "valley canyon desert mountains hills heights coast beach creek falls forest county "
+    "province district region southwest southeast northwest northeast".split()
+)
+# A name right after "the chief executive of" names what the person works for.
+_MEMBERSHIP_NOUNS = frozenset(
+    "executive officer director founder chairman chairwoman chair head leader member "
+    "members owner spokesman spokeswoman spokesperson president secretary".split()
 )
 # Nationality adjectives ("Russian leader") are capitalized but name nobody.
 _ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "ish")
@@ -146,13 +162,19 @@ def _kind(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -> st
         return "adjective"  # "Norman conquest": checked first, as the gazetteer has Norman, OK
     if gazetteer.kind(bare) is not None:
         return "place"
-    if lowers[-1] in _ORG_SUFFIXES or (
-        following is not None and following.lower in ORGANIZATION_NOUNS
-    ):
+    if _is_dateline(sentence, first, last, bare, gazetteer):
+        return "place"
+    # "Art Institute of Chicago": the words before "of" say what kind of thing it is.
+    head = lowers[lowers.index("of", 1) - 1] if "of" in lowers[1:] else lowers[-1]
+    if head in _ORG_SUFFIXES or (following is not None and following.lower in ORGANIZATION_NOUNS):
         return "organization"
+    if head in _PLACE_SUFFIXES:
+        return "place"
     if len(words) == 1 and len(bare) > 1 and (bare.isupper() or any(c.isdigit() for c in bare)):
         return "organization"
     previous = tokens[first - 1].lower if first > 0 else ""
+    if previous == "of" and first > 1 and tokens[first - 2].lower in _MEMBERSHIP_NOUNS:
+        return "organization"  # "the former chief executive of Brightwell Energy"
     if previous in ROLE_TITLES or lowers[0] in ROLE_TITLES:
         return "person"
     if previous in _PLACE_PREPOSITIONS:
@@ -160,6 +182,23 @@ def _kind(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -> st
     if sum(token.is_capitalized for token in words) >= 2:
         return "person"
     return "unknown"
+
+
+def _is_dateline(
+    sentence: Sentence, first: int, last: int, bare: str, gazetteer: Gazetteer
+) -> bool:
+    """ "SANTA FE, N.M. (Wire) —", "HOUSTON (Wire) —": a capitals-only opener is a place.
+
+    Datelines are written in capitals; a capitals-only name elsewhere is an
+    acronym ("NATO"), which the organization rule takes.
+    """
+    if first != 0 or not bare.isupper() or len(bare) < 3:
+        return False
+    following = sentence.tokens[last + 1].text if last + 1 < len(sentence.tokens) else ""
+    if following in {"(", "—", "-", "–"}:
+        return True
+    # "PARIS," or "SANTA FE," but not "NATO, the alliance, ...".
+    return following == "," and (first < last or gazetteer.kind(bare.title()) is not None)
 
 
 def _is_nationality(lower: str) -> bool:

@@ -15,7 +15,7 @@ from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extractors.spans import token_range
 from bot.composer.word_classes import WordClass, word_class
 
-__all__ = ["extract_numbers"]
+__all__ = ["extract_numbers", "measure_unit"]
 
 _NUMBER_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -48,6 +48,9 @@ _YEAR = re.compile(r"^(?:1\d{3}|20\d{2})$")
 _SET = r"\d{1,2}-\d{1,2}(?: \(\d{1,2}\))?"
 _SCORE = re.compile(rf"(?<![\w.-]){_SET}(?:, {_SET}){{0,4}}(?![\w-])")
 _AMOUNT = re.compile(r"[$£€¥%]|per ?cent", re.IGNORECASE)
+# "14-story", "2.6-acre", "46-year": a number joined to its unit is a size, not a count.
+_MEASURE = re.compile(rf"(?:\d|{_NUMBER_WORD})-([a-z]+)$", re.IGNORECASE)
+_NUMBER_WORDS = re.compile(rf"{_NUMBER_WORD}$", re.IGNORECASE)
 # "46th", "31st": a rank answers "how many" far less often than a count.
 _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b", re.IGNORECASE)
 
@@ -56,6 +59,18 @@ def _fit(expression: str) -> float:
     if _ORDINAL.search(expression):
         return 0.5
     return 1.0 if any(char.isdigit() for char in expression) else 0.8
+
+
+def measure_unit(expression: str) -> str | None:
+    """The unit of a hyphenated measure ("story" of "14-story"), or None for a plain number.
+
+    "a 14-story apartment building" counts stories, not apartments: such a number
+    describes the noun after it and never counts it. "twenty-five" is no measure.
+    """
+    match = _MEASURE.search(expression)
+    if match is None or _NUMBER_WORDS.fullmatch(match.group(1)):
+        return None
+    return match.group(1).lower()
 
 
 def _is_counted_noun(word: str) -> bool:
@@ -85,8 +100,13 @@ def extract_numbers(sentence: Sentence) -> Iterator[Candidate]:
         fit = _fit(expression)
         yield Candidate(sentence, first, last, "number", fit)
         counted = _COUNTED.match(text, end)
-        # "£4m restoration", "62% turnout": an amount or a share is whole without its noun.
-        if counted and _is_counted_noun(counted.group(1)) and not _AMOUNT.search(expression):
+        # "£4m restoration", "62% turnout", "14-story building": the noun is not counted.
+        if (
+            counted
+            and _is_counted_noun(counted.group(1))
+            and not _AMOUNT.search(expression)
+            and measure_unit(expression) is None
+        ):
             noun_span = token_range(sentence.tokens, start, counted.end())
             if noun_span is not None and noun_span[1] > last:
                 yield Candidate(sentence, first, noun_span[1], "number+noun", fit)
