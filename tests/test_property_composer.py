@@ -34,7 +34,9 @@ def _assert_well_formed(result: Answer, knowledge: Knowledge) -> None:
     assert len(result.question) <= MAX_QUESTION_CHARS
     assert 0.0 <= result.confidence <= 1.0
     assert result.kind in set(AnswerKind)
-    assert (result.short_answer is None) == (result.kind is not AnswerKind.ANSWER)
+    # A short answer, or for a passage the answering sentence; nothing for the rest.
+    quoted = {AnswerKind.ANSWER, AnswerKind.PASSAGE}
+    assert (result.short_answer is None) == (result.kind not in quoted)
     text = knowledge.article.text
     for evidence in result.passages:
         assert text[evidence.start : evidence.end] == evidence.text

@@ -142,11 +142,12 @@ def reader_for(knowledge: Knowledge) -> ArticleReader:
     if reader is not None and reader.knowledge is knowledge:
         _READERS.move_to_end(key)
         return reader
-    found = [word for article in knowledge.articles for word in _WORD.findall(article.text)]
+    # Each distinct spelling once: an article says "the" hundreds of times.
+    found = {word for article in knowledge.articles for word in _WORD.findall(article.text)}
     reader = ArticleReader(
         knowledge=knowledge,
-        words=frozenset(word.lower() for word in found),
-        lower_case_words=frozenset(word for word in found if word.islower()),
+        words=frozenset({word.lower() for word in found}),
+        lower_case_words=frozenset({word for word in found if word.islower()}),
         gazetteer=load_gazetteer(),
         title_stems=_title_stems(knowledge),
         mean_words=_mean_words(knowledge),

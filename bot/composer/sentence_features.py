@@ -88,12 +88,15 @@ def sentence_features(
     answer type (the caller knows the extractors; this module only measures).
     """
     passages = reader.knowledge.retriever.passages
-    said: dict[int, frozenset[str]] = {}
+    said: dict[int, tuple[frozenset[str], float]] = {}
 
-    def says(index: int) -> frozenset[str]:
-        if index not in said:
-            said[index] = found_stems(question, passages[index].text)
-        return said[index]
+    def says(index: int) -> tuple[frozenset[str], float]:
+        """The question's stems passage ``index`` says, and their share (once a passage)."""
+        known = said.get(index)
+        if known is None:
+            stems = found_stems(question, passages[index].text)
+            known = said[index] = (stems, share(weights, stems))
+        return known
 
     pairs = _question_pairs(question)
     rows: list[tuple[float, ...]] = []
@@ -102,7 +105,7 @@ def sentence_features(
         text = passages[item.index].text
         place = reader.place(item.index)
         neighbours = place.neighbours
-        own = says(item.index)
+        own, own_share = says(item.index)
         around = [says(n) for n in neighbours]
         profile = _profile(text)
         flags = match_flags(text, question)
@@ -116,9 +119,9 @@ def sentence_features(
             (
                 item.cosine,
                 item.cosine / best_cosine,
-                share(weights, own),
-                share(weights, own.union(*around)),
-                max((share(weights, stems) for stems in around), default=0.0),
+                own_share,
+                share(weights, own.union(*(stems for stems, _ in around))) if around else own_share,
+                max((part for _, part in around), default=0.0),
                 _word_share(question, matched_stems),
                 _bm25(matched_stems, profile.words, weights, reader.mean_words),
                 _pairs_adjacent(pairs, profile.stems, matched),

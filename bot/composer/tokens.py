@@ -49,35 +49,43 @@ class Token(NamedTuple):
 
 @lru_cache(maxsize=4096)
 def tokenize(text: str) -> tuple[Token, ...]:
-    """Split ``text`` into tokens with offsets; cached, as passages recur across questions."""
-    tokens = []
+    """Split ``text`` into tokens with offsets; cached, as passages recur across questions.
+
+    A new article's first question tokenizes every sentence it pools, so this is
+    the composer's hottest loop: what a word is (its case, stem, trailing period)
+    is looked up once per distinct word, and tokens are built as plain tuples.
+    """
+    tokens: list[Token] = []
+    append = tokens.append
     for match in _TOKEN.finditer(text):
-        word = match.group(0)
-        start, end = match.span()
-        if (
-            word.endswith(".")
-            and len(word) > 1
-            and not _ACRONYM_DOT.search(word)
-            and word[:-1].lower() not in _ABBREVIATIONS
-        ):
-            # A sentence-final period is punctuation, not part of the word.
-            word, end = word[:-1], end - 1
-        lower = word.lower()
-        is_word = word[0].isalnum() or word[0] == "_"
-        tokens.append(
-            Token(
-                word,
-                start,
-                end,
-                lower,
-                stem(_possessive_base(lower)) if is_word else lower,
-                is_word,
-                word[0].isupper(),
-            )
-        )
-        if end < match.end():
-            tokens.append(Token(".", end, end + 1, ".", ".", False, False))
+        word, cut, lower, stemmed, is_word, is_capitalized = _word_facts(match.group())
+        start = match.start()
+        end = start + len(word)
+        append(_new_token(Token, (word, start, end, lower, stemmed, is_word, is_capitalized)))
+        if cut:
+            append(_new_token(Token, (".", end, end + 1, ".", ".", False, False)))
     return tuple(tokens)
+
+
+# Building a named tuple through tuple.__new__ skips its keyword handling: 2x faster.
+_new_token = tuple.__new__
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_facts(word: str) -> tuple[str, bool, str, str, bool, bool]:
+    """A matched word without a sentence-final period, whether one was cut, and its forms."""
+    cut = (
+        word.endswith(".")
+        and len(word) > 1
+        and not _ACRONYM_DOT.search(word)
+        and word[:-1].lower() not in _ABBREVIATIONS
+    )
+    if cut:
+        word = word[:-1]  # a sentence-final period is punctuation, not part of the word
+    lower = word.lower()
+    is_word = word[0].isalnum() or word[0] == "_"
+    stemmed = stem(_possessive_base(lower)) if is_word else lower
+    return word, cut, lower, stemmed, is_word, word[0].isupper()
 
 
 def _possessive_base(lower: str) -> str:

@@ -25,7 +25,7 @@ import json
 import math
 import operator
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
@@ -52,6 +52,10 @@ class LinearModel:
     mean: tuple[float, ...]
     scale: tuple[float, ...]
     intercept: float = 0.0
+    # The folded weights and constant, worked out once: a question scores hundreds of rows.
+    _folded: tuple[tuple[float, ...], float] = field(
+        init=False, repr=False, compare=False, default=((), 0.0)
+    )
 
     def __post_init__(self) -> None:
         sizes = {len(self.features), len(self.coef), len(self.mean), len(self.scale)}
@@ -62,14 +66,15 @@ class LinearModel:
             raise WeightsError("a model holds a number that is not finite")
         if any(value <= 0 for value in self.scale):
             raise WeightsError("a model's scale must be positive")
+        object.__setattr__(self, "_folded", _fold(self))
 
     @property
     def folded(self) -> tuple[tuple[float, ...], float]:
         """Weights on raw feature values, and the constant: standardization folded in."""
-        return _fold(self)
+        return self._folded
 
     def score(self, row: Sequence[float]) -> float:
-        weights, constant = _fold(self)
+        weights, constant = self._folded
         if len(row) != len(weights):
             raise ValueError(f"a row of {len(row)} features for a model of {len(weights)}")
         return constant + float(sum(map(operator.mul, weights, row)))
@@ -110,7 +115,6 @@ class LinearModel:
         )
 
 
-@lru_cache(maxsize=64)
 def _fold(model: LinearModel) -> tuple[tuple[float, ...], float]:
     weights = tuple(c / s for c, s in zip(model.coef, model.scale, strict=True))
     constant = model.intercept - sum(w * m for w, m in zip(weights, model.mean, strict=True))

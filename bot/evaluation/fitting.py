@@ -41,7 +41,7 @@ from bot.composer.abstention_features import (
     AnswerEvidence,
     abstention_features,
 )
-from bot.composer.selection import READ_SENTENCES, span_share
+from bot.composer.selection import READ_MARGIN, READ_SENTENCES, span_share
 from bot.composer.sentence_features import SENTENCE_FEATURES
 from bot.composer.span_features import SPAN_FEATURES
 from bot.composer.weights import AnswerWeights, LinearModel
@@ -261,6 +261,7 @@ def _read_spans(table: QuestionTable, sentence: LinearModel) -> tuple[np.ndarray
     scores = _sentence_scores(table, sentence)
     ranking = np.lexsort((np.arange(len(scores)), -scores))
     read = ranking[:READ_SENTENCES]
+    read = read[scores[read] >= scores[read[0]] - READ_MARGIN] if len(read) else read
     kept = np.flatnonzero(np.isin(table.span_sentence, read))
     rows = table.spans[kept].copy()
     if len(rows):
