@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.composer.normalization import expand_chat_spelling, expand_contractions
 from bot.composer.questions import AnswerType, analyze_question
@@ -162,3 +164,16 @@ def test_either_or_questions_keep_their_options() -> None:
         "abstract",
         "concrete",
     )
+
+
+# Question words glued to what follows, as a caller that skips the composer's own
+# normalization passes them: "what's", "which's", "who's".
+_GLUED = st.sampled_from(["what's", "What's", "which's", "who's", "how's", "WHAT'S", "what"])
+_WORDS = st.sampled_from(["the", "party's", "take", "on", "is", "was", "maximum", "?", "'s"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_GLUED, st.lists(_WORDS, max_size=6))
+def test_any_question_form_is_analyzed_without_error(opening: str, words: list[str]) -> None:
+    analysis = analyze_question(" ".join([opening, *words]))
+    assert analysis.answer_type in set(AnswerType)

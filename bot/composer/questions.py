@@ -247,10 +247,18 @@ def _focus(analysis: QuestionAnalysis, tokens: tuple[Token, ...]) -> str | None:
     if analysis.head:
         return analysis.head[-1]
     words = [token for token in tokens if token.is_word]
-    if len(words) >= 3 and words[0].lower == "how" and words[1].lower in {"many", "much"}:
+    how = next(
+        (
+            i
+            for i in range(len(words) - 2)
+            if words[i].lower == "how" and words[i + 1].lower in {"many", "much"}
+        ),
+        None,
+    )
+    if how is not None:
         # "how many affordable units": the counted noun ends the phrase after "many".
         counted = None
-        for word in words[2:]:
+        for word in words[how + 2 :]:
             if word.lower in FUNCTION_WORDS or word.lower in AUXILIARIES:
                 break
             if classify((word,))[0] not in _NOUN_LIKE:
@@ -334,6 +342,37 @@ def _analyze(text: str) -> QuestionAnalysis:
         )
     if _WHAT_WHICH.match(lowered):
         return _analyze_what(core, tokens, content, tense)
+    return _analyze_embedded(core, lowered, tokens, content, tense)
+
+
+# Question words inside a statement-like question ("The number of colonists declined
+# after what year?", "DEC evolved into how many layers?", "Besides Africa, where did
+# Germany have interests?"): typed as the same words at the start would be.
+_EMBEDDED_RULES: tuple[tuple[re.Pattern[str], AnswerType, str | None], ...] = tuple(
+    (re.compile(pattern), answer_type, kind)
+    for pattern, answer_type, kind in (
+        (r"\bhow (?:many|much)\b", AnswerType.NUMBER, "count"),
+        (
+            r"\b(?:what|which) (?:year|date|day|month|century|decade)s?\b",
+            AnswerType.DATE,
+            None,
+        ),
+        (r",\s*when (?:did|was|were|is|are|does|do|will|had|has)\b", AnswerType.DATE, None),
+        (r",\s*where\b", AnswerType.LOCATION, None),
+        (r"\bby whom\b", AnswerType.PERSON, None),
+    )
+)
+_EMBEDDED_WHAT = re.compile(r"\b(?:what|which)\b")
+
+
+def _analyze_embedded(
+    core: str, lowered: str, tokens: tuple[Token, ...], content: tuple[Token, ...], tense: str
+) -> QuestionAnalysis:
+    for pattern, answer_type, kind in _EMBEDDED_RULES:
+        if pattern.search(lowered):
+            return QuestionAnalysis(core, answer_type, content, tense=tense, number_kind=kind)
+    if _EMBEDDED_WHAT.search(lowered):
+        return _analyze_what(core, tokens, content, tense)
     return QuestionAnalysis(core, AnswerType.OTHER, content, tense=tense)
 
 
@@ -390,7 +429,11 @@ def _analyze_what(
 ) -> QuestionAnalysis:
     """Type a "what/which ..." question by its verb (say, call) or its head noun."""
     words = [token for token in tokens if token.is_word]
-    wh = next(i for i, token in enumerate(words) if token.lower in {"what", "which"})
+    # "what's" is one token (the composer expands it first; a direct caller may not).
+    # The first "what" opens a question; inside a statement ("the king, which ruled
+    # ..., won what?") the last one asks.
+    at_wh = [i for i, token in enumerate(words) if token.lower.split("'")[0] in {"what", "which"}]
+    wh = (at_wh[0] if at_wh[0] <= 1 else at_wh[-1]) if at_wh else 0
     rest = words[wh + 1 :]
     verb = _speech_verb(rest)
     if verb is not None:
