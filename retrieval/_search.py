@@ -23,7 +23,6 @@ summing every posting would (see :mod:`retrieval._ranking`).
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
 
 import numpy as np
 
@@ -106,13 +105,13 @@ def _python_top_k(
         rows, weights = lists[column]
         for row, weight in zip(rows, weights, strict=True):
             scores[row] = get(row, 0.0) + weight * query_weight
-    items: Iterable[tuple[int, float]] = scores.items()
+    # (-score, row) pairs sort best first, ties to the earlier row, by tuple comparison
+    # in C: no key function called per row.
     if len(scores) > _PYTHON_SORT_ROWS:  # the k-th score first (floats only), sort those above
         kth = heapq.nlargest(k, scores.values())[-1]
-        items = [item for item in items if item[1] >= kth]
-    best = sorted(items, key=_rank_key)[:k]
-    return [row for row, _ in best], [score for _, score in best]
+        ranked = sorted([(-score, row) for row, score in scores.items() if score >= kth])
+    else:
+        ranked = sorted([(-score, row) for row, score in scores.items()])
+    del ranked[k:]
+    return [row for _, row in ranked], [-score for score, _ in ranked]
 
-
-def _rank_key(item: tuple[int, float]) -> tuple[float, int]:
-    return -item[1], item[0]
