@@ -114,4 +114,3 @@ def _python_top_k(
         ranked = sorted([(-score, row) for row, score in scores.items()])
     del ranked[k:]
     return [row for _, row in ranked], [-score for score, _ in ranked]
-
