@@ -13,7 +13,8 @@ from retrieval import article_from_text
 STORY = article_from_text(
     "Port deal signed\n\n"
     "The Russian envoy Ivan Petrov met Mayor Ana Ruiz in Porto on April 13. "
-    "Ana Ruiz, 52, said the port cost $2 million and employs 300 workers, 40% of them women. "
+    "Ana Ruiz, 52, said the port cost $2 million, took two years to build and employs 300 "
+    "workers, 40% of them women. "
     "The deal failed because the bank withdrew, officials said. "
     "The council voted 5-2 for a 14-story tower with 312 apartments, built by the developer "
     "Kestrel Homes."
@@ -48,6 +49,8 @@ def _admitted(question_text: str) -> set[str]:
         ("how many workers does the port employ?", "300 workers", "52"),
         ("how much did the port cost?", "$2 million", "300"),
         ("how old is Ana Ruiz?", "52", "300"),
+        # someone's age answers only "how old"
+        ("how long did the port take to build?", "two years", "52"),
         # a count is neither a size in another unit nor a vote
         ("how many apartments will the tower have?", "312 apartments", "14-story"),
         ("how many apartments will the tower have?", "312 apartments", "5-2"),

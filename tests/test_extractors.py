@@ -50,6 +50,10 @@ def texts(candidates: Iterable[Candidate]) -> list[str]:
         ("A month prior, Biden had told an interviewer.", "A month prior"),
         ("It happened three years ago.", "three years ago"),
         ("The talks resume tomorrow.", "tomorrow"),
+        # clock times, written with periods, and with their day
+        ("The meeting began at 6 p.m. and ran late.", "6 p.m."),
+        ("It ended shortly after 1 a.m. on Wednesday.", "1 a.m. on Wednesday"),
+        ("Doors open at 7pm.", "7pm"),
     ],
 )
 def test_dates(text: str, expected: str) -> None:
@@ -168,6 +172,7 @@ def test_a_rank_fits_a_count_less_than_a_count() -> None:
         # a dateline in capitals is a place; an acronym is not
         ("TARNOW (Wire) — The mayor resigned.", "TARNOW", "place"),
         ("SANTA ROSA, Calif. — The fire spread.", "SANTA ROSA", "place"),
+        ("VARNO, Lestovia (Wire) — Polls closed.", "VARNO", "place"),
         ("ZORVEX, the retailer, said sales fell.", "ZORVEX", "organization"),
     ],
 )
@@ -279,10 +284,19 @@ def test_manners(text: str, expected: str) -> None:
         ),
         ("SolarWinds, a software company, was hacked.", "SolarWinds", "software company"),
         ("The G7 is a group of rich democracies.", "G7", "group of rich democracies"),
+        # the name a thing goes by
+        ("The trial, known as KESTREL-2, followed 900 patients.", "trial", "KESTREL-2"),
     ],
 )
 def test_definitions(text: str, target: str, expected: str) -> None:
     assert expected in texts(extract_definitions(sentence_of(text), target))
+
+
+def test_a_relative_clause_is_not_a_description() -> None:
+    sentence = sentence_of("Mayor Ana Ruiz, who does not vote on zoning, spoke.")
+    found = texts(extract_definitions(sentence, "Ana Ruiz"))
+    assert "Mayor" in found
+    assert not any(text.startswith("who") for text in found)
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,7 @@ from bot.composer.extraction import date_spans, extract_candidates
 from bot.composer.matching import sentence_for
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import ArticleReader
-from bot.composer.span_features import asked_quantity, kind_fits, rule_family
+from bot.composer.span_features import apposition_age, asked_quantity, kind_fits, rule_family
 
 __all__ = ["TYPED_FAMILIES", "candidate_spans"]
 
@@ -148,6 +148,8 @@ def _wrong_quantity(
     """A day of a date is never an amount; an age or a price must read as one."""
     if any(first <= candidate.last and candidate.first <= last for first, last in dates):
         return rule_family(candidate.rule) == "number"
-    if asked_quantity(question) in {"age", "money", "count"}:
+    wanted = asked_quantity(question)
+    if wanted in {"age", "money", "count"}:
         return not kind_fits(question, candidate)
-    return False
+    # "Castell, 58, was found guilty": an age set off after a name answers only "how old".
+    return question.answer_type is AnswerType.NUMBER and apposition_age(candidate)

@@ -39,6 +39,7 @@ from retrieval.analysis import stem
 __all__ = [
     "RULE_FAMILIES",
     "SPAN_FEATURES",
+    "apposition_age",
     "asked_quantity",
     "kind_fits",
     "rule_family",
@@ -332,7 +333,7 @@ def kind_fits(question: QuestionAnalysis, candidate: Candidate) -> bool:
         fits = not (
             _CURRENCY.search(text)
             or "%" in text
-            or _apposition_age(candidate)
+            or apposition_age(candidate)
             or _measures_other(candidate, question)
             or _SCORE_FORM.fullmatch(text.replace(" ", ""))
         )
@@ -343,7 +344,7 @@ def kind_fits(question: QuestionAnalysis, candidate: Candidate) -> bool:
     return fits
 
 
-def _apposition_age(candidate: Candidate) -> bool:
+def apposition_age(candidate: Candidate) -> bool:
     """ "Ana Ruiz, 52, the harbour director": a bare number set off after a name."""
     tokens = candidate.sentence.tokens
     first, last = candidate.first, candidate.last

@@ -34,6 +34,8 @@ _ORDINAL = (
     r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
     r"eighteenth|nineteenth|twentieth|twenty-first)"
 )
+# "1 a.m.", "6:30 pm": the closing period of "a.m." is no word boundary, so \b ends only "am".
+_CLOCK = r"\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|(?:am|pm)\b)"
 _COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)"
 
 # (pattern, specificity) in order; the first pattern to claim a span wins.
@@ -64,6 +66,12 @@ _PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = tuple(
         ),
         (rf"\b{_COUNT}\s{_UNIT}s?\s(?:later|from now)\b", re.I, 0.5),
         (r"\b(?:yesterday|today|tonight|tomorrow)\b", re.I, 0.5),
+        # "1 a.m. on Wednesday", "3:40 p.m. local time on Friday": the hour and its day.
+        (
+            rf"\b{_CLOCK}(?:\slocal\stime)?\son\s{_WEEKDAY}\b",
+            re.I,
+            0.9,
+        ),
         (rf"\b(?:on\s)?{_WEEKDAY}(?:\s(?:morning|afternoon|evening|night))?\b", 0, 0.6),
         (rf"\b(?:the\s)?{_YEAR}s\b", 0, 0.6),
         (rf"\b{_YEAR}\b", 0, 0.7),
@@ -74,7 +82,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = tuple(
         ),
         (rf"\bin\s{_MONTH}\b", 0, 0.55),
         (rf"\b(?:this|next|last)?\s?{_SEASON}\b", re.I, 0.35),
-        (r"\b\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am|pm)\b|\b(?:noon|midnight)\b", re.I, 0.6),
+        (rf"\b{_CLOCK}|\b(?:noon|midnight)\b", re.I, 0.6),
     )
 )
 _PAST_WORDS = re.compile(r"\b(?:last|ago|earlier|prior|previous|past|yesterday)\b", re.I)

@@ -184,6 +184,11 @@ def _kind(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -> st
     return "unknown"
 
 
+_DATELINE_BREAKS = frozenset({"(", "—", "-", "–"})
+# Tokens looked at after a dateline's comma for the agency or the dash.
+_DATELINE_REACH = 6
+
+
 def _is_dateline(
     sentence: Sentence, first: int, last: int, bare: str, gazetteer: Gazetteer
 ) -> bool:
@@ -194,11 +199,22 @@ def _is_dateline(
     """
     if first != 0 or not bare.isupper() or len(bare) < 3:
         return False
-    following = sentence.tokens[last + 1].text if last + 1 < len(sentence.tokens) else ""
-    if following in {"(", "—", "-", "–"}:
+    tokens = sentence.tokens
+    following = tokens[last + 1].text if last + 1 < len(tokens) else ""
+    if following in _DATELINE_BREAKS:
         return True
+    if following != ",":
+        return False
     # "PARIS," or "SANTA FE," but not "NATO, the alliance, ...".
-    return following == "," and (first < last or gazetteer.kind(bare.title()) is not None)
+    if first < last or gazetteer.kind(bare.title()) is not None:
+        return True
+    # "VELGRAD, Lestovia (Wire) —": a place, its country, then the agency or a dash.
+    for token in tokens[last + 2 : last + 2 + _DATELINE_REACH]:
+        if token.text in _DATELINE_BREAKS:
+            return True
+        if token.is_word and not token.is_capitalized:
+            return False
+    return False
 
 
 def _is_nationality(lower: str) -> bool:

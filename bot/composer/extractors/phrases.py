@@ -399,6 +399,10 @@ def _role_before(sentence: Sentence, index: int) -> tuple[int, int] | None:
     return first, last
 
 
+_RELATIVES = frozenset({"who", "whom", "whose", "which", "that", "where", "when"})
+_NAMING_WORDS = frozenset({"known", "called", "named", "dubbed", "nicknamed"})
+
+
 def _description_after(sentence: Sentence, end: int) -> tuple[int, int] | None:
     """ "X, a former spy," or "X is a former spy": the description after the target."""
     tokens = sentence.tokens
@@ -410,6 +414,11 @@ def _description_after(sentence: Sentence, end: int) -> tuple[int, int] | None:
     else:
         return None
     start = probe
+    if start < len(tokens) and tokens[start].lower in _RELATIVES:
+        return None  # "Mayor Ana Ruiz, who does not vote ...": a clause, not a description
+    if start < len(tokens) and tokens[start].lower in _NAMING_WORDS:
+        # "The trial, known as ELDER-AF,": the name it goes by describes it best.
+        start += 2 if start + 1 < len(tokens) and tokens[start + 1].lower == "as" else 1
     if start < len(tokens) and tokens[start].lower in {"a", "an", "the"}:
         start += 1
     if start < len(tokens) and classify(tokens[start : start + 1])[0] is WordClass.VERB:
