@@ -174,6 +174,8 @@ def test_a_rank_fits_a_count_less_than_a_count() -> None:
         ("SANTA ROSA, Calif. — The fire spread.", "SANTA ROSA", "place"),
         ("VARNO, Lestovia (Wire) — Polls closed.", "VARNO", "place"),
         ("ZORVEX, the retailer, said sales fell.", "ZORVEX", "organization"),
+        # a name between an article and a common noun names a thing, not a person
+        ("Miners were trapped in the Cerro Alto copper mine.", "Cerro Alto", "unknown"),
     ],
 )
 def test_names_and_their_kinds(text: str, name: str, kind: str) -> None:
@@ -369,3 +371,8 @@ def test_every_candidate_points_at_its_own_text() -> None:
     for extractor in extractors:
         for candidate in extractor(sentence):
             assert text[candidate.start : candidate.end] == candidate.text
+
+
+def test_a_nationality_describing_a_noun_is_no_place() -> None:
+    found = texts(extract_place_phrases(sentence_of("Two miners are missing at a Chilean mine.")))
+    assert "Chilean" not in found

@@ -21,7 +21,7 @@ from bot.composer.gazetteer import Gazetteer
 from bot.composer.lexicon import FUNCTION_WORDS, MONTHS, ORGANIZATION_NOUNS, ROLE_TITLES, WEEKDAYS
 from bot.composer.tokens import Token
 
-__all__ = ["Name", "extract_names", "find_names"]
+__all__ = ["Name", "extract_names", "find_names", "is_nationality"]
 
 _CONNECTORS = frozenset(
     {"of", "the", "de", "da", "di", "du", "van", "von", "bin", "al", "la", "le", "&"}
@@ -155,7 +155,7 @@ def _kind(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -> st
     following = tokens[last + 1] if last + 1 < len(tokens) else None
     if (
         len(words) == 1
-        and _is_nationality(lowers[0])
+        and is_nationality(lowers[0])
         and following is not None
         and following.is_word
     ):
@@ -179,9 +179,27 @@ def _kind(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -> st
         return "person"
     if previous in _PLACE_PREPOSITIONS:
         return "place"  # "between Halden Vale and Marston Cross", "in Normandy"
-    if sum(token.is_capitalized for token in words) >= 2:
+    if sum(token.is_capitalized for token in words) >= 2 and not _modifies_a_noun(
+        tokens, first, last
+    ):
         return "person"
     return "unknown"
+
+
+def _modifies_a_noun(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """ "the Cerro Pardo copper mine": a name between an article and a common noun.
+
+    It names the thing the noun says (a mine, a brand, a case), rarely a person.
+    """
+    before = tokens[first - 1].lower if first > 0 else ""
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    return (
+        before in {"the", "a", "an"}
+        and after is not None
+        and after.is_word
+        and not after.is_capitalized
+        and after.lower not in FUNCTION_WORDS
+    )
 
 
 _DATELINE_BREAKS = frozenset({"(", "—", "-", "–"})
@@ -217,5 +235,5 @@ def _is_dateline(
     return False
 
 
-def _is_nationality(lower: str) -> bool:
+def is_nationality(lower: str) -> bool:
     return lower in _NATIONALITIES or lower.endswith(_ADJECTIVE_ENDINGS)

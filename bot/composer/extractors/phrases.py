@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bot.composer.candidates import Candidate, Sentence
+from bot.composer.extractors.names import is_nationality
 from bot.composer.lexicon import (
     DETERMINERS,
     FUNCTION_WORDS,
@@ -190,11 +191,23 @@ def extract_place_phrases(sentence: Sentence) -> Iterator[Candidate]:
                 word.is_capitalized
                 and word.lower not in _CALENDAR_WORDS
                 and (best is None or tokens[best[0]].is_capitalized)
+                and not _describes_next(tokens, probe)
             ):
                 best = (probe, 0.65 if probe == index + 1 else 0.45)
         if best is not None:
             fit = best[1] * (0.6 if tokens[index + 1].lower in _POSSESSIVES else 1.0)
             yield Candidate(sentence, index + 1, best[0], "place:phrase", fit)
+
+
+def _describes_next(tokens: tuple[Token, ...], index: int) -> bool:
+    """ "at a Chilean copper mine": a nationality describing the noun after it is no place."""
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return (
+        following is not None
+        and following.is_word
+        and not following.is_capitalized
+        and is_nationality(tokens[index].lower)
+    )
 
 
 def extract_person_nouns(sentence: Sentence) -> Iterator[Candidate]:
