@@ -176,3 +176,16 @@ def test_a_day_of_a_date_is_never_an_amount_among_several_articles() -> None:
     knowledge = Knowledge.from_articles([UNDATED, STORY])
     result = answer("how much does the bridge cost?", knowledge)
     assert result.short_answer is None or "14" not in result.short_answer
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("who is the mayor?", True),
+        ("who is the current mayor?", True),  # "current" need not be written
+        ("who is the deputy mayor?", False),  # only the mayor is named
+    ],
+)
+def test_a_role_asked_about_is_the_whole_role(question: str, answered: bool) -> None:
+    result = answer(question, STORY_KNOWLEDGE)
+    assert (result.short_answer is not None and "Ana Ruiz" in result.short_answer) == answered
