@@ -157,6 +157,7 @@ def test_a_rank_fits_a_count_less_than_a_count() -> None:
         ("The tower on Maple Street was approved.", "Maple Street", "place"),
         ("She painted the skies of the American Southwest.", "American Southwest", "place"),
         ("The final was played at Darling Arena.", "Darling Arena", "place"),
+        ("The winner, Grace Park, thanked her coach.", "Grace Park", "person"),
         ("Shares of Kestrel Motors fell.", "Kestrel Motors", "organization"),
         (
             "She studied at the Art Institute of Chicago.",

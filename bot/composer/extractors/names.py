@@ -37,12 +37,13 @@ _ORG_SUFFIXES = frozenset(
     "library orchestra hospital clinic academy school institution".split()
 )
 # Words that end the name of a street, a venue or a feature of the land ("Maple Street",
-# "Darling Arena", "Kosar Square", "the American Southwest").
+# "Darling Arena", "Kosar Square", "the American Southwest"). Words that are also common
+# surnames ("Park", "Lane", "Bay", "Hills", "Forest") are left out: "Grace Park" is a person.
 _PLACE_SUFFIXES = frozenset(
-    "street avenue road boulevard lane square plaza highway bridge park arena stadium "
-    "airport harbor harbour port river lake bay gulf sea ocean island islands peninsula "
-    "valley canyon desert mountains hills heights coast beach creek falls forest county "
-    "province district region southwest southeast northwest northeast".split()
+    "street avenue road boulevard square plaza highway bridge arena stadium airport "
+    "harbor harbour port river lake gulf sea ocean island islands peninsula valley "
+    "canyon desert mountains heights coast beach creek falls county province district "
+    "region southwest southeast northwest northeast".split()
 )
 # A name right after "the chief executive of" names what the person works for.
 _MEMBERSHIP_NOUNS = frozenset(
