@@ -9,7 +9,7 @@ import pytest
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extractors.clauses import extract_manners, extract_reasons
 from bot.composer.extractors.dates import extract_dates
-from bot.composer.extractors.names import find_names
+from bot.composer.extractors.names import extract_names, find_names
 from bot.composer.extractors.numbers import extract_numbers, measure_unit
 from bot.composer.extractors.phrases import (
     extract_chunks,
@@ -158,6 +158,8 @@ def test_a_rank_fits_a_count_less_than_a_count() -> None:
         ("She painted the skies of the American Southwest.", "American Southwest", "place"),
         ("The final was played at Darling Arena.", "Darling Arena", "place"),
         ("The winner, Grace Park, thanked her coach.", "Grace Park", "person"),
+        # names joined by "and" are of one kind
+        ("Trains run between Halden Vale and Marston Cross.", "Marston Cross", "place"),
         ("Shares of Kestrel Motors fell.", "Kestrel Motors", "organization"),
         (
             "She studied at the Art Institute of Chicago.",
@@ -377,3 +379,12 @@ def test_every_candidate_points_at_its_own_text() -> None:
 def test_a_nationality_describing_a_noun_is_no_place() -> None:
     found = texts(extract_place_phrases(sentence_of("Two miners are missing at a Chilean mine.")))
     assert "Chilean" not in found
+
+
+def test_for_who_a_person_fits_best_then_an_organization_then_a_bare_name() -> None:
+    sentence = sentence_of("Rivals of Kestrel Motors met Ana Ruiz and Ortiz in Portugal.")
+    fits = {
+        candidate.text: candidate.type_fit
+        for candidate in extract_names(sentence, load_gazetteer(), lambda word: False, "person")
+    }
+    assert fits["Ana Ruiz"] > fits["Kestrel Motors"] > fits["Ortiz"] > fits["Portugal"]

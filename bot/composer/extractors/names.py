@@ -100,9 +100,22 @@ def find_names(
                 probe += 1
             else:
                 break
-        names.append(Name(index, last, _kind(sentence, index, last, gazetteer)))
+        kind = _kind(sentence, index, last, gazetteer)
+        if names and kind in {"person", "unknown"} and _coordinated(tokens, names[-1], index):
+            kind = names[-1].kind  # "between Halden Vale and Marston Cross": two places
+        names.append(Name(index, last, kind))
         index = last + 1
     return names
+
+
+def _coordinated(tokens: tuple[Token, ...], previous: Name, first: int) -> bool:
+    """Whether a name follows ``previous`` (a place or an organization) joined by "and"/"or".
+
+    Names joined so are of one kind; the first is more often told by its preposition
+    ("between", "in") or the gazetteer than the second.
+    """
+    between = [token.lower for token in tokens[previous.last + 1 : first]]
+    return previous.kind in {"place", "organization"} and between in (["and"], ["or"], [",", "and"])
 
 
 def extract_names(
@@ -116,7 +129,9 @@ def extract_names(
         if name.kind == wanted:
             fit = 1.0
         elif wanted == "person" and name.kind == "organization":
-            fit = 0.5  # "who built it?" is often answered by a company
+            # "who built it?", "who won the election?" are often answered by a company or a
+            # party: held apart, 0.7 scored PERSON questions 48.4 F1 against 46.9 at 0.5.
+            fit = 0.7
         elif name.kind == "unknown":
             # An unclassified single name is most often a person's surname.
             fit = 0.6 if wanted in {"person", "organization"} else 0.3
