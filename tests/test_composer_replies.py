@@ -189,3 +189,16 @@ def test_a_day_of_a_date_is_never_an_amount_among_several_articles() -> None:
 def test_a_role_asked_about_is_the_whole_role(question: str, answered: bool) -> None:
     result = answer(question, STORY_KNOWLEDGE)
     assert (result.short_answer is not None and "Ana Ruiz" in result.short_answer) == answered
+
+
+COUNTERPART = article_from_text(
+    "Talks planned\n\n"
+    "The harbour director proposed to Ivan Petrov that they meet in June.\n\n"
+    "Officials said the talks would take place in Porto."
+)
+
+
+def test_a_name_beside_someone_else_s_role_does_not_hold_it() -> None:
+    """The sentence names the director's counterpart, not the director: declined."""
+    result = answer("who is the harbour director?", Knowledge.from_article(COUNTERPART))
+    assert result.short_answer is None or "Petrov" not in result.short_answer

@@ -17,7 +17,7 @@ STORY = article_from_text(
     "workers, 40% of them women. "
     "The deal failed because the bank withdrew, officials said. "
     "The council voted 5-2 for a 14-story tower with 312 apartments, built by the developer "
-    "Kestrel Homes."
+    "Kestrel Homes. Thousands of visitors came."
 )
 READER = reader_for(Knowledge.from_article(STORY))
 
@@ -54,7 +54,11 @@ def _admitted(question_text: str) -> set[str]:
         # a count is neither a size in another unit nor a vote
         ("how many apartments will the tower have?", "312 apartments", "14-story"),
         ("how many apartments will the tower have?", "312 apartments", "5-2"),
+        # a bare order of magnitude is not the amount when its counted noun follows
+        ("how many visitors came?", "Thousands of visitors", "Thousands"),
         ("how many stories will the tower have?", "14-story", "5-2"),
+        # who holds a role: the name set beside it, not another name of the sentence
+        ("who is the mayor?", "Ana Ruiz", "Ivan Petrov"),
         # the name itself, not a description that ends in it
         ("who built the tower?", "Kestrel Homes", "the developer Kestrel Homes"),
         # a clause for why

@@ -30,7 +30,6 @@ from bot.composer.assembly import (
     sourced_answer,
     summary_answer,
 )
-from bot.composer.lexicon import FUNCTION_WORDS
 from bot.composer.matching import coverage, sentence_for
 from bot.composer.multipart import split_question
 from bot.composer.normalization import MAX_QUESTION_CHARS, clean_question
@@ -245,30 +244,13 @@ def _focus_unsaid(analysis: QuestionAnalysis, reader: ArticleReader, index: int)
         # rule declined 19% of SQuAD's answerable questions): the weights judge it.
         return False
     said = {token.stem for text in sentence_window(reader, index) for token in tokenize(text)}
-    if analysis.answer_type is AnswerType.PERSON and _names_a_role(analysis):
+    if analysis.answer_type is AnswerType.PERSON and analysis.asks_role:
         # "who is the finance minister?" is not answered beside "Prime Minister X": a
         # role is the whole phrase, its modifiers too.
         return not set(analysis.focus_phrase) - _LOOSE_MODIFIERS <= said
     return focus not in said
 
 
-def _names_a_role(analysis: QuestionAnalysis) -> bool:
-    """ "who is the finance minister?": the article, a modifier or two and a role, nothing else.
-
-    Longer questions ("who was the leader of Russia in the 1960s?") say more than
-    a role, and a sentence answers them in its own words.
-    """
-    words = [token for token in tokenize(analysis.text) if token.is_word]
-    role = words[3:]
-    return (
-        len(analysis.focus_phrase) > 1
-        and len(role) <= _ROLE_WORDS
-        and not any(word.lower in FUNCTION_WORDS for word in role)
-    )
-
-
-# The most words a role asked about may have ("the deputy finance minister").
-_ROLE_WORDS = 3
 # Modifiers of a role that a sentence need not repeat ("the current mayor" is the mayor).
 _LOOSE_MODIFIERS = frozenset(stem(word) for word in ("current", "new", "present", "now"))
 

@@ -70,6 +70,7 @@ def candidate_spans(
     candidates = extract_candidates(sentence, question, reader)
     text = sentence.passage.text
     dates = date_spans(text, reader) if question.answer_type is AnswerType.NUMBER else []
+    role_at = _role_mentions(sentence, question)
     best: dict[tuple[int, int], Candidate] = {}
     for candidate in candidates:
         if allowed is not None and rule_family(candidate.rule) not in allowed:
@@ -77,6 +78,8 @@ def candidate_spans(
         if _repeats_a_name(candidate, question) or _wrong_name(candidate, question):
             continue
         if _wrong_quantity(candidate, question, dates):
+            continue
+        if role_at and not _holds_the_role(candidate, role_at):
             continue
         words = sentence.word_count(candidate.first, candidate.last)
         if not words or sentence.echo_count(candidate.first, candidate.last) >= words:
@@ -87,7 +90,31 @@ def candidate_spans(
             best[key] = candidate
     if question.answer_type in _ENTITY_TYPES:
         return sentence, _without_described_names(list(best.values()))
+    if question.answer_type is AnswerType.NUMBER:
+        return sentence, _whole_quantities(list(best.values()))
     return sentence, list(best.values())
+
+
+def _whole_quantities(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop "thousands" where "thousands of troops" is a candidate: a bare magnitude is no amount.
+
+    "How many troops?" is answered by "thousands of troops"; "thousands" alone says
+    an order of magnitude of nothing in particular.
+    """
+    counted_from = {c.first for c in candidates if c.rule == "number+noun"}
+    return [
+        candidate
+        for candidate in candidates
+        if not (
+            candidate.rule == "number"
+            and candidate.first in counted_from
+            and all(token.lower in _MAGNITUDES for token in candidate.tokens)
+        )
+    ]
+
+
+# Number words that say only an order of magnitude ("thousands", "tens of thousands").
+_MAGNITUDES = frozenset("tens hundreds thousands millions billions dozens scores of".split())
 
 
 def _without_described_names(candidates: list[Candidate]) -> list[Candidate]:
@@ -109,6 +136,45 @@ def _without_described_names(candidates: list[Candidate]) -> list[Candidate]:
             and name_ends.get(candidate.last, candidate.first) > candidate.first
         )
     ]
+
+
+def _role_mentions(sentence: Sentence, question: QuestionAnalysis) -> list[int]:
+    """Where the sentence names the role a "who is the mayor?" question asks about."""
+    if not question.asks_role or question.answer_type is not AnswerType.PERSON:
+        return []
+    return [index for index, token in enumerate(sentence.tokens) if token.stem == question.focus]
+
+
+def _holds_the_role(candidate: Candidate, role_at: list[int]) -> bool:
+    """Whether the span is the role's holder: the role itself, or a name set beside it.
+
+    "Mayor Ana Ruiz", "the mayor, Ana Ruiz," and "Ana Ruiz, the mayor," say who
+    holds it; "The 46th US President proposed to Putin" names the president's
+    counterpart, not the president. A sentence that names the role only beside
+    someone else does not answer who holds it.
+    """
+    tokens = candidate.sentence.tokens
+    first, last = candidate.first, candidate.last
+    for index in role_at:
+        if first <= index <= last:
+            return True  # "Prime Minister Tomas Brenko", "the harbour director"
+        between = [token.text for token in tokens[index + 1 : first]]
+        if index < first and (not between or between == [","] or _only_titles(between)):
+            return True  # "Mayor Ana Ruiz", "the mayor, Ana Ruiz", "President Dr. Ana Ruiz"
+        after = tokens[last + 1 : index]
+        if index > last and after and after[0].text == "," and len(after) <= _APPOSITION_REACH:
+            return True  # "Ana Ruiz, the mayor", "Ana Ruiz, 52, the mayor"
+    return False
+
+
+def _only_titles(words: list[str]) -> bool:
+    return all(word.lower().rstrip(".") in _TITLES for word in words)
+
+
+# Honorifics between a role and its holder's name ("Health Minister Dr. Ana Ruiz").
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof", "sir", "dame", "rev", "gen", "sen"})
+# Tokens from a name's comma to the role that follows it ("Ana Ruiz, 52, the harbour director").
+_APPOSITION_REACH = 5
 
 
 # The kinds of name that may answer each entity question ("name:person" is no place).

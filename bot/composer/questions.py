@@ -79,6 +79,8 @@ class QuestionAnalysis:
     focus: str | None = None
     # The focus with its modifiers ("deputi", "mayor" for "who is the deputy mayor?").
     focus_phrase: tuple[str, ...] = ()
+    # Whether it asks who holds a role ("who is the deputy mayor?"): the focus is that role.
+    asks_role: bool = False
     # Derived once, as every candidate of the question consults them.
     content_stems: frozenset[str] = field(init=False, repr=False, compare=False)
     capital_stems: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -219,6 +221,7 @@ def analyze_question(text: str) -> QuestionAnalysis:
         before_wh=_stems_before_wh(tokens, analysis.content_stems),
         focus=_focus(analysis, tokens),
         focus_phrase=_focus_phrase(analysis, tokens),
+        asks_role=not analysis.head and _asks_who_holds([t for t in tokens if t.is_word]),
     )
 
 
@@ -241,6 +244,24 @@ def _asks_for_role(words: list[Token]) -> bool:
         and words[2].lower in _ARTICLES
         and words[-1].lower not in FUNCTION_WORDS
     )
+
+
+def _asks_who_holds(words: list[Token]) -> bool:
+    """ "who is the finance minister?": the article, a modifier or two and a role, nothing else.
+
+    Longer questions ("who was an important figure in the revival in India?") say
+    more than a role, and a sentence answers them in its own words.
+    """
+    role = words[3:]
+    return (
+        _asks_for_role(words)
+        and len(role) <= _ROLE_WORDS
+        and not any(word.lower in FUNCTION_WORDS for word in role)
+    )
+
+
+# The most words a role asked about may have ("the deputy finance minister").
+_ROLE_WORDS = 3
 
 
 def _focus(analysis: QuestionAnalysis, tokens: tuple[Token, ...]) -> str | None:
