@@ -77,6 +77,10 @@ BUILT_AT_CALL_TIME = {
     ("retrieval.formats.markdown_inline", "_emphasis"): (
         "called at import only; its patterns are module-level (_EMPHASES) and walked"
     ),
+    ("bot.composer.questions", "_compiled"): (
+        "called at import only; its patterns are module-level (_TYPE_RULES, _EMBEDDED_RULES) "
+        "and walked"
+    ),
     ("bot.discord_app.policy", "strip_mentions"): "an alternation of two literal mentions",
     ("bot.evaluation.datasets", "_passages_containing"): (
         "an escaped literal between two one-character lookarounds"

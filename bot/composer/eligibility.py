@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extraction import date_spans, extract_candidates
+from bot.composer.lexicon import HONORIFICS
 from bot.composer.matching import sentence_for
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import ArticleReader
@@ -171,8 +172,9 @@ def _only_titles(words: list[str]) -> bool:
     return all(word.lower().rstrip(".") in _TITLES for word in words)
 
 
-# Honorifics between a role and its holder's name ("Health Minister Dr. Ana Ruiz").
-_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof", "sir", "dame", "rev", "gen", "sen"})
+# Titles between a role and its holder's name ("Health Minister Dr. Ana Ruiz"): the
+# honorifics, and the abbreviated ranks that stand there too ("Gen.", "Sen.").
+_TITLES = HONORIFICS | {"gen", "sen"}
 # Tokens from a name's comma to the role that follows it ("Ana Ruiz, 52, the harbour director").
 _APPOSITION_REACH = 5
 

@@ -13,6 +13,7 @@ __all__ = [
     "DETERMINERS",
     "FUNCTION_WORDS",
     "HEDGE_WORDS",
+    "HONORIFICS",
     "MONEY_WORDS",
     "MONTHS",
     "NEGATIONS",
@@ -160,6 +161,8 @@ ROLE_TITLES = words(
     "farmer pilot driver chef surgeon physician economist historian curator councillor "
     "councilor councilwoman councilman treasurer clerk sheriff"
 )
+# Titles written before a name ("Dr. Omar Haddad"), with or without their period.
+HONORIFICS = words("dr mr mrs ms prof sir dame rev")
 # Nouns that make a question ask for a person ("which leader", "what official").
 PERSON_NOUNS = ROLE_TITLES | words(
     "person people man woman men women boy girl child children leader leaders official "

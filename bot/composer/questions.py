@@ -150,10 +150,16 @@ _OF_HEADS = frozenset(
 # swallowed a verb the rules cannot see ("which newspaper reported").
 _MAX_HEAD_WORDS = 3
 
+_TypeRule = tuple[re.Pattern[str], AnswerType, str | None]
+
+
+def _compiled(rules: tuple[tuple[str, AnswerType, str | None], ...]) -> tuple[_TypeRule, ...]:
+    return tuple((re.compile(pattern), answer_type, kind) for pattern, answer_type, kind in rules)
+
+
 # (pattern on the lower-cased normalized question, answer type, number kind), in order.
-_TYPE_RULES: tuple[tuple[re.Pattern[str], AnswerType, str | None], ...] = tuple(
-    (re.compile(pattern), answer_type, kind)
-    for pattern, answer_type, kind in (
+_TYPE_RULES = _compiled(
+    (
         (r"^(how come|for what reason|why)\b", AnswerType.REASON, None),
         (r"^what\b(?!.*\bstands? for$).*\bfor$", AnswerType.REASON, None),
         (
@@ -369,9 +375,8 @@ def _analyze(text: str) -> QuestionAnalysis:
 # Question words inside a statement-like question ("The number of colonists declined
 # after what year?", "DEC evolved into how many layers?", "Besides Africa, where did
 # Germany have interests?"): typed as the same words at the start would be.
-_EMBEDDED_RULES: tuple[tuple[re.Pattern[str], AnswerType, str | None], ...] = tuple(
-    (re.compile(pattern), answer_type, kind)
-    for pattern, answer_type, kind in (
+_EMBEDDED_RULES = _compiled(
+    (
         (r"\bhow (?:many|much)\b", AnswerType.NUMBER, "count"),
         (
             r"\b(?:what|which) (?:year|date|day|month|century|decade)s?\b",

@@ -23,6 +23,7 @@ from bot.composer.extractors.names import is_nationality
 from bot.composer.lexicon import (
     DETERMINERS,
     FUNCTION_WORDS,
+    HONORIFICS,
     MONTHS,
     PERSON_NOUNS,
     PLACE_NOUNS,
@@ -67,7 +68,6 @@ _COPULAS = frozenset({"is", "was", "are", "were"})
 _CALENDAR_WORDS = MONTHS | WEEKDAYS
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 _PERSON_NOUN_STEMS = frozenset(stem(word) for word in PERSON_NOUNS)
-_HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "prof", "sir", "dame", "rev"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "inside", "outside", "from", "to"})
 
 
@@ -383,7 +383,7 @@ def _role_before(sentence: Sentence, index: int) -> tuple[int, int] | None:
     """
     tokens = sentence.tokens
     last = index - 1
-    if last >= 0 and tokens[last].lower.rstrip(".") in _HONORIFICS:
+    if last >= 0 and tokens[last].lower.rstrip(".") in HONORIFICS:
         last -= 1  # "Clinic director Dr. [Omar Haddad]": the role ends before the title
     if last >= 1 and tokens[last].text == ",":
         last -= 1  # "the firm's chief executive, Lena Ortiz"
