@@ -23,7 +23,7 @@ STORY = article_from_text(
     "Harbour summit set for June\n\n"
     "The mayor will attend the G7 summit in Rome on June 11. "
     "The harbour summit will be held on June 20 in Porto, officials said.\n\n"
-    "Ana Ruiz, 52, the harbour director, did not attend. "
+    "Ana Ruiz, 52, the harbour director, did not attend, and left after 40 minutes. "
     "The larger port was never sold, and the smaller port was sold for $2 million."
 )
 KNOWLEDGE = Knowledge.from_article(STORY)
@@ -94,6 +94,8 @@ def test_span_measures(question: str, span: str, feature: str, value: float) -> 
         ("how much was the smaller port sold for?", "52"),  # an age is not an amount of money
         ("how many ports were sold?", "11"),  # "June 11" is a date, not a count
         ("who will attend the G7 summit?", "G7"),  # the question's own name is not its answer
+        ("how old is Ana Ruiz?", "40"),  # "40 minutes" counts minutes: no age
+        ("how many directors did not attend?", "40"),  # nor a count of directors
     ],
 )
 def test_candidates_of_the_wrong_kind_are_not_offered(question: str, span: str) -> None:

@@ -9,7 +9,7 @@ import pytest
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extractors.clauses import extract_manners, extract_reasons
 from bot.composer.extractors.dates import extract_dates
-from bot.composer.extractors.names import extract_names, find_names
+from bot.composer.extractors.names import ends_a_full_name, extract_names, find_names
 from bot.composer.extractors.numbers import extract_numbers, measure_unit
 from bot.composer.extractors.phrases import (
     extract_chunks,
@@ -179,6 +179,14 @@ def test_a_rank_fits_a_count_less_than_a_count() -> None:
         ("ZORVEX, the retailer, said sales fell.", "ZORVEX", "organization"),
         # a name between an article and a common noun names a thing, not a person
         ("Miners were trapped in the Cerro Alto copper mine.", "Cerro Alto", "unknown"),
+        # a firm of partners; a body whose role holder follows
+        (
+            "The trustee is suing the auditor, Carver & Lowe, for $6 million.",
+            "Carver & Lowe",
+            "organization",
+        ),
+        ("Rural Voice leader Milan Oraz met him.", "Rural Voice", "organization"),
+        ("Rural Voice leader Milan Oraz met him.", "Milan Oraz", "person"),
     ],
 )
 def test_names_and_their_kinds(text: str, name: str, kind: str) -> None:
@@ -374,6 +382,38 @@ def test_every_candidate_points_at_its_own_text() -> None:
     for extractor in extractors:
         for candidate in extractor(sentence):
             assert text[candidate.start : candidate.end] == candidate.text
+
+
+def test_a_time_and_a_clause_after_a_preposition_are_no_place() -> None:
+    sentence = sentence_of("A jury on Wednesday convicted Raymond Castell in Houston.")
+    found = texts(extract_place_phrases(sentence))
+    assert not any("Wednesday" in text or "convicted" in text for text in found)
+    assert "Houston" in found
+
+
+@pytest.mark.parametrize(
+    ("word", "texts_", "expected"),
+    [
+        ("Castell", ["A jury convicted Raymond Castell. Castell, 58, will appeal."], True),
+        ("Ruiz", ["The mayor spoke. Mayor Ruiz said so."], True),
+        ("Ruiz", ["Then Dr. Ruiz said so."], True),
+        # "former" is written in lower case: a headline's capital is no first name
+        (
+            "Brightwell",
+            ["Former Brightwell chief guilty", "The former chief led Brightwell."],
+            False,
+        ),
+        ("Fe", ["She died in Santa Fe on Sunday."], False),  # a place, not a person
+        ("Lowe", ["The firm Carver & Lowe was sued."], False),
+        ("Castell", ["Castell will appeal."], False),  # never named in full
+        ("Sato", ["She beat Varga, Sato and Lee."], False),  # a list, not a full name
+    ],
+)
+def test_a_lone_name_is_a_surname_where_the_article_names_the_person_in_full(
+    word: str, texts_: list[str], expected: bool
+) -> None:
+    lower = {w for text in texts_ for w in text.split() if w.islower()}
+    assert ends_a_full_name(word, texts_, lower.__contains__, load_gazetteer()) is expected
 
 
 def test_a_nationality_describing_a_noun_is_no_place() -> None:

@@ -111,6 +111,12 @@ def test_answer_type(question: str, expected: AnswerType) -> None:
         ("What was the naval base called?", ("naval", "base")),
         ("Who was Margaret's husband?", ("husband",)),
         ("What was the name of the Norse leader?", ("norse", "leader")),
+        # a verb after the noun ends the phrase
+        ("What battle took place in the 10th century?", ("battle",)),
+        ("What proclamation gave Huguenots special privileges?", ("proclamation",)),
+        ("What is the name given to the input string?", ("name",)),
+        # the owner before "'s" is not the head
+        ("What is Norman art's best known piece?", ("best", "known", "piece")),
     ],
 )
 def test_head_noun_of_what_and_which_questions(question: str, head: tuple[str, ...]) -> None:

@@ -30,6 +30,8 @@ import pytest
 import bot
 import retrieval
 from bot.ask_command import parse_request
+from bot.composer.extractors.names import ends_a_full_name
+from bot.composer.gazetteer import load_gazetteer
 from bot.composer.relative_dates import resolve_relative_date
 from bot.discord_app.limits import defuse_mentions, escape_markdown, fit, one_line
 from bot.discord_app.links import first_link, lone_link
@@ -95,6 +97,11 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
         "end >= body and (not tokens[end].is_word)",
     ): _SENTENCE,
     ("bot.composer.extractors.names", "find_names", "index < len(tokens)"): _SENTENCE,
+    (
+        "bot.composer.extractors.names",
+        "ends_a_full_name",
+        "start > 0 and seen < _MENTIONS_READ",
+    ): "each pass moves past one mention (str.find from its end); at most _MENTIONS_READ of them",
     (
         "bot.composer.extractors.names",
         "find_names",
@@ -277,6 +284,7 @@ TEXT_PATHS: dict[str, Callable[[str], object]] = {
     "first_link": first_link,
     "lone_link (a link)": lambda text: lone_link("https://x.example/" + text.replace(" ", "")),
     "check_url": lambda text: _checked_or_error("https://x.example/" + text),
+    "ends_a_full_name": lambda text: ends_a_full_name("a", [text], _never, load_gazetteer()),
 }
 # Quadratic work grows 16-fold when the text grows 4-fold, linear work 4-fold;
 # n log n about 5. A pass must take this long at the larger length to be judged.
@@ -285,6 +293,10 @@ MEASURABLE_SECONDS = 0.05
 SHORT, LONG = 5_000, 20_000
 SHORT_TEXTS = adversarial_texts(SHORT)
 LONG_TEXTS = adversarial_texts(LONG)
+
+
+def _never(word: str) -> bool:
+    return False
 
 
 def _checked_or_error(url: str) -> None:

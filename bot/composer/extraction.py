@@ -19,7 +19,7 @@ from typing import NamedTuple
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extractors.clauses import extract_manners, extract_reasons
 from bot.composer.extractors.dates import extract_dates
-from bot.composer.extractors.names import extract_names
+from bot.composer.extractors.names import extract_names, name_fit
 from bot.composer.extractors.numbers import extract_numbers
 from bot.composer.extractors.phrases import (
     extract_agents,
@@ -82,6 +82,11 @@ _BY_TYPE: dict[AnswerType, tuple[str, ...]] = {
     AnswerType.OTHER: ("heads", "quotes"),
     AnswerType.YES_NO: (),
 }
+_NAME_EXTRACTORS = {
+    "person names": "person",
+    "place names": "place",
+    "organization names": "organization",
+}
 # A plain noun phrase rarely answers a question that wants a date or a number;
 # it stays a last resort there.
 _CHUNK_SCALE = {AnswerType.DATE: 0.3, AnswerType.NUMBER: 0.3}
@@ -97,7 +102,10 @@ def extract_candidates(
         if name in _QUESTION_EXTRACTORS:
             candidates.extend(_QUESTION_EXTRACTORS[name](sentence, question))
         else:
-            candidates.extend(_rebuild(sentence, _spans(name, text, reader.lower_case_words)))
+            spans = _spans(name, text, reader.lower_case_words)
+            if name in _NAME_EXTRACTORS:
+                spans = _known_surnames(spans, sentence, reader, _NAME_EXTRACTORS[name])
+            candidates.extend(_rebuild(sentence, spans))
     scale = _CHUNK_SCALE.get(question.answer_type, 1.0)
     candidates.extend(_rebuild(sentence, _spans("chunks", text, reader.lower_case_words), scale))
     return candidates
@@ -154,3 +162,19 @@ def _spans(name: str, text: str, lower_case_words: frozenset[str]) -> tuple[_Spa
 
 def _names(sentence: Sentence, lower_case_words: frozenset[str], kind: str) -> Iterator[Candidate]:
     return extract_names(sentence, load_gazetteer(), lower_case_words.__contains__, kind)
+
+
+def _known_surnames(
+    spans: tuple[_Span, ...], sentence: Sentence, reader: ArticleReader, wanted: str
+) -> tuple[_Span, ...]:
+    """A lone name the article gives elsewhere in full ("Castell") is a person's."""
+    if not any(span.rule == "name:unknown" and span.first == span.last for span in spans):
+        return spans
+    return tuple(
+        span._replace(rule="name:person", type_fit=name_fit("person", wanted))
+        if span.rule == "name:unknown"
+        and span.first == span.last
+        and reader.is_surname(sentence.tokens[span.first].text.removesuffix("'s"))
+        else span
+        for span in spans
+    )

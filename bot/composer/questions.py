@@ -29,7 +29,7 @@ from bot.composer.lexicon import (
     SPEECH_VERBS,
 )
 from bot.composer.tokens import Token, tokenize
-from bot.composer.word_classes import WordClass, classify
+from bot.composer.word_classes import WordClass, classify, word_class
 from retrieval.analysis import stem
 
 __all__ = ["CATEGORY_STEMS", "AnswerType", "QuestionAnalysis", "analyze_question"]
@@ -527,7 +527,8 @@ def _head_phrase(words: list[Token], participles: bool = False) -> tuple[str, ..
 
     Right after "what/which + noun", a word in -ed/-ing is the verb ("which
     newspaper reported"); after "what is the", it is an adjective ("the most
-    frequently employed type"), which ``participles`` allows.
+    frequently employed type"), which ``participles`` allows. After a noun, a verb
+    ends the phrase either way: "what battle took place", "the name given to".
     """
     phrase: list[Token] = []
     for token in words:
@@ -536,6 +537,10 @@ def _head_phrase(words: list[Token], participles: bool = False) -> tuple[str, ..
             continue  # "the name of the Norse leader"
         if token.lower in AUXILIARIES or (phrase and token.lower in FUNCTION_WORDS - {"of"}):
             break
+        if phrase and word_class(token.lower) is WordClass.VERB and _has_noun(phrase):
+            break
+        if phrase and phrase[-1].lower.endswith("'s"):
+            phrase = []  # "Norman art's best known piece": the owner is not the head
         if (
             not participles
             and phrase
@@ -558,6 +563,10 @@ def _head_phrase(words: list[Token], participles: bool = False) -> tuple[str, ..
             phrase = phrase[: [token.lower for token in phrase].index("of")]
     nouns = [token.stem for token in phrase if token.lower not in FUNCTION_WORDS]
     return tuple(nouns[-_MAX_HEAD_WORDS:] if participles else nouns[:_MAX_HEAD_WORDS])
+
+
+def _has_noun(phrase: list[Token]) -> bool:
+    return any(word_class(token.lower) is WordClass.NOUN for token in phrase)
 
 
 def _stems(words_: frozenset[str]) -> frozenset[str]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from bot.composer.extractors.names import ends_a_full_name
 from bot.composer.gazetteer import Gazetteer, load_gazetteer
 from bot.composer.lexicon import FUNCTION_WORDS
 from bot.composer.tokens import tokenize
@@ -26,7 +27,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # Readers are memoized per knowledge object; a process rarely has more than one
 # or two articles loaded, and the bound keeps a long-running test run in check.
 _MAX_READERS = 8
-# Passage places remembered per reader: a question reads a few dozen.
+# Passage places (and surnames) remembered per reader: a question reads a few dozen.
 _MAX_PLACES = 65536
 
 
@@ -75,6 +76,7 @@ class ArticleReader:
     title_stems: tuple[frozenset[str], ...]  # each article's headline words (stems)
     mean_words: float = 1.0  # words in an average passage (BM25's length normalisation)
     places: dict[int, Place] = field(default_factory=dict)  # memo of place(), bounded
+    surnames: dict[str, bool] = field(default_factory=dict)  # memo of is_surname(), bounded
 
     def neighbours(self, position: int) -> tuple[int, ...]:
         """Positions of the passages just before and after ``position`` in the same article."""
@@ -110,6 +112,19 @@ class ArticleReader:
     def is_proper(self, word: str) -> bool:
         """A word the article has, but never in lower case: a name."""
         return word in self.words and word not in self.lower_case_words
+
+    def is_surname(self, word: str) -> bool:
+        """Whether the articles name a person in full ending in ``word`` ("Raymond Castell")."""
+        known = self.surnames.get(word)
+        if known is None:
+            if len(self.surnames) >= _MAX_PLACES:
+                self.surnames.clear()
+            texts = [article.text for article in self.knowledge.articles]
+            known = ends_a_full_name(
+                word, texts, self.lower_case_words.__contains__, self.gazetteer
+            )
+            self.surnames[word] = known
+        return known
 
     def terms(self, text: str) -> frozenset[str]:
         """The index terms of ``text`` (as the retriever sees them), memoized."""

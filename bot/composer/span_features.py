@@ -34,6 +34,7 @@ from bot.composer.lexicon import DETERMINERS, MONEY_WORDS, PREPOSITIONS, TIME_UN
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import WordWeights
 from bot.composer.tokens import tokenize
+from bot.composer.word_classes import WordClass, word_class
 from retrieval.analysis import stem
 
 __all__ = [
@@ -321,7 +322,9 @@ def kind_fits(question: QuestionAnalysis, candidate: Candidate) -> bool:
     text = " ".join(token.lower for token in tokens)
     if wanted == "age":
         bare = len(tokens) == 1 and tokens[0].text.isdigit() and len(tokens[0].text) <= 3
-        fits = bool(_AGE_FORM.search(text)) or (bare and int(tokens[0].text) <= _OLDEST)
+        fits = bool(_AGE_FORM.search(text)) or (
+            bare and int(tokens[0].text) <= _OLDEST and not _noun_after(candidate)
+        )
     elif wanted == "money":
         fits = bool(_CURRENCY.search(text)) or any(t.lower in _CURRENCY_WORDS for t in tokens)
     elif wanted == "percent":
@@ -361,9 +364,36 @@ def apposition_age(candidate: Candidate) -> bool:
 
 
 def _measures_other(candidate: Candidate, question: QuestionAnalysis) -> bool:
-    """ "14-story" for "how many apartments?": a size in a unit other than the thing counted."""
+    """ "14-story" for "how many apartments?": a size in a unit other than the thing counted.
+
+    So is a number of time units, "30" of "30 years of experience" for "how many
+    miners died?".
+    """
     units = [measure_unit(token.lower) for token in candidate.tokens]
-    return any(unit is not None and stem(unit) != question.focus for unit in units)
+    if any(unit is not None and stem(unit) != question.focus for unit in units):
+        return True
+    following = _word_after(candidate)
+    return following in TIME_UNITS and stem(following) != question.focus
+
+
+def _word_after(candidate: Candidate) -> str:
+    """The lower-case word right after the span ("" at a punctuation mark or the end)."""
+    tokens = candidate.sentence.tokens
+    following = tokens[candidate.last + 1] if candidate.last + 1 < len(tokens) else None
+    return following.lower if following is not None and following.is_word else ""
+
+
+def _noun_after(candidate: Candidate) -> bool:
+    """ "80" of "about 80 people", "74" of "in 74 minutes": a number counting a noun
+    (but "52 years old" is an age)."""
+    following = _word_after(candidate)
+    if not following or word_class(following) is not WordClass.NOUN:
+        return False
+    tokens = candidate.sentence.tokens
+    after = candidate.last + 2
+    return not (
+        following in {"year", "years"} and after < len(tokens) and tokens[after].lower == "old"
+    )
 
 
 def _counts_other(candidate: Candidate, question: QuestionAnalysis) -> bool:

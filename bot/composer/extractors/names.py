@@ -12,16 +12,30 @@ English word ("Similar trains ..."), unless another capitalized word follows.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.english import is_english_word
 from bot.composer.gazetteer import Gazetteer
-from bot.composer.lexicon import FUNCTION_WORDS, MONTHS, ORGANIZATION_NOUNS, ROLE_TITLES, WEEKDAYS
+from bot.composer.lexicon import (
+    FUNCTION_WORDS,
+    HONORIFICS,
+    MONTHS,
+    ORGANIZATION_NOUNS,
+    ROLE_TITLES,
+    WEEKDAYS,
+)
 from bot.composer.tokens import Token
 
-__all__ = ["Name", "extract_names", "find_names", "is_nationality"]
+__all__ = [
+    "Name",
+    "ends_a_full_name",
+    "extract_names",
+    "find_names",
+    "is_nationality",
+    "name_fit",
+]
 
 _CONNECTORS = frozenset(
     {"of", "the", "de", "da", "di", "du", "van", "von", "bin", "al", "la", "le", "&"}
@@ -126,18 +140,22 @@ def extract_names(
 ) -> Iterator[Candidate]:
     """Yield the names of ``sentence``, fitting best when their kind is ``wanted``."""
     for name in find_names(sentence, gazetteer, lower_case_words):
-        if name.kind == wanted:
-            fit = 1.0
-        elif wanted == "person" and name.kind == "organization":
-            # "who built it?", "who won the election?" are often answered by a company or a
-            # party: held apart, 0.7 scored PERSON questions 48.4 F1 against 46.9 at 0.5.
-            fit = 0.7
-        elif name.kind == "unknown":
-            # An unclassified single name is most often a person's surname.
-            fit = 0.6 if wanted in {"person", "organization"} else 0.3
-        else:
-            fit = 0.15
+        fit = name_fit(name.kind, wanted)
         yield Candidate(sentence, name.first, name.last, f"name:{name.kind}", fit)
+
+
+def name_fit(kind: str, wanted: str) -> float:
+    """How well a name of ``kind`` answers a question that wants a ``wanted`` name."""
+    if kind == wanted:
+        return 1.0
+    if wanted == "person" and kind == "organization":
+        # "who built it?", "who won the election?" are often answered by a company or a
+        # party: held apart, 0.7 scored PERSON questions 48.4 F1 against 46.9 at 0.5.
+        return 0.7
+    if kind == "unknown":
+        # An unclassified single name is most often a person's surname.
+        return 0.6 if wanted in {"person", "organization"} else 0.3
+    return 0.15
 
 
 def _is_capitalized_word(tokens: tuple[Token, ...], index: int) -> bool:
@@ -184,6 +202,8 @@ def _kind(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -> st
     head = lowers[lowers.index("of", 1) - 1] if "of" in lowers[1:] else lowers[-1]
     if head in _ORG_SUFFIXES or (following is not None and following.lower in ORGANIZATION_NOUNS):
         return "organization"
+    if "&" in lowers or (len(words) > 1 and _role_follows(following)):
+        return "organization"  # "Carver & Lowe"; "Rural Voice leader Milan Oraz"
     if head in _PLACE_SUFFIXES:
         return "place"
     if len(words) == 1 and len(bare) > 1 and (bare.isupper() or any(c.isdigit() for c in bare)):
@@ -200,6 +220,16 @@ def _kind(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -> st
     ):
         return "person"
     return "unknown"
+
+
+def _role_follows(following: Token | None) -> bool:
+    """A role right after a name makes the name the body the role is in ("Acme Corp chief")."""
+    return (
+        following is not None
+        and following.is_word
+        and not following.is_capitalized
+        and following.lower in ROLE_TITLES - HONORIFICS
+    )
 
 
 def _modifies_a_noun(tokens: tuple[Token, ...], first: int, last: int) -> bool:
@@ -253,3 +283,51 @@ def _is_dateline(
 
 def is_nationality(lower: str) -> bool:
     return lower in _NATIONALITIES or lower.endswith(_ADJECTIVE_ENDINGS)
+
+
+# Mentions of a name looked at to tell whether a full name ends in it (bounds the scan).
+_MENTIONS_READ = 64
+# Characters looked back from a mention for the word before it.
+_REACH_BACK = 40
+
+
+def ends_a_full_name(
+    word: str,
+    texts: Sequence[str],
+    lower_case_words: Callable[[str], bool],
+    gazetteer: Gazetteer,
+) -> bool:
+    """Whether the articles write ``word`` after a first name or a title ("Raymond Castell").
+
+    News names a person in full once and by surname after: "Castell" alone is
+    then a person, not an unknown name that might be a place or a firm. The word
+    before must be a name the articles never write in lower case ("Former
+    Brightwell" in a headline is no first name), or a title ("Mayor Ruiz"), and
+    the pair no place ("Santa Fe").
+    """
+    seen = 0
+    for text in texts:
+        start = text.find(" " + word)
+        while start > 0 and seen < _MENTIONS_READ:
+            seen += 1
+            end = start + 1 + len(word)
+            whole = end == len(text) or not (text[end].isalnum() or text[end] == "-")
+            words_before = text[max(0, start - _REACH_BACK) : start].split()
+            previous = words_before[-1].lstrip("\"'(“‘").removesuffix(".") if words_before else ""
+            if whole and previous.replace("-", "").replace("'", "").isalpha():
+                lower = previous.lower()
+                if lower in ROLE_TITLES or lower in HONORIFICS:
+                    return True
+                first_name = (
+                    previous[:1].isupper()
+                    and not previous.isupper()
+                    and not lower_case_words(lower)
+                    and lower not in FUNCTION_WORDS
+                    and not is_nationality(lower)
+                    and gazetteer.kind(f"{previous} {word}") is None
+                    and gazetteer.kind(previous) is None
+                )
+                if first_name:
+                    return True
+            start = text.find(" " + word, end)
+    return False

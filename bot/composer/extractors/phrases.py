@@ -167,12 +167,16 @@ def extract_place_phrases(sentence: Sentence) -> Iterator[Candidate]:
     by a pronoun ("his kingdom") less so.
     """
     tokens = sentence.tokens
+    classes: tuple[WordClass, ...] | None = None
     for index, token in enumerate(tokens):
         if token.lower not in _PLACE_PREPOSITIONS:
             continue
+        classes = classes or classify(tokens)
         best: tuple[int, float] | None = None
         for probe in range(index + 1, min(len(tokens), index + 2 + _MAX_CHUNK_TOKENS)):
             word = tokens[probe]
+            if classes[probe] is WordClass.VERB or (best is None and word.lower in _CALENDAR_WORDS):
+                break  # "on Wednesday convicted ...": a time, then a clause, no place
             joins_name = (
                 word.lower == "of"
                 and best is not None
