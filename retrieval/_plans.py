@@ -128,7 +128,7 @@ def _cut_top_k(
     added_rows: list[np.ndarray] = []  # every row added to ``scratch``, to zero it again
     try:
         for count, term in enumerate(order[: tests[-1]], 1):
-            rows, added = postings_of(postings, query, [term])
+            rows, added = postings_of(postings, Query([query.columns[term]], [query.weights[term]]))
             np.add.at(scratch, rows, added)
             added_rows.append(rows)
             if count not in tests:
@@ -136,7 +136,7 @@ def _cut_top_k(
             added_rows = [np.concatenate(added_rows)]
             rows = added_rows[0]
             partial = scratch[rows]
-            leaders, leading = select(rows, partial, k, copies=count)
+            leaders, leading = select(rows, -partial, k, copies=count)
             if len(leaders) < k:
                 continue
             kth = float(leading[-1])

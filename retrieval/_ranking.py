@@ -46,7 +46,7 @@ def dense_scores(postings: Postings, query: Query) -> np.ndarray:
         rows *= np.asarray(query.weights)[:, None]
         return rows.sum(axis=0)  # type: ignore[no-any-return]
     if postings.n_rows <= BINCOUNT_ROWS:
-        rows, added = postings_of(postings, query, list(range(len(query.columns))))
+        rows, added = postings_of(postings, query)
         return np.bincount(rows, added, minlength=postings.n_rows)
     starts, indices, data = postings.starts, postings.indices, postings.data
     scores = np.zeros(postings.n_rows, dtype=np.float64)
@@ -73,28 +73,36 @@ def dense_top_k(
 
 
 def postings_of(
-    postings: Postings, query: Query, terms: list[int]
+    postings: Postings, query: Query, *, negated: bool = False
 ) -> tuple[np.ndarray, np.ndarray]:
-    """The rows (intp) and products of query ``terms`` (positions in the query), in that order.
+    """The rows (intp) and products of the query's terms, in column order.
 
     Rows as intp and products as float64 once, here: NumPy would otherwise
     convert int32 rows at every indexing, which was a quarter of a small query.
+    ``negated`` gives each product's negative, which :func:`select` ranks
+    without a pass to negate them (negation is exact: the sums are the negated
+    sums, bit for bit).
     """
-    starts, columns, weights = postings.starts, query.columns, query.weights
-    slices = [(starts[columns[term]], starts[columns[term] + 1]) for term in terms]
-    chosen = [weights[term] for term in terms]
+    starts, columns = postings.starts, query.columns
+    weights = [-weight for weight in query.weights] if negated else query.weights
     if postings.wide is not None:
         indices, data = postings.wide
-        rows = np.concatenate([indices[a:b] for a, b in slices])
-        added = np.concatenate([data[a:b] * w for (a, b), w in zip(slices, chosen, strict=True)])
-        return rows, added
+        if len(columns) == 1:  # views: nothing to join
+            start, end = starts[columns[0]], starts[columns[0] + 1]
+            return indices[start:end], data[start:end] * weights[0]
+        rows = np.concatenate([indices[starts[c] : starts[c + 1]] for c in columns])
+        products = [
+            data[starts[c] : starts[c + 1]] * w for c, w in zip(columns, weights, strict=True)
+        ]
+        return rows, np.concatenate(products)
+    slices = [(starts[column], starts[column + 1]) for column in columns]
     # Large lists: each written once into its place (concatenating copies twice).
     indices, data = postings.indices, postings.data
     total = sum(b - a for a, b in slices)
     rows = np.empty(total, dtype=np.intp)
     added = np.empty(total, dtype=np.float64)
     at = 0
-    for (a, b), w in zip(slices, chosen, strict=True):
+    for (a, b), w in zip(slices, weights, strict=True):
         rows[at : at + b - a] = indices[a:b]
         np.multiply(data[a:b], w, out=added[at : at + b - a], dtype=np.float64)
         at += b - a
@@ -115,24 +123,37 @@ def summed(scratch: np.ndarray, rows: np.ndarray, added: np.ndarray) -> np.ndarr
 
 
 def select(
-    rows: np.ndarray, values: np.ndarray, k: int, copies: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """The ``k`` best distinct rows, best first, of postings naming a row up to ``copies`` times.
+    rows: np.ndarray, costs: np.ndarray, k: int, copies: int
+) -> tuple[list[int], list[float]]:
+    """The ``k`` best distinct rows and their scores, best first, from postings naming a
+    row up to ``copies`` times; ``costs`` is each posting's row's score, negated.
 
-    ``values`` is each posting's row's score. The rows of the top k, and every
-    row tied with the k-th, hold one of the ``k * copies`` best postings (fewer
-    than k rows score above the k-th, and each names its row at most ``copies``
-    times), so only those are sorted; a row's postings then sit side by side.
+    The rows of the top k, and every row tied with the k-th, hold one of the
+    ``k * copies`` lowest costs (fewer than k rows score above the k-th, and each
+    names its row at most ``copies`` times), so only those are sorted; up to
+    twice as many are sorted outright, which costs less than finding them.
+    Sorted, a row's postings sit side by side and the k-th distinct row starts
+    before position ``k * copies``. Negated scores sort best first with rows
+    ascending in one ``lexsort``; the lists returned are what the search hands on.
     """
     enough = k * copies
-    if len(rows) > enough:
-        keep = values >= kth_largest(values, enough)
-        rows, values = rows[keep], values[keep]
-    order = np.lexsort((rows, -values))
-    rows, values = rows[order], values[order]
-    first = np.ones(len(rows), dtype=bool)
-    np.not_equal(rows[1:], rows[:-1], out=first[1:])
-    return rows[first][:k], values[first][:k]
+    if len(rows) > 2 * enough:
+        part = costs.copy()  # the method: np.partition's wrapper costs as much for a few hundred
+        part.partition(enough - 1)
+        keep = costs <= part[enough - 1]
+        rows, costs = rows[keep], costs[keep]
+    order = np.lexsort((rows, costs))[:enough]
+    top_rows: list[int] = []
+    scores: list[float] = []
+    last = -1
+    for row, cost in zip(rows[order].tolist(), costs[order].tolist(), strict=True):
+        if row != last:
+            top_rows.append(row)
+            scores.append(-cost)
+            if len(top_rows) == k:
+                break
+            last = row
+    return top_rows, scores
 
 
 def best(rows: np.ndarray, scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:

@@ -32,7 +32,6 @@ from retrieval._postings import Postings, Query
 from retrieval._ranking import (
     dense_scores,
     dense_top_k,
-    kth_largest,
     postings_of,
     select,
     summed,
@@ -63,36 +62,26 @@ def top_k(postings: Postings, query: Query, k: int) -> tuple[list[int], list[flo
             return _python_top_k(lists, query, k)
     if postings.matrix is not None:
         rows, scores = dense_top_k(postings, query, k)
-    elif len(query.columns) == 1:
-        rows, scores = _one_term_top_k(postings, query, k)
-    elif postings.n_rows <= _postings.DENSE_ROWS:
-        rows, added = postings_of(postings, query, list(range(len(query.columns))))
+        return rows.tolist(), scores.tolist()
+    if len(query.columns) == 1:  # its postings are its scores: nothing to add up
+        rows, costs = postings_of(postings, query, negated=True)
+        return select(rows, costs, k, copies=1)
+    if postings.n_rows <= _postings.DENSE_ROWS:
+        rows, costs = postings_of(postings, query, negated=True)
         # A fresh array: at this size zeroing it costs less than a borrowed one's bookkeeping.
-        values = np.bincount(rows, added, minlength=postings.n_rows)[rows]
-        rows, scores = select(rows, values, k, copies=len(query.columns))
-    else:
-        rows, scores = _large_top_k(postings, query, k)
-    return rows.tolist(), scores.tolist()
+        costs = np.bincount(rows, costs, minlength=postings.n_rows)[rows]
+        return select(rows, costs, k, copies=len(query.columns))
+    return _large_top_k(postings, query, k)
 
 
-def _one_term_top_k(postings: Postings, query: Query, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """One term: its postings are the scores, nothing to add up."""
-    rows, scores = postings_of(postings, query, [0])
-    if len(rows) > k:
-        keep = scores >= kth_largest(scores, k)
-        rows, scores = rows[keep], scores[keep]
-    order = np.lexsort((rows, -scores))[:k]
-    return rows[order], scores[order]
-
-
-def _large_top_k(postings: Postings, query: Query, k: int) -> tuple[np.ndarray, np.ndarray]:
+def _large_top_k(postings: Postings, query: Query, k: int) -> tuple[list[int], list[float]]:
     """A large index: a plan if one pays, else every posting summed into the scratch array."""
     with postings.scratch.scores() as scratch:
         found = planned_top_k(postings, query, k, scratch)
         if found is not None:
-            return found
-        rows, added = postings_of(postings, query, list(range(len(query.columns))))
-        return select(rows, summed(scratch, rows, added), k, copies=len(query.columns))
+            return found[0].tolist(), found[1].tolist()
+        rows, costs = postings_of(postings, query, negated=True)
+        return select(rows, summed(scratch, rows, costs), k, copies=len(query.columns))
 
 
 def _python_top_k(

@@ -176,13 +176,22 @@ class TfidfRetriever:
         if vector is None:
             return []
         rows, scores = top_k(self._postings, vector, k)
-        # A cosine is at most 1; a loaded file's weights are checked one by one,
-        # not per passage, so a crafted one could add up to more.
-        scores = [score if score <= 1.0 else 1.0 for score in scores]
         if self._lazy_passages is not None:
-            return list(map(_new_hit, scores, self._lazy_passages.take(rows)))
-        made = self._made
-        return [_new_hit(score, made[row]) for row, score in zip(rows, scores, strict=True)]
+            passages = self._lazy_passages.take(rows)
+        else:
+            made = self._made
+            passages = [made[row] for row in rows]
+        # Each Hit made through its slots, inline: a third of the time of calling
+        # Hit(score, passage), and 1 us less for ten than a helper function.
+        hits: list[Hit] = []
+        for score, passage in zip(scores, passages, strict=True):
+            hit = _new(Hit)
+            # A cosine is at most 1; a loaded file's weights are checked one by one,
+            # not per passage, so a crafted one could add up to more.
+            _set_score(hit, score if score <= 1.0 else 1.0)
+            _set_passage(hit, passage)
+            hits.append(hit)
+        return hits
 
     def scores(self, query: str) -> np.ndarray | None:
         """Return the cosine similarity of ``query`` to each passage; None if no term matches."""
@@ -202,12 +211,12 @@ class TfidfRetriever:
         columns = sorted(set(found))
         idf = self._idf_list
         if len(columns) == len(found):  # the usual question: every term once, tf = 1
-            weights = [idf[column] for column in columns]
+            weights = list(map(idf.__getitem__, columns))
         else:
             weights = [_tf(count, self.analyzer.config.sublinear_tf) * idf[column]
                        for column, count in sorted(Counter(found).items())]  # fmt: skip
         norm = math.hypot(*weights)
-        return Query(columns, [weight / norm for weight in weights])
+        return Query(columns, list(map(norm.__rtruediv__, weights)))  # weight / norm
 
     def save(self, path: str | Path, *, header: dict[str, Any] | None = None) -> None:
         """Write the index to ``path`` in the versioned articlebot index format.
@@ -232,15 +241,8 @@ class TfidfRetriever:
         )
 
 
+_new = object.__new__
 _set_score, _set_passage = (getattr(Hit, name).__set__ for name in ("score", "passage"))
-
-
-def _new_hit(score: float, passage: Passage) -> Hit:
-    """``Hit(score, passage)`` through its slots: 0.2 us instead of 0.3 (see ``new_passage``)."""
-    hit = object.__new__(Hit)
-    _set_score(hit, score)
-    _set_passage(hit, passage)
-    return hit
 
 
 def _tf(count: int, sublinear: bool) -> float:
