@@ -61,12 +61,19 @@ def _top(retriever: TfidfRetriever, query: str, k: int) -> tuple[list[int], list
 # Module constants that force each plan of the search on a small corpus.
 FEW_CHAMPIONS = {"_MIN_CHAMPIONS": 64, "_CHAMPION_SHARE": 10**9}  # 64 per long list
 # No dense copy, planned, narrow postings, np.add.at for every row's score.
-LARGE = {"_MATRIX_CELLS": 0, "DENSE_ROWS": 0, "BINCOUNT_ROWS": 0}
+LARGE = {"_MATRIX_CELLS": 0, "DENSE_ROWS": 0, "BINCOUNT_ROWS": 0, "_FRESH_ROWS": 0}
 PLANS = {
     "python lists": {"_PYTHON_ROWS": 10**9, "_PYTHON_POSTINGS": 10**9, "_MATRIX_CELLS": 0},
     "dense copy": {"_MATRIX_CELLS": 10**12},
     "summed, wide": {"_MATRIX_CELLS": 0},
     "summed": {**LARGE, "SUM_FRACTION": 0, "_GIANT_FRACTION": 0, "_CUT_FRACTION": 10**9},
+    "summed, fresh array": {
+        **LARGE,
+        "_FRESH_ROWS": 10**9,
+        "SUM_FRACTION": 0,
+        "_GIANT_FRACTION": 0,
+        "_CUT_FRACTION": 10**9,
+    },
     "max-score cut": {
         **LARGE,
         "SUM_FRACTION": 10**9,

@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import pytest
 
-from retrieval import TfidfRetriever, _postings
+from retrieval import TfidfRetriever, _postings, _search
 from retrieval._postings import ScoreScratch
 from tests.test_tfidf_reference import realistic_corpus
 
@@ -39,6 +39,7 @@ def test_searches_from_many_threads_find_what_one_thread_finds(
 ) -> None:
     monkeypatch.setattr(_postings, "_MATRIX_CELLS", 0)
     monkeypatch.setattr(_postings, "DENSE_ROWS", 0)  # every query through the scratch array
+    monkeypatch.setattr(_search, "_FRESH_ROWS", 0)
     texts, queries = realistic_corpus()
     retriever = TfidfRetriever.fit(texts)
     alone = [retriever.search(query, k=10) for query in queries]
