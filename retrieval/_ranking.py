@@ -140,7 +140,7 @@ def select(
     if len(rows) > 2 * enough:
         part = costs.copy()  # the method: np.partition's wrapper costs as much for a few hundred
         part.partition(enough - 1)
-        keep = costs <= part[enough - 1]
+        keep = (costs <= part[enough - 1]).nonzero()[0]  # two gathers: less than two masks
         rows, costs = rows[keep], costs[keep]
     order = np.lexsort((rows, costs))[:enough]
     top_rows: list[int] = []
