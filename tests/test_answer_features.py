@@ -13,7 +13,7 @@ from bot.composer.questions import analyze_question
 from bot.composer.reader import reader_for
 from bot.composer.selection import pool_sentences, select_answer
 from bot.composer.sentence_features import SENTENCE_FEATURES, sentence_features
-from bot.composer.span_features import SPAN_FEATURES, span_features
+from bot.composer.span_features import SPAN_FEATURES, asks_for_several, span_features
 from bot.composer.understanding import search_query
 from bot.composer.weights import default_weights
 from bot.knowledge import Knowledge
@@ -86,6 +86,19 @@ def _spans(question_text: str) -> dict[str, dict[str, float]]:
 )
 def test_span_measures(question: str, span: str, feature: str, value: float) -> None:
     assert _spans(question)[span][feature] == value
+
+
+@pytest.mark.parametrize(
+    ("question", "several"),
+    [
+        ("What are the three sources of law?", True),
+        ("Which crops were introduced?", True),
+        ("What crop was introduced?", False),
+        ("What is the focus of the class?", False),
+    ],
+)
+def test_questions_that_ask_for_several_things(question: str, several: bool) -> None:
+    assert asks_for_several(question) is several
 
 
 @pytest.mark.parametrize(

@@ -329,6 +329,18 @@ def test_a_relative_clause_is_not_a_description() -> None:
             "time and space hierarchy theorems",
         ),
         ("The boat carrying his fiancée Berengaria was anchored.", ("fiancée",), "Berengaria"),
+        # the subject of "X is the <head>", past an apposition or a relative "which"
+        (
+            "Zorvism, also known as Zorv (from Old Norse), is a revival movement.",
+            ("revival", "movement"),
+            "Zorvism",
+        ),
+        (
+            "It runs a museum and the Kell Library, which is the largest library system.",
+            ("library", "system"),
+            "Kell Library",
+        ),
+        ("The Kell Library is the world's largest public library.", ("library",), "Kell Library"),
     ],
 )
 def test_head_noun_matches(text: str, head: tuple[str, ...], expected: str) -> None:
@@ -382,6 +394,26 @@ def test_every_candidate_points_at_its_own_text() -> None:
     for extractor in extractors:
         for candidate in extractor(sentence):
             assert text[candidate.start : candidate.end] == candidate.text
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        (
+            "Its sources are primary law, secondary law and supplementary law.",
+            "primary law, secondary law and supplementary law",
+        ),
+        ("Causes include obesity, alcoholism, and drug use.", "obesity, alcoholism, and drug use"),
+    ],
+)
+def test_a_list_of_phrases_is_one_candidate(text: str, listed: str) -> None:
+    found = [c.text for c in extract_chunks(sentence_of(text)) if c.rule == "chunk:list"]
+    assert listed in found
+
+
+def test_phrases_set_off_by_commas_without_and_are_no_list() -> None:
+    found = [c.rule for c in extract_chunks(sentence_of("Ana Ruiz, the mayor, left early."))]
+    assert "chunk:list" not in found
 
 
 def test_a_time_and_a_clause_after_a_preposition_are_no_place() -> None:

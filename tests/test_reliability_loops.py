@@ -137,8 +137,23 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
     (
         "bot.composer.extractors.phrases",
         "_subject_of_copula",
-        "probe >= 0 and tokens[probe].lower in DETERMINERS | {'most', 'best', 'first', 'main'}",
-    ): _SENTENCE,
+        "probe >= 0 and index - probe <= _MAX_CHUNK_TOKENS and _modifies(tokens[probe])",
+    ): "at most _MAX_CHUNK_TOKENS",
+    (
+        "bot.composer.extractors.phrases",
+        "_opening_subject",
+        "first < copula and tokens[first].lower in DETERMINERS",
+    ): "moves forward, at most to the copula: one sentence",
+    (
+        "bot.composer.extractors.phrases",
+        "_opening_subject",
+        "last + 1 < copula and _is_content(tokens[last + 1]) and (last - first < _MAX_CHUNK_TOKENS)",
+    ): "at most _MAX_CHUNK_TOKENS",
+    (
+        "bot.composer.extractors.phrases",
+        "_list_end",
+        "end + 1 < len(tokens) and end + 1 - at < _MAX_CHUNK_TOKENS",
+    ): "at most _MAX_CHUNK_TOKENS a list item, and _MAX_LIST_ITEMS items",
     (
         "bot.composer.extractors.phrases",
         "_subject_of_copula",

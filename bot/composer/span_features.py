@@ -27,6 +27,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 from bot.composer.candidates import Candidate
 from bot.composer.extractors.numbers import measure_unit
@@ -42,6 +43,7 @@ __all__ = [
     "SPAN_FEATURES",
     "apposition_age",
     "asked_quantity",
+    "asks_for_several",
     "kind_fits",
     "rule_family",
     "span_features",
@@ -111,6 +113,8 @@ SPAN_FEATURES = (
     "kind_match",
     "kind_mismatch",
     "counts_other",
+    "is_list",
+    "list_for_several",
 )
 
 # Tokens of distance at which closeness halves.
@@ -193,7 +197,33 @@ def span_features(
         candidate.bonus,
         *_kind_fit(question, candidate),
         float(_counts_other(candidate, question)),
+        *_list_fit(candidate.rule, question.text),
     )
+
+
+def _list_fit(rule: str, question_text: str) -> tuple[float, float]:
+    """Whether the span is a list, and whether the question asks for several things."""
+    if rule != "chunk:list":
+        return 0.0, 0.0
+    return 1.0, float(asks_for_several(question_text))
+
+
+_SEVERAL_WORDS = frozenset(
+    "two three four five six seven eight nine ten several some both many various".split()
+)
+
+
+@lru_cache(maxsize=4096)
+def asks_for_several(question_text: str) -> bool:
+    """ "What are the three sources ...?", "Which crops were introduced?": a plural answer."""
+    words = [token.lower for token in tokenize(question_text) if token.is_word]
+    if any(word in {"are", "were"} for word in words[:4]) or _SEVERAL_WORDS & set(words):
+        return True
+    # "what crops", "which techniques": a plural noun right after the question word
+    for first, second in pairwise(words):
+        if first in {"what", "which"}:
+            return second.endswith("s") and not second.endswith(("ss", "us", "is"))
+    return False
 
 
 def rule_family(rule: str) -> str:

@@ -32,7 +32,7 @@ from bot.composer.lexicon import (
     WEEKDAYS,
 )
 from bot.composer.tokens import Token
-from bot.composer.word_classes import WordClass, classify
+from bot.composer.word_classes import WordClass, classify, word_class
 from retrieval.analysis import stem
 
 __all__ = [
@@ -100,12 +100,54 @@ def extract_chunks(sentence: Sentence) -> Iterator[Candidate]:
         head_class = classes[last]
         fit = 0.35 if head_class in _HEAD_CLASSES else 0.15
         yield Candidate(sentence, index, last, "chunk", fit)
+        listed = _list_end(tokens, classes, last)
+        if listed is not None:
+            yield Candidate(sentence, index, listed, "chunk:list", fit)
         for start in range(index + 1, last + 1):
             if classes[start] in _PHRASE_CLASSES and tokens[start - 1].lower not in _CHUNK_JOINERS:
                 if classes[start - 1] is WordClass.NAME and classes[start] is WordClass.NAME:
                     continue  # never cut a name in two
                 yield Candidate(sentence, start, last, "chunk", fit * 0.9)
         index = last + 1
+
+
+# Items of a list looked at ("obesity, alcoholism, and drug use").
+_MAX_LIST_ITEMS = 8
+
+
+def _list_end(tokens: tuple[Token, ...], classes: tuple[WordClass, ...], last: int) -> int | None:
+    """Where a list that opens with the phrase ending at ``last`` ends, if it is one.
+
+    "primary law, secondary law and supplementary law": phrases joined by commas
+    whose last one follows "and" or "or". A plural question often wants them all.
+    """
+    end = last
+    for _ in range(_MAX_LIST_ITEMS):
+        at = end + 1
+        if at >= len(tokens) or tokens[at].text != ",":
+            return None
+        at += 1
+        closing = at < len(tokens) and tokens[at].lower in {"and", "or"}
+        at += closing
+        if at >= len(tokens) or classes[at] not in _PHRASE_CLASSES:
+            return None
+        end = at
+        while end + 1 < len(tokens) and end + 1 - at < _MAX_CHUNK_TOKENS:
+            following = end + 1
+            if classes[following] in _PHRASE_CLASSES:
+                end = following
+            elif (
+                tokens[following].lower in {"and", "or"}
+                and following + 1 < len(tokens)
+                and classes[following + 1] in _PHRASE_CLASSES
+            ):
+                closing = True
+                end = following + 1
+            else:
+                break
+        if closing:
+            return end
+    return None
 
 
 def extract_head_matches(sentence: Sentence, head: tuple[str, ...]) -> Iterator[Candidate]:
@@ -366,15 +408,51 @@ def _subject_of_copula(sentence: Sentence, index: int) -> tuple[int, int] | None
     """ "X is the [head]": X, the words before a copula that precedes the head."""
     tokens = sentence.tokens
     probe = index - 1
-    while probe >= 0 and tokens[probe].lower in DETERMINERS | {"most", "best", "first", "main"}:
+    while probe >= 0 and index - probe <= _MAX_CHUNK_TOKENS and _modifies(tokens[probe]):
         probe -= 1
     if probe < 1 or tokens[probe].lower not in _COPULAS:
         return None
     last = probe - 1
+    if (
+        last >= 2
+        and tokens[last].lower in {"which", "who", "that"}
+        and tokens[last - 1].text == ","
+    ):
+        last -= 2  # "the Harvard Library, which is the largest library system"
+    elif tokens[last].text in {",", ")"}:
+        # "Islamism, also known as Political Islam (...), is a revival movement":
+        # the subject opens the sentence, set off by the comma.
+        return _opening_subject(tokens, probe)
     first = last
     while first > 0 and _is_content(tokens[first - 1]) and last - first < _MAX_CHUNK_TOKENS:
         first -= 1
     return (first, last) if _is_content(tokens[last]) else None
+
+
+_MODIFIER_WORDS = DETERMINERS | {"most", "best", "first", "main", "and"}
+
+
+def _modifies(token: Token) -> bool:
+    """A word of the modifiers before a head: "the world's largest academic and private"."""
+    lower = token.lower
+    return (
+        lower in _MODIFIER_WORDS
+        or lower.endswith("'s")
+        or (lower not in FUNCTION_WORDS and word_class(lower) is WordClass.ADJECTIVE)
+    )
+
+
+def _opening_subject(tokens: tuple[Token, ...], copula: int) -> tuple[int, int] | None:
+    """The noun phrase that opens the sentence when a comma or bracket follows it."""
+    first = 0
+    while first < copula and tokens[first].lower in DETERMINERS:
+        first += 1
+    last = first
+    while last + 1 < copula and _is_content(tokens[last + 1]) and last - first < _MAX_CHUNK_TOKENS:
+        last += 1
+    if first >= copula or not _is_content(tokens[first]) or tokens[last + 1].text not in {",", "("}:
+        return None
+    return first, last
 
 
 def _role_before(sentence: Sentence, index: int) -> tuple[int, int] | None:
