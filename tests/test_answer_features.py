@@ -24,6 +24,7 @@ STORY = article_from_text(
     "The mayor will attend the G7 summit in Rome on June 11. "
     "The harbour summit will be held on June 20 in Porto, officials said.\n\n"
     "Ana Ruiz, 52, the harbour director, did not attend, and left after 40 minutes. "
+    "Officials said half the port was idle. "
     "The larger port was never sold, and the smaller port was sold for $2 million."
 )
 KNOWLEDGE = Knowledge.from_article(STORY)
@@ -109,6 +110,7 @@ def test_questions_that_ask_for_several_things(question: str, several: bool) -> 
         ("who will attend the G7 summit?", "G7"),  # the question's own name is not its answer
         ("how old is Ana Ruiz?", "40"),  # "40 minutes" counts minutes: no age
         ("how many directors did not attend?", "40"),  # nor a count of directors
+        ("how many ports were sold?", "half"),  # a share is no count
     ],
 )
 def test_candidates_of_the_wrong_kind_are_not_offered(question: str, span: str) -> None:

@@ -305,6 +305,27 @@ def test_definitions(text: str, target: str, expected: str) -> None:
     assert expected in texts(extract_definitions(sentence_of(text), target))
 
 
+@pytest.mark.parametrize(
+    ("text", "target", "not_a_description"),
+    [
+        ("said the painter Lucia Marrero, 46, who was her assistant.", "Lucia Marrero", "46"),
+        ("She leaves a sister, Rosa Ortiz, of Albuquerque.", "Rosa Ortiz", "of Albuquerque"),
+    ],
+)
+def test_an_age_or_a_home_town_is_no_description(
+    text: str, target: str, not_a_description: str
+) -> None:
+    found = texts(extract_definitions(sentence_of(text), target))
+    assert not any(text.startswith(not_a_description) for text in found)
+
+
+def test_speech_fits_only_a_question_about_what_was_said() -> None:
+    sentence = sentence_of('The trial was called "an important step for older patients" by Kehoe.')
+    (quote,) = extract_quotes(sentence, None)
+    (said,) = extract_quotes(sentence, "say")
+    assert quote.type_fit < 0.5 < said.type_fit
+
+
 def test_a_relative_clause_is_not_a_description() -> None:
     sentence = sentence_of("Mayor Ana Ruiz, who does not vote on zoning, spoke.")
     found = texts(extract_definitions(sentence, "Ana Ruiz"))
@@ -341,6 +362,12 @@ def test_a_relative_clause_is_not_a_description() -> None:
             "Kell Library",
         ),
         ("The Kell Library is the world's largest public library.", ("library",), "Kell Library"),
+        # the head noun inside a name: the whole name
+        (
+            "It was bought by the Denver Museum of Western Art.",
+            ("museum",),
+            "Denver Museum of Western Art",
+        ),
     ],
 )
 def test_head_noun_matches(text: str, head: tuple[str, ...], expected: str) -> None:

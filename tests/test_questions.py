@@ -76,6 +76,8 @@ def analyze(question: str):  # type: ignore[no-untyped-def]
         ("who's alexei navalny", AnswerType.DEFINITION),
         ("What is SolarWinds?", AnswerType.DEFINITION),
         ("What is the G7?", AnswerType.DEFINITION),
+        ("What is the trial called?", AnswerType.OTHER),  # asks its name, not what it is
+        ("What city north of New York was settled by Huguenots?", AnswerType.LOCATION),
         ("What does NATO stand for?", AnswerType.DEFINITION),
         ("What is meant by sanctions?", AnswerType.DEFINITION),
         ("Is the summit in June?", AnswerType.YES_NO),

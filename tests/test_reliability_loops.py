@@ -147,8 +147,19 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
     (
         "bot.composer.extractors.phrases",
         "_opening_subject",
-        "last + 1 < copula and _is_content(tokens[last + 1]) and (last - first < _MAX_CHUNK_TOKENS)",
+        "last + 1 < copula and _is_content(tokens[last + 1])"
+        " and (last - first < _MAX_CHUNK_TOKENS)",
     ): "at most _MAX_CHUNK_TOKENS",
+    (
+        "bot.composer.extractors.phrases",
+        "_name_around",
+        "first > 1 and index - first < _MAX_CHUNK_TOKENS and _is_name_word(tokens[first - 1])",
+    ): "at most _MAX_CHUNK_TOKENS",
+    (
+        "bot.composer.extractors.phrases",
+        "_name_around",
+        "probe < len(tokens) and probe - index <= _MAX_CHUNK_TOKENS",
+    ): "at most _MAX_CHUNK_TOKENS + 1",
     (
         "bot.composer.extractors.phrases",
         "_list_end",

@@ -477,6 +477,8 @@ def _analyze_what_is(
     after = rest[1:]
     while after and after[-1].lower in _NAMING_TAIL:
         after = after[:-1]
+    # "what is the trial called?" asks for a name, not for what a trial is.
+    asks_name = len(after) < len(rest) - 1
     determiner = bool(after) and after[0].lower in {"the", "a", "an"}
     if determiner:
         after = after[1:]
@@ -489,7 +491,7 @@ def _analyze_what_is(
     # "what is the Norman religion?" asks for a religion; "what is the G7?" for a definition.
     longest = 1 if determiner else 4
     is_short_thing = 0 < len(after) <= longest and not has_verb_after and not has_preposition
-    if rest[0].lower in _COPULAS and is_short_thing:
+    if rest[0].lower in _COPULAS and is_short_thing and not asks_name:
         target = " ".join(token.text for token in after)
         return QuestionAnalysis(core, AnswerType.DEFINITION, content, target=target, tense=tense)
     head = _head_phrase(after, participles=True) if rest[0].lower in _COPULAS else ()
@@ -537,7 +539,7 @@ def _head_phrase(words: list[Token], participles: bool = False) -> tuple[str, ..
             continue  # "the name of the Norse leader"
         if token.lower in AUXILIARIES or (phrase and token.lower in FUNCTION_WORDS - {"of"}):
             break
-        if phrase and word_class(token.lower) is WordClass.VERB and _has_noun(phrase):
+        if phrase and word_class(token.lower) in _CLAUSE_CLASSES and _has_noun(phrase):
             break
         if phrase and phrase[-1].lower.endswith("'s"):
             phrase = []  # "Norman art's best known piece": the owner is not the head
@@ -563,6 +565,10 @@ def _head_phrase(words: list[Token], participles: bool = False) -> tuple[str, ..
             phrase = phrase[: [token.lower for token in phrase].index("of")]
     nouns = [token.stem for token in phrase if token.lower not in FUNCTION_WORDS]
     return tuple(nouns[-_MAX_HEAD_WORDS:] if participles else nouns[:_MAX_HEAD_WORDS])
+
+
+# After a noun, a verb or an adverb opens the rest of the question ("the cycle sometimes called").
+_CLAUSE_CLASSES = frozenset({WordClass.VERB, WordClass.ADVERB})
 
 
 def _has_noun(phrase: list[Token]) -> bool:

@@ -131,6 +131,8 @@ _CURRENCY_WORDS = frozenset({"dollars", "euros", "pounds", "yen", "cents", "fran
 _SCORE_FORM = re.compile(
     r"\d{1,2}-\d{1,2}(?:\(\d{1,2}\))?(?:,\d{1,2}-\d{1,2}(?:\(\d{1,2}\))?){0,4}"
 )
+# A share or a frequency, never how many: "half took the drug", "twice a day".
+_NO_COUNTS = frozenset({"half", "twice", "once", "thrice"})
 # No one is older than this: a bare number above it is not an age.
 _OLDEST = 125
 _AGE_FORM = re.compile(r"(?<!\d)\d{1,3}(?:-year-old| years? old)|aged \d")
@@ -364,7 +366,8 @@ def kind_fits(question: QuestionAnalysis, candidate: Candidate) -> bool:
         # nor a size that counts another unit ("14-story" for "how many apartments?"),
         # nor a score or a vote ("5-2").
         fits = not (
-            _CURRENCY.search(text)
+            text in _NO_COUNTS
+            or _CURRENCY.search(text)
             or "%" in text
             or apposition_age(candidate)
             or _measures_other(candidate, question)

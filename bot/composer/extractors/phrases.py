@@ -163,6 +163,10 @@ def extract_head_matches(sentence: Sentence, head: tuple[str, ...]) -> Iterator[
         for modifier in reversed(head[:-1]):
             if start > 0 and tokens[start - 1].stem == modifier:
                 start -= 1
+        within = _name_around(tokens, index)
+        if within is not None:
+            # "the Denver Museum of Western Art" for "which museum": the name holds the noun.
+            yield Candidate(sentence, within[0], within[1], "head:name", 1.0)
         before = _naming_words_before(sentence, start)
         if before is not None:
             yield Candidate(sentence, before[0], before[1], "head:modifier", 1.0)
@@ -180,6 +184,31 @@ def extract_head_matches(sentence: Sentence, head: tuple[str, ...]) -> Iterator[
         copula = _subject_of_copula(sentence, start)
         if copula is not None:
             yield Candidate(sentence, copula[0], copula[1], "head:copula", 0.7)
+
+
+_NAME_JOINERS = frozenset({"of", "for", "the", "and", "&"})
+
+
+def _name_around(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | None:
+    """The capitalized name that holds the word at ``index``, if it has other words."""
+    if index == 0 or not tokens[index].is_capitalized:
+        return None
+    first = index
+    while first > 1 and index - first < _MAX_CHUNK_TOKENS and _is_name_word(tokens[first - 1]):
+        first -= 1
+    last = index
+    probe = index + 1
+    while probe < len(tokens) and probe - index <= _MAX_CHUNK_TOKENS:
+        if _is_name_word(tokens[probe]):
+            last = probe
+        elif tokens[probe].lower not in _NAME_JOINERS:
+            break
+        probe += 1
+    return (first, last) if last > first else None
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.is_word and token.is_capitalized and token.lower not in FUNCTION_WORDS
 
 
 def extract_definitions(sentence: Sentence, target: str) -> Iterator[Candidate]:
@@ -518,6 +547,8 @@ def _description_after(sentence: Sentence, end: int) -> tuple[int, int] | None:
         start += 1
     if start < len(tokens) and classify(tokens[start : start + 1])[0] is WordClass.VERB:
         return None  # "X, said her client ...": a clause, not a description
+    if start < len(tokens) and (tokens[start].is_number or tokens[start].lower in PREPOSITIONS):
+        return None  # "Lucia Marrero, 46," gives an age; "Rosa Ortiz, of Albuquerque," a home
     end_of_phrase = _phrase_end(tokens, start)
     return (start, end_of_phrase) if end_of_phrase >= start else None
 

@@ -83,7 +83,11 @@ def _fit(sentence: Sentence, first: int, last: int, verb_group: str | None) -> f
         return 1.0 if scare else 0.5
     if title:
         return 0.3
-    return 0.4 if scare else 1.0
+    if scare:
+        return 0.4
+    # Speech answers a question about what was said; any other question ("which
+    # entity focused on ...?") gets the whole quotation rarely.
+    return 1.0 if verb_group else 0.35
 
 
 def _trim_punctuation(sentence: Sentence, first: int, last: int) -> tuple[int, int]:
