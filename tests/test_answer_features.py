@@ -83,6 +83,8 @@ def _spans(question_text: str) -> dict[str, dict[str, float]]:
         ("when will the harbour summit be held?", "June 20", "question_preposition", 0.0),
         ("in what city will the harbour summit be held?", "Porto", "question_preposition", 1.0),
         ("who is the harbour director?", "Ana Ruiz", "capitalized", 1.0),
+        ("which port was never sold?", "larger port", "head_phrase", 1.0),
+        ("which port was never sold?", "larger port", "head_name", 0.0),
     ],
 )
 def test_span_measures(question: str, span: str, feature: str, value: float) -> None:

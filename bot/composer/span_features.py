@@ -75,12 +75,19 @@ _FAMILY_FLAGS = {
     family: tuple(float(family == name) for name in RULE_FAMILIES) for family in RULE_FAMILIES
 }
 _NO_FAMILY = (0.0,) * len(RULE_FAMILIES)
+# The head-noun rules differ in how often they are right: the words naming the
+# head ("Tibetan" Buddhism), the head's whole phrase, a name holding or after it,
+# an apposition, the subject of "X is the <head>". Each gets its own flag.
+HEAD_RULES = ("head:modifier", "head:phrase", "head:name", "head:apposition", "head:copula")
+_HEAD_FLAGS = {rule: tuple(float(rule == name) for name in HEAD_RULES) for rule in HEAD_RULES}
+_NO_HEAD = (0.0,) * len(HEAD_RULES)
 
 SPAN_FEATURES = (
     "sentence_score",
     "sentence_top",
     "type_fit",
     *(f"rule_{family}" for family in RULE_FAMILIES),
+    *(rule.replace(":", "_") for rule in HEAD_RULES),
     "closeness",
     "context",
     "context_near",
@@ -171,6 +178,7 @@ def span_features(
         float(is_top),
         candidate.type_fit,
         *_FAMILY_FLAGS.get(family, _NO_FAMILY),
+        *_HEAD_FLAGS.get(candidate.rule, _NO_HEAD),
         _closeness(matches, first, last, before, after),
         *_contexts(candidate, weights),
         float(bool(question.focus) and any(t.stem == question.focus for t in span_tokens)),
