@@ -62,6 +62,8 @@ def test_short_answers(seed_knowledge: Knowledge, question: str, short_answer: s
         "How do I bake sourdough bread?",
         "What is the stock price of Apple?",
         "zxqv wplk",
+        # the sentence that names the role gives no name beside it ("proposed to Putin")
+        "Who is the 46th US president?",
     ],
 )
 def test_out_of_scope_questions_are_declined(seed_knowledge: Knowledge, question: str) -> None:

@@ -396,6 +396,13 @@ def test_people_named_by_common_nouns() -> None:
     assert "doctors" in found
 
 
+def test_a_verb_is_no_person_noun_nor_its_modifier() -> None:
+    sentence = sentence_of("Kommersant newspaper reported that he called the Russian leader.")
+    found = texts(extract_person_nouns(sentence))
+    assert not any("reported" in text or "called" in text for text in found)
+    assert "Russian leader" in found
+
+
 def test_chunks_are_noun_phrases_not_lone_verbs() -> None:
     found = texts(
         extract_chunks(
@@ -465,6 +472,7 @@ def test_a_time_and_a_clause_after_a_preposition_are_no_place() -> None:
         ("Fe", ["She died in Santa Fe on Sunday."], False),  # a place, not a person
         ("Lowe", ["The firm Carver & Lowe was sued."], False),
         ("Castell", ["Castell will appeal."], False),  # never named in full
+        ("Putin", ["He met Vladimir Putin. Putin agreed."], True),  # a first name that is a town
         ("Sato", ["She beat Varga, Sato and Lee."], False),  # a list, not a full name
     ],
 )

@@ -185,3 +185,15 @@ _WORDS = st.sampled_from(["the", "party's", "take", "on", "is", "was", "maximum"
 def test_any_question_form_is_analyzed_without_error(opening: str, words: list[str]) -> None:
     analysis = analyze_question(" ".join([opening, *words]))
     assert analysis.answer_type in set(AnswerType)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_role"),
+    [
+        ("who is the finance minister?", True),
+        ("Who is the 46th US president?", True),  # "US" in capitals is no pronoun
+        ("who was an important figure in the revival in India?", False),
+    ],
+)
+def test_questions_about_who_holds_a_role(question: str, asks_role: bool) -> None:
+    assert analyze(question).asks_role is asks_role

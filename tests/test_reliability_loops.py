@@ -116,7 +116,7 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
     (
         "bot.composer.extractors.phrases",
         "extract_person_nouns",
-        "first > 0 and _is_content(tokens[first - 1]) and (index - first < 3)",
+        "first > 0 and _is_modifier(tokens[first - 1]) and (index - first < 3)",
     ): "at most 3 tokens",
     (
         "bot.composer.extractors.phrases",

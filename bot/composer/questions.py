@@ -262,7 +262,8 @@ def _asks_who_holds(words: list[Token]) -> bool:
     return (
         _asks_for_role(words)
         and len(role) <= _ROLE_WORDS
-        and not any(word.lower in FUNCTION_WORDS for word in role)
+        # "US" in capitals names a country, not the pronoun "us"
+        and not any(word.lower in FUNCTION_WORDS and not word.text.isupper() for word in role)
     )
 
 

@@ -325,7 +325,6 @@ def ends_a_full_name(
                     and lower not in FUNCTION_WORDS
                     and not is_nationality(lower)
                     and gazetteer.kind(f"{previous} {word}") is None
-                    and gazetteer.kind(previous) is None
                 )
                 if first_name:
                     return True

@@ -291,8 +291,10 @@ def extract_person_nouns(sentence: Sentence) -> Iterator[Candidate]:
     for index, token in enumerate(tokens):
         if not token.is_word or token.stem not in _PERSON_NOUN_STEMS or token.is_capitalized:
             continue
+        if word_class(token.lower) is WordClass.VERB:
+            continue  # "reported" shares its stem with "reporter"
         first = index
-        while first > 0 and _is_content(tokens[first - 1]) and index - first < 3:
+        while first > 0 and _is_modifier(tokens[first - 1]) and index - first < 3:
             first -= 1
         yield Candidate(sentence, index, index, "person:noun", 0.7)
         if first < index:
@@ -318,6 +320,11 @@ def extract_agents(sentence: Sentence) -> Iterator[Candidate]:
 
 def _is_content(token: Token) -> bool:
     return token.is_word and token.lower not in FUNCTION_WORDS
+
+
+def _is_modifier(token: Token) -> bool:
+    """A content word that can stand before a noun: not a verb ("called Russian leader")."""
+    return _is_content(token) and word_class(token.lower) is not WordClass.VERB
 
 
 def _words(text: str) -> list[Token]:
