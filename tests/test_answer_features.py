@@ -113,6 +113,8 @@ def test_questions_that_ask_for_several_things(question: str, several: bool) -> 
         ("how old is Ana Ruiz?", "40"),  # "40 minutes" counts minutes: no age
         ("how many directors did not attend?", "40"),  # nor a count of directors
         ("how many ports were sold?", "half"),  # a share is no count
+        ("how many ports were idle?", "40 minutes"),  # nor a time
+        ("what did the smaller port cost?", "52"),  # an age is no price
     ],
 )
 def test_candidates_of_the_wrong_kind_are_not_offered(question: str, span: str) -> None:

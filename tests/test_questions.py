@@ -77,6 +77,7 @@ def analyze(question: str):  # type: ignore[no-untyped-def]
         ("What is SolarWinds?", AnswerType.DEFINITION),
         ("What is the G7?", AnswerType.DEFINITION),
         ("What is the trial called?", AnswerType.OTHER),  # asks its name, not what it is
+        ("What did the kettles cost?", AnswerType.NUMBER),
         ("What city north of New York was settled by Huguenots?", AnswerType.LOCATION),
         ("What does NATO stand for?", AnswerType.DEFINITION),
         ("What is meant by sanctions?", AnswerType.DEFINITION),

@@ -62,7 +62,7 @@ class QuestionAnalysis:
     verb: str | None = None  # stem of a quote question's speech verb
     target: str | None = None  # what a definition question asks about ("Yuri Ushakov")
     tense: str = "present"
-    number_kind: str | None = None  # count, duration, amount, age, measure
+    number_kind: str | None = None  # count, duration, amount, age, measure, money
     alternatives: tuple[str, ...] = ()  # the options of "is it A or B?"
     # The preposition that governs the asked-for phrase: "in" for "in what year ...?"
     # and for "what city is it located in?"; the answer often follows it in the text.
@@ -178,6 +178,7 @@ _TYPE_RULES = _compiled(
             None,
         ),
         (r"^how (?:many|much)\b", AnswerType.NUMBER, "count"),
+        (r"^what (?:does|did|do|will|would) .+ cost\??$", AnswerType.NUMBER, "money"),
         (r"^how (?:long|often)\b", AnswerType.NUMBER, "duration"),
         (r"^how old\b", AnswerType.NUMBER, "age"),
         (

@@ -138,6 +138,7 @@ _CURRENCY_WORDS = frozenset({"dollars", "euros", "pounds", "yen", "cents", "fran
 _SCORE_FORM = re.compile(
     r"\d{1,2}-\d{1,2}(?:\(\d{1,2}\))?(?:,\d{1,2}-\d{1,2}(?:\(\d{1,2}\))?){0,4}"
 )
+_TIME_UNIT_STEMS = frozenset(stem(word) for word in TIME_UNITS)
 # A share or a frequency, never how many: "half took the drug", "twice a day".
 _NO_COUNTS = frozenset({"half", "twice", "once", "thrice"})
 # No one is older than this: a bare number above it is not an age.
@@ -332,7 +333,7 @@ def asked_quantity(question: QuestionAnalysis) -> str | None:
     """The kind of quantity a number question wants: age, money, percent, duration, or None."""
     if question.answer_type is not AnswerType.NUMBER:
         return None
-    if question.number_kind in {"age", "duration"}:
+    if question.number_kind in {"age", "duration", "money"}:
         return question.number_kind
     words = {token.lower for token in question.content} | set(question.text.lower().split())
     if words & _PERCENT_WORDS:
@@ -413,8 +414,12 @@ def _measures_other(candidate: Candidate, question: QuestionAnalysis) -> bool:
     units = [measure_unit(token.lower) for token in candidate.tokens]
     if any(unit is not None and stem(unit) != question.focus for unit in units):
         return True
-    following = _word_after(candidate)
-    return following in TIME_UNITS and stem(following) != question.focus
+    # "30 years of experience", "seven months": time, not the thing counted (unless
+    # time is counted: "4 weeks" answers "how many days")
+    if question.content_stems & _TIME_UNIT_STEMS:
+        return False
+    counted = [token.lower for token in candidate.tokens[1:]] + [_word_after(candidate)]
+    return any(word in TIME_UNITS for word in counted)
 
 
 def _word_after(candidate: Candidate) -> str:
