@@ -64,3 +64,8 @@ def test_weighing_leaves_the_counts_as_they_were(texts: list[str]) -> None:
     before = counts.data.copy()
     weigh_counts(counts, sublinear=True)
     assert np.array_equal(counts.data, before)
+
+
+def test_the_default_analyzer_keeps_nouns_that_look_like_pronouns() -> None:
+    # "Where is the mine?" must find the copper mine; "my" and "the" stay out.
+    assert Analyzer()("Where is my mine?") == ["mine"]
