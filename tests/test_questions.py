@@ -78,6 +78,10 @@ def analyze(question: str):  # type: ignore[no-untyped-def]
         ("What is the G7?", AnswerType.DEFINITION),
         ("What is the trial called?", AnswerType.OTHER),  # asks its name, not what it is
         ("What did the kettles cost?", AnswerType.NUMBER),
+        # "the" + a category noun asks for one of that category, not a definition
+        ("What was the score?", AnswerType.NUMBER),
+        ("What is the capital?", AnswerType.LOCATION),
+        ("What is a president?", AnswerType.DEFINITION),
         ("What city north of New York was settled by Huguenots?", AnswerType.LOCATION),
         ("What does NATO stand for?", AnswerType.DEFINITION),
         ("What is meant by sanctions?", AnswerType.DEFINITION),

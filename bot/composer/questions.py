@@ -493,7 +493,13 @@ def _analyze_what_is(
     # "what is the Norman religion?" asks for a religion; "what is the G7?" for a definition.
     longest = 1 if determiner else 4
     is_short_thing = 0 < len(after) <= longest and not has_verb_after and not has_preposition
-    if rest[0].lower in _COPULAS and is_short_thing and not asks_name:
+    # "what is the price?" asks for a price, not for what a price is.
+    names_a_category = (
+        len(rest) > 1
+        and rest[1].lower == "the"
+        and _type_of_head(tuple(token.stem for token in after)) is not AnswerType.OTHER
+    )
+    if rest[0].lower in _COPULAS and is_short_thing and not asks_name and not names_a_category:
         target = " ".join(token.text for token in after)
         return QuestionAnalysis(core, AnswerType.DEFINITION, content, target=target, tense=tense)
     head = _head_phrase(after, participles=True) if rest[0].lower in _COPULAS else ()
