@@ -82,6 +82,7 @@ def analyze(question: str):  # type: ignore[no-untyped-def]
         ("What was the score?", AnswerType.NUMBER),
         ("What is the capital?", AnswerType.LOCATION),
         ("What is a president?", AnswerType.DEFINITION),
+        ("What is her most famous painting?", AnswerType.OTHER),  # one of her paintings
         ("What city north of New York was settled by Huguenots?", AnswerType.LOCATION),
         ("What does NATO stand for?", AnswerType.DEFINITION),
         ("What is meant by sanctions?", AnswerType.DEFINITION),

@@ -130,6 +130,7 @@ _SPEECH_NOUNS = {
 }
 _PHRASE_ENDS = frozenset({"to", "about", "on", "after", "when", "in"})
 # "what was the naval base called?": the question asks for a name, not a quote.
+_DETERMINERS_BEFORE_THING = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
 _NAMING_TAIL = frozenset({"called", "named", "known", "termed", "dubbed", "as", "referred", "to"})
 _HOW_MEASURES = frozenset(
     "many much long often old far big large tall high deep wide fast heavy small close".split()
@@ -481,7 +482,8 @@ def _analyze_what_is(
         after = after[:-1]
     # "what is the trial called?" asks for a name, not for what a trial is.
     asks_name = len(after) < len(rest) - 1
-    determiner = bool(after) and after[0].lower in {"the", "a", "an"}
+    # "the", "a", or an owner: "what is her most famous painting?" asks for a painting
+    determiner = bool(after) and after[0].lower in _DETERMINERS_BEFORE_THING
     if determiner:
         after = after[1:]
     if any(token.lower.endswith("'s") for token in after):
