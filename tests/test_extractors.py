@@ -495,3 +495,23 @@ def test_for_who_a_person_fits_best_then_an_organization_then_a_bare_name() -> N
         for candidate in extract_names(sentence, load_gazetteer(), lambda word: False, "person")
     }
     assert fits["Ana Ruiz"] > fits["Kestrel Motors"] > fits["Ortiz"] > fits["Portugal"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "offered"),
+    [
+        (
+            "Council members Rosa Delgado and Tim Hartley voted no.",
+            "Rosa Delgado and Tim Hartley",
+            True,
+        ),
+        # a person and a place are no pair
+        ("Ana Ruiz and Portugal signed it.", "Ana Ruiz and Portugal", False),
+    ],
+)
+def test_two_names_of_one_kind_joined_by_and_are_offered_together(
+    text: str, pair: str, offered: bool
+) -> None:
+    sentence = sentence_of(text)
+    found = texts(extract_names(sentence, load_gazetteer(), lambda word: False, "person"))
+    assert (pair in found) is offered

@@ -138,10 +138,25 @@ def extract_names(
     lower_case_words: Callable[[str], bool],
     wanted: str,
 ) -> Iterator[Candidate]:
-    """Yield the names of ``sentence``, fitting best when their kind is ``wanted``."""
+    """Yield the names of ``sentence``, fitting best when their kind is ``wanted``.
+
+    Two names of one kind joined by "and" are offered together too: "Rosa Delgado
+    and Tim Hartley" answer "who voted against it?" as a pair.
+    """
+    previous: Name | None = None
+    tokens = sentence.tokens
     for name in find_names(sentence, gazetteer, lower_case_words):
         fit = name_fit(name.kind, wanted)
         yield Candidate(sentence, name.first, name.last, f"name:{name.kind}", fit)
+        joined = (
+            previous is not None
+            and previous.kind == name.kind
+            and name.first == previous.last + 2
+            and tokens[previous.last + 1].lower == "and"
+        )
+        if joined and previous is not None:
+            yield Candidate(sentence, previous.first, name.last, f"name:{name.kind}", fit)
+        previous = name
 
 
 def name_fit(kind: str, wanted: str) -> float:
