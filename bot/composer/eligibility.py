@@ -68,7 +68,9 @@ def candidate_spans(
     ):
         # "what caused the fire?" is answered by a noun phrase as often as by a clause.
         allowed = _CAUSES
-    candidates = extract_candidates(sentence, question, reader)
+    candidates = extract_candidates(
+        sentence, question, reader, reader.article_number(passage_index)
+    )
     text = sentence.passage.text
     dates = date_spans(text, reader) if question.answer_type is AnswerType.NUMBER else []
     role_at = _role_mentions(sentence, question)

@@ -93,9 +93,10 @@ _CHUNK_SCALE = {AnswerType.DATE: 0.3, AnswerType.NUMBER: 0.3}
 
 
 def extract_candidates(
-    sentence: Sentence, question: QuestionAnalysis, reader: ArticleReader
+    sentence: Sentence, question: QuestionAnalysis, reader: ArticleReader, article: int
 ) -> list[Candidate]:
-    """All candidates for ``question`` in ``sentence``: typed ones, then generic chunks."""
+    """All candidates for ``question`` in ``sentence`` (of article number ``article``):
+    typed ones, then generic chunks."""
     candidates: list[Candidate] = []
     text = sentence.passage.text
     for name in _BY_TYPE[question.answer_type]:
@@ -104,7 +105,7 @@ def extract_candidates(
         else:
             spans = _spans(name, text, reader.lower_case_words)
             if name in _NAME_EXTRACTORS:
-                spans = _known_surnames(spans, sentence, reader, _NAME_EXTRACTORS[name])
+                spans = _known_surnames(spans, sentence, reader, article, _NAME_EXTRACTORS[name])
             candidates.extend(_rebuild(sentence, spans))
     scale = _CHUNK_SCALE.get(question.answer_type, 1.0)
     candidates.extend(_rebuild(sentence, _spans("chunks", text, reader.lower_case_words), scale))
@@ -165,16 +166,16 @@ def _names(sentence: Sentence, lower_case_words: frozenset[str], kind: str) -> I
 
 
 def _known_surnames(
-    spans: tuple[_Span, ...], sentence: Sentence, reader: ArticleReader, wanted: str
+    spans: tuple[_Span, ...], sentence: Sentence, reader: ArticleReader, article: int, wanted: str
 ) -> tuple[_Span, ...]:
-    """A lone name the article gives elsewhere in full ("Castell") is a person's."""
+    """A lone name its article gives elsewhere in full ("Castell") is a person's."""
     if not any(span.rule == "name:unknown" and span.first == span.last for span in spans):
         return spans
     return tuple(
         span._replace(rule="name:person", type_fit=name_fit("person", wanted))
         if span.rule == "name:unknown"
         and span.first == span.last
-        and reader.is_surname(sentence.tokens[span.first].text.removesuffix("'s"))
+        and reader.is_surname(sentence.tokens[span.first].text.removesuffix("'s"), article)
         else span
         for span in spans
     )

@@ -129,8 +129,9 @@ _SPEECH_NOUNS = {
     "pledge": "promis",
 }
 _PHRASE_ENDS = frozenset({"to", "about", "on", "after", "when", "in"})
-# "what was the naval base called?": the question asks for a name, not a quote.
+# "the", "a" or an owner before the thing "what is ...?" asks about.
 _DETERMINERS_BEFORE_THING = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
+# "what was the naval base called?": the question asks for a name, not a quote.
 _NAMING_TAIL = frozenset({"called", "named", "known", "termed", "dubbed", "as", "referred", "to"})
 _HOW_MEASURES = frozenset(
     "many much long often old far big large tall high deep wide fast heavy small close".split()

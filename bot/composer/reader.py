@@ -76,7 +76,7 @@ class ArticleReader:
     title_stems: tuple[frozenset[str], ...]  # each article's headline words (stems)
     mean_words: float = 1.0  # words in an average passage (BM25's length normalisation)
     places: dict[int, Place] = field(default_factory=dict)  # memo of place(), bounded
-    surnames: dict[str, bool] = field(default_factory=dict)  # memo of is_surname(), bounded
+    surnames: dict[tuple[str, int], bool] = field(default_factory=dict)  # is_surname(), bounded
 
     def neighbours(self, position: int) -> tuple[int, ...]:
         """Positions of the passages just before and after ``position`` in the same article."""
@@ -113,17 +113,20 @@ class ArticleReader:
         """A word the article has, but never in lower case: a name."""
         return word in self.words and word not in self.lower_case_words
 
-    def is_surname(self, word: str) -> bool:
-        """Whether the articles name a person in full ending in ``word`` ("Raymond Castell")."""
-        known = self.surnames.get(word)
+    def is_surname(self, word: str, article: int) -> bool:
+        """Whether article number ``article`` names a person in full ending in ``word``
+        ("Raymond Castell"). One article is read, not the whole collection: a surname
+        is known within its story, and a folder of thousands stays fast."""
+        key = (word, article)
+        known = self.surnames.get(key)
         if known is None:
             if len(self.surnames) >= _MAX_PLACES:
                 self.surnames.clear()
-            texts = [article.text for article in self.knowledge.articles]
+            texts = [self.knowledge.articles[article].text]
             known = ends_a_full_name(
                 word, texts, self.lower_case_words.__contains__, self.gazetteer
             )
-            self.surnames[word] = known
+            self.surnames[key] = known
         return known
 
     def terms(self, text: str) -> frozenset[str]:
