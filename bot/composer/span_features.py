@@ -8,13 +8,15 @@ head noun, ...); this module describes each by the numbers in
 - its sentence: the sentence ranker's score (relative to the question's best
   sentence), and whether it is the best sentence;
 - type: how well the extractor says it fits the expected type, and which family
-  of rule proposed it (a date rule, a name rule, a generic noun phrase, ...);
+  of rule proposed it (a date rule, a name rule, a generic noun phrase, ...; for
+  the head-noun rules, which one);
 - place: how near it stands to the question's words in its sentence, on which
   side, whether it sits right after or before one, the share of the question's
   words around it, whether the question's own preposition introduces it ("in
   what year" -- "in 1066");
 - form: length, capitalization, quotation, a leading determiner or a trailing
-  possessive ("the minister's"), a number inside it;
+  possessive ("the minister's"), a number inside it, a list ("A, B and C") and
+  whether the question asks for several things;
 - echo: the share of its words the question already says (the answer to "who
   called Putin a killer?" is not "Putin");
 - tense: a past expression for a question about the future.
