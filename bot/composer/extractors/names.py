@@ -4,10 +4,13 @@ Without a trained tagger, a name is a run of capitalized words, joined by the
 small words names contain ("Robert of Jumièges", "William the Conqueror"). Its
 kind comes from evidence in order of reliability: the gazetteer (places), an
 organization word in or right after it ("Kommersant newspaper", "Acme Inc"), an
-all-capital acronym (organizations), a role title before it ("adviser Yuri
-Ushakov") or two or more words (people). The first word of a sentence counts as
-a name only if the article never writes it in lower case and it is not a common
-English word ("Similar trains ..."), unless another capitalized word follows.
+all-capital acronym, an ampersand ("Carver & Lowe") or a role after it ("Rural
+Voice leader": organizations), a role title before it ("adviser Yuri Ushakov")
+or two or more words (people). A lone surname is a person's when its article
+names the person in full (:func:`ends_a_full_name`, asked by the composer).
+The first word of a sentence counts as a name only if the article never writes
+it in lower case and it is not a common English word ("Similar trains ..."),
+unless another capitalized word follows.
 """
 
 from __future__ import annotations
