@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 import pytest
 
 from bot.composer.candidates import Candidate, Sentence
-from bot.composer.extractors.clauses import extract_manners, extract_reasons
+from bot.composer.extractors.clauses import extract_actions, extract_manners, extract_reasons
 from bot.composer.extractors.dates import extract_dates
 from bot.composer.extractors.names import ends_a_full_name, extract_names, find_names
 from bot.composer.extractors.numbers import extract_numbers, measure_unit
@@ -515,3 +515,10 @@ def test_two_names_of_one_kind_joined_by_and_are_offered_together(
     sentence = sentence_of(text)
     found = texts(extract_names(sentence, load_gazetteer(), lambda word: False, "person"))
     assert (pair in found) is offered
+
+
+def test_what_someone_did_is_a_verb_with_what_it_governs() -> None:
+    sentence = sentence_of("The regulator said it had opened an investigation, officials said.")
+    found = texts(extract_actions(sentence))
+    assert "opened an investigation" in found
+    assert not any(text.startswith("had") for text in found)  # an auxiliary is no action

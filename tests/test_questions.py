@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.composer.extraction import asks_for_action
 from bot.composer.normalization import expand_chat_spelling, expand_contractions
 from bot.composer.questions import AnswerType, analyze_question
 from retrieval.analysis import stem
@@ -203,3 +204,16 @@ def test_any_question_form_is_analyzed_without_error(opening: str, words: list[s
 )
 def test_questions_about_who_holds_a_role(question: str, asks_role: bool) -> None:
     assert analyze(question).asks_role is asks_role
+
+
+@pytest.mark.parametrize(
+    ("question", "action"),
+    [
+        ("What did DECnet originally do?", True),
+        ("what has the safety service done", True),
+        ("What were the miners doing when the roof fell?", False),  # "doing" is not last
+        ("What did the kettles cost?", False),
+    ],
+)
+def test_questions_that_ask_what_someone_did(question: str, action: bool) -> None:
+    assert asks_for_action(question) is action

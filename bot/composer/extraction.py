@@ -12,12 +12,13 @@ next time. Only the head-noun, definition and quote rules look at the question.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
 from bot.composer.candidates import Candidate, Sentence
-from bot.composer.extractors.clauses import extract_manners, extract_reasons
+from bot.composer.extractors.clauses import extract_actions, extract_manners, extract_reasons
 from bot.composer.extractors.dates import extract_dates
 from bot.composer.extractors.names import extract_names, name_fit
 from bot.composer.extractors.numbers import extract_numbers
@@ -36,7 +37,7 @@ from bot.composer.reader import ArticleReader
 from bot.composer.tokens import tokenize
 from retrieval import Passage
 
-__all__ = ["date_spans", "extract_candidates", "has_typed_phrase"]
+__all__ = ["asks_for_action", "date_spans", "extract_candidates", "has_typed_phrase"]
 
 
 class _Span(NamedTuple):
@@ -68,6 +69,9 @@ _QUESTION_EXTRACTORS: dict[str, _QuestionExtractor] = {
     "heads": lambda sentence, question: extract_head_matches(sentence, question.head),
     "quotes": lambda sentence, question: extract_quotes(sentence, question.verb),
     "definitions": lambda sentence, question: extract_definitions(sentence, question.target or ""),
+    "actions": lambda sentence, question: (
+        extract_actions(sentence) if asks_for_action(question.text) else iter(())
+    ),
 }
 _BY_TYPE: dict[AnswerType, tuple[str, ...]] = {
     AnswerType.DATE: ("dates",),
@@ -79,7 +83,7 @@ _BY_TYPE: dict[AnswerType, tuple[str, ...]] = {
     AnswerType.MANNER: ("manners",),
     AnswerType.QUOTE: ("quotes",),
     AnswerType.DEFINITION: ("definitions",),
-    AnswerType.OTHER: ("heads", "quotes"),
+    AnswerType.OTHER: ("heads", "quotes", "actions"),
     AnswerType.YES_NO: (),
 }
 _NAME_EXTRACTORS = {
@@ -87,6 +91,17 @@ _NAME_EXTRACTORS = {
     "place names": "place",
     "organization names": "organization",
 }
+# "What did X do?", "what were they doing?", "what has it done?": an action is asked for.
+_ASKS_ACTION = re.compile(r"\b(?:do|doing|done)\W*$", re.IGNORECASE)
+
+
+def asks_for_action(question_text: str) -> bool:
+    """Whether the question ends asking what was done ("What did X do?")."""
+    return _ASKS_ACTION.search(question_text[-_ACTION_TAIL:]) is not None
+
+
+# The end of a question where "do" is looked for (bounds the search on long text).
+_ACTION_TAIL = 40
 # A plain noun phrase rarely answers a question that wants a date or a number;
 # it stays a last resort there.
 _CHUNK_SCALE = {AnswerType.DATE: 0.3, AnswerType.NUMBER: 0.3}

@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bot.composer.candidates import Candidate, Sentence
-from bot.composer.lexicon import DETERMINERS, PRONOUNS
+from bot.composer.lexicon import AUXILIARIES, DETERMINERS, PRONOUNS
+from bot.composer.word_classes import WordClass, classify
 
-__all__ = ["extract_manners", "extract_reasons"]
+__all__ = ["extract_actions", "extract_manners", "extract_reasons"]
 
 _MAX_CLAUSE_TOKENS = 12
 _CLAUSE_STOPS = frozenset({",", ";", ":", ".", "(", ")", "!", "?", "—", "-", "–"})
@@ -86,6 +87,22 @@ def extract_manners(sentence: Sentence) -> Iterator[Candidate]:
         ):
             yield Candidate(sentence, index, index, "manner:adverb", 0.9)
     yield from _marked_clauses(sentence, _MANNER_MARKERS, "manner")
+
+
+def extract_actions(sentence: Sentence) -> Iterator[Candidate]:
+    """Yield what someone did: each verb with the words it governs, to the clause's end.
+
+    "What did DECnet originally do?" is answered by "connect two PDP-11
+    minicomputers", "what has the service done?" by "opened an investigation".
+    """
+    tokens = sentence.tokens
+    classes = classify(tokens)
+    for index, token in enumerate(tokens):
+        if classes[index] is not WordClass.VERB or token.lower in AUXILIARIES:
+            continue
+        end = _clause_end(sentence, index)
+        if end > index:
+            yield Candidate(sentence, index, end, "clause:action", 0.8)
 
 
 def _marked_clauses(
