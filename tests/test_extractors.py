@@ -81,6 +81,7 @@ def test_a_day_is_more_specific_than_a_season() -> None:
         ("Prices rose 3.5 per cent last year.", "3.5 per cent"),
         ("The deal is worth $5 billion.", "$5 billion"),
         ("He served three terms.", "three terms"),
+        ("She needed two hours and 51 minutes to win.", "two hours and 51 minutes"),
     ],
 )
 def test_numbers(text: str, expected: str) -> None:

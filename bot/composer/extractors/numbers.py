@@ -47,6 +47,12 @@ _YEAR = re.compile(r"^(?:1\d{3}|20\d{2})$")
 # Scores of games and sets: "3-1", "4-6, 7-6 (8), 6-3" (at most five sets).
 _SET = r"\d{1,2}-\d{1,2}(?: \(\d{1,2}\))?"
 _SCORE = re.compile(rf"(?<![\w.-]){_SET}(?:, {_SET}){{0,4}}(?![\w-])")
+# A time told in two units: "two hours and 51 minutes", "3 years and 2 months".
+_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)"
+_SPELLED_DURATION = re.compile(
+    rf"(?<![\w-])(?:\d{{1,4}}|{_NUMBER_WORD}) {_UNIT},? and (?:\d{{1,4}}|{_NUMBER_WORD}) {_UNIT}\b",
+    re.IGNORECASE,
+)
 _AMOUNT = re.compile(r"[$£€¥%]|per ?cent", re.IGNORECASE)
 # "14-story", "2.6-acre", "46-year": a number joined to its unit is a size, not a count.
 _MEASURE = re.compile(rf"(?:\d|{_NUMBER_WORD})-([a-z]+)$", re.IGNORECASE)
@@ -88,6 +94,10 @@ def extract_numbers(sentence: Sentence) -> Iterator[Candidate]:
         span = token_range(sentence.tokens, *match.span())
         if span is not None:
             yield Candidate(sentence, span[0], span[1], "number:score", 1.0)
+    for match in _SPELLED_DURATION.finditer(text):
+        span = token_range(sentence.tokens, *match.span())
+        if span is not None:
+            yield Candidate(sentence, span[0], span[1], "number+noun", 1.0)
     for match in _QUANTITY.finditer(text):
         start, end = match.span()
         expression = match.group(0)
