@@ -506,8 +506,9 @@ def test_for_who_a_person_fits_best_then_an_organization_then_a_bare_name() -> N
             "Rosa Delgado and Tim Hartley",
             True,
         ),
-        # a person and a place are no pair
+        # a person and a place are no pair, nor are two places
         ("Ana Ruiz and Portugal signed it.", "Ana Ruiz and Portugal", False),
+        ("Relations between Moscow and Washington improved.", "Moscow and Washington", False),
     ],
 )
 def test_two_names_of_one_kind_joined_by_and_are_offered_together(

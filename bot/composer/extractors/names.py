@@ -143,8 +143,9 @@ def extract_names(
 ) -> Iterator[Candidate]:
     """Yield the names of ``sentence``, fitting best when their kind is ``wanted``.
 
-    Two names of one kind joined by "and" are offered together too: "Rosa Delgado
-    and Tim Hartley" answer "who voted against it?" as a pair.
+    Two people (or two organizations) joined by "and" are offered together too:
+    "Rosa Delgado and Tim Hartley" answer "who voted against it?" as a pair. Two
+    places are not: "relations between Moscow and Washington" says where no one meets.
     """
     previous: Name | None = None
     tokens = sentence.tokens
@@ -154,12 +155,16 @@ def extract_names(
         joined = (
             previous is not None
             and previous.kind == name.kind
+            and name.kind in _PAIRED_KINDS
             and name.first == previous.last + 2
             and tokens[previous.last + 1].lower == "and"
         )
         if joined and previous is not None:
             yield Candidate(sentence, previous.first, name.last, f"name:{name.kind}", fit)
         previous = name
+
+
+_PAIRED_KINDS = frozenset({"person", "organization"})
 
 
 def name_fit(kind: str, wanted: str) -> float:
