@@ -474,6 +474,7 @@ def test_a_time_and_a_clause_after_a_preposition_are_no_place() -> None:
         ("Lowe", ["The firm Carver & Lowe was sued."], False),
         ("Castell", ["Castell will appeal."], False),  # never named in full
         ("Putin", ["He met Vladimir Putin. Putin agreed."], True),  # a first name that is a town
+        ("Castell", [" Castell spoke. Raymond Castell left."], True),  # a mention at the very start
         ("Sato", ["She beat Varga, Sato and Lee."], False),  # a list, not a full name
     ],
 )

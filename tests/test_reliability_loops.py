@@ -100,7 +100,7 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
     (
         "bot.composer.extractors.names",
         "ends_a_full_name",
-        "start > 0 and seen < _MENTIONS_READ",
+        "start >= 0 and seen < _MENTIONS_READ",
     ): "each pass moves past one mention (str.find from its end); at most _MENTIONS_READ of them",
     (
         "bot.composer.extractors.names",

@@ -331,7 +331,7 @@ def ends_a_full_name(
     seen = 0
     for text in texts:
         start = text.find(" " + word)
-        while start > 0 and seen < _MENTIONS_READ:
+        while start >= 0 and seen < _MENTIONS_READ:
             seen += 1
             end = start + 1 + len(word)
             whole = end == len(text) or not (text[end].isalnum() or text[end] == "-")
