@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from bot.composer.extractors.names import ends_a_full_name
 from bot.composer.gazetteer import Gazetteer, load_gazetteer
@@ -27,8 +28,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # Readers are memoized per knowledge object; a process rarely has more than one
 # or two articles loaded, and the bound keeps a long-running test run in check.
 _MAX_READERS = 8
-# Passage places (and surnames) remembered per reader: a question reads a few dozen.
-_MAX_PLACES = 65536
+# Entries a reader's memo keeps (passage places, surnames): a question reads a few dozen.
+_MAX_MEMO = 65536
 
 
 class Place(NamedTuple):
@@ -38,6 +39,20 @@ class Place(NamedTuple):
     is_lead: bool  # the first sentence after the headline
     opens_paragraph: bool
     relative: float  # 0 at the article's start, 1 at its end
+
+
+_Key = TypeVar("_Key")
+_Value = TypeVar("_Value")
+
+
+def _remembered(memo: dict[_Key, _Value], key: _Key, make: Callable[[], _Value]) -> _Value:
+    """``memo[key]``, made once; the memo is emptied when it holds :data:`_MAX_MEMO` entries."""
+    known = memo.get(key)
+    if known is None:
+        if len(memo) >= _MAX_MEMO:
+            memo.clear()
+        known = memo[key] = make()
+    return known
 
 
 def _place(knowledge: Knowledge, position: int) -> Place:
@@ -99,12 +114,7 @@ class ArticleReader:
 
     def place(self, position: int) -> Place:
         """Where passage ``position`` stands, worked out once (a question asks many times)."""
-        known = self.places.get(position)
-        if known is None:
-            if len(self.places) >= _MAX_PLACES:
-                self.places.clear()
-            known = self.places[position] = _place(self.knowledge, position)
-        return known
+        return _remembered(self.places, position, lambda: _place(self.knowledge, position))
 
     def knows(self, word: str) -> bool:
         return word in self.words
@@ -117,17 +127,13 @@ class ArticleReader:
         """Whether article number ``article`` names a person in full ending in ``word``
         ("Raymond Castell"). One article is read, not the whole collection: a surname
         is known within its story, and a folder of thousands stays fast."""
-        key = (word, article)
-        known = self.surnames.get(key)
-        if known is None:
-            if len(self.surnames) >= _MAX_PLACES:
-                self.surnames.clear()
-            texts = [self.knowledge.articles[article].text]
-            known = ends_a_full_name(
-                word, texts, self.lower_case_words.__contains__, self.gazetteer
-            )
-            self.surnames[key] = known
-        return known
+        text = self.knowledge.articles[article].text
+        lower = self.lower_case_words.__contains__
+        return _remembered(
+            self.surnames,
+            (word, article),
+            lambda: ends_a_full_name(word, [text], lower, self.gazetteer),
+        )
 
     def terms(self, text: str) -> frozenset[str]:
         """The index terms of ``text`` (as the retriever sees them), memoized."""

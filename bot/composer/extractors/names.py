@@ -245,13 +245,17 @@ def _kind(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -> st
     return "unknown"
 
 
+# Roles that follow the body they are in ("Acme Corp chief"); titles ("Dr.") never do.
+_ROLES_AFTER_A_NAME = ROLE_TITLES - HONORIFICS
+
+
 def _role_follows(following: Token | None) -> bool:
     """A role right after a name makes the name the body the role is in ("Acme Corp chief")."""
     return (
         following is not None
         and following.is_word
         and not following.is_capitalized
-        and following.lower in ROLE_TITLES - HONORIFICS
+        and following.lower in _ROLES_AFTER_A_NAME
     )
 
 
