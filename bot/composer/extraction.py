@@ -60,6 +60,7 @@ _SENTENCE_EXTRACTORS: dict[str, Callable[[Sentence, frozenset[str]], Iterator[Ca
     "people": lambda sentence, _: extract_person_nouns(sentence),
     "agents": lambda sentence, _: extract_agents(sentence),
     "chunks": lambda sentence, _: extract_chunks(sentence),
+    "actions": lambda sentence, _: extract_actions(sentence),
     "person names": lambda sentence, lower: _names(sentence, lower, "person"),
     "place names": lambda sentence, lower: _names(sentence, lower, "place"),
     "organization names": lambda sentence, lower: _names(sentence, lower, "organization"),
@@ -69,9 +70,6 @@ _QUESTION_EXTRACTORS: dict[str, _QuestionExtractor] = {
     "heads": lambda sentence, question: extract_head_matches(sentence, question.head),
     "quotes": lambda sentence, question: extract_quotes(sentence, question.verb),
     "definitions": lambda sentence, question: extract_definitions(sentence, question.target or ""),
-    "actions": lambda sentence, question: (
-        extract_actions(sentence) if asks_for_action(question.text) else iter(())
-    ),
 }
 _BY_TYPE: dict[AnswerType, tuple[str, ...]] = {
     AnswerType.DATE: ("dates",),
@@ -83,7 +81,7 @@ _BY_TYPE: dict[AnswerType, tuple[str, ...]] = {
     AnswerType.MANNER: ("manners",),
     AnswerType.QUOTE: ("quotes",),
     AnswerType.DEFINITION: ("definitions",),
-    AnswerType.OTHER: ("heads", "quotes", "actions"),
+    AnswerType.OTHER: ("heads", "quotes"),
     AnswerType.YES_NO: (),
 }
 _NAME_EXTRACTORS = {
@@ -122,6 +120,9 @@ def extract_candidates(
             if name in _NAME_EXTRACTORS:
                 spans = _known_surnames(spans, sentence, reader, article, _NAME_EXTRACTORS[name])
             candidates.extend(_rebuild(sentence, spans))
+    if question.answer_type is AnswerType.OTHER and asks_for_action(question.text):
+        # "What did X do?": each verb with what it governs ("opened an investigation").
+        candidates.extend(_rebuild(sentence, _spans("actions", text, reader.lower_case_words)))
     scale = _CHUNK_SCALE.get(question.answer_type, 1.0)
     candidates.extend(_rebuild(sentence, _spans("chunks", text, reader.lower_case_words), scale))
     return candidates
