@@ -19,12 +19,14 @@ Run: ``.venv/bin/python scripts/build_word_classes.py``
 
 from __future__ import annotations
 
+import sys
 from importlib.resources import files
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent.parent / "bot" / "data"
-OUTPUT = DATA / "word_classes.tsv"
-WORDS = DATA / "english_words.txt"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import word_tables
+
+OUTPUT = word_tables.DATA / "word_classes.tsv"
 # Penn Treebank tags to the composer's classes: n(oun), v(erb), a(djective), r (adverb).
 _CLASSES = {
     "NN": "n",
@@ -51,11 +53,7 @@ HEADER = (
 
 
 def build_rows() -> list[tuple[str, str]]:
-    common = {
-        line.strip()
-        for line in WORDS.read_text(encoding="utf-8").splitlines()
-        if line and not line.startswith("#")
-    }
+    common = word_tables.common_words()
     lexicon = files("textblob").joinpath("en", "en-lexicon.txt").read_text(encoding="utf-8")
     rows = {}
     for line in lexicon.splitlines():
@@ -66,13 +64,11 @@ def build_rows() -> list[tuple[str, str]]:
 
 
 def render(rows: list[tuple[str, str]]) -> str:
-    return HEADER + "".join(f"{word}\t{word_class}\n" for word, word_class in rows)
+    return word_tables.render(HEADER, rows)
 
 
 def main() -> None:
-    rows = build_rows()
-    OUTPUT.write_text(render(rows), encoding="utf-8")
-    print(f"wrote {len(rows)} words to {OUTPUT}")
+    word_tables.write(OUTPUT, HEADER, build_rows())
 
 
 if __name__ == "__main__":

@@ -25,7 +25,8 @@ STORY = article_from_text(
     "The harbour summit will be held on June 20 in Porto, officials said.\n\n"
     "Ana Ruiz, 52, the harbour director, did not attend, and left after 40 minutes. "
     "Officials said half the port was idle. "
-    "The larger port was never sold, and the smaller port was sold for $2 million."
+    "The larger port was never sold, and the smaller port was sold for $2 million. "
+    "Nine ships docked, two still waiting; 71 of the 150 berths were full."
 )
 KNOWLEDGE = Knowledge.from_article(STORY)
 READER = reader_for(KNOWLEDGE)
@@ -85,6 +86,12 @@ def _spans(question_text: str) -> dict[str, dict[str, float]]:
         ("who is the harbour director?", "Ana Ruiz", "capitalized", 1.0),
         ("which port was never sold?", "larger port", "head_phrase", 1.0),
         ("which port was never sold?", "larger port", "head_name", 0.0),
+        # A count is of the thing asked about, said right after it or a few words on.
+        ("how many ships docked?", "Nine", "counts_focus", 1.0),
+        ("how many ships docked?", "two", "counts_focus", 0.0),
+        ("how many berths were full?", "71", "counts_focus", 1.0),
+        ("how many berths were full?", "150", "counts_focus", 1.0),
+        ("how old is Ana Ruiz?", "52", "counts_focus", 0.0),
     ],
 )
 def test_span_measures(question: str, span: str, feature: str, value: float) -> None:
@@ -131,6 +138,12 @@ def test_candidates_of_the_wrong_kind_are_not_offered(question: str, span: str) 
         ("which port was never sold?", "The port was never sold.", None),
         # "smallest" is also a modifier of the focus "port" that the window lacks.
         ("what is the smallest port?", "The largest port was sold.", "opposite_said"),
+        # WordNet's antonyms, beyond the hand-written comparatives.
+        (
+            "when was the vertical line drawn?",
+            "The horizontal line was drawn in May.",
+            "opposite_said",
+        ),
         ("what happened in 1999?", "It happened in 2001.", "number_missing"),
         ("where did Pedro Gil go?", "Ana Ruiz went to Porto.", "names_missing"),
     ],

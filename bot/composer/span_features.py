@@ -122,6 +122,7 @@ SPAN_FEATURES = (
     "kind_match",
     "kind_mismatch",
     "counts_other",
+    "counts_focus",
     "is_list",
     "list_for_several",
 )
@@ -134,6 +135,8 @@ _CONTEXT_WINDOW = 10
 _NEAR_WINDOW = 4
 # The words touching a candidate ("two [still missing]", "[Nine miners] rescued").
 _BESIDE = 3
+# A number counts the noun up to this many words on: "71 of the 150 seats".
+_COUNTED_WITHIN = 4
 _PERCENT_WORDS = frozenset({"percent", "percentage", "per cent", "proportion", "share", "rate"})
 _CURRENCY = re.compile(r"[$£€¥]")
 _CURRENCY_WORDS = frozenset({"dollars", "euros", "pounds", "yen", "cents", "francs", "rupees"})
@@ -210,6 +213,7 @@ def span_features(
         candidate.bonus,
         *_kind_fit(question, candidate),
         float(_counts_other(candidate, question)),
+        float(_counts_focus(candidate, question)),
         *_list_fit(candidate.rule, question.text),
     )
 
@@ -449,6 +453,21 @@ def _counts_other(candidate: Candidate, question: QuestionAnalysis) -> bool:
     if candidate.rule != "number+noun" or not question.focus:
         return False
     return candidate.sentence.tokens[candidate.last].stem != question.focus
+
+
+def _counts_focus(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """ "Nine [miners] rescued" for "how many miners were rescued?": the number counts
+    what is asked about, itself or in the next few words ("71 of the 150 seats")
+    before any punctuation."""
+    if not question.focus or asked_quantity(question) != "count":
+        return False
+    tokens = candidate.sentence.tokens
+    for token in tokens[candidate.last : candidate.last + _COUNTED_WITHIN + 1]:
+        if token.stem == question.focus:
+            return True
+        if not token.is_word:
+            return False
+    return False
 
 
 def _tense_clash(rule: str, tense: str) -> float:
