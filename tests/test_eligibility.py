@@ -57,8 +57,10 @@ def _admitted(question_text: str) -> set[str]:
         # a bare order of magnitude is not the amount when its counted noun follows
         ("how many visitors came?", "Thousands of visitors", "Thousands"),
         ("how many stories will the tower have?", "14-story", "5-2"),
-        # who holds a role: the name set beside it, not another name of the sentence
-        ("who is the mayor?", "Ana Ruiz", "Ivan Petrov"),
+        # who holds a role: the name set beside it, not another name of the sentence,
+        # nor a name in a sentence that never says the role ("Ana Ruiz, 52, said")
+        ("who is the mayor?", "Mayor Ana Ruiz", "Ivan Petrov"),
+        ("who is the mayor?", "Mayor Ana Ruiz", "Ana Ruiz"),
         # the name itself, not a description that ends in it
         ("who built the tower?", "Kestrel Homes", "the developer Kestrel Homes"),
         # a clause for why

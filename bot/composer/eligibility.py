@@ -73,7 +73,8 @@ def candidate_spans(
     )
     text = sentence.passage.text
     dates = date_spans(text, reader) if question.answer_type is AnswerType.NUMBER else []
-    role_at = _role_mentions(sentence, question)
+    holder_wanted = question.asks_role and question.answer_type is AnswerType.PERSON
+    role_at = _role_mentions(sentence, question) if holder_wanted else []
     best: dict[tuple[int, int], Candidate] = {}
     for candidate in candidates:
         if allowed is not None and rule_family(candidate.rule) not in allowed:
@@ -82,8 +83,8 @@ def candidate_spans(
             continue
         if _wrong_quantity(candidate, question, dates):
             continue
-        if role_at and not _holds_the_role(candidate, role_at):
-            continue
+        if holder_wanted and not _holds_the_role(candidate, role_at):
+            continue  # a sentence that never names the role names no holder of it
         words = sentence.word_count(candidate.first, candidate.last)
         if not words or sentence.echo_count(candidate.first, candidate.last) >= words:
             continue  # nothing but the question's own words
@@ -143,8 +144,6 @@ def _without_described_names(candidates: list[Candidate]) -> list[Candidate]:
 
 def _role_mentions(sentence: Sentence, question: QuestionAnalysis) -> list[int]:
     """Where the sentence names the role a "who is the mayor?" question asks about."""
-    if not question.asks_role or question.answer_type is not AnswerType.PERSON:
-        return []
     return [index for index, token in enumerate(sentence.tokens) if token.stem == question.focus]
 
 
@@ -154,7 +153,7 @@ def _holds_the_role(candidate: Candidate, role_at: list[int]) -> bool:
     "Mayor Ana Ruiz", "the mayor, Ana Ruiz," and "Ana Ruiz, the mayor," say who
     holds it; "The 46th US President proposed to Putin" names the president's
     counterpart, not the president. A sentence that names the role only beside
-    someone else does not answer who holds it.
+    someone else, or never names it, does not answer who holds it.
     """
     tokens = candidate.sentence.tokens
     first, last = candidate.first, candidate.last

@@ -46,6 +46,7 @@ __all__ = [
     "pool_features",
     "pool_sentences",
     "rank_sentences",
+    "read_sentences",
     "select_answer",
     "sentence_window",
     "span_share",
@@ -153,8 +154,9 @@ def select_answer(
     ranked = rank_sentences(question, pool, reader, weights, answer_weights.sentence)
     if not ranked:
         return Selection((), (), 0.0, 0.0)
-    read = [item for item in ranked[:READ_SENTENCES] if item.score >= ranked[0].score - READ_MARGIN]
-    spans = _score_spans(question, read, reader, weights, answer_weights.span)
+    spans = _score_spans(
+        question, read_sentences(ranked, reader), reader, weights, answer_weights.span
+    )
     if not spans:
         return Selection(tuple(ranked), (), 0.0, 0.0)
     evidence = _evidence(question, reader, weights, ranked, spans)
@@ -165,6 +167,21 @@ def select_answer(
         _sigmoid(answer_weights.abstention.score(row)),
         _sigmoid(answer_weights.passage.score(row)),
     )
+
+
+def read_sentences(ranked: list[RankedSentence], reader: ArticleReader) -> list[RankedSentence]:
+    """The sentences whose spans are scored: the best few, near the best in score, and
+    of the best one's article. With several articles loaded the ranker picks the
+    article; a span from another ("95 million euros" for the pier's restoration,
+    beside a train's cost) answers a question about something else.
+    """
+    best = ranked[0]
+    article = reader.article_number(best.index)
+    return [
+        item
+        for item in ranked[:READ_SENTENCES]
+        if item.score >= best.score - READ_MARGIN and reader.article_number(item.index) == article
+    ]
 
 
 def _score_spans(

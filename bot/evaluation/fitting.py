@@ -20,8 +20,9 @@ Three stages, each a logistic regression on standardized features:
    The passage model's label is "the chosen span's sentence holds a gold answer".
 
 The decision threshold is the probability below which the composer declines.
-It is set on those out-of-fold decisions: the highest threshold that declines at
-most :data:`MAX_DECLINED_ANSWERABLE` of the answerable questions. Within that
+It is set on those out-of-fold decisions, each weighed by an abstention model
+fitted without its article (:func:`held_apart_chances`): the highest threshold
+that declines at most :data:`MAX_DECLINED_ANSWERABLE` of the answerable questions. Within that
 budget every further decline falls on an unanswerable question or a wrong answer
 more often than not, which is the trade a user wants ("when in doubt, decline").
 """
@@ -47,7 +48,14 @@ from bot.composer.span_features import SPAN_FEATURES
 from bot.composer.weights import AnswerWeights, LinearModel
 from bot.evaluation.training import QuestionTable
 
-__all__ = ["Decision", "decide", "fit_answer_weights", "held_apart_weights"]
+__all__ = [
+    "Decision",
+    "decide",
+    "fit_abstention",
+    "fit_answer_weights",
+    "held_apart_chances",
+    "held_apart_weights",
+]
 
 SENTENCE_C = 1.0
 SPAN_C = 0.1
@@ -87,10 +95,11 @@ def fit_answer_weights(
     usable = [d for d in decisions if d.row is not None]
     rows = np.array([d.row for d in usable])
     weights = np.array([_weight(d.table) for d in usable])
-    abstention = _fit_probability(rows, np.array([d.table.answerable for d in usable]), weights)
+    abstention = fit_abstention(decisions)
     passage = _fit_probability(rows, np.array([d.sentence_right for d in usable]), weights)
-    threshold = choose_threshold(decisions, abstention)
-    passage_threshold = choose_passage_threshold(decisions, abstention, passage, threshold)
+    chances = held_apart_chances(decisions)
+    threshold = choose_threshold(decisions, chances)
+    passage_threshold = choose_passage_threshold(decisions, chances, passage, threshold)
     return AnswerWeights(
         sentence, span, abstention, passage, threshold, passage_threshold, provenance
     )
@@ -221,27 +230,42 @@ def out_of_fold_decisions(tables: Sequence[QuestionTable]) -> list[Decision]:
     return decisions
 
 
-def choose_threshold(decisions: Sequence[Decision], abstention: LinearModel) -> float:
-    """The highest probability threshold that declines at most the allowed answerable share."""
-    answerable = [d for d in decisions if d.table.answerable]
-    probabilities = np.sort(
-        [probability(abstention, d.row) if d.row is not None else 0.0 for d in answerable]
-    )
+def held_apart_chances(decisions: Sequence[Decision]) -> np.ndarray:
+    """Each decision's probability by an abstention model fitted without its article.
+
+    The thresholds are set on these, not on the model's probabilities for the
+    decisions it was fitted on: those flatter it, and a threshold set on them
+    promises fewer declines on a new article than it makes.
+    """
+    chances = np.zeros(len(decisions))
+    for held in _article_folds([decision.table for decision in decisions], INNER_FOLDS):
+        model = fit_abstention([d for d in decisions if d.table.group not in held])
+        for index, decision in enumerate(decisions):
+            if decision.table.group in held and decision.row is not None:
+                chances[index] = probability(model, decision.row)
+    return chances
+
+
+def choose_threshold(decisions: Sequence[Decision], chances: np.ndarray) -> float:
+    """The highest probability threshold that declines at most the allowed answerable share
+    (``chances``: each decision's probability, held apart; 0 where nothing was found)."""
+    answerable = np.array([d.table.answerable for d in decisions])
+    probabilities = np.sort(chances[answerable])
     allowed = int(MAX_DECLINED_ANSWERABLE * len(probabilities))
-    unavoidable = sum(1 for d in answerable if d.row is None)
+    unavoidable = sum(1 for d in decisions if d.table.answerable and d.row is None)
     index = min(max(allowed, unavoidable), len(probabilities) - 1)
     return round(float(probabilities[index]), 4)
 
 
 def choose_passage_threshold(
-    decisions: Sequence[Decision], abstention: LinearModel, passage: LinearModel, threshold: float
+    decisions: Sequence[Decision], chances: np.ndarray, passage: LinearModel, threshold: float
 ) -> float:
     """The lowest passage probability above which a declined answer's sentence is right
     :data:`PASSAGE_PRECISION` of the time (1.0, never, when no threshold is that good)."""
     declined = sorted(
         (probability(passage, d.row), d.sentence_right)
-        for d in decisions
-        if d.row is not None and probability(abstention, d.row) < threshold
+        for d, chance in zip(decisions, chances, strict=True)
+        if d.row is not None and chance < threshold
     )
     right_above = 0
     best = 1.0
@@ -261,7 +285,9 @@ def _read_spans(table: QuestionTable, sentence: LinearModel) -> tuple[np.ndarray
     scores = _sentence_scores(table, sentence)
     ranking = np.lexsort((np.arange(len(scores)), -scores))
     read = ranking[:READ_SENTENCES]
-    read = read[scores[read] >= scores[read[0]] - READ_MARGIN] if len(read) else read
+    if len(read):  # as the composer's read_sentences
+        read = read[scores[read] >= scores[read[0]] - READ_MARGIN]
+        read = read[table.articles[read] == table.articles[read[0]]]
     kept = np.flatnonzero(np.isin(table.span_sentence, read))
     rows = table.spans[kept].copy()
     if len(rows):
@@ -323,6 +349,14 @@ def _fit_probability(rows: np.ndarray, labels: np.ndarray, weights: np.ndarray) 
         tuple(_round(scale)),
         _round(np.array([model.intercept_[0]]))[0],
     )
+
+
+def fit_abstention(decisions: Sequence[Decision]) -> LinearModel:
+    """The abstention model, on the decisions that found an answer to weigh."""
+    usable = [d for d in decisions if d.row is not None]
+    rows = np.array([d.row for d in usable])
+    weights = np.array([_weight(d.table) for d in usable])
+    return _fit_probability(rows, np.array([d.table.answerable for d in usable]), weights)
 
 
 def _round(values: np.ndarray) -> list[float]:

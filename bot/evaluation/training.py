@@ -63,6 +63,7 @@ class QuestionTable:
     answer_type: str
     sentences: np.ndarray  # (pool, SENTENCE_FEATURES)
     gold: np.ndarray  # (pool,) bool: the pooled sentence holds a gold answer
+    articles: np.ndarray  # (pool,) int: the article of each pooled sentence
     windows: np.ndarray  # (pool, WINDOW_FACTS), for the sentences read (0 elsewhere)
     spans: np.ndarray  # (candidates, SPAN_FEATURES); columns 0 and 1 to be filled
     span_sentence: np.ndarray  # (candidates,) int: the pool row of each candidate's sentence
@@ -159,6 +160,7 @@ def _question_table(
         answer_type=str(analysis.answer_type),
         sentences=sentences,
         gold=np.array([_is_gold(item.index, offset, eval_set, question) for item in pool]),
+        articles=np.array([reader.article_number(item.index) for item in pool], dtype=np.int64),
         windows=windows,
         spans=np.array(rows, dtype=np.float64).reshape(len(rows), len(SPAN_FEATURES)),
         span_sentence=np.array(positions, dtype=np.int64),
