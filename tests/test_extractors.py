@@ -300,6 +300,12 @@ def test_manners(text: str, expected: str) -> None:
         ("The G7 is a group of rich democracies.", "G7", "group of rich democracies"),
         # the name a thing goes by
         ("The trial, known as KESTREL-2, followed 900 patients.", "trial", "KESTREL-2"),
+        # past the age news writes between a name and its description
+        (
+            "Pat Doyle, 63, a retired teacher in Cork, said so.",
+            "Pat Doyle",
+            "retired teacher in Cork",
+        ),
     ],
 )
 def test_definitions(text: str, target: str, expected: str) -> None:

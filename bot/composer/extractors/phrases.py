@@ -545,19 +545,32 @@ def _description_after(sentence: Sentence, end: int) -> tuple[int, int] | None:
     else:
         return None
     start = probe
+    if _age_then_comma(tokens, start):
+        start += 2  # "Patrick Doyle, 63, a retired teacher,": past the age to the description
     if start < len(tokens) and tokens[start].lower in _RELATIVES:
         return None  # "Mayor Ana Ruiz, who does not vote ...": a clause, not a description
     if start < len(tokens) and tokens[start].lower in _NAMING_WORDS:
         # "The trial, known as ELDER-AF,": the name it goes by describes it best.
         start += 2 if start + 1 < len(tokens) and tokens[start + 1].lower == "as" else 1
-    if start < len(tokens) and tokens[start].lower in {"a", "an", "the"}:
-        start += 1
-    if start < len(tokens) and classify(tokens[start : start + 1])[0] is WordClass.VERB:
+    determined = start < len(tokens) and tokens[start].lower in {"a", "an", "the"}
+    if determined:
+        start += 1  # and a participle after it describes: "a retired teacher"
+    elif start < len(tokens) and classify(tokens[start : start + 1])[0] is WordClass.VERB:
         return None  # "X, said her client ...": a clause, not a description
     if start < len(tokens) and (tokens[start].is_number or tokens[start].lower in PREPOSITIONS):
         return None  # "Lucia Marrero, 46," gives an age; "Rosa Ortiz, of Albuquerque," a home
     end_of_phrase = _phrase_end(tokens, start)
     return (start, end_of_phrase) if end_of_phrase >= start else None
+
+
+def _age_then_comma(tokens: tuple[Token, ...], index: int) -> bool:
+    """ "63," at ``index``: the age news writes between a name and its description."""
+    return (
+        index + 1 < len(tokens)
+        and tokens[index].text.isdigit()
+        and len(tokens[index].text) <= 3
+        and tokens[index + 1].text == ","
+    )
 
 
 def _phrase_end(tokens: tuple[Token, ...], start: int) -> int:
