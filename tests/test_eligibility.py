@@ -73,3 +73,22 @@ def test_a_question_admits_only_answers_of_its_kind(
     spans = _admitted(question)
     assert admitted in spans
     assert kept_out not in spans
+
+
+def test_a_span_of_nothing_but_the_questions_own_words_is_not_offered() -> None:
+    """ "by the Kremlin" for "how did the Kremlin receive it?": its one content word echoes."""
+    reader = reader_for(
+        Knowledge.from_article(
+            article_from_text(
+                "Talks offered\n\nThe proposal was positively received by the Kremlin."
+            )
+        )
+    )
+    question = analyze_question("How did the Kremlin receive the proposal?")
+    offered = {
+        candidate.text
+        for index in range(len(reader.knowledge.retriever.passages))
+        for candidate in candidate_spans(question, index, reader)[1]
+    }
+    assert "positively" in offered
+    assert "by the Kremlin" not in offered

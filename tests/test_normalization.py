@@ -12,6 +12,7 @@ from bot.composer.normalization import (
     correct_typos,
     expand_chat_spelling,
     expand_contractions,
+    restore_capitals,
 )
 
 ARTICLE_WORDS = {
@@ -70,6 +71,34 @@ def test_chat_spelling(question: str, expected: str) -> None:
 )
 def test_typos_one_edit_from_an_article_word(question: str, expected: str) -> None:
     assert correct_typos(question, ARTICLE_WORDS.__contains__, PROPER.__contains__) == expected
+
+
+# What an article writes only capitalized: names, a title and a sentence's first word.
+NAMES_ONLY_CAPITALIZED = {"peña", "brenlow", "kiptanui", "president", "rescuers", "may"}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("who voted besides peña", "who voted besides Peña"),  # any script's letters
+        ("who runs brenlow?", "who runs Brenlow?"),
+        ("how fast did kiptanui run", "how fast did Kiptanui run"),
+        # common words stay as typed: a title, a sentence's first word, a function word
+        ("who is the president", "who is the president"),
+        ("how many rescuers came", "how many rescuers came"),
+        ("may it rain", "may it rain"),
+        ("who is Peña", "who is Peña"),
+    ],
+)
+def test_names_typed_in_lower_case_get_their_capitals(question: str, expected: str) -> None:
+    assert restore_capitals(question, NAMES_ONLY_CAPITALIZED.__contains__) == expected
+
+
+@given(st.text(max_size=2000))
+def test_restoring_capitals_changes_only_case(text: str) -> None:
+    restored = restore_capitals(text, lambda _: True)
+    assert len(restored) == len(text)
+    assert restored.lower() == text.lower()
 
 
 def test_clean_question_caps_length_and_strips_controls() -> None:

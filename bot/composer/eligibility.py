@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extraction import date_spans, extract_candidates
-from bot.composer.lexicon import HONORIFICS
+from bot.composer.lexicon import FUNCTION_WORDS, HONORIFICS
 from bot.composer.matching import sentence_for
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import ArticleReader
@@ -85,9 +85,9 @@ def candidate_spans(
             continue
         if holder_wanted and not _holds_the_role(candidate, role_at):
             continue  # a sentence that never names the role names no holder of it
-        words = sentence.word_count(candidate.first, candidate.last)
-        if not words or sentence.echo_count(candidate.first, candidate.last) >= words:
-            continue  # nothing but the question's own words
+        if _only_echoes(candidate):
+            continue  # nothing but the question's own words ("by the Kremlin" for "how did
+            # the Kremlin receive it?")
         key = (candidate.first, candidate.last)
         kept = best.get(key)
         if kept is None or (candidate.type_fit, candidate.bonus) > (kept.type_fit, kept.bonus):
@@ -140,6 +140,14 @@ def _without_described_names(candidates: list[Candidate]) -> list[Candidate]:
             and name_ends.get(candidate.last, candidate.first) > candidate.first
         )
     ]
+
+
+def _only_echoes(candidate: Candidate) -> bool:
+    """Whether every content word of the span is one the question says (or it has none)."""
+    sentence = candidate.sentence
+    tokens = sentence.tokens[candidate.first : candidate.last + 1]
+    content = sum(token.is_word and token.lower not in FUNCTION_WORDS for token in tokens)
+    return not content or sentence.echo_count(candidate.first, candidate.last) >= content
 
 
 def _role_mentions(sentence: Sentence, question: QuestionAnalysis) -> list[int]:

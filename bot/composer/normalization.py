@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from bot.composer.english import is_english_word
 from bot.composer.lexicon import FUNCTION_WORDS, NUMBER_WORDS
+from bot.composer.word_classes import is_common_word
 from retrieval.cleaning import normalize_characters
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "correct_typos",
     "expand_chat_spelling",
     "expand_contractions",
+    "restore_capitals",
 ]
 
 # Questions are cut to this many characters before analysis: no real question is
@@ -107,8 +109,11 @@ _CHAT_TOKEN = re.compile(r"[\w&'][\w']*|&")
 _LEADING_Y = re.compile(r"^y\b", re.IGNORECASE)
 
 _WORD = re.compile(r"[A-Za-z]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
 # Four-letter words have too many neighbours ("bake" is one edit from "take").
 _MIN_TYPO_LENGTH = 5
+# Shorter lower-case words are never taken for names ("al", "de").
+_MIN_NAME_LENGTH = 3
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -118,6 +123,32 @@ def clean_question(text: str) -> str:
     text = normalize_characters(text)
     text = _SPACES.sub(" ", text).strip()
     return text[:MAX_QUESTION_CHARS].strip()
+
+
+def restore_capitals(text: str, proper: Callable[[str], bool]) -> str:
+    """Capitalize the names a question typed in lower case ("who else voted besides peña").
+
+    A word the article only ever writes capitalized, and that is no common English
+    word (the tagger lexicon's), is a name: written as the article writes it, the
+    question's names are known as names (a name the question says is not its
+    answer). Common words are left alone, as a sentence's first word is capitalized
+    too ("Rescuers pulled ...") and a title may always be ("President Biden").
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if (
+            not word.islower()
+            or len(word) < _MIN_NAME_LENGTH
+            or word in FUNCTION_WORDS
+            or is_common_word(word)
+            or not proper(word)
+            or len(word[0].upper()) != 1  # "ß" capitalizes to two letters
+        ):
+            return word
+        return word[0].upper() + word[1:]
+
+    return _LETTERS.sub(replace, text)
 
 
 def expand_contractions(text: str) -> str:

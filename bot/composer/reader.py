@@ -24,7 +24,7 @@ from retrieval import Analyzer
 
 __all__ = ["ArticleReader", "WordWeights", "reader_for"]
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['-])*")  # letters of any script: "Peña"
 # Readers are memoized per knowledge object; a process rarely has more than one
 # or two articles loaded, and the bound keeps a long-running test run in check.
 _MAX_READERS = 8

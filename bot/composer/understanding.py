@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from bot.composer.followups import resolve_followup
 from bot.composer.lexicon import SPEECH_VERBS
-from bot.composer.normalization import correct_typos, expand_chat_spelling, expand_contractions
+from bot.composer.normalization import (
+    correct_typos,
+    expand_chat_spelling,
+    expand_contractions,
+    restore_capitals,
+)
 from bot.composer.questions import QuestionAnalysis, analyze_question
 from bot.composer.reader import ArticleReader
 from bot.conversation import Turn
@@ -19,9 +24,11 @@ __all__ = ["normalize", "search_query", "understand"]
 
 
 def normalize(text: str, reader: ArticleReader) -> str:
-    """Contractions, chat spelling, then typos one edit from an article word."""
+    """Contractions, chat spelling, typos one edit from an article word, then the
+    capitals of names typed in lower case."""
     expanded = expand_chat_spelling(expand_contractions(text))
-    return correct_typos(expanded, reader.knows, reader.is_proper)
+    corrected = correct_typos(expanded, reader.knows, reader.is_proper)
+    return restore_capitals(corrected, reader.is_proper)
 
 
 def understand(text: str, reader: ArticleReader, previous: Turn | None = None) -> QuestionAnalysis:

@@ -20,7 +20,7 @@ from importlib.resources import files
 from bot.composer.lexicon import FUNCTION_WORDS
 from bot.composer.tokens import Token
 
-__all__ = ["WordClass", "classify", "word_class"]
+__all__ = ["WordClass", "classify", "is_common_word", "word_class"]
 
 
 class WordClass(StrEnum):
@@ -132,6 +132,11 @@ def _inflections(base: str) -> set[str]:
 
 
 _VERB_FORMS = frozenset(form for base in _VERBS for form in _inflections(base)) | _IRREGULAR
+
+
+def is_common_word(lower: str) -> bool:
+    """Whether the tagger lexicon knows the word: common English, not a name of its own."""
+    return lower in _lexicon()
 
 
 @lru_cache(maxsize=1 << 15)
