@@ -82,6 +82,9 @@ def test_a_day_is_more_specific_than_a_season() -> None:
         ("The deal is worth $5 billion.", "$5 billion"),
         ("He served three terms.", "three terms"),
         ("She needed two hours and 51 minutes to win.", "two hours and 51 minutes"),
+        # a currency named after its country is part of the amount
+        ("It will cost an extra 48 million Canadian dollars.", "48 million Canadian dollars"),
+        ("It sold for 5 million Hong Kong dollars.", "5 million Hong Kong dollars"),
     ],
 )
 def test_numbers(text: str, expected: str) -> None:

@@ -217,3 +217,18 @@ def test_questions_about_who_holds_a_role(question: str, asks_role: bool) -> Non
 )
 def test_questions_that_ask_what_someone_did(question: str, action: bool) -> None:
     assert asks_for_action(question) is action
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("how many affordable units will be built?", "unit"),
+        ("how many apartment units will be built?", "unit"),
+        # after a plural noun, a singular word is the verb: what is counted is the noun
+        ("how many teachers work for the division?", "teacher"),
+        ("how many people live there?", "peopl"),
+        ("who is the mayor?", "mayor"),
+    ],
+)
+def test_the_focus_is_what_is_counted_or_asked_about(question: str, focus: str) -> None:
+    assert analyze_question(question).focus == focus

@@ -294,11 +294,17 @@ def _focus(analysis: QuestionAnalysis, tokens: tuple[Token, ...]) -> str | None:
                 break
             if classify((word,))[0] not in _NOUN_LIKE:
                 break
+            if counted is not None and _plural(counted.lower) and not _plural(word.lower):
+                break  # "how many teachers work ...": after a plural noun, a verb
             counted = word
         return counted.stem if counted is not None else None
     if _asks_for_role(words):  # "who is the mayor?": the role asked about
         return words[-1].stem
     return None
+
+
+def _plural(lower: str) -> bool:
+    return lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
 
 
 def _stems_before_wh(tokens: tuple[Token, ...], content: frozenset[str]) -> frozenset[str]:

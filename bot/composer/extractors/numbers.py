@@ -39,6 +39,10 @@ _QUANTITY = re.compile(
 )
 # The noun counted by a quantity: "of troops", or a plain noun right after it.
 _COUNTED = re.compile(r"\s(?:of\s)?([a-z][a-z-]+)")
+# A currency named after its country: "48 million Canadian dollars", "5 million Hong Kong dollars".
+_NAMED_CURRENCY = re.compile(
+    r"\s(?:[A-Z][a-z]+\s){1,2}(?:dollars?|pounds?|francs?|pesos?|rupees?|kron[oe]r|rand|yuan|yen)\b"
+)
 _NOT_COUNTED = frozenset(
     "of and or to in on at by for the a an is are was were has have had will would "
     "who which that than as per".split()
@@ -109,6 +113,12 @@ def extract_numbers(sentence: Sentence) -> Iterator[Candidate]:
         first, last = span
         fit = _fit(expression)
         yield Candidate(sentence, first, last, "number", fit)
+        currency = _NAMED_CURRENCY.match(text, end)
+        if currency and not _AMOUNT.search(expression):
+            money_span = token_range(sentence.tokens, start, currency.end())
+            if money_span is not None:
+                yield Candidate(sentence, first, money_span[1], "number+noun", fit)
+                continue
         counted = _COUNTED.match(text, end)
         # "£4m restoration", "62% turnout", "14-story building": the noun is not counted.
         if (
