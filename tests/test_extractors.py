@@ -152,6 +152,12 @@ def test_a_rank_fits_a_count_less_than_a_count() -> None:
     [
         ("Putin's foreign policy adviser Yuri Ushakov confirmed it.", "Yuri Ushakov", "person"),
         ("Russia's Kommersant newspaper reported it.", "Kommersant", "organization"),
+        # a plural possessive inside a name does not end it
+        (
+            "They met the Prairie Teachers' Federation on Monday.",
+            "Prairie Teachers' Federation",
+            "organization",
+        ),
         ("Biden will travel to Europe in June.", "Europe", "place"),
         ("Then the NATO summit in Belgium follows.", "NATO", "organization"),
         ("Then the NATO summit in Belgium follows.", "Belgium", "place"),

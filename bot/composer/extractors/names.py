@@ -115,6 +115,8 @@ def find_names(
                 probe += 1
             elif token.lower in _CONNECTORS and _is_capitalized_word(tokens, probe + 1):
                 probe += 1
+            elif _plural_possessive(tokens, last, probe):
+                probe += 1  # "Prairie Teachers' Federation", "the Workers' Party"
             else:
                 break
         kind = _kind(sentence, index, last, gazetteer)
@@ -123,6 +125,16 @@ def find_names(
         names.append(Name(index, last, kind))
         index = last + 1
     return names
+
+
+def _plural_possessive(tokens: tuple[Token, ...], last: int, probe: int) -> bool:
+    """Whether ``probe`` is the apostrophe of a plural possessive inside a name."""
+    return (
+        tokens[probe].text in {"'", "’"}
+        and tokens[probe].start == tokens[last].end
+        and tokens[last].lower.endswith("s")
+        and _is_capitalized_word(tokens, probe + 1)
+    )
 
 
 def _coordinated(tokens: tuple[Token, ...], previous: Name, first: int) -> bool:
