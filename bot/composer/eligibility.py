@@ -86,8 +86,7 @@ def candidate_spans(
         if holder_wanted and not _holds_the_role(candidate, role_at):
             continue  # a sentence that never names the role names no holder of it
         if _only_echoes(candidate):
-            continue  # nothing but the question's own words ("by the Kremlin" for "how did
-            # the Kremlin receive it?")
+            continue  # "by the Kremlin" for "how did the Kremlin receive it?"
         key = (candidate.first, candidate.last)
         kept = best.get(key)
         if kept is None or (candidate.type_fit, candidate.bonus) > (kept.type_fit, kept.bonus):
@@ -143,7 +142,8 @@ def _without_described_names(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _only_echoes(candidate: Candidate) -> bool:
-    """Whether every content word of the span is one the question says (or it has none)."""
+    """Whether the span says nothing but the question's own words: every content word
+    of it is one the question says, or it has none."""
     sentence = candidate.sentence
     tokens = sentence.tokens[candidate.first : candidate.last + 1]
     content = sum(token.is_word and token.lower not in FUNCTION_WORDS for token in tokens)

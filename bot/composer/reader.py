@@ -24,7 +24,8 @@ from retrieval import Analyzer
 
 __all__ = ["ArticleReader", "WordWeights", "reader_for"]
 
-_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['-])*")  # letters of any script: "Peña"
+# Letters of any script ("Peña"), with inner apostrophes and hyphens.
+_WORD = re.compile(r"[^\W\d_]+(?:['-]+[^\W\d_]*)*")
 # Readers are memoized per knowledge object; a process rarely has more than one
 # or two articles loaded, and the bound keeps a long-running test run in check.
 _MAX_READERS = 8
@@ -166,8 +167,15 @@ def reader_for(knowledge: Knowledge) -> ArticleReader:
     if reader is not None and reader.knowledge is knowledge:
         _READERS.move_to_end(key)
         return reader
-    # Each distinct spelling once: an article says "the" hundreds of times.
-    found = {word for article in knowledge.articles for word in _WORD.findall(article.text)}
+    # Each distinct spelling once: an article says "the" hundreds of times. Read a
+    # passage at a time: one regex call over a 1 MB page would hold the interpreter
+    # (and a bot's event loop) for tens of milliseconds.
+    found = {
+        word
+        for article in knowledge.articles
+        for passage in article.passages
+        for word in _WORD.findall(passage.text)
+    }
     reader = ArticleReader(
         knowledge=knowledge,
         words=frozenset({word.lower() for word in found}),

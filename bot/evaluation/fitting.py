@@ -92,9 +92,7 @@ def fit_answer_weights(
     sentence = fit_sentence_model(tables)
     span = fit_span_model(tables, sentence)
     decisions = out_of_fold_decisions(tables)
-    usable = [d for d in decisions if d.row is not None]
-    rows = np.array([d.row for d in usable])
-    weights = np.array([_weight(d.table) for d in usable])
+    usable, rows, weights = _weighed_rows(decisions)
     abstention = fit_abstention(decisions)
     passage = _fit_probability(rows, np.array([d.sentence_right for d in usable]), weights)
     chances = held_apart_chances(decisions)
@@ -353,10 +351,17 @@ def _fit_probability(rows: np.ndarray, labels: np.ndarray, weights: np.ndarray) 
 
 def fit_abstention(decisions: Sequence[Decision]) -> LinearModel:
     """The abstention model, on the decisions that found an answer to weigh."""
+    usable, rows, weights = _weighed_rows(decisions)
+    return _fit_probability(rows, np.array([d.table.answerable for d in usable]), weights)
+
+
+def _weighed_rows(
+    decisions: Sequence[Decision],
+) -> tuple[list[Decision], np.ndarray, np.ndarray]:
+    """The decisions that found an answer, their abstention rows and their weights."""
     usable = [d for d in decisions if d.row is not None]
     rows = np.array([d.row for d in usable])
-    weights = np.array([_weight(d.table) for d in usable])
-    return _fit_probability(rows, np.array([d.table.answerable for d in usable]), weights)
+    return usable, rows, np.array([_weight(d.table) for d in usable])
 
 
 def _round(values: np.ndarray) -> list[float]:
