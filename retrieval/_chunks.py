@@ -23,7 +23,7 @@ from itertools import chain
 
 import numpy as np
 
-from retrieval.analysis import _TOKEN, _fold_accents
+from retrieval.analysis import _TOKEN, fold_accents
 
 __all__ = ["ChunkIds"]
 
@@ -84,7 +84,7 @@ class ChunkIds:
             if self._split:
                 return text.translate(_ASCII_TO_RUNS).split()
         elif self._fold:
-            text = _fold_accents(text)
+            text = fold_accents(text)
         return _TOKEN.findall(text)
 
     def _by_bytes(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:

@@ -23,7 +23,7 @@ from typing import Any
 
 import snowballstemmer
 
-__all__ = ["Analyzer", "AnalyzerConfig", "stem"]
+__all__ = ["Analyzer", "AnalyzerConfig", "fold_accents", "stem"]
 
 # Dotted acronyms ("U.S."), words of two or more letters or digits, and single
 # digits ("7" in "G 7"): single letters are mostly initials and the "s" of a
@@ -154,7 +154,7 @@ class Analyzer:
     def words(self, text: str) -> list[str]:
         """Return the unigram terms of ``text``: tokens without stop words, stemmed."""
         if self.config.fold_accents and not text.isascii():
-            text = _fold_accents(text)
+            text = fold_accents(text)
         tokens = [term for term in map(self._term, _TOKEN.findall(text)) if term]
         if self.config.stemming:
             return [stem(token) for token in tokens]
@@ -175,7 +175,7 @@ class Analyzer:
         return f"Analyzer({self.config!r})"
 
 
-def _fold_accents(text: str) -> str:
+def fold_accents(text: str) -> str:
     """Strip combining marks, so "café" and "cafe" meet in the index."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(char for char in decomposed if not unicodedata.combining(char))

@@ -9,12 +9,13 @@ from hypothesis import strategies as st
 from bot.composer.abstention_features import WINDOW_FACTS, window_facts
 from bot.composer.candidates import Candidate
 from bot.composer.eligibility import candidate_spans
+from bot.composer.matching import found_stems
 from bot.composer.questions import analyze_question
 from bot.composer.reader import reader_for
 from bot.composer.selection import pool_sentences, select_answer
 from bot.composer.sentence_features import SENTENCE_FEATURES, sentence_features
 from bot.composer.span_features import SPAN_FEATURES, asks_for_several, span_features
-from bot.composer.understanding import search_query
+from bot.composer.understanding import search_query, understand
 from bot.composer.weights import default_weights
 from bot.knowledge import Knowledge
 from retrieval import article_from_text
@@ -183,3 +184,18 @@ def test_any_question_yields_finite_features(text: str) -> None:
     assert all(0.0 <= value <= 1.0 for value in facts)
     selection = select_answer(question, search_query(question), READER, default_weights())
     assert 0.0 <= selection.probability <= 1.0
+
+
+def test_a_name_typed_without_its_accents_still_matches() -> None:
+    """ "who is carlos brandao" asks about "Carlos Brandão": stems fold accents, as the index."""
+    reader = reader_for(
+        Knowledge.from_article(
+            article_from_text(
+                "Flood\n\nCarlos Brandão, the regional civil protection commander, said so."
+            )
+        )
+    )
+    question = understand("who is carlos brandao", reader)
+    assert question.target == "Carlos Brandao"
+    passages = reader.knowledge.retriever.passages
+    assert found_stems(question, passages[-1].text) == question.content_stems

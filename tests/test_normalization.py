@@ -16,6 +16,7 @@ from bot.composer.normalization import (
 )
 
 ARTICLE_WORDS = {
+    "alvaro",
     "summit",
     "ushakov",
     "navalny",
@@ -67,6 +68,7 @@ def test_chat_spelling(question: str, expected: str) -> None:
         ("how do I bake bread", "how do I bake bread"),  # four letters: never corrected
         ("what is the capital of France", "what is the capital of France"),
         ("what country hosts it", "what country hosts it"),  # a real word, not "County"
+        ("who is álvaro", "who is álvaro"),  # an accented word is never cut up or edited
     ],
 )
 def test_typos_one_edit_from_an_article_word(question: str, expected: str) -> None:

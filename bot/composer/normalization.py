@@ -108,8 +108,8 @@ _CHAT_TOKEN = re.compile(r"[\w&'][\w']*|&")
 # "y" means "why" only as a question's first word ("y did he go").
 _LEADING_Y = re.compile(r"^y\b", re.IGNORECASE)
 
-_WORD = re.compile(r"[A-Za-z]+")
-_LETTERS = re.compile(r"[^\W\d_]+")
+# Words of letters in any script: an ASCII-only pattern would read "lvaro" in "álvaro".
+_WORD = re.compile(r"[^\W\d_]+")
 # Four-letter words have too many neighbours ("bake" is one edit from "take").
 _MIN_TYPO_LENGTH = 5
 # Shorter lower-case words are never taken for names ("al", "de").
@@ -148,7 +148,7 @@ def restore_capitals(text: str, proper: Callable[[str], bool]) -> str:
             return word
         return word[0].upper() + word[1:]
 
-    return _LETTERS.sub(replace, text)
+    return _WORD.sub(replace, text)
 
 
 def expand_contractions(text: str) -> str:
@@ -187,6 +187,8 @@ def correct_typos(
         lower = word.lower()
         if len(lower) < _MIN_TYPO_LENGTH or lower in FUNCTION_WORDS or lower in NUMBER_WORDS:
             return word
+        if not lower.isascii():
+            return word  # edits are ASCII letters: an accented word is left as typed
         if known(lower) or is_english_word(lower):
             return word  # "country" is not a typo because the article says "County"
         fixed = _one_edit_away(lower, known)

@@ -21,6 +21,7 @@ from bot.composer.lexicon import FUNCTION_WORDS
 from bot.composer.tokens import tokenize
 from bot.knowledge import Knowledge
 from retrieval import Analyzer
+from retrieval.analysis import fold_accents
 
 __all__ = ["ArticleReader", "WordWeights", "reader_for"]
 
@@ -176,6 +177,8 @@ def reader_for(knowledge: Knowledge) -> ArticleReader:
         for passage in article.passages
         for word in _WORD.findall(passage.text)
     }
+    # Each word also without its accents, as a question may be typed ("ferran", "pena").
+    found |= {fold_accents(word) for word in found if not word.isascii()}
     reader = ArticleReader(
         knowledge=knowledge,
         words=frozenset({word.lower() for word in found}),

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from retrieval.analysis import stem
+from retrieval.analysis import fold_accents, stem
 
 __all__ = ["Token", "tokenize"]
 
@@ -84,7 +84,9 @@ def _word_facts(word: str) -> tuple[str, bool, str, str, bool, bool]:
         word = word[:-1]  # a sentence-final period is punctuation, not part of the word
     lower = word.lower()
     is_word = word[0].isalnum() or word[0] == "_"
-    stemmed = stem(_possessive_base(lower)) if is_word else lower
+    base = _possessive_base(lower)
+    # Accents folded as the index folds them: a question typed "ferran" says "Ferrán".
+    stemmed = stem(base if base.isascii() else fold_accents(base)) if is_word else lower
     return word, cut, lower, stemmed, is_word, word[0].isupper()
 
 
