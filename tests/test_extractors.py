@@ -12,6 +12,7 @@ from bot.composer.extractors.dates import extract_dates
 from bot.composer.extractors.names import ends_a_full_name, extract_names, find_names
 from bot.composer.extractors.numbers import extract_numbers, measure_unit
 from bot.composer.extractors.phrases import (
+    extract_agents,
     extract_chunks,
     extract_definitions,
     extract_head_matches,
@@ -539,3 +540,20 @@ def test_what_someone_did_is_a_verb_with_what_it_governs() -> None:
     found = texts(extract_actions(sentence))
     assert "opened an investigation" in found
     assert not any(text.startswith("had") for text in found)  # an auxiliary is no action
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "not_an_agent"),
+    [
+        ("The bank raised rates by half a percentage point.", None, "half a percentage point"),
+        ("Prices were cut by about 27% in May.", None, "about 27"),
+        ("The bridge was built by two local firms.", "two local firms", None),
+        ("It was built by the rolling stock maker Corvel.", "Corvel", None),
+    ],
+)
+def test_the_doer_after_by_is_no_amount(
+    text: str, agent: str | None, not_an_agent: str | None
+) -> None:
+    found = texts(extract_agents(sentence_of(text)))
+    assert agent is None or agent in found
+    assert not_an_agent is None or not any(span.startswith(not_an_agent) for span in found)

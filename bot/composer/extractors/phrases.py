@@ -16,7 +16,7 @@ Three rules, from most to least specific:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extractors.names import is_nationality
@@ -308,14 +308,25 @@ def extract_agents(sentence: Sentence) -> Iterator[Candidate]:
         if token.lower != "by":
             continue
         end = _phrase_end(tokens, index + 1)
-        if end <= index:
-            continue
+        if end <= index or _measures(tokens[index + 1 : end + 1]):
+            continue  # "raised by half a percentage point", "cut by about 27%": no doer
         yield Candidate(sentence, index + 1, end, "agent", 0.6)
         first_name = end
         while first_name > index + 1 and tokens[first_name - 1].is_capitalized:
             first_name -= 1
         if tokens[end].is_capitalized and first_name > index + 1:
             yield Candidate(sentence, first_name, end, "agent:name", 0.9)
+
+
+# What says a phrase after "by" is an amount of change, not who did it.
+_AMOUNT_WORDS = frozenset({"percent", "percentage", "point", "points", "%", "$", "€", "£", "¥"})
+_APPROXIMATELY = frozenset({"about", "nearly", "roughly", "around", "almost", "more", "less", "up"})
+
+
+def _measures(phrase: Sequence[Token]) -> bool:
+    return bool(phrase) and (
+        phrase[0].lower in _APPROXIMATELY or any(t.lower in _AMOUNT_WORDS for t in phrase)
+    )
 
 
 def _is_content(token: Token) -> bool:
