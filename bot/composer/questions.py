@@ -29,7 +29,7 @@ from bot.composer.lexicon import (
     SPEECH_VERBS,
 )
 from bot.composer.tokens import Token, tokenize
-from bot.composer.word_classes import WordClass, classify, word_class
+from bot.composer.word_classes import WordClass, classify, looks_plural, word_class
 from retrieval.analysis import stem
 
 __all__ = ["CATEGORY_STEMS", "AnswerType", "QuestionAnalysis", "analyze_question"]
@@ -294,17 +294,13 @@ def _focus(analysis: QuestionAnalysis, tokens: tuple[Token, ...]) -> str | None:
                 break
             if classify((word,))[0] not in _NOUN_LIKE:
                 break
-            if counted is not None and _plural(counted.lower) and not _plural(word.lower):
+            if counted is not None and looks_plural(counted.lower) and not looks_plural(word.lower):
                 break  # "how many teachers work ...": after a plural noun, a verb
             counted = word
         return counted.stem if counted is not None else None
     if _asks_for_role(words):  # "who is the mayor?": the role asked about
         return words[-1].stem
     return None
-
-
-def _plural(lower: str) -> bool:
-    return lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
 
 
 def _stems_before_wh(tokens: tuple[Token, ...], content: frozenset[str]) -> frozenset[str]:

@@ -37,7 +37,7 @@ from bot.composer.lexicon import DETERMINERS, MONEY_WORDS, PREPOSITIONS, TIME_UN
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import WordWeights
 from bot.composer.tokens import tokenize
-from bot.composer.word_classes import WordClass, word_class
+from bot.composer.word_classes import WordClass, looks_plural, word_class
 from retrieval.analysis import stem
 
 __all__ = [
@@ -239,7 +239,7 @@ def asks_for_several(question_text: str) -> bool:
     # "what crops", "which techniques": a plural noun right after the question word
     for first, second in pairwise(words):
         if first in {"what", "which"}:
-            return second.endswith("s") and not second.endswith(("ss", "us", "is"))
+            return looks_plural(second)
     return False
 
 

@@ -20,7 +20,7 @@ from importlib.resources import files
 from bot.composer.lexicon import FUNCTION_WORDS
 from bot.composer.tokens import Token
 
-__all__ = ["WordClass", "classify", "is_common_word", "word_class"]
+__all__ = ["WordClass", "classify", "is_common_word", "looks_plural", "word_class"]
 
 
 class WordClass(StrEnum):
@@ -132,6 +132,12 @@ def _inflections(base: str) -> set[str]:
 
 
 _VERB_FORMS = frozenset(form for base in _VERBS for form in _inflections(base)) | _IRREGULAR
+
+
+def looks_plural(lower: str) -> bool:
+    """Whether a lower-case word reads as a plural by its ending ("crops", not "class",
+    "census" or "analysis")."""
+    return lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
 
 
 def is_common_word(lower: str) -> bool:
