@@ -19,6 +19,7 @@ from bot.composer.understanding import search_query, understand
 from bot.composer.weights import default_weights
 from bot.knowledge import Knowledge
 from retrieval import article_from_text
+from retrieval.analysis import stem
 
 STORY = article_from_text(
     "Harbour summit set for June\n\n"
@@ -199,3 +200,21 @@ def test_a_name_typed_without_its_accents_still_matches() -> None:
     assert question.target == "Carlos Brandao"
     passages = reader.knowledge.retriever.passages
     assert found_stems(question, passages[-1].text) == question.content_stems
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "noun", "said"),
+    [
+        # A number that counts a thing still says the thing.
+        ("how many employees does Brenlow have?", "Brenlow has 640 employees.", "employees", True),
+        ("how many workers walked out?", "About 1,800 workers walked out.", "workers", True),
+        # A number that names one ("the 2020 election", "the 7th fleet") is another one.
+        ("when was the election?", "He lost the 2020 election.", "election", False),
+        ("where is the fleet?", "The 7th fleet sailed on.", "fleet", False),
+        ("when is the summit?", "The G7 summit opens.", "summit", False),
+    ],
+)
+def test_a_counting_number_does_not_qualify_its_noun_away(
+    question: str, text: str, noun: str, said: bool
+) -> None:
+    assert (stem(noun) in found_stems(analyze_question(question), text)) is said

@@ -146,7 +146,16 @@ def _qualified_differently(
         return not _quote_mentions(tokens, index - 1, question_stems)
     return (
         previous.is_word
-        and (previous.is_capitalized or previous.is_number)
+        and (previous.is_capitalized or _names_by_number(previous.text))
         and previous.stem not in question_capitals
         and index - 1 > 0
     )
+
+
+def _names_by_number(text: str) -> bool:
+    """A number that names a thing ("the 2020 election", "the 7th fleet"), not one
+    that counts it ("640 employees" says employees)."""
+    if not text[:1].isdigit():
+        return False
+    year = len(text) == 4 and text.isdigit()
+    return year or not text[-1].isdigit()
