@@ -218,3 +218,23 @@ def test_a_counting_number_does_not_qualify_its_noun_away(
     question: str, text: str, noun: str, said: bool
 ) -> None:
     assert (stem(noun) in found_stems(analyze_question(question), text)) is said
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "word", "said"),
+    [
+        # An irregular form says its word: "won" is "win", "sold" is "sell", "men" is "man".
+        ("who won the final?", "Sato beat Varga to win the final.", "won", True),
+        (
+            "how many kettles does Homevane sell?",
+            "Homevane sold 1.3 million kettles.",
+            "sell",
+            True,
+        ),
+        ("where did the man go?", "Two men went home.", "man", True),
+        # A noun that is mostly a noun is no form of a verb: "wound" is not "wind".
+        ("where did the wind blow?", "The wound healed.", "wind", False),
+    ],
+)
+def test_an_irregular_form_says_its_word(question: str, text: str, word: str, said: bool) -> None:
+    assert (stem(word) in found_stems(analyze_question(question), text)) is said

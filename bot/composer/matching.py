@@ -17,6 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from bot.composer.candidates import Sentence, sentence_facts
+from bot.composer.inflections import related_stems
 from bot.composer.lexicon import SPEECH_VERBS
 from bot.composer.questions import QuestionAnalysis
 from bot.composer.reader import ArticleReader, WordWeights
@@ -82,9 +83,12 @@ def _match_flags(
 ) -> tuple[bool, ...]:
     """Memoized: a question's ranking asks about the same passages several times."""
     tokens = tokenize(text)
+    related = related_stems(stems)
     flags = []
     for index, token in enumerate(tokens):
-        hit = token.is_word and (token.stem in stems or token.stem in synonyms)
+        hit = token.is_word and (
+            token.stem in stems or token.stem in synonyms or token.stem in related
+        )
         if hit and _qualified_differently(tokens, index, capitals, stems):
             hit = False
         flags.append(hit)
@@ -100,7 +104,9 @@ def _found_stems(
     flags = _match_flags(text, stems, synonyms, capitals)
     matched = {token.stem for token, flag in zip(tokens, flags, strict=True) if flag}
     found = matched & stems
-    if matched - stems:
+    related = related_stems(stems)
+    found |= {related[stem] for stem in matched if stem in related}
+    if matched - stems - related.keys():
         # "respond" in the text stands for the question's "reply".
         found |= stems & synonyms
     return frozenset(found)

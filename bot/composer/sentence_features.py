@@ -33,6 +33,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
+from bot.composer.inflections import related_stems
 from bot.composer.matching import found_stems, match_flags, share, title_share
 from bot.composer.questions import QuestionAnalysis
 from bot.composer.reader import ArticleReader, WordWeights
@@ -99,6 +100,7 @@ def sentence_features(
         return known
 
     pairs = _question_pairs(question)
+    related = related_stems(question.content_stems)
     rows: list[tuple[float, ...]] = []
     best_cosine = max((item.cosine for item in pool), default=0.0) or 1.0
     for item, has_type in zip(pool, typed, strict=True):
@@ -113,6 +115,7 @@ def sentence_features(
         matched_stems: dict[str, int] = {}
         for index in matched:
             stem = profile.stems[index]
+            stem = related.get(stem, stem)
             matched_stems[stem] = matched_stems.get(stem, 0) + 1
         lead = place.is_lead
         rows.append(

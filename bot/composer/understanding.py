@@ -9,6 +9,7 @@ corrected, a follow-up completed from the previous turn, then analysed.
 from __future__ import annotations
 
 from bot.composer.followups import resolve_followup
+from bot.composer.inflections import related_stems
 from bot.composer.lexicon import SPEECH_VERBS
 from bot.composer.normalization import (
     correct_typos,
@@ -38,6 +39,7 @@ def understand(text: str, reader: ArticleReader, previous: Turn | None = None) -
 
 def search_query(analysis: QuestionAnalysis) -> str:
     """The question, plus the synonyms of its speech verb ("reply" finds "respond")."""
+    related = " ".join(sorted(related_stems(analysis.content_stems)))
     if analysis.verb is None:
-        return analysis.text
-    return f"{analysis.text} {' '.join(sorted(SPEECH_VERBS[analysis.verb]))}"
+        return f"{analysis.text} {related}".strip()
+    return f"{analysis.text} {' '.join(sorted(SPEECH_VERBS[analysis.verb]))} {related}".strip()
