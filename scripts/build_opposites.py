@@ -110,9 +110,5 @@ def render(rows: list[tuple[str, str]]) -> str:
     return word_tables.render(HEADER, rows)
 
 
-def main() -> None:
-    word_tables.write(OUTPUT, HEADER, build_rows())
-
-
 if __name__ == "__main__":
-    main()
+    word_tables.regenerate(OUTPUT, HEADER, build_rows)

@@ -7,7 +7,7 @@ and is written as a licence header and tab-separated rows.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "bot" / "data"
@@ -23,9 +23,17 @@ def common_words() -> set[str]:
 
 
 def render(header: str, rows: Sequence[tuple[str, str]]) -> str:
+    """The file's text: its licence header, then one tab-separated row per word."""
     return header + "".join(f"{key}\t{value}\n" for key, value in rows)
 
 
 def write(output: Path, header: str, rows: Sequence[tuple[str, str]]) -> None:
     output.write_text(render(header, rows), encoding="utf-8")
     print(f"wrote {len(rows)} words to {output}")
+
+
+def regenerate(
+    output: Path, header: str, build_rows: Callable[[], Sequence[tuple[str, str]]]
+) -> None:
+    """A generator script's whole run: build the rows from the source and write the file."""
+    write(output, header, build_rows())
