@@ -55,6 +55,7 @@ class Postings:
     wide: tuple[np.ndarray, np.ndarray] | None  # indices as intp, data as float64, if small
     matrix: np.ndarray | None  # float64 (n_columns, n_rows) for small indexes, else None
     lists: list[tuple[list[int], list[float]]] | None  # (rows, weights) per column, if tiny
+    lengths: list[int]  # each column's number of postings, if ``lists`` (else empty)
 
     @classmethod
     def from_arrays(
@@ -74,7 +75,8 @@ class Postings:
             ScoreScratch(n_rows),
             (indices.astype(np.intp), data.astype(np.float64)) if n_rows <= DENSE_ROWS else None,
             _dense_copy(indptr, indices, data, n_rows),
-            _python_lists(indptr, indices, data, n_rows),
+            lists := _python_lists(indptr, indices, data, n_rows),
+            np.diff(indptr).tolist() if lists is not None else [],
         )
 
     def rows(self, column: int) -> np.ndarray:

@@ -44,10 +44,6 @@ __all__ = ["dense_scores", "top_k"]
 # cost less. Measured on the development articles and the realistic corpus.
 _PYTHON_QUERY_POSTINGS_WITH_COPY = 24
 _PYTHON_QUERY_POSTINGS = 192
-# Up to this many rows scored in Python, one sort of them all costs least; past
-# it, sorting the bare scores first to find the k-th (C's float comparisons) and
-# then the pairs above it: 2.8 us for 48 rows, against 4.7 us sorting every pair.
-_PYTHON_SORT_ROWS = 20
 # Past DENSE_ROWS, a query reading at least n_rows / _FRESH_SHARE postings of an
 # index of at most _FRESH_ROWS passages sums them with np.bincount into a fresh
 # array too. Its zeroing is one sequential pass, which stays cheap when other
@@ -69,7 +65,9 @@ def top_k(postings: Postings, query: Query, k: int) -> tuple[list[int], list[flo
     if lists is not None:
         copy = postings.matrix is not None
         limit = _PYTHON_QUERY_POSTINGS_WITH_COPY if copy else _PYTHON_QUERY_POSTINGS
-        if sum(len(lists[c][0]) for c in query.columns) <= limit:
+        # Each list's length from a list of them, in C: a generator over the query's
+        # lists cost a microsecond of a 15 us query.
+        if sum(map(postings.lengths.__getitem__, query.columns)) <= limit:
             return _python_top_k(lists, query, k)
     if postings.matrix is not None:
         rows, scores = dense_top_k(postings, query, k)
@@ -103,19 +101,45 @@ def _large_top_k(postings: Postings, query: Query, k: int) -> tuple[list[int], l
 def _python_top_k(
     lists: list[tuple[list[int], list[float]]], query: Query, k: int
 ) -> tuple[list[int], list[float]]:
-    """The top k in plain Python; the same float64 sums, in the same order, as NumPy's."""
-    scores: dict[int, float] = {}
+    """The top k in plain Python; the same float64 sums, in the same order, as NumPy's.
+
+    The first term's scores are its products, made in one dict comprehension: a row's
+    first product is its sum so far, exactly (0.0 + p is p), and no ``get`` is called.
+    """
+    columns, query_weights = query
+    rows, weights = lists[columns[0]]
+    query_weight = query_weights[0]
+    scores = {row: weight * query_weight for row, weight in zip(rows, weights, strict=True)}
     get = scores.get
-    for column, query_weight in zip(query.columns, query.weights, strict=True):
+    for column, query_weight in zip(columns[1:], query_weights[1:], strict=True):
         rows, weights = lists[column]
         for row, weight in zip(rows, weights, strict=True):
             scores[row] = get(row, 0.0) + weight * query_weight
-    # (-score, row) pairs sort best first, ties to the earlier row, by tuple comparison
-    # in C: no key function called per row.
-    if len(scores) > _PYTHON_SORT_ROWS:  # the k-th score first (floats only), sort those above
-        kth = sorted(scores.values(), reverse=True)[min(k, len(scores)) - 1]
-        ranked = sorted([(-score, row) for row, score in scores.items() if score >= kth])
-    else:
-        ranked = sorted([(-score, row) for row, score in scores.items()])
-    del ranked[k:]
-    return [row for _, row in ranked], [-score for score, _ in ranked]
+    return _python_best(scores, k)
+
+
+def _python_best(scores: dict[int, float], k: int) -> tuple[list[int], list[float]]:
+    """The k best rows of ``scores`` and their scores, best first, ties to the earlier row.
+
+    One sort of the rows by score, in C (the dict's own lookup as the key): half
+    the time of sorting the bare floats to find the k-th and then picking the
+    rows above it in a Python loop. The sort is stable, so tied rows keep the
+    dict's order, not row order: the rows tied with the k-th are all kept, and
+    if any scores tie, those few are sorted again as (-score, row) pairs.
+    """
+    score_of = scores.__getitem__
+    ranked = sorted(scores, key=score_of, reverse=True)
+    if len(ranked) > k:
+        kth = score_of(ranked[k - 1])
+        end = k
+        for row in ranked[k:]:  # rows tied with the k-th: usually none
+            if score_of(row) != kth:
+                break
+            end += 1
+        del ranked[end:]
+    values = list(map(score_of, ranked))
+    if len(set(values)) == len(values):
+        return ranked, values
+    pairs = sorted(zip(map(float.__neg__, values), ranked, strict=True))
+    del pairs[k:]
+    return [row for _, row in pairs], [-score for score, _ in pairs]

@@ -176,11 +176,9 @@ class TfidfRetriever:
         if vector is None:
             return []
         rows, scores = top_k(self._postings, vector, k)
-        if self._lazy_passages is not None:
-            passages = self._lazy_passages.take(rows)
-        else:
-            made = self._made
-            passages = [made[row] for row in rows]
+        lazy = self._lazy_passages
+        # Made passages are looked up as each Hit is made (in C): no list of them between.
+        passages = map(self._made.__getitem__, rows) if lazy is None else lazy.take(rows)
         # Each Hit made through its slots, inline: a third of the time of calling
         # Hit(score, passage), and 1 us less for ten than a helper function.
         hits: list[Hit] = []
