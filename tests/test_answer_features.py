@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.composer.abstention_features import WINDOW_FACTS, window_facts
+from bot.composer.abstention_features import WINDOW_FACTS, names_unknown, window_facts
 from bot.composer.candidates import Candidate
 from bot.composer.eligibility import candidate_spans
 from bot.composer.matching import found_stems
@@ -238,3 +240,53 @@ def test_a_counting_number_does_not_qualify_its_noun_away(
 )
 def test_an_irregular_form_says_its_word(question: str, text: str, word: str, said: bool) -> None:
     assert (stem(word) in found_stems(analyze_question(question), text)) is said
+
+
+_PEOPLE = reader_for(
+    Knowledge.from_article(
+        article_from_text(
+            "Rates rise\n\n"
+            "Governor Verónica Ibáñez, 58, announced the rise. "
+            "Álvaro Peña, a former official, voted against it. "
+            "James Clerk Maxwell's equations were cited. "
+            "Woodrow Wilson's inquiry was mentioned. "
+            "Joe Biden met Vladimir Putin."
+        )
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [
+        # first name of one person and surname of another: nobody the article names
+        ("how old is Álvaro Ibáñez?", True),
+        ("how old is Verónica Ibáñez?", False),
+        ("how old is verónica ibáñez?", False),  # typed in lower case, capitals restored
+        ("what did James Maxwell write?", False),  # a middle name between
+        ("what was Woodrow Wilson's inquiry?", False),  # possessive in the article
+        ("what did Governor Peña say?", False),  # a title is no first name
+        ("what did Zed Peña say?", True),  # "Zed" is no word of the article
+        # a follow-up's "Biden and Putin" as "Biden Putin": a surname begins no full name
+        ("where did Biden Putin meet?", False),
+    ],
+)
+def test_a_full_name_must_be_the_articles(question: str, unknown: bool) -> None:
+    assert names_unknown(understand(question, _PEOPLE), _PEOPLE) is unknown
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Woodrow Wilson and", "Verónica Ibáñez or", "James Maxwell, the"]),
+        min_size=20,
+        max_size=200,
+    )
+)
+def test_names_in_a_long_question_cost_a_few_searches(words: list[str]) -> None:
+    """Each full name checked costs a search: a question of many names checks a few."""
+    retriever = type(_PEOPLE.knowledge.retriever)
+    with mock.patch.object(retriever, "search", autospec=True, side_effect=retriever.search) as spy:
+        unknown = names_unknown(understand(" ".join(words) + "?", _PEOPLE), _PEOPLE)
+    assert isinstance(unknown, bool)
+    assert spy.call_count <= 4

@@ -24,9 +24,10 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bot.composer.antonyms import OPPOSITES
-from bot.composer.lexicon import NEGATIONS
+from bot.composer.lexicon import HONORIFICS, NEGATIONS, ROLE_TITLES
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import ArticleReader, WordWeights
 from bot.composer.sentence_features import SENTENCE_FEATURES
@@ -43,6 +44,11 @@ __all__ = [
     "window_facts",
 ]
 
+# Passages searched for a full name the question gives, and the question tokens read.
+_NAME_HITS = 10
+_QUESTION_TOKENS = 64
+# Full names checked a question: each costs a search ("Ab Cd Ef Gh ..." must stay cheap).
+_NAMES_CHECKED = 4
 _TYPE_GROUPS = {
     AnswerType.DATE: "date",
     AnswerType.NUMBER: "number",
@@ -182,14 +188,55 @@ def names_unknown(question: QuestionAnalysis, reader: ArticleReader) -> bool:
     """Whether the question names something (a capitalized word) the articles never mention.
 
     "What is the stock price of Apple?" is about Apple; an article that never says
-    "Apple" cannot answer it, however well "stock" matches "rolling stock".
+    "Apple" cannot answer it, however well "stock" matches "rolling stock". A full
+    name counts as one: "Álvaro Ibáñez" is nobody in an article about Álvaro Peña
+    and Verónica Ibáñez.
     """
     vocabulary = reader.knowledge.retriever.vocabulary
     names = [token for token in question.content if token.is_capitalized and token.start > 0]
-    return any(
+    if any(
         terms and not any(term in vocabulary for term in terms)
         for terms in (reader.terms(name.text) for name in names)
-    )
+    ):
+        return True
+    full_names = _full_names(question, reader)[:_NAMES_CHECKED]
+    return any(not _named_together(pair, reader) for pair in full_names)
+
+
+def _full_names(question: QuestionAnalysis, reader: ArticleReader) -> list[tuple[Token, Token]]:
+    """The question's first names and surnames: adjacent words the articles write only as
+    names, the first no title ("President Wilson") and neither possessive ("Harvard's Pell")."""
+    tokens = tokenize(question.text)
+    return [
+        (first, second)
+        for first, second in pairwise(tokens[:_QUESTION_TOKENS])
+        if first.is_capitalized
+        and second.is_capitalized
+        and first.end < second.start
+        and first.lower not in ROLE_TITLES
+        and first.lower not in HONORIFICS
+        and not first.lower.endswith("'s")
+        and not second.lower.endswith("'s")
+        and reader.is_proper(first.lower)
+        and reader.is_proper(second.lower)
+    ]
+
+
+def _named_together(pair: tuple[Token, Token], reader: ArticleReader) -> bool:
+    """Whether a passage the search finds for the two names writes the first, at most one
+    word (a middle name) and the second: "James Clerk Maxwell" is James Maxwell. A first
+    word the article gives as a person's surname ("Biden Putin", a follow-up's "Biden and
+    Putin") begins no full name: the two are two people."""
+    first, second = (token.stem for token in pair)  # stems: accents and "'s" folded
+    query = " ".join(token.text for token in pair)
+    for hit in reader.knowledge.retriever.search(query, k=_NAME_HITS):
+        if reader.is_surname(pair[0].text, reader.article_number(hit.passage.index)):
+            return True
+        words = [token.stem for token in tokenize(hit.passage.text)]
+        for index, word in enumerate(words):
+            if word == first and second in words[index + 1 : index + 3]:
+                return True
+    return False
 
 
 def window_facts(
