@@ -195,15 +195,27 @@ def test_any_question_form_is_analyzed_without_error(opening: str, words: list[s
 
 
 @pytest.mark.parametrize(
-    ("question", "asks_role"),
+    ("question", "asks_role", "role"),
     [
-        ("who is the finance minister?", True),
-        ("Who is the 46th US president?", True),  # "US" in capitals is no pronoun
-        ("who was an important figure in the revival in India?", False),
+        ("who is the finance minister?", True, "finance minister"),
+        ("Who is the 46th US president?", True, "46th US president"),  # "US" is no pronoun
+        ("who was an important figure in the revival in India?", False, ""),
+        # the role before the body it serves, or after a name's possessive
+        ("who is the ceo of Minera Altiplano?", True, "ceo"),
+        ("who is the principal at the elementary school?", True, "principal"),
+        ("who is Poland's culture minister?", True, "culture minister"),
+        ("who is Brenlow's chief financial officer?", True, "chief financial officer"),
+        # one word after a possessive is a relation ("husband"), not a role
+        ("who was Margaret's husband?", False, ""),
+        # more than a role: a verb after the body ("ranked above")
+        ("Who was the Uighur King of Qocho ranked above?", False, ""),
     ],
 )
-def test_questions_about_who_holds_a_role(question: str, asks_role: bool) -> None:
-    assert analyze(question).asks_role is asks_role
+def test_questions_about_who_holds_a_role(question: str, asks_role: bool, role: str) -> None:
+    analysis = analyze(question)
+    assert analysis.asks_role is asks_role
+    if asks_role:
+        assert analysis.focus_phrase == tuple(stem(word.lower()) for word in role.split())
 
 
 @pytest.mark.parametrize(

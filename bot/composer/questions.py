@@ -230,7 +230,7 @@ def analyze_question(text: str) -> QuestionAnalysis:
         before_wh=_stems_before_wh(tokens, analysis.content_stems),
         focus=_focus(analysis, tokens),
         focus_phrase=_focus_phrase(analysis, tokens),
-        asks_role=not analysis.head and _asks_who_holds([t for t in tokens if t.is_word]),
+        asks_role=not analysis.head and bool(_role([t for t in tokens if t.is_word])),
     )
 
 
@@ -238,6 +238,9 @@ def _focus_phrase(analysis: QuestionAnalysis, tokens: tuple[Token, ...]) -> tupl
     if analysis.head:
         return analysis.head
     words = [token for token in tokens if token.is_word]
+    role = _role(words)
+    if role:
+        return tuple(word.stem for word in role)
     if _asks_for_role(words):
         return tuple(word.stem for word in words[3:] if word.lower not in FUNCTION_WORDS)
     focus = _focus(analysis, tokens)
@@ -255,23 +258,50 @@ def _asks_for_role(words: list[Token]) -> bool:
     )
 
 
-def _asks_who_holds(words: list[Token]) -> bool:
-    """ "who is the finance minister?": the article, a modifier or two and a role, nothing else.
+def _role(words: list[Token]) -> list[Token]:
+    """The role a "who holds it" question asks about, or nothing.
 
+    "who is the finance minister?": the article, a modifier or two and a role;
+    "who is the ceo of Minera Altiplano?", "who is the principal at the school?": the
+    role before the organization; "who is Poland's culture minister?": the role
+    after a name's possessive (one word after it is a relation: "Margaret's husband").
     Longer questions ("who was an important figure in the revival in India?") say
     more than a role, and a sentence answers them in its own words.
     """
-    role = words[3:]
-    return (
-        _asks_for_role(words)
-        and len(role) <= _ROLE_WORDS
-        # "US" in capitals names a country, not the pronoun "us"
-        and not any(word.lower in FUNCTION_WORDS and not word.text.isupper() for word in role)
-    )
+    if len(words) < 4 or words[0].lower not in {"who", "whom"} or words[1].lower not in _COPULAS:
+        return []
+    rest = words[3:]
+    if words[2].lower in _ARTICLES:
+        for index, word in enumerate(rest[: _ROLE_WORDS + 1]):
+            if word.lower in _ROLE_PREPOSITIONS:
+                role, body = rest[:index], rest[index + 1 :]
+                # "the ceo of Minera Altiplano", not "the Uighur King of Qocho ranked above"
+                plain = role and not _has_function_word(role) and _noun_like(role[-1])
+                return role if plain and not any(_is_verb(word) for word in body) else []
+    elif not (words[2].lower.endswith("'s") and len(rest) > 1):
+        return []
+    if len(rest) > _ROLE_WORDS or _has_function_word(rest) or not _noun_like(rest[-1]):
+        return []
+    return rest
+
+
+def _noun_like(word: Token) -> bool:
+    return classify((word,))[0] in _NOUN_LIKE
+
+
+def _is_verb(word: Token) -> bool:
+    return classify((word,))[0] is WordClass.VERB
+
+
+def _has_function_word(role: list[Token]) -> bool:
+    # "US" in capitals names a country, not the pronoun "us"
+    return any(word.lower in FUNCTION_WORDS and not word.text.isupper() for word in role)
 
 
 # The most words a role asked about may have ("the deputy finance minister").
 _ROLE_WORDS = 3
+# What joins a role to the body it serves ("the ceo of", "the principal at", "a spokesman for").
+_ROLE_PREPOSITIONS = frozenset({"of", "at", "for"})
 
 
 def _focus(analysis: QuestionAnalysis, tokens: tuple[Token, ...]) -> str | None:
@@ -298,7 +328,10 @@ def _focus(analysis: QuestionAnalysis, tokens: tuple[Token, ...]) -> str | None:
                 break  # "how many teachers work ...": after a plural noun, a verb
             counted = word
         return counted.stem if counted is not None else None
-    if _asks_for_role(words):  # "who is the mayor?": the role asked about
+    role = _role(words)
+    if role:  # "who is the mayor?", "who is the ceo of X?": the role asked about
+        return role[-1].stem
+    if _asks_for_role(words):
         return words[-1].stem
     return None
 
