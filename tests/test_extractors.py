@@ -315,10 +315,19 @@ def test_manners(text: str, expected: str) -> None:
             "Pat Doyle",
             "retired teacher in Cork",
         ),
+        # the work someone does, and a description that ends where a clause begins
+        (
+            "said Conceição, who works as a physiotherapist in Porto when she is not racing.",
+            "Conceição",
+            "physiotherapist in Porto",
+        ),
+        ("Ana Ruiz works as a nurse in Lyon.", "Ana Ruiz", "nurse in Lyon"),
     ],
 )
 def test_definitions(text: str, target: str, expected: str) -> None:
-    assert expected in texts(extract_definitions(sentence_of(text), target))
+    found = texts(extract_definitions(sentence_of(text), target))
+    assert expected in found
+    assert not any(text.startswith(expected + " ") for text in found)  # ends where it should
 
 
 @pytest.mark.parametrize(

@@ -138,10 +138,24 @@ def test_head_noun_of_what_and_which_questions(question: str, head: tuple[str, .
         ("Who is Yuri Ushakov?", "Yuri Ushakov"),
         ("What is SolarWinds?", "SolarWinds"),
         ("What does NATO stand for?", "NATO"),
+        # a person's work is their description
+        ("What was Armando Figueiredo's job?", "Armando Figueiredo"),
+        ("what does Conceição do for a living?", "Conceição"),
+        ("What is the occupation of Joana Ribeiro?", "Joana Ribeiro"),
     ],
 )
 def test_definition_target(question: str, target: str) -> None:
-    assert analyze(question).target == target
+    analysis = analyze(question)
+    assert analysis.answer_type is AnswerType.DEFINITION
+    assert analysis.target == target
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what did she do?", "What is the job market like?", "what did the council do for the park?"],
+)
+def test_no_question_about_work_without_a_job_asked(question: str) -> None:
+    assert analyze(question).answer_type is not AnswerType.DEFINITION
 
 
 @pytest.mark.parametrize(

@@ -208,6 +208,15 @@ _TYPE_RULES = _compiled(
         (r"^(?:define|what is meant by|explain)\b", AnswerType.DEFINITION, None),
     )
 )
+# Questions about a person's work: "what was Armando Figueiredo's job?", "what does she do
+# for a living?", "what is the occupation of X?". Bounded: at most 60 characters of name.
+_WORK = r"(?:job|occupation|profession|line of work|trade|day job)"
+_OCCUPATION = re.compile(
+    rf"^what (?:is|was) (?:(?P<whose>[^?']{{1,60}})'s? {_WORK}"
+    rf"|the {_WORK} of (?P<of>[^?]{{1,60}}))"
+    r"|^what (?:does|did|do) (?P<who>[^?]{1,60}?) do (?:for a living|for work|for a job)",
+    re.IGNORECASE,
+)
 # "who was Margaret's husband": the relation noun is the head of the answer.
 _RELATION = re.compile(r"^(?:who|whom) (?:is|was|are|were) [^?]{0,60}'s ([a-z]+(?:-[a-z]+)?)$")
 _YES_NO_START = re.compile(
@@ -390,6 +399,13 @@ def _analyze(text: str) -> QuestionAnalysis:
     tense = _tense(lowered)
     content = _content_tokens(tokens)
     content = _drop_how_word(tokens, content)
+    occupation = _OCCUPATION.match(core.rstrip("?!. "))
+    if occupation is not None:
+        # "what was X's job?" is "who is X?" asked of the work: X's description answers.
+        target = occupation.group("who") or occupation.group("whose") or occupation.group("of")
+        return QuestionAnalysis(
+            core, AnswerType.DEFINITION, content, tense=tense, target=target.strip()
+        )
     for pattern, rule_type, kind in _TYPE_RULES:
         if pattern.search(lowered):
             answer_type = rule_type

@@ -549,7 +549,9 @@ def _description_after(sentence: Sentence, end: int) -> tuple[int, int] | None:
     """ "X, a former spy," or "X is a former spy": the description after the target."""
     tokens = sentence.tokens
     probe = end + 1
-    if probe < len(tokens) and (
+    if _works_as(tokens, probe):
+        probe += 2  # "Conceição works as a physiotherapist"
+    elif probe < len(tokens) and (
         tokens[probe].text in {",", "("} or tokens[probe].lower in _COPULAS
     ):
         probe += 1
@@ -559,7 +561,9 @@ def _description_after(sentence: Sentence, end: int) -> tuple[int, int] | None:
     if _age_then_comma(tokens, start):
         start += 2  # "Patrick Doyle, 63, a retired teacher,": past the age to the description
     if start < len(tokens) and tokens[start].lower in _RELATIVES:
-        return None  # "Mayor Ana Ruiz, who does not vote ...": a clause, not a description
+        if not _works_as(tokens, start + 1):
+            return None  # "Mayor Ana Ruiz, who does not vote ...": a clause, not a description
+        start += 3  # "Conceição, who works as a physiotherapist in Porto,"
     if start < len(tokens) and tokens[start].lower in _NAMING_WORDS:
         # "The trial, known as ELDER-AF,": the name it goes by describes it best.
         start += 2 if start + 1 < len(tokens) and tokens[start + 1].lower == "as" else 1
@@ -574,6 +578,18 @@ def _description_after(sentence: Sentence, end: int) -> tuple[int, int] | None:
     return (start, end_of_phrase) if end_of_phrase >= start else None
 
 
+def _works_as(tokens: tuple[Token, ...], index: int) -> bool:
+    """ "works as" at ``index``: what follows is the person's job."""
+    return (
+        index + 1 < len(tokens)
+        and tokens[index].lower in _WORK_VERBS
+        and tokens[index + 1].lower == "as"
+    )
+
+
+_WORK_VERBS = frozenset({"works", "worked", "working"})
+
+
 def _age_then_comma(tokens: tuple[Token, ...], index: int) -> bool:
     """ "63," at ``index``: the age news writes between a name and its description."""
     return (
@@ -584,13 +600,18 @@ def _age_then_comma(tokens: tuple[Token, ...], index: int) -> bool:
     )
 
 
+# Words that end a noun phrase and begin a clause ("a physiotherapist in Porto when she
+# is not racing", "a retired teacher who ...").
+_PHRASE_STOPS = frozenset(
+    {"which", "who", "whose", "that", "and", "when", "while", "because", "although", "if", "where"}
+)
+
+
 def _phrase_end(tokens: tuple[Token, ...], start: int) -> int:
     end = start - 1
     for index in range(start, min(len(tokens), start + _MAX_CHUNK_TOKENS + 2)):
         token = tokens[index]
-        if token.text in _PUNCTUATION_STOPS or (
-            token.lower in {"which", "who", "that", "and"} and index > start
-        ):
+        if token.text in _PUNCTUATION_STOPS or (token.lower in _PHRASE_STOPS and index > start):
             break
         end = index
     while end >= start and (not tokens[end].is_word or tokens[end].lower in FUNCTION_WORDS):
