@@ -20,7 +20,10 @@ from bot.composer.extractors.phrases import (
     extract_place_phrases,
 )
 from bot.composer.extractors.quotes import extract_quotes
+from bot.composer.extractors.subjects import extract_subjects
 from bot.composer.gazetteer import load_gazetteer
+from bot.composer.matching import sentence_for
+from bot.composer.questions import analyze_question
 from bot.composer.tokens import tokenize
 from retrieval import Passage
 
@@ -566,3 +569,28 @@ def test_the_doer_after_by_is_no_amount(
     found = texts(extract_agents(sentence_of(text)))
     assert agent is None or agent in found
     assert not_an_agent is None or not any(span.startswith(not_an_agent) for span in found)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        (
+            "who reported the offer?",
+            "Biden has reportedly offered to meet, Russia's Kommersant newspaper reported.",
+            ["Russia's Kommersant newspaper"],
+        ),
+        ("who called the strike?", "Two unions called the strike on Monday.", ["Two unions"]),
+        # past the auxiliary and the negation to the subject
+        ("who called the strike?", "The union has not called a strike.", ["union"]),
+        # another form of the verb ("won" for "win")
+        ("who won the final?", "Sato beat Varga to win the final.", []),
+        ("who won the final?", "The two sisters won the final.", ["two sisters"]),
+        # "reportedly" is no use of "reported"; an object question asks for no doer
+        ("who reported it?", "Biden reportedly offered it.", []),
+        ("who did the union call?", "The union called Ana Ruiz.", []),
+    ],
+)
+def test_the_doer_before_the_questions_verb(question: str, text: str, expected: list[str]) -> None:
+    analysis = analyze_question(question)
+    sentence = sentence_for(Passage(text, 0, len(text), 0, 0), analysis)
+    assert texts(extract_subjects(sentence, analysis)) == expected

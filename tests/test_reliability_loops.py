@@ -107,6 +107,21 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
         "find_names",
         'probe < len(tokens) and (not tokens[last].lower.endswith("\'s"))',
     ): _SENTENCE,
+    (
+        "bot.composer.extractors.subjects",
+        "extract_subjects",
+        "end >= 0 and index - end <= 3 and (tokens[end].lower in _BETWEEN)",
+    ): "at most 3 tokens back from the verb",
+    (
+        "bot.composer.extractors.subjects",
+        "extract_subjects",
+        "first >= 0 and end - first < _SUBJECT_WORDS and _in_noun_phrase(tokens[first])",
+    ): "at most _SUBJECT_WORDS tokens",
+    (
+        "bot.composer.extractors.subjects",
+        "extract_subjects",
+        "first <= end and tokens[first].lower in DETERMINERS",
+    ): "moves first forward to end: at most _SUBJECT_WORDS tokens",
     ("bot.composer.extractors.phrases", "extract_chunks", "index < len(tokens)"): _SENTENCE,
     (
         "bot.composer.extractors.phrases",

@@ -31,6 +31,7 @@ from bot.composer.extractors.phrases import (
     extract_place_phrases,
 )
 from bot.composer.extractors.quotes import extract_quotes
+from bot.composer.extractors.subjects import extract_subjects
 from bot.composer.gazetteer import load_gazetteer
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import ArticleReader
@@ -70,11 +71,12 @@ _QUESTION_EXTRACTORS: dict[str, _QuestionExtractor] = {
     "heads": lambda sentence, question: extract_head_matches(sentence, question.head),
     "quotes": lambda sentence, question: extract_quotes(sentence, question.verb),
     "definitions": lambda sentence, question: extract_definitions(sentence, question.target or ""),
+    "subjects": extract_subjects,
 }
 _BY_TYPE: dict[AnswerType, tuple[str, ...]] = {
     AnswerType.DATE: ("dates",),
     AnswerType.LOCATION: ("place names", "places", "heads"),
-    AnswerType.PERSON: ("person names", "people", "agents", "heads"),
+    AnswerType.PERSON: ("person names", "people", "agents", "subjects", "heads"),
     AnswerType.ORGANIZATION: ("organization names", "heads"),
     AnswerType.NUMBER: ("numbers",),
     AnswerType.REASON: ("reasons",),
