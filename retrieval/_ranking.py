@@ -20,6 +20,7 @@ __all__ = [
     "dense_scores",
     "dense_top_k",
     "distinct",
+    "few_scores",
     "kth_largest",
     "postings_of",
     "select",
@@ -195,4 +196,38 @@ def candidate_scores(postings: Postings, query: Query, candidates: np.ndarray) -
         scores[held] += np.multiply(
             postings.data[start + positions[held]], query_weight, dtype=np.float64
         )
+    return scores
+
+
+def few_scores(postings: Postings, query: Query, rows: np.ndarray) -> np.ndarray:
+    """Exact scores of a few ``rows``, summed in column order like every other plan's.
+
+    For the rows a plan has ranked from sums made in another order: one binary
+    search per term, then every term's products gathered at once into a (terms,
+    rows) array and summed row after row, which is the column order (an absent
+    term adds 0.0, which changes nothing). Six NumPy calls fewer per term than
+    :func:`candidate_scores`, which is made for thousands of candidates.
+    """
+    starts, indices = postings.starts, postings.indices
+    keys = rows.astype(indices.dtype, copy=False)
+    positions = np.empty((len(query.columns), len(keys)), dtype=np.intp)
+    last = np.empty((len(query.columns), 1), dtype=np.intp)
+    for number, column in enumerate(query.columns):
+        start, end = starts[column], starts[column + 1]
+        positions[number] = np.searchsorted(indices[start:end], keys)
+        positions[number] += start
+        last[number] = end - 1  # a row past the list's end: compared with its last
+    np.minimum(positions, last, out=positions)
+    np.maximum(positions, 0, out=positions)  # an empty list (a crafted file's) at 0 ...
+    products = np.multiply(
+        postings.data[positions], np.asarray(query.weights)[:, None], dtype=np.float64
+    )
+    products[indices[positions] != keys] = 0.0
+    products[(last[:, 0] < [starts[c] for c in query.columns]).nonzero()[0]] = 0.0  # ... adds 0
+    # Row after row, explicitly: for a single row, sum(axis=0) is a contiguous
+    # reduction, pairwise past 8 terms (another order: a different last bit in
+    # one case of four, measured with 12 terms).
+    scores: np.ndarray = products[0]
+    for added in products[1:]:
+        scores += added
     return scores
