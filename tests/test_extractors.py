@@ -11,6 +11,7 @@ from bot.composer.extractors.clauses import extract_actions, extract_manners, ex
 from bot.composer.extractors.dates import extract_dates
 from bot.composer.extractors.names import ends_a_full_name, extract_names, find_names
 from bot.composer.extractors.numbers import extract_numbers, measure_unit
+from bot.composer.extractors.objects import extract_objects
 from bot.composer.extractors.phrases import (
     extract_agents,
     extract_chunks,
@@ -594,3 +595,42 @@ def test_the_doer_before_the_questions_verb(question: str, text: str, expected: 
     analysis = analyze_question(question)
     sentence = sentence_for(Passage(text, 0, len(text), 0, 0), analysis)
     assert texts(extract_subjects(sentence, analysis)) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "expected"),
+    [
+        (
+            "what has management offered?",
+            "Management has offered 6% this year and 3% in 2027, a spokesman said.",
+            ["6% this year and 3% in 2027"],
+        ),
+        # "that" and "as" belong to neither; a clause after the object ends it
+        (
+            "what did the study find?",
+            "The study found that older patients fell less.",
+            ["older patients fell less"],
+        ),
+        (
+            "what is the system known as?",
+            "The system is known as the neuroimmune system.",
+            ["the neuroimmune system"],
+        ),
+        (
+            "what will the bank sell?",
+            "The bank will sell $500 million of its reserves to defend the currency.",
+            ["$500 million of its reserves"],
+        ),
+        (
+            "what will the bank sell?",
+            "The bank will sell reserves after the vote.",
+            [],  # one word is a chunk's to offer
+        ),
+        # a subject question asks for no object
+        ("who offered the deal?", "Management offered 6% this year.", []),
+    ],
+)
+def test_the_object_after_the_questions_verb(question: str, text: str, expected: list[str]) -> None:
+    analysis = analyze_question(question)
+    sentence = sentence_for(Passage(text, 0, len(text), 0, 0), analysis)
+    assert texts(extract_objects(sentence, analysis)) == expected

@@ -108,6 +108,11 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
         'probe < len(tokens) and (not tokens[last].lower.endswith("\'s"))',
     ): _SENTENCE,
     (
+        "bot.composer.extractors.objects",
+        "extract_objects",
+        "end >= first and (not tokens[end].is_word or tokens[end].lower in FUNCTION_WORDS)",
+    ): "moves end back to first: at most _OBJECT_TOKENS tokens",
+    (
         "bot.composer.extractors.subjects",
         "extract_subjects",
         "end >= 0 and index - end <= 3 and (tokens[end].lower in _BETWEEN)",

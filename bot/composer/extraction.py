@@ -22,6 +22,7 @@ from bot.composer.extractors.clauses import extract_actions, extract_manners, ex
 from bot.composer.extractors.dates import extract_dates
 from bot.composer.extractors.names import extract_names, name_fit
 from bot.composer.extractors.numbers import extract_numbers
+from bot.composer.extractors.objects import extract_objects
 from bot.composer.extractors.phrases import (
     extract_agents,
     extract_chunks,
@@ -72,6 +73,7 @@ _QUESTION_EXTRACTORS: dict[str, _QuestionExtractor] = {
     "quotes": lambda sentence, question: extract_quotes(sentence, question.verb),
     "definitions": lambda sentence, question: extract_definitions(sentence, question.target or ""),
     "subjects": extract_subjects,
+    "objects": extract_objects,
 }
 _BY_TYPE: dict[AnswerType, tuple[str, ...]] = {
     AnswerType.DATE: ("dates",),
@@ -83,7 +85,7 @@ _BY_TYPE: dict[AnswerType, tuple[str, ...]] = {
     AnswerType.MANNER: ("manners",),
     AnswerType.QUOTE: ("quotes",),
     AnswerType.DEFINITION: ("definitions",),
-    AnswerType.OTHER: ("heads", "quotes"),
+    AnswerType.OTHER: ("heads", "quotes", "objects"),
     AnswerType.YES_NO: (),
 }
 _NAME_EXTRACTORS = {

@@ -1,0 +1,76 @@
+"""What was done to what: the phrase after the question's own verb.
+
+"What has management offered?" is answered by what follows "offered" in
+"Management has offered 6% this year and 3% in 2027", and "what do the unions
+want?" by "a 15% pay rise over two years" after "want": an object that is no
+single noun phrase (a list, amounts with their years), which the chunker cuts
+up. Only "what" questions whose wh-word is the object of their verb ask for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.composer.candidates import Candidate, Sentence
+from bot.composer.inflections import related_stems
+from bot.composer.lexicon import AUXILIARIES, FUNCTION_WORDS
+from bot.composer.questions import QuestionAnalysis
+from bot.composer.tokens import Token
+from bot.composer.word_classes import WordClass, classify, word_class
+
+__all__ = ["extract_objects"]
+
+# The most tokens an object may run to ("names, home addresses and the last four digits").
+_OBJECT_TOKENS = 14
+# Words between the verb and its object that belong to neither ("offered that ...").
+_SKIPPED = frozenset({"that", "to", "up", "out", "off", "as"})
+# What ends an object: punctuation, and words that begin another clause.
+_STOPS = frozenset({",", ";", ":", ".", "(", ")", '"', "“", "”", "—", "–"})
+_CLAUSE_WORDS = frozenset(
+    {"which", "who", "whose", "when", "while", "because", "but", "although", "after", "before"}
+    | {"since", "until", "if", "where", "whether"}
+)
+# Words that begin another clause when a verb follows ("... to support", "... and allows").
+_JOINERS = frozenset({"to", "and", "or"})
+# How an object fits an open "what" question: as a plain noun phrase does, or less.
+_OBJECT_FIT = 0.6
+
+
+def extract_objects(sentence: Sentence, question: QuestionAnalysis) -> Iterator[Candidate]:
+    """Yield the phrase after each use of the question's verb in ``sentence``."""
+    verbs = frozenset(
+        token.stem for token in question.content if classify((token,))[0] is WordClass.VERB
+    )
+    asks_object = question.wh_role == "object" or (
+        bool(question.content) and question.content[-1].stem in verbs
+    )
+    if not verbs or not asks_object:
+        return
+    forms = verbs | related_stems(verbs).keys()
+    tokens = sentence.tokens
+    for index, token in enumerate(tokens):
+        if token.stem not in forms or not sentence.matched[index]:
+            continue
+        if word_class(token.lower) is not WordClass.VERB:
+            continue
+        first = index + 1
+        if first < len(tokens) and tokens[first].lower in _SKIPPED:
+            first += 1
+        end = first - 1
+        for probe in range(first, min(len(tokens), first + _OBJECT_TOKENS)):
+            if tokens[probe].text in _STOPS or tokens[probe].lower in _CLAUSE_WORDS:
+                break
+            if tokens[probe].lower in _JOINERS and _verb_next(tokens, probe):
+                break
+            end = probe
+        while end >= first and (not tokens[end].is_word or tokens[end].lower in FUNCTION_WORDS):
+            end -= 1
+        if end > first:  # one word is a chunk's to offer
+            yield Candidate(sentence, first, end, "clause:object", _OBJECT_FIT)
+
+
+def _verb_next(tokens: tuple[Token, ...], index: int) -> bool:
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return following is not None and (
+        following.lower in AUXILIARIES or word_class(following.lower) is WordClass.VERB
+    )
