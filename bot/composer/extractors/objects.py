@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bot.composer.candidates import Candidate, Sentence
-from bot.composer.inflections import related_stems
+from bot.composer.extractors.verb_uses import question_verbs, verb_uses
 from bot.composer.lexicon import AUXILIARIES, FUNCTION_WORDS
 from bot.composer.questions import QuestionAnalysis
 from bot.composer.tokens import Token
-from bot.composer.word_classes import WordClass, classify, word_class
+from bot.composer.word_classes import WordClass, word_class
 
 __all__ = ["extract_objects"]
 
@@ -38,21 +38,14 @@ _OBJECT_FIT = 0.6
 
 def extract_objects(sentence: Sentence, question: QuestionAnalysis) -> Iterator[Candidate]:
     """Yield the phrase after each use of the question's verb in ``sentence``."""
-    verbs = frozenset(
-        token.stem for token in question.content if classify((token,))[0] is WordClass.VERB
-    )
+    verbs = question_verbs(question)
     asks_object = question.wh_role == "object" or (
         bool(question.content) and question.content[-1].stem in verbs
     )
     if not verbs or not asks_object:
         return
-    forms = verbs | related_stems(verbs).keys()
     tokens = sentence.tokens
-    for index, token in enumerate(tokens):
-        if token.stem not in forms or not sentence.matched[index]:
-            continue
-        if word_class(token.lower) is not WordClass.VERB:
-            continue
+    for index in verb_uses(sentence, verbs):
         first = index + 1
         if first < len(tokens) and tokens[first].lower in _SKIPPED:
             first += 1

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bot.composer.candidates import Candidate, Sentence
-from bot.composer.inflections import related_stems
+from bot.composer.extractors.verb_uses import question_verbs, verb_uses
 from bot.composer.lexicon import AUXILIARIES, DETERMINERS, FUNCTION_WORDS, NEGATIONS
 from bot.composer.questions import QuestionAnalysis
 from bot.composer.tokens import Token
-from bot.composer.word_classes import WordClass, classify, word_class
+from bot.composer.word_classes import WordClass, word_class
 
 __all__ = ["extract_subjects"]
 
@@ -32,18 +32,11 @@ def extract_subjects(sentence: Sentence, question: QuestionAnalysis) -> Iterator
     """Yield the phrase before each use of the question's verb in ``sentence``."""
     if question.wh_role != "subject":
         return
-    verbs = frozenset(
-        token.stem for token in question.content if classify((token,))[0] is WordClass.VERB
-    )
+    verbs = question_verbs(question)
     if not verbs:
         return
-    forms = verbs | related_stems(verbs).keys()
     tokens = sentence.tokens
-    for index, token in enumerate(tokens):
-        if token.stem not in forms or not sentence.matched[index]:
-            continue
-        if word_class(token.lower) is not WordClass.VERB:
-            continue  # "reportedly" shares its stem with "reported", but says no one did it
+    for index in verb_uses(sentence, verbs):
         end = index - 1
         while end >= 0 and index - end <= 3 and tokens[end].lower in _BETWEEN:
             end -= 1

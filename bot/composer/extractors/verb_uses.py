@@ -1,0 +1,35 @@
+"""Where a sentence uses the question's own verb: what the doer and object rules start from.
+
+"Who called the strike?" and "what has management offered?" are answered beside
+"called" and "offered" in the sentence: the same verb, in any of its forms
+("won" for "win"), and used as a verb ("reportedly" shares a stem with
+"reported" but says no one did anything).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.composer.candidates import Sentence
+from bot.composer.inflections import related_stems
+from bot.composer.questions import QuestionAnalysis
+from bot.composer.word_classes import WordClass, classify, word_class
+
+__all__ = ["question_verbs", "verb_uses"]
+
+
+def question_verbs(question: QuestionAnalysis) -> frozenset[str]:
+    """The stems of the question's content words that are verbs."""
+    return frozenset(
+        token.stem for token in question.content if classify((token,))[0] is WordClass.VERB
+    )
+
+
+def verb_uses(sentence: Sentence, verbs: frozenset[str]) -> Iterator[int]:
+    """The indexes of ``sentence``'s tokens that use one of ``verbs``, in any form, as a verb."""
+    forms = verbs | related_stems(verbs).keys()
+    for index, token in enumerate(sentence.tokens):
+        if token.stem not in forms or not sentence.matched[index]:
+            continue
+        if word_class(token.lower) is WordClass.VERB:
+            yield index
