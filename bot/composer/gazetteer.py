@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from bot.composer.data_tables import table_rows
+
 __all__ = ["Gazetteer", "load_gazetteer"]
 
 _PLACES_FILE = Path(__file__).resolve().parent.parent / "data" / "places.tsv"
@@ -31,11 +33,6 @@ class Gazetteer:
 @cache
 def load_gazetteer(path: Path = _PLACES_FILE) -> Gazetteer:
     """Read the gazetteer once per process; it never changes while the bot runs."""
-    kinds: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        name, _, kind = line.partition("\t")
-        kinds[name] = kind
+    kinds = dict(table_rows(path.read_text(encoding="utf-8")))
     longest = max((len(name.split()) for name in kinds), default=1)
     return Gazetteer(kinds, longest)

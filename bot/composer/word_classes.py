@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 from functools import lru_cache
-from importlib.resources import files
 
+from bot.composer.data_tables import read_table
 from bot.composer.lexicon import FUNCTION_WORDS
 from bot.composer.tokens import Token
 
@@ -111,13 +111,11 @@ _LEXICON_CLASSES = {
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, WordClass]:
     """The usual class of common words, read once from the package's data."""
-    text = files("bot").joinpath("data", "word_classes.tsv").read_text(encoding="utf-8")
-    table: dict[str, WordClass] = {}
-    for line in text.splitlines():
-        word, _, code = line.partition("\t")
-        if word and not word.startswith("#") and code in _LEXICON_CLASSES:
-            table[word] = _LEXICON_CLASSES[code]
-    return table
+    return {
+        word: _LEXICON_CLASSES[code]
+        for word, code in read_table("word_classes.tsv")
+        if code in _LEXICON_CLASSES
+    }
 
 
 def _inflections(base: str) -> set[str]:
