@@ -108,11 +108,6 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
         'probe < len(tokens) and (not tokens[last].lower.endswith("\'s"))',
     ): _SENTENCE,
     (
-        "bot.composer.extractors.objects",
-        "extract_objects",
-        "end >= first and (not tokens[end].is_word or tokens[end].lower in FUNCTION_WORDS)",
-    ): "moves end back to first: at most _OBJECT_TOKENS tokens",
-    (
         "bot.composer.extractors.subjects",
         "extract_subjects",
         "end >= 0 and index - end <= 3 and (tokens[end].lower in _BETWEEN)",
@@ -197,7 +192,7 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
     ): "at most _MAX_ROLE_TOKENS",
     (
         "bot.composer.extractors.phrases",
-        "_phrase_end",
+        "content_end",
         "end >= start and (not tokens[end].is_word or tokens[end].lower in FUNCTION_WORDS)",
     ): _SENTENCE,
     (

@@ -242,11 +242,12 @@ def _says_none(analysis: QuestionAnalysis, reader: ArticleReader, index: int) ->
     evidence for any answer, whatever its retrieval score.
     """
     asked = analysis.content_stems | related_stems(analysis.content_stems).keys()
-    if not asked:
-        return False
-    return not any(
-        token.stem in asked for text in sentence_window(reader, index) for token in tokenize(text)
-    )
+    return bool(asked) and not asked & _window_stems(reader, index)
+
+
+def _window_stems(reader: ArticleReader, index: int) -> set[str]:
+    """The stems a passage and its neighbours use: what the decline rules look for."""
+    return {token.stem for text in sentence_window(reader, index) for token in tokenize(text)}
 
 
 def _focus_unsaid(analysis: QuestionAnalysis, reader: ArticleReader, index: int) -> bool:
@@ -261,7 +262,7 @@ def _focus_unsaid(analysis: QuestionAnalysis, reader: ArticleReader, index: int)
         # A "what/which + noun" head is often paraphrased in the text (held apart, the
         # rule declined 19% of SQuAD's answerable questions): the weights judge it.
         return False
-    said = {token.stem for text in sentence_window(reader, index) for token in tokenize(text)}
+    said = _window_stems(reader, index)
     if analysis.answer_type is AnswerType.PERSON and analysis.asks_role:
         # "who is the finance minister?" is not answered beside "Prime Minister X": a
         # role is the whole phrase, its modifiers too.

@@ -38,8 +38,9 @@ def understand(text: str, reader: ArticleReader, previous: Turn | None = None) -
 
 
 def search_query(analysis: QuestionAnalysis) -> str:
-    """The question, plus the synonyms of its speech verb ("reply" finds "respond")."""
-    related = " ".join(sorted(related_stems(analysis.content_stems)))
-    if analysis.verb is None:
-        return f"{analysis.text} {related}".strip()
-    return f"{analysis.text} {' '.join(sorted(SPEECH_VERBS[analysis.verb]))} {related}".strip()
+    """The question, plus the synonyms of its speech verb ("reply" finds "respond") and
+    the other forms of its irregular words ("won" finds "win")."""
+    added = sorted(related_stems(analysis.content_stems))
+    if analysis.verb is not None:
+        added = [*sorted(SPEECH_VERBS[analysis.verb]), *added]
+    return " ".join([analysis.text, *added]).strip()

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bot.composer.candidates import Candidate, Sentence
+from bot.composer.extractors.phrases import content_end
 from bot.composer.extractors.verb_uses import question_verbs, verb_uses
-from bot.composer.lexicon import AUXILIARIES, FUNCTION_WORDS
+from bot.composer.lexicon import AUXILIARIES
 from bot.composer.questions import QuestionAnalysis
 from bot.composer.tokens import Token
 from bot.composer.word_classes import WordClass, word_class
@@ -56,8 +57,7 @@ def extract_objects(sentence: Sentence, question: QuestionAnalysis) -> Iterator[
             if tokens[probe].lower in _JOINERS and _verb_next(tokens, probe):
                 break
             end = probe
-        while end >= first and (not tokens[end].is_word or tokens[end].lower in FUNCTION_WORDS):
-            end -= 1
+        end = content_end(tokens, first, end)
         if end > first:  # one word is a chunk's to offer
             yield Candidate(sentence, first, end, "clause:object", _OBJECT_FIT)
 

@@ -36,6 +36,7 @@ from bot.composer.word_classes import WordClass, classify, word_class
 from retrieval.analysis import stem
 
 __all__ = [
+    "content_end",
     "extract_agents",
     "extract_chunks",
     "extract_definitions",
@@ -614,6 +615,12 @@ def _phrase_end(tokens: tuple[Token, ...], start: int) -> int:
         if token.text in _PUNCTUATION_STOPS or (token.lower in _PHRASE_STOPS and index > start):
             break
         end = index
+    return content_end(tokens, start, end)
+
+
+def content_end(tokens: tuple[Token, ...], start: int, end: int) -> int:
+    """``end`` moved back past punctuation and function words: a phrase ends on a word that
+    says something ("a pay rise of", "the reserves," end at "rise", "reserves")."""
     while end >= start and (not tokens[end].is_word or tokens[end].lower in FUNCTION_WORDS):
         end -= 1
     return end
