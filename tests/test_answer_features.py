@@ -138,7 +138,11 @@ def test_candidates_of_the_wrong_kind_are_not_offered(question: str, span: str) 
         ("how old is the mayor?", "The mayor will attend.", "age_missing"),
         ("who is the harbour director?", "The mayor will attend.", "focus_missing"),
         ("who is the deputy mayor?", "The mayor will attend.", "focus_phrase_missing"),
-        ("what was not sold?", "The smaller port was sold.", "negation_mismatch"),
+        ("what was not sold?", "The smaller port was sold.", "negation_added"),
+        ("which port went to a non-member?", "The port went to a member.", "negation_added"),
+        ("what was sold?", "The port was sold, not leased.", "negation_dropped"),
+        ("who had no power?", "The mayor had power.", "negation_added"),
+        ("which director voted no besides Ana Ruiz?", "Director Ana Ruiz voted against it.", None),
         ("which port was never sold?", "The port was never sold.", None),
         # "smallest" is also a modifier of the focus "port" that the window lacks.
         ("what is the smallest port?", "The largest port was sold.", "opposite_said"),

@@ -13,8 +13,9 @@ sees what the others do not weigh:
   asked about: "the mayor" of an article that names no mayor);
 - the question's focus (the head noun of "what/which + noun", the counted noun
   of "how many", the age of "how old") missing from the answer's sentence;
-- a question that negates where the sentence does not, asks the opposite of what
-  it says ("least" for "most"), or names a number or a name it lacks;
+- a question that negates where the sentence does not (SQuAD's unanswerable
+  questions are often an answerable one with "not" put in), asks the opposite of
+  what it says ("least" for "most"), or names a number or a name it lacks;
 - the answer's own type fit, and the question's expected type.
 """
 
@@ -24,10 +25,10 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import pairwise, zip_longest
 
 from bot.composer.antonyms import OPPOSITES
-from bot.composer.lexicon import HONORIFICS, NEGATIONS, ROLE_TITLES
+from bot.composer.lexicon import FUNCTION_WORDS, HONORIFICS, NEGATIONS, ROLE_TITLES
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import ArticleReader, WordWeights
 from bot.composer.sentence_features import SENTENCE_FEATURES
@@ -69,7 +70,8 @@ WINDOW_FACTS = (
     "age_missing",
     "rarest_missing",
     "number_missing",
-    "negation_mismatch",
+    "negation_added",
+    "negation_dropped",
     "opposite_said",
     "names_missing",
 )
@@ -166,7 +168,19 @@ def abstention_features(facts: QuestionFacts, evidence: AnswerEvidence) -> tuple
 
 
 def _negated(tokens: Sequence[Token]) -> bool:
-    return any(token.lower in NEGATIONS or token.lower.endswith("n't") for token in tokens)
+    """Whether the words say "not": a negation, "-n't", or a "non-" word ("non-Muslim").
+
+    "no" negates as a determiner ("no real power"), not as what is voted or said:
+    "which trustee voted no besides Delorme?" asks who voted against.
+    """
+    words = [token.lower for token in tokens if token.is_word]
+    for word, following in zip_longest(words, words[1:], fillvalue=""):
+        if word == "no":
+            if following and following not in FUNCTION_WORDS:
+                return True
+        elif word in NEGATIONS or word.endswith("n't") or word.startswith("non-"):
+            return True
+    return False
 
 
 def _margin(best: float, second: float | None) -> float:
@@ -251,7 +265,10 @@ def window_facts(
       article (an unanswerable question often swaps in another part's name),
       as its idf over the article's largest;
     - a number of the question ("in 1066") is absent;
-    - the question negates and the answer's sentence does not, or the reverse;
+    - the question negates and the answer's sentence does not; and the reverse, apart:
+      a negation the question adds is a strong sign of a question the article does not
+      answer, one the sentence adds a weak one ("what was not sold?" beside "the
+      port was sold" against "what was sold?" beside "it was sold, not leased");
     - the question asks the opposite of what the sentence says ("least" for "most");
     - the share of the question's names absent.
     """
@@ -267,6 +284,7 @@ def window_facts(
     asked_negated = _negated(tokenize(question.text))
     said = [token for token in tokenize(window[0]) if token.is_word]
     said_stems = {token.stem for token in said}
+    said_negated = _negated(said)
     asked = [token.stem for token in tokenize(question.text) if token.is_word]
     opposite = any(
         word not in said_stems and OPPOSITES.get(word, frozenset()) & said_stems for word in asked
@@ -279,7 +297,8 @@ def window_facts(
         float(age_absent),
         max(absent, default=0.0) / (max_idf or 1.0),
         float(bool(numbers - lowers)),
-        float(asked_negated != _negated(said)),
+        float(asked_negated and not said_negated),
+        float(said_negated and not asked_negated),
         float(opposite),
         len(names - stems) / len(names) if names else 0.0,
     )
