@@ -13,7 +13,7 @@ from bot.composer.candidates import Candidate
 from bot.composer.eligibility import candidate_spans
 from bot.composer.matching import found_stems
 from bot.composer.questions import analyze_question
-from bot.composer.reader import reader_for
+from bot.composer.reader import ArticleReader, reader_for
 from bot.composer.selection import pool_sentences, select_answer
 from bot.composer.sentence_features import SENTENCE_FEATURES, sentence_features
 from bot.composer.span_features import SPAN_FEATURES, asks_for_several, span_features
@@ -130,6 +130,51 @@ def test_questions_that_ask_for_several_things(question: str, several: bool) -> 
 )
 def test_candidates_of_the_wrong_kind_are_not_offered(question: str, span: str) -> None:
     assert span not in _spans(question)
+
+
+RACE_READER = reader_for(
+    Knowledge.from_article(
+        article_from_text(
+            "Marathon record falls\n\n"
+            "Jurors deliberated for four days before finding him guilty. "
+            "About 180 millimeters (7 inches) of rain fell on the course on Sunday. "
+            "Ibáñez, 31, was third in 2:07:22."
+        )
+    )
+)
+
+
+def _offered(reader: ArticleReader, question_text: str) -> set[str]:
+    """The texts of every candidate the question admits, over all of ``reader``'s passages."""
+    question = analyze_question(question_text)
+    passages = reader.knowledge.retriever.passages
+    return {
+        candidate.text
+        for index in range(len(passages))
+        for candidate in candidate_spans(question, index, reader)[1]
+    }
+
+
+@pytest.mark.parametrize(
+    ("question", "offered", "not_offered"),
+    [
+        # A length of time inside a relative date ("four days before ...") is one.
+        ("how long did the jurors deliberate?", "four days", None),
+        # A conversion in brackets restates the figure before it ...
+        ("how much rain fell?", "180 millimeters", "7"),
+        ("how much rain fell?", "180", "7 inches"),
+        # ... unless the question asks in its unit.
+        ("how many inches of rain fell?", "7 inches", None),
+        # A finishing time is a length of time, not an age nor a count.
+        ("how long did Ibáñez take?", "2:07:22", None),
+        ("how old is Ibáñez?", "31", "2"),
+        ("how many runners finished?", None, "2:07:22"),
+    ],
+)
+def test_quantities_offered(question: str, offered: str | None, not_offered: str | None) -> None:
+    spans = _offered(RACE_READER, question)
+    assert offered is None or offered in spans
+    assert not_offered is None or not_offered not in spans
 
 
 @pytest.mark.parametrize(
@@ -294,3 +339,57 @@ def test_names_in_a_long_question_cost_a_few_searches(words: list[str]) -> None:
         unknown = names_unknown(understand(" ".join(words) + "?", _PEOPLE), _PEOPLE)
     assert isinstance(unknown, bool)
     assert spy.call_count <= 4
+
+
+QUOTE_READER = reader_for(
+    Knowledge.from_article(
+        article_from_text(
+            "Port strike enters second week\n\n"
+            "Transport Minister Ana Ruiz visited the port on Monday. "
+            'Company spokeswoman Marta Lis said the pay offer was "fair and final." '
+            '"We will not give in to pressure from either side," Ruiz said.\n\n'
+            "Governor Eva Kim spoke to reporters on Tuesday. "
+            '"Prices rose too fast this year for families," she said.'
+        )
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "offered", "not_offered"),
+    [
+        ("what did the spokeswoman call the offer?", "fair and final", None),
+        # The minister's words: named with her title in another sentence, not the spokeswoman's.
+        (
+            "what did the transport minister say?",
+            "We will not give in to pressure from either side",
+            "fair and final",
+        ),
+        # "she said" after a sentence that names the governor.
+        ("what did the governor say?", "Prices rose too fast this year for families", None),
+        ("what did the governor say?", None, "fair and final"),
+        ("what did the mayor say?", None, "Prices rose too fast this year for families"),
+        ("what did the mayor say?", None, "We will not give in to pressure from either side"),
+    ],
+)
+def test_quotes_are_the_speakers(
+    question: str, offered: str | None, not_offered: str | None
+) -> None:
+    quotes = _offered(QUOTE_READER, question)
+    assert offered is None or offered in quotes
+    assert not_offered is None or not_offered not in quotes
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("what did the transport minister say?", ("transport", "minister")),
+        ("What did Judge Whitcombe say after the verdict?", ("judge", "whitcombe")),
+        ("what has the company said about it?", ("company",)),
+        ("what did Kehoe call the study?", ("kehoe",)),
+        ("what does the study seek to answer?", ()),
+        ("when did the mayor say it?", ()),
+    ],
+)
+def test_the_speaker_a_quote_question_asks_about(question: str, speaker: tuple[str, ...]) -> None:
+    assert analyze_question(question).speaker == tuple(stem(word) for word in speaker)

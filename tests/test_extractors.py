@@ -111,6 +111,9 @@ def test_years_are_not_numbers() -> None:
         # a hyphenated size describes the noun after it and does not count it
         ("A 14-story apartment building was approved.", "14-story apartment"),
         ("The 2.6-acre site lies empty.", "2.6-acre site"),
+        # a finishing time is one quantity: its hours and minutes are no numbers of their own
+        ("Ibáñez was third in 2:07:22, a minute behind.", "2"),
+        ("Ibáñez was third in 2:07:22, a minute behind.", "07"),
     ],
 )
 def test_numbers_stop_where_the_quantity_does(text: str, absent: str) -> None:
@@ -123,6 +126,8 @@ def test_numbers_stop_where_the_quantity_does(text: str, absent: str) -> None:
         ("About 4,200 people lost their jobs.", "4,200 people"),
         ("The 22-year-old won.", "22-year-old"),
         ("He won $415,000 in prize money.", "$415,000"),
+        ("Ibáñez was third in 2:07:22, a minute behind.", "2:07:22"),
+        ("The talks ended at 4:15 a.m. on Friday.", "4:15"),
     ],
 )
 def test_whole_quantities(text: str, expected: str) -> None:

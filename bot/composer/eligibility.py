@@ -14,7 +14,10 @@ an answer:
   not Putin;
 - a quantity of the kind asked for: a day of a date ("April 13") never answers
   "how many", "how old" wants an age, "how much does it cost" an amount of money,
-  and "how many" a count (not money, a share, or someone's age);
+  and "how many" a count (not money, a share, or someone's age); a conversion in
+  brackets ("180 millimeters (7 inches)") is the same amount again, not another;
+- the words of the speaker asked about: "what did the minister say?" is not
+  answered by a spokeswoman's quote;
 - nothing that only repeats the question's words.
 """
 
@@ -22,11 +25,12 @@ from __future__ import annotations
 
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extraction import date_spans, extract_candidates
-from bot.composer.lexicon import FUNCTION_WORDS, HONORIFICS
+from bot.composer.lexicon import FUNCTION_WORDS, HONORIFICS, SPEECH_VERBS, TIME_UNITS
 from bot.composer.matching import sentence_for
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import ArticleReader
 from bot.composer.span_features import apposition_age, asked_quantity, kind_fits, rule_family
+from bot.composer.tokens import Token, tokenize
 
 __all__ = ["TYPED_FAMILIES", "candidate_spans"]
 
@@ -87,6 +91,8 @@ def candidate_spans(
             continue  # a sentence that never names the role names no holder of it
         if _only_echoes(candidate):
             continue  # "by the Kremlin" for "how did the Kremlin receive it?"
+        if question.speaker and _quotes_someone_else(candidate, question, reader, passage_index):
+            continue
         key = (candidate.first, candidate.last)
         kept = best.get(key)
         if kept is None or (candidate.type_fit, candidate.bonus) > (kept.type_fit, kept.bonus):
@@ -94,7 +100,7 @@ def candidate_spans(
     if question.answer_type in _ENTITY_TYPES:
         return sentence, _without_described_names(list(best.values()))
     if question.answer_type is AnswerType.NUMBER:
-        return sentence, _whole_quantities(list(best.values()))
+        return sentence, _without_conversions(_whole_quantities(list(best.values())), question)
     return sentence, list(best.values())
 
 
@@ -112,6 +118,29 @@ def _whole_quantities(candidates: list[Candidate]) -> list[Candidate]:
             candidate.rule == "number"
             and candidate.first in counted_from
             and all(token.lower in _MAGNITUDES for token in candidate.tokens)
+        )
+    ]
+
+
+def _without_conversions(
+    candidates: list[Candidate], question: QuestionAnalysis
+) -> list[Candidate]:
+    """Drop "7 inches" of "180 millimeters (7 inches)": a conversion restates the amount before it.
+
+    The article's own figure is the answer; its conversion in brackets is the same
+    amount again, and bare ("7") it reads as another. A question that asks in the
+    converted unit ("how many inches ...?") keeps it.
+    """
+    ends = {c.last for c in candidates if rule_family(c.rule) == "number"}
+    tokens = candidates[0].sentence.tokens if candidates else ()
+    return [
+        candidate
+        for candidate in candidates
+        if not (
+            candidate.first >= 2
+            and tokens[candidate.first - 1].text == "("
+            and candidate.first - 2 in ends
+            and not any(token.stem in question.content_stems for token in candidate.tokens)
         )
     ]
 
@@ -139,6 +168,67 @@ def _without_described_names(candidates: list[Candidate]) -> list[Candidate]:
             and name_ends.get(candidate.last, candidate.first) > candidate.first
         )
     ]
+
+
+def _quotes_someone_else(
+    candidate: Candidate, question: QuestionAnalysis, reader: ArticleReader, passage_index: int
+) -> bool:
+    """Whether a quote is not tied to the speaker asked about ("what did the minister say?").
+
+    It is tied when its sentence names the speaker outside the quote ("Transport
+    Minister Ana Ruiz said"); when it names someone the article gives the
+    speaker's title elsewhere ("Ruiz said", and "Minister Ana Ruiz" in another
+    passage); or when a pronoun says it ("he said") and the passage before names
+    the speaker. A spokeswoman's words are not the minister's.
+    """
+    head = question.speaker[-1]
+    outside = [
+        token
+        for index, token in enumerate(candidate.sentence.tokens)
+        if token.is_word and not candidate.first <= index <= candidate.last
+    ]
+    if any(token.stem == head for token in outside):
+        return False
+    names = {t.stem for t in outside if t.is_capitalized and t.lower not in FUNCTION_WORDS}
+    article = reader.article_number(passage_index)
+    if names:
+        for hit in reader.knowledge.retriever.search(" ".join(question.speaker), k=_SPEAKER_HITS):
+            if reader.article_number(hit.passage.index) == article and _titled(
+                [token.stem for token in tokenize(hit.passage.text)], head, names
+            ):
+                return False
+    if _said_by_pronoun(outside):
+        passages = reader.knowledge.retriever.passages
+        for index in reader.neighbours(passage_index):
+            if index < passage_index and head in {t.stem for t in tokenize(passages[index].text)}:
+                return False
+    return True
+
+
+def _said_by_pronoun(words: list[Token]) -> bool:
+    """ "..., she said", "said he": a pronoun right beside a speech verb gives the speaker."""
+    return any(
+        word.lower in _PRONOUNS
+        and any(other.stem in _SPEECH for other in words[max(0, at - 1) : at + 2])
+        for at, word in enumerate(words)
+    )
+
+
+def _titled(stems: list[str], head: str, names: set[str]) -> bool:
+    """Whether one of ``names`` stands within a few words of the title ``head``."""
+    return any(
+        stem == head
+        and not names.isdisjoint(stems[max(0, at - _TITLE_REACH) : at + _TITLE_REACH + 1])
+        for at, stem in enumerate(stems)
+    )
+
+
+# Passages searched for the speaker's title beside a name the quote's sentence gives.
+_SPEAKER_HITS = 10
+# The most words between a title and the name it goes with ("Governor Verónica Ibáñez").
+_TITLE_REACH = 3
+_PRONOUNS = frozenset({"he", "she", "they"})
+_SPEECH = frozenset().union(*SPEECH_VERBS.values())
 
 
 def _only_echoes(candidate: Candidate) -> bool:
@@ -203,6 +293,11 @@ def _wrong_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
     return kinds is not None and family == "name" and kind not in kinds
 
 
+def _counts_time(candidate: Candidate) -> bool:
+    """ "four days", "two-week": a number of time units, not a part of a calendar date."""
+    return any(part in TIME_UNITS for token in candidate.tokens for part in token.lower.split("-"))
+
+
 def _repeats_a_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
     """A name the question itself says: the answer to "who called Putin a killer?" is not Putin.
 
@@ -222,9 +317,13 @@ def _repeats_a_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
 def _wrong_quantity(
     candidate: Candidate, question: QuestionAnalysis, dates: list[tuple[int, int]]
 ) -> bool:
-    """A day of a date is never an amount; an age or a price must read as one."""
+    """A day of a date is never an amount; an age or a price must read as one.
+
+    A length of time inside a relative date is one: "four days" of "deliberated
+    for four days before finding him guilty" answers "how long?".
+    """
     if any(first <= candidate.last and candidate.first <= last for first, last in dates):
-        return rule_family(candidate.rule) == "number"
+        return rule_family(candidate.rule) == "number" and not _counts_time(candidate)
     wanted = asked_quantity(question)
     if wanted in {"age", "money", "count"}:
         return not kind_fits(question, candidate)

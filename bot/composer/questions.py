@@ -81,6 +81,9 @@ class QuestionAnalysis:
     focus_phrase: tuple[str, ...] = ()
     # Whether it asks who holds a role ("who is the deputy mayor?"): the focus is that role.
     asks_role: bool = False
+    # Who a quote question asks about, its head last: ("transport", "minist") for
+    # "what did the transport minister say?". A quote of someone else does not answer.
+    speaker: tuple[str, ...] = ()
     # Derived once, as every candidate of the question consults them.
     content_stems: frozenset[str] = field(init=False, repr=False, compare=False)
     capital_stems: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -518,7 +521,9 @@ def _analyze_what(
     rest = words[wh + 1 :]
     verb = _speech_verb(rest)
     if verb is not None:
-        return QuestionAnalysis(core, AnswerType.QUOTE, content, verb=verb, tense=tense)
+        return QuestionAnalysis(
+            core, AnswerType.QUOTE, content, verb=verb, tense=tense, speaker=_speaker(rest)
+        )
     if rest and rest[0].lower in AUXILIARIES:
         return _analyze_what_is(core, rest, content, tense)
     head = _head_phrase(rest)
@@ -577,6 +582,16 @@ def _speech_verb(rest: list[Token]) -> str | None:
         if group is not None and rest[index - 1].lower != "to":
             return group  # "what did X say", not "what does X seek to answer"
     return None
+
+
+def _speaker(rest: list[Token]) -> tuple[str, ...]:
+    """The stems of X's words in "what did X say ...?" (empty for other shapes)."""
+    if not rest or rest[0].lower not in {"did", "does", "do", "has", "have", "had", "will"}:
+        return ()
+    for index, token in enumerate(rest[1:], start=1):
+        if _speech_group(token.stem) is not None and rest[index - 1].lower != "to":
+            return tuple(word.stem for word in rest[1:index] if word.lower not in FUNCTION_WORDS)
+    return ()
 
 
 def _speech_group(stem: str) -> str | None:

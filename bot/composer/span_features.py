@@ -379,7 +379,7 @@ def kind_fits(question: QuestionAnalysis, candidate: Candidate) -> bool:
     elif wanted == "count":
         # A count is not an amount of money, a share, nor someone's age ("Salinas, 52,"),
         # nor a size that counts another unit ("14-story" for "how many apartments?"),
-        # nor a score or a vote ("5-2").
+        # nor a score or a vote ("5-2"), nor a time ("2:05:40").
         fits = not (
             text in _NO_COUNTS
             or _CURRENCY.search(text)
@@ -387,11 +387,14 @@ def kind_fits(question: QuestionAnalysis, candidate: Candidate) -> bool:
             or apposition_age(candidate)
             or _measures_other(candidate, question)
             or _SCORE_FORM.fullmatch(text.replace(" ", ""))
+            or candidate.rule == "number:time"
         )
     elif wanted == "score":
         fits = bool(_SCORE_FORM.fullmatch(text.replace(" ", "")))
-    else:
-        fits = any(part in TIME_UNITS for token in tokens for part in token.lower.split("-"))
+    else:  # a length of time: "four days", "two-week", or a finishing time "2:05:40"
+        fits = candidate.rule == "number:time" or any(
+            part in TIME_UNITS for token in tokens for part in token.lower.split("-")
+        )
     return fits
 
 

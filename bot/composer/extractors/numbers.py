@@ -57,6 +57,8 @@ _SPELLED_DURATION = re.compile(
     rf"(?<![\w-])(?:\d{{1,4}}|{_NUMBER_WORD}) {_UNIT},? and (?:\d{{1,4}}|{_NUMBER_WORD}) {_UNIT}\b",
     re.IGNORECASE,
 )
+# A time on a clock or a stopwatch: "2:07:22", "4:15". Its parts are no numbers of their own.
+_CLOCK = re.compile(r"(?<![\w:.])\d{1,2}(?::[0-5]\d){1,2}(?:\.\d+)?(?![\w:])")
 _AMOUNT = re.compile(r"[$£€¥%]|per ?cent", re.IGNORECASE)
 # "14-story", "2.6-acre", "46-year": a number joined to its unit is a size, not a count.
 _MEASURE = re.compile(rf"(?:\d|{_NUMBER_WORD})-([a-z]+)$", re.IGNORECASE)
@@ -88,25 +90,32 @@ def _is_counted_noun(word: str) -> bool:
     return word not in _NOT_COUNTED and word_class(word) in {WordClass.NOUN, WordClass.ADJECTIVE}
 
 
+def _whole_forms(sentence: Sentence, form: re.Pattern[str], rule: str) -> Iterator[Candidate]:
+    """Each match of ``form`` as one quantity: a score, a time told in two units, a clock time."""
+    for match in form.finditer(sentence.passage.text):
+        span = token_range(sentence.tokens, *match.span())
+        if span is not None:
+            yield Candidate(sentence, span[0], span[1], rule, 1.0)
+
+
 def extract_numbers(sentence: Sentence) -> Iterator[Candidate]:
     """Yield quantities of ``sentence``: the number alone, and with its counted noun.
 
-    A match score ("4-6, 7-6 (8), 6-3") is one quantity, whole.
+    A match score ("4-6, 7-6 (8), 6-3") is one quantity, whole; so is a time
+    ("finished in 2:07:22").
     """
     text = sentence.passage.text
-    for match in _SCORE.finditer(text):
-        span = token_range(sentence.tokens, *match.span())
-        if span is not None:
-            yield Candidate(sentence, span[0], span[1], "number:score", 1.0)
-    for match in _SPELLED_DURATION.finditer(text):
-        span = token_range(sentence.tokens, *match.span())
-        if span is not None:
-            yield Candidate(sentence, span[0], span[1], "number+noun", 1.0)
+    yield from _whole_forms(sentence, _SCORE, "number:score")
+    yield from _whole_forms(sentence, _SPELLED_DURATION, "number+noun")
+    yield from _whole_forms(sentence, _CLOCK, "number:time")
+    clocks = [match.span() for match in _CLOCK.finditer(text)]
     for match in _QUANTITY.finditer(text):
         start, end = match.span()
         expression = match.group(0)
         if _YEAR.match(expression) or not expression.strip():
             continue
+        if any(first <= start < last for first, last in clocks):
+            continue  # "2" and "07" of "2:07:22"
         span = token_range(sentence.tokens, start, end)
         if span is None:
             continue
