@@ -138,7 +138,8 @@ RACE_READER = reader_for(
             "Marathon record falls\n\n"
             "Jurors deliberated for four days before finding him guilty. "
             "About 180 millimeters (7 inches) of rain fell on the course on Sunday. "
-            "Ibáñez, 31, was third in 2:07:22."
+            "Ibáñez, 31, was third in 2:07:22. "
+            "Kiptanui, 29, finished second, well ahead of Spain's Álvaro Ruiz and the pack."
         )
     )
 )
@@ -169,6 +170,9 @@ def _offered(reader: ArticleReader, question_text: str) -> set[str]:
         ("how long did Ibáñez take?", "2:07:22", None),
         ("how old is Ibáñez?", "31", "2"),
         ("how many runners finished?", None, "2:07:22"),
+        # An age belongs to the name it is written with.
+        ("how old is Kiptanui?", "29", None),
+        ("how old is Álvaro Ruiz?", None, "29"),
     ],
 )
 def test_quantities_offered(question: str, offered: str | None, not_offered: str | None) -> None:

@@ -53,6 +53,12 @@ def test_contractions(question: str, expected: str) -> None:
         ("whos ushakov", "who is ushakov"),
         ("wheres the meeting pls", "where is the meeting please"),
         ("Is the US in it?", "Is the US in it?"),
+        (
+            "How long has the U.S. government been engaged?",
+            "How long has the U.S. government been engaged?",
+        ),
+        ("Who left R.F.C. de Liege?", "Who left R.F.C. de Liege?"),
+        ("is that u.", "is that you."),
     ],
 )
 def test_chat_spelling(question: str, expected: str) -> None:

@@ -293,6 +293,18 @@ def _wrong_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
     return kinds is not None and family == "name" and kind not in kinds
 
 
+def _beside_a_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """Whether one of the question's names stands within a few words of the span: an age
+    belongs to the name it is written with ("Ana Ruiz, 52," or "the 22-year-old Sato")."""
+    tokens = candidate.sentence.tokens
+    near = tokens[max(0, candidate.first - _AGE_REACH) : candidate.last + _AGE_REACH + 1]
+    return any(token.is_capitalized and token.stem in question.capital_stems for token in near)
+
+
+# The most tokens between an age and the name it is written with ("Nadia Benali, 29").
+_AGE_REACH = 3
+
+
 def _counts_time(candidate: Candidate) -> bool:
     """ "four days", "two-week": a number of time units, not a part of a calendar date."""
     return any(part in TIME_UNITS for token in candidate.tokens for part in token.lower.split("-"))
@@ -325,6 +337,8 @@ def _wrong_quantity(
     if any(first <= candidate.last and candidate.first <= last for first, last in dates):
         return rule_family(candidate.rule) == "number" and not _counts_time(candidate)
     wanted = asked_quantity(question)
+    if wanted == "age" and question.capital_stems and not _beside_a_name(candidate, question):
+        return True  # "Kiptanui, 31," is not Ibáñez's age
     if wanted in {"age", "money", "count"}:
         return not kind_fits(question, candidate)
     # "Castell, 58, was found guilty": an age set off after a name answers only "how old".

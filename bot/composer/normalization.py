@@ -104,7 +104,8 @@ _CHAT_WORDS = {
     "wont": "will not",
     "&": "and",
 }
-_CHAT_TOKEN = re.compile(r"[\w&'][\w']*|&")
+# A word standing alone: "u" of "U.S." and "r" of "R.F.C." are no chat words.
+_CHAT_TOKEN = re.compile(r"(?<![\w.])(?:[\w&'][\w']*|&)(?!\.\w)")
 # "y" means "why" only as a question's first word ("y did he go").
 _LEADING_Y = re.compile(r"^y\b", re.IGNORECASE)
 
