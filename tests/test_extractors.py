@@ -594,6 +594,19 @@ def test_the_doer_after_by_is_no_amount(
         # "reportedly" is no use of "reported"; an object question asks for no doer
         ("who reported it?", "Biden reportedly offered it.", []),
         ("who did the union call?", "The union called Ana Ruiz.", []),
+        # turned passive: the doer after "by", up to a preposition other than "of"
+        (
+            "who called the strike?",
+            "It was called by two unions: the dockers' union.",
+            ["two unions"],
+        ),
+        (
+            "who led the divers?",
+            "Divers led by Ana Ruiz of the institute on Monday.",
+            ["Ana Ruiz of the institute"],
+        ),
+        # "by rolling stones" says how, not who
+        ("who experimented with stones?", "He experimented by rolling stones.", []),
     ],
 )
 def test_the_doer_before_the_questions_verb(question: str, text: str, expected: list[str]) -> None:

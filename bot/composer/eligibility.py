@@ -95,13 +95,26 @@ def candidate_spans(
             continue
         key = (candidate.first, candidate.last)
         kept = best.get(key)
-        if kept is None or (candidate.type_fit, candidate.bonus) > (kept.type_fit, kept.bonus):
+        if kept is None or _ranks_above(candidate, kept):
             best[key] = candidate
     if question.answer_type in _ENTITY_TYPES:
         return sentence, _without_described_names(list(best.values()))
     if question.answer_type is AnswerType.NUMBER:
         return sentence, _without_conversions(_whole_quantities(list(best.values())), question)
     return sentence, list(best.values())
+
+
+def _ranks_above(candidate: Candidate, kept: Candidate) -> bool:
+    """Which of two rules proposing one span to keep: the better fit, then the one that
+    says more; a doer of the question's verb ("led by Ana Ruiz") says more than a name."""
+    return (candidate.type_fit, candidate.bonus, candidate.rule in _DOERS) > (
+        kept.type_fit,
+        kept.bonus,
+        kept.rule in _DOERS,
+    )
+
+
+_DOERS = frozenset({"agent:subject", "agent:passive"})
 
 
 def _whole_quantities(candidates: list[Candidate]) -> list[Candidate]:
@@ -164,7 +177,7 @@ def _without_described_names(candidates: list[Candidate]) -> list[Candidate]:
         candidate
         for candidate in candidates
         if not (
-            candidate.rule == "agent"
+            candidate.rule in {"agent", "agent:passive"}
             and name_ends.get(candidate.last, candidate.first) > candidate.first
         )
     ]

@@ -43,6 +43,7 @@ __all__ = [
     "extract_head_matches",
     "extract_person_nouns",
     "extract_place_phrases",
+    "phrase_end",
 ]
 
 _MAX_CHUNK_TOKENS = 6
@@ -308,7 +309,7 @@ def extract_agents(sentence: Sentence) -> Iterator[Candidate]:
     for index, token in enumerate(tokens):
         if token.lower != "by":
             continue
-        end = _phrase_end(tokens, index + 1)
+        end = phrase_end(tokens, index + 1)
         if end <= index or _measures(tokens[index + 1 : end + 1]):
             continue  # "raised by half a percentage point", "cut by about 27%": no doer
         yield Candidate(sentence, index + 1, end, "agent", 0.6)
@@ -441,12 +442,12 @@ def _apposition_after(sentence: Sentence, index: int) -> tuple[int, int] | None:
     for opener in _APPOSITION_OPENERS:
         if tuple(lowers[probe : probe + len(opener)]) == opener:
             start = probe + len(opener)
-            end = _phrase_end(tokens, start)
+            end = phrase_end(tokens, start)
             if end >= start:
                 return start, end
     if index + 1 < len(tokens) and tokens[index + 1].text == ",":
         start = index + 2
-        end = _phrase_end(tokens, start)
+        end = phrase_end(tokens, start)
         if end >= start and tokens[start].is_capitalized:
             return start, end
     return None
@@ -575,7 +576,7 @@ def _description_after(sentence: Sentence, end: int) -> tuple[int, int] | None:
         return None  # "X, said her client ...": a clause, not a description
     if start < len(tokens) and (tokens[start].is_number or tokens[start].lower in PREPOSITIONS):
         return None  # "Lucia Marrero, 46," gives an age; "Rosa Ortiz, of Albuquerque," a home
-    end_of_phrase = _phrase_end(tokens, start)
+    end_of_phrase = phrase_end(tokens, start)
     return (start, end_of_phrase) if end_of_phrase >= start else None
 
 
@@ -608,7 +609,8 @@ _PHRASE_STOPS = frozenset(
 )
 
 
-def _phrase_end(tokens: tuple[Token, ...], start: int) -> int:
+def phrase_end(tokens: tuple[Token, ...], start: int) -> int:
+    """The last token of the noun phrase from ``start``: before punctuation or a clause word."""
     end = start - 1
     for index in range(start, min(len(tokens), start + _MAX_CHUNK_TOKENS + 2)):
         token = tokens[index]

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bot.composer.candidates import Candidate, Sentence
+from bot.composer.extractors.phrases import content_end, phrase_end
 from bot.composer.extractors.verb_uses import question_verbs, verb_uses
-from bot.composer.lexicon import AUXILIARIES, DETERMINERS, FUNCTION_WORDS, NEGATIONS
+from bot.composer.lexicon import AUXILIARIES, DETERMINERS, FUNCTION_WORDS, NEGATIONS, PREPOSITIONS
 from bot.composer.questions import QuestionAnalysis
 from bot.composer.tokens import Token
 from bot.composer.word_classes import WordClass, word_class
@@ -26,10 +27,14 @@ _SUBJECT_WORDS = 4
 _BETWEEN = AUXILIARIES | NEGATIONS | frozenset({"also", "later", "then", "first"})
 # How the doer fits a "who" question: as a bare "by X" agent does.
 _SUBJECT_FIT = 0.6
+# "by X" right after the question's own verb names its doer: as a name fits "who".
+_PASSIVE_FIT = 1.0
 
 
 def extract_subjects(sentence: Sentence, question: QuestionAnalysis) -> Iterator[Candidate]:
-    """Yield the phrase before each use of the question's verb in ``sentence``."""
+    """Yield the doer of each use of the question's verb in ``sentence``: the phrase
+    before it, or after "by" when the sentence turns it passive ("it was called by two
+    unions", "led by Małgorzata Krawczyk" for "who led the archaeologists?")."""
     if question.wh_role != "subject":
         return
     verbs = question_verbs(question)
@@ -37,6 +42,11 @@ def extract_subjects(sentence: Sentence, question: QuestionAnalysis) -> Iterator
         return
     tokens = sentence.tokens
     for index in verb_uses(sentence, verbs):
+        if index + 2 < len(tokens) and tokens[index + 1].lower == "by":
+            end = _doer_end(tokens, index + 2)
+            if end >= index + 2:
+                yield Candidate(sentence, index + 2, end, "agent:passive", _PASSIVE_FIT)
+            continue
         end = index - 1
         while end >= 0 and index - end <= 3 and tokens[end].lower in _BETWEEN:
             end -= 1
@@ -48,6 +58,27 @@ def extract_subjects(sentence: Sentence, question: QuestionAnalysis) -> Iterator
             first += 1  # "the newspaper" answers as "newspaper", as other spans do
         if first <= end and tokens[end].is_word and tokens[end].lower not in FUNCTION_WORDS:
             yield Candidate(sentence, first, end, "agent:subject", _SUBJECT_FIT)
+
+
+def _doer_end(tokens: tuple[Token, ...], start: int) -> int:
+    """The last token of the doer after "by": a noun phrase, up to a preposition other than
+    "of" or a verb ("by Watt on a model engine" is Watt). Before ``start`` when there is
+    none: "by rolling stones" says how, and "led by and composed of" names no one there."""
+    first = tokens[start]
+    if (
+        not first.is_word
+        or first.lower.endswith("ing")
+        or (first.lower in FUNCTION_WORDS and first.lower not in DETERMINERS)
+    ):
+        return start - 1
+    end = phrase_end(tokens, start)
+    for index in range(start + 1, end + 1):
+        token = tokens[index]
+        if (token.lower in PREPOSITIONS and token.lower != "of") or (
+            not token.is_capitalized and word_class(token.lower) is WordClass.VERB
+        ):
+            return content_end(tokens, start, index - 1)
+    return end
 
 
 def _in_noun_phrase(token: Token) -> bool:
