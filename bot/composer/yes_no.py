@@ -2,20 +2,27 @@
 
 "Has a location been agreed?" is answered "No" when the passage that best covers
 the question's words negates near them ("no specific date or location has yet
-been agreed"), "Yes" otherwise. "Is it A or B?" is answered with whichever option
-the passage states.
+been agreed"), "Yes" otherwise. A verb that refuses the next one negates as "not"
+does ("she declined to say how much" for "did the company say ...?"), and a
+passage that says the opposite of a question word ("acquitted" for "was he
+convicted?", "weaker" for "stronger") says no. "Is it A or B?" is answered with
+whichever option the passage states.
 """
 
 from __future__ import annotations
 
+from bot.composer.antonyms import OPPOSITES
 from bot.composer.candidates import Sentence
 from bot.composer.lexicon import NEGATIONS
 from bot.composer.questions import QuestionAnalysis
+from retrieval.analysis import stem
 
 __all__ = ["decide_yes_no"]
 
 # Negation this close (in tokens) to a matched question word governs it.
 _NEGATION_WINDOW = 6
+# Verbs that negate the verb after "to": "declined to say", "failed to reach".
+_REFUSALS = frozenset(stem(word) for word in ("decline", "refuse", "fail"))
 
 
 def decide_yes_no(sentence: Sentence, question: QuestionAnalysis) -> tuple[str, int, int]:
@@ -27,14 +34,34 @@ def decide_yes_no(sentence: Sentence, question: QuestionAnalysis) -> tuple[str, 
             if token.lower == lowered:
                 return option, index, index
     matches = [index for index, matched in enumerate(sentence.matched) if matched]
+    for index in range(len(tokens)):
+        if _negates(sentence, index, question) and any(
+            abs(index - match) <= _NEGATION_WINDOW for match in matches
+        ):
+            return "No", index, index
+    said = {token.stem for token in tokens if token.is_word}
     for index, token in enumerate(tokens):
-        negated = (
-            token.lower in NEGATIONS
-            or token.lower.endswith("n't")
-            or (token.lower == "yet" and index > 0 and tokens[index - 1].lower in {"has", "have"})
-        )
-        if negated and any(abs(index - match) <= _NEGATION_WINDOW for match in matches):
+        if token.is_word and any(
+            token.stem in OPPOSITES.get(asked, frozenset())
+            for asked in question.content_stems - said
+        ):
             return "No", index, index
     if matches:
         return "Yes", matches[0], matches[0]
     return "Yes", 0, 0
+
+
+def _negates(sentence: Sentence, index: int, question: QuestionAnalysis) -> bool:
+    """Whether token ``index`` says "not": a negation, "-n't", "has yet", "declined to"."""
+    tokens = sentence.tokens
+    token = tokens[index]
+    if token.lower in NEGATIONS or token.lower.endswith("n't"):
+        return True
+    if token.lower == "yet" and index > 0 and tokens[index - 1].lower in {"has", "have"}:
+        return True
+    return (
+        token.stem in _REFUSALS
+        and token.stem not in question.content_stems
+        and index + 1 < len(tokens)
+        and tokens[index + 1].lower == "to"
+    )
