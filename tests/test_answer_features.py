@@ -139,7 +139,8 @@ RACE_READER = reader_for(
             "Jurors deliberated for four days before finding him guilty. "
             "About 180 millimeters (7 inches) of rain fell on the course on Sunday. "
             "Ibáñez, 31, was third in 2:07:22. "
-            "Kiptanui, 29, finished second, well ahead of Spain's Álvaro Ruiz and the pack."
+            "Kiptanui, 29, finished second, well ahead of Spain's Álvaro Ruiz and the pack. "
+            "The club's first title in its 46-year history came with a 3-1 win in the final."
         )
     )
 )
@@ -173,6 +174,8 @@ def _offered(reader: ArticleReader, question_text: str) -> set[str]:
         # An age belongs to the name it is written with.
         ("how old is Kiptanui?", "29", None),
         ("how old is Álvaro Ruiz?", None, "29"),
+        # "what was the score?" wants a score, not a length of time
+        ("what was the score in the final?", "3-1", "46-year"),
     ],
 )
 def test_quantities_offered(question: str, offered: str | None, not_offered: str | None) -> None:

@@ -206,6 +206,11 @@ def test_a_rank_fits_a_count_less_than_a_count() -> None:
         ),
         ("Rural Voice leader Milan Oraz met him.", "Rural Voice", "organization"),
         ("Rural Voice leader Milan Oraz met him.", "Milan Oraz", "person"),
+        # a name after an organization noun is that organization's
+        ("It was found by the Berlin-based firm Sentinel Grey.", "Sentinel Grey", "organization"),
+        # a name made into a modifier is no name of its own
+        ("It was found by the Berlin-based firm Sentinel Grey.", "Berlin-based", "adjective"),
+        ("The Mexican-born painter Ana Ruiz died.", "Mexican-born", "adjective"),
     ],
 )
 def test_names_and_their_kinds(text: str, name: str, kind: str) -> None:

@@ -14,8 +14,9 @@ an answer:
   not Putin;
 - a quantity of the kind asked for: a day of a date ("April 13") never answers
   "how many", "how old" wants an age, "how much does it cost" an amount of money,
-  and "how many" a count (not money, a share, or someone's age); a conversion in
-  brackets ("180 millimeters (7 inches)") is the same amount again, not another;
+  "how many" a count (not money, a share, or someone's age), and "what was the
+  score?" a score; a conversion in brackets ("180 millimeters (7 inches)") is the
+  same amount again, not another;
 - the words of the speaker asked about: "what did the minister say?" is not
   answered by a spokeswoman's quote;
 - nothing that only repeats the question's words.
@@ -352,7 +353,7 @@ def _wrong_quantity(
     wanted = asked_quantity(question)
     if wanted == "age" and question.capital_stems and not _beside_a_name(candidate, question):
         return True  # "Kiptanui, 31," is not Ibáñez's age
-    if wanted in {"age", "money", "count"}:
+    if wanted in {"age", "money", "count", "score"}:
         return not kind_fits(question, candidate)
     # "Castell, 58, was found guilty": an age set off after a name answers only "how old".
     return question.answer_type is AnswerType.NUMBER and apposition_age(candidate)

@@ -222,13 +222,8 @@ def _kind(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -> st
     bare = text.removesuffix("'s")
     lowers = [token.lower.removesuffix("'s") for token in words]
     following = tokens[last + 1] if last + 1 < len(tokens) else None
-    if (
-        len(words) == 1
-        and is_nationality(lowers[0])
-        and following is not None
-        and following.is_word
-    ):
-        return "adjective"  # "Norman conquest": checked first, as the gazetteer has Norman, OK
+    if len(words) == 1 and _modifier(lowers[0], following):
+        return "adjective"  # checked first, as the gazetteer has Norman, OK
     if gazetteer.kind(bare) is not None:
         return "place"
     if _is_dateline(sentence, first, last, bare, gazetteer):
@@ -244,6 +239,8 @@ def _kind(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -> st
     if len(words) == 1 and len(bare) > 1 and (bare.isupper() or any(c.isdigit() for c in bare)):
         return "organization"
     previous = tokens[first - 1].lower if first > 0 else ""
+    if previous in ORGANIZATION_NOUNS:
+        return "organization"  # "the security firm Sentinel Grey", "the newspaper Kommersant"
     if previous == "of" and first > 1 and tokens[first - 2].lower in _MEMBERSHIP_NOUNS:
         return "organization"  # "the former chief executive of Brightwell Energy"
     if previous in ROLE_TITLES or lowers[0] in ROLE_TITLES:
@@ -257,6 +254,18 @@ def _kind(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -> st
     return "unknown"
 
 
+def _modifier(lower: str, following: Token | None) -> bool:
+    """A one-word name used as a modifier: a nationality before a word ("Norman
+    conquest"), or a name made a participle ("the Berlin-based firm")."""
+    if "-" in lower and lower.rsplit("-", 1)[-1] in _PARTICIPLE_ENDS:
+        return True
+    return is_nationality(lower) and following is not None and following.is_word
+
+
+# "Berlin-based", "Mexican-born", "state-owned": a name made into a modifier.
+_PARTICIPLE_ENDS = frozenset(
+    "based born bred owned led backed listed funded run made trained educated raised".split()
+)
 # Roles that follow the body they are in ("Acme Corp chief"); titles ("Dr.") never do.
 _ROLES_AFTER_A_NAME = ROLE_TITLES - HONORIFICS
 
