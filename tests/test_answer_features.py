@@ -266,10 +266,14 @@ def test_a_name_typed_without_its_accents_still_matches() -> None:
         # A number that counts a thing still says the thing.
         ("how many employees does Brenlow have?", "Brenlow has 640 employees.", "employees", True),
         ("how many workers walked out?", "About 1,800 workers walked out.", "workers", True),
+        # So does one that measures it.
+        ("how much was the bonus?", "He earned a 25,000-euro bonus.", "bonus", True),
+        ("how big is the site?", "The 2.6-acre site is empty.", "site", True),
         # A number that names one ("the 2020 election", "the 7th fleet") is another one.
         ("when was the election?", "He lost the 2020 election.", "election", False),
         ("where is the fleet?", "The 7th fleet sailed on.", "fleet", False),
         ("when is the summit?", "The G7 summit opens.", "summit", False),
+        ("when was the boom?", "The 1990s boom ended.", "boom", False),
     ],
 )
 def test_a_counting_number_does_not_qualify_its_noun_away(

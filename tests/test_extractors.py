@@ -141,6 +141,8 @@ def test_whole_quantities(text: str, expected: str) -> None:
         ("2.6-acre", "acre"),
         ("two-year", "year"),
         ("twenty-five", None),
+        ("30-foot-wide", "foot"),
+        ("22-year-old", "year"),
         ("312", None),
         ("5-2", None),
     ],

@@ -14,6 +14,7 @@ The measures every model builds on:
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from bot.composer.candidates import Sentence, sentence_facts
@@ -159,9 +160,11 @@ def _qualified_differently(
 
 
 def _names_by_number(text: str) -> bool:
-    """A number that names a thing ("the 2020 election", "the 7th fleet"), not one
-    that counts it ("640 employees" says employees)."""
-    if not text[:1].isdigit():
-        return False
-    year = len(text) == 4 and text.isdigit()
-    return year or not text[-1].isdigit()
+    """A number that names a thing ("the 2020 election", "the 7th fleet", "the 1990s
+    boom"), not one that counts or measures it ("640 employees" says employees, and
+    "a 25,000-euro bonus" says bonus)."""
+    return _NAMING_NUMBER.fullmatch(text) is not None
+
+
+# A year, an ordinal or a decade: the numbers that tell one thing from another of its kind.
+_NAMING_NUMBER = re.compile(r"\d{4}|\d+(?:st|nd|rd|th|s)", re.IGNORECASE)

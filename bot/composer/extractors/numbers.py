@@ -61,7 +61,7 @@ _SPELLED_DURATION = re.compile(
 _CLOCK = re.compile(r"(?<![\w:.])\d{1,2}(?::[0-5]\d){1,2}(?:\.\d+)?(?![\w:])")
 _AMOUNT = re.compile(r"[$£€¥%]|per ?cent", re.IGNORECASE)
 # "14-story", "2.6-acre", "46-year": a number joined to its unit is a size, not a count.
-_MEASURE = re.compile(rf"(?:\d|{_NUMBER_WORD})-([a-z]+)$", re.IGNORECASE)
+_MEASURE = re.compile(rf"(?:\d|{_NUMBER_WORD})-([a-z]+)(?:-[a-z]+)?$", re.IGNORECASE)
 _NUMBER_WORDS = re.compile(rf"{_NUMBER_WORD}$", re.IGNORECASE)
 # "46th", "31st": a rank answers "how many" far less often than a count.
 _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b", re.IGNORECASE)
