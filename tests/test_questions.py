@@ -53,6 +53,10 @@ def analyze(question: str):  # type: ignore[no-untyped-def]
         ("How long was Navalny on hunger strike?", AnswerType.NUMBER),
         ("How old is Biden?", AnswerType.NUMBER),
         ("How far is the border from Moscow?", AnswerType.NUMBER),
+        # "what is the <quantity>?" asks for the quantity, not what it is
+        ("what was the turnout?", AnswerType.NUMBER),
+        ("what is the death toll?", AnswerType.NUMBER),
+        ("what were Brenlow's sales last year?", AnswerType.NUMBER),
         ("What number president is Biden?", AnswerType.NUMBER),
         ("What percentage of voters agreed?", AnswerType.NUMBER),
         ("Why did Biden impose sanctions on Russia?", AnswerType.REASON),
@@ -126,6 +130,8 @@ def test_answer_type(question: str, expected: AnswerType) -> None:
         ("What is the name given to the input string?", ("name",)),
         # the owner before "'s" is not the head
         ("What is Norman art's best known piece?", ("best", "known", "piece")),
+        # a time said after the noun is not its head
+        ("What were Brenlow's sales last year?", ("sale",)),
     ],
 )
 def test_head_noun_of_what_and_which_questions(question: str, head: tuple[str, ...]) -> None:

@@ -145,8 +145,13 @@ _TIME_HEADS = frozenset(
 )
 _NUMBER_HEADS = frozenset(
     "number amount percentage percent proportion share population size cost price rate "
-    "total figure sum count age length distance height weight score value".split()
+    "total figure sum count age length distance height weight score value turnout toll "
+    "budget salary wage fee fine bail fare rent revenue profit loss debt deficit income "
+    "earnings sales temperature speed depth width capacity attendance margin ratio".split()
 )
+# Words that end a head phrase: function words but "of", and the words opening a time
+# said after it ("Brenlow's sales last year" asks for sales, not a year).
+_ENDS_A_HEAD = (FUNCTION_WORDS - {"of"}) | {"last", "next", "this", "yesterday", "today"}
 # "type of reduction": the answer names a reduction, so the head is the noun after "of".
 _OF_HEADS = frozenset(
     "type types kind kinds sort sorts form forms variety name names title".split()
@@ -614,7 +619,7 @@ def _head_phrase(words: list[Token], participles: bool = False) -> tuple[str, ..
         after_of = bool(phrase) and phrase[-1].lower == "of" and token.lower in _ARTICLES
         if after_of:
             continue  # "the name of the Norse leader"
-        if token.lower in AUXILIARIES or (phrase and token.lower in FUNCTION_WORDS - {"of"}):
+        if token.lower in AUXILIARIES or (phrase and token.lower in _ENDS_A_HEAD):
             break
         if phrase and word_class(token.lower) in _CLAUSE_CLASSES and _has_noun(phrase):
             break
