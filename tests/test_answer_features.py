@@ -140,7 +140,8 @@ RACE_READER = reader_for(
             "About 180 millimeters (7 inches) of rain fell on the course on Sunday. "
             "Ibáñez, 31, was third in 2:07:22. "
             "Kiptanui, 29, finished second, well ahead of Spain's Álvaro Ruiz and the pack. "
-            "The club's first title in its 46-year history came with a 3-1 win in the final."
+            "The club's first title in its 46-year history came with a 3-1 win in the final. "
+            "The club has received 2.4 million zlotys from the city for its 31 coaches."
         )
     )
 )
@@ -174,6 +175,8 @@ def _offered(reader: ArticleReader, question_text: str) -> set[str]:
         # An age belongs to the name it is written with.
         ("how old is Kiptanui?", "29", None),
         ("how old is Álvaro Ruiz?", None, "29"),
+        # an amount in any currency is money
+        ("how much money has the club received?", "2.4 million zlotys", "31"),
         # "what was the score?" wants a score, not a length of time
         ("what was the score in the final?", "3-1", "46-year"),
     ],

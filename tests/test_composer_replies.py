@@ -158,6 +158,18 @@ def test_an_age_is_read_where_it_is_written() -> None:
     assert answer("how old is Ana Ruiz?", STORY_KNOWLEDGE).short_answer == "52"
 
 
+def test_an_amount_of_money_shows_the_money_asked_about() -> None:
+    """ "how much funding?" need not see "funding" beside the amount; any currency is money."""
+    grant = article_from_text(
+        "Wreck survey funded\n\n"
+        "The institute has received 2.4 million zlotys from the culture ministry to survey "
+        "the wreck over the next two years."
+    )
+    result = answer("how much funding has the institute received?", Knowledge.from_article(grant))
+    assert result.short_answer is not None
+    assert "2.4 million zlotys" in result.short_answer
+
+
 UNDATED = article_from_text(
     "Bridge approved\n\n"
     "The council approved the bridge after a long debate. "

@@ -31,6 +31,7 @@ from bot.composer.assembly import (
     summary_answer,
 )
 from bot.composer.inflections import related_stems
+from bot.composer.lexicon import MONEY_WORDS
 from bot.composer.matching import coverage, sentence_for
 from bot.composer.multipart import split_question
 from bot.composer.normalization import MAX_QUESTION_CHARS, clean_question
@@ -258,7 +259,7 @@ def _focus_unsaid(analysis: QuestionAnalysis, reader: ArticleReader, index: int)
     ("how many people?") need not be said: the answer's type shows it.
     """
     focus = analysis.focus
-    if not focus or focus in CATEGORY_STEMS or analysis.head:
+    if not focus or focus in CATEGORY_STEMS or focus in _MONEY_STEMS or analysis.head:
         # A "what/which + noun" head is often paraphrased in the text (held apart, the
         # rule declined 19% of SQuAD's answerable questions): the weights judge it.
         return False
@@ -270,6 +271,8 @@ def _focus_unsaid(analysis: QuestionAnalysis, reader: ArticleReader, index: int)
     return focus not in said
 
 
+# "how much funding?", "how much compensation?": an amount of money shows what it is.
+_MONEY_STEMS = frozenset(stem(word) for word in MONEY_WORDS)
 # Modifiers of a role that a sentence need not repeat ("the current mayor" is the mayor).
 _LOOSE_MODIFIERS = frozenset(stem(word) for word in ("current", "new", "present", "now"))
 

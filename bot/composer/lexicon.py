@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "AUXILIARIES",
     "CAUSE_MARKERS",
+    "CURRENCY_WORDS",
     "DETERMINERS",
     "FUNCTION_WORDS",
     "HEDGE_WORDS",
@@ -198,13 +199,28 @@ VENUE_NOUNS = words(
 # Words that mark a clause or date as past, so present/future questions avoid it.
 PAST_MARKERS = words("ago last earlier previously prior yesterday formerly once")
 
+# The world's currencies as news writes them after an amount ("4 million zlotys",
+# "1,700 rand", "50,000 kronor"), singular and plural; words with another common
+# sense ("real", "sol", "mark") are left out.
+CURRENCY_WORDS = words(
+    "dollar dollars euro euros cent cents pound pounds pence penny sterling yen yuan "
+    "renminbi rupee rupees ruble rubles rouble roubles peso pesos rand franc francs krona "
+    "kronor krone kroner zloty zlotys zlotych forint forints koruna korunas lira lire "
+    "liras reais won dinar dinars dirham dirhams riyal riyals rial rials shekel shekels "
+    "sheqel sheqels baht ringgit rupiah naira shilling shillings cedi cedis kwacha hryvnia "
+    "hryvnias leu lei lev leva dong taka bolivar bolivares lempira quetzal quetzales "
+    "colon colones guarani afghani afghanis manat tenge somoni birr kwanza escudo escudos"
+)
 # Words that make "how much" ask for money: the answer is then an amount of it.
-MONEY_WORDS = words(
-    "cost costs costed price prices priced pay pays paid payment worth spend spent spending "
-    "earn earned earns earning earnings lose lost loss losses raise raised fund funding funded "
-    "fine fined bail salary wage wages revenue revenues profit profits budget money cash "
-    "fee fees charge charged sell sold buy bought invest invested investment value valued "
-    "dollars euros pounds yen prize award damages compensation settlement debt loan"
+MONEY_WORDS = (
+    words(
+        "cost costs costed price prices priced pay pays paid payment worth spend spent spending "
+        "earn earned earns earning earnings lose lost loss losses raise raised fund funding funded "
+        "fine fined bail salary wage wages revenue revenues profit profits budget money cash "
+        "fee fees charge charged sell sold buy bought invest invested investment value valued "
+        "prize award damages compensation settlement debt loan"
+    )
+    | CURRENCY_WORDS
 )
 # Units a duration is counted in ("how long ...?").
 TIME_UNITS = words(

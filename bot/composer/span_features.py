@@ -33,7 +33,13 @@ from itertools import pairwise
 
 from bot.composer.candidates import Candidate
 from bot.composer.extractors.numbers import measure_unit
-from bot.composer.lexicon import DETERMINERS, MONEY_WORDS, PREPOSITIONS, TIME_UNITS
+from bot.composer.lexicon import (
+    CURRENCY_WORDS,
+    DETERMINERS,
+    MONEY_WORDS,
+    PREPOSITIONS,
+    TIME_UNITS,
+)
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import WordWeights
 from bot.composer.tokens import tokenize
@@ -139,7 +145,6 @@ _BESIDE = 3
 _COUNTED_WITHIN = 4
 _PERCENT_WORDS = frozenset({"percent", "percentage", "per cent", "proportion", "share", "rate"})
 _CURRENCY = re.compile(r"[$£€¥]")
-_CURRENCY_WORDS = frozenset({"dollars", "euros", "pounds", "yen", "cents", "francs", "rupees"})
 _SCORE_FORM = re.compile(
     r"\d{1,2}-\d{1,2}(?:\(\d{1,2}\))?(?:,\d{1,2}-\d{1,2}(?:\(\d{1,2}\))?){0,4}"
 )
@@ -373,7 +378,7 @@ def kind_fits(question: QuestionAnalysis, candidate: Candidate) -> bool:
             bare and int(tokens[0].text) <= _OLDEST and not _noun_after(candidate)
         )
     elif wanted == "money":
-        fits = bool(_CURRENCY.search(text)) or any(t.lower in _CURRENCY_WORDS for t in tokens)
+        fits = bool(_CURRENCY.search(text)) or any(t.lower in CURRENCY_WORDS for t in tokens)
     elif wanted == "percent":
         fits = "%" in text or "percent" in text or "per cent" in text
     elif wanted == "count":
