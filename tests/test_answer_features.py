@@ -141,7 +141,8 @@ RACE_READER = reader_for(
             "Ibáñez, 31, was third in 2:07:22. "
             "Kiptanui, 29, finished second, well ahead of Spain's Álvaro Ruiz and the pack. "
             "The club's first title in its 46-year history came with a 3-1 win in the final. "
-            "The club has received 2.4 million zlotys from the city for its 31 coaches."
+            "The club has received 2.4 million zlotys from the city for its 31 coaches. "
+            '"The course was laid out 150 years ago," Kiptanui said.'
         )
     )
 )
@@ -174,6 +175,8 @@ def _offered(reader: ArticleReader, question_text: str) -> set[str]:
         ("how many runners finished?", None, "2:07:22"),
         # An age belongs to the name it is written with.
         ("how old is Kiptanui?", "29", None),
+        # a length of time inside a relative date is still no age
+        ("how old is Kiptanui?", None, "150 years"),
         ("how old is Álvaro Ruiz?", None, "29"),
         # an amount in any currency is money
         ("how much money has the club received?", "2.4 million zlotys", "31"),

@@ -348,8 +348,9 @@ def _wrong_quantity(
     A length of time inside a relative date is one: "four days" of "deliberated
     for four days before finding him guilty" answers "how long?".
     """
-    if any(first <= candidate.last and candidate.first <= last for first, last in dates):
-        return rule_family(candidate.rule) == "number" and not _counts_time(candidate)
+    in_a_date = any(first <= candidate.last and candidate.first <= last for first, last in dates)
+    if in_a_date and rule_family(candidate.rule) == "number" and not _counts_time(candidate):
+        return True
     wanted = asked_quantity(question)
     if wanted == "age" and question.capital_stems and not _beside_a_name(candidate, question):
         return True  # "Kiptanui, 31," is not Ibáñez's age
