@@ -297,6 +297,24 @@ def test_to_before_a_name_is_not_a_purpose() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "not_a_clause"),
+    [
+        # an amount or a stretch of time is no manner and no reason
+        ("Revenue was inflated by about $1.1 billion over three years.", "by about $1.1 billion"),
+        ("Revenue was inflated by about $1.1 billion over three years.", "over three years"),
+        ("She left Chicago after two years.", "after two years"),
+        ("Enrolment has risen by 9 percent since 2020.", "by 9 percent"),
+        ("Enrolment has risen by 9 percent since 2020.", "since 2020"),
+        # nor is "by the time ..."
+        ("By the time police arrived, the thieves had gone.", "By the time police arrived"),
+    ],
+)
+def test_amounts_and_times_are_no_manners_nor_reasons(text: str, not_a_clause: str) -> None:
+    sentence = sentence_of(text)
+    assert not_a_clause not in texts(extract_reasons(sentence)) + texts(extract_manners(sentence))
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ('The proposal has been "positively" received by the Kremlin.', "positively"),

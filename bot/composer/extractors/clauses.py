@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bot.composer.candidates import Candidate, Sentence
-from bot.composer.lexicon import AUXILIARIES, DETERMINERS, PRONOUNS
+from bot.composer.lexicon import AUXILIARIES, DETERMINERS, NUMBER_WORDS, PRONOUNS
 from bot.composer.word_classes import WordClass, classify
 
 __all__ = ["extract_actions", "extract_manners", "extract_reasons"]
@@ -149,8 +149,12 @@ def _clause_end(sentence: Sentence, body: int) -> int:
 
 
 def _plausible_clause(sentence: Sentence, body: int, marker: tuple[str, ...]) -> bool:
-    """ "to" must start a verb phrase, not name a recipient ("to Putin")."""
+    """ "to" must start a verb phrase, not name a recipient ("to Putin"); and a phrase
+    that measures ("by 9 percent", "after two years", "for eight months") or tells a
+    time ("by the time police arrived") gives no manner and no reason."""
     if body >= len(sentence.tokens):
+        return False
+    if marker in _TIME_OR_AMOUNT_MARKERS and _tells_time_or_amount(sentence, body):
         return False
     first = sentence.tokens[body]
     if marker == ("to",):
@@ -161,3 +165,24 @@ def _plausible_clause(sentence: Sentence, body: int, marker: tuple[str, ...]) ->
             and not first.is_number
         )
     return first.is_word or first.text == '"'
+
+
+# Markers that also open an amount or a stretch of time: "by 9%", "for eight months".
+_TIME_OR_AMOUNT_MARKERS = frozenset(
+    {("by",), ("for",), ("over",), ("after",), ("since",), ("with",), ("through",)}
+)
+_APPROXIMATELY = frozenset({"about", "nearly", "roughly", "around", "almost", "some", "up", "to"})
+_CURRENCY_SIGNS = frozenset("$£€¥")
+
+
+def _tells_time_or_amount(sentence: Sentence, body: int) -> bool:
+    """Whether the phrase at ``body`` is a quantity ("about $1.1 billion", "two years",
+    "2020") or "the time ..."."""
+    tokens = sentence.tokens
+    words = [token for token in tokens[body : body + 3] if token.lower not in _APPROXIMATELY]
+    if not words:
+        return False
+    first = words[0]
+    if first.is_number or first.text in _CURRENCY_SIGNS or first.lower in NUMBER_WORDS:
+        return True
+    return first.lower == "the" and len(words) > 1 and words[1].lower == "time"
