@@ -630,6 +630,8 @@ def test_the_doer_after_by_is_no_amount(
             "Divers led by Ana Ruiz of the institute on Monday.",
             ["Ana Ruiz of the institute"],
         ),
+        # an open "what" question asks for the doer too, past an adverb before the verb
+        ("what caused the fire?", "Faulty wiring probably caused the fire.", ["Faulty wiring"]),
         # "by rolling stones" says how, not who
         ("who experimented with stones?", "He experimented by rolling stones.", []),
     ],
@@ -671,6 +673,12 @@ def test_the_doer_before_the_questions_verb(question: str, text: str, expected: 
         ),
         # a subject question asks for no object
         ("who offered the deal?", "Management offered 6% this year.", []),
+        # nor does one ending on a gerund after a preposition
+        (
+            "what kept him out of racing?",
+            "An injury kept him out of racing for eight months.",
+            [],
+        ),
     ],
 )
 def test_the_object_after_the_questions_verb(question: str, text: str, expected: list[str]) -> None:

@@ -110,7 +110,7 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
     (
         "bot.composer.extractors.subjects",
         "extract_subjects",
-        "end >= 0 and index - end <= 3 and (tokens[end].lower in _BETWEEN)",
+        "end >= 0 and index - end <= 3 and _between(tokens[end])",
     ): "at most 3 tokens back from the verb",
     (
         "bot.composer.extractors.subjects",

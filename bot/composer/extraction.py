@@ -85,7 +85,7 @@ _BY_TYPE: dict[AnswerType, tuple[str, ...]] = {
     AnswerType.MANNER: ("manners",),
     AnswerType.QUOTE: ("quotes",),
     AnswerType.DEFINITION: ("definitions",),
-    AnswerType.OTHER: ("heads", "quotes", "objects"),
+    AnswerType.OTHER: ("heads", "quotes", "objects", "subjects"),
     AnswerType.YES_NO: (),
 }
 _NAME_EXTRACTORS = {

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extractors.phrases import content_end
 from bot.composer.extractors.verb_uses import question_verbs, verb_uses
-from bot.composer.lexicon import AUXILIARIES
+from bot.composer.lexicon import AUXILIARIES, PREPOSITIONS
 from bot.composer.questions import QuestionAnalysis
-from bot.composer.tokens import Token
+from bot.composer.tokens import Token, tokenize
 from bot.composer.word_classes import WordClass, word_class
 
 __all__ = ["extract_objects"]
@@ -37,12 +37,20 @@ _JOINERS = frozenset({"to", "and", "or"})
 _OBJECT_FIT = 0.6
 
 
+def _ends_on_its_verb(question: QuestionAnalysis, verbs: frozenset[str]) -> bool:
+    """ "what has management offered?": the question ends on its verb, whose object it asks
+    for; not on a gerund after a preposition ("what kept him out of racing?")."""
+    if not question.content or question.content[-1].stem not in verbs:
+        return False
+    last = question.content[-1].start
+    before = [t for t in tokenize(question.text) if t.is_word and t.start < last][-1:]
+    return not (before and before[0].lower in PREPOSITIONS)
+
+
 def extract_objects(sentence: Sentence, question: QuestionAnalysis) -> Iterator[Candidate]:
     """Yield the phrase after each use of the question's verb in ``sentence``."""
     verbs = question_verbs(question)
-    asks_object = question.wh_role == "object" or (
-        bool(question.content) and question.content[-1].stem in verbs
-    )
+    asks_object = question.wh_role == "object" or _ends_on_its_verb(question, verbs)
     if not verbs or not asks_object:
         return
     tokens = sentence.tokens

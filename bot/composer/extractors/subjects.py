@@ -2,9 +2,10 @@
 
 "Who reported the offer?" is answered by whoever stands before "reported" in
 "..., Russia's Kommersant newspaper reported, ...", and "who called the strike?"
-by "Two unions called the strike": a doer that is neither a person's name nor
-introduced by "by" (those have their own extractors). Only questions whose
-wh-word is the subject of their verb ask for it.
+by "Two unions called the strike", and "what caused the fire?" by "Faulty wiring
+probably caused the fire": a doer that is neither a person's name nor introduced
+by "by" (those have their own extractors). Only questions whose wh-word is the
+subject of their verb ask for it.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ def extract_subjects(sentence: Sentence, question: QuestionAnalysis) -> Iterator
                 yield Candidate(sentence, index + 2, end, "agent:passive", _PASSIVE_FIT)
             continue
         end = index - 1
-        while end >= 0 and index - end <= 3 and tokens[end].lower in _BETWEEN:
+        while end >= 0 and index - end <= 3 and _between(tokens[end]):
             end -= 1
         first = end
         while first >= 0 and end - first < _SUBJECT_WORDS and _in_noun_phrase(tokens[first]):
@@ -81,6 +82,13 @@ def _doer_end(tokens: tuple[Token, ...], start: int) -> int:
     return end
 
 
+def _between(token: Token) -> bool:
+    """A word that may stand between a subject and its verb: "has not", "also", "therefore"."""
+    return token.lower in _BETWEEN or (
+        not token.is_capitalized and word_class(token.lower) is WordClass.ADVERB
+    )
+
+
 def _in_noun_phrase(token: Token) -> bool:
     """A word a subject's noun phrase may hold: a determiner, a name, a noun or modifier."""
     if not token.is_word:
@@ -89,4 +97,7 @@ def _in_noun_phrase(token: Token) -> bool:
         return True
     if token.lower in FUNCTION_WORDS:
         return False
-    return token.is_capitalized or word_class(token.lower) is not WordClass.VERB
+    return token.is_capitalized or word_class(token.lower) not in _NOT_IN_A_NOUN_PHRASE
+
+
+_NOT_IN_A_NOUN_PHRASE = frozenset({WordClass.VERB, WordClass.ADVERB})
