@@ -26,12 +26,12 @@ from __future__ import annotations
 
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extraction import date_spans, extract_candidates
-from bot.composer.lexicon import FUNCTION_WORDS, HONORIFICS, SPEECH_VERBS, TIME_UNITS
+from bot.composer.lexicon import FUNCTION_WORDS, HONORIFICS, TIME_UNITS
 from bot.composer.matching import sentence_for
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import ArticleReader
 from bot.composer.span_features import apposition_age, asked_quantity, kind_fits, rule_family
-from bot.composer.tokens import Token, tokenize
+from bot.composer.speakers import quotes_someone_else
 
 __all__ = ["TYPED_FAMILIES", "candidate_spans"]
 
@@ -92,7 +92,7 @@ def candidate_spans(
             continue  # a sentence that never names the role names no holder of it
         if _only_echoes(candidate):
             continue  # "by the Kremlin" for "how did the Kremlin receive it?"
-        if question.speaker and _quotes_someone_else(candidate, question, reader, passage_index):
+        if question.speaker and quotes_someone_else(candidate, question, reader, passage_index):
             continue
         key = (candidate.first, candidate.last)
         kept = best.get(key)
@@ -182,67 +182,6 @@ def _without_described_names(candidates: list[Candidate]) -> list[Candidate]:
             and name_ends.get(candidate.last, candidate.first) > candidate.first
         )
     ]
-
-
-def _quotes_someone_else(
-    candidate: Candidate, question: QuestionAnalysis, reader: ArticleReader, passage_index: int
-) -> bool:
-    """Whether a quote is not tied to the speaker asked about ("what did the minister say?").
-
-    It is tied when its sentence names the speaker outside the quote ("Transport
-    Minister Ana Ruiz said"); when it names someone the article gives the
-    speaker's title elsewhere ("Ruiz said", and "Minister Ana Ruiz" in another
-    passage); or when a pronoun says it ("he said") and the passage before names
-    the speaker. A spokeswoman's words are not the minister's.
-    """
-    head = question.speaker[-1]
-    outside = [
-        token
-        for index, token in enumerate(candidate.sentence.tokens)
-        if token.is_word and not candidate.first <= index <= candidate.last
-    ]
-    if any(token.stem == head for token in outside):
-        return False
-    names = {t.stem for t in outside if t.is_capitalized and t.lower not in FUNCTION_WORDS}
-    article = reader.article_number(passage_index)
-    if names:
-        for hit in reader.knowledge.retriever.search(" ".join(question.speaker), k=_SPEAKER_HITS):
-            if reader.article_number(hit.passage.index) == article and _titled(
-                [token.stem for token in tokenize(hit.passage.text)], head, names
-            ):
-                return False
-    if _said_by_pronoun(outside):
-        passages = reader.knowledge.retriever.passages
-        for index in reader.neighbours(passage_index):
-            if index < passage_index and head in {t.stem for t in tokenize(passages[index].text)}:
-                return False
-    return True
-
-
-def _said_by_pronoun(words: list[Token]) -> bool:
-    """ "..., she said", "said he": a pronoun right beside a speech verb gives the speaker."""
-    return any(
-        word.lower in _PRONOUNS
-        and any(other.stem in _SPEECH for other in words[max(0, at - 1) : at + 2])
-        for at, word in enumerate(words)
-    )
-
-
-def _titled(stems: list[str], head: str, names: set[str]) -> bool:
-    """Whether one of ``names`` stands within a few words of the title ``head``."""
-    return any(
-        stem == head
-        and not names.isdisjoint(stems[max(0, at - _TITLE_REACH) : at + _TITLE_REACH + 1])
-        for at, stem in enumerate(stems)
-    )
-
-
-# Passages searched for the speaker's title beside a name the quote's sentence gives.
-_SPEAKER_HITS = 10
-# The most words between a title and the name it goes with ("Governor Verónica Ibáñez").
-_TITLE_REACH = 3
-_PRONOUNS = frozenset({"he", "she", "they"})
-_SPEECH = frozenset().union(*SPEECH_VERBS.values())
 
 
 def _only_echoes(candidate: Candidate) -> bool:
