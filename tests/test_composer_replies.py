@@ -170,6 +170,15 @@ def test_an_amount_of_money_shows_the_money_asked_about() -> None:
     assert "2.4 million zlotys" in result.short_answer
 
 
+def test_a_count_of_a_unit_needs_the_unit() -> None:
+    """ "how many pounds?" counts pounds: a figure in kilograms does not answer it."""
+    engine = article_from_text(
+        "Engine trial\n\nThe new engine uses 4 kilograms of steam per kilowatt hour."
+    )
+    result = answer("how many pounds of steam does the engine use?", Knowledge.from_article(engine))
+    assert result.short_answer is None
+
+
 UNDATED = article_from_text(
     "Bridge approved\n\n"
     "The council approved the bridge after a long debate. "

@@ -46,7 +46,7 @@ from bot.composer.selection import (
     sentence_window,
 )
 from bot.composer.smalltalk import chat_reply, is_summary_request
-from bot.composer.span_features import rule_family
+from bot.composer.span_features import asked_quantity, rule_family
 from bot.composer.tokens import tokenize
 from bot.composer.trimming import trimmed_end
 from bot.composer.understanding import search_query, understand
@@ -259,7 +259,8 @@ def _focus_unsaid(analysis: QuestionAnalysis, reader: ArticleReader, index: int)
     ("how many people?") need not be said: the answer's type shows it.
     """
     focus = analysis.focus
-    if not focus or focus in CATEGORY_STEMS or focus in _MONEY_STEMS or analysis.head:
+    money = focus in _MONEY_STEMS and asked_quantity(analysis) == "money"
+    if not focus or focus in CATEGORY_STEMS or money or analysis.head:
         # A "what/which + noun" head is often paraphrased in the text (held apart, the
         # rule declined 19% of SQuAD's answerable questions): the weights judge it.
         return False
@@ -271,7 +272,8 @@ def _focus_unsaid(analysis: QuestionAnalysis, reader: ArticleReader, index: int)
     return focus not in said
 
 
-# "how much funding?", "how much compensation?": an amount of money shows what it is.
+# "how much funding?", "how much compensation?": an amount of money shows what it is
+# (not "how many pounds of steam?", which counts pounds).
 _MONEY_STEMS = frozenset(stem(word) for word in MONEY_WORDS)
 # Modifiers of a role that a sentence need not repeat ("the current mayor" is the mayor).
 _LOOSE_MODIFIERS = frozenset(stem(word) for word in ("current", "new", "present", "now"))
