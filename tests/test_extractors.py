@@ -632,6 +632,8 @@ def test_the_doer_after_by_is_no_amount(
         ),
         # an open "what" question asks for the doer too, past an adverb before the verb
         ("what caused the fire?", "Faulty wiring probably caused the fire.", ["Faulty wiring"]),
+        # a name may end in "-ing" ("Beijing", "King Charles")
+        ("who approved the plan?", "The plan was approved by Beijing in May.", ["Beijing"]),
         # "by rolling stones" says how, not who
         ("who experimented with stones?", "He experimented by rolling stones.", []),
     ],

@@ -68,7 +68,7 @@ def _doer_end(tokens: tuple[Token, ...], start: int) -> int:
     first = tokens[start]
     if (
         not first.is_word
-        or first.lower.endswith("ing")
+        or (first.lower.endswith("ing") and not first.is_capitalized)
         or (first.lower in FUNCTION_WORDS and first.lower not in DETERMINERS)
     ):
         return start - 1
