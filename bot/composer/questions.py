@@ -572,31 +572,36 @@ def _analyze_what_is(
 
 def _speech_verb(rest: list[Token]) -> str | None:
     """The speech verb of "what did X say/reply/call ...", as its synonym group's key."""
-    if not rest or rest[0].lower not in {"did", "does", "do", "has", "have", "had", "will"}:
-        # "what was X's reply/response/warning" names the speech act with a noun.
-        if rest and rest[0].lower in {"was", "is"}:
-            for index, token in enumerate(rest[1:], start=1):
-                previous = rest[index - 1].lower
-                following = rest[index + 1].lower if index + 1 < len(rest) else None
-                owned = previous.endswith("'s") or previous in {"the", "his", "her", "their"}
-                if token.lower in _SPEECH_NOUNS and owned and following in {None, *_PHRASE_ENDS}:
-                    return _SPEECH_NOUNS[token.lower]
-        return None
-    for index, token in enumerate(rest[1:], start=1):
-        group = _speech_group(token.stem)
-        if group is not None and rest[index - 1].lower != "to":
-            return group  # "what did X say", not "what does X seek to answer"
+    at = _speech_verb_at(rest)
+    if at is not None:
+        return _speech_group(rest[at].stem)
+    # "what was X's reply/response/warning" names the speech act with a noun.
+    if rest and rest[0].lower in {"was", "is"}:
+        for index, token in enumerate(rest[1:], start=1):
+            previous = rest[index - 1].lower
+            following = rest[index + 1].lower if index + 1 < len(rest) else None
+            owned = previous.endswith("'s") or previous in {"the", "his", "her", "their"}
+            if token.lower in _SPEECH_NOUNS and owned and following in {None, *_PHRASE_ENDS}:
+                return _SPEECH_NOUNS[token.lower]
     return None
 
 
 def _speaker(rest: list[Token]) -> tuple[str, ...]:
     """The stems of X's words in "what did X say ...?" (empty for other shapes)."""
-    if not rest or rest[0].lower not in {"did", "does", "do", "has", "have", "had", "will"}:
+    at = _speech_verb_at(rest)
+    if at is None:
         return ()
+    return tuple(word.stem for word in rest[1:at] if word.lower not in FUNCTION_WORDS)
+
+
+def _speech_verb_at(rest: list[Token]) -> int | None:
+    """Where the speech verb of "what did X say ...?" stands in ``rest`` (after "what")."""
+    if not rest or rest[0].lower not in {"did", "does", "do", "has", "have", "had", "will"}:
+        return None
     for index, token in enumerate(rest[1:], start=1):
         if _speech_group(token.stem) is not None and rest[index - 1].lower != "to":
-            return tuple(word.stem for word in rest[1:index] if word.lower not in FUNCTION_WORDS)
-    return ()
+            return index  # "what did X say", not "what does X seek to answer"
+    return None
 
 
 def _speech_group(stem: str) -> str | None:
