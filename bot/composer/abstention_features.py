@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise, zip_longest
 
-from bot.composer.antonyms import OPPOSITES
+from bot.composer.antonyms import opposites_said
 from bot.composer.lexicon import FUNCTION_WORDS, HONORIFICS, NEGATIONS, ROLE_TITLES
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import ArticleReader, WordWeights
@@ -286,9 +286,7 @@ def window_facts(
     said_stems = {token.stem for token in said}
     said_negated = _negated(said)
     asked = [token.stem for token in tokenize(question.text) if token.is_word]
-    opposite = any(
-        word not in said_stems and OPPOSITES.get(word, frozenset()) & said_stems for word in asked
-    )
+    opposite = bool(opposites_said(asked, said_stems))
     names = question.capital_stems
     phrase_absent = len(question.focus_phrase) > 1 and not set(question.focus_phrase) <= stems
     return (

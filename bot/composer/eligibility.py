@@ -26,11 +26,17 @@ from __future__ import annotations
 
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extraction import date_spans, extract_candidates
-from bot.composer.lexicon import FUNCTION_WORDS, HONORIFICS, TIME_UNITS
+from bot.composer.lexicon import FUNCTION_WORDS, HONORIFICS
 from bot.composer.matching import sentence_for
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import ArticleReader
-from bot.composer.span_features import apposition_age, asked_quantity, kind_fits, rule_family
+from bot.composer.span_features import (
+    apposition_age,
+    asked_quantity,
+    counts_time,
+    kind_fits,
+    rule_family,
+)
 from bot.composer.speakers import quotes_someone_else
 
 __all__ = ["TYPED_FAMILIES", "candidate_spans"]
@@ -258,11 +264,6 @@ def _beside_a_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
 _AGE_REACH = 3
 
 
-def _counts_time(candidate: Candidate) -> bool:
-    """ "four days", "two-week": a number of time units, not a part of a calendar date."""
-    return any(part in TIME_UNITS for token in candidate.tokens for part in token.lower.split("-"))
-
-
 def _repeats_a_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
     """A name the question itself says: the answer to "who called Putin a killer?" is not Putin.
 
@@ -288,7 +289,7 @@ def _wrong_quantity(
     for four days before finding him guilty" answers "how long?".
     """
     in_a_date = any(first <= candidate.last and candidate.first <= last for first, last in dates)
-    if in_a_date and rule_family(candidate.rule) == "number" and not _counts_time(candidate):
+    if in_a_date and rule_family(candidate.rule) == "number" and not counts_time(candidate):
         return True
     wanted = asked_quantity(question)
     if wanted == "age" and question.capital_stems and not _beside_a_name(candidate, question):

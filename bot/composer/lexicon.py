@@ -26,6 +26,7 @@ __all__ = [
     "PREPOSITIONS",
     "PRONOUNS",
     "ROLE_TITLES",
+    "SPEECH_STEMS",
     "SPEECH_VERBS",
     "TIME_NOUNS",
     "TIME_UNITS",
@@ -101,6 +102,9 @@ SPEECH_VERBS: dict[str, frozenset[str]] = {
     "announc": words("announc declar reveal unveil confirm"),
     "write": words("write wrote tweet post"),
 }
+
+# Every speech verb's stem, whatever its group: a quote's sentence says who spoke.
+SPEECH_STEMS: frozenset[str] = frozenset().union(*SPEECH_VERBS.values())
 
 # Markers that introduce a cause or purpose, best first.
 CAUSE_MARKERS = (

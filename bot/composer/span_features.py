@@ -397,10 +397,13 @@ def kind_fits(question: QuestionAnalysis, candidate: Candidate) -> bool:
     elif wanted == "score":
         fits = bool(_SCORE_FORM.fullmatch(text.replace(" ", "")))
     else:  # a length of time: "four days", "two-week", or a finishing time "2:05:40"
-        fits = candidate.rule == "number:time" or any(
-            part in TIME_UNITS for token in tokens for part in token.lower.split("-")
-        )
+        fits = candidate.rule == "number:time" or counts_time(candidate)
     return fits
+
+
+def counts_time(candidate: Candidate) -> bool:
+    """ "four days", "two-week": a number of time units, not a part of a calendar date."""
+    return any(part in TIME_UNITS for token in candidate.tokens for part in token.lower.split("-"))
 
 
 def apposition_age(candidate: Candidate) -> bool:

@@ -10,7 +10,7 @@ passages: one search of at most a few hits, and the passage before.
 from __future__ import annotations
 
 from bot.composer.candidates import Candidate
-from bot.composer.lexicon import FUNCTION_WORDS, SPEECH_VERBS
+from bot.composer.lexicon import FUNCTION_WORDS, SPEECH_STEMS
 from bot.composer.questions import QuestionAnalysis
 from bot.composer.reader import ArticleReader
 from bot.composer.tokens import Token, tokenize
@@ -57,7 +57,7 @@ def _said_by_pronoun(words: list[Token]) -> bool:
     """ "..., she said", "said he": a pronoun right beside a speech verb gives the speaker."""
     return any(
         word.lower in _PRONOUNS
-        and any(other.stem in _SPEECH for other in words[max(0, at - 1) : at + 2])
+        and any(other.stem in SPEECH_STEMS for other in words[max(0, at - 1) : at + 2])
         for at, word in enumerate(words)
     )
 
@@ -76,4 +76,3 @@ _SPEAKER_HITS = 10
 # The most words between a title and the name it goes with ("Governor Verónica Ibáñez").
 _TITLE_REACH = 3
 _PRONOUNS = frozenset({"he", "she", "they"})
-_SPEECH = frozenset().union(*SPEECH_VERBS.values())

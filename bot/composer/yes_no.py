@@ -11,7 +11,7 @@ whichever option the passage states.
 
 from __future__ import annotations
 
-from bot.composer.antonyms import OPPOSITES
+from bot.composer.antonyms import opposites_said
 from bot.composer.candidates import Sentence
 from bot.composer.lexicon import NEGATIONS
 from bot.composer.questions import QuestionAnalysis
@@ -40,11 +40,9 @@ def decide_yes_no(sentence: Sentence, question: QuestionAnalysis) -> tuple[str, 
         ):
             return "No", index, index
     said = {token.stem for token in tokens if token.is_word}
+    opposites = opposites_said(question.content_stems, said)
     for index, token in enumerate(tokens):
-        if token.is_word and any(
-            token.stem in OPPOSITES.get(asked, frozenset())
-            for asked in question.content_stems - said
-        ):
+        if token.is_word and token.stem in opposites:
             return "No", index, index
     if matches:
         return "Yes", matches[0], matches[0]

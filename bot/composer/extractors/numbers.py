@@ -90,12 +90,18 @@ def _is_counted_noun(word: str) -> bool:
     return word not in _NOT_COUNTED and word_class(word) in {WordClass.NOUN, WordClass.ADJECTIVE}
 
 
-def _whole_forms(sentence: Sentence, form: re.Pattern[str], rule: str) -> Iterator[Candidate]:
-    """Each match of ``form`` as one quantity: a score, a time told in two units, a clock time."""
-    for match in form.finditer(sentence.passage.text):
-        span = token_range(sentence.tokens, *match.span())
+def _whole_forms(
+    sentence: Sentence, spans: list[tuple[int, int]], rule: str
+) -> Iterator[Candidate]:
+    """Each character span as one quantity: a score, a time told in two units, a clock time."""
+    for start, end in spans:
+        span = token_range(sentence.tokens, start, end)
         if span is not None:
             yield Candidate(sentence, span[0], span[1], rule, 1.0)
+
+
+def _matches(form: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in form.finditer(text)]
 
 
 def extract_numbers(sentence: Sentence) -> Iterator[Candidate]:
@@ -105,10 +111,10 @@ def extract_numbers(sentence: Sentence) -> Iterator[Candidate]:
     ("finished in 2:07:22").
     """
     text = sentence.passage.text
-    yield from _whole_forms(sentence, _SCORE, "number:score")
-    yield from _whole_forms(sentence, _SPELLED_DURATION, "number+noun")
-    yield from _whole_forms(sentence, _CLOCK, "number:time")
-    clocks = [match.span() for match in _CLOCK.finditer(text)]
+    clocks = _matches(_CLOCK, text)
+    yield from _whole_forms(sentence, _matches(_SCORE, text), "number:score")
+    yield from _whole_forms(sentence, _matches(_SPELLED_DURATION, text), "number+noun")
+    yield from _whole_forms(sentence, clocks, "number:time")
     for match in _QUANTITY.finditer(text):
         start, end = match.span()
         expression = match.group(0)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extractors.spans import token_range
-from bot.composer.lexicon import SPEECH_VERBS
+from bot.composer.lexicon import SPEECH_STEMS, SPEECH_VERBS
 
 __all__ = ["extract_quotes", "quote_spans"]
 
@@ -46,7 +46,6 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 def extract_quotes(sentence: Sentence, verb_group: str | None) -> Iterator[Candidate]:
     """Yield the quotes of ``sentence``; ``verb_group`` is the question's speech verb."""
     wanted = SPEECH_VERBS.get(verb_group or "", frozenset())
-    all_speech = frozenset().union(*SPEECH_VERBS.values())
     for start, end in quote_spans(sentence.passage.text):
         span = token_range(sentence.tokens, start, end)
         if span is None:
@@ -61,7 +60,7 @@ def extract_quotes(sentence: Sentence, verb_group: str | None) -> Iterator[Candi
             bonus = 0.5
         elif wanted and near & wanted:
             bonus = 0.25
-        elif near & all_speech:
+        elif near & SPEECH_STEMS:
             bonus = 0.2
         yield Candidate(
             sentence, first, last, "quote", _fit(sentence, first, last, verb_group), bonus
