@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.composer.eligibility import candidate_spans
+from bot.composer.extraction import extract_candidates
 from bot.composer.questions import analyze_question
 from bot.composer.reader import reader_for
 from bot.knowledge import Knowledge
@@ -92,3 +93,44 @@ def test_a_span_of_nothing_but_the_questions_own_words_is_not_offered() -> None:
     }
     assert "positively" in offered
     assert "by the Kremlin" not in offered
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "admitted", "kept_out"),
+    [
+        # the head noun is no echo beside a name ("the Charles River" for "what river?"),
+        # but alone, or with nothing but other words of the question, it names nothing
+        (
+            "Mercury is the working fluid in the turbine.",
+            "What working fluid is used in the turbine?",
+            None,
+            "working fluid",
+        ),
+        (
+            "Settlers from the town of Pons founded the colony.",
+            "From what French town did the settlers come?",
+            "Pons",
+            "the town",
+        ),
+    ],
+)
+def test_a_span_of_the_questions_head_and_nothing_new_is_not_offered(
+    text: str, question: str, admitted: str | None, kept_out: str
+) -> None:
+    reader = reader_for(Knowledge.from_article(article_from_text("Story\n\n" + text)))
+    analysis = analyze_question(question)
+    offered = {
+        candidate.text
+        for index in range(len(reader.knowledge.retriever.passages))
+        for candidate in candidate_spans(analysis, index, reader)[1]
+    }
+    proposed = {
+        candidate.text
+        for index in range(len(reader.knowledge.retriever.passages))
+        for candidate in extract_candidates(
+            candidate_spans(analysis, index, reader)[0], analysis, reader, 0
+        )
+    }
+    assert kept_out in proposed  # the extractors do propose it: the rule keeps it out
+    assert kept_out not in offered
+    assert admitted is None or admitted in offered

@@ -96,7 +96,7 @@ def candidate_spans(
             continue
         if holder_wanted and not _holds_the_role(candidate, role_at):
             continue  # a sentence that never names the role names no holder of it
-        if _only_echoes(candidate):
+        if _only_echoes(candidate) or _says_only_the_question(candidate, question):
             continue  # "by the Kremlin" for "how did the Kremlin receive it?"
         if question.speaker and quotes_someone_else(candidate, question, reader, passage_index):
             continue
@@ -188,6 +188,21 @@ def _without_described_names(candidates: list[Candidate]) -> list[Candidate]:
             and name_ends.get(candidate.last, candidate.first) > candidate.first
         )
     ]
+
+
+def _says_only_the_question(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """Whether every content word of the span is one of the question's, its head noun included.
+
+    The head is no echo for :func:`_only_echoes` ("the Charles River" answers "what
+    river?"), but a span of nothing else ("the working fluid" for "what working
+    fluid is used ...?", "the town" for "from what French town?") names no answer.
+    """
+    stems = [
+        token.stem
+        for token in candidate.sentence.tokens[candidate.first : candidate.last + 1]
+        if token.is_word and token.lower not in FUNCTION_WORDS
+    ]
+    return bool(stems) and all(stem in question.content_stems for stem in stems)
 
 
 def _only_echoes(candidate: Candidate) -> bool:
