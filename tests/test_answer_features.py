@@ -266,6 +266,48 @@ def test_a_name_typed_without_its_accents_still_matches() -> None:
     assert found_stems(question, passages[-1].text) == question.content_stems
 
 
+WRECK_READER = reader_for(
+    Knowledge.from_article(
+        article_from_text(
+            "Wreck found\n\n"
+            "Divers brought up 118 silver coins and 40 nails. "
+            "About 3,200 residents left their homes, and 12 member states signed."
+        )
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "counts_other"),
+    [
+        # the counted phrase runs to its noun, past a modifier
+        ("how many coins were brought up?", "118 silver coins", 0.0),
+        ("how many states signed?", "12 member states", 0.0),
+        # a bare number counts the noun after it ...
+        ("how many coins were brought up?", "118", 0.0),
+        ("how many coins were brought up?", "40", 1.0),
+        ("how many states signed?", "12", 0.0),
+        # ... and people are counted by any word for people
+        ("how many people left their homes?", "3,200", 0.0),
+        ("how many people left their homes?", "3,200 residents", 0.0),
+        ("how many people left their homes?", "40 nails", 1.0),
+    ],
+)
+def test_a_number_counts_the_noun_it_stands_before(
+    question: str, span: str, counts_other: float
+) -> None:
+    analysis = analyze_question(question)
+    weights = WRECK_READER.stem_weights(analysis.content_stems)
+    rows = {
+        candidate.text: dict(
+            zip(SPAN_FEATURES, span_features(candidate, analysis, weights, 0.0, True), strict=True)
+        )
+        for index in range(len(WRECK_READER.knowledge.retriever.passages))
+        for candidate in candidate_spans(analysis, index, WRECK_READER)[1]
+    }
+    assert rows[span]["counts_other"] == counts_other
+
+
 @pytest.mark.parametrize(
     ("question", "text", "noun", "said"),
     [

@@ -37,6 +37,7 @@ from bot.composer.lexicon import (
     CURRENCY_WORDS,
     DETERMINERS,
     MONEY_WORDS,
+    PERSON_NOUNS,
     PREPOSITIONS,
     TIME_UNITS,
 )
@@ -460,10 +461,26 @@ def _noun_after(candidate: Candidate) -> bool:
 
 
 def _counts_other(candidate: Candidate, question: QuestionAnalysis) -> bool:
-    """ "150 seats" for "how many votes?": a number counting another thing than asked."""
-    if candidate.rule != "number+noun" or not question.focus:
+    """ "150 seats" for "how many votes?": a number counting another thing than asked;
+    bare too ("11" of "19 fires and 11 reports" for "how many fires?")."""
+    if not question.focus:
         return False
-    return candidate.sentence.tokens[candidate.last].stem != question.focus
+    if candidate.rule == "number" and _noun_after(candidate):
+        if _focus_within(candidate, question.focus):
+            return False  # "118" of "118 silver coins" for "how many coins?"
+        counted = stem(_word_after(candidate))
+    elif candidate.rule == "number+noun":
+        counted = candidate.sentence.tokens[candidate.last].stem
+    else:
+        return False
+    return counted != question.focus and not (
+        question.focus in _PEOPLE and counted in _PERSON_STEMS  # "3,200 residents"
+    )
+
+
+# "How many people ...?" counts residents, workers or passengers as well.
+_PEOPLE = frozenset({stem("people"), stem("person")})
+_PERSON_STEMS = frozenset(stem(word) for word in PERSON_NOUNS)
 
 
 def _counts_focus(candidate: Candidate, question: QuestionAnalysis) -> bool:
@@ -472,9 +489,15 @@ def _counts_focus(candidate: Candidate, question: QuestionAnalysis) -> bool:
     before any punctuation."""
     if not question.focus or asked_quantity(question) != "count":
         return False
+    return _focus_within(candidate, question.focus)
+
+
+def _focus_within(candidate: Candidate, focus: str) -> bool:
+    """Whether ``focus`` is the span's last word or one of the few after it, before any
+    punctuation."""
     tokens = candidate.sentence.tokens
     for token in tokens[candidate.last : candidate.last + _COUNTED_WITHIN + 1]:
-        if token.stem == question.focus:
+        if token.stem == focus:
             return True
         if not token.is_word:
             return False

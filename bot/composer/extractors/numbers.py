@@ -85,6 +85,24 @@ def measure_unit(expression: str) -> str | None:
     return match.group(1).lower()
 
 
+def _counted_end(text: str, counted: re.Match[str]) -> int:
+    """Where the counted noun phrase ends: at its noun, "118 silver coins", "12 member
+    states", "two weight rooms", not at the modifier "silver"; at most two words on."""
+    stop = counted.end()
+    for _ in range(_MORE_COUNTED_WORDS):
+        following = _NEXT_WORD.match(text, stop)
+        if following is None or following.group(1) in _NOT_COUNTED:
+            break
+        if word_class(following.group(1)) is not WordClass.NOUN:
+            break
+        stop = following.end()
+    return stop
+
+
+_NEXT_WORD = re.compile(r"\s([a-z][a-z-]*)\b")
+_MORE_COUNTED_WORDS = 2
+
+
 def _is_counted_noun(word: str) -> bool:
     """ "troops" in "5,000 troops", not "said" in "44, said" or "while"."""
     return word not in _NOT_COUNTED and word_class(word) in {WordClass.NOUN, WordClass.ADJECTIVE}
@@ -142,6 +160,6 @@ def extract_numbers(sentence: Sentence) -> Iterator[Candidate]:
             and not _AMOUNT.search(expression)
             and measure_unit(expression) is None
         ):
-            noun_span = token_range(sentence.tokens, start, counted.end())
+            noun_span = token_range(sentence.tokens, start, _counted_end(text, counted))
             if noun_span is not None and noun_span[1] > last:
                 yield Candidate(sentence, first, noun_span[1], "number+noun", fit)
