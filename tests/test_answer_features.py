@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from bot.composer.abstention_features import WINDOW_FACTS, names_unknown, window_facts
 from bot.composer.candidates import Candidate
 from bot.composer.eligibility import candidate_spans
+from bot.composer.extraction import has_typed_phrase
 from bot.composer.matching import found_stems
 from bot.composer.questions import analyze_question
 from bot.composer.reader import ArticleReader, reader_for
@@ -188,6 +189,55 @@ def test_quantities_offered(question: str, offered: str | None, not_offered: str
     spans = _offered(RACE_READER, question)
     assert offered is None or offered in spans
     assert not_offered is None or not_offered not in spans
+
+
+OBITUARY_READER = reader_for(
+    Knowledge.from_article(
+        article_from_text(
+            "Inés Calderón, painter of desert skies, dies at 84\n\n"
+            "Inés Calderón died on Sunday at her home. She was 84. "
+            "Her assistant Lucia Marrero, 46, said the studio would close. "
+            "Tomas Brenko spoke next. He was 61. He said 12 paintings would be sold for $2 million."
+        )
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "offered", "not_offered"),
+    [
+        # an age said of a name in the headline's "dies at", or by "she" right after her name
+        ("how old was Calderón?", "84", "46"),
+        ("how old is Marrero?", "46", "84"),
+        # "he" stands for the name just before it, not for anyone the question names
+        ("how old is Brenko?", "61", "84"),
+        ("how old is Calderón?", "84", "61"),
+    ],
+)
+def test_an_age_is_said_of_the_name_it_follows(
+    question: str, offered: str | None, not_offered: str | None
+) -> None:
+    spans = _offered(OBITUARY_READER, question)
+    assert offered is None or offered in spans
+    assert not_offered is None or not_offered not in spans
+
+
+@pytest.mark.parametrize(
+    ("question", "fragment", "typed"),
+    [
+        # a sentence holds an answer of the kind asked for: an age, money, a count
+        ("how old was Calderón?", "She was 84", True),
+        ("how old was Calderón?", "12 paintings", False),
+        ("how much were the paintings sold for?", "12 paintings", True),
+        ("how much were the paintings sold for?", "She was 84", False),
+        ("how many paintings were sold?", "12 paintings", True),
+    ],
+)
+def test_a_sentence_holds_a_quantity_of_the_kind_asked(
+    question: str, fragment: str, typed: bool
+) -> None:
+    passage = next(p for p in OBITUARY_READER.knowledge.retriever.passages if fragment in p.text)
+    assert has_typed_phrase(passage.text, analyze_question(question), OBITUARY_READER) is typed
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,8 @@ an answer:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extraction import date_spans, extract_candidates
 from bot.composer.lexicon import FUNCTION_WORDS, HONORIFICS
@@ -38,6 +40,8 @@ from bot.composer.span_features import (
     rule_family,
 )
 from bot.composer.speakers import quotes_someone_else
+from bot.composer.tokens import Token, tokenize
+from retrieval.analysis import stem
 
 __all__ = ["TYPED_FAMILIES", "candidate_spans"]
 
@@ -84,6 +88,7 @@ def candidate_spans(
     )
     text = sentence.passage.text
     dates = date_spans(text, reader) if question.answer_type is AnswerType.NUMBER else []
+    named_before = _named_before(question, passage_index, reader)
     holder_wanted = question.asks_role and question.answer_type is AnswerType.PERSON
     role_at = _role_mentions(sentence, question) if holder_wanted else []
     best: dict[tuple[int, int], Candidate] = {}
@@ -92,7 +97,7 @@ def candidate_spans(
             continue
         if _repeats_a_name(candidate, question) or _wrong_name(candidate, question):
             continue
-        if _wrong_quantity(candidate, question, dates):
+        if _wrong_quantity(candidate, question, dates, named_before):
             continue
         if holder_wanted and not _holds_the_role(candidate, role_at):
             continue  # a sentence that never names the role names no holder of it
@@ -272,11 +277,44 @@ def _beside_a_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
     belongs to the name it is written with ("Ana Ruiz, 52," or "the 22-year-old Sato")."""
     tokens = candidate.sentence.tokens
     near = tokens[max(0, candidate.first - _AGE_REACH) : candidate.last + _AGE_REACH + 1]
-    return any(token.is_capitalized and token.stem in question.capital_stems for token in near)
+    return _names_one_of(near, question)
 
 
 # The most tokens between an age and the name it is written with ("Nadia Benali, 29").
 _AGE_REACH = 3
+
+
+def _age_said_of(candidate: Candidate, question: QuestionAnalysis, named_before: bool) -> bool:
+    """An age written apart from the name: "She was 84." right after a sentence naming
+    her, or "Inés Calderón, painter of vast desert skies, dies at 84"."""
+    tokens = candidate.sentence.tokens
+    first = candidate.first
+    before = tokens[max(0, first - _AGE_REACH) : first]
+    if named_before and any(token.lower in _PERSONAL_PRONOUNS for token in before):
+        return True
+    return (
+        first >= 2
+        and tokens[first - 1].lower in {"at", "aged"}
+        and tokens[first - 2].stem == _DIE
+        and _names_one_of(tokens, question)
+    )
+
+
+_PERSONAL_PRONOUNS = frozenset({"he", "she"})
+_DIE = stem("died")
+
+
+def _named_before(question: QuestionAnalysis, passage_index: int, reader: ArticleReader) -> bool:
+    """Whether the sentence before the one at ``passage_index`` names someone the question
+    names: "he" and "she" there may stand for them. Only asked for ages."""
+    if passage_index < 1 or asked_quantity(question) != "age" or not question.capital_stems:
+        return False
+    previous = reader.knowledge.retriever.passages[passage_index - 1].text
+    return _names_one_of(tokenize(previous), question)
+
+
+def _names_one_of(tokens: Sequence[Token], question: QuestionAnalysis) -> bool:
+    return any(token.is_capitalized and token.stem in question.capital_stems for token in tokens)
 
 
 def _repeats_a_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
@@ -296,7 +334,10 @@ def _repeats_a_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
 
 
 def _wrong_quantity(
-    candidate: Candidate, question: QuestionAnalysis, dates: list[tuple[int, int]]
+    candidate: Candidate,
+    question: QuestionAnalysis,
+    dates: list[tuple[int, int]],
+    named_before: bool,
 ) -> bool:
     """A day of a date is never an amount; an age or a price must read as one.
 
@@ -307,7 +348,12 @@ def _wrong_quantity(
     if in_a_date and rule_family(candidate.rule) == "number" and not counts_time(candidate):
         return True
     wanted = asked_quantity(question)
-    if wanted == "age" and question.capital_stems and not _beside_a_name(candidate, question):
+    if (
+        wanted == "age"
+        and question.capital_stems
+        and not _beside_a_name(candidate, question)
+        and not _age_said_of(candidate, question, named_before)
+    ):
         return True  # "Kiptanui, 31," is not Ibáñez's age
     if wanted in {"age", "money", "count", "score"}:
         return not kind_fits(question, candidate)

@@ -36,6 +36,7 @@ from bot.composer.extractors.subjects import extract_subjects
 from bot.composer.gazetteer import load_gazetteer
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import ArticleReader
+from bot.composer.span_features import asked_quantity, kind_fits
 from bot.composer.tokens import tokenize
 from retrieval import Passage
 
@@ -144,12 +145,19 @@ def has_typed_phrase(text: str, question: QuestionAnalysis, reader: ArticleReade
     """
     if question.answer_type is AnswerType.DEFINITION and question.target:
         return _describes(text, question.target)
-    return any(
-        span.type_fit >= _TYPED_FIT
+    spans = [
+        span
         for name in _BY_TYPE[question.answer_type]
         if name in _SENTENCE_EXTRACTORS
         for span in _spans(name, text, reader.lower_case_words)
-    )
+        if span.type_fit >= _TYPED_FIT
+    ]
+    if not spans or asked_quantity(question) is None:
+        return bool(spans)
+    # "how old is she?" wants an age, "how much did it cost?" money: not any number
+    tokens = tokenize(text)
+    neutral = Sentence(Passage(text, 0, len(text), 0, 0), tokens, (False,) * len(tokens))
+    return any(kind_fits(question, candidate) for candidate in _rebuild(neutral, tuple(spans)))
 
 
 @lru_cache(maxsize=4096)
