@@ -97,6 +97,10 @@ def _spans(question_text: str) -> dict[str, dict[str, float]]:
         ("how many berths were full?", "71", "counts_focus", 1.0),
         ("how many berths were full?", "150", "counts_focus", 1.0),
         ("how old is Ana Ruiz?", "52", "counts_focus", 0.0),
+        # the unit asked for: a month, a year, or none
+        ("in what month will the harbour summit be held?", "June 20", "unit_fit", 1.0),
+        ("in what year will the harbour summit be held?", "June 20", "unit_fit", -1.0),
+        ("when will the harbour summit be held?", "June 20", "unit_fit", 0.0),
     ],
 )
 def test_span_measures(question: str, span: str, feature: str, value: float) -> None:
@@ -314,6 +318,26 @@ def test_a_name_typed_without_its_accents_still_matches() -> None:
     assert question.target == "Carlos Brandao"
     passages = reader.knowledge.retriever.passages
     assert found_stems(question, passages[-1].text) == question.content_stems
+
+
+def test_a_size_is_asked_in_a_unit_of_size() -> None:
+    """ "how deep?" wants "38 metres", not a count nor a bare number."""
+    reader = reader_for(
+        Knowledge.from_article(
+            article_from_text("Wreck found\n\nThe wreck lies 38 metres down, and 12 divers saw it.")
+        )
+    )
+    question = analyze_question("how deep is the wreck?")
+    weights = reader.stem_weights(question.content_stems)
+    fits = {
+        candidate.text: dict(
+            zip(SPAN_FEATURES, span_features(candidate, question, weights, 0.0, True), strict=True)
+        )["unit_fit"]
+        for index in range(len(reader.knowledge.retriever.passages))
+        for candidate in candidate_spans(question, index, reader)[1]
+    }
+    assert fits["38 metres"] == 1.0
+    assert fits["12"] == -1.0
 
 
 WRECK_READER = reader_for(

@@ -37,9 +37,11 @@ from bot.composer.lexicon import (
     CURRENCY_WORDS,
     DETERMINERS,
     MONEY_WORDS,
+    MONTHS,
     PERSON_NOUNS,
     PREPOSITIONS,
     TIME_UNITS,
+    WEEKDAYS,
 )
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import WordWeights
@@ -128,6 +130,7 @@ SPAN_FEATURES = (
     "bonus",
     "kind_match",
     "kind_mismatch",
+    "unit_fit",
     "counts_other",
     "counts_focus",
     "is_list",
@@ -218,6 +221,7 @@ def span_features(
         _tense_clash(candidate.rule, question.tense),
         candidate.bonus,
         *_kind_fit(question, candidate),
+        _unit_fit(question.text, candidate),
         float(_counts_other(candidate, question)),
         float(_counts_focus(candidate, question)),
         *_list_fit(candidate.rule, question.text),
@@ -502,6 +506,57 @@ def _focus_within(candidate: Candidate, focus: str) -> bool:
         if not token.is_word:
             return False
     return False
+
+
+def _unit_fit(question_text: str, candidate: Candidate) -> float:
+    """1 when the span is in the unit the question asks for, -1 when not, 0 when none is
+    asked: a year for "what year?" ("1191", not "April 1191" alone or "the first
+    century"), a month, a day, a time of day, a century, a decade; a size for "how
+    tall/deep/far/wide/big?" ("38 metres", "2.6-acre", not "11" or "312 apartments")."""
+    unit = _asked_unit(question_text)
+    if unit is None:
+        return 0.0
+    words = [token.lower for token in candidate.tokens]
+    if unit == "year":
+        fits = any(_YEAR_FORM.fullmatch(word) for word in words)
+    elif unit == "month":
+        fits = any(word in MONTHS for word in words)
+    elif unit == "day":
+        fits = any(word in WEEKDAYS or word.isdigit() for word in words)
+    elif unit == "time":
+        fits = any(":" in word or word in _TIMES_OF_DAY for word in words)
+    elif unit in {"century", "decade"}:
+        fits = any(word.startswith(unit[:5]) or _DECADE_FORM.fullmatch(word) for word in words)
+    else:  # a size
+        fits = any(part in _SIZE_UNITS for word in words for part in word.split("-"))
+    return 1.0 if fits else -1.0
+
+
+@lru_cache(maxsize=4096)
+def _asked_unit(question_text: str) -> str | None:
+    """ "year" of "in what year ...?", "size" of "how tall ...?", or None."""
+    text = question_text.lower()
+    match = _UNIT_ASKED.search(text)
+    if match is not None:
+        return match.group(1)
+    return "size" if _SIZE_ASKED.search(text) else None
+
+
+_UNIT_ASKED = re.compile(r"\b(?:what|which) (year|month|day|time|century|decade)\b")
+_SIZE_ASKED = re.compile(r"\bhow (?:tall|deep|far|wide|high|big|large|heavy)\b")
+_YEAR_FORM = re.compile(r"\d{3,4}(?:s|-\d{2,4})?")
+_DECADE_FORM = re.compile(r"\d{2,4}0s")
+_TIMES_OF_DAY = frozenset(
+    "a.m. p.m. am pm noon midnight morning afternoon evening night dawn dusk".split()
+)
+_SIZE_UNITS = frozenset(
+    "metre metres meter meters m km kilometre kilometres kilometer kilometers mile miles "
+    "millimetre millimetres millimeter millimeters mm centimetre centimetres centimeter "
+    "centimeters cm "
+    "foot feet ft inch inches yard yards acre acres hectare hectares square sq "
+    "story stories storey storeys floor floors tonne tonnes ton tons kg kilogram kilograms "
+    "pound pounds lb lbs litre litres liter liters gallon gallons cubic".split()
+)
 
 
 def _tense_clash(rule: str, tense: str) -> float:
