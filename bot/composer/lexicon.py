@@ -61,7 +61,8 @@ AUXILIARIES = words(
 )
 PRONOUNS = words(
     "i me my mine you your yours he him his she her hers it its they them their theirs we us "
-    "our ours this that these those who whom whose which what"
+    "our ours this that these those who whom whose which what "
+    "anyone anybody anything someone somebody something everyone everybody everything"
 )
 DETERMINERS = words("a an the this that these those some any each every no another such")
 PREPOSITIONS = words(

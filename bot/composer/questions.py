@@ -494,7 +494,27 @@ def _strip_wrappers(text: str) -> str:
 
 
 def _content_tokens(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
-    return tuple(token for token in tokens if token.is_word and token.lower not in FUNCTION_WORDS)
+    """The words that say what the question is about: no function word, and not the
+    "going" of "is Castell going to appeal?", which only says the future."""
+    return tuple(
+        token
+        for index, token in enumerate(tokens)
+        if token.is_word and token.lower not in FUNCTION_WORDS and not _future_going(tokens, index)
+    )
+
+
+def _future_going(tokens: tuple[Token, ...], index: int) -> bool:
+    """ "going to appeal": "going to" before a verb, not before a place ("going to the
+    market", "going to Paris")."""
+    if tokens[index].lower != "going" or index + 2 >= len(tokens):
+        return False
+    following = tokens[index + 2]
+    return (
+        tokens[index + 1].lower == "to"
+        and following.is_word
+        and not following.is_capitalized
+        and following.lower not in FUNCTION_WORDS
+    )
 
 
 def _drop_how_word(tokens: tuple[Token, ...], content: tuple[Token, ...]) -> tuple[Token, ...]:
