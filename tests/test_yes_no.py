@@ -6,7 +6,8 @@ import pytest
 
 from bot.composer.matching import sentence_for
 from bot.composer.questions import analyze_question
-from bot.composer.yes_no import decide_yes_no
+from bot.composer.reader import WordWeights
+from bot.composer.yes_no import decide_yes_no, yes_no_coverage
 from retrieval import Passage
 
 
@@ -36,3 +37,23 @@ def test_yes_or_no(question: str, text: str, expected: str) -> None:
     analysis = analyze_question(question)
     sentence = sentence_for(Passage(text, 0, len(text), 0, 0), analysis)
     assert decide_yes_no(sentence, analysis)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "said"),
+    [
+        # every word said
+        ("was the CFO convicted?", "The CFO was convicted on Friday.", 1.0),
+        # the opposite of a word speaks to it as much: the sentence answers the question
+        ("was the CFO convicted?", "The verdict acquitting the CFO was read.", 1.0),
+        # a word neither said nor contradicted is missing
+        ("was the CFO convicted?", "The CFO wept in court.", None),
+    ],
+)
+def test_a_yes_no_question_is_said_by_a_word_or_its_opposite(
+    question: str, text: str, said: float | None
+) -> None:
+    analysis = analyze_question(question)
+    weights = WordWeights(dict.fromkeys(analysis.content_stems, 1.0), len(analysis.content_stems))
+    measured = yes_no_coverage(analysis, weights, text)
+    assert measured == said if said is not None else measured < 1.0

@@ -51,7 +51,7 @@ from bot.composer.tokens import tokenize
 from bot.composer.trimming import trimmed_end
 from bot.composer.understanding import search_query, understand
 from bot.composer.weights import AnswerWeights, default_weights
-from bot.composer.yes_no import decide_yes_no
+from bot.composer.yes_no import decide_yes_no, yes_no_coverage
 from bot.conversation import Conversation, Turn
 from bot.knowledge import Knowledge
 from retrieval import Passage
@@ -334,7 +334,11 @@ def _sentence_reply(
         return no_answer(knowledge, text, analysis, ranked, scope=scope)
     source = ranked[0][0]
     weights = reader.stem_weights(analysis.content_stems)
-    said = coverage(analysis, weights, *sentence_window(reader, source.index))
+    window = sentence_window(reader, source.index)
+    if analysis.answer_type is AnswerType.YES_NO:
+        said = yes_no_coverage(analysis, weights, *window)
+    else:
+        said = coverage(analysis, weights, *window)
     evidence = evidence_for(knowledge, source.index, ranked, options.top_k)
     if analysis.answer_type is AnswerType.YES_NO and said >= YES_NO_COVERAGE:
         sentence = sentence_for(source, analysis)

@@ -14,10 +14,13 @@ from __future__ import annotations
 from bot.composer.antonyms import opposites_said
 from bot.composer.candidates import Sentence
 from bot.composer.lexicon import NEGATIONS
+from bot.composer.matching import found_stems, share
 from bot.composer.questions import QuestionAnalysis
+from bot.composer.reader import WordWeights
+from bot.composer.tokens import tokenize
 from retrieval.analysis import stem
 
-__all__ = ["decide_yes_no"]
+__all__ = ["decide_yes_no", "yes_no_coverage"]
 
 # Negation this close (in tokens) to a matched question word governs it.
 _NEGATION_WINDOW = 6
@@ -47,6 +50,19 @@ def decide_yes_no(sentence: Sentence, question: QuestionAnalysis) -> tuple[str, 
     if matches:
         return "Yes", matches[0], matches[0]
     return "Yes", 0, 0
+
+
+def yes_no_coverage(question: QuestionAnalysis, weights: WordWeights, *texts: str) -> float:
+    """How much of a yes/no question the sentence (``texts[0]``) and its neighbours say,
+    a word counted as said when the sentence says its opposite: "the verdict acquitting
+    him" speaks to "was he convicted?" (no), as "convicted" would (yes)."""
+    found: set[str] = set()
+    for text in texts:
+        found |= found_stems(question, text)
+    if texts:
+        said = {token.stem for token in tokenize(texts[0]) if token.is_word}
+        found |= {word for word in question.content_stems if opposites_said((word,), said) - found}
+    return share(weights, found)
 
 
 def _negates(sentence: Sentence, index: int, question: QuestionAnalysis) -> bool:
