@@ -17,7 +17,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from bot.composer.data_tables import read_table
-from bot.composer.lexicon import FUNCTION_WORDS
+from bot.composer.lexicon import FUNCTION_WORDS, PREPOSITIONS
 from bot.composer.tokens import Token
 
 __all__ = ["WordClass", "classify", "is_common_word", "looks_plural", "word_class"]
@@ -192,9 +192,23 @@ def classify(tokens: tuple[Token, ...]) -> tuple[WordClass, ...]:
             "many",
             "most",
         }
+        # "are called randomized algorithms", "with reinforced concrete", "two armed men":
+        # a past participle after a naming verb, a preposition or a number modifies too
+        # (an "-ing" word there is more often a gerund: "by using computers").
+        opens_phrase = opens_phrase or (
+            token.lower.endswith("ed")
+            and (
+                before_word in _NAMING_VERBS
+                or before_word in PREPOSITIONS
+                or before is WordClass.NUMBER
+            )
+        )
         if opens_phrase and after in {WordClass.NOUN, WordClass.NAME, WordClass.ADJECTIVE}:
             classes[index] = WordClass.ADJECTIVE
     return tuple(classes)
+
+
+_NAMING_VERBS = frozenset({"called", "named", "termed", "dubbed", "labelled", "labeled"})
 
 
 def _context_free(token: Token, index: int) -> WordClass:
