@@ -13,8 +13,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bot.composer.candidates import Candidate, Sentence
-from bot.composer.lexicon import AUXILIARIES, DETERMINERS, NUMBER_WORDS, PRONOUNS
-from bot.composer.word_classes import WordClass, classify
+from bot.composer.lexicon import (
+    AUXILIARIES,
+    CONJUNCTIONS,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    NUMBER_WORDS,
+    PERSON_NOUNS,
+    PREPOSITIONS,
+    PRONOUNS,
+)
+from bot.composer.tokens import Token
+from bot.composer.word_classes import WordClass, classify, looks_plural, word_class
 
 __all__ = ["extract_actions", "extract_manners", "extract_reasons"]
 
@@ -100,7 +110,7 @@ def extract_actions(sentence: Sentence) -> Iterator[Candidate]:
     for index, token in enumerate(tokens):
         if classes[index] is not WordClass.VERB or token.lower in AUXILIARIES:
             continue
-        end = _clause_end(sentence, index)
+        end = _clause_end(sentence, index, classes)
         if end > index:
             yield Candidate(sentence, index, end, "clause:action", 0.8)
 
@@ -110,6 +120,7 @@ def _marked_clauses(
 ) -> Iterator[Candidate]:
     tokens = sentence.tokens
     lowers = [token.lower for token in tokens]
+    classes: tuple[WordClass, ...] | None = None
     index = 0
     while index < len(tokens):
         marker = _marker_at(lowers, index, markers)
@@ -117,7 +128,9 @@ def _marked_clauses(
             index += 1
             continue
         body = index + len(marker)
-        end = _clause_end(sentence, body)
+        if classes is None:
+            classes = classify(tokens)
+        end = _clause_end(sentence, body, classes)
         if end >= body and _plausible_clause(sentence, body, marker):
             # The clause with its marker reads as an answer ("for election meddling").
             yield Candidate(sentence, index, end, f"{rule}:{' '.join(marker)}", markers[marker])
@@ -133,19 +146,52 @@ def _marker_at(
     return None
 
 
-def _clause_end(sentence: Sentence, body: int) -> int:
+def _clause_end(sentence: Sentence, body: int, classes: tuple[WordClass, ...]) -> int:
+    """The clause's last word: before a stop mark or a word opening another clause,
+    unless that comma or "and" only joins two nouns or modifiers ("because the cold,
+    low-salt water", "because they fear falls and internal bleeding")."""
     tokens = sentence.tokens
     end = body - 1
     for index in range(body, min(len(tokens), body + _MAX_CLAUSE_TOKENS)):
         token = tokens[index]
-        if token.text in _CLAUSE_STOPS or (index > body and token.lower in _CLAUSE_BREAK_WORDS):
+        stops = token.text in _CLAUSE_STOPS or (index > body and token.lower in _CLAUSE_BREAK_WORDS)
+        if stops and not _joins_words(tokens, classes, index):
             break
         if token.text == '"':
             continue
         end = index
-    while end >= body and not tokens[end].is_word:
+    # no dangling mark or word at a cut: "... lacks the shipworm that"
+    while end >= body and (not tokens[end].is_word or tokens[end].lower in _NEVER_LAST):
         end -= 1
     return end
+
+
+# Words no clause ends on; an object pronoun may ("because I trusted them").
+_NEVER_LAST = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | frozenset({"that", "which", "who"})
+
+
+def _joins_words(tokens: tuple[Token, ...], classes: tuple[WordClass, ...], index: int) -> bool:
+    """Whether the comma, "and" or "or" at ``index`` joins words inside one phrase: two
+    modifiers ("the cold, low-salt water"), or a noun and a modifier or noun that ends no
+    clause ("falls and internal bleeding", "coal and steel"); not "demand, officials said"."""
+    if not 0 < index < len(tokens) - 1 or tokens[index].text not in _JOINERS:
+        return False
+    before, after = tokens[index - 1], tokens[index + 1]
+    if before.is_capitalized or after.is_capitalized or not after.is_word:
+        return False
+    modifier_after = classes[index + 1] is WordClass.ADJECTIVE or "-" in after.text
+    if tokens[index].text == ",":
+        return classes[index - 1] is WordClass.ADJECTIVE and modifier_after
+    if classes[index - 1] not in _PHRASE_WORDS:
+        return False
+    if modifier_after:
+        return True
+    following = classes[index + 2] if index + 2 < len(tokens) else WordClass.PUNCTUATION
+    return classes[index + 1] is WordClass.NOUN and following is not WordClass.VERB
+
+
+_JOINERS = frozenset({",", "and", "or"})
+_PHRASE_WORDS = frozenset({WordClass.NOUN, WordClass.ADJECTIVE})
 
 
 def _plausible_clause(sentence: Sentence, body: int, marker: tuple[str, ...]) -> bool:
@@ -163,8 +209,17 @@ def _plausible_clause(sentence: Sentence, body: int, marker: tuple[str, ...]) ->
             and not first.is_capitalized
             and first.lower not in DETERMINERS | PRONOUNS
             and not first.is_number
+            and not _names_recipients(first.lower)
         )
     return first.is_word or first.text == '"'
+
+
+def _names_recipients(word: str) -> bool:
+    """ "to very elderly patients", "to workers", "to people": "to" before people or a
+    modifier names whom, not what for (an auxiliary still opens a verb: "to be")."""
+    if word in FUNCTION_WORDS and word not in AUXILIARIES and word != "not":
+        return True
+    return word in PERSON_NOUNS or (looks_plural(word) and word_class(word) is WordClass.NOUN)
 
 
 # Markers that also open an amount or a stretch of time: "by 9%", "for eight months".
