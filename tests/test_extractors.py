@@ -374,6 +374,12 @@ def test_manners(text: str, expected: str) -> None:
             "physiotherapist in Porto",
         ),
         ("Ana Ruiz works as a nurse in Lyon.", "Ana Ruiz", "nurse in Lyon"),
+        # the kind of thing a name is, in the nouns after it
+        (
+            "Workers left the Amber Quay container terminal in Gdańsk.",
+            "Amber Quay",
+            "container terminal",
+        ),
     ],
 )
 def test_definitions(text: str, target: str, expected: str) -> None:
@@ -387,6 +393,9 @@ def test_definitions(text: str, target: str, expected: str) -> None:
     [
         ("said the painter Lucia Marrero, 46, who was her assistant.", "Lucia Marrero", "46"),
         ("She leaves a sister, Rosa Ortiz, of Albuquerque.", "Rosa Ortiz", "of Albuquerque"),
+        # nouns after a name only where the phrase plainly ends: "burst" may be its verb
+        ("The Mondego river burst its banks.", "Mondego", "river burst"),
+        ("The Mondego river burst its banks.", "Mondego", "river"),
     ],
 )
 def test_an_age_or_a_home_town_is_no_description(

@@ -98,6 +98,11 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
     ): _SENTENCE,
     ("bot.composer.extractors.names", "find_names", "index < len(tokens)"): _SENTENCE,
     (
+        "bot.composer.extractors.phrases",
+        "_kind_after",
+        "probe < stop and (not tokens[probe].is_capitalized)",
+    ): "moves forward over at most _KIND_WORDS (3) tokens after a name",
+    (
         "bot.composer.extractors.names",
         "ends_a_full_name",
         "start >= 0 and seen < _MENTIONS_READ",

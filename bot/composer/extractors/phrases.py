@@ -21,6 +21,8 @@ from collections.abc import Iterator, Sequence
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extractors.names import is_nationality
 from bot.composer.lexicon import (
+    AUXILIARIES,
+    CONJUNCTIONS,
     DETERMINERS,
     FUNCTION_WORDS,
     HONORIFICS,
@@ -229,6 +231,9 @@ def extract_definitions(sentence: Sentence, target: str) -> Iterator[Candidate]:
         after = _description_after(sentence, end)
         if after is not None:
             yield Candidate(sentence, after[0], after[1], "definition:apposition", 0.9)
+        kind = _kind_after(sentence, index, end)
+        if kind is not None:
+            yield Candidate(sentence, kind[0], kind[1], "definition:kind", 0.7)
 
 
 def extract_place_phrases(sentence: Sentence) -> Iterator[Candidate]:
@@ -578,6 +583,38 @@ def _description_after(sentence: Sentence, end: int) -> tuple[int, int] | None:
         return None  # "Lucia Marrero, 46," gives an age; "Rosa Ortiz, of Albuquerque," a home
     end_of_phrase = phrase_end(tokens, start)
     return (start, end_of_phrase) if end_of_phrase >= start else None
+
+
+def _kind_after(sentence: Sentence, start: int, end: int) -> tuple[int, int] | None:
+    """ "the Amber Quay container terminal in Gdańsk": the common nouns after a name,
+    with "the" before it, say what kind of thing it is ("container terminal"). Only
+    where the phrase plainly ends (at a mark, a preposition, a conjunction or an
+    auxiliary): "the Mondego river burst its banks" may have its verb in it."""
+    tokens = sentence.tokens
+    if start < 1 or tokens[start - 1].lower != "the" or not tokens[end].is_capitalized:
+        return None
+    after = end + 1
+    stop = min(len(tokens), after + _KIND_WORDS)
+    classes = classify(tokens[after:stop])
+    last = None
+    probe = after
+    while probe < stop and not tokens[probe].is_capitalized:
+        if classes[probe - after] not in {WordClass.NOUN, WordClass.ADJECTIVE}:
+            break
+        if classes[probe - after] is WordClass.NOUN:
+            last = probe
+        probe += 1
+    if last is None or last + 1 >= len(tokens):
+        return None if last is None else (after, last)
+    following = tokens[last + 1]
+    if not following.is_word or following.lower in _PHRASE_ENDS:
+        return after, last
+    return None
+
+
+# The most nouns and modifiers read after a name ("copper mine", "private art museum").
+_KIND_WORDS = 3
+_PHRASE_ENDS = PREPOSITIONS | CONJUNCTIONS | AUXILIARIES
 
 
 def _works_as(tokens: tuple[Token, ...], index: int) -> bool:
