@@ -36,7 +36,7 @@ from bot.composer.extractors.subjects import extract_subjects
 from bot.composer.gazetteer import load_gazetteer
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import ArticleReader
-from bot.composer.span_features import asked_quantity, kind_fits
+from bot.composer.span_features import QuantityAsked, asked_quantity, quantity_fits
 from bot.composer.tokens import tokenize
 from retrieval import Passage
 
@@ -152,12 +152,18 @@ def has_typed_phrase(text: str, question: QuestionAnalysis, reader: ArticleReade
         for span in _spans(name, text, reader.lower_case_words)
         if span.type_fit >= _TYPED_FIT
     ]
-    if not spans or asked_quantity(question) is None:
+    wanted = asked_quantity(question)
+    if not spans or wanted is None:
         return bool(spans)
     # "how old is she?" wants an age, "how much did it cost?" money: not any number
+    return _holds_quantity(text, tuple(spans), wanted, QuantityAsked.of(question))
+
+
+@lru_cache(maxsize=8192)
+def _holds_quantity(text: str, spans: tuple[_Span, ...], wanted: str, asked: QuantityAsked) -> bool:
     tokens = tokenize(text)
     neutral = Sentence(Passage(text, 0, len(text), 0, 0), tokens, (False,) * len(tokens))
-    return any(kind_fits(question, candidate) for candidate in _rebuild(neutral, tuple(spans)))
+    return any(quantity_fits(wanted, asked, candidate) for candidate in _rebuild(neutral, spans))
 
 
 @lru_cache(maxsize=4096)

@@ -28,6 +28,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
@@ -52,10 +53,12 @@ from retrieval.analysis import stem
 __all__ = [
     "RULE_FAMILIES",
     "SPAN_FEATURES",
+    "QuantityAsked",
     "apposition_age",
     "asked_quantity",
     "asks_for_several",
     "kind_fits",
+    "quantity_fits",
     "rule_family",
     "span_features",
 ]
@@ -375,6 +378,24 @@ def kind_fits(question: QuestionAnalysis, candidate: Candidate) -> bool:
     wanted = asked_quantity(question)
     if wanted is None:
         return True
+    return quantity_fits(wanted, QuantityAsked.of(question), candidate)
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityAsked:
+    """What of a question decides whether a count fits: the thing counted, and whether
+    time itself is counted ("how many days?"). Hashable, so a fit can be remembered."""
+
+    focus: str | None
+    time_counted: bool
+
+    @classmethod
+    def of(cls, question: QuestionAnalysis) -> QuantityAsked:
+        return cls(question.focus, bool(question.content_stems & _TIME_UNIT_STEMS))
+
+
+def quantity_fits(wanted: str, asked: QuantityAsked, candidate: Candidate) -> bool:
+    """Whether the span reads as a quantity of kind ``wanted`` (see :func:`kind_fits`)."""
     tokens = candidate.tokens
     text = " ".join(token.lower for token in tokens)
     if wanted == "age":
@@ -395,7 +416,7 @@ def kind_fits(question: QuestionAnalysis, candidate: Candidate) -> bool:
             or _CURRENCY.search(text)
             or "%" in text
             or apposition_age(candidate)
-            or _measures_other(candidate, question)
+            or _measures_other(candidate, asked)
             or _SCORE_FORM.fullmatch(text.replace(" ", ""))
             or candidate.rule == "number:time"
         )
@@ -427,18 +448,18 @@ def apposition_age(candidate: Candidate) -> bool:
     )
 
 
-def _measures_other(candidate: Candidate, question: QuestionAnalysis) -> bool:
+def _measures_other(candidate: Candidate, asked: QuantityAsked) -> bool:
     """ "14-story" for "how many apartments?": a size in a unit other than the thing counted.
 
     So is a number of time units, "30" of "30 years of experience" for "how many
     miners died?".
     """
     units = [measure_unit(token.lower) for token in candidate.tokens]
-    if any(unit is not None and stem(unit) != question.focus for unit in units):
+    if any(unit is not None and stem(unit) != asked.focus for unit in units):
         return True
     # "30 years of experience", "seven months": time, not the thing counted (unless
     # time is counted: "4 weeks" answers "how many days")
-    if question.content_stems & _TIME_UNIT_STEMS:
+    if asked.time_counted:
         return False
     counted = [token.lower for token in candidate.tokens[1:]] + [_word_after(candidate)]
     return any(word in TIME_UNITS for word in counted)

@@ -110,7 +110,7 @@ def extract_actions(sentence: Sentence) -> Iterator[Candidate]:
     for index, token in enumerate(tokens):
         if classes[index] is not WordClass.VERB or token.lower in AUXILIARIES:
             continue
-        end = _clause_end(sentence, index, classes)
+        end = _clause_end(sentence, index)
         if end > index:
             yield Candidate(sentence, index, end, "clause:action", 0.8)
 
@@ -120,7 +120,6 @@ def _marked_clauses(
 ) -> Iterator[Candidate]:
     tokens = sentence.tokens
     lowers = [token.lower for token in tokens]
-    classes: tuple[WordClass, ...] | None = None
     index = 0
     while index < len(tokens):
         marker = _marker_at(lowers, index, markers)
@@ -128,9 +127,7 @@ def _marked_clauses(
             index += 1
             continue
         body = index + len(marker)
-        if classes is None:
-            classes = classify(tokens)
-        end = _clause_end(sentence, body, classes)
+        end = _clause_end(sentence, body)
         if end >= body and _plausible_clause(sentence, body, marker):
             # The clause with its marker reads as an answer ("for election meddling").
             yield Candidate(sentence, index, end, f"{rule}:{' '.join(marker)}", markers[marker])
@@ -146,7 +143,7 @@ def _marker_at(
     return None
 
 
-def _clause_end(sentence: Sentence, body: int, classes: tuple[WordClass, ...]) -> int:
+def _clause_end(sentence: Sentence, body: int) -> int:
     """The clause's last word: before a stop mark or a word opening another clause,
     unless that comma or "and" only joins two nouns or modifiers ("because the cold,
     low-salt water", "because they fear falls and internal bleeding")."""
@@ -155,7 +152,7 @@ def _clause_end(sentence: Sentence, body: int, classes: tuple[WordClass, ...]) -
     for index in range(body, min(len(tokens), body + _MAX_CLAUSE_TOKENS)):
         token = tokens[index]
         stops = token.text in _CLAUSE_STOPS or (index > body and token.lower in _CLAUSE_BREAK_WORDS)
-        if stops and not _joins_words(tokens, classes, index):
+        if stops and not _joins_words(tokens, index):
             break
         if token.text == '"':
             continue
@@ -170,24 +167,30 @@ def _clause_end(sentence: Sentence, body: int, classes: tuple[WordClass, ...]) -
 _NEVER_LAST = DETERMINERS | PREPOSITIONS | CONJUNCTIONS | frozenset({"that", "which", "who"})
 
 
-def _joins_words(tokens: tuple[Token, ...], classes: tuple[WordClass, ...], index: int) -> bool:
+def _joins_words(tokens: tuple[Token, ...], index: int) -> bool:
     """Whether the comma, "and" or "or" at ``index`` joins words inside one phrase: two
     modifiers ("the cold, low-salt water"), or a noun and a modifier or noun that ends no
-    clause ("falls and internal bleeding", "coal and steel"); not "demand, officials said"."""
+    clause ("falls and internal bleeding", "coal and steel"); not "demand, officials said".
+    Words are classed out of context: this runs at every such mark of a clause."""
     if not 0 < index < len(tokens) - 1 or tokens[index].text not in _JOINERS:
         return False
     before, after = tokens[index - 1], tokens[index + 1]
     if before.is_capitalized or after.is_capitalized or not after.is_word:
         return False
-    modifier_after = classes[index + 1] is WordClass.ADJECTIVE or "-" in after.text
+    before_class = word_class(before.lower)
+    modifier_after = word_class(after.lower) is WordClass.ADJECTIVE or "-" in after.text
     if tokens[index].text == ",":
-        return classes[index - 1] is WordClass.ADJECTIVE and modifier_after
-    if classes[index - 1] not in _PHRASE_WORDS:
+        return before_class is WordClass.ADJECTIVE and modifier_after
+    if before_class not in _PHRASE_WORDS:
         return False
     if modifier_after:
         return True
-    following = classes[index + 2] if index + 2 < len(tokens) else WordClass.PUNCTUATION
-    return classes[index + 1] is WordClass.NOUN and following is not WordClass.VERB
+    following = tokens[index + 2] if index + 2 < len(tokens) else None
+    return word_class(after.lower) is WordClass.NOUN and not (
+        following is not None
+        and following.is_word
+        and word_class(following.lower) is WordClass.VERB
+    )
 
 
 _JOINERS = frozenset({",", "and", "or"})
