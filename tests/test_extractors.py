@@ -286,6 +286,8 @@ def test_a_quoted_title_is_not_speech() -> None:
         ("The match was cancelled because of the storm.", "because of the storm"),
         ("Troops were recalled amid a cooling of tensions.", "amid a cooling of tensions"),
         ("It closed due to low demand, officials said.", "due to low demand"),
+        # an adverb may split the infinitive of a purpose
+        ("They met to also help the farmers.", "to also help the farmers"),
         # a comma or "and" between two nouns or modifiers does not end the clause ...
         (
             "It survived because the cold, dark water lacks shipworm, divers said.",

@@ -50,10 +50,15 @@ def coverage(question: QuestionAnalysis, weights: WordWeights, *texts: str) -> f
     of France" is unanswerable precisely because "France" is missing); a word
     found only where a name qualifies it differently ("the G7 summit") is missing.
     """
+    return share(weights, stems_said(question, *texts))
+
+
+def stems_said(question: QuestionAnalysis, *texts: str) -> set[str]:
+    """The question's stems that any of ``texts`` says (see :func:`found_stems`)."""
     found: set[str] = set()
     for text in texts:
         found |= found_stems(question, text)
-    return share(weights, found)
+    return found
 
 
 def found_stems(question: QuestionAnalysis, text: str) -> frozenset[str]:

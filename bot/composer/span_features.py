@@ -543,7 +543,7 @@ def _unit_fit(question_text: str, candidate: Candidate) -> float:
     elif unit == "month":
         fits = any(word in MONTHS for word in words)
     elif unit == "day":
-        fits = any(word in WEEKDAYS or word.isdigit() for word in words)
+        fits = any(word in WEEKDAYS or (word.isdigit() and len(word) <= 2) for word in words)
     elif unit == "time":
         fits = any(":" in word or word in _TIMES_OF_DAY for word in words)
     elif unit in {"century", "decade"}:

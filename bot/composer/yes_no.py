@@ -14,7 +14,7 @@ from __future__ import annotations
 from bot.composer.antonyms import opposites_said
 from bot.composer.candidates import Sentence
 from bot.composer.lexicon import NEGATIONS
-from bot.composer.matching import found_stems, share
+from bot.composer.matching import share, stems_said
 from bot.composer.questions import QuestionAnalysis
 from bot.composer.reader import WordWeights
 from bot.composer.tokens import tokenize
@@ -56,12 +56,10 @@ def yes_no_coverage(question: QuestionAnalysis, weights: WordWeights, *texts: st
     """How much of a yes/no question the sentence (``texts[0]``) and its neighbours say,
     a word counted as said when the sentence says its opposite: "the verdict acquitting
     him" speaks to "was he convicted?" (no), as "convicted" would (yes)."""
-    found: set[str] = set()
-    for text in texts:
-        found |= found_stems(question, text)
+    found = stems_said(question, *texts)
     if texts:
         said = {token.stem for token in tokenize(texts[0]) if token.is_word}
-        found |= {word for word in question.content_stems if opposites_said((word,), said) - found}
+        found |= {word for word in question.content_stems if opposites_said((word,), said)}
     return share(weights, found)
 
 

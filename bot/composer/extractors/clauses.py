@@ -17,7 +17,6 @@ from bot.composer.lexicon import (
     AUXILIARIES,
     CONJUNCTIONS,
     DETERMINERS,
-    FUNCTION_WORDS,
     NUMBER_WORDS,
     PERSON_NOUNS,
     PREPOSITIONS,
@@ -219,10 +218,13 @@ def _plausible_clause(sentence: Sentence, body: int, marker: tuple[str, ...]) ->
 
 def _names_recipients(word: str) -> bool:
     """ "to very elderly patients", "to workers", "to people": "to" before people or a
-    modifier names whom, not what for (an auxiliary still opens a verb: "to be")."""
-    if word in FUNCTION_WORDS and word not in AUXILIARIES and word != "not":
+    degree word names whom, not what for ("to also help" is still a purpose)."""
+    if word in _DEGREE_WORDS:
         return True
     return word in PERSON_NOUNS or (looks_plural(word) and word_class(word) is WordClass.NOUN)
+
+
+_DEGREE_WORDS = frozenset({"very", "too", "more", "most", "less", "least"})
 
 
 # Markers that also open an amount or a stretch of time: "by 9%", "for eight months".

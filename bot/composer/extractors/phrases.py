@@ -604,12 +604,12 @@ def _kind_after(sentence: Sentence, start: int, end: int) -> tuple[int, int] | N
         if classes[probe - after] is WordClass.NOUN:
             last = probe
         probe += 1
-    if last is None or last + 1 >= len(tokens):
-        return None if last is None else (after, last)
-    following = tokens[last + 1]
-    if not following.is_word or following.lower in _PHRASE_ENDS:
-        return after, last
-    return None
+    if last is None:
+        return None
+    ends = last + 1 == len(tokens) or (
+        not tokens[last + 1].is_word or tokens[last + 1].lower in _PHRASE_ENDS
+    )
+    return (after, last) if ends else None
 
 
 # The most nouns and modifiers read after a name ("copper mine", "private art museum").
