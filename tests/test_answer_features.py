@@ -68,12 +68,13 @@ def test_sentence_measures(
     assert low <= _sentence_row(question, fragment)[feature] <= high
 
 
-def _spans(question_text: str) -> dict[str, dict[str, float]]:
+def _spans(question_text: str, reader: ArticleReader = READER) -> dict[str, dict[str, float]]:
+    """Each candidate span the question admits in ``reader``'s article, with its features."""
     question = analyze_question(question_text)
-    weights = READER.stem_weights(question.content_stems)
+    weights = reader.stem_weights(question.content_stems)
     found: dict[str, dict[str, float]] = {}
-    for index in range(len(KNOWLEDGE.retriever.passages)):
-        _, candidates = candidate_spans(question, index, READER)
+    for index in range(len(reader.knowledge.retriever.passages)):
+        _, candidates = candidate_spans(question, index, reader)
         for candidate in candidates:
             row = span_features(candidate, question, weights, 0.0, True)
             found[candidate.text] = dict(zip(SPAN_FEATURES, row, strict=True))
@@ -327,17 +328,9 @@ def test_a_size_is_asked_in_a_unit_of_size() -> None:
             article_from_text("Wreck found\n\nThe wreck lies 38 metres down, and 12 divers saw it.")
         )
     )
-    question = analyze_question("how deep is the wreck?")
-    weights = reader.stem_weights(question.content_stems)
-    fits = {
-        candidate.text: dict(
-            zip(SPAN_FEATURES, span_features(candidate, question, weights, 0.0, True), strict=True)
-        )["unit_fit"]
-        for index in range(len(reader.knowledge.retriever.passages))
-        for candidate in candidate_spans(question, index, reader)[1]
-    }
-    assert fits["38 metres"] == 1.0
-    assert fits["12"] == -1.0
+    spans = _spans("how deep is the wreck?", reader)
+    assert spans["38 metres"]["unit_fit"] == 1.0
+    assert spans["12"]["unit_fit"] == -1.0
 
 
 WRECK_READER = reader_for(
@@ -370,16 +363,7 @@ WRECK_READER = reader_for(
 def test_a_number_counts_the_noun_it_stands_before(
     question: str, span: str, counts_other: float
 ) -> None:
-    analysis = analyze_question(question)
-    weights = WRECK_READER.stem_weights(analysis.content_stems)
-    rows = {
-        candidate.text: dict(
-            zip(SPAN_FEATURES, span_features(candidate, analysis, weights, 0.0, True), strict=True)
-        )
-        for index in range(len(WRECK_READER.knowledge.retriever.passages))
-        for candidate in candidate_spans(analysis, index, WRECK_READER)[1]
-    }
-    assert rows[span]["counts_other"] == counts_other
+    assert _spans(question, WRECK_READER)[span]["counts_other"] == counts_other
 
 
 @pytest.mark.parametrize(

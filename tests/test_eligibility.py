@@ -7,7 +7,7 @@ import pytest
 from bot.composer.eligibility import candidate_spans
 from bot.composer.extraction import extract_candidates
 from bot.composer.questions import analyze_question
-from bot.composer.reader import reader_for
+from bot.composer.reader import ArticleReader, reader_for
 from bot.knowledge import Knowledge
 from retrieval import article_from_text
 
@@ -23,11 +23,12 @@ STORY = article_from_text(
 READER = reader_for(Knowledge.from_article(STORY))
 
 
-def _admitted(question_text: str) -> set[str]:
+def _admitted(question_text: str, reader: ArticleReader = READER) -> set[str]:
+    """The texts of the candidates the question admits in ``reader``'s article."""
     question = analyze_question(question_text)
     found: set[str] = set()
-    for index in range(len(READER.knowledge.retriever.passages)):
-        _, candidates = candidate_spans(question, index, READER)
+    for index in range(len(reader.knowledge.retriever.passages)):
+        _, candidates = candidate_spans(question, index, reader)
         found |= {candidate.text for candidate in candidates}
     return found
 
@@ -85,12 +86,7 @@ def test_a_span_of_nothing_but_the_questions_own_words_is_not_offered() -> None:
             )
         )
     )
-    question = analyze_question("How did the Kremlin receive the proposal?")
-    offered = {
-        candidate.text
-        for index in range(len(reader.knowledge.retriever.passages))
-        for candidate in candidate_spans(question, index, reader)[1]
-    }
+    offered = _admitted("How did the Kremlin receive the proposal?", reader)
     assert "positively" in offered
     assert "by the Kremlin" not in offered
 
@@ -119,11 +115,7 @@ def test_a_span_of_the_questions_head_and_nothing_new_is_not_offered(
 ) -> None:
     reader = reader_for(Knowledge.from_article(article_from_text("Story\n\n" + text)))
     analysis = analyze_question(question)
-    offered = {
-        candidate.text
-        for index in range(len(reader.knowledge.retriever.passages))
-        for candidate in candidate_spans(analysis, index, reader)[1]
-    }
+    offered = _admitted(question, reader)
     proposed = {
         candidate.text
         for index in range(len(reader.knowledge.retriever.passages))

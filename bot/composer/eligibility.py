@@ -314,6 +314,7 @@ def _named_before(question: QuestionAnalysis, passage_index: int, reader: Articl
 
 
 def _names_one_of(tokens: Sequence[Token], question: QuestionAnalysis) -> bool:
+    """Whether ``tokens`` hold one of the question's names (a capitalized word, so a word)."""
     return any(token.is_capitalized and token.stem in question.capital_stems for token in tokens)
 
 
@@ -326,11 +327,7 @@ def _repeats_a_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
         return False
     if candidate.rule == "name:adjective":
         return True
-    return any(
-        token.is_capitalized and token.stem in question.capital_stems
-        for token in candidate.tokens
-        if token.is_word
-    )
+    return _names_one_of(candidate.tokens, question)
 
 
 def _wrong_quantity(

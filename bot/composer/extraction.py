@@ -161,21 +161,25 @@ def has_typed_phrase(text: str, question: QuestionAnalysis, reader: ArticleReade
 
 @lru_cache(maxsize=8192)
 def _holds_quantity(text: str, spans: tuple[_Span, ...], wanted: str, asked: QuantityAsked) -> bool:
-    tokens = tokenize(text)
-    neutral = Sentence(Passage(text, 0, len(text), 0, 0), tokens, (False,) * len(tokens))
+    neutral = _neutral_sentence(text)
     return any(quantity_fits(wanted, asked, candidate) for candidate in _rebuild(neutral, spans))
 
 
 @lru_cache(maxsize=4096)
 def _describes(text: str, target: str) -> bool:
-    tokens = tokenize(text)
-    neutral = Sentence(Passage(text, 0, len(text), 0, 0), tokens, (False,) * len(tokens))
+    neutral = _neutral_sentence(text)
     return any(True for _ in extract_definitions(neutral, target))
 
 
 def date_spans(text: str, reader: ArticleReader) -> list[tuple[int, int]]:
     """The token ranges of the dates written in ``text`` ("April 13", "June 15-16")."""
     return [(span.first, span.last) for span in _spans("dates", text, reader.lower_case_words)]
+
+
+def _neutral_sentence(text: str) -> Sentence:
+    """``text`` as a sentence with no word matched: for memos keyed on the text alone."""
+    tokens = tokenize(text)
+    return Sentence(Passage(text, 0, len(text), 0, 0), tokens, (False,) * len(tokens))
 
 
 def _rebuild(sentence: Sentence, spans: tuple[_Span, ...], scale: float = 1.0) -> list[Candidate]:
@@ -187,8 +191,7 @@ def _rebuild(sentence: Sentence, spans: tuple[_Span, ...], scale: float = 1.0) -
 
 @lru_cache(maxsize=16384)
 def _spans(name: str, text: str, lower_case_words: frozenset[str]) -> tuple[_Span, ...]:
-    tokens = tokenize(text)
-    neutral = Sentence(Passage(text, 0, len(text), 0, 0), tokens, (False,) * len(tokens))
+    neutral = _neutral_sentence(text)
     return tuple(
         _Span(c.first, c.last, c.rule, c.type_fit, c.bonus)
         for c in _SENTENCE_EXTRACTORS[name](neutral, lower_case_words)
