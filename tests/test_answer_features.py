@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 from bot.composer.abstention_features import WINDOW_FACTS, names_unknown, window_facts
 from bot.composer.candidates import Candidate
 from bot.composer.eligibility import candidate_spans
-from bot.composer.extraction import has_typed_phrase
+from bot.composer.extraction import counts_asked_thing, has_typed_phrase
 from bot.composer.matching import found_stems
+from bot.composer.person_words import PERSON_STEMS
 from bot.composer.questions import analyze_question
 from bot.composer.reader import ArticleReader, reader_for
 from bot.composer.selection import pool_sentences, select_answer
@@ -41,7 +42,8 @@ def _sentence_row(question_text: str, passage_fragment: str) -> dict[str, float]
     question = analyze_question(question_text)
     pool = pool_sentences(question, search_query(question), READER)
     weights = READER.stem_weights(question.content_stems)
-    rows = sentence_features(question, pool, READER, weights, [False] * len(pool))
+    unknown = [False] * len(pool)
+    rows = sentence_features(question, pool, READER, weights, typed=unknown, counted=unknown)
     passages = KNOWLEDGE.retriever.passages
     for item, row in zip(pool, rows, strict=True):
         if passage_fragment in passages[item.index].text:
@@ -243,6 +245,47 @@ def test_a_sentence_holds_a_quantity_of_the_kind_asked(
 ) -> None:
     passage = next(p for p in OBITUARY_READER.knowledge.retriever.passages if fragment in p.text)
     assert has_typed_phrase(passage.text, analyze_question(question), OBITUARY_READER) is typed
+
+
+COUNTS_READER = reader_for(
+    Knowledge.from_article(
+        article_from_text(
+            "Marathon record falls in Lisbon\n\n"
+            "The race drew 31,500 starters and 214 runners were treated. "
+            "It was 11 degrees at the start. "
+            "The organisers hired 640 employees and 12 buses. "
+            "Some 400 volunteers helped."
+        )
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "fragment", "counts"),
+    [
+        # "how many people?" is counted by any noun naming people (WordNet's person nouns)
+        ("how many people were treated?", "214 runners", True),
+        ("how many people helped?", "400 volunteers", True),
+        ("how many people were hired?", "640 employees", True),
+        ("how many people started?", "11 degrees", False),
+        # otherwise the noun asked about itself is counted
+        ("how many buses were hired?", "640 employees", True),
+        ("how many buses were there?", "11 degrees", False),
+        # no count is asked for
+        ("how old was the race?", "214 runners", False),
+    ],
+)
+def test_a_sentence_counts_what_is_asked_about(question: str, fragment: str, counts: bool) -> None:
+    passage = next(p for p in COUNTS_READER.knowledge.retriever.passages if fragment in p.text)
+    analysis = analyze_question(question)
+    assert counts_asked_thing(passage.text, analysis, COUNTS_READER) is counts
+
+
+def test_person_stems_hold_wordnet_people_and_not_things() -> None:
+    for word in ("runners", "employees", "voters", "passengers", "residents", "people"):
+        assert stem(word) in PERSON_STEMS, word
+    for word in ("degrees", "kettles", "computers", "seats", "fans"):
+        assert stem(word) not in PERSON_STEMS, word
 
 
 @pytest.mark.parametrize(

@@ -44,3 +44,9 @@ def test_spelling_variants_are_in_sync_with_breame() -> None:
     pytest.importorskip("breame")
     build = load_script("build_spelling_variants")
     assert Path(build.OUTPUT).read_text(encoding="utf-8") == build.render(build.build_rows())
+
+
+def test_person_nouns_are_in_sync_with_wordnet() -> None:
+    pytest.importorskip("wn")
+    build = load_script("build_person_nouns")
+    assert Path(build.OUTPUT).read_text(encoding="utf-8") == build.render(build.build_rows())

@@ -36,11 +36,22 @@ from bot.composer.extractors.subjects import extract_subjects
 from bot.composer.gazetteer import load_gazetteer
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import ArticleReader
-from bot.composer.span_features import QuantityAsked, asked_quantity, quantity_fits
+from bot.composer.span_features import (
+    QuantityAsked,
+    asked_quantity,
+    counts_asked,
+    quantity_fits,
+)
 from bot.composer.tokens import tokenize
 from retrieval import Passage
 
-__all__ = ["asks_for_action", "date_spans", "extract_candidates", "has_typed_phrase"]
+__all__ = [
+    "asks_for_action",
+    "counts_asked_thing",
+    "date_spans",
+    "extract_candidates",
+    "has_typed_phrase",
+]
 
 
 class _Span(NamedTuple):
@@ -163,6 +174,21 @@ def has_typed_phrase(text: str, question: QuestionAnalysis, reader: ArticleReade
 def _holds_quantity(text: str, spans: tuple[_Span, ...], wanted: str, asked: QuantityAsked) -> bool:
     neutral = _neutral_sentence(text)
     return any(quantity_fits(wanted, asked, candidate) for candidate in _rebuild(neutral, spans))
+
+
+def counts_asked_thing(text: str, question: QuestionAnalysis, reader: ArticleReader) -> bool:
+    """Whether ``text`` counts what a "how many X?" question asks about ("640 employees"
+    for "how many people work there?"): more than holding some count."""
+    if asked_quantity(question) != "count" or not question.focus:
+        return False
+    return _counts_thing(text, QuantityAsked.of(question), reader.lower_case_words)
+
+
+@lru_cache(maxsize=8192)
+def _counts_thing(text: str, asked: QuantityAsked, lower_case_words: frozenset[str]) -> bool:
+    neutral = _neutral_sentence(text)
+    spans = _spans("numbers", text, lower_case_words)
+    return any(counts_asked(candidate, asked) for candidate in _rebuild(neutral, spans))
 
 
 @lru_cache(maxsize=4096)

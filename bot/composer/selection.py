@@ -30,7 +30,7 @@ from bot.composer.abstention_features import (
 )
 from bot.composer.candidates import Candidate
 from bot.composer.eligibility import candidate_spans
-from bot.composer.extraction import has_typed_phrase
+from bot.composer.extraction import counts_asked_thing, has_typed_phrase
 from bot.composer.questions import QuestionAnalysis
 from bot.composer.reader import ArticleReader, WordWeights
 from bot.composer.sentence_features import PooledSentence, sentence_features
@@ -131,8 +131,10 @@ def pool_features(
 ) -> list[tuple[float, ...]]:
     """The sentence ranker's features of every pooled sentence."""
     passages = reader.knowledge.retriever.passages
-    typed = [has_typed_phrase(passages[item.index].text, question, reader) for item in pool]
-    return sentence_features(question, pool, reader, weights, typed)
+    texts = [passages[item.index].text for item in pool]
+    typed = [has_typed_phrase(text, question, reader) for text in texts]
+    counted = [counts_asked_thing(text, question, reader) for text in texts]
+    return sentence_features(question, pool, reader, weights, typed=typed, counted=counted)
 
 
 def sentence_window(reader: ArticleReader, index: int) -> list[str]:

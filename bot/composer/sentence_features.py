@@ -17,7 +17,9 @@ The measures, in prose:
 - order and proximity: the share of the question's adjacent word pairs the
   sentence keeps adjacent, and how tightly its matched words cluster;
 - names: the share of the question's capitalized words it contains;
-- type: whether it holds a phrase of the expected answer type at all;
+- type: whether it holds a phrase of the expected answer type at all, and for
+  "how many X?" whether one of its numbers counts X (or people, for "how many
+  people?"): any count is weaker evidence than a count of the thing asked about;
 - place: the article's lead, a paragraph's first sentence, the relative position;
 - a question word said only of another thing ("the G7 summit" for "the summit");
 - with several articles loaded, how much of the question its article's headline
@@ -53,6 +55,7 @@ SENTENCE_FEATURES = (
     "match_density",
     "name_share",
     "has_typed_phrase",
+    "counts_asked",
     "article_lead",
     "paragraph_first",
     "position",
@@ -81,12 +84,15 @@ def sentence_features(
     pool: Sequence[PooledSentence],
     reader: ArticleReader,
     weights: WordWeights,
+    *,
     typed: Sequence[bool],
+    counted: Sequence[bool],
 ) -> list[tuple[float, ...]]:
     """The features of each pooled sentence, in :data:`SENTENCE_FEATURES` order.
 
     ``typed[i]`` says whether pooled sentence ``i`` holds a phrase of the expected
-    answer type (the caller knows the extractors; this module only measures).
+    answer type, ``counted[i]`` whether it counts what a "how many?" question asks
+    about (the caller knows the extractors; this module only measures).
     """
     passages = reader.knowledge.retriever.passages
     said: dict[int, tuple[frozenset[str], float]] = {}
@@ -103,7 +109,7 @@ def sentence_features(
     related = related_stems(question.content_stems)
     rows: list[tuple[float, ...]] = []
     best_cosine = max((item.cosine for item in pool), default=0.0) or 1.0
-    for item, has_type in zip(pool, typed, strict=True):
+    for item, has_type, counts in zip(pool, typed, counted, strict=True):
         text = passages[item.index].text
         place = reader.place(item.index)
         neighbours = place.neighbours
@@ -131,6 +137,7 @@ def sentence_features(
                 _match_density(matched),
                 _name_share(question, profile.stem_set),
                 float(has_type),
+                float(counts),
                 float(lead),
                 float(lead or place.opens_paragraph),
                 place.relative,

@@ -39,11 +39,11 @@ from bot.composer.lexicon import (
     DETERMINERS,
     MONEY_WORDS,
     MONTHS,
-    PERSON_NOUNS,
     PREPOSITIONS,
     TIME_UNITS,
     WEEKDAYS,
 )
+from bot.composer.person_words import PERSON_STEMS
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import WordWeights
 from bot.composer.tokens import tokenize
@@ -57,6 +57,7 @@ __all__ = [
     "apposition_age",
     "asked_quantity",
     "asks_for_several",
+    "counts_asked",
     "kind_fits",
     "quantity_fits",
     "rule_family",
@@ -499,13 +500,28 @@ def _counts_other(candidate: Candidate, question: QuestionAnalysis) -> bool:
     else:
         return False
     return counted != question.focus and not (
-        question.focus in _PEOPLE and counted in _PERSON_STEMS  # "3,200 residents"
+        question.focus in _PEOPLE and counted in PERSON_STEMS  # "3,200 residents"
     )
 
 
 # "How many people ...?" counts residents, workers or passengers as well.
 _PEOPLE = frozenset({stem("people"), stem("person")})
-_PERSON_STEMS = frozenset(stem(word) for word in PERSON_NOUNS)
+
+
+def counts_asked(candidate: Candidate, asked: QuantityAsked) -> bool:
+    """ "31,500 runners" for "how many people ...?", "76 seats" for "how many seats?":
+    the number counts the thing asked about, or people when people are asked about."""
+    if asked.focus is None:
+        return False
+    if _focus_within(candidate, asked.focus):
+        return True
+    if asked.focus not in _PEOPLE:
+        return False
+    if candidate.rule == "number+noun":
+        counted = candidate.sentence.tokens[candidate.last].stem
+    else:
+        counted = stem(_word_after(candidate))
+    return counted in PERSON_STEMS
 
 
 def _counts_focus(candidate: Candidate, question: QuestionAnalysis) -> bool:
