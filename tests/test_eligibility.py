@@ -126,3 +126,35 @@ def test_a_span_of_the_questions_head_and_nothing_new_is_not_offered(
     assert kept_out in proposed  # the extractors do propose it: the rule keeps it out
     assert kept_out not in offered
     assert admitted is None or admitted in offered
+
+
+INVASION_READER = reader_for(
+    Knowledge.from_article(
+        article_from_text(
+            "Invasion\n\n"
+            "The second invasion failed in 1281 when a typhoon wrecked the fleet. "
+            "Work on the bridge began in the summer of 1961. "
+            "The 1997 Treaty of Amsterdam followed the vote."
+        )
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a "what" question asking for a thing gets no bare date
+        ("what wrecked the fleet?", "typhoon", "1281"),
+        ("what began in the summer of 1961?", "bridge", "summer of 1961"),
+        # a name holding a year is a name, not a date
+        ("what followed the vote?", "1997 Treaty of Amsterdam", "1281"),
+        # a question that asks "when" in its own words still gets dates
+        ("the second invasion failed when?", "1281", "Amsterdam"),
+    ],
+)
+def test_a_date_alone_answers_no_question_about_a_thing(
+    question: str, admitted: str, kept_out: str
+) -> None:
+    spans = _admitted(question, INVASION_READER)
+    assert admitted in spans
+    assert kept_out not in spans

@@ -24,11 +24,12 @@ an answer:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extraction import date_spans, extract_candidates
-from bot.composer.lexicon import FUNCTION_WORDS, HONORIFICS
+from bot.composer.lexicon import FUNCTION_WORDS, HONORIFICS, MONTHS, TIME_NOUNS, WEEKDAYS
 from bot.composer.matching import sentence_for
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import ArticleReader
@@ -101,6 +102,8 @@ def candidate_spans(
             continue
         if holder_wanted and not _holds_the_role(candidate, role_at):
             continue  # a sentence that never names the role names no holder of it
+        if _a_date_for_a_thing(candidate, question):
+            continue  # "1281" for "what interfered with the invasion?"
         if _only_echoes(candidate) or _says_only_the_question(candidate, question):
             continue  # "by the Kremlin" for "how did the Kremlin receive it?"
         if question.speaker and quotes_someone_else(candidate, question, reader, passage_index):
@@ -114,6 +117,36 @@ def candidate_spans(
     if question.answer_type is AnswerType.NUMBER:
         return sentence, _without_conversions(_whole_quantities(list(best.values())), question)
     return sentence, list(best.values())
+
+
+def _a_date_for_a_thing(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """A span that is only a date ("1281", "29 December 1930", "in the summer of 1961")
+    answering a "what" question that asks for a thing, not a time: of 63 such answers
+    in the development data, 6 were right. A question that says "when" ("it was built
+    when?") or whose head is a time ("what date", "which era") still gets its dates."""
+    if question.answer_type is not AnswerType.OTHER:
+        return False
+    words = [token.lower for token in candidate.tokens if token.is_word]
+    if not any(_YEAR.fullmatch(word) or word in MONTHS for word in words):
+        return False
+    if not all(word in _DATE_WORDS or _DAY_OR_YEAR.fullmatch(word) for word in words):
+        return False
+    asks_time = bool(_WHEN.search(question.text)) or any(
+        word in _TIME_HEADS for word in question.head
+    )
+    return not asks_time
+
+
+_WHEN = re.compile(r"\bwhen\b", re.IGNORECASE)
+_YEAR = re.compile(r"1\d{3}|20\d{2}")
+_DAY_OR_YEAR = re.compile(r"\d{1,4}(?:st|nd|rd|th|s)?")
+_DATE_WORDS = (
+    frozenset({"in", "on", "of", "the", "by", "from", "to", "and", "early", "late", "mid"})
+    | MONTHS
+    | WEEKDAYS
+    | TIME_NOUNS
+)
+_TIME_HEADS = TIME_NOUNS | {"date", "dates", "time", "times"}
 
 
 def _ranks_above(candidate: Candidate, kept: Candidate) -> bool:
