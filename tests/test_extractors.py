@@ -702,6 +702,22 @@ def test_the_doer_before_the_questions_verb(question: str, text: str, expected: 
             "The bank will sell reserves after the vote.",
             [],  # one word is a chunk's to offer
         ),
+        # a preposition after the verb begins no object, unless the question strands it
+        (
+            "what did voters consider the plan?",
+            "The plan was considered by most voters a costly mistake.",
+            [],
+        ),
+        (
+            "what were the elections cancelled by?",
+            "The elections were cancelled by a military coup in March.",
+            ["a military coup in March"],
+        ),
+        (
+            "the elections were cancelled by what?",
+            "The elections were cancelled by a military coup in March.",
+            ["a military coup in March"],
+        ),
         # a subject question asks for no object
         ("who offered the deal?", "Management offered 6% this year.", []),
         # nor does one ending on a gerund after a preposition

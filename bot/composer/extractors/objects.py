@@ -5,6 +5,9 @@
 want?" by "a 15% pay rise over two years" after "want": an object that is no
 single noun phrase (a list, amounts with their years), which the chunker cuts
 up. Only "what" questions whose wh-word is the object of their verb ask for it.
+A preposition after the verb ("was considered by Western governments") begins no
+object, unless the question strands that preposition ("what were the elections
+cancelled by?"): then its object is the answer, without it.
 """
 
 from __future__ import annotations
@@ -54,10 +57,15 @@ def extract_objects(sentence: Sentence, question: QuestionAnalysis) -> Iterator[
     if not verbs or not asks_object:
         return
     tokens = sentence.tokens
+    asked_preposition = _asked_preposition(question)
     for index in verb_uses(sentence, verbs):
         first = index + 1
         if first < len(tokens) and tokens[first].lower in _SKIPPED:
             first += 1
+        if first < len(tokens) and tokens[first].lower in PREPOSITIONS:
+            if tokens[first].lower != asked_preposition:
+                continue  # "considered by Western governments": no object follows
+            first += 1  # "canceled by a military coup" for "canceled by what?"
         end = first - 1
         for probe in range(first, min(len(tokens), first + _OBJECT_TOKENS)):
             if tokens[probe].text in _STOPS or tokens[probe].lower in _CLAUSE_WORDS:
@@ -68,6 +76,18 @@ def extract_objects(sentence: Sentence, question: QuestionAnalysis) -> Iterator[
         end = content_end(tokens, first, end)
         if end > first:  # one word is a chunk's to offer
             yield Candidate(sentence, first, end, "clause:object", _OBJECT_FIT)
+
+
+def _asked_preposition(question: QuestionAnalysis) -> str | None:
+    """The preposition the question strands ("what was it canceled by?", "required by
+    what?"): its object is the answer, the preposition is not."""
+    words = [token.lower for token in tokenize(question.text) if token.is_word]
+    if words and words[-1] in _WH_WORDS:
+        words = words[:-1]
+    return words[-1] if words and words[-1] in PREPOSITIONS else None
+
+
+_WH_WORDS = frozenset({"what", "whom", "who", "which"})
 
 
 def _verb_next(tokens: tuple[Token, ...], index: int) -> bool:
