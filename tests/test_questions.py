@@ -132,6 +132,13 @@ def test_answer_type(question: str, expected: AnswerType) -> None:
         ("What is Norman art's best known piece?", ("best", "known", "piece")),
         # a time said after the noun is not its head
         ("What were Brenlow's sales last year?", ("sale",)),
+        # a verb right after "what" has "what" for its subject: there is no head noun
+        ("What wrecked the fleet?", ()),
+        ("What happens when the river floods?", ()),
+        ("Which led to the strike?", ()),
+        # but a noun that could be a verb is still a head ("of" follows it, or it is in -ing)
+        ("Which bound of time is harder to establish?", ("bound",)),
+        ("What building collapsed?", ("building",)),
     ],
 )
 def test_head_noun_of_what_and_which_questions(question: str, head: tuple[str, ...]) -> None:

@@ -551,8 +551,19 @@ def _analyze_what(
         )
     if rest and rest[0].lower in AUXILIARIES:
         return _analyze_what_is(core, rest, content, tense)
+    if rest and _is_a_verb(rest[0]) and not (len(rest) > 1 and rest[1].lower == "of"):
+        # "what wrecked the fleet?", "what happens next?": "what" is the subject of a
+        # verb, and names no head noun ("wrecked" is no kind of thing); "which bound of
+        # time" is a noun all the same
+        return QuestionAnalysis(core, AnswerType.OTHER, content, tense=tense)
     head = _head_phrase(rest)
     return QuestionAnalysis(core, _type_of_head(head), content, head=head, tense=tense)
+
+
+def _is_a_verb(token: Token) -> bool:
+    """A word that is mostly a verb, but not in -ing ("what writing system"): a noun
+    can be made of those."""
+    return not token.lower.endswith("ing") and word_class(token.lower) is WordClass.VERB
 
 
 def _analyze_what_is(
