@@ -204,7 +204,9 @@ OBITUARY_READER = reader_for(
             "Inés Calderón, painter of desert skies, dies at 84\n\n"
             "Inés Calderón died on Sunday at her home. She was 84. "
             "Her assistant Lucia Marrero, 46, said the studio would close. "
-            "Tomas Brenko spoke next. He was 61. He said 12 paintings would be sold for $2 million."
+            "Tomas Brenko spoke next. He was 61. "
+            "He said 12 paintings would be sold for $2 million. "
+            "The skies were painted in 1968. The studio is 12 metres tall."
         )
     )
 )
@@ -238,6 +240,11 @@ def test_an_age_is_said_of_the_name_it_follows(
         ("how much were the paintings sold for?", "12 paintings", True),
         ("how much were the paintings sold for?", "She was 84", False),
         ("how many paintings were sold?", "12 paintings", True),
+        # and in the unit asked for: a year for "in what year?", a size for "how tall?"
+        ("in what year did Calderón die?", "died on Sunday", False),
+        ("in what year did Calderón paint the skies?", "painted in 1968", True),
+        ("how tall is the studio?", "12 metres tall", True),
+        ("how tall is the studio?", "12 paintings", False),
     ],
 )
 def test_a_sentence_holds_a_quantity_of_the_kind_asked(

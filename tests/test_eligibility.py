@@ -133,6 +133,8 @@ INVASION_READER = reader_for(
         article_from_text(
             "Invasion\n\n"
             "The second invasion failed in 1281 when a typhoon wrecked the fleet. "
+            "The fleet and the army were both wrecked, and both were lost. "
+            "Of the ships one survived. "
             "Work on the bridge began in the summer of 1961. "
             "The 1997 Treaty of Amsterdam followed the vote."
         )
@@ -150,9 +152,12 @@ INVASION_READER = reader_for(
         ("what followed the vote?", "1997 Treaty of Amsterdam", "1281"),
         # a question that asks "when" in its own words still gets dates
         ("the second invasion failed when?", "1281", "Amsterdam"),
+        # a word that only stands for things answers nothing but "how many?"
+        ("what did the typhoon wreck?", "fleet", "both"),
+        ("how many ships survived?", "one", "ship"),
     ],
 )
-def test_a_date_alone_answers_no_question_about_a_thing(
+def test_a_bare_date_or_quantifier_answers_no_question_about_a_thing(
     question: str, admitted: str, kept_out: str
 ) -> None:
     spans = _admitted(question, INVASION_READER)

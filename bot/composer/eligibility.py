@@ -19,7 +19,9 @@ an answer:
   same amount again, not another;
 - the words of the speaker asked about: "what did the minister say?" is not
   answered by a spokeswoman's quote;
-- nothing that only repeats the question's words.
+- nothing that only repeats the question's words, and nothing that only stands
+  for a thing ("either", "several"; "one" still answers "how many?");
+- no bare date ("1281") for a "what" question about a thing.
 """
 
 from __future__ import annotations
@@ -102,8 +104,8 @@ def candidate_spans(
             continue
         if holder_wanted and not _holds_the_role(candidate, role_at):
             continue  # a sentence that never names the role names no holder of it
-        if _a_date_for_a_thing(candidate, question):
-            continue  # "1281" for "what interfered with the invasion?"
+        if _only_a_quantifier(candidate, question) or _a_date_for_a_thing(candidate, question):
+            continue  # "either" or "1281" for "what wrecked the fleet?"
         if _only_echoes(candidate) or _says_only_the_question(candidate, question):
             continue  # "by the Kremlin" for "how did the Kremlin receive it?"
         if question.speaker and quotes_someone_else(candidate, question, reader, passage_index):
@@ -250,6 +252,23 @@ def _only_echoes(candidate: Candidate) -> bool:
     tokens = sentence.tokens[candidate.first : candidate.last + 1]
     content = sum(token.is_word and token.lower not in FUNCTION_WORDS for token in tokens)
     return not content or sentence.echo_count(candidate.first, candidate.last) >= content
+
+
+def _only_a_quantifier(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """A span of nothing but quantifiers and function words ("one", "either", "many
+    others"): it stands for a thing the sentence names elsewhere, or for none. It
+    answers only "how many?" ("one")."""
+    if question.answer_type is AnswerType.NUMBER:
+        return False
+    words = [token.lower for token in candidate.tokens if token.is_word]
+    return all(word in _QUANTIFIERS or word in FUNCTION_WORDS for word in words)
+
+
+# Words that stand for an amount of things, not for a thing.
+_QUANTIFIERS = frozenset(
+    "one ones either neither both each many several few other others most all none much "
+    "more less".split()
+)
 
 
 def _role_mentions(sentence: Sentence, question: QuestionAnalysis) -> list[int]:

@@ -39,8 +39,10 @@ from bot.composer.reader import ArticleReader
 from bot.composer.span_features import (
     QuantityAsked,
     asked_quantity,
+    asked_unit,
     counts_asked,
     quantity_fits,
+    unit_fits,
 )
 from bot.composer.tokens import tokenize
 from retrieval import Passage
@@ -163,11 +165,17 @@ def has_typed_phrase(text: str, question: QuestionAnalysis, reader: ArticleReade
         for span in _spans(name, text, reader.lower_case_words)
         if span.type_fit >= _TYPED_FIT
     ]
+    if not spans:
+        return False
     wanted = asked_quantity(question)
-    if not spans or wanted is None:
-        return bool(spans)
     # "how old is she?" wants an age, "how much did it cost?" money: not any number
-    return _holds_quantity(text, tuple(spans), wanted, QuantityAsked.of(question))
+    if wanted is not None and not _holds_quantity(
+        text, tuple(spans), wanted, QuantityAsked.of(question)
+    ):
+        return False
+    # "in what year?" wants a year, "how deep?" a depth: not any date or number
+    unit = asked_unit(question.text)
+    return unit is None or _holds_unit(text, tuple(spans), unit)
 
 
 @lru_cache(maxsize=8192)
@@ -189,6 +197,12 @@ def _counts_thing(text: str, asked: QuantityAsked, lower_case_words: frozenset[s
     neutral = _neutral_sentence(text)
     spans = _spans("numbers", text, lower_case_words)
     return any(counts_asked(candidate, asked) for candidate in _rebuild(neutral, spans))
+
+
+@lru_cache(maxsize=8192)
+def _holds_unit(text: str, spans: tuple[_Span, ...], unit: str) -> bool:
+    neutral = _neutral_sentence(text)
+    return any(unit_fits(unit, candidate) for candidate in _rebuild(neutral, spans))
 
 
 @lru_cache(maxsize=4096)

@@ -56,12 +56,14 @@ __all__ = [
     "QuantityAsked",
     "apposition_age",
     "asked_quantity",
+    "asked_unit",
     "asks_for_several",
     "counts_asked",
     "kind_fits",
     "quantity_fits",
     "rule_family",
     "span_features",
+    "unit_fits",
 ]
 
 # The extractor families, by the first part of a candidate's rule name.
@@ -550,9 +552,14 @@ def _unit_fit(question_text: str, candidate: Candidate) -> float:
     asked: a year for "what year?" ("1191", not "April 1191" alone or "the first
     century"), a month, a day, a time of day, a century, a decade; a size for "how
     tall/deep/far/wide/big?" ("38 metres", "2.6-acre", not "11" or "312 apartments")."""
-    unit = _asked_unit(question_text)
+    unit = asked_unit(question_text)
     if unit is None:
         return 0.0
+    return 1.0 if unit_fits(unit, candidate) else -1.0
+
+
+def unit_fits(unit: str, candidate: Candidate) -> bool:
+    """Whether the span is in ``unit``, one :func:`asked_unit` names."""
     words = [token.lower for token in candidate.tokens]
     if unit == "year":
         fits = any(_YEAR_FORM.fullmatch(word) for word in words)
@@ -566,11 +573,11 @@ def _unit_fit(question_text: str, candidate: Candidate) -> float:
         fits = any(word.startswith(unit[:5]) or _DECADE_FORM.fullmatch(word) for word in words)
     else:  # a size
         fits = any(part in _SIZE_UNITS for word in words for part in word.split("-"))
-    return 1.0 if fits else -1.0
+    return fits
 
 
 @lru_cache(maxsize=4096)
-def _asked_unit(question_text: str) -> str | None:
+def asked_unit(question_text: str) -> str | None:
     """ "year" of "in what year ...?", "size" of "how tall ...?", or None."""
     text = question_text.lower()
     match = _UNIT_ASKED.search(text)
