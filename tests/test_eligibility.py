@@ -155,6 +155,7 @@ INVASION_READER = reader_for(
         # a word that only stands for things answers nothing but "how many?"
         ("what did the typhoon wreck?", "fleet", "both"),
         ("how many ships survived?", "one", "ship"),
+        ("who wrecked the fleet?", "typhoon", "both"),
     ],
 )
 def test_a_bare_date_or_quantifier_answers_no_question_about_a_thing(

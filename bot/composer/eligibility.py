@@ -31,7 +31,14 @@ from collections.abc import Sequence
 
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extraction import date_spans, extract_candidates
-from bot.composer.lexicon import FUNCTION_WORDS, HONORIFICS, MONTHS, TIME_NOUNS, WEEKDAYS
+from bot.composer.lexicon import (
+    FUNCTION_WORDS,
+    HONORIFICS,
+    MONTHS,
+    NUMBER_WORDS,
+    TIME_NOUNS,
+    WEEKDAYS,
+)
 from bot.composer.matching import sentence_for
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import ArticleReader
@@ -124,9 +131,11 @@ def candidate_spans(
 def _a_date_for_a_thing(candidate: Candidate, question: QuestionAnalysis) -> bool:
     """A span that is only a date ("1281", "29 December 1930", "in the summer of 1961")
     answering a "what" question that asks for a thing, not a time: of 63 such answers
-    in the development data, 6 were right. A question that says "when" ("it was built
-    when?") or whose head is a time ("what date", "which era") still gets its dates."""
-    if question.answer_type is not AnswerType.OTHER:
+    in the development data, 6 were right. Nor is a date a person, a place or an
+    organization ("1851" for "who developed the indicator?"). A question that says
+    "when" ("it was built when?") or whose head is a time ("what date", "which era")
+    still gets its dates."""
+    if question.answer_type is not AnswerType.OTHER and question.answer_type not in _ENTITY_TYPES:
         return False
     words = [token.lower for token in candidate.tokens if token.is_word]
     if not any(_YEAR.fullmatch(word) or word in MONTHS for word in words):
@@ -261,7 +270,14 @@ def _only_a_quantifier(candidate: Candidate, question: QuestionAnalysis) -> bool
     if question.answer_type is AnswerType.NUMBER:
         return False
     words = [token.lower for token in candidate.tokens if token.is_word]
-    return all(word in _QUANTIFIERS or word in FUNCTION_WORDS for word in words)
+    # nor does a bare number answer "who?" or "where?" ("two" of "two researchers")
+    numbers = question.answer_type in _ENTITY_TYPES
+    return all(
+        word in _QUANTIFIERS
+        or word in FUNCTION_WORDS
+        or (numbers and (word.isdigit() or word in NUMBER_WORDS))
+        for word in words
+    )
 
 
 # Words that stand for an amount of things, not for a thing.
