@@ -135,6 +135,7 @@ INVASION_READER = reader_for(
             "The second invasion failed in 1281 when a typhoon wrecked the fleet. "
             "The fleet and the army were both wrecked, and both were lost. "
             "Of the ships one survived. "
+            "The storm sank several hundred boats. Then it sank many ships. "
             "Work on the bridge began in the summer of 1961. "
             "The 1997 Treaty of Amsterdam followed the vote."
         )
@@ -156,6 +157,9 @@ INVASION_READER = reader_for(
         ("what did the typhoon wreck?", "fleet", "both"),
         ("how many ships survived?", "one", "ship"),
         ("who wrecked the fleet?", "typhoon", "both"),
+        # nor does a vague amount of things, though "several hundred" is an amount
+        ("what did the storm sink?", "several hundred boats", "many ships"),
+        ("what did the storm sink?", "ships", "many ships"),
     ],
 )
 def test_a_bare_date_or_quantifier_answers_no_question_about_a_thing(

@@ -20,8 +20,9 @@ an answer:
 - the words of the speaker asked about: "what did the minister say?" is not
   answered by a spokeswoman's quote;
 - nothing that only repeats the question's words, and nothing that only stands
-  for a thing ("either", "several"; "one" still answers "how many?");
-- no bare date ("1281") for a "what" question about a thing.
+  for things ("either", "several", "many accidents"; "one" still answers "how
+  many?");
+- no bare date ("1281") for a question about a thing, a person or a place.
 """
 
 from __future__ import annotations
@@ -265,13 +266,16 @@ def _only_echoes(candidate: Candidate) -> bool:
 
 def _only_a_quantifier(candidate: Candidate, question: QuestionAnalysis) -> bool:
     """A span of nothing but quantifiers and function words ("one", "either", "many
-    others"): it stands for a thing the sentence names elsewhere, or for none. It
-    answers only "how many?" ("one")."""
+    others"), or a vague amount of things ("several barriers", "many types"): it
+    stands for things the sentence names elsewhere, or for none. It answers only
+    "how many?" ("one")."""
     if question.answer_type is AnswerType.NUMBER:
         return False
     words = [token.lower for token in candidate.tokens if token.is_word]
     # nor does a bare number answer "who?" or "where?" ("two" of "two researchers")
     numbers = question.answer_type in _ENTITY_TYPES
+    if len(words) > 1 and words[0] in _VAGUE and words[1] not in NUMBER_WORDS:
+        return True  # "many complexity classes", but "several hundred horsepower" is an amount
     return all(
         word in _QUANTIFIERS
         or word in FUNCTION_WORDS
@@ -280,6 +284,8 @@ def _only_a_quantifier(candidate: Candidate, question: QuestionAnalysis) -> bool
     )
 
 
+# Amounts too vague to single anything out: "many accidents" names no accident.
+_VAGUE = frozenset({"many", "several", "few", "various", "numerous"})
 # Words that stand for an amount of things, not for a thing.
 _QUANTIFIERS = frozenset(
     "one ones either neither both each many several few other others most all none much "
