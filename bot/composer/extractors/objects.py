@@ -13,6 +13,7 @@ cancelled by?"): then its object is the answer, without it.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extractors.phrases import content_end
@@ -57,7 +58,7 @@ def extract_objects(sentence: Sentence, question: QuestionAnalysis) -> Iterator[
     if not verbs or not asks_object:
         return
     tokens = sentence.tokens
-    asked_preposition = _asked_preposition(question)
+    asked_preposition = _asked_preposition(question.text)
     for index in verb_uses(sentence, verbs):
         first = index + 1
         if first < len(tokens) and tokens[first].lower in _SKIPPED:
@@ -78,10 +79,11 @@ def extract_objects(sentence: Sentence, question: QuestionAnalysis) -> Iterator[
             yield Candidate(sentence, first, end, "clause:object", _OBJECT_FIT)
 
 
-def _asked_preposition(question: QuestionAnalysis) -> str | None:
+@lru_cache(maxsize=1024)
+def _asked_preposition(question_text: str) -> str | None:
     """The preposition the question strands ("what was it canceled by?", "required by
-    what?"): its object is the answer, the preposition is not."""
-    words = [token.lower for token in tokenize(question.text) if token.is_word]
+    what?"): its object is the answer, the preposition is not. Once per question."""
+    words = [token.lower for token in tokenize(question_text) if token.is_word]
     if words and words[-1] in _WH_WORDS:
         words = words[:-1]
     return words[-1] if words and words[-1] in PREPOSITIONS else None
