@@ -5,8 +5,10 @@ started?" by "31,500 runners": a count of people is often a count of workers,
 residents, voters or passengers, a list no one writes out by hand. WordNet files
 every such noun under "person"; this file keeps the nouns among the 50,000 most
 frequent words (``bot/data/english_words.txt``) whose most frequent sense is a
-kind of person (so "driver", first a golf club's and a program's, and "fan", first
-a machine, stay out), by stem, with the words of each stem.
+kind of person (so "fan", first a machine, stays out; WordNet files a few people
+elsewhere, "driver" among operators, and those are missed), by stem, with the words
+of each stem. Kinds only: WordNet's named people ("Fields", "Bush", "Young") are
+instances of person, and counting them would make "3 bushes" people.
 
 Source and licence: Princeton WordNet 3.0 (copyright 2006 Princeton University,
 WordNet 3.0 licence, its notice kept in the generated file's header), as shipped in
@@ -36,7 +38,7 @@ HEADER = word_tables.wordnet_header(
 )
 # The synset "person, individual, someone, somebody, mortal, soul" in WordNet 3.0.
 PERSON = "00007846"
-_HYPERNYMS = {"@", "@i"}  # a kind of, an instance of
+_HYPERNYMS = {"@"}  # a kind of (not "@i", an instance of: "Fields" is one comedian)
 
 
 def _hypernyms(folder: Path) -> dict[str, list[str]]:
