@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.composer.reader import ArticleReader, reader_for
 from bot.knowledge import Knowledge
-from retrieval import Article, load_article
+from retrieval import Article, article_from_text, load_article
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEED_ARTICLE = PROJECT_ROOT / "seeds" / "000_479c05f56fca69af.txt"
@@ -94,3 +95,9 @@ def run_cli(
         completed.stdout.decode("utf-8", "replace"),
         completed.stderr.decode("utf-8", "replace"),
     )
+
+
+def reader_of(text: str) -> ArticleReader:
+    """The composer's reader of a story written out in ``text`` (a headline, a blank
+    line, the body): the small articles the rule tests are read against."""
+    return reader_for(Knowledge.from_article(article_from_text(text)))

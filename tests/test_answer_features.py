@@ -24,6 +24,7 @@ from bot.composer.weights import default_weights
 from bot.knowledge import Knowledge
 from retrieval import article_from_text
 from retrieval.analysis import stem
+from tests.conftest import reader_of
 
 STORY = article_from_text(
     "Harbour summit set for June\n\n"
@@ -140,19 +141,15 @@ def test_candidates_of_the_wrong_kind_are_not_offered(question: str, span: str) 
     assert span not in _spans(question)
 
 
-RACE_READER = reader_for(
-    Knowledge.from_article(
-        article_from_text(
-            "Marathon record falls\n\n"
-            "Jurors deliberated for four days before finding him guilty. "
-            "About 180 millimeters (7 inches) of rain fell on the course on Sunday. "
-            "Ibáñez, 31, was third in 2:07:22. "
-            "Kiptanui, 29, finished second, well ahead of Spain's Álvaro Ruiz and the pack. "
-            "The club's first title in its 46-year history came with a 3-1 win in the final. "
-            "The club has received 2.4 million zlotys from the city for its 31 coaches. "
-            '"The course was laid out 150 years ago," Kiptanui said.'
-        )
-    )
+RACE_READER = reader_of(
+    "Marathon record falls\n\n"
+    "Jurors deliberated for four days before finding him guilty. "
+    "About 180 millimeters (7 inches) of rain fell on the course on Sunday. "
+    "Ibáñez, 31, was third in 2:07:22. "
+    "Kiptanui, 29, finished second, well ahead of Spain's Álvaro Ruiz and the pack. "
+    "The club's first title in its 46-year history came with a 3-1 win in the final. "
+    "The club has received 2.4 million zlotys from the city for its 31 coaches. "
+    '"The course was laid out 150 years ago," Kiptanui said.'
 )
 
 
@@ -198,17 +195,13 @@ def test_quantities_offered(question: str, offered: str | None, not_offered: str
     assert not_offered is None or not_offered not in spans
 
 
-OBITUARY_READER = reader_for(
-    Knowledge.from_article(
-        article_from_text(
-            "Inés Calderón, painter of desert skies, dies at 84\n\n"
-            "Inés Calderón died on Sunday at her home. She was 84. "
-            "Her assistant Lucia Marrero, 46, said the studio would close. "
-            "Tomas Brenko spoke next. He was 61. "
-            "He said 12 paintings would be sold for $2 million. "
-            "The skies were painted in 1968. The studio is 12 metres tall."
-        )
-    )
+OBITUARY_READER = reader_of(
+    "Inés Calderón, painter of desert skies, dies at 84\n\n"
+    "Inés Calderón died on Sunday at her home. She was 84. "
+    "Her assistant Lucia Marrero, 46, said the studio would close. "
+    "Tomas Brenko spoke next. He was 61. "
+    "He said 12 paintings would be sold for $2 million. "
+    "The skies were painted in 1968. The studio is 12 metres tall."
 )
 
 
@@ -254,16 +247,12 @@ def test_a_sentence_holds_a_quantity_of_the_kind_asked(
     assert has_typed_phrase(passage.text, analyze_question(question), OBITUARY_READER) is typed
 
 
-COUNTS_READER = reader_for(
-    Knowledge.from_article(
-        article_from_text(
-            "Marathon record falls in Lisbon\n\n"
-            "The race drew 31,500 starters and 214 runners were treated. "
-            "It was 11 degrees at the start. "
-            "The organisers hired 640 employees and 12 buses. "
-            "Some 400 volunteers helped."
-        )
-    )
+COUNTS_READER = reader_of(
+    "Marathon record falls in Lisbon\n\n"
+    "The race drew 31,500 starters and 214 runners were treated. "
+    "It was 11 degrees at the start. "
+    "The organisers hired 640 employees and 12 buses. "
+    "Some 400 volunteers helped."
 )
 
 
@@ -358,13 +347,7 @@ def test_any_question_yields_finite_features(text: str) -> None:
 
 def test_a_name_typed_without_its_accents_still_matches() -> None:
     """ "who is carlos brandao" asks about "Carlos Brandão": stems fold accents, as the index."""
-    reader = reader_for(
-        Knowledge.from_article(
-            article_from_text(
-                "Flood\n\nCarlos Brandão, the regional civil protection commander, said so."
-            )
-        )
-    )
+    reader = reader_of("Flood\n\nCarlos Brandão, the regional civil protection commander, said so.")
     question = understand("who is carlos brandao", reader)
     assert question.target == "Carlos Brandao"
     passages = reader.knowledge.retriever.passages
@@ -373,24 +356,16 @@ def test_a_name_typed_without_its_accents_still_matches() -> None:
 
 def test_a_size_is_asked_in_a_unit_of_size() -> None:
     """ "how deep?" wants "38 metres", not a count nor a bare number."""
-    reader = reader_for(
-        Knowledge.from_article(
-            article_from_text("Wreck found\n\nThe wreck lies 38 metres down, and 12 divers saw it.")
-        )
-    )
+    reader = reader_of("Wreck found\n\nThe wreck lies 38 metres down, and 12 divers saw it.")
     spans = _spans("how deep is the wreck?", reader)
     assert spans["38 metres"]["unit_fit"] == 1.0
     assert spans["12"]["unit_fit"] == -1.0
 
 
-WRECK_READER = reader_for(
-    Knowledge.from_article(
-        article_from_text(
-            "Wreck found\n\n"
-            "Divers brought up 118 silver coins and 40 nails. "
-            "About 3,200 residents left their homes, and 12 member states signed."
-        )
-    )
+WRECK_READER = reader_of(
+    "Wreck found\n\n"
+    "Divers brought up 118 silver coins and 40 nails. "
+    "About 3,200 residents left their homes, and 12 member states signed."
 )
 
 
@@ -466,17 +441,13 @@ def test_an_irregular_form_says_its_word(question: str, text: str, word: str, sa
     assert (stem(word) in found_stems(analyze_question(question), text)) is said
 
 
-_PEOPLE = reader_for(
-    Knowledge.from_article(
-        article_from_text(
-            "Rates rise\n\n"
-            "Governor Verónica Ibáñez, 58, announced the rise. "
-            "Álvaro Peña, a former official, voted against it. "
-            "James Clerk Maxwell's equations were cited. "
-            "Woodrow Wilson's inquiry was mentioned. "
-            "Joe Biden met Vladimir Putin."
-        )
-    )
+_PEOPLE = reader_of(
+    "Rates rise\n\n"
+    "Governor Verónica Ibáñez, 58, announced the rise. "
+    "Álvaro Peña, a former official, voted against it. "
+    "James Clerk Maxwell's equations were cited. "
+    "Woodrow Wilson's inquiry was mentioned. "
+    "Joe Biden met Vladimir Putin."
 )
 
 
@@ -516,17 +487,13 @@ def test_names_in_a_long_question_cost_a_few_searches(words: list[str]) -> None:
     assert spy.call_count <= 4
 
 
-QUOTE_READER = reader_for(
-    Knowledge.from_article(
-        article_from_text(
-            "Port strike enters second week\n\n"
-            "Transport Minister Ana Ruiz visited the port on Monday. "
-            'Company spokeswoman Marta Lis said the pay offer was "fair and final." '
-            '"We will not give in to pressure from either side," Ruiz said.\n\n'
-            "Governor Eva Kim spoke to reporters on Tuesday. "
-            '"Prices rose too fast this year for families," she said.'
-        )
-    )
+QUOTE_READER = reader_of(
+    "Port strike enters second week\n\n"
+    "Transport Minister Ana Ruiz visited the port on Monday. "
+    'Company spokeswoman Marta Lis said the pay offer was "fair and final." '
+    '"We will not give in to pressure from either side," Ruiz said.\n\n'
+    "Governor Eva Kim spoke to reporters on Tuesday. "
+    '"Prices rose too fast this year for families," she said.'
 )
 
 

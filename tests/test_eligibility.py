@@ -10,6 +10,7 @@ from bot.composer.questions import analyze_question
 from bot.composer.reader import ArticleReader, reader_for
 from bot.knowledge import Knowledge
 from retrieval import article_from_text
+from tests.conftest import reader_of
 
 STORY = article_from_text(
     "Port deal signed\n\n"
@@ -79,13 +80,7 @@ def test_a_question_admits_only_answers_of_its_kind(
 
 def test_a_span_of_nothing_but_the_questions_own_words_is_not_offered() -> None:
     """ "by the Kremlin" for "how did the Kremlin receive it?": its one content word echoes."""
-    reader = reader_for(
-        Knowledge.from_article(
-            article_from_text(
-                "Talks offered\n\nThe proposal was positively received by the Kremlin."
-            )
-        )
-    )
+    reader = reader_of("Talks offered\n\nThe proposal was positively received by the Kremlin.")
     offered = _admitted("How did the Kremlin receive the proposal?", reader)
     assert "positively" in offered
     assert "by the Kremlin" not in offered
@@ -113,7 +108,7 @@ def test_a_span_of_nothing_but_the_questions_own_words_is_not_offered() -> None:
 def test_a_span_of_the_questions_head_and_nothing_new_is_not_offered(
     text: str, question: str, admitted: str | None, kept_out: str
 ) -> None:
-    reader = reader_for(Knowledge.from_article(article_from_text("Story\n\n" + text)))
+    reader = reader_of("Story\n\n" + text)
     analysis = analyze_question(question)
     offered = _admitted(question, reader)
     proposed = {
@@ -128,18 +123,14 @@ def test_a_span_of_the_questions_head_and_nothing_new_is_not_offered(
     assert admitted is None or admitted in offered
 
 
-INVASION_READER = reader_for(
-    Knowledge.from_article(
-        article_from_text(
-            "Invasion\n\n"
-            "The second invasion failed in 1281 when a typhoon wrecked the fleet. "
-            "The fleet and the army were both wrecked, and both were lost. "
-            "Of the ships one survived. "
-            "The storm sank several hundred boats. Then it sank many ships. "
-            "Work on the bridge began in the summer of 1961. "
-            "The 1997 Treaty of Amsterdam followed the vote."
-        )
-    )
+INVASION_READER = reader_of(
+    "Invasion\n\n"
+    "The second invasion failed in 1281 when a typhoon wrecked the fleet. "
+    "The fleet and the army were both wrecked, and both were lost. "
+    "Of the ships one survived. "
+    "The storm sank several hundred boats. Then it sank many ships. "
+    "Work on the bridge began in the summer of 1961. "
+    "The 1997 Treaty of Amsterdam followed the vote."
 )
 
 

@@ -136,7 +136,7 @@ def _a_date_for_a_thing(candidate: Candidate, question: QuestionAnalysis) -> boo
     organization ("1851" for "who developed the indicator?"). A question that says
     "when" ("it was built when?") or whose head is a time ("what date", "which era")
     still gets its dates."""
-    if question.answer_type is not AnswerType.OTHER and question.answer_type not in _ENTITY_TYPES:
+    if question.answer_type not in _THING_TYPES:
         return False
     words = [token.lower for token in candidate.tokens if token.is_word]
     if not any(_YEAR.fullmatch(word) or word in MONTHS for word in words):
@@ -149,6 +149,7 @@ def _a_date_for_a_thing(candidate: Candidate, question: QuestionAnalysis) -> boo
     return not asks_time
 
 
+_THING_TYPES = _ENTITY_TYPES | {AnswerType.OTHER}
 _WHEN = re.compile(r"\bwhen\b", re.IGNORECASE)
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
 _DAY_OR_YEAR = re.compile(r"\d{1,4}(?:st|nd|rd|th|s)?")

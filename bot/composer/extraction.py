@@ -158,24 +158,22 @@ def has_typed_phrase(text: str, question: QuestionAnalysis, reader: ArticleReade
     """
     if question.answer_type is AnswerType.DEFINITION and question.target:
         return _describes(text, question.target)
-    spans = [
+    spans = tuple(
         span
         for name in _BY_TYPE[question.answer_type]
         if name in _SENTENCE_EXTRACTORS
         for span in _spans(name, text, reader.lower_case_words)
         if span.type_fit >= _TYPED_FIT
-    ]
+    )
     if not spans:
         return False
     wanted = asked_quantity(question)
     # "how old is she?" wants an age, "how much did it cost?" money: not any number
-    if wanted is not None and not _holds_quantity(
-        text, tuple(spans), wanted, QuantityAsked.of(question)
-    ):
+    if wanted is not None and not _holds_quantity(text, spans, wanted, QuantityAsked.of(question)):
         return False
     # "in what year?" wants a year, "how deep?" a depth: not any date or number
     unit = asked_unit(question.text)
-    return unit is None or _holds_unit(text, tuple(spans), unit)
+    return unit is None or _holds_unit(text, spans, unit)
 
 
 @lru_cache(maxsize=8192)

@@ -493,21 +493,13 @@ def _counts_other(candidate: Candidate, question: QuestionAnalysis) -> bool:
     bare too ("11" of "19 fires and 11 reports" for "how many fires?")."""
     if not question.focus:
         return False
-    if candidate.rule == "number" and _noun_after(candidate):
-        if _focus_within(candidate, question.focus):
+    if candidate.rule == "number":
+        if not _noun_after(candidate) or _focus_within(candidate, question.focus):
             return False  # "118" of "118 silver coins" for "how many coins?"
-        counted = stem(_word_after(candidate))
-    elif candidate.rule == "number+noun":
-        counted = candidate.sentence.tokens[candidate.last].stem
-    else:
+    elif candidate.rule != "number+noun":
         return False
-    return counted != question.focus and not (
-        question.focus in _PEOPLE and counted in PERSON_STEMS  # "3,200 residents"
-    )
-
-
-# "How many people ...?" counts residents, workers or passengers as well.
-_PEOPLE = frozenset({stem("people"), stem("person")})
+    counted = _counted(candidate)
+    return counted != question.focus and not _people_for_people(question.focus, counted)
 
 
 def counts_asked(candidate: Candidate, asked: QuantityAsked) -> bool:
@@ -515,15 +507,26 @@ def counts_asked(candidate: Candidate, asked: QuantityAsked) -> bool:
     the number counts the thing asked about, or people when people are asked about."""
     if asked.focus is None:
         return False
-    if _focus_within(candidate, asked.focus):
-        return True
-    if asked.focus not in _PEOPLE:
-        return False
+    return _focus_within(candidate, asked.focus) or _people_for_people(
+        asked.focus, _counted(candidate)
+    )
+
+
+def _counted(candidate: Candidate) -> str:
+    """The stem of what a number counts: its own last word ("3,200 residents"), else the
+    word right after it ("" at a mark)."""
     if candidate.rule == "number+noun":
-        counted = candidate.sentence.tokens[candidate.last].stem
-    else:
-        counted = stem(_word_after(candidate))
-    return counted in PERSON_STEMS
+        return candidate.sentence.tokens[candidate.last].stem
+    return stem(_word_after(candidate))
+
+
+def _people_for_people(focus: str, counted: str) -> bool:
+    """ "3,200 residents" for "how many people?": any noun naming people counts people."""
+    return focus in _PEOPLE and counted in PERSON_STEMS
+
+
+# "How many people ...?" counts residents, workers or passengers as well.
+_PEOPLE = frozenset({stem("people"), stem("person")})
 
 
 def _counts_focus(candidate: Candidate, question: QuestionAnalysis) -> bool:
