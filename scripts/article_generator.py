@@ -152,9 +152,11 @@ def article_file(number: int, seed: int, words: list[str]) -> tuple[str, str]:
 def write_articles(folder: Path, count: int, seed: int = 7) -> list[Path]:
     """Write ``count`` generated articles into ``folder`` and return their paths."""
     words = [
-        line
+        word
         for line in _WORDS_FILE.read_text(encoding="utf-8").splitlines()
-        if line.isalpha() and len(line) > 3
+        if not line.startswith("#")
+        for word in line.split("\t", 1)[-1].split(" ")
+        if word.isalpha() and len(word) > 3
     ]
     folder.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []

@@ -15,10 +15,12 @@ WORDS = DATA / "english_words.txt"
 
 
 def common_words() -> set[str]:
+    """The 50,000 most frequent English words (each row of the list: a frequency, its words)."""
     return {
-        line.strip()
+        word
         for line in WORDS.read_text(encoding="utf-8").splitlines()
         if line and not line.startswith("#")
+        for word in line.split("\t", 1)[1].split(" ")
     }
 
 
@@ -35,13 +37,13 @@ def wordnet_header(script: str, source: str, columns: str) -> str:
 
 
 def render(header: str, rows: Sequence[tuple[str, str]]) -> str:
-    """The file's text: its licence header, then one tab-separated row per word."""
+    """The file's text: its licence header, then one tab-separated row per key."""
     return header + "".join(f"{key}\t{value}\n" for key, value in rows)
 
 
 def write(output: Path, header: str, rows: Sequence[tuple[str, str]]) -> None:
     output.write_text(render(header, rows), encoding="utf-8")
-    print(f"wrote {len(rows)} words to {output}")
+    print(f"wrote {len(rows)} rows to {output}")
 
 
 def regenerate(

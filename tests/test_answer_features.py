@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from bot.composer.abstention_features import WINDOW_FACTS, names_unknown, window_facts
 from bot.composer.candidates import Candidate
 from bot.composer.eligibility import candidate_spans
+from bot.composer.english import zipf_frequency
 from bot.composer.extraction import counts_asked_thing, has_typed_phrase
 from bot.composer.matching import found_stems
 from bot.composer.person_words import PERSON_STEMS
@@ -109,6 +110,25 @@ def _spans(question_text: str, reader: ArticleReader = READER) -> dict[str, dict
 )
 def test_span_measures(question: str, span: str, feature: str, value: float) -> None:
     assert _spans(question)[span][feature] == value
+
+
+def test_an_everyday_last_word_is_more_common_than_a_name() -> None:
+    port = _spans("which port was never sold?")["larger port"]["commonness"]
+    name = _spans("who is the harbour director?")["Ana Ruiz"]["commonness"]
+    assert 0.4 < name < port < 0.8  # "ruiz": Zipf 3.2 of 7.7, "port" 4.6
+
+
+@pytest.mark.parametrize(
+    ("word", "low", "high"),
+    [
+        ("the", 7.5, 8.0),  # the most common English word
+        ("presence", 4.0, 5.5),
+        ("melatonin", 2.5, 3.5),
+        ("guiscard", 0.0, 0.0),  # outside the 50,000 most frequent words
+    ],
+)
+def test_how_common_a_word_is(word: str, low: float, high: float) -> None:
+    assert low <= zipf_frequency(word) <= high
 
 
 @pytest.mark.parametrize(

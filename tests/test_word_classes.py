@@ -1,4 +1,4 @@
-"""Word classes in context: a row per participle rule of bot/composer/word_classes.py."""
+"""Word classes in context: a row per rule of bot/composer/word_classes.py."""
 
 from __future__ import annotations
 
@@ -20,9 +20,19 @@ from bot.composer.word_classes import WordClass, classify
         ("the company has increased prices", "increased", WordClass.VERB),
         # and an "-ing" word after a preposition is a gerund with its object
         ("they won by using computers", "using", WordClass.VERB),
+        # closed-class words are no nouns, so no noun phrase is made of them
+        ("it is open to all, albeit with limits", "albeit", WordClass.FUNCTION),
+        ("the van parked behind the museum", "behind", WordClass.FUNCTION),
+        ("wherever they went, crowds followed", "wherever", WordClass.FUNCTION),
+        ("the minister herself resigned", "herself", WordClass.FUNCTION),
+        # the first word of a two-word preposition
+        ("it failed due to the presence of ice", "due", WordClass.FUNCTION),
+        ("prior to 1990 the port was closed", "prior", WordClass.FUNCTION),
+        # elsewhere the word keeps its class
+        ("the payment is due on Monday", "due", WordClass.ADJECTIVE),
     ],
 )
-def test_participles_in_context(text: str, word: str, expected: WordClass) -> None:
+def test_word_classes_in_context(text: str, word: str, expected: WordClass) -> None:
     tokens = tokenize(text)
     classes = dict(zip((token.lower for token in tokens), classify(tokens), strict=True))
     assert classes[word] is expected

@@ -130,10 +130,10 @@ def candidate_spans(
 
 
 def _a_date_for_a_thing(candidate: Candidate, question: QuestionAnalysis) -> bool:
-    """A span that is only a date ("1281", "29 December 1930", "in the summer of 1961")
-    answering a "what" question that asks for a thing, not a time: of 63 such answers
-    in the development data, 6 were right. Nor is a date a person, a place or an
-    organization ("1851" for "who developed the indicator?"). A question that says
+    """A span that is only a date ("1281", "29 December 1930", "in the summer of 1961",
+    "1970s and 1980s") answering a "what" question that asks for a thing, not a time:
+    of 63 such answers in the development data, 6 were right. Nor is a date a person,
+    a place or an organization ("1851" for "who developed the indicator?"). A question that says
     "when" ("it was built when?") or whose head is a time ("what date", "which era")
     still gets its dates."""
     if question.answer_type not in _THING_TYPES:
@@ -151,7 +151,7 @@ def _a_date_for_a_thing(candidate: Candidate, question: QuestionAnalysis) -> boo
 
 _THING_TYPES = _ENTITY_TYPES | {AnswerType.OTHER}
 _WHEN = re.compile(r"\bwhen\b", re.IGNORECASE)
-_YEAR = re.compile(r"1\d{3}|20\d{2}")
+_YEAR = re.compile(r"(?:1\d{3}|20\d{2})s?")  # a year or its decade ("1970s")
 _DAY_OR_YEAR = re.compile(r"\d{1,4}(?:st|nd|rd|th|s)?")
 _DATE_WORDS = (
     frozenset({"in", "on", "of", "the", "by", "from", "to", "and", "early", "late", "mid"})

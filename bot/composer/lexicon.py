@@ -62,15 +62,22 @@ AUXILIARIES = words(
 PRONOUNS = words(
     "i me my mine you your yours he him his she her hers it its they them their theirs we us "
     "our ours this that these those who whom whose which what "
-    "anyone anybody anything someone somebody something everyone everybody everything"
+    "anyone anybody anything someone somebody something everyone everybody everything "
+    "myself yourself himself herself itself ourselves yourselves themselves oneself "
+    "whatever whichever whoever whomever"
 )
 DETERMINERS = words("a an the this that these those some any each every no another such")
 PREPOSITIONS = words(
     "of in on at by for with about against between into through during before after above "
     "below to from up down out off over under near across along around amid among beside "
-    "besides beyond inside outside onto toward towards upon via within without since until"
+    "besides beyond inside outside onto toward towards upon via within without since until "
+    "aboard alongside amidst amongst atop behind beneath despite except notwithstanding "
+    "throughout underneath unlike versus"
 )
-CONJUNCTIONS = words("and or but nor so yet because although though while whereas if unless")
+CONJUNCTIONS = words(
+    "and or but nor so yet because although though while whereas if unless albeit lest whether "
+    "whereby wherein whereupon wherever whenever"
+)
 NEGATIONS = words("no not never none nobody nothing neither nor without n't cannot")
 # Everything that cannot be the head of an answer on its own.
 FUNCTION_WORDS = (
@@ -80,6 +87,7 @@ FUNCTION_WORDS = (
     | PREPOSITIONS
     | CONJUNCTIONS
     | words("also just only even very too as than then there here how why when where not no")
+    | words("both cannot")
 )
 
 NUMBER_WORDS = words(

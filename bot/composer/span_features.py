@@ -14,7 +14,8 @@ head noun, ...); this module describes each by the numbers in
   side, whether it sits right after or before one, the share of the question's
   words around it, whether the question's own preposition introduces it ("in
   what year" -- "in 1066");
-- form: length, capitalization, quotation, a leading determiner or a trailing
+- form: length, capitalization, how common its last word is in English (answers
+  are seldom everyday words), quotation, a leading determiner or a trailing
   possessive ("the minister's"), a number inside it, a list ("A, B and C") and
   whether the question asks for several things;
 - echo: the share of its words the question already says (the answer to "who
@@ -33,10 +34,12 @@ from functools import lru_cache
 from itertools import pairwise
 
 from bot.composer.candidates import Candidate
+from bot.composer.english import zipf_frequency
 from bot.composer.extractors.numbers import measure_unit
 from bot.composer.lexicon import (
     CURRENCY_WORDS,
     DETERMINERS,
+    FUNCTION_WORDS,
     MONEY_WORDS,
     MONTHS,
     PREPOSITIONS,
@@ -46,7 +49,7 @@ from bot.composer.lexicon import (
 from bot.composer.person_words import PERSON_STEMS
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import WordWeights
-from bot.composer.tokens import tokenize
+from bot.composer.tokens import Token, tokenize
 from bot.composer.word_classes import WordClass, looks_plural, word_class
 from retrieval.analysis import stem
 
@@ -120,6 +123,7 @@ SPAN_FEATURES = (
     "log_words",
     "one_word",
     "capitalized",
+    "commonness",
     "in_quotes",
     "after_preposition",
     "question_preposition",
@@ -212,6 +216,7 @@ def span_features(
         math.log(words),
         float(words == 1),
         sum(token.is_capitalized for token in word_tokens) / max(1, len(word_tokens)),
+        _commonness(word_tokens),
         float(_quoted(sentence.passage.text, first, last)),
         float(previous in PREPOSITIONS),
         float(bool(previous) and previous == question.preposition),
@@ -232,6 +237,19 @@ def span_features(
         float(_counts_focus(candidate, question)),
         *_list_fit(candidate.rule, question.text),
     )
+
+
+def _commonness(word_tokens: Sequence[Token]) -> float:
+    """How common in English the span's last word is, 0 (a name, a rare term) to about 1
+    ("the"): an answer is seldom a word every text uses ("melatonin", not "presence")."""
+    for token in reversed(word_tokens):
+        if token.lower.isalpha() and token.lower not in FUNCTION_WORDS:
+            return zipf_frequency(token.lower) / _ZIPF_OF_THE
+    return 0.0
+
+
+# wordfreq's Zipf frequency of "the", the most common English word.
+_ZIPF_OF_THE = 7.7
 
 
 def _list_fit(rule: str, question_text: str) -> tuple[float, float]:

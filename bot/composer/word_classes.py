@@ -171,8 +171,12 @@ def word_class(lower: str) -> WordClass:
 
 
 def classify(tokens: tuple[Token, ...]) -> tuple[WordClass, ...]:
-    """Classes of ``tokens`` in context: names, and participles used as modifiers."""
+    """Classes of ``tokens`` in context: names, participles used as modifiers, and the
+    first word of a preposition of two ("due to", "prior to")."""
     classes = [_context_free(token, index) for index, token in enumerate(tokens)]
+    for index, token in enumerate(tokens[:-1]):
+        if token.lower in _BEFORE_TO and tokens[index + 1].lower == "to":
+            classes[index] = WordClass.FUNCTION
     for index, token in enumerate(tokens):
         if classes[index] is not WordClass.VERB or not token.lower.endswith(("ed", "ing")):
             continue
@@ -207,6 +211,10 @@ def classify(tokens: tuple[Token, ...]) -> tuple[WordClass, ...]:
             classes[index] = WordClass.ADJECTIVE
     return tuple(classes)
 
+
+# Words that with "to" make a preposition: "due to the presence of melatonin" has no
+# noun "due", "prior to 1990" no adjective "prior".
+_BEFORE_TO = frozenset({"due", "prior", "owing", "according", "pursuant", "thanks"})
 
 _NAMING_VERBS = frozenset({"called", "named", "termed", "dubbed", "labelled", "labeled"})
 
