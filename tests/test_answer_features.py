@@ -61,6 +61,8 @@ def _sentence_row(question_text: str, passage_fragment: str) -> dict[str, float]
         ("when is the summit?", "G7 summit", "coverage", 0.0, 0.0),
         ("when is the harbour summit?", "harbour summit will", "coverage", 1.0, 1.0),
         ("when is the harbour summit?", "harbour summit will", "pairs_adjacent", 1.0, 1.0),
+        ("when is the harbour summit?", "harbour summit will", "coverage_rare", 1.0, 1.0),
+        ("when is the summit?", "G7 summit", "coverage_rare", 0.0, 0.0),
         ("when is the harbour summit?", "harbour summit will", "bm25", 0.2, 1.0),
         ("who is the harbour director?", "Ana Ruiz", "article_lead", 0.0, 0.0),
         ("who is the harbour director?", "Ana Ruiz", "paragraph_first", 1.0, 1.0),

@@ -35,6 +35,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
+from bot.composer.english import zipf_frequency
 from bot.composer.inflections import related_stems
 from bot.composer.matching import found_stems, match_flags, share, title_share
 from bot.composer.questions import QuestionAnalysis
@@ -49,6 +50,7 @@ SENTENCE_FEATURES = (
     "coverage",
     "coverage_window",
     "coverage_neighbour",
+    "coverage_rare",
     "word_share",
     "bm25",
     "pairs_adjacent",
@@ -106,6 +108,7 @@ def sentence_features(
         return known
 
     pairs = _question_pairs(question)
+    rarity = _rarity_weights(question)
     related = related_stems(question.content_stems)
     rows: list[tuple[float, ...]] = []
     best_cosine = max((item.cosine for item in pool), default=0.0) or 1.0
@@ -131,6 +134,7 @@ def sentence_features(
                 own_share,
                 share(weights, own.union(*(stems for stems, _ in around))) if around else own_share,
                 max((part for _, part in around), default=0.0),
+                share(rarity, own),
                 _word_share(question, matched_stems),
                 _bm25(matched_stems, profile.words, weights, reader.mean_words),
                 _pairs_adjacent(pairs, profile.stems, matched),
@@ -165,6 +169,20 @@ def _profile(text: str) -> _Profile:
         frozenset(token.stem for token in tokens if token.is_word),
         sum(token.is_word for token in tokens),
     )
+
+
+def _rarity_weights(question: QuestionAnalysis) -> WordWeights:
+    """The question's stems weighed by how rare their words are in English, not in the
+    article: a short story says "injured" as seldom as "said", English does not."""
+    by_stem: dict[str, float] = {}
+    for token in question.content:
+        rarity = _RAREST_ZIPF - zipf_frequency(token.lower)
+        by_stem[token.stem] = max(by_stem.get(token.stem, 0.0), rarity)
+    return WordWeights(by_stem, sum(by_stem.values()))
+
+
+# One more than the Zipf frequency of "the": every word weighs at least 1.
+_RAREST_ZIPF = 8.7
 
 
 def _word_share(question: QuestionAnalysis, matched: dict[str, int]) -> float:
