@@ -62,9 +62,13 @@ SPAN_C = 0.1
 PROBABILITY_C = 1.0
 NEGATIVES_PER_QUESTION = 30
 INNER_FOLDS = 4
-# 7% declined 10.2% of one SQuAD file's answerable questions with the shipped weights,
-# over the issue-3 bar of 10% (tests/test_evaluation.py); 6% keeps it with a margin.
-MAX_DECLINED_ANSWERABLE = 0.06
+# The share of answerable questions the threshold may decline, out of fold. Held apart
+# end to end, going from 6% to 8% declined 46 more of SQuAD's 2,201 answerable questions
+# (their answers averaged F1 0.24) and 105 more of its 2,377 unanswerable ones: nine
+# declines in ten fell on a wrong answer or an unanswerable question. 8% keeps the
+# answerable questions declined (8.6% held apart) under the issue's 10% with a margin,
+# and one SQuAD file's under issue 3's 10% with the shipped weights (tests/test_evaluation.py).
+MAX_DECLINED_ANSWERABLE = 0.08
 PASSAGE_PRECISION = 0.75
 HIT_F1 = 0.5
 # News is what articlebot reads; SQuAD's Wikipedia articles are most of the data.
