@@ -68,16 +68,21 @@ def _read_synsets(folder: Path, part: str) -> dict[str, Synset]:
     return synsets
 
 
-def first_senses(folder: Path, part: str) -> dict[str, str]:
-    """``index.<part>``: each lemma's most frequent sense (its first synset offset)."""
-    first: dict[str, str] = {}
+def senses(folder: Path, part: str) -> dict[str, list[str]]:
+    """``index.<part>``: each lemma's senses (synset offsets), the most frequent first."""
+    found: dict[str, list[str]] = {}
     for line in (folder / f"index.{part}").read_text(encoding="latin-1").splitlines():
         if line.startswith(" "):
             continue
         fields = line.split()
         pointer_count = int(fields[3])
-        first[fields[0]] = fields[4 + pointer_count + 2]
-    return first
+        found[fields[0]] = fields[4 + pointer_count + 2 :]
+    return found
+
+
+def first_senses(folder: Path, part: str) -> dict[str, str]:
+    """Each lemma's most frequent sense (its first synset offset)."""
+    return {word: offsets[0] for word, offsets in senses(folder, part).items()}
 
 
 def build_rows() -> list[tuple[str, str]]:

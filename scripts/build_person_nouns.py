@@ -38,11 +38,12 @@ HEADER = word_tables.wordnet_header(
 )
 # The synset "person, individual, someone, somebody, mortal, soul" in WordNet 3.0.
 PERSON = "00007846"
-_HYPERNYMS = {"@"}  # a kind of (not "@i", an instance of: "Fields" is one comedian)
+_KIND_OF = frozenset({"@"})  # a kind of (not "@i", an instance of: "Fields" is one comedian)
 
 
-def _hypernyms(folder: Path) -> dict[str, list[str]]:
-    """Each noun synset's more general noun synsets, from ``data.noun``."""
+def hypernyms(folder: Path, symbols: frozenset[str] = _KIND_OF) -> dict[str, list[str]]:
+    """Each noun synset's more general noun synsets, from ``data.noun``, by the pointers
+    ``symbols`` names ("@" a kind of, "@i" an instance of)."""
     table: dict[str, list[str]] = {}
     for line in (folder / "data.noun").read_text(encoding="latin-1").splitlines():
         if line.startswith(" "):
@@ -51,7 +52,7 @@ def _hypernyms(folder: Path) -> dict[str, list[str]]:
         at = 4 + 2 * int(fields[3], 16)
         pointers = (fields[at + 1 + 4 * i : at + 5 + 4 * i] for i in range(int(fields[at])))
         table[fields[0]] = [
-            target for symbol, target, part, _ in pointers if symbol in _HYPERNYMS and part == "n"
+            target for symbol, target, part, _ in pointers if symbol in symbols and part == "n"
         ]
     return table
 
@@ -75,7 +76,7 @@ def _people(hypernyms: dict[str, list[str]]) -> set[str]:
 def build_rows() -> list[tuple[str, str]]:
     common = word_tables.common_words()
     folder = wordnet_folder()
-    people = _people(_hypernyms(folder))
+    people = _people(hypernyms(folder))
     by_stem: dict[str, set[str]] = defaultdict(set)
     for word, offset in first_senses(folder, "noun").items():
         if word in common and offset in people:

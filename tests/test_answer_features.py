@@ -14,6 +14,7 @@ from bot.composer.eligibility import candidate_spans
 from bot.composer.english import zipf_frequency
 from bot.composer.extraction import counts_asked_thing, has_typed_phrase
 from bot.composer.matching import found_stems
+from bot.composer.noun_kinds import is_a_kind_of
 from bot.composer.person_words import PERSON_STEMS
 from bot.composer.questions import analyze_question
 from bot.composer.reader import ArticleReader, reader_for
@@ -104,9 +105,16 @@ def _spans(question_text: str, reader: ArticleReader = READER) -> dict[str, dict
         ("how many berths were full?", "71", "counts_focus", 1.0),
         ("how many berths were full?", "150", "counts_focus", 1.0),
         ("how old is Ana Ruiz?", "52", "counts_focus", 0.0),
+        # a word naming a kind of the head noun, by WordNet: ships are vessels, Porto a port
+        ("which vessels docked?", "Nine ships", "kind_of_head", 1.0),
+        ("which vessels docked?", "berths", "kind_of_head", 0.0),
+        ("which port was never sold?", "Porto", "kind_of_head", 1.0),
+        ("which port was never sold?", "larger port", "kind_of_head", 0.0),
         # the unit asked for: a month, a year, or none
         ("in what month will the harbour summit be held?", "June 20", "unit_fit", 1.0),
         ("in what year will the harbour summit be held?", "June 20", "unit_fit", -1.0),
+        # a date is as specific as it is common: its calendar words are not weighed
+        ("when will the harbour summit be held?", "June 20", "commonness", 0.0),
         ("when will the harbour summit be held?", "June 20", "unit_fit", 0.0),
     ],
 )
@@ -118,6 +126,22 @@ def test_an_everyday_last_word_is_more_common_than_a_name() -> None:
     port = _spans("which port was never sold?")["larger port"]["commonness"]
     name = _spans("who is the harbour director?")["Ana Ruiz"]["commonness"]
     assert 0.4 < name < port < 0.8  # "ruiz": Zipf 3.2 of 7.7, "port" 4.6
+
+
+@pytest.mark.parametrize(
+    ("word", "head", "kind"),
+    [
+        ("turbines", "device", True),  # a turbine is a rotary engine, a machine, a device
+        ("surgeon", "person", True),
+        ("paris", "city", True),  # an instance of a national capital
+        ("device", "turbine", False),  # not the other way round
+        ("crops", "crop", False),  # no word is a kind of itself
+        ("xylophonist", "device", False),  # a word WordNet's common nouns lack
+        ("turbines", "xylophonist", False),
+    ],
+)
+def test_a_noun_names_a_kind_of_another(word: str, head: str, kind: bool) -> None:
+    assert is_a_kind_of(word, head) is kind
 
 
 @pytest.mark.parametrize(

@@ -128,6 +128,10 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
         "first <= end and tokens[first].lower in DETERMINERS",
     ): "moves first forward to end: at most _SUBJECT_WORDS tokens",
     ("bot.composer.extractors.phrases", "extract_chunks", "index < len(tokens)"): _SENTENCE,
+    ("bot.composer.noun_kinds", "_more_general", "waiting"): (
+        "each sense is expanded once (the found set); at most the table's ~30,000 senses, "
+        "in practice the few dozen above one word"
+    ),
     (
         "bot.composer.extractors.phrases",
         "extract_chunks",

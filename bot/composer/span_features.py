@@ -7,9 +7,10 @@ head noun, ...); this module describes each by the numbers in
 
 - its sentence: the sentence ranker's score (relative to the question's best
   sentence), and whether it is the best sentence;
-- type: how well the extractor says it fits the expected type, and which family
-  of rule proposed it (a date rule, a name rule, a generic noun phrase, ...; for
-  the head-noun rules, which one);
+- type: how well the extractor says it fits the expected type, which family of
+  rule proposed it (a date rule, a name rule, a generic noun phrase, ...; for the
+  head-noun rules, which one), and whether its last word names a kind of the
+  question's head noun (WordNet: "steam turbines" are devices);
 - place: how near it stands to the question's words in its sentence, on which
   side, whether it sits right after or before one, the share of the question's
   words around it, whether the question's own preposition introduces it ("in
@@ -43,9 +44,11 @@ from bot.composer.lexicon import (
     MONEY_WORDS,
     MONTHS,
     PREPOSITIONS,
+    TIME_NOUNS,
     TIME_UNITS,
     WEEKDAYS,
 )
+from bot.composer.noun_kinds import head_word, is_a_kind_of
 from bot.composer.person_words import PERSON_STEMS
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import WordWeights
@@ -124,6 +127,7 @@ SPAN_FEATURES = (
     "one_word",
     "capitalized",
     "commonness",
+    "kind_of_head",
     "in_quotes",
     "after_preposition",
     "question_preposition",
@@ -217,6 +221,7 @@ def span_features(
         float(words == 1),
         sum(token.is_capitalized for token in word_tokens) / max(1, len(word_tokens)),
         _commonness(word_tokens),
+        float(_names_a_kind_of_head(word_tokens, question)),
         float(_quoted(sentence.passage.text, first, last)),
         float(previous in PREPOSITIONS),
         float(bool(previous) and previous == question.preposition),
@@ -240,12 +245,28 @@ def span_features(
 
 
 def _commonness(word_tokens: Sequence[Token]) -> float:
-    """How common in English the span's last word is, 0 (a name, a rare term) to about 1
-    ("the"): an answer is seldom a word every text uses ("melatonin", not "presence")."""
+    """How common in English the span's last word is, 0 (a name, a rare term, a date) to
+    about 1 ("the"): an answer is seldom a word every text uses ("melatonin", not
+    "presence")."""
     for token in reversed(word_tokens):
-        if token.lower.isalpha() and token.lower not in FUNCTION_WORDS:
+        if token.lower.isalpha() and token.lower not in _NOT_WEIGHED:
             return zipf_frequency(token.lower) / _ZIPF_OF_THE
     return 0.0
+
+
+# Words no answer is less specific for being common: function words, and the calendar
+# ("on Tuesday", "in March", "the summer of 1961"), which a date needs whatever it says.
+_NOT_WEIGHED = FUNCTION_WORDS | MONTHS | WEEKDAYS | TIME_NOUNS
+
+
+def _names_a_kind_of_head(word_tokens: Sequence[Token], question: QuestionAnalysis) -> bool:
+    """Whether the span's last word names a kind of the question's head noun ("steam
+    turbines" for "what device?"), by WordNet; a span saying the head itself does not."""
+    if not word_tokens:
+        return False
+    head = head_word(question)
+    last = word_tokens[-1].lower
+    return head is not None and last.isalpha() and is_a_kind_of(last, head)
 
 
 # wordfreq's Zipf frequency of "the", the most common English word.
