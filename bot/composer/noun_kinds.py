@@ -30,6 +30,7 @@ def _table() -> dict[str, str]:
     return read_mapping("noun_kinds.tsv")
 
 
+@lru_cache(maxsize=1 << 14)
 def _senses(word: str) -> tuple[str, ...]:
     """The senses of ``word`` or, for a plural WordNet does not list, of its singular."""
     table = _table()
@@ -65,6 +66,7 @@ def _more_general(word: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=1 << 14)
 def is_a_kind_of(word: str, head: str) -> bool:
     """Whether lower-case ``word`` names a kind (or an instance) of what ``head`` names,
     in one of their frequent senses; a word is no kind of itself ("crops" of "crop")."""
