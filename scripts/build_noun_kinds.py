@@ -36,7 +36,7 @@ HEADER = word_tables.wordnet_header(
     "",
     "word<TAB>its senses, most frequent first; sense<TAB>the senses it is a kind of.",
 )
-# A word's senses kept: its rarer senses ("crop", a riding whip) mostly mislead.
+# A word's senses kept: its rarer ones ("crop", the handle of a whip) mostly mislead.
 SENSES = 3
 _KIND_OR_INSTANCE = frozenset({"@", "@i"})
 

@@ -130,7 +130,8 @@ INVASION_READER = reader_of(
     "Of the ships one survived. "
     "The storm sank several hundred boats. Then it sank many ships. "
     "Work on the bridge began in the summer of 1961. "
-    "The 1997 Treaty of Amsterdam followed the vote."
+    "The 1997 Treaty of Amsterdam followed the vote. "
+    "New cranes changed the port in the 1970s and 1980s."
 )
 
 
@@ -140,6 +141,7 @@ INVASION_READER = reader_of(
         # a "what" question asking for a thing gets no bare date
         ("what wrecked the fleet?", "typhoon", "1281"),
         ("what began in the summer of 1961?", "bridge", "summer of 1961"),
+        ("what changed the port?", "New cranes", "1970s and 1980s"),  # decades are dates
         # a name holding a year is a name, not a date
         ("what followed the vote?", "1997 Treaty of Amsterdam", "1281"),
         # a question that asks "when" in its own words still gets dates

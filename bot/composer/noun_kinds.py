@@ -18,8 +18,9 @@ from bot.composer.questions import QuestionAnalysis
 
 __all__ = ["head_word", "is_a_kind_of"]
 
-# The head noun's senses that count: "crop" is first a harvest, then a plant part;
-# its third sense (a riding whip) would make "whip" an answer.
+# The head noun's senses that count: "crop" is first a harvest, then a cultivated
+# plant; its third sense, a collection of things ("the annual crop of students"), would
+# make any group an answer.
 _HEAD_SENSES = 2
 
 
@@ -69,7 +70,8 @@ def _more_general(word: str) -> frozenset[str]:
 @lru_cache(maxsize=1 << 14)
 def is_a_kind_of(word: str, head: str) -> bool:
     """Whether lower-case ``word`` names a kind (or an instance) of what ``head`` names,
-    in one of their frequent senses; a word is no kind of itself ("crops" of "crop")."""
+    in one of their frequent senses; a word is no kind of itself or of a word sharing a
+    sense with it ("crops" of "crop")."""
     head_senses = _senses(head)[:_HEAD_SENSES]
     if not head_senses or set(_senses(word)) & set(_senses(head)):
         return False
