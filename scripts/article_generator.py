@@ -11,12 +11,15 @@ so the three readers all take part. Nothing here is read from the network.
 from __future__ import annotations
 
 import random
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import word_tables
+
 __all__ = ["article_file", "write_articles"]
 
-_WORDS_FILE = Path(__file__).resolve().parent.parent / "bot" / "data" / "english_words.txt"
 _FIRST = (
     "Anna Boris Carla David Elena Farid Grace Hiro Ines Jonas Kemal Lena Marco Nadia Omar "
     "Priya Quentin Rosa Samuel Tara Umar Vera Wei Ximena Yusuf Zoe Alexei Joe Emma Lucas"
@@ -151,13 +154,8 @@ def article_file(number: int, seed: int, words: list[str]) -> tuple[str, str]:
 
 def write_articles(folder: Path, count: int, seed: int = 7) -> list[Path]:
     """Write ``count`` generated articles into ``folder`` and return their paths."""
-    words = [
-        word
-        for line in _WORDS_FILE.read_text(encoding="utf-8").splitlines()
-        if not line.startswith("#")
-        for word in line.split("\t", 1)[-1].split(" ")
-        if word.isalpha() and len(word) > 3
-    ]
+    # Alphabetical, as the list was once written a word a line: the seed keeps its articles.
+    words = sorted(word for word in word_tables.common_words() if word.isalpha() and len(word) > 3)
     folder.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []
     for number in range(count):
