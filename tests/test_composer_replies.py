@@ -223,3 +223,43 @@ def test_a_name_beside_someone_else_s_role_does_not_hold_it() -> None:
     """The sentence names the director's counterpart, not the director: declined."""
     result = answer("who is the harbour director?", Knowledge.from_article(COUNTERPART))
     assert result.short_answer is None or "Petrov" not in result.short_answer
+
+
+FAMILY = article_from_text(
+    "Painter dies at 84\n\n"
+    "Inés Calderón, the painter of vast desert skies, died on Sunday in Santa Fe.\n\n"
+    "She is survived by her daughter, Marta Calderón, a sculptor.\n\n"
+    "Her husband, the architect Tomás Vidal, died in 2009."
+)
+FAMILY_KNOWLEDGE = Knowledge.from_article(FAMILY)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_holds"),
+    [
+        ("who is Calderón's daughter?", "Marta Calderón"),
+        ("what is her daughter's name?", "Marta Calderón"),
+        ("who was her husband?", "Tomás Vidal"),
+        # family relations the article never names: declined, not the best person at hand
+        ("who is Calderón's son?", None),
+        ("what is her mother's name?", None),
+        ("what was her brother's name?", None),
+    ],
+)
+def test_a_family_relation_is_answered_only_where_the_article_names_it(
+    question: str, answer_holds: str | None
+) -> None:
+    result = answer(question, FAMILY_KNOWLEDGE)
+    if answer_holds is None:
+        assert result.kind is AnswerKind.NO_ANSWER
+    else:
+        assert result.short_answer is not None
+        assert answer_holds in result.short_answer
+
+
+def test_a_spouse_is_named_where_the_article_says_married() -> None:
+    knowledge = Knowledge.from_article(
+        article_from_text("Obituary\n\nInés Calderón married the architect Tomás Vidal in 1961.")
+    )
+    result = answer("who was Calderón's husband?", knowledge)
+    assert result.kind is not AnswerKind.NO_ANSWER

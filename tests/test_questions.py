@@ -124,6 +124,11 @@ def test_answer_type(question: str, expected: AnswerType) -> None:
         ("What was the naval base called?", ("naval", "base")),
         ("Who was Margaret's husband?", ("husband",)),
         ("What was the name of the Norse leader?", ("norse", "leader")),
+        # "X's name" is the name of X, but "Biden's name" is no Biden
+        ("What is Biden's wife's name?", ("wife",)),
+        ("what are the new owner's names?", ("owner",)),
+        ("What is the Norman king's full name?", ("king",)),
+        ("What is Biden's name?", ("name",)),
         # a verb after the noun ends the phrase
         ("What battle took place in the 10th century?", ("battle",)),
         ("What proclamation gave Huguenots special privileges?", ("proclamation",)),

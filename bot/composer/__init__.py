@@ -31,11 +31,16 @@ from bot.composer.assembly import (
     summary_answer,
 )
 from bot.composer.inflections import related_stems
-from bot.composer.lexicon import MONEY_WORDS
+from bot.composer.lexicon import MARRIAGE_WORDS, MONEY_WORDS
 from bot.composer.matching import coverage, sentence_for
 from bot.composer.multipart import split_question
 from bot.composer.normalization import MAX_QUESTION_CHARS, clean_question
-from bot.composer.questions import CATEGORY_STEMS, AnswerType, QuestionAnalysis
+from bot.composer.questions import (
+    CATEGORY_STEMS,
+    AnswerType,
+    QuestionAnalysis,
+    family_relation,
+)
 from bot.composer.reader import ArticleReader, reader_for
 from bot.composer.selection import (
     RankedSentence,
@@ -190,7 +195,11 @@ def _answer_one(
         and not _type_clash(analysis, best.rule)
         and not _focus_unsaid(analysis, reader, best.sentence.passage.index)
     )
-    if confident and not names_unknown(analysis, reader):
+    if (
+        confident
+        and not names_unknown(analysis, reader)
+        and not _relation_unknown(analysis, reader)
+    ):
         source = best.sentence.passage
         short = best.text[: trimmed_end(best.text, analysis)]
         return sourced_answer(
@@ -204,7 +213,11 @@ def _answer_one(
             evidence=evidence_for(knowledge, source.index, ranked, options.top_k),
             notes=(_note(selection),),
         )
-    if _passage_worthy(analysis, selection, weights) and not names_unknown(analysis, reader):
+    if (
+        _passage_worthy(analysis, selection, weights)
+        and not names_unknown(analysis, reader)
+        and not _relation_unknown(analysis, reader)
+    ):
         source = best.sentence.passage
         return passage_answer(
             knowledge,
@@ -272,6 +285,28 @@ def _focus_unsaid(analysis: QuestionAnalysis, reader: ArticleReader, index: int)
     return focus not in said
 
 
+def _relation_unknown(analysis: QuestionAnalysis, reader: ArticleReader) -> bool:
+    """Whether the question asks for a family relation no article names.
+
+    "what is Biden's wife's name?" of an article that never says "wife" (nor
+    "married") is unanswerable, however well "Biden" matches: the best person of
+    the best sentence is someone else. Family relations have no paraphrase the way
+    roles do ("the Viking chief" for "the Norse leader"), so the whole article is
+    searched, not the answer's sentence ("grandson of Genghis Khan" answers "who was
+    his grandfather?"). In the development data, 8 of 9 such questions were
+    unanswerable.
+    """
+    asked = family_relation(analysis)
+    if asked is None:
+        return False
+    said = [token.text for token in analysis.content if token.stem == asked]
+    if asked in _SPOUSE_STEMS:
+        said.extend(MARRIAGE_WORDS)
+    vocabulary = reader.knowledge.retriever.vocabulary
+    return not any(term in vocabulary for word in said for term in reader.terms(word))
+
+
+_SPOUSE_STEMS = frozenset(stem(word) for word in MARRIAGE_WORDS)
 # "how much funding?", "how much compensation?": an amount of money shows what it is
 # (not "how many pounds of steam?", which counts pounds).
 _MONEY_STEMS = frozenset(stem(word) for word in MONEY_WORDS)

@@ -41,7 +41,7 @@ from bot.composer.lexicon import (
     WEEKDAYS,
 )
 from bot.composer.matching import sentence_for
-from bot.composer.questions import AnswerType, QuestionAnalysis
+from bot.composer.questions import AnswerType, QuestionAnalysis, family_relation
 from bot.composer.reader import ArticleReader
 from bot.composer.span_features import (
     apposition_age,
@@ -396,13 +396,24 @@ def _names_one_of(tokens: Sequence[Token], question: QuestionAnalysis) -> bool:
 def _repeats_a_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
     """A name the question itself says: the answer to "who called Putin a killer?" is not Putin.
 
-    Nor is a nationality ("Russian") the answer to who, where or which organization.
+    A relative may share it ("who is Calderón's daughter?"): then only a name the
+    question says whole is a repeat. Nor is a nationality ("Russian") the answer to
+    who, where or which organization.
     """
     if question.answer_type not in _ENTITY_TYPES:
         return False
     if candidate.rule == "name:adjective":
         return True
+    if family_relation(question) is not None:
+        # Kin share a surname: "Marta Calderón" is Calderón's daughter, not Calderón.
+        return _only_names_of(candidate.tokens, question)
     return _names_one_of(candidate.tokens, question)
+
+
+def _only_names_of(tokens: Sequence[Token], question: QuestionAnalysis) -> bool:
+    """Whether the capitalized words of ``tokens`` are all names the question says."""
+    names = [token for token in tokens if token.is_capitalized]
+    return bool(names) and all(token.stem in question.capital_stems for token in names)
 
 
 def _wrong_quantity(

@@ -21,6 +21,7 @@ from enum import StrEnum
 from bot.composer.lexicon import (
     AUXILIARIES,
     FUNCTION_WORDS,
+    KIN_NOUNS,
     ORGANIZATION_NOUNS,
     PERSON_NOUNS,
     PLACE_NOUNS,
@@ -32,7 +33,13 @@ from bot.composer.tokens import Token, tokenize
 from bot.composer.word_classes import WordClass, classify, looks_plural, word_class
 from retrieval.analysis import stem
 
-__all__ = ["CATEGORY_STEMS", "AnswerType", "QuestionAnalysis", "analyze_question"]
+__all__ = [
+    "CATEGORY_STEMS",
+    "AnswerType",
+    "QuestionAnalysis",
+    "analyze_question",
+    "family_relation",
+]
 
 
 class AnswerType(StrEnum):
@@ -156,6 +163,8 @@ _ENDS_A_HEAD = (FUNCTION_WORDS - {"of"}) | {"last", "next", "this", "yesterday",
 _OF_HEADS = frozenset(
     "type types kind kinds sort sorts form forms variety name names title".split()
 )
+# "X's name" asks for X as "the name of X" does.
+_NAMES = (["name"], ["names"], ["full", "name"], ["first", "name"])
 # A noun phrase after "what/which" is rarely longer than this; longer runs have
 # swallowed a verb the rules cannot see ("which newspaper reported").
 _MAX_HEAD_WORDS = 3
@@ -651,6 +660,7 @@ def _head_phrase(words: list[Token], participles: bool = False) -> tuple[str, ..
     ends the phrase either way: "what battle took place", "the name given to".
     """
     phrase: list[Token] = []
+    owner: Token | None = None
     for token in words:
         after_of = bool(phrase) and phrase[-1].lower == "of" and token.lower in _ARTICLES
         if after_of:
@@ -660,6 +670,7 @@ def _head_phrase(words: list[Token], participles: bool = False) -> tuple[str, ..
         if phrase and word_class(token.lower) in _CLAUSE_CLASSES and _has_noun(phrase):
             break
         if phrase and phrase[-1].lower.endswith("'s"):
+            owner = phrase[-1]
             phrase = []  # "Norman art's best known piece": the owner is not the head
         if (
             not participles
@@ -673,6 +684,7 @@ def _head_phrase(words: list[Token], participles: bool = False) -> tuple[str, ..
         phrase.append(token)
     if phrase and phrase[-1].lower == "of":
         phrase.pop()
+    phrase = _named_owner(phrase, owner)
     # "type of reduction": the noun after "of" is what the answer names.
     for index, token in enumerate(phrase[:-1]):
         if token.lower == "of" and index > 0 and phrase[index - 1].lower in _OF_HEADS:
@@ -683,6 +695,14 @@ def _head_phrase(words: list[Token], participles: bool = False) -> tuple[str, ..
             phrase = phrase[: [token.lower for token in phrase].index("of")]
     nouns = [token.stem for token in phrase if token.lower not in FUNCTION_WORDS]
     return tuple(nouns[-_MAX_HEAD_WORDS:] if participles else nouns[:_MAX_HEAD_WORDS])
+
+
+def _named_owner(phrase: list[Token], owner: Token | None) -> list[Token]:
+    """ "her husband's name" is the name of her husband: he is asked for, as in "the name
+    of her husband". A name's name ("Biden's name") stays a name."""
+    if owner is not None and not owner.is_capitalized and [t.lower for t in phrase] in _NAMES:
+        return [owner]
+    return phrase
 
 
 # After a noun, a verb or an adverb opens the rest of the question ("the cycle sometimes called").
@@ -722,6 +742,16 @@ CATEGORY_STEMS = frozenset(
         | frozenset("thing things term terms word words".split())
     )
 )
+
+
+def family_relation(question: QuestionAnalysis) -> str | None:
+    """The stem of the family relation asked about ("who is X's daughter?", "what was
+    her mother's name?"), or None."""
+    head = question.head[-1] if question.head else None
+    return next((s for s in (question.focus, head) if s in _KIN_STEMS), None)
+
+
+_KIN_STEMS = _stems(KIN_NOUNS)
 
 
 def _type_of_head(head: tuple[str, ...]) -> AnswerType:
