@@ -263,3 +263,23 @@ def test_a_spouse_is_named_where_the_article_says_married() -> None:
     )
     result = answer("who was Calderón's husband?", knowledge)
     assert result.kind is not AnswerKind.NO_ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "statement"),
+    [
+        # reported speech: the article's words, not the speaker's, so not in quotation marks
+        (
+            "What did Moscow announce last week?",
+            "It would be recalling thousands of troops from the Ukrainian border",
+        ),
+        # a quotation keeps its marks
+        ("What did Ushakov say?", '"there are even specific dates."'),
+    ],
+)
+def test_what_was_said_is_quoted_only_when_the_article_quotes_it(
+    seed_knowledge: Knowledge, question: str, statement: str
+) -> None:
+    result = answer(question, seed_knowledge)
+    assert result.kind is AnswerKind.ANSWER
+    assert result.statement.startswith(statement)

@@ -98,6 +98,11 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
     ): _SENTENCE,
     ("bot.composer.extractors.names", "find_names", "index < len(tokens)"): _SENTENCE,
     (
+        "bot.composer.extractors.reported",
+        "_clause_end",
+        "last >= first and (not tokens[last].is_word or _dangles(tokens[last]))",
+    ): "walks back from a clause end at most _MAX_TOKENS (60) tokens after its start",
+    (
         "bot.composer.extractors.phrases",
         "_kind_after",
         "probe < stop and (not tokens[probe].is_capitalized)",

@@ -32,6 +32,7 @@ from bot.composer.extractors.phrases import (
     extract_place_phrases,
 )
 from bot.composer.extractors.quotes import extract_quotes
+from bot.composer.extractors.reported import extract_reported
 from bot.composer.extractors.subjects import extract_subjects
 from bot.composer.gazetteer import load_gazetteer
 from bot.composer.questions import AnswerType, QuestionAnalysis
@@ -85,6 +86,7 @@ _QuestionExtractor = Callable[[Sentence, QuestionAnalysis], Iterator[Candidate]]
 _QUESTION_EXTRACTORS: dict[str, _QuestionExtractor] = {
     "heads": lambda sentence, question: extract_head_matches(sentence, question.head),
     "quotes": lambda sentence, question: extract_quotes(sentence, question.verb),
+    "reported": lambda sentence, question: extract_reported(sentence, question.verb),
     "definitions": lambda sentence, question: extract_definitions(sentence, question.target or ""),
     "subjects": extract_subjects,
     "objects": extract_objects,
@@ -97,7 +99,7 @@ _BY_TYPE: dict[AnswerType, tuple[str, ...]] = {
     AnswerType.NUMBER: ("numbers",),
     AnswerType.REASON: ("reasons",),
     AnswerType.MANNER: ("manners",),
-    AnswerType.QUOTE: ("quotes",),
+    AnswerType.QUOTE: ("quotes", "reported"),
     AnswerType.DEFINITION: ("definitions",),
     AnswerType.OTHER: ("heads", "quotes", "objects", "subjects"),
     AnswerType.YES_NO: (),

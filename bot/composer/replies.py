@@ -123,20 +123,24 @@ def statement_for(
     in the article) lets hedges and caveats apply only where they govern it.
     """
     answer = short_answer.strip().strip('"').strip()
+    start = span[0] - source.start if span is not None else None
+    end = span[1] - source.start if span is not None else None
     if published is not None and question.answer_type is AnswerType.DATE:
         # News reports what happened; a weekday means a coming day only when asked so.
         meaning = resolve_relative_date(answer, published, question.tense == "future")
         if meaning is not None:
             answer = f"{answer} ({meaning})"
-    if question.answer_type is AnswerType.QUOTE and question.verb != "call":
+    if (
+        question.answer_type is AnswerType.QUOTE
+        and question.verb != "call"
+        and (start is None or _opens_a_quotation(source.text, start))
+    ):
         core = f'"{answer.rstrip(".")}."'
     elif question.answer_type is AnswerType.DEFINITION and question.target:
         verb = "was" if question.tense == "past" else "is"
         core = f"{question.target} {verb} {answer}."
     else:
         core = _capitalize(answer).rstrip(".") + "."
-    start = span[0] - source.start if span is not None else None
-    end = span[1] - source.start if span is not None else None
     hedge = hedge_of(source.text, start, end)
     about = question.content_stems | _KIND_WORDS.get(question.answer_type, frozenset())
     caveat = caveat_of(source.text, end, about)
@@ -145,6 +149,15 @@ def statement_for(
     if caveat:
         core = core[:-1] + f" — {caveat}."
     return core
+
+
+def _opens_a_quotation(text: str, start: int) -> bool:
+    """Whether a quotation mark opens right before ``start``: the words are the speaker's
+    own; reported speech ("announced it would withdraw") is the article's, unquoted."""
+    return text[:start].rstrip()[-1:] in _OPENING_MARKS
+
+
+_OPENING_MARKS = frozenset({'"', "“", "'", "‘"})
 
 
 def quote_line(passage: Passage, article: Article | None = None, several: bool = False) -> str:
