@@ -246,6 +246,14 @@ def test_a_capitalized_sentence_opener_is_not_a_name_when_the_article_uses_it_in
             "It takes one to know one",
         ),
         ('He called the Russian leader a "killer" and left.', "call", "killer"),
+        # a quotation that runs on into the next sentence, and one that ran on into this one
+        (
+            '"The way forward is through thoughtful dialogue and diplomatic process.',
+            "say",
+            "The way forward is through thoughtful dialogue and diplomatic process",
+        ),
+        ('She said: "We will rebuild the town.', "say", "We will rebuild the town"),
+        ('we will rebuild," she said.', "say", "we will rebuild"),
         (
             "He joined Biden's 'Leaders on Climate Change' summit.",
             None,

@@ -139,6 +139,8 @@ def test_answer_type(question: str, expected: AnswerType) -> None:
         ("What were Brenlow's sales last year?", ("sale",)),
         # a verb right after "what" has "what" for its subject: there is no head noun
         ("What wrecked the fleet?", ()),
+        # "doing" asks for an action: "Russia" is no head noun
+        ("What is Russia doing on the Ukrainian border?", ()),
         ("What happens when the river floods?", ()),
         ("Which led to the strike?", ()),
         # but a noun that could be a verb is still a head ("of" follows it, or it is in -ing)
@@ -265,7 +267,8 @@ def test_questions_about_who_holds_a_role(question: str, asks_role: bool, role: 
     [
         ("What did DECnet originally do?", True),
         ("what has the safety service done", True),
-        ("What were the miners doing when the roof fell?", False),  # "doing" is not last
+        ("What were the miners doing when the roof fell?", True),  # "doing" anywhere
+        ("What is Russia doing on the Ukrainian border?", True),
         ("What did the kettles cost?", False),
     ],
 )

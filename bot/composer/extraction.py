@@ -109,8 +109,9 @@ _NAME_EXTRACTORS = {
     "place names": "place",
     "organization names": "organization",
 }
-# "What did X do?", "what were they doing?", "what has it done?": an action is asked for.
-_ASKS_ACTION = re.compile(r"\b(?:do|doing|done)\W*$", re.IGNORECASE)
+# "What did X do?", "what were they doing?", "what has it done?", "what is Russia doing
+# on the border?": an action is asked for.
+_ASKS_ACTION = re.compile(r"\b(?:do|doing|done)\W*$|\bdoing\b", re.IGNORECASE)
 
 
 def asks_for_action(question_text: str) -> bool:

@@ -580,6 +580,9 @@ def _analyze_what_is(
 ) -> QuestionAnalysis:
     """ "what is X?": a definition when X is short and names a thing, else OTHER."""
     after = rest[1:]
+    if any(token.lower == "doing" for token in after):
+        # "what is Russia doing on the border?" asks for an action, not for a Russia.
+        return QuestionAnalysis(core, AnswerType.OTHER, content, tense=tense)
     while after and after[-1].lower in _NAMING_TAIL:
         after = after[:-1]
     # "what is the trial called?" asks for a name, not for what a trial is.

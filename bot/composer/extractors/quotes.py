@@ -36,11 +36,21 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if not any(a <= match.start() < b for a, b in spans)
     ]
     if text.count('"') % 2 == 1:
-        # A quotation that runs on from the previous sentence ends at the first mark.
-        first = text.index('"')
-        if not any(a - 1 <= first <= b for a, b in spans):
+        # A quotation that runs on from the previous sentence ends at the first mark; one
+        # that runs on into the next sentence starts at the last, which opens it.
+        first, last = text.index('"'), text.rindex('"')
+        if _opens(text, last) and not any(a - 1 <= last <= b for a, b in spans):
+            spans.append((last + 1, len(text)))
+        elif not any(a - 1 <= first <= b for a, b in spans):
             spans.append((0, first))
     return sorted(spans)
+
+
+def _opens(text: str, mark: int) -> bool:
+    """Whether the quotation mark at ``mark`` opens a quotation: it starts the text or
+    follows a space, and a word follows it."""
+    before = text[mark - 1 : mark]
+    return (not before or before.isspace()) and text[mark + 1 : mark + 2].isalnum()
 
 
 def extract_quotes(sentence: Sentence, verb_group: str | None) -> Iterator[Candidate]:
