@@ -333,6 +333,10 @@ def test_to_before_a_recipient_is_not_a_purpose(text: str, not_a_purpose: str) -
         ("She left Chicago after two years.", "after two years"),
         ("Enrolment has risen by 9 percent since 2020.", "by 9 percent"),
         ("Enrolment has risen by 9 percent since 2020.", "since 2020"),
+        # words before the amount keep it one
+        ("The kettles sold for between $35 and $60.", "for between $35 and $60"),
+        ("He was jailed for more than two years.", "for more than two years"),
+        ("The plant closed for at least a week.", "for at least a week"),
         # nor is "by the time ..."
         ("By the time police arrived, the thieves had gone.", "By the time police arrived"),
     ],

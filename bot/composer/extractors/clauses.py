@@ -21,6 +21,7 @@ from bot.composer.lexicon import (
     PERSON_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
+    TIME_UNITS,
 )
 from bot.composer.tokens import Token
 from bot.composer.word_classes import WordClass, classify, looks_plural, word_class
@@ -231,18 +232,27 @@ _DEGREE_WORDS = frozenset({"very", "too", "more", "most", "less", "least"})
 _TIME_OR_AMOUNT_MARKERS = frozenset(
     {("by",), ("for",), ("over",), ("after",), ("since",), ("with",), ("through",)}
 )
-_APPROXIMATELY = frozenset({"about", "nearly", "roughly", "around", "almost", "some", "up", "to"})
+# Words before an amount that still make it one: "for about $40", "for between $35 and
+# $60", "for more than two years", "for at least a week", "for just $5".
+_APPROXIMATELY = frozenset(
+    "about nearly roughly around almost some up to between more less than at least "
+    "only just under over".split()
+)
 _CURRENCY_SIGNS = frozenset("$£€¥")
 
 
 def _tells_time_or_amount(sentence: Sentence, body: int) -> bool:
     """Whether the phrase at ``body`` is a quantity ("about $1.1 billion", "two years",
-    "2020") or "the time ..."."""
+    "2020", "a week") or "the time ..."."""
     tokens = sentence.tokens
-    words = [token for token in tokens[body : body + 3] if token.lower not in _APPROXIMATELY]
+    words = [token for token in tokens[body : body + 5] if token.lower not in _APPROXIMATELY]
     if not words:
         return False
     first = words[0]
     if first.is_number or first.text in _CURRENCY_SIGNS or first.lower in NUMBER_WORDS:
         return True
-    return first.lower == "the" and len(words) > 1 and words[1].lower == "time"
+    second = words[1].lower if len(words) > 1 else ""
+    # "for a week", "after a year"; "by the time ..."
+    return (first.lower in {"a", "an"} and second in TIME_UNITS) or (
+        first.lower == "the" and second == "time"
+    )
