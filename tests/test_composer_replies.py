@@ -283,3 +283,15 @@ def test_what_was_said_is_quoted_only_when_the_article_quotes_it(
     result = answer(question, seed_knowledge)
     assert result.kind is AnswerKind.ANSWER
     assert result.statement.startswith(statement)
+
+
+def test_a_title_asked_in_initials_is_found_spelled_out() -> None:
+    knowledge = Knowledge.from_article(
+        article_from_text(
+            "Ferry operator fined\n\n"
+            "The company's chief executive, Daniel Brosseau, apologized in a statement."
+        )
+    )
+    result = answer("Who is the CEO of the company?", knowledge)
+    assert result.short_answer is not None
+    assert "Daniel Brosseau" in result.short_answer

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -12,6 +14,7 @@ from bot.composer.normalization import (
     correct_typos,
     expand_chat_spelling,
     expand_contractions,
+    match_title_initials,
     restore_capitals,
 )
 
@@ -100,6 +103,42 @@ NAMES_ONLY_CAPITALIZED = {"peña", "brenlow", "kiptanui", "president", "rescuers
 )
 def test_names_typed_in_lower_case_get_their_capitals(question: str, expected: str) -> None:
     assert restore_capitals(question, NAMES_ONLY_CAPITALIZED.__contains__) == expected
+
+
+SPELLED_OUT = {"chief", "executive", "financial", "officer"}.__contains__
+INITIALS = {"ceo", "cfo"}.__contains__
+BOTH = {"ceo", "chief", "executive"}.__contains__
+
+
+@pytest.mark.parametrize(
+    ("question", "known", "expected"),
+    [
+        ("Who is the CEO of Link?", SPELLED_OUT, "Who is the chief executive of Link?"),
+        ("who are the ceos", SPELLED_OUT, "who are the chief executives"),
+        ("who is the cfo?", SPELLED_OUT, "who is the chief financial officer?"),
+        ("who is the chief executive?", INITIALS, "who is the CEO?"),
+        ("who is the Chief  Financial Officer?", INITIALS, "who is the CFO?"),
+        # an article that writes a title both ways, or neither, leaves it as typed
+        ("who is the CEO?", BOTH, "who is the CEO?"),
+        ("who is the chief executive?", BOTH, "who is the chief executive?"),
+        ("who is the CTO?", SPELLED_OUT, "who is the CTO?"),
+        # initials inside a word are no title
+        ("what is CEOX?", SPELLED_OUT, "what is CEOX?"),
+    ],
+)  # fmt: skip
+def test_job_titles_are_written_as_the_article_writes_them(
+    question: str, known: Callable[[str], bool], expected: str
+) -> None:
+    assert match_title_initials(question, known) == expected
+
+
+@given(st.text(alphabet=st.sampled_from(list("ceoftuhirx CEOF\n")), max_size=2000))
+def test_title_matching_is_idempotent_and_touches_only_titles(text: str) -> None:
+    for known in (SPELLED_OUT, INITIALS):
+        once = match_title_initials(text, known)
+        assert match_title_initials(once, known) == once
+        if not any(title in text.lower() for title in ("ceo", "cfo", "coo", "cto", "chief")):
+            assert once == text
 
 
 @given(st.text(max_size=2000))

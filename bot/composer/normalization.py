@@ -8,7 +8,9 @@ question is analysed, it goes through small steps, each its own function:
 2. :func:`expand_contractions` turns "where's" into "where is", "didn't" into
    "did not" (possessives such as "Putin's" are left alone).
 3. :func:`expand_chat_spelling` maps chat shorthand ("r", "u", "wat", "pls") to words.
-4. :func:`correct_typos` replaces a word the article does not contain, and that is
+4. :func:`match_title_initials` writes a job title the way the article does: "CEO"
+   as "chief executive" for an article that only spells it out, and the reverse.
+5. :func:`correct_typos` replaces a word the article does not contain, and that is
    not a common English word, by the one article word a single edit away
    (insertion, deletion, substitution or transposition), only when exactly one
    such word exists.
@@ -31,6 +33,7 @@ __all__ = [
     "correct_typos",
     "expand_chat_spelling",
     "expand_contractions",
+    "match_title_initials",
     "restore_capitals",
 ]
 
@@ -169,6 +172,47 @@ def expand_chat_spelling(text: str) -> str:
         return _CHAT_WORDS.get(word.lower(), word)
 
     return _CHAT_TOKEN.sub(replace, text)
+
+
+def match_title_initials(text: str, known: Callable[[str], bool]) -> str:
+    """Write a job title as initials or in words, whichever the article uses.
+
+    "who is the CEO of Atlantic Link?" of an article that names "the company's chief
+    executive" asks for the chief executive; "who is the chief executive?" of one that
+    writes "CEO Ana Ruiz" for the CEO. ``known`` tells whether a lower-case word occurs
+    in the article; a title the article writes both ways, or neither, is left as typed.
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        typed = match.group(0)
+        initials = match.group(1)
+        if initials is not None:
+            words = _TITLE_WORDS[initials.lower()]
+            if known(initials.lower()) or not all(map(known, words.split())):
+                return typed
+            return words + ("s" if match.group(2) else "")
+        words = " ".join(typed.lower().split())
+        initials = _TITLE_INITIALS[words]
+        if not known(initials) or all(map(known, words.split())):
+            return typed
+        return initials.upper()
+
+    return _TITLE.sub(replace, text)
+
+
+# Job titles written both as initials and in words.
+_TITLE_WORDS = {
+    "ceo": "chief executive",
+    "cfo": "chief financial officer",
+    "coo": "chief operating officer",
+    "cto": "chief technology officer",
+}
+_TITLE_INITIALS = {words: initials for initials, words in _TITLE_WORDS.items()}
+_TITLE = re.compile(
+    r"\b(ceo|cfo|coo|cto)(s?)\b"
+    r"|\bchief\s+(?:executive|financial\s+officer|operating\s+officer|technology\s+officer)\b",
+    re.IGNORECASE,
+)
 
 
 def correct_typos(

@@ -15,6 +15,7 @@ from bot.composer.normalization import (
     correct_typos,
     expand_chat_spelling,
     expand_contractions,
+    match_title_initials,
     restore_capitals,
 )
 from bot.composer.questions import QuestionAnalysis, analyze_question
@@ -25,10 +26,11 @@ __all__ = ["normalize", "search_query", "understand"]
 
 
 def normalize(text: str, reader: ArticleReader) -> str:
-    """Contractions, chat spelling, typos one edit from an article word, then the
-    capitals of names typed in lower case."""
+    """Contractions, chat spelling, job titles as the article writes them, typos one
+    edit from an article word, then the capitals of names typed in lower case."""
     expanded = expand_chat_spelling(expand_contractions(text))
-    corrected = correct_typos(expanded, reader.knows, reader.is_proper)
+    titled = match_title_initials(expanded, reader.knows)
+    corrected = correct_typos(titled, reader.knows, reader.is_proper)
     return restore_capitals(corrected, reader.is_proper)
 
 
