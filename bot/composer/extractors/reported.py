@@ -46,7 +46,7 @@ def extract_reported(sentence: Sentence, verb_group: str | None) -> Iterator[Can
         if (
             last is not None
             and first <= last
-            and sum(token.is_word for token in tokens[first : last + 1]) <= MAX_REPORTED_WORDS
+            and sum(word.is_word for word in tokens[first : last + 1]) <= MAX_REPORTED_WORDS
         ):
             yield Candidate(sentence, first, last, "quote:reported", _FIT, 0.0)
 
