@@ -262,7 +262,8 @@ def test_a_spouse_is_named_where_the_article_says_married() -> None:
         article_from_text("Obituary\n\nInés Calderón married the architect Tomás Vidal in 1961.")
     )
     result = answer("who was Calderón's husband?", knowledge)
-    assert result.kind is not AnswerKind.NO_ANSWER
+    assert result.short_answer is not None
+    assert "Tomás Vidal" in result.short_answer
 
 
 @pytest.mark.parametrize(
