@@ -410,6 +410,8 @@ def test_definitions(text: str, target: str, expected: str) -> None:
         # nouns after a name only where the phrase plainly ends: "burst" may be its verb
         ("The Mondego river burst its banks.", "Mondego", "river burst"),
         ("The Mondego river burst its banks.", "Mondego", "river"),
+        # a role stands before a name, not before a common word ("voted" for "the vote")
+        ("The Portland city council voted 6-3 on Thursday.", "vote", "Portland city council"),
     ],
 )
 def test_an_age_or_a_home_town_is_no_description(

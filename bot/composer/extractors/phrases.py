@@ -225,7 +225,9 @@ def extract_definitions(sentence: Sentence, target: str) -> Iterator[Candidate]:
         end = _match_at(tokens, index, target_stems)
         if end is None or tokens[end].lower.endswith("'s"):
             continue  # "Acme's toaster line" says what it owns, not what it is
-        role = _role_before(sentence, index)
+        # A role stands before a name ("foreign policy adviser Yuri Ushakov"), not before a
+        # common word ("the city council voted" says nothing of what a vote is).
+        role = _role_before(sentence, index) if tokens[index].is_capitalized else None
         if role is not None:
             yield Candidate(sentence, role[0], role[1], "definition:role", 1.0)
         after = _description_after(sentence, end)
