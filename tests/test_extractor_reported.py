@@ -58,6 +58,9 @@ def test_reported_clauses(text: str, verb: str, expected: list[str]) -> None:
     ("text", "verb"),
     [
         ("The company announced the deal on Friday.", "say"),  # an object, not a clause
+        # after an object, "that" opens a relative clause, no report
+        ("The union announced the deal that ended the strike.", "say"),
+        ("The union announced a deal which ended the strike.", "say"),
         ("The announcement said nothing.", "say"),  # the verb's subject, no clause after it
         ('He said: "We will rebuild."', "say"),  # a quotation, which the quote rule reads
         ("Russia announced it would withdraw.", None),  # no speech asked about

@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bot.composer.candidates import Candidate, Sentence
-from bot.composer.lexicon import FUNCTION_WORDS, SPEECH_VERBS
+from bot.composer.lexicon import FUNCTION_WORDS, PREPOSITIONS, SPEECH_VERBS
 from bot.composer.tokens import Token
+from retrieval.analysis import stem
 
 __all__ = ["MAX_REPORTED_WORDS", "extract_reported"]
 
@@ -63,7 +64,13 @@ def _clause_start(tokens: tuple[Token, ...], after: int) -> int | None:
     """
     if after >= len(tokens) or not tokens[after].is_word:
         return None
-    for index in range(after, min(len(tokens), after + _THAT_REACH + 1)):
+    # Words between the verb and "that" are a listener ("told reporters that") or a
+    # phrase of time or manner ("said on Sunday that"); after an object, "that" opens a
+    # relative clause ("announced the deal that ended the strike"), no report.
+    reach = (
+        _THAT_REACH if _takes_listener(tokens[after - 1]) or _is_preposition(tokens[after]) else 0
+    )
+    for index in range(after, min(len(tokens), after + reach + 1)):
         token = tokens[index]
         if token.lower == "that":
             return index + 1 if index + 1 < len(tokens) else None
@@ -77,10 +84,23 @@ def _clause_start(tokens: tuple[Token, ...], after: int) -> int | None:
     return None
 
 
+def _takes_listener(verb: Token) -> bool:
+    return verb.stem in _LISTENER_VERBS
+
+
+def _is_preposition(token: Token) -> bool:
+    return token.lower in PREPOSITIONS
+
+
+# Speech verbs whose listener may stand before "that": "told reporters", "warned Moscow".
+_LISTENER_VERBS = frozenset(
+    stem(word) for word in "tell told warn assure remind inform notify promise ask urge".split()
+)
 _SUBJECT_STARTS = frozenset("i he she it we they the a an its his her their this these".split())
 _FINITE = frozenset(
     "would will could can may might must should had has have was were is are".split()
 )
+_RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
 # Words between a clause's first word and its verb ("Biden's proposal has").
 _VERB_REACH = 4
 
@@ -88,8 +108,8 @@ _VERB_REACH = 4
 def _finite_within(tokens: tuple[Token, ...], start: int) -> bool:
     """Whether an auxiliary or a past-tense verb follows within a few words, unbroken."""
     for token in tokens[start : start + _VERB_REACH]:
-        if not token.is_word:
-            return False
+        if not token.is_word or token.lower in _RELATIVES:
+            return False  # "announced the deal that ended ...": an object and its clause
         if token.lower in _FINITE or (token.lower.endswith("ed") and not token.is_capitalized):
             return True
     return False
