@@ -111,7 +111,7 @@ _NAME_EXTRACTORS = {
 }
 # "What did X do?", "what were they doing?", "what has it done?", "what is Russia doing
 # on the border?": an action is asked for.
-_ASKS_ACTION = re.compile(r"\b(?:do|doing|done)\W*$|\bdoing\b", re.IGNORECASE)
+_ASKS_ACTION = re.compile(r"\b(?:do|done)\W*$|\bdoing\b", re.IGNORECASE)
 
 
 def asks_for_action(question_text: str) -> bool:

@@ -208,11 +208,10 @@ _TITLE_WORDS = {
     "cto": "chief technology officer",
 }
 _TITLE_INITIALS = {words: initials for initials, words in _TITLE_WORDS.items()}
-_TITLE = re.compile(
-    r"\b(ceo|cfo|coo|cto)(s?)\b"
-    r"|\bchief\s+(?:executive|financial\s+officer|operating\s+officer|technology\s+officer)\b",
-    re.IGNORECASE,
-)
+# Either form of a title, made from the table: initials (and a plural "s") in groups 1
+# and 2, or the words, any run of spaces between them.
+_SPELLED_TITLES = "|".join(r"\s+".join(words.split()) for words in _TITLE_WORDS.values())
+_TITLE = re.compile(rf"\b({'|'.join(_TITLE_WORDS)})(s?)\b|\b(?:{_SPELLED_TITLES})\b", re.IGNORECASE)
 
 
 def correct_typos(
