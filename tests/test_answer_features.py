@@ -105,6 +105,13 @@ def _spans(question_text: str, reader: ArticleReader = READER) -> dict[str, dict
         ("how many berths were full?", "71", "counts_focus", 1.0),
         ("how many berths were full?", "150", "counts_focus", 1.0),
         ("how old is Ana Ruiz?", "52", "counts_focus", 0.0),
+        # "71 of the 150 berths": the part and the whole
+        ("how many berths were full?", "71", "part_of_whole", 1.0),
+        ("how many berths were full?", "71", "whole_of_part", 0.0),
+        ("how many berths were full?", "150", "part_of_whole", 0.0),
+        ("how many berths were full?", "150", "whole_of_part", 1.0),
+        ("how many ships docked?", "Nine", "part_of_whole", 0.0),
+        ("how many ships docked?", "Nine", "whole_of_part", 0.0),
         # a word naming a kind of the head noun, by WordNet: ships are vessels, Porto a port
         ("which vessels docked?", "Nine ships", "kind_of_head", 1.0),
         ("which vessels docked?", "berths", "kind_of_head", 0.0),
@@ -406,6 +413,31 @@ def test_a_size_is_asked_in_a_unit_of_size() -> None:
     spans = _spans("how deep is the wreck?", reader)
     assert spans["38 metres"]["unit_fit"] == 1.0
     assert spans["12"]["unit_fit"] == -1.0
+
+
+CRANES_READER = reader_of(
+    "Port idle\n\n"
+    "Four of the port's 22 cranes were broken, and 40 of them were old. "
+    "Six of its workers left."
+)
+
+
+@pytest.mark.parametrize(
+    ("span", "part", "whole", "counts_cranes"),
+    [
+        # the part counts what the whole counts, past a possessive
+        ("Four", 1.0, 0.0, 1.0),
+        ("22", 0.0, 1.0, 1.0),
+        ("22 cranes", 0.0, 1.0, 1.0),
+        # "of them", "of its workers": a part of no number said
+        ("40", 0.0, 0.0, 0.0),
+        ("Six", 0.0, 0.0, 0.0),
+    ],
+)
+def test_a_part_and_its_whole(span: str, part: float, whole: float, counts_cranes: float) -> None:
+    features = _spans("how many cranes were broken?", CRANES_READER)[span]
+    assert (features["part_of_whole"], features["whole_of_part"]) == (part, whole)
+    assert features["counts_focus"] == counts_cranes
 
 
 WRECK_READER = reader_of(

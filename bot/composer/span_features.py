@@ -43,6 +43,7 @@ from bot.composer.lexicon import (
     FUNCTION_WORDS,
     MONEY_WORDS,
     MONTHS,
+    NUMBER_WORDS,
     PREPOSITIONS,
     TIME_NOUNS,
     TIME_UNITS,
@@ -147,6 +148,8 @@ SPAN_FEATURES = (
     "unit_fit",
     "counts_other",
     "counts_focus",
+    "part_of_whole",
+    "whole_of_part",
     "is_list",
     "list_for_several",
 )
@@ -161,6 +164,8 @@ _NEAR_WINDOW = 4
 _BESIDE = 3
 # A number counts the noun up to this many words on: "71 of the 150 seats".
 _COUNTED_WITHIN = 4
+# ... and further when it is a part of a whole: "Four of the museum's 22 cameras".
+_PART_WITHIN = 6
 _PERCENT_WORDS = frozenset({"percent", "percentage", "per cent", "proportion", "share", "rate"})
 _CURRENCY = re.compile(r"[$£€¥]")
 _SCORE_FORM = re.compile(
@@ -240,6 +245,7 @@ def span_features(
         _unit_fit(question.text, candidate),
         float(_counts_other(candidate, question)),
         float(_counts_focus(candidate, question)),
+        *_part_or_whole(candidate),
         *_list_fit(candidate.rule, question.text),
     )
 
@@ -581,12 +587,45 @@ def _focus_within(candidate: Candidate, focus: str) -> bool:
     """Whether ``focus`` is the span's last word or one of the few after it, before any
     punctuation."""
     tokens = candidate.sentence.tokens
-    for token in tokens[candidate.last : candidate.last + _COUNTED_WITHIN + 1]:
+    reach = _PART_WITHIN if _word_after(candidate) == "of" else _COUNTED_WITHIN
+    for token in tokens[candidate.last : candidate.last + reach + 1]:
         if token.stem == focus:
             return True
         if not token.is_word:
             return False
     return False
+
+
+def _part_or_whole(candidate: Candidate) -> tuple[float, float]:
+    """Whether a number is the part or the whole of "N of the M things": "71 of the 150
+    seats", "Four of the museum's 22 cameras". Both count the same things, but a
+    question with a verb ("how many seats did Unity win?") mostly asks for the part,
+    one about the whole ("how many seats are there?") for the whole; the weights learn
+    how much each says."""
+    if not candidate.rule.startswith("number"):
+        return 0.0, 0.0
+    tokens = candidate.sentence.tokens
+    part = False
+    if _word_after(candidate) == "of":
+        for token in tokens[candidate.last + 2 : candidate.last + _PART_WITHIN]:
+            if not token.is_word:
+                break
+            if _is_number(token):
+                part = True
+                break
+    before = tokens[max(0, candidate.first - 4) : candidate.first]
+    words = [token.lower for token in before]
+    whole = False
+    if "of" in words:
+        split = len(words) - 1 - words[::-1].index("of")
+        whole = any(_is_number(token) for token in before[:split]) and all(
+            token.is_word for token in before[split:]
+        )
+    return float(part), float(whole)
+
+
+def _is_number(token: Token) -> bool:
+    return token.is_number or token.lower in NUMBER_WORDS
 
 
 def _unit_fit(question_text: str, candidate: Candidate) -> float:
