@@ -35,6 +35,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from bot.composer.candidates import Candidate
+from bot.composer.contests import asked_side, contest_fit
 from bot.composer.english import zipf_frequency
 from bot.composer.extractors.numbers import measure_unit
 from bot.composer.lexicon import (
@@ -150,6 +151,7 @@ SPAN_FEATURES = (
     "counts_focus",
     "part_of_whole",
     "whole_of_part",
+    "contest_side",
     "is_list",
     "list_for_several",
 )
@@ -246,6 +248,7 @@ def span_features(
         float(_counts_other(candidate, question)),
         float(_counts_focus(candidate, question)),
         *_part_or_whole(candidate),
+        contest_fit(candidate, asked_side(question)),
         *_list_fit(candidate.rule, question.text),
     )
 
