@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.answers import AnswerKind
+from bot.answers import Answer, AnswerKind
 from bot.composer import answer
 from bot.composer.multipart import MAX_PARTS, split_question
 from bot.composer.replies import caveat_of, hedge_of
@@ -249,7 +249,37 @@ FAMILY_KNOWLEDGE = Knowledge.from_article(FAMILY)
 def test_a_family_relation_is_answered_only_where_the_article_names_it(
     question: str, answer_holds: str | None
 ) -> None:
-    result = answer(question, FAMILY_KNOWLEDGE)
+    _declined_or_holding(answer(question, FAMILY_KNOWLEDGE), answer_holds)
+
+
+PRIZES = Knowledge.from_article(
+    article_from_text(
+        "Sato wins in Sydney\n\n"
+        "Emi Sato beat Katalin Varga in the final on Saturday.\n\n"
+        "Sato earns $415,000 in prize money. Varga receives $225,000.\n\n"
+        "In the men's final, Tomás Iglesias beat Noah Fairweather in 74 minutes."
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_holds"),
+    [
+        ("how much prize money did Sato earn?", "$415,000"),
+        ("how much does Varga receive?", "$225,000"),
+        # Iglesias's prize is not Sato's, though the article names him
+        ("how much prize money did Iglesias earn?", None),
+        ("how much did Fairweather earn?", None),
+    ],
+)
+def test_a_quantity_of_someone_is_not_read_in_a_sentence_about_another(
+    question: str, answer_holds: str | None
+) -> None:
+    _declined_or_holding(answer(question, PRIZES), answer_holds)
+
+
+def _declined_or_holding(result: Answer, answer_holds: str | None) -> None:
+    """``result`` declines when ``answer_holds`` is None, else its short answer holds it."""
     if answer_holds is None:
         assert result.kind is AnswerKind.NO_ANSWER
     else:

@@ -233,6 +233,26 @@ def test_a_capitalized_sentence_opener_is_not_a_name_when_the_article_uses_it_in
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the word after a dateline's dash opens the sentence: a common word is no name
+        ("DUBLIN, Ireland (Wire) — Online retailer Brenlow said it was hacked.", ["Brenlow"]),
+        ("LYON (Wire) – Thieves broke in.", []),
+        # a name stays one there, and after a dash within a sentence
+        ("DUBLIN (Wire) — Aoife Ní Bhriain said sorry.", ["Aoife Ní Bhriain"]),
+        ("It was found — Marek Novak said — on Monday.", ["Marek Novak"]),
+    ],
+)
+def test_the_word_after_a_dateline_opens_the_sentence(text: str, names: list[str]) -> None:
+    sentence = sentence_of(text)
+    found = find_names(sentence, load_gazetteer(), lambda word: False)
+    texts_found = [sentence.span_text(n.first, n.last) for n in found]
+    assert [
+        name for name in texts_found if name not in {"DUBLIN", "Ireland", "Wire", "LYON"}
+    ] == names
+
+
+@pytest.mark.parametrize(
     ("text", "verb", "expected"),
     [
         (

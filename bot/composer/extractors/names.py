@@ -197,13 +197,18 @@ def _is_capitalized_word(tokens: tuple[Token, ...], index: int) -> bool:
     return index < len(tokens) and tokens[index].is_word and tokens[index].is_capitalized
 
 
+# Marks after which a word is capitalized as a sentence's first: a quotation, a
+# bracket, a colon, and the dash after a dateline ("DUBLIN (Wire) — Online retailer").
+_OPENERS = frozenset({'"', "'", "(", ":", "—", "–"})
+
+
 def _starts_name(sentence: Sentence, index: int, lower_case_words: Callable[[str], bool]) -> bool:
     token = sentence.tokens[index]
     if not (token.is_word and token.is_capitalized) or token.lower in _NOT_NAMES:
         return False
     if token.is_number:
         return False
-    sentence_initial = index == 0 or sentence.tokens[index - 1].text in {'"', "'", "(", ":"}
+    sentence_initial = index == 0 or sentence.tokens[index - 1].text in _OPENERS
     if not sentence_initial:
         return True
     if lower_case_words(token.lower):
