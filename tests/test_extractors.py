@@ -95,6 +95,17 @@ def test_numbers(text: str, expected: str) -> None:
     assert expected in texts(extract_numbers(sentence_of(text)))
 
 
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("She scored 2 in 10 minutes.", "2 in 10"),
+        ("He won one in 2019 and two in 2020.", "one in 2019"),
+    ],
+)
+def test_a_ratio_is_no_time_nor_a_year(text: str, absent: str) -> None:
+    assert absent not in texts(extract_numbers(sentence_of(text)))
+
+
 def test_years_are_not_numbers() -> None:
     assert "2021" not in texts(extract_numbers(sentence_of("It was held in 2021.")))
 
@@ -128,6 +139,10 @@ def test_numbers_stop_where_the_quantity_does(text: str, absent: str) -> None:
         ("He won $415,000 in prize money.", "$415,000"),
         ("Ibáñez was third in 2:07:22, a minute behind.", "2:07:22"),
         ("The talks ended at 4:15 a.m. on Friday.", "4:15"),
+        # a share told as a ratio
+        ("Nearly nine in ten lived at home.", "nine in ten"),
+        ("One out of five adults voted.", "One out of five"),
+        ("The risk is one in 1,000 for a man.", "one in 1,000"),
     ],
 )
 def test_whole_quantities(text: str, expected: str) -> None:

@@ -57,6 +57,13 @@ _SPELLED_DURATION = re.compile(
     rf"(?<![\w-])(?:\d{{1,4}}|{_NUMBER_WORD}) {_UNIT},? and (?:\d{{1,4}}|{_NUMBER_WORD}) {_UNIT}\b",
     re.IGNORECASE,
 )
+# A share told as a ratio: "nine in ten", "one out of five", "1 in 4", "one in a hundred";
+# not a number of time units ("2 in 10 minutes") nor a year ("one in 2019").
+_RATIO = re.compile(
+    rf"(?<![\w-])(?:\d{{1,3}}|{_NUMBER_WORD}) (?:in|out of) "
+    rf"(?:\d{{1,3}}(?:,\d{{3}})*|{_NUMBER_WORD})(?![\w-])(?! {_UNIT})",
+    re.IGNORECASE,
+)
 # A time on a clock or a stopwatch: "2:07:22", "4:15". Its parts are no numbers of their own.
 _CLOCK = re.compile(r"(?<![\w:.])\d{1,2}(?::[0-5]\d){1,2}(?:\.\d+)?(?![\w:])")
 _AMOUNT = re.compile(r"[$£€¥%]|per ?cent", re.IGNORECASE)
@@ -133,6 +140,7 @@ def extract_numbers(sentence: Sentence) -> Iterator[Candidate]:
     yield from _whole_forms(sentence, _matches(_SCORE, text), "number:score")
     yield from _whole_forms(sentence, _matches(_SPELLED_DURATION, text), "number+noun")
     yield from _whole_forms(sentence, clocks, "number:time")
+    yield from _whole_forms(sentence, _matches(_RATIO, text), "number")
     for match in _QUANTITY.finditer(text):
         start, end = match.span()
         expression = match.group(0)
