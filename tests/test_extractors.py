@@ -223,6 +223,9 @@ def test_a_rank_fits_a_count_less_than_a_count() -> None:
         ),
         ("Rural Voice leader Milan Oraz met him.", "Rural Voice", "organization"),
         ("Rural Voice leader Milan Oraz met him.", "Milan Oraz", "person"),
+        # a storm's name is no one's, two capitals or not
+        ("Rain brought by Storm Idalina flooded Coimbra.", "Storm Idalina", "event"),
+        ("Hurricane Katrina struck in August.", "Hurricane Katrina", "event"),
         # a name after an organization noun is that organization's
         ("It was found by the Berlin-based firm Sentinel Grey.", "Sentinel Grey", "organization"),
         # a name made into a modifier is no name of its own
@@ -442,6 +445,9 @@ def test_definitions(text: str, target: str, expected: str) -> None:
     [
         ("said the painter Lucia Marrero, 46, who was her assistant.", "Lucia Marrero", "46"),
         ("She leaves a sister, Rosa Ortiz, of Albuquerque.", "Rosa Ortiz", "of Albuquerque"),
+        # a second name after the first is no description of it
+        ("It was found by Tomasz Zielinski, 52, and Ewa Brzek.", "Tomasz Zielinski", "and Ewa"),
+        ("Ana Ruiz and Tim Hartley voted no.", "Ana Ruiz", "and Tim"),
         # nouns after a name only where the phrase plainly ends: "burst" may be its verb
         ("The Mondego river burst its banks.", "Mondego", "river burst"),
         ("The Mondego river burst its banks.", "Mondego", "river"),

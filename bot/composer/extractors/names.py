@@ -235,10 +235,13 @@ def _kind(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -> st
         return "place"
     # "Art Institute of Chicago": the words before "of" say what kind of thing it is.
     head = lowers[lowers.index("of", 1) - 1] if "of" in lowers[1:] else lowers[-1]
-    if head in _ORG_SUFFIXES or (following is not None and following.lower in ORGANIZATION_NOUNS):
+    if (
+        head in _ORG_SUFFIXES
+        or (following is not None and following.lower in ORGANIZATION_NOUNS)
+        or "&" in lowers  # "Carver & Lowe"
+        or (len(words) > 1 and _role_follows(following))  # "Rural Voice leader Milan Oraz"
+    ):
         return "organization"
-    if "&" in lowers or (len(words) > 1 and _role_follows(following)):
-        return "organization"  # "Carver & Lowe"; "Rural Voice leader Milan Oraz"
     if head in _PLACE_SUFFIXES:
         return "place"
     if len(words) == 1 and len(bare) > 1 and (bare.isupper() or any(c.isdigit() for c in bare)):
@@ -252,11 +255,18 @@ def _kind(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -> st
         return "person"
     if previous in _PLACE_PREPOSITIONS:
         return "place"  # "between Halden Vale and Marston Cross", "in Normandy"
+    if lowers[0] in _NAMED_EVENTS:
+        return "event"  # "Storm Idalina", "Hurricane Katrina": no one, no body, no place
     if sum(token.is_capitalized for token in words) >= 2 and not _modifies_a_noun(
         tokens, first, last
     ):
         return "person"
     return "unknown"
+
+
+# Words that open the name of a storm or an operation, which two capitals do not make a
+# person.
+_NAMED_EVENTS = frozenset({"storm", "hurricane", "typhoon", "cyclone", "tropical", "operation"})
 
 
 def _modifier(lower: str, following: Token | None) -> bool:

@@ -554,6 +554,10 @@ _RELATIVES = frozenset({"who", "whom", "whose", "which", "that", "where", "when"
 _NAMING_WORDS = frozenset({"known", "called", "named", "dubbed", "nicknamed"})
 
 
+# ("X, or Y," gives another name for X: "Zwarte Valk, or Black Falcon,".)
+_CONJUNCTIONS = frozenset({"and", "but", "nor"})
+
+
 def _description_after(sentence: Sentence, end: int) -> tuple[int, int] | None:
     """ "X, a former spy," or "X is a former spy": the description after the target."""
     tokens = sentence.tokens
@@ -583,6 +587,8 @@ def _description_after(sentence: Sentence, end: int) -> tuple[int, int] | None:
         return None  # "X, said her client ...": a clause, not a description
     if start < len(tokens) and (tokens[start].is_number or tokens[start].lower in PREPOSITIONS):
         return None  # "Lucia Marrero, 46," gives an age; "Rosa Ortiz, of Albuquerque," a home
+    if start < len(tokens) and tokens[start].lower in _CONJUNCTIONS:
+        return None  # "Tomasz Zieliński, 52, and Ewa Brzęczek": a second name, no description
     end_of_phrase = phrase_end(tokens, start)
     return (start, end_of_phrase) if end_of_phrase >= start else None
 
