@@ -36,6 +36,9 @@ READER = reader_of(
         ("who was Varga beaten by?", WINNER),
         ("who coached the players?", None),
         ("who is the president?", None),
+        # a quantity asks for no side
+        ("how many jobs were lost?", None),
+        ("when did Sato beat Varga?", None),
     ],
 )
 def test_the_side_a_question_asks_for(question: str, side: str | None) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from bot.composer.candidates import Candidate
-from bot.composer.questions import QuestionAnalysis
+from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.tokens import Token, tokenize
 
 __all__ = ["LOSER", "WINNER", "asked_side", "contest_fit", "side_of"]
@@ -42,6 +42,8 @@ _PASSIVE = frozenset("is are was were be been being".split())
 # "In the men's final, Argentina's Tomás Iglesias beat Canada's Noah Fairweather".
 _REACH_BEFORE = 6
 _REACH_AFTER = 4
+# The questions a winner or a loser answers: who, which organization, which team.
+_ASKING_WHO = frozenset({AnswerType.PERSON, AnswerType.ORGANIZATION, AnswerType.OTHER})
 
 
 def asked_side(question: QuestionAnalysis) -> str | None:
@@ -49,8 +51,11 @@ def asked_side(question: QuestionAnalysis) -> str | None:
 
     "who won?", "who beat Varga?": the winner; "who lost?", "who did Sato beat?",
     "who was beaten?": the loser; "who did Varga lose to?", "who was she beaten
-    by?": the winner again.
+    by?": the winner again. Only questions asking for someone or something do:
+    "how many jobs were lost?" asks for no side.
     """
+    if question.answer_type not in _ASKING_WHO:
+        return None
     return _asked_side(question.text, question.wh_role)
 
 

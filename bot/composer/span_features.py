@@ -168,6 +168,8 @@ _BESIDE = 3
 _COUNTED_WITHIN = 4
 # ... and further when it is a part of a whole: "Four of the museum's 22 cameras".
 _PART_WITHIN = 6
+# A whole stands at most this many tokens after its part: "Four [of the museum's] 22".
+_WHOLE_REACH = 4
 _PERCENT_WORDS = frozenset({"percent", "percentage", "per cent", "proportion", "share", "rate"})
 _CURRENCY = re.compile(r"[$£€¥]")
 _SCORE_FORM = re.compile(
@@ -616,7 +618,7 @@ def _part_or_whole(candidate: Candidate) -> tuple[float, float]:
             if _is_number(token):
                 part = True
                 break
-    before = tokens[max(0, candidate.first - 4) : candidate.first]
+    before = tokens[max(0, candidate.first - _WHOLE_REACH) : candidate.first]
     words = [token.lower for token in before]
     whole = False
     if "of" in words:
@@ -628,6 +630,7 @@ def _part_or_whole(candidate: Candidate) -> tuple[float, float]:
 
 
 def _is_number(token: Token) -> bool:
+    """A number in digits or in words ("Four of the 22"): parts are often spelled out."""
     return token.is_number or token.lower in NUMBER_WORDS
 
 
