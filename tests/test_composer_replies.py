@@ -287,6 +287,42 @@ def _declined_or_holding(result: Answer, answer_holds: str | None) -> None:
         assert answer_holds in result.short_answer
 
 
+COACHED = Knowledge.from_article(
+    article_from_text(
+        "Sato wins\n\n"
+        "Emi Sato beat Katalin Varga on Saturday.\n\n"
+        "Sato, who is coached by former doubles player Greg Whitlam, began playing at six."
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_holds"),
+    [
+        # a role after a possessive: its holder, said with the role's verb ("coached by")
+        ("who is Sato's coach?", "Greg Whitlam"),
+        # Varga's coach is never named: not Sato's, nor anyone at hand
+        ("who is Varga's coach?", None),
+    ],
+)
+def test_a_role_after_a_possessive_is_held_by_the_one_named_with_it(
+    question: str, answer_holds: str | None
+) -> None:
+    _declined_or_holding(answer(question, COACHED), answer_holds)
+
+
+def test_a_role_holder_named_without_the_owner_still_answers() -> None:
+    """Nobody else is named beside the holder and the role: the owner may go unsaid."""
+    knowledge = Knowledge.from_article(
+        article_from_text(
+            "Wreck found in Poland\n\n"
+            "Divers found the wreck off Gdansk in Poland.\n\n"
+            "Culture Minister Piotr Glinski said the hull would be raised."
+        )
+    )
+    _declined_or_holding(answer("who is Poland's culture minister?", knowledge), "Piotr Glinski")
+
+
 def test_a_spouse_is_named_where_the_article_says_married() -> None:
     knowledge = Knowledge.from_article(
         article_from_text("Obituary\n\nInés Calderón married the architect Tomás Vidal in 1961.")

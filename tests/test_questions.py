@@ -249,8 +249,11 @@ def test_any_question_form_is_analyzed_without_error(opening: str, words: list[s
         ("who is the principal at the elementary school?", True, "principal"),
         ("who is Poland's culture minister?", True, "culture minister"),
         ("who is Brenlow's chief financial officer?", True, "chief financial officer"),
-        # one word after a possessive is a relation ("husband"), not a role
+        # one word after a possessive is a role ("coach"), unless a relation ("husband")
+        ("who is Sato's coach?", True, "coach"),
         ("who was Margaret's husband?", False, ""),
+        ("who was Kublai Khan's grandfather?", False, ""),
+        ("who was Richard's fiancee?", False, ""),
         # more than a role: a verb after the body ("ranked above")
         ("Who was the Uighur King of Qocho ranked above?", False, ""),
     ],

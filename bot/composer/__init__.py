@@ -31,6 +31,7 @@ from bot.composer.assembly import (
     sourced_answer,
     summary_answer,
 )
+from bot.composer.candidates import Candidate
 from bot.composer.inflections import related_stems
 from bot.composer.lexicon import FUNCTION_WORDS, MARRIAGE_WORDS, MONEY_WORDS
 from bot.composer.matching import coverage, sentence_for
@@ -196,6 +197,7 @@ def _answer_one(
         and not _type_clash(analysis, best.rule)
         and not _focus_unsaid(analysis, reader, best.sentence.passage.index)
         and not _counted_of_another(analysis, best.sentence.tokens)
+        and not _role_of_another(analysis, best)
     )
     if (
         confident
@@ -299,13 +301,47 @@ def _counted_of_another(analysis: QuestionAnalysis, said: Sequence[Token]) -> bo
     Only quantities: for dates, places and people the same shape was as often right
     as wrong.
     """
-    asked = analysis.capital_stems
-    if analysis.answer_type is not AnswerType.NUMBER or not asked:
+    if analysis.answer_type is not AnswerType.NUMBER:
+        return False
+    return _names_another(analysis.capital_stems, said, frozenset())
+
+
+def _role_of_another(analysis: QuestionAnalysis, best: Candidate) -> bool:
+    """Whether "who is Varga's coach?" is answered by a sentence about someone else's.
+
+    A role after a name's possessive belongs to that name: "Sato, who is coached by
+    Greg Whitlam" names Sato's coach, not Varga's. A sentence that names neither the
+    owner nor anyone but the holder and the role ("Culture Minister Piotr Glinski" for
+    "who is Poland's culture minister?") still answers.
+    """
+    if not analysis.asks_role:
+        return False
+    owners = frozenset(
+        stem(token.lower.removesuffix("'s"))
+        for token in tokenize(analysis.text)
+        if token.is_capitalized and token.lower.endswith("'s")
+    )
+    tokens = best.sentence.tokens
+    others = [
+        token
+        for index, token in enumerate(tokens)
+        if not best.first <= index <= best.last and token.stem not in analysis.focus_phrase
+    ]
+    return _names_another(owners, others, frozenset(analysis.capital_stems - owners))
+
+
+def _names_another(asked: frozenset[str], said: Sequence[Token], known: frozenset[str]) -> bool:
+    """Whether ``said`` names none of ``asked`` but a capitalized word that is none of
+    them (nor of ``known``): a sentence about someone or something else."""
+    if not asked:
         return False
     words = [token for token in said if token.is_word]
     if any(token.stem in asked for token in words):
         return False
-    return any(token.is_capitalized and token.lower not in FUNCTION_WORDS for token in words)
+    return any(
+        token.is_capitalized and token.lower not in FUNCTION_WORDS and token.stem not in known
+        for token in words
+    )
 
 
 def _relation_unknown(analysis: QuestionAnalysis, reader: ArticleReader) -> bool:

@@ -318,7 +318,20 @@ def _holds_the_role(candidate: Candidate, role_at: list[int]) -> bool:
         after = tokens[last + 1 : index]
         if index > last and after and after[0].text == "," and len(after) <= _APPOSITION_REACH:
             return True  # "Ana Ruiz, the mayor", "Ana Ruiz, 52, the mayor"
+        if _done_by(tokens, index, first):
+            return True  # "Sato, who is coached by former doubles player Greg Whitlam"
     return False
+
+
+def _done_by(tokens: Sequence[Token], index: int, first: int) -> bool:
+    """Whether the role's word is a passive verb whose doer starts at ``first``: the
+    coach of "coached by Greg Whitlam" is Whitlam."""
+    return (
+        tokens[index].lower.endswith("ed")
+        and index + 1 < len(tokens)
+        and tokens[index + 1].lower == "by"
+        and 0 < first - (index + 1) <= _APPOSITION_REACH
+    )
 
 
 def _only_titles(words: list[str]) -> bool:

@@ -187,12 +187,13 @@ PERSON_NOUNS = ROLE_TITLES | words(
     "philosopher king kings queen queens emperor duke dukes son daughter father mother wife "
     "husband brother sister family group individual founder inventor artist composer"
 )
-# Family relations. An article that names one says the word ("his daughter"), or for a
-# spouse says "married": no other words stand for them.
+# Family and other personal relations. An article that names one says the word ("his
+# daughter"), or for a spouse says "married": no other words stand for them.
 KIN_NOUNS = words(
     "son sons daughter daughters father mother parent parents wife husband spouse brother "
     "brothers sister sisters grandfather grandmother grandson granddaughter uncle aunt "
-    "nephew niece cousin widow widower stepfather stepmother stepson stepdaughter"
+    "nephew niece cousin widow widower stepfather stepmother stepson stepdaughter "
+    "fiance fiancee fiancé fiancée girlfriend boyfriend"
 )
 MARRIAGE_WORDS = words("wife husband spouse widow widower married marriage marry")
 # Nouns that make a question ask for an organization ("which newspaper").

@@ -289,8 +289,9 @@ def _role(words: list[Token]) -> list[Token]:
 
     "who is the finance minister?": the article, a modifier or two and a role;
     "who is the ceo of Minera Altiplano?", "who is the principal at the school?": the
-    role before the organization; "who is Poland's culture minister?": the role
-    after a name's possessive (one word after it is a relation: "Margaret's husband").
+    role before the organization; "who is Poland's culture minister?", "who is Sato's
+    coach?": the role after a name's possessive (but "Margaret's husband" asks for a
+    relation, which :func:`family_relation` reads).
     Longer questions ("who was an important figure in the revival in India?") say
     more than a role, and a sentence answers them in its own words.
     """
@@ -304,7 +305,7 @@ def _role(words: list[Token]) -> list[Token]:
                 # "the ceo of Minera Altiplano", not "the Uighur King of Qocho ranked above"
                 plain = role and not _has_function_word(role) and _noun_like(role[-1])
                 return role if plain and not any(_is_verb(word) for word in body) else []
-    elif not (words[2].lower.endswith("'s") and len(rest) > 1):
+    elif not (words[2].lower.endswith("'s") and (len(rest) > 1 or rest[0].lower not in KIN_NOUNS)):
         return []
     if len(rest) > _ROLE_WORDS or _has_function_word(rest) or not _noun_like(rest[-1]):
         return []
@@ -429,8 +430,11 @@ def _analyze(text: str) -> QuestionAnalysis:
             if answer_type is AnswerType.DEFINITION and _asks_who_did(tokens):
                 answer_type = AnswerType.PERSON  # "who was convicted?" asks for a person
             target = _definition_target(tokens) if answer_type is AnswerType.DEFINITION else None
+            # "who was Margaret's husband?" asks for a relative; "who is Sato's coach?"
+            # for a role's holder, which :func:`_role` reads.
             relation = _RELATION.search(lowered)
-            head = (stem(relation.group(1)),) if relation else ()
+            kin = relation is not None and relation.group(1) in KIN_NOUNS
+            head = (stem(relation.group(1)),) if relation and kin else ()
             return QuestionAnalysis(
                 core, answer_type, content, head=head, tense=tense, number_kind=kind, target=target
             )
