@@ -311,6 +311,37 @@ def test_a_role_after_a_possessive_is_held_by_the_one_named_with_it(
     _declined_or_holding(answer(question, COACHED), answer_holds)
 
 
+SEMIFINALS = Knowledge.from_article(
+    article_from_text(
+        "Halvorsen stuns champion Okafor to reach Oslo Open final\n\n"
+        "OSLO (Wire) — Norway's Ingrid Halvorsen beat defending champion Chiamaka Okafor "
+        "7-5, 3-6, 6-4 on Friday to reach the final of the Oslo Open.\n\n"
+        "Halvorsen, 24, will face Brazil's Luana Ferraz, who defeated Marta Kowalczyk of "
+        "Poland 6-2, 6-1 in the other semifinal.\n\n"
+        "Okafor, the top seed, was beaten for the first time in 14 matches. She said a wrist "
+        "injury had troubled her since March."
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_holds"),
+    [
+        ("who did Halvorsen beat?", "Okafor"),
+        ("who did Ferraz defeat?", "Kowalczyk"),
+    ],
+)
+def test_a_contest_is_answered_from_the_match_asked_about(question: str, answer_holds: str) -> None:
+    _declined_or_holding(answer(question, SEMIFINALS), answer_holds)
+
+
+def test_a_contest_of_someone_is_not_answered_from_another_match() -> None:
+    """Ferraz beat Kowalczyk, not Okafor: a sentence naming neither Okafor nor anyone
+    but the winner and the other loser tells of another match."""
+    result = answer("who was Okafor beaten by?", SEMIFINALS)
+    assert result.short_answer is None or "Ferraz" not in result.short_answer
+
+
 def test_a_role_holder_named_without_the_owner_still_answers() -> None:
     """Nobody else is named beside the holder and the role: the owner may go unsaid."""
     knowledge = Knowledge.from_article(

@@ -32,6 +32,7 @@ from bot.composer.assembly import (
     summary_answer,
 )
 from bot.composer.candidates import Candidate
+from bot.composer.contests import asked_side
 from bot.composer.inflections import related_stems
 from bot.composer.lexicon import FUNCTION_WORDS, MARRIAGE_WORDS, MONEY_WORDS
 from bot.composer.matching import coverage, sentence_for
@@ -198,6 +199,7 @@ def _answer_one(
         and not _focus_unsaid(analysis, reader, best.sentence.passage.index)
         and not _counted_of_another(analysis, best.sentence.tokens)
         and not _role_of_another(analysis, best)
+        and not _contest_of_another(analysis, best)
     )
     if (
         confident
@@ -328,6 +330,20 @@ def _role_of_another(analysis: QuestionAnalysis, best: Candidate) -> bool:
         if not best.first <= index <= best.last and token.stem not in analysis.focus_phrase
     ]
     return _names_another(owners, others, frozenset(analysis.capital_stems - owners))
+
+
+def _contest_of_another(analysis: QuestionAnalysis, best: Candidate) -> bool:
+    """Whether "who was Okafor beaten by?" is answered from a contest she was not in.
+
+    A question about one side of a contest names the other: a sentence that names
+    none of its names, but others beside the answer ("Ferraz, who defeated Kowalczyk
+    in the other semifinal"), tells of another match.
+    """
+    if asked_side(analysis) is None:
+        return False
+    tokens = best.sentence.tokens
+    others = [token for index, token in enumerate(tokens) if not best.first <= index <= best.last]
+    return _names_another(analysis.capital_stems, others, frozenset())
 
 
 def _names_another(asked: frozenset[str], said: Sequence[Token], known: frozenset[str]) -> bool:
