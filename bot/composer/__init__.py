@@ -323,12 +323,7 @@ def _role_of_another(analysis: QuestionAnalysis, best: Candidate) -> bool:
         for token in tokenize(analysis.text)
         if token.is_capitalized and token.lower.endswith("'s")
     )
-    tokens = best.sentence.tokens
-    others = [
-        token
-        for index, token in enumerate(tokens)
-        if not best.first <= index <= best.last and token.stem not in analysis.focus_phrase
-    ]
+    others = _beside(best, frozenset(analysis.focus_phrase))
     return _names_another(owners, others, frozenset(analysis.capital_stems - owners))
 
 
@@ -341,9 +336,17 @@ def _contest_of_another(analysis: QuestionAnalysis, best: Candidate) -> bool:
     """
     if asked_side(analysis) is None:
         return False
-    tokens = best.sentence.tokens
-    others = [token for index, token in enumerate(tokens) if not best.first <= index <= best.last]
-    return _names_another(analysis.capital_stems, others, frozenset())
+    return _names_another(analysis.capital_stems, _beside(best, frozenset()), frozenset())
+
+
+def _beside(best: Candidate, skipped: frozenset[str]) -> list[Token]:
+    """The tokens of the answer's sentence outside the answer, but for ``skipped`` stems:
+    the holder and the role are no one else."""
+    return [
+        token
+        for index, token in enumerate(best.sentence.tokens)
+        if not best.first <= index <= best.last and token.stem not in skipped
+    ]
 
 
 def _names_another(asked: frozenset[str], said: Sequence[Token], known: frozenset[str]) -> bool:
