@@ -278,6 +278,33 @@ def test_a_quantity_of_someone_is_not_read_in_a_sentence_about_another(
     _declined_or_holding(answer(question, PRIZES), answer_holds)
 
 
+CLERK = Knowledge.from_article(
+    article_from_text(
+        "Former clerk jailed for fraud\n\n"
+        "EASTON, Ohio (Valley Wire) — A former Easton County clerk was jailed on Monday "
+        "for stealing $1.2 million over six years.\n\n"
+        "Judge Maria Lind ordered Paul Dresner, 58, to repay the money. Dresner "
+        "pleaded guilty in May. Marlow Township announced it had recovered $90,000 from "
+        "Dresner's bank accounts."
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_holds"),
+    [
+        # the lead calls Dresner "a former Easton County clerk": no one else's sum
+        ("how much did Dresner steal?", "$1.2 million"),
+        # "Township announced": a verb, though "announcer" names a person
+        ("how much has Marlow Township recovered?", "$90,000"),
+    ],
+)
+def test_a_dateline_a_weekday_and_a_description_of_a_person_name_no_one_else(
+    question: str, answer_holds: str
+) -> None:
+    _declined_or_holding(answer(question, CLERK), answer_holds)
+
+
 def _declined_or_holding(result: Answer, answer_holds: str | None) -> None:
     """``result`` declines when ``answer_holds`` is None, else its short answer holds it."""
     if answer_holds is None:

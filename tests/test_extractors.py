@@ -9,7 +9,12 @@ import pytest
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extractors.clauses import extract_actions, extract_manners, extract_reasons
 from bot.composer.extractors.dates import extract_dates
-from bot.composer.extractors.names import ends_a_full_name, extract_names, find_names
+from bot.composer.extractors.names import (
+    dateline_end,
+    ends_a_full_name,
+    extract_names,
+    find_names,
+)
 from bot.composer.extractors.numbers import extract_numbers, measure_unit
 from bot.composer.extractors.objects import extract_objects
 from bot.composer.extractors.phrases import (
@@ -54,6 +59,12 @@ def texts(candidates: Iterable[Candidate]) -> list[str]:
         ("A month prior, Biden had told an interviewer.", "A month prior"),
         ("It happened three years ago.", "three years ago"),
         ("The talks resume tomorrow.", "tomorrow"),
+        # a part of a month, and a month before a mark
+        ("Work will finish before the end of October.", "end of October"),
+        ("By October, the work was done.", "October"),
+        # a deadline
+        ("He must report to prison within 30 days.", "within 30 days"),
+        ("The board will decide within two weeks.", "within two weeks"),
         # clock times, written with periods, and with their day
         ("The meeting began at 6 p.m. and ran late.", "6 p.m."),
         ("It ended shortly after 1 a.m. on Wednesday.", "1 a.m. on Wednesday"),
@@ -271,6 +282,21 @@ def test_the_word_after_a_dateline_opens_the_sentence(text: str, names: list[str
 
 
 @pytest.mark.parametrize(
+    ("text", "first_word"),
+    [
+        ("SANTA FE, N.M. (Ledger Wire) — Officials said so.", "Officials"),
+        ("LYON (Wire) – Thieves broke in.", "Thieves"),
+        # no dateline: the sentence starts at its first word
+        ("NATO, the alliance, met on Monday.", "NATO"),
+        ("Officials said so — again.", "Officials"),
+    ],
+)
+def test_where_the_words_after_a_dateline_begin(text: str, first_word: str) -> None:
+    sentence = sentence_of(text)
+    assert sentence.tokens[dateline_end(sentence, load_gazetteer())].text == first_word
+
+
+@pytest.mark.parametrize(
     ("text", "verb", "expected"),
     [
         (
@@ -332,6 +358,8 @@ def test_a_quoted_title_is_not_speech() -> None:
         ("The match was cancelled because of the storm.", "because of the storm"),
         ("Troops were recalled amid a cooling of tensions.", "amid a cooling of tensions"),
         ("It closed due to low demand, officials said.", "due to low demand"),
+        # a thousands comma ends no clause
+        ("He sold the house to repay $400,000 of debts.", "to repay $400,000 of debts"),
         # an adverb may split the infinitive of a purpose
         ("They met to also help the farmers.", "to also help the farmers"),
         # a comma or "and" between two nouns or modifiers does not end the clause ...
@@ -426,6 +454,10 @@ def test_manners(text: str, expected: str) -> None:
             "physiotherapist in Porto",
         ),
         ("Ana Ruiz works as a nurse in Lyon.", "Ana Ruiz", "nurse in Lyon"),
+        # a role after the verb of a quotation's speaker, without the verb
+        ('"We will appeal," said defence lawyer Olu Adebayo.', "Olu Adebayo", "defence lawyer"),
+        # a role set off by commas before the name, when a verb follows the name
+        ("The club's coach, Marta Reyes, had asked for time.", "Marta Reyes", "club's coach"),
         # the kind of thing a name is, in the nouns after it
         (
             "Workers left the Amber Quay container terminal in Gdańsk.",
@@ -448,6 +480,9 @@ def test_definitions(text: str, target: str, expected: str) -> None:
         # a second name after the first is no description of it
         ("It was found by Tomasz Zielinski, 52, and Ewa Brzek.", "Tomasz Zielinski", "and Ewa"),
         ("Ana Ruiz and Tim Hartley voted no.", "Ana Ruiz", "and Tim"),
+        # the verb after "the coach, X," is the sentence's, and a speaker's verb no role
+        ("The club's coach, Marta Reyes, had asked for time.", "Marta Reyes", "had asked"),
+        ('"We will appeal," said defence lawyer Olu Adebayo.', "Olu Adebayo", "said"),
         # nouns after a name only where the phrase plainly ends: "burst" may be its verb
         ("The Mondego river burst its banks.", "Mondego", "river burst"),
         ("The Mondego river burst its banks.", "Mondego", "river"),
@@ -511,11 +546,24 @@ def test_a_relative_clause_is_not_a_description() -> None:
             ("museum",),
             "Denver Museum of Western Art",
         ),
+        # the name set off after a short relative clause on the noun
+        (
+            "She paid a firm she owned, Calder Freight, for the trucks.",
+            ("firm",),
+            "Calder Freight",
+        ),
     ],
 )
 def test_head_noun_matches(text: str, head: tuple[str, ...], expected: str) -> None:
     stems = tuple(tokenize(word)[0].stem for word in head)  # as a question's words are stemmed
     assert expected in texts(extract_head_matches(sentence_of(text), stems))
+
+
+def test_a_speaker_after_a_clause_on_the_noun_is_no_name_for_it() -> None:
+    found = texts(
+        extract_head_matches(sentence_of("She paid a firm she owned, Ortiz said."), ("firm",))
+    )
+    assert "Ortiz" not in found
 
 
 @pytest.mark.parametrize(
@@ -555,6 +603,22 @@ def test_chunks_are_noun_phrases_not_lone_verbs() -> None:
     assert "polynomial-time reduction" in found
     assert "used" not in found
     assert "commonly" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a number's thousands stay together, and no part of it is a phrase of its own
+        ("The county recovered 900,000 dollars.", "900,000 dollars", "000 dollars"),
+        ("Turnout was 18,000,000 voters.", "18,000,000 voters", "000 voters"),
+        # a comma between numbers written apart still parts them
+        ("They counted 3, 400 more.", "3", "3, 400 more"),
+    ],
+)
+def test_a_thousands_comma_joins_a_number(text: str, expected: str, absent: str) -> None:
+    found = texts(extract_chunks(sentence_of(text)))
+    assert expected in found
+    assert absent not in found
 
 
 def test_every_candidate_points_at_its_own_text() -> None:
@@ -756,6 +820,19 @@ def test_the_doer_before_the_questions_verb(question: str, text: str, expected: 
             "what will the bank sell?",
             "The bank will sell reserves after the vote.",
             [],  # one word is a chunk's to offer
+        ),
+        # an infinitive after the object begins another clause, though its verb is more
+        # often a noun ("return")
+        (
+            "what did the firm sell?",
+            "The firm sold its old offices to return cash to shareholders.",
+            ["its old offices"],
+        ),
+        # a thousands comma ends no object
+        (
+            "what did the council pay?",
+            "The council paid $250,000 for the land.",
+            ["$250,000 for the land"],
         ),
         # a preposition after the verb begins no object, unless the question strands it
         (

@@ -33,11 +33,13 @@ from bot.composer.assembly import (
 )
 from bot.composer.candidates import Candidate
 from bot.composer.contests import asked_side
+from bot.composer.extractors.names import dateline_end
 from bot.composer.inflections import related_stems
-from bot.composer.lexicon import FUNCTION_WORDS, MARRIAGE_WORDS, MONEY_WORDS
+from bot.composer.lexicon import FUNCTION_WORDS, MARRIAGE_WORDS, MONEY_WORDS, MONTHS, WEEKDAYS
 from bot.composer.matching import coverage, sentence_for
 from bot.composer.multipart import split_question
 from bot.composer.normalization import MAX_QUESTION_CHARS, clean_question
+from bot.composer.person_words import PERSON_STEMS
 from bot.composer.questions import (
     CATEGORY_STEMS,
     AnswerType,
@@ -59,6 +61,7 @@ from bot.composer.tokens import Token, tokenize
 from bot.composer.trimming import trimmed_end
 from bot.composer.understanding import search_query, understand
 from bot.composer.weights import AnswerWeights, default_weights
+from bot.composer.word_classes import WordClass, word_class
 from bot.composer.yes_no import decide_yes_no, yes_no_coverage
 from bot.conversation import Conversation, Turn
 from bot.knowledge import Knowledge
@@ -197,7 +200,7 @@ def _answer_one(
         selection.probability >= threshold
         and not _type_clash(analysis, best.rule)
         and not _focus_unsaid(analysis, reader, best.sentence.passage.index)
-        and not _counted_of_another(analysis, best.sentence.tokens)
+        and not _counted_of_another(analysis, best, reader)
         and not _role_of_another(analysis, best)
         and not _contest_of_another(analysis, best)
     )
@@ -291,7 +294,7 @@ def _focus_unsaid(analysis: QuestionAnalysis, reader: ArticleReader, index: int)
     return focus not in said
 
 
-def _counted_of_another(analysis: QuestionAnalysis, said: Sequence[Token]) -> bool:
+def _counted_of_another(analysis: QuestionAnalysis, best: Candidate, reader: ArticleReader) -> bool:
     """Whether a quantity asked of someone comes from a sentence naming someone else.
 
     "How much did Iglesias earn?" is not answered by "Sato earns $415,000", nor "how
@@ -301,11 +304,43 @@ def _counted_of_another(analysis: QuestionAnalysis, said: Sequence[Token]) -> bo
     questions and 10 answerable ones (4 of them answered wrongly), 5 news unanswerable
     questions and 1 answerable.
     Only quantities: for dates, places and people the same shape was as often right
-    as wrong.
+    as wrong. Neither a dateline nor the name in a description of a person ("a former
+    Brandt County treasurer") names another: news calls its subject by such a
+    description as often as by name.
     """
     if analysis.answer_type is not AnswerType.NUMBER:
         return False
+    tokens = best.sentence.tokens
+    start = dateline_end(best.sentence, reader.gazetteer)
+    if any(token.stem in analysis.capital_stems for token in tokens[start:] if token.is_word):
+        return False
+    said = [
+        token
+        for index, token in enumerate(tokens[start:], start)
+        if not _describes_a_person(tokens, index)
+    ]
     return _names_another(analysis.capital_stems, said, frozenset())
+
+
+# Capitalized words looked past for the person noun they describe.
+_DESCRIBING_REACH = 4
+
+
+def _describes_a_person(tokens: Sequence[Token], index: int) -> bool:
+    """Whether the capitalized word at ``index`` belongs to a name that describes the
+    person noun after it ("Brandt County" of "a Brandt County treasurer")."""
+    if not tokens[index].is_capitalized:
+        return False
+    for token in tokens[index : index + 1 + _DESCRIBING_REACH]:
+        if token.lower.endswith("'s"):
+            return False  # "Harvard's aid": an owner, not a description
+        if not (token.is_word and token.is_capitalized):
+            return (
+                token.is_word
+                and token.stem in PERSON_STEMS
+                and word_class(token.lower) is WordClass.NOUN  # "announcer", not "announced"
+            )
+    return False
 
 
 def _role_of_another(analysis: QuestionAnalysis, best: Candidate) -> bool:
@@ -358,9 +393,16 @@ def _names_another(asked: frozenset[str], said: Sequence[Token], known: frozense
     if any(token.stem in asked for token in words):
         return False
     return any(
-        token.is_capitalized and token.lower not in FUNCTION_WORDS and token.stem not in known
+        token.is_capitalized
+        and token.lower not in FUNCTION_WORDS
+        and token.lower not in _CALENDAR
+        and token.stem not in known
         for token in words
     )
+
+
+# Capitalized, but no one: "Sato won on Sunday" names Sato alone.
+_CALENDAR = MONTHS | WEEKDAYS
 
 
 def _relation_unknown(analysis: QuestionAnalysis, reader: ArticleReader) -> bool:

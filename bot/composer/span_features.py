@@ -543,7 +543,7 @@ def _counts_other(candidate: Candidate, question: QuestionAnalysis) -> bool:
     bare too ("11" of "19 fires and 11 reports" for "how many fires?")."""
     if not question.focus:
         return False
-    if candidate.rule == "number":
+    if candidate.rule == "number" and not _own_unit(candidate):
         if not _noun_after(candidate) or _focus_within(candidate, question.focus):
             return False  # "118" of "118 silver coins" for "how many coins?"
     elif candidate.rule != "number+noun":
@@ -567,7 +567,14 @@ def _counted(candidate: Candidate) -> str:
     word right after it ("" at a mark)."""
     if candidate.rule == "number+noun":
         return candidate.sentence.tokens[candidate.last].stem
-    return stem(_word_after(candidate))
+    return _own_unit(candidate) or stem(_word_after(candidate))
+
+
+def _own_unit(candidate: Candidate) -> str:
+    """The stem of what a hyphenated number counts in its own word: "space" of "a
+    90-space parking lot" ("" for a bare number or a score such as "5-2")."""
+    number, _, unit = candidate.sentence.tokens[candidate.last].lower.rpartition("-")
+    return stem(unit) if number[:1].isdigit() and unit.isalpha() else ""
 
 
 def _people_for_people(focus: str, counted: str) -> bool:
@@ -591,6 +598,8 @@ def _counts_focus(candidate: Candidate, question: QuestionAnalysis) -> bool:
 def _focus_within(candidate: Candidate, focus: str) -> bool:
     """Whether ``focus`` is the span's last word or one of the few after it, before any
     punctuation."""
+    if _own_unit(candidate) == focus:
+        return True
     tokens = candidate.sentence.tokens
     reach = _PART_WITHIN if _word_after(candidate) == "of" else _COUNTED_WITHIN
     for token in tokens[candidate.last : candidate.last + reach + 1]:

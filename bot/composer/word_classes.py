@@ -132,6 +132,12 @@ def _inflections(base: str) -> set[str]:
 _VERB_FORMS = frozenset(form for base in _VERBS for form in _inflections(base)) | _IRREGULAR
 
 
+def can_be_verb(lower: str) -> bool:
+    """Whether a word may be a verb, even where it is more often a noun: after "to",
+    "return" and "support" are infinitives ("sold it to return the money")."""
+    return lower in _VERB_FORMS or word_class(lower) is WordClass.VERB
+
+
 def looks_plural(lower: str) -> bool:
     """Whether a lower-case word reads as a plural by its ending ("crops", not "class",
     "census" or "analysis")."""

@@ -23,7 +23,7 @@ from bot.composer.lexicon import (
     PRONOUNS,
     TIME_UNITS,
 )
-from bot.composer.tokens import Token
+from bot.composer.tokens import Token, groups_digits
 from bot.composer.word_classes import WordClass, classify, looks_plural, word_class
 
 __all__ = ["extract_actions", "extract_manners", "extract_reasons"]
@@ -152,7 +152,7 @@ def _clause_end(sentence: Sentence, body: int) -> int:
     for index in range(body, min(len(tokens), body + _MAX_CLAUSE_TOKENS)):
         token = tokens[index]
         stops = token.text in _CLAUSE_STOPS or (index > body and token.lower in _CLAUSE_BREAK_WORDS)
-        if stops and not _joins_words(tokens, index):
+        if stops and not _joins_words(tokens, index) and not groups_digits(tokens, index):
             break
         if token.text == '"':
             continue

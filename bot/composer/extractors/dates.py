@@ -52,6 +52,12 @@ _PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = tuple(
             0.7,
         ),
         (rf"\b(?:the\s)?(?:{_SEASON})\sof\s{_YEAR}\b", re.I, 0.8),
+        # "before the end of October": a part of a month
+        (
+            rf"\b(?:the\s)?(?:end|beginning|start|middle)\sof\s{_MONTH}(?:,?\s{_YEAR})?\b",
+            0,
+            0.6,
+        ),
         (rf"\b(?:earlier|later)\s(?:this|that|next|last)\s{_UNIT}\b", re.I, 0.45),
         (
             rf"\b(?:last|this|next|coming|past|previous)\s(?:{_UNIT}|{_WEEKDAY}|{_MONTH})\b",
@@ -65,6 +71,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = tuple(
             0.4,
         ),
         (rf"\b{_COUNT}\s{_UNIT}s?\s(?:later|from now)\b", re.I, 0.5),
+        # a deadline: "report to prison within 30 days"
+        (rf"\bwithin\s{_COUNT}\s{_UNIT}s?\b", re.I, 0.45),
         (r"\b(?:yesterday|today|tonight|tomorrow)\b", re.I, 0.5),
         # "1 a.m. on Wednesday", "3:40 p.m. local time on Friday": the hour and its day.
         (
@@ -76,7 +84,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = tuple(
         (rf"\b(?:the\s)?{_YEAR}s\b", 0, 0.6),
         (rf"\b{_YEAR}\b", 0, 0.7),
         (
-            rf"\b(?:early|mid|late)-?\s?{_MONTH}\b|\b{_MONTH}(?=\s(?:as|and|or|when|for|to|in|,|\.))",
+            rf"\b(?:early|mid|late)-?\s?{_MONTH}\b|\b{_MONTH}(?=\s(?:as|and|or|when|for|to|in)\b|[,.;:)])",
             0,
             0.55,
         ),

@@ -344,6 +344,35 @@ def _is_dateline(
     return False
 
 
+# Tokens looked at for the dash that ends a dateline ("SANTA FE, N.M. (Ledger Wire) —").
+_DATELINE_LENGTH = 12
+
+
+def dateline_end(sentence: Sentence, gazetteer: Gazetteer) -> int:
+    """Where the words after a dateline begin (0 when the sentence opens with none).
+
+    The place and the agency of a dateline say where the story was filed, not whom the
+    sentence is about.
+    """
+    tokens = sentence.tokens
+    if not tokens or not tokens[0].is_word:
+        return 0
+    last = 0
+    for index in range(1, min(len(tokens), _DATELINE_LENGTH)):
+        if not (tokens[index].is_word and tokens[index].text.isupper()):
+            break
+        last = index  # "SANTA FE": a dateline's place may take more than one word
+    if not _is_dateline(sentence, 0, last, sentence.span_text(0, last), gazetteer):
+        return 0
+    for index in range(last + 1, min(len(tokens), _DATELINE_LENGTH)):
+        if tokens[index].text in _DATELINE_DASHES:
+            return index + 1
+    return 0
+
+
+_DATELINE_DASHES = frozenset({"—", "-", "–"})
+
+
 def is_nationality(lower: str) -> bool:
     return lower in _NATIONALITIES or lower.endswith(_ADJECTIVE_ENDINGS)
 

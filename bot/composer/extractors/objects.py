@@ -20,8 +20,8 @@ from bot.composer.extractors.phrases import content_end
 from bot.composer.extractors.verb_uses import question_verbs, verb_uses
 from bot.composer.lexicon import AUXILIARIES, PREPOSITIONS
 from bot.composer.questions import QuestionAnalysis
-from bot.composer.tokens import Token, tokenize
-from bot.composer.word_classes import WordClass, word_class
+from bot.composer.tokens import Token, groups_digits, tokenize
+from bot.composer.word_classes import WordClass, can_be_verb, word_class
 
 __all__ = ["extract_objects"]
 
@@ -69,6 +69,8 @@ def extract_objects(sentence: Sentence, question: QuestionAnalysis) -> Iterator[
             first += 1  # "canceled by a military coup" for "canceled by what?"
         end = first - 1
         for probe in range(first, min(len(tokens), first + _OBJECT_TOKENS)):
+            if groups_digits(tokens, probe):
+                continue  # "paid $400,000"
             if tokens[probe].text in _STOPS or tokens[probe].lower in _CLAUSE_WORDS:
                 break
             if tokens[probe].lower in _JOINERS and _verb_next(tokens, probe):
@@ -93,7 +95,11 @@ _WH_WORDS = frozenset({"what", "whom", "who", "which"})
 
 
 def _verb_next(tokens: tuple[Token, ...], index: int) -> bool:
+    """Whether a verb follows the joiner at ``index``; after "to", any word that may be one
+    (an infinitive: "sold his house to return the money")."""
     following = tokens[index + 1] if index + 1 < len(tokens) else None
-    return following is not None and (
-        following.lower in AUXILIARIES or word_class(following.lower) is WordClass.VERB
-    )
+    if following is None:
+        return False
+    if tokens[index].lower == "to" and can_be_verb(following.lower):
+        return True
+    return following.lower in AUXILIARIES or word_class(following.lower) is WordClass.VERB

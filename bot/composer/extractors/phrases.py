@@ -30,10 +30,12 @@ from bot.composer.lexicon import (
     PERSON_NOUNS,
     PLACE_NOUNS,
     PREPOSITIONS,
+    PRONOUNS,
+    SPEECH_STEMS,
     VENUE_NOUNS,
     WEEKDAYS,
 )
-from bot.composer.tokens import Token
+from bot.composer.tokens import Token, groups_digits
 from bot.composer.word_classes import WordClass, classify, word_class
 from retrieval.analysis import stem
 
@@ -95,7 +97,7 @@ def extract_chunks(sentence: Sentence) -> Iterator[Candidate]:
             if classes[probe] in _PHRASE_CLASSES:
                 last = probe
             elif not (
-                tokens[probe].lower in _CHUNK_JOINERS
+                (tokens[probe].lower in _CHUNK_JOINERS or groups_digits(tokens, probe))
                 and probe + 1 < len(tokens)
                 and classes[probe + 1] in _PHRASE_CLASSES
             ):
@@ -108,7 +110,11 @@ def extract_chunks(sentence: Sentence) -> Iterator[Candidate]:
         if listed is not None:
             yield Candidate(sentence, index, listed, "chunk:list", fit)
         for start in range(index + 1, last + 1):
-            if classes[start] in _PHRASE_CLASSES and tokens[start - 1].lower not in _CHUNK_JOINERS:
+            if (
+                classes[start] in _PHRASE_CLASSES
+                and tokens[start - 1].lower not in _CHUNK_JOINERS
+                and not groups_digits(tokens, start - 1)
+            ):
                 if classes[start - 1] is WordClass.NAME and classes[start] is WordClass.NAME:
                     continue  # never cut a name in two
                 yield Candidate(sentence, start, last, "chunk", fit * 0.9)
@@ -457,7 +463,39 @@ def _apposition_after(sentence: Sentence, index: int) -> tuple[int, int] | None:
         end = phrase_end(tokens, start)
         if end >= start and tokens[start].is_capitalized:
             return start, end
-    return None
+    return _name_after_clause(tokens, index)
+
+
+# Words of a relative clause between a noun and the name set off after it.
+_CLAUSE_REACH = 5
+_CLAUSE_OPENERS = PRONOUNS | {"that", "which", "who"}
+
+
+def _name_after_clause(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | None:
+    """ "a private company he controlled, Lakeshore Consulting,": the name after a short
+    relative clause on the noun, where the name plainly ends (at a mark): "a firm he
+    ran, Ortiz said" has the speaker there, not the firm."""
+    comma = next(
+        (
+            probe
+            for probe in range(index + 2, min(len(tokens), index + 2 + _CLAUSE_REACH))
+            if not tokens[probe].is_word
+        ),
+        None,
+    )
+    if comma is None or tokens[comma].text != ",":
+        return None
+    clause = tokens[index + 1 : comma]
+    opens = clause[0].lower in _CLAUSE_OPENERS or word_class(clause[0].lower) is WordClass.VERB
+    if not opens or not any(word_class(token.lower) is WordClass.VERB for token in clause):
+        return None
+    last = comma
+    for probe in range(comma + 1, min(len(tokens), comma + 1 + _MAX_CHUNK_TOKENS)):
+        if not _is_name_word(tokens[probe]):
+            break
+        last = probe
+    closed = last + 1 >= len(tokens) or not tokens[last + 1].is_word
+    return (comma + 1, last) if last > comma and closed else None
 
 
 def _subject_of_copula(sentence: Sentence, index: int) -> tuple[int, int] | None:
@@ -531,7 +569,7 @@ def _role_before(sentence: Sentence, index: int) -> tuple[int, int] | None:
     probe = last
     while probe >= 0 and last - probe < _MAX_ROLE_TOKENS:
         token = tokens[probe]
-        if not token.is_word or token.lower in FUNCTION_WORDS:
+        if not token.is_word or token.lower in FUNCTION_WORDS or _introduces_speaker(token):
             break
         first = probe
         if token.lower.endswith("'s"):
@@ -548,6 +586,12 @@ def _role_before(sentence: Sentence, index: int) -> tuple[int, int] | None:
     ):
         return None  # more of the name, not a role
     return first, last
+
+
+def _introduces_speaker(token: Token) -> bool:
+    """ "said special prosecutor Ines Gallardo": the verb of speech before a role is no part of
+    it, where a participle is ("imprisoned Russian opposition activist")."""
+    return token.stem in SPEECH_STEMS and word_class(token.lower) is WordClass.VERB
 
 
 _RELATIVES = frozenset({"who", "whom", "whose", "which", "that", "where", "when"})
@@ -583,8 +627,12 @@ def _description_after(sentence: Sentence, end: int) -> tuple[int, int] | None:
     determined = start < len(tokens) and tokens[start].lower in {"a", "an", "the"}
     if determined:
         start += 1  # and a participle after it describes: "a retired teacher"
-    elif start < len(tokens) and classify(tokens[start : start + 1])[0] is WordClass.VERB:
-        return None  # "X, said her client ...": a clause, not a description
+    elif start < len(tokens) and (
+        tokens[start].lower in AUXILIARIES
+        or classify(tokens[start : start + 1])[0] is WordClass.VERB
+    ):
+        # "X, said her client ..." or "the lawyer, X, had argued ...": a clause, not a description
+        return None
     if start < len(tokens) and (tokens[start].is_number or tokens[start].lower in PREPOSITIONS):
         return None  # "Lucia Marrero, 46," gives an age; "Rosa Ortiz, of Albuquerque," a home
     if start < len(tokens) and tokens[start].lower in _CONJUNCTIONS:
@@ -659,6 +707,8 @@ def phrase_end(tokens: tuple[Token, ...], start: int) -> int:
     end = start - 1
     for index in range(start, min(len(tokens), start + _MAX_CHUNK_TOKENS + 2)):
         token = tokens[index]
+        if token.text in _PUNCTUATION_STOPS and groups_digits(tokens, index):
+            continue  # "a $400,000 settlement"
         if token.text in _PUNCTUATION_STOPS or (token.lower in _PHRASE_STOPS and index > start):
             break
         end = index

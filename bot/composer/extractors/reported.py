@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.lexicon import FUNCTION_WORDS, PREPOSITIONS, SPEECH_VERBS
-from bot.composer.tokens import Token
+from bot.composer.tokens import Token, groups_digits
 from retrieval.analysis import stem
 
 __all__ = ["MAX_REPORTED_WORDS", "extract_reported"]
@@ -119,7 +119,14 @@ def _clause_end(tokens: tuple[Token, ...], first: int) -> int | None:
     """The last token of the clause starting at ``first`` (trailing punctuation dropped),
     or None if it runs on for more than :data:`_MAX_TOKENS` tokens."""
     end = min(len(tokens), first + _MAX_TOKENS + 1)
-    last = next((index for index in range(first, end) if tokens[index].text in _STOPS), None)
+    last = next(
+        (
+            index
+            for index in range(first, end)
+            if tokens[index].text in _STOPS and not groups_digits(tokens, index)
+        ),
+        None,
+    )
     if last is None:
         if end < len(tokens):
             return None
