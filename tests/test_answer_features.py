@@ -443,7 +443,8 @@ def test_a_part_and_its_whole(span: str, part: float, whole: float, counts_crane
 WRECK_READER = reader_of(
     "Wreck found\n\n"
     "Divers brought up 118 silver coins and 40 nails. "
-    "About 3,200 residents left their homes, and 12 member states signed."
+    "About 3,200 residents left their homes, and 12 member states signed. "
+    "A 90-berth marina will open for 2,000 sailors in six towns."
 )
 
 
@@ -461,6 +462,11 @@ WRECK_READER = reader_of(
         ("how many people left their homes?", "3,200", 0.0),
         ("how many people left their homes?", "3,200 residents", 0.0),
         ("how many people left their homes?", "40 nails", 1.0),
+        # a number joined to its noun counts that ("a 90-berth marina")
+        ("how many berths will the marina have?", "90-berth", 0.0),
+        # the nearer number counts the noun: "2,000 sailors in six towns"
+        ("in how many towns will it open?", "2,000", 1.0),
+        ("in how many towns will it open?", "six", 0.0),
     ],
 )
 def test_a_number_counts_the_noun_it_stands_before(
@@ -483,9 +489,13 @@ def test_a_number_counts_the_noun_it_stands_before(
         ("where is the fleet?", "The 7th fleet sailed on.", "fleet", False),
         ("when is the summit?", "The G7 summit opens.", "summit", False),
         ("when was the boom?", "The 1990s boom ended.", "boom", False),
+        # So does the opposite of the question's own modifier: the men's final is another.
+        ("who won the women's final?", "Iglesias won the men's final.", "final", False),
+        ("which is the smallest port?", "The largest port was sold.", "port", False),
+        ("who won the women's final?", "Sato won the women's final.", "final", True),
     ],
 )
-def test_a_counting_number_does_not_qualify_its_noun_away(
+def test_which_modifiers_qualify_a_noun_away(
     question: str, text: str, noun: str, said: bool
 ) -> None:
     assert (stem(noun) in found_stems(analyze_question(question), text)) is said
@@ -596,6 +606,31 @@ def test_quotes_are_the_speakers(
     question: str, offered: str | None, not_offered: str | None
 ) -> None:
     quotes = _offered(QUOTE_READER, question)
+    assert offered is None or offered in quotes
+    assert not_offered is None or not_offered not in quotes
+
+
+NAMED_SPEAKERS = reader_of(
+    "Port talks resume\n\n"
+    'Ruiz\'s deputy Tomas Brek confirmed Ruiz and Lis had met, adding: "a deal is close." '
+    'Ruiz said she was "quietly hopeful" about Lis\'s call for new talks.'
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "offered", "not_offered"),
+    [
+        # the verb of speech says who speaks: those it speaks of are not the speaker
+        ("what did Brek say?", "a deal is close", None),
+        ("what did Ruiz say?", "quietly hopeful", "a deal is close"),
+        # nor is the owner of a noun that only looks like a verb of speech ("Lis's call")
+        ("what did Lis say?", None, "quietly hopeful"),
+    ],
+)
+def test_the_verb_of_speech_says_whose_words_a_quote_is(
+    question: str, offered: str | None, not_offered: str | None
+) -> None:
+    quotes = _offered(NAMED_SPEAKERS, question)
     assert offered is None or offered in quotes
     assert not_offered is None or not_offered not in quotes
 

@@ -381,6 +381,26 @@ def test_a_role_holder_named_without_the_owner_still_answers() -> None:
     _declined_or_holding(answer("who is Poland's culture minister?", knowledge), "Piotr Glinski")
 
 
+@pytest.mark.parametrize(
+    ("question", "statement"),
+    [
+        ("who is Lena Marsh?", "Lena Marsh is with Bike Harwood."),
+        ("who is Omar Haddad?", "Omar Haddad is from the Red Cross."),
+    ],
+)
+def test_someone_known_only_by_whom_they_speak_for_is_described_so(
+    question: str, statement: str
+) -> None:
+    knowledge = Knowledge.from_article(
+        article_from_text(
+            "Harwood votes for bike lanes\n\n"
+            "The council voted 5-2 for the lanes. Lena Marsh of Bike Harwood called it "
+            "a safe choice. Omar Haddad from the Red Cross said crashes had doubled."
+        )
+    )
+    assert answer(question, knowledge).statement.startswith(statement)
+
+
 def test_a_spouse_is_named_where_the_article_says_married() -> None:
     knowledge = Knowledge.from_article(
         article_from_text("Obituary\n\nInés Calderón married the architect Tomás Vidal in 1961.")

@@ -131,7 +131,8 @@ INVASION_READER = reader_of(
     "The storm sank several hundred boats. Then it sank many ships. "
     "Work on the bridge began in the summer of 1961. "
     "The 1997 Treaty of Amsterdam followed the vote. "
-    "New cranes changed the port in the 1970s and 1980s."
+    "New cranes changed the port in the 1970s and 1980s. "
+    "Northgate Hospital recruited volunteers aged between 65 and 80."
 )
 
 
@@ -153,9 +154,12 @@ INVASION_READER = reader_of(
         # nor does a vague amount of things, though "several hundred" is an amount
         ("what did the storm sink?", "several hundred boats", "many ships"),
         ("what did the storm sink?", "ships", "many ships"),
+        # bare numbers name no body, place or person
+        ("which hospital recruited the volunteers?", "Northgate Hospital", "65 and 80"),
+        ("who recruited the volunteers?", "Northgate Hospital", "65 and 80"),
     ],
 )
-def test_a_bare_date_or_quantifier_answers_no_question_about_a_thing(
+def test_a_bare_date_number_or_quantifier_answers_no_question_about_a_thing(
     question: str, admitted: str, kept_out: str
 ) -> None:
     spans = _admitted(question, INVASION_READER)

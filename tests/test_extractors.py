@@ -456,6 +456,8 @@ def test_manners(text: str, expected: str) -> None:
         ("Ana Ruiz works as a nurse in Lyon.", "Ana Ruiz", "nurse in Lyon"),
         # a role after the verb of a quotation's speaker, without the verb
         ('"We will appeal," said defence lawyer Olu Adebayo.', "Olu Adebayo", "defence lawyer"),
+        # the body someone speaks for, when nothing else says who they are
+        ("Rain helps, said Lena Marsh of Bike Harwood.", "Lena Marsh", "Bike Harwood"),
         # a role set off by commas before the name, when a verb follows the name
         ("The club's coach, Marta Reyes, had asked for time.", "Marta Reyes", "club's coach"),
         # the kind of thing a name is, in the nouns after it
@@ -572,6 +574,9 @@ def test_a_speaker_after_a_clause_on_the_noun_is_no_name_for_it() -> None:
         ("Biden 'to meet Vladimir Putin in a mystery country this summer'", "a mystery country"),
         ("Speaking on Russian state television on Sunday, he said it.", "Russian state television"),
         ("Ethelred fled to Normandy in 1013.", "Normandy"),
+        # where a thing stands against another
+        ("The lot will be built behind the town hall.", "the town hall"),
+        ("Shops line the road along the Harwood river.", "the Harwood river"),
     ],
 )
 def test_place_phrases(text: str, expected: str) -> None:

@@ -37,7 +37,11 @@ from bot.composer.lexicon import (
     HONORIFICS,
     MONTHS,
     NUMBER_WORDS,
+    ORGANIZATION_NOUNS,
+    PERSON_NOUNS,
+    PLACE_NOUNS,
     TIME_NOUNS,
+    VENUE_NOUNS,
     WEEKDAYS,
 )
 from bot.composer.matching import sentence_for
@@ -112,8 +116,12 @@ def candidate_spans(
             continue
         if holder_wanted and not _holds_the_role(candidate, role_at):
             continue  # a sentence that never names the role names no holder of it
-        if _only_a_quantifier(candidate, question) or _a_date_for_a_thing(candidate, question):
-            continue  # "either" or "1281" for "what wrecked the fleet?"
+        if (
+            _only_a_quantifier(candidate, question)
+            or _a_date_for_a_thing(candidate, question)
+            or _a_number_for_someone(candidate, question)
+        ):
+            continue  # "either" or "1281" for "what wrecked the fleet?", "65" for "which firm?"
         if _only_echoes(candidate) or _says_only_the_question(candidate, question):
             continue  # "by the Kremlin" for "how did the Kremlin receive it?"
         if question.speaker and quotes_someone_else(candidate, question, reader, passage_index):
@@ -160,6 +168,27 @@ _DATE_WORDS = (
     | TIME_NOUNS
 )
 _TIME_HEADS = TIME_NOUNS | {"date", "dates", "time", "times"}
+
+
+def _a_number_for_someone(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """Bare numbers ("65 and 80", "3") answering who, where, which body or which place:
+    a number names none of them (a code or a score is asked with other nouns)."""
+    entity = question.answer_type in _ENTITY_TYPES or (
+        question.answer_type is AnswerType.OTHER
+        and bool(question.head)
+        and question.head[-1] in _ENTITY_HEADS
+    )
+    if not entity:
+        return False
+    words = [token for token in candidate.tokens if token.is_word]
+    return all(token.is_number or token.lower in _NUMBER_JOINERS for token in words)
+
+
+_NUMBER_JOINERS = frozenset({"and", "or", "to", "of"})
+# Heads of "which ...?" that name someone, a body or a place.
+_ENTITY_HEADS = frozenset(
+    stem(word) for word in ORGANIZATION_NOUNS | PLACE_NOUNS | VENUE_NOUNS | PERSON_NOUNS
+)
 
 
 def _ranks_above(candidate: Candidate, kept: Candidate) -> bool:

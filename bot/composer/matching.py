@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.composer.antonyms import OPPOSITES
 from bot.composer.candidates import Sentence, sentence_facts
 from bot.composer.inflections import related_stems
 from bot.composer.lexicon import SPEECH_VERBS
@@ -156,11 +157,21 @@ def _qualified_differently(
     if previous.text in {'"', "'"} and index >= 2:
         # "'Leaders on Climate Change' summit", unless the question names it too.
         return not _quote_mentions(tokens, index - 1, question_stems)
+    if previous.is_word and _opposed(previous.stem, question_stems):
+        return True  # "the men's final" is not "the women's final"
     return (
         previous.is_word
         and (previous.is_capitalized or _names_by_number(previous.text))
         and previous.stem not in question_capitals
         and index - 1 > 0
+    )
+
+
+def _opposed(modifier: str, question_stems: frozenset[str]) -> bool:
+    """Whether ``modifier`` is the opposite of one of the question's words, which the
+    question does not use itself ("men's" for a question about "women's")."""
+    return modifier not in question_stems and not OPPOSITES.get(modifier, frozenset()).isdisjoint(
+        question_stems
     )
 
 

@@ -138,7 +138,8 @@ def statement_for(
         core = f'"{answer.rstrip(".")}."'
     elif question.answer_type is AnswerType.DEFINITION and question.target:
         verb = "was" if question.tense == "past" else "is"
-        core = f"{question.target} {verb} {answer}."
+        tie = _affiliation(source.text, start)
+        core = f"{question.target} {verb} {tie + ' ' if tie else ''}{answer}."
     else:
         core = _capitalize(answer).rstrip(".") + "."
     hedge = hedge_of(source.text, start, end)
@@ -149,6 +150,20 @@ def statement_for(
     if caveat:
         core = core[:-1] + f" — {caveat}."
     return core
+
+
+def _affiliation(text: str, start: int | None) -> str | None:
+    """ "with" for the body of "Lena Marsh of Bike Millbrook", "from" for "Omar Haddad
+    from the Red Cross": how a description that is only a name reads after "is"."""
+    if start is None:
+        return None
+    before = text[max(0, start - _WORD_REACH) : start].split()
+    return _AFFILIATION_WORDS.get(before[-1].lower()) if before else None
+
+
+_AFFILIATION_WORDS = {"of": "with", "from": "from"}
+# Characters read back for the word before an answer.
+_WORD_REACH = 16
 
 
 def _opens_a_quotation(text: str, start: int) -> bool:

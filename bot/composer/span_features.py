@@ -602,11 +602,11 @@ def _focus_within(candidate: Candidate, focus: str) -> bool:
         return True
     tokens = candidate.sentence.tokens
     reach = _PART_WITHIN if _word_after(candidate) == "of" else _COUNTED_WITHIN
-    for token in tokens[candidate.last : candidate.last + reach + 1]:
+    for at, token in enumerate(tokens[candidate.last : candidate.last + reach + 1]):
         if token.stem == focus:
             return True
-        if not token.is_word:
-            return False
+        if not token.is_word or (at and reach == _COUNTED_WITHIN and _is_number(token)):
+            return False  # "10,000 participants in six countries": "six" counts those
     return False
 
 

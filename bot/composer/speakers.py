@@ -10,10 +10,11 @@ passages: one search of at most a few hits, and the passage before.
 from __future__ import annotations
 
 from bot.composer.candidates import Candidate
-from bot.composer.lexicon import FUNCTION_WORDS, SPEECH_STEMS
+from bot.composer.lexicon import DETERMINERS, FUNCTION_WORDS, MONTHS, SPEECH_STEMS, WEEKDAYS
 from bot.composer.questions import QuestionAnalysis
 from bot.composer.reader import ArticleReader
 from bot.composer.tokens import Token, tokenize
+from bot.composer.word_classes import WordClass, word_class
 
 __all__ = ["quotes_someone_else"]
 
@@ -27,7 +28,9 @@ def quotes_someone_else(
     Minister Ana Ruiz said"); when it names someone the article gives the
     speaker's title elsewhere ("Ruiz said", and "Minister Ana Ruiz" in another
     passage); or when a pronoun says it ("he said") and the passage before names
-    the speaker. A spokeswoman's words are not the minister's.
+    the speaker. A spokeswoman's words are not the minister's, and where a verb of
+    speech says who speaks ("Yuri Ushakov confirmed Putin and Biden were talking"),
+    the others named are spoken of.
     """
     head = question.speaker[-1]
     outside = [
@@ -35,9 +38,14 @@ def quotes_someone_else(
         for index, token in enumerate(candidate.sentence.tokens)
         if token.is_word and not candidate.first <= index <= candidate.last
     ]
-    if any(token.stem == head for token in outside):
+    speakers = _attributed(candidate)
+    if speakers and head in question.capital_stems:
+        return head not in speakers  # a name asked about, and the name the verb gives
+    if head in speakers if speakers else any(token.stem == head for token in outside):
         return False
-    names = {t.stem for t in outside if t.is_capitalized and t.lower not in FUNCTION_WORDS}
+    names = speakers or {
+        t.stem for t in outside if t.is_capitalized and t.lower not in FUNCTION_WORDS
+    }
     article = reader.article_number(passage_index)
     if names:
         for hit in reader.knowledge.retriever.search(" ".join(question.speaker), k=_SPEAKER_HITS):
@@ -51,6 +59,85 @@ def quotes_someone_else(
             if index < passage_index and head in {t.stem for t in tokenize(passages[index].text)}:
                 return False
     return True
+
+
+def _attributed(candidate: Candidate) -> set[str]:
+    """The stems of the name the quote's verb of speech gives as its speaker: the name
+    nearest before it in its clause ("Yuri Ushakov confirmed"), else right after it
+    ("said Transport Minister Ana Ruiz"); empty where it gives a pronoun or a title
+    ("prompting the Russian leader to respond:"). The quote's verb is the one nearest
+    it, but a participle after a comma ("..., adding:") or a verb after "and" shares
+    the earlier verb's speaker. A
+    name elsewhere ("confirmed Putin and Biden were talking") is spoken of, not speaking.
+    """
+    tokens = candidate.sentence.tokens
+    verbs = sorted(
+        (
+            at
+            for at in range(len(tokens))
+            if not candidate.first <= at <= candidate.last and _speech_verb(tokens, at)
+        ),
+        key=lambda at: min(abs(at - candidate.first), abs(at - candidate.last)),
+    )
+    for at in verbs:
+        previous = tokens[at - 1].lower if at > 0 else ""
+        if previous == "and" or (previous == "," and tokens[at].lower.endswith("ing")):
+            continue  # "..., adding:", "... and said": the speaker is the earlier verb's
+        before = _name_run(tokens, at - 1, -1, candidate)
+        return before or _name_run(tokens, at + 1, 1, candidate)
+    return set()
+
+
+def _speech_verb(tokens: tuple[Token, ...], at: int) -> bool:
+    """A verb of speech, not its noun ("Putin's call", "the statement")."""
+    token = tokens[at]
+    previous = tokens[at - 1].lower if at > 0 else ""
+    return (
+        token.stem in SPEECH_STEMS
+        and word_class(token.lower) is WordClass.VERB
+        and not (previous.endswith("'s") or previous in DETERMINERS)
+    )
+
+
+def _name_run(tokens: tuple[Token, ...], start: int, step: int, candidate: Candidate) -> set[str]:
+    """The stems of the capitalized run nearest ``start`` going ``step`` way, outside the
+    quote: right at ``start`` after the verb, or the first met before it within a few
+    words of its own clause (a verb on the way belongs to another)."""
+    run: set[str] = set()
+    for index in range(start, start + step * _ATTRIBUTION_REACH, step):
+        if not 0 <= index < len(tokens) or candidate.first <= index <= candidate.last:
+            break
+        token = tokens[index]
+        if token.lower in _CALENDAR:
+            continue  # "Biden said on Sunday": no one
+        if token.is_word and token.is_capitalized and token.lower not in FUNCTION_WORDS:
+            run.add(token.stem)
+        elif run or step > 0 or not _in_a_title(token):
+            break
+    return run
+
+
+def _in_a_title(token: Token) -> bool:
+    """A word between a speaker's name and the verb: a mark, a determiner, "of", or a
+    noun or adjective of their title ("Ruiz, the transport minister, said"); a verb or
+    another function word ("working with Russia to combat global warming and said")
+    belongs to another clause."""
+    if not token.is_word:
+        return True
+    if token.lower in _TITLE_FUNCTION_WORDS:
+        return True
+    return token.lower not in FUNCTION_WORDS and word_class(token.lower) in {
+        WordClass.NOUN,
+        WordClass.ADJECTIVE,
+    }
+
+
+_TITLE_FUNCTION_WORDS = DETERMINERS | {"of"}
+
+
+_CALENDAR = MONTHS | WEEKDAYS
+# Words read from a verb of speech for the name of its speaker.
+_ATTRIBUTION_REACH = 8
 
 
 def _said_by_pronoun(words: list[Token]) -> bool:

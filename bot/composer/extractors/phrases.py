@@ -74,7 +74,10 @@ _COPULAS = frozenset({"is", "was", "are", "were"})
 _CALENDAR_WORDS = MONTHS | WEEKDAYS
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 _PERSON_NOUN_STEMS = frozenset(stem(word) for word in PERSON_NOUNS)
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "on", "near", "inside", "outside", "from", "to"})
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "on", "near", "inside", "outside", "from", "to"}
+    | {"behind", "beside", "opposite", "beneath", "under", "across", "along"}
+)
 
 
 def extract_chunks(sentence: Sentence) -> Iterator[Candidate]:
@@ -239,6 +242,9 @@ def extract_definitions(sentence: Sentence, target: str) -> Iterator[Candidate]:
         after = _description_after(sentence, end)
         if after is not None:
             yield Candidate(sentence, after[0], after[1], "definition:apposition", 0.9)
+        body = _affiliation_after(sentence, end) if tokens[index].is_capitalized else None
+        if body is not None:
+            yield Candidate(sentence, body[0], body[1], "definition:affiliation", 0.5)
         kind = _kind_after(sentence, index, end)
         if kind is not None:
             yield Candidate(sentence, kind[0], kind[1], "definition:kind", 0.7)
@@ -639,6 +645,23 @@ def _description_after(sentence: Sentence, end: int) -> tuple[int, int] | None:
         return None  # "Tomasz Zieliński, 52, and Ewa Brzęczek": a second name, no description
     end_of_phrase = phrase_end(tokens, start)
     return (start, end_of_phrase) if end_of_phrase >= start else None
+
+
+# Words that tie a person to the body they speak for: "Lena Marsh of Bike Millbrook".
+_AFFILIATIONS = frozenset({"of", "from"})
+
+
+def _affiliation_after(sentence: Sentence, end: int) -> tuple[int, int] | None:
+    """ "Lena Marsh of Bike Millbrook", "Omar Haddad from the Red Cross": the name of the
+    body or place right after a person's name, which says who they are when nothing
+    else does."""
+    tokens = sentence.tokens
+    at = end + 1
+    if at >= len(tokens) or tokens[at].lower not in _AFFILIATIONS:
+        return None
+    determined = at + 1 < len(tokens) and tokens[at + 1].lower == "the"
+    name = _name_after(sentence, at + determined)
+    return (at + 1, name[1]) if name is not None else None  # "the Red Cross", whole
 
 
 def _kind_after(sentence: Sentence, start: int, end: int) -> tuple[int, int] | None:
