@@ -613,7 +613,8 @@ def test_quotes_are_the_speakers(
 NAMED_SPEAKERS = reader_of(
     "Port talks resume\n\n"
     'Ruiz\'s deputy Tomas Brek confirmed Ruiz and Lis had met, adding: "a deal is close." '
-    'Ruiz said she was "quietly hopeful" about Lis\'s call for new talks.'
+    'Ruiz said she was "quietly hopeful" about Lis\'s call for new talks. '
+    'Lena Marsh of Bike Harwood called the talks "a fair start."'
 )
 
 
@@ -625,6 +626,8 @@ NAMED_SPEAKERS = reader_of(
         ("what did Ruiz say?", "quietly hopeful", "a deal is close"),
         # nor is the owner of a noun that only looks like a verb of speech ("Lis's call")
         ("what did Lis say?", None, "quietly hopeful"),
+        # the speaker's name with the body she speaks for
+        ("what did Lena Marsh call the talks?", "a fair start", None),
     ],
 )
 def test_the_verb_of_speech_says_whose_words_a_quote_is(

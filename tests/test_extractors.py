@@ -561,11 +561,18 @@ def test_head_noun_matches(text: str, head: tuple[str, ...], expected: str) -> N
     assert expected in texts(extract_head_matches(sentence_of(text), stems))
 
 
-def test_a_speaker_after_a_clause_on_the_noun_is_no_name_for_it() -> None:
-    found = texts(
-        extract_head_matches(sentence_of("She paid a firm she owned, Ortiz said."), ("firm",))
-    )
-    assert "Ortiz" not in found
+@pytest.mark.parametrize(
+    ("text", "head", "not_offered"),
+    [
+        # a speaker after a clause on the noun is no name for it
+        ("She paid a firm she owned, Ortiz said.", "firm", "Ortiz"),
+        # a capitalized head is part of a name: no name follows it
+        ("It was run by University College London.", "university", "College London"),
+    ],
+)
+def test_no_name_for_the_head_where_there_is_none(text: str, head: str, not_offered: str) -> None:
+    found = texts(extract_head_matches(sentence_of(text), (tokenize(head)[0].stem,)))
+    assert not_offered not in found
 
 
 @pytest.mark.parametrize(
@@ -616,11 +623,15 @@ def test_chunks_are_noun_phrases_not_lone_verbs() -> None:
         # a number's thousands stay together, and no part of it is a phrase of its own
         ("The county recovered 900,000 dollars.", "900,000 dollars", "000 dollars"),
         ("Turnout was 18,000,000 voters.", "18,000,000 voters", "000 voters"),
+        # so do a clock's minutes
+        ("The raid began at 2:40 a.m. on Sunday.", "2:40 a.m", "40 a.m"),
         # a comma between numbers written apart still parts them
         ("They counted 3, 400 more.", "3", "3, 400 more"),
     ],
 )
-def test_a_thousands_comma_joins_a_number(text: str, expected: str, absent: str) -> None:
+def test_a_thousands_comma_or_a_clocks_colon_joins_a_number(
+    text: str, expected: str, absent: str
+) -> None:
     found = texts(extract_chunks(sentence_of(text)))
     assert expected in found
     assert absent not in found

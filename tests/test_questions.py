@@ -106,6 +106,9 @@ def analyze(question: str):  # type: ignore[no-untyped-def]
         ("What is the most frequently employed type of reduction?", AnswerType.OTHER),
         ("Which theorems settle questions of time and space?", AnswerType.OTHER),
         ("What was the Norman religion?", AnswerType.OTHER),
+        # "the" and a name: what the name names, however long
+        ("What is the Musée Valsenne?", AnswerType.DEFINITION),
+        ("What is the European Union?", AnswerType.DEFINITION),
         ("Name the summit Putin agreed to join.", AnswerType.OTHER),
         ("can you tell me when the summit is?", AnswerType.DATE),
         ("do you know where they will meet?", AnswerType.LOCATION),
@@ -292,3 +295,25 @@ def test_questions_that_ask_what_someone_did(question: str, action: bool) -> Non
 )
 def test_the_focus_is_what_is_counted_or_asked_about(question: str, focus: str) -> None:
     assert analyze_question(question).focus == focus
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        # a verb after the wh-phrase: it asks for the verb's subject
+        ("which newspaper reported the offer?", "subject"),
+        ("who won the final?", "subject"),
+        # past what qualifies the wh-phrase's noun
+        ("what percentage of people on the drug reported swollen ankles?", "subject"),
+        ("which member of the board voted no?", "subject"),
+        # an auxiliary after it: the object
+        ("what did the council approve?", "object"),
+        ("what share of the vote did Unity win?", "object"),
+        # a copula, or no verb to tell
+        ("what is the capital?", ""),
+        ("where did they meet?", ""),
+        ("which of the parties won?", ""),
+    ],
+)
+def test_the_role_the_wh_phrase_plays(question: str, role: str) -> None:
+    assert analyze_question(question).wh_role == role

@@ -382,10 +382,14 @@ def _wh_role(tokens: tuple[Token, ...]) -> str:
         return ""
     rest = words[position + 1 :]
     if words[position].lower in {"what", "which"}:
-        # Skip the head noun phrase of "which newspaper reported ...".
+        # Skip the head noun phrase of "which newspaper reported ...", and what qualifies
+        # it ("what percentage of people on the drug had ...").
         skip = 0
         for token in rest:
-            if classify((token,))[0] not in _NOUN_LIKE or token.lower in AUXILIARIES:
+            qualifies = token.lower in PREPOSITIONS or token.lower in _ARTICLES
+            if (classify((token,))[0] not in _NOUN_LIKE and not (skip and qualifies)) or (
+                token.lower in AUXILIARIES
+            ):
                 break
             skip += 1
         rest = rest[skip:]
@@ -602,11 +606,14 @@ def _analyze_what_is(
     has_verb_after = any(token.lower in AUXILIARIES for token in after)
     has_preposition = any(token.lower in {"of", "in", "on", "for", "by"} for token in after)
     # "what is the Norman religion?" asks for a religion; "what is the G7?" for a definition.
-    longest = 1 if determiner else 4
+    # ... and "what is the Musée Valsenne?" for what a name names: a name may be long.
+    named = bool(after) and all(token.is_capitalized for token in after)
+    longest = 1 if determiner and not named else 4
     is_short_thing = 0 < len(after) <= longest and not has_verb_after and not has_preposition
     # "what is the price?" asks for a price, not for what a price is.
     names_a_category = (
-        len(rest) > 1
+        not named
+        and len(rest) > 1
         and rest[1].lower == "the"
         and _type_of_head(tuple(token.stem for token in after)) is not AnswerType.OTHER
     )

@@ -112,9 +112,14 @@ def _name_run(tokens: tuple[Token, ...], start: int, step: int, candidate: Candi
             continue  # "Biden said on Sunday": no one
         if token.is_word and token.is_capitalized and token.lower not in FUNCTION_WORDS:
             run.add(token.stem)
+        elif run and step < 0 and token.lower in _AFFILIATION_WORDS:
+            continue  # "Lena Marsh of Bike Millbrook called": the speaker and her body
         elif run or step > 0 or not _in_a_title(token):
             break
     return run
+
+
+_AFFILIATION_WORDS = frozenset({"of", "from", "at", "the"})
 
 
 def _in_a_title(token: Token) -> bool:

@@ -69,21 +69,26 @@ def tokenize(text: str) -> tuple[Token, ...]:
 
 
 def groups_digits(tokens: Sequence[Token], index: int) -> bool:
-    """Whether the comma at ``index`` groups a number's thousands ("$400,000").
+    """Whether the mark at ``index`` joins the parts of one number: the comma of a
+    number's thousands ("$400,000") or the colon of a clock's minutes ("2:40 a.m.").
 
     The tokenizer splits "400,000" at its comma, which every rule that ends a phrase at
     a comma would take for the phrase's end ("to return about $400").
     """
-    if not 0 < index < len(tokens) - 1 or tokens[index].text != ",":
+    if not 0 < index < len(tokens) - 1 or tokens[index].text not in _DIGIT_GROUPS:
         return False
     before, after = tokens[index - 1], tokens[index + 1]
     return (
         before.end == tokens[index].start
         and after.start == tokens[index].end
         and before.text[-1:].isdigit()
-        and len(after.text) == 3
+        and len(after.text) == _DIGIT_GROUPS[tokens[index].text]
         and after.text.isdigit()
     )
+
+
+# The marks that join a number's parts, and the digits of the part after them.
+_DIGIT_GROUPS = {",": 3, ":": 2}
 
 
 # Building a named tuple through tuple.__new__ skips its keyword handling: 2x faster.

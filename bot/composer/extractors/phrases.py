@@ -187,7 +187,9 @@ def extract_head_matches(sentence: Sentence, head: tuple[str, ...]) -> Iterator[
         if phrase_start is not None:
             # "the time and space hierarchy theorems": the whole phrase names it.
             yield Candidate(sentence, phrase_start, index, "head:phrase", 0.8)
-        named = _name_after(sentence, index)
+        # (A capitalized head is part of a name itself: "University College London" has no
+        # "College London" after a noun "university".)
+        named = None if token.is_capitalized else _name_after(sentence, index)
         if named is not None:
             # "his fiancée Berengaria", "the complexity class P": the name follows its noun.
             yield Candidate(sentence, named[0], named[1], "head:name", 1.0)
