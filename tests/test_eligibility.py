@@ -132,7 +132,8 @@ INVASION_READER = reader_of(
     "Work on the bridge began in the summer of 1961. "
     "The 1997 Treaty of Amsterdam followed the vote. "
     "New cranes changed the port in the 1970s and 1980s. "
-    "Northgate Hospital recruited volunteers aged between 65 and 80."
+    "Northgate Hospital recruited volunteers aged between 65 and 80. "
+    "Leaders set new talks for June 15-16."
 )
 
 
@@ -143,6 +144,7 @@ INVASION_READER = reader_of(
         ("what wrecked the fleet?", "typhoon", "1281"),
         ("what began in the summer of 1961?", "bridge", "summer of 1961"),
         ("what changed the port?", "New cranes", "1970s and 1980s"),  # decades are dates
+        ("what did leaders set?", "new talks", "June 15-16"),  # a range of days too
         # a name holding a year is a name, not a date
         ("what followed the vote?", "1997 Treaty of Amsterdam", "1281"),
         # a question that asks "when" in its own words still gets dates

@@ -160,7 +160,7 @@ def _a_date_for_a_thing(candidate: Candidate, question: QuestionAnalysis) -> boo
 _THING_TYPES = _ENTITY_TYPES | {AnswerType.OTHER}
 _WHEN = re.compile(r"\bwhen\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1\d{3}|20\d{2})s?")  # a year or its decade ("1970s")
-_DAY_OR_YEAR = re.compile(r"\d{1,4}(?:st|nd|rd|th|s)?")
+_DAY_OR_YEAR = re.compile(r"\d{1,4}(?:st|nd|rd|th|s)?(?:[-–]\d{1,4})?")  # "15-16" of June
 _DATE_WORDS = (
     frozenset({"in", "on", "of", "the", "by", "from", "to", "and", "early", "late", "mid"})
     | MONTHS
