@@ -386,6 +386,8 @@ def test_a_role_holder_named_without_the_owner_still_answers() -> None:
     [
         ("who is Lena Marsh?", "Lena Marsh is with Bike Harwood."),
         ("who is Omar Haddad?", "Omar Haddad is from the Red Cross."),
+        # "of" before a role is no body of the one named after it
+        ("who is Jane Doe?", "Jane Doe is Acme chief executive."),
     ],
 )
 def test_someone_known_only_by_whom_they_speak_for_is_described_so(
@@ -395,7 +397,8 @@ def test_someone_known_only_by_whom_they_speak_for_is_described_so(
         article_from_text(
             "Harwood votes for bike lanes\n\n"
             "The council voted 5-2 for the lanes. Lena Marsh of Bike Harwood called it "
-            "a safe choice. Omar Haddad from the Red Cross said crashes had doubled."
+            "a safe choice. Omar Haddad from the Red Cross said crashes had doubled. "
+            "Funds came by way of Acme chief executive Jane Doe."
         )
     )
     assert answer(question, knowledge).statement.startswith(statement)

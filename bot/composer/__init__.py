@@ -35,7 +35,7 @@ from bot.composer.candidates import Candidate
 from bot.composer.contests import asked_side
 from bot.composer.extractors.names import dateline_end
 from bot.composer.inflections import related_stems
-from bot.composer.lexicon import FUNCTION_WORDS, MARRIAGE_WORDS, MONEY_WORDS, MONTHS, WEEKDAYS
+from bot.composer.lexicon import CALENDAR_WORDS, FUNCTION_WORDS, MARRIAGE_WORDS, MONEY_WORDS
 from bot.composer.matching import coverage, sentence_for
 from bot.composer.multipart import split_question
 from bot.composer.normalization import MAX_QUESTION_CHARS, clean_question
@@ -395,14 +395,10 @@ def _names_another(asked: frozenset[str], said: Sequence[Token], known: frozense
     return any(
         token.is_capitalized
         and token.lower not in FUNCTION_WORDS
-        and token.lower not in _CALENDAR
+        and token.lower not in CALENDAR_WORDS
         and token.stem not in known
         for token in words
     )
-
-
-# Capitalized, but no one: "Sato won on Sunday" names Sato alone.
-_CALENDAR = MONTHS | WEEKDAYS
 
 
 def _relation_unknown(analysis: QuestionAnalysis, reader: ArticleReader) -> bool:

@@ -51,6 +51,8 @@ WEEKDAYS = words(
     "monday tuesday wednesday thursday friday saturday sunday "
     "mon tue tues wed thu thurs fri sat sun"
 )
+# Capitalized, but naming no one and nowhere: "Sato won on Sunday" names Sato alone.
+CALENDAR_WORDS = MONTHS | WEEKDAYS
 # Nouns that name a span of time; "the summer", "next week", "three years".
 TIME_NOUNS = words(
     "second seconds minute minutes hour hours day days week weeks weekend weekends month months "

@@ -138,7 +138,7 @@ def statement_for(
         core = f'"{answer.rstrip(".")}."'
     elif question.answer_type is AnswerType.DEFINITION and question.target:
         verb = "was" if question.tense == "past" else "is"
-        tie = _affiliation(source.text, start)
+        tie = _affiliation(source.text, start, question.target)
         core = f"{question.target} {verb} {tie + ' ' if tie else ''}{answer}."
     else:
         core = _capitalize(answer).rstrip(".") + "."
@@ -152,18 +152,22 @@ def statement_for(
     return core
 
 
-def _affiliation(text: str, start: int | None) -> str | None:
+def _affiliation(text: str, start: int | None, target: str) -> str | None:
     """ "with" for the body of "Lena Marsh of Bike Millbrook", "from" for "Omar Haddad
-    from the Red Cross": how a description that is only a name reads after "is"."""
-    if start is None:
+    from the Red Cross": how a description that is only a body's name reads after "is".
+    Only right after the name asked about: "a statement of Acme chief executive Jane
+    Doe" gives her role, not her body."""
+    if start is None or not target.split():
         return None
-    before = text[max(0, start - _WORD_REACH) : start].split()
-    return _AFFILIATION_WORDS.get(before[-1].lower()) if before else None
+    before = text[max(0, start - _WORDS_REACH) : start].split()
+    if len(before) < 2 or before[-2].lower() != target.rsplit(maxsplit=1)[-1].lower():
+        return None
+    return _AFFILIATION_WORDS.get(before[-1].lower())
 
 
 _AFFILIATION_WORDS = {"of": "with", "from": "from"}
-# Characters read back for the word before an answer.
-_WORD_REACH = 16
+# Characters read back for the two words before an answer.
+_WORDS_REACH = 64
 
 
 def _opens_a_quotation(text: str, start: int) -> bool:

@@ -10,7 +10,7 @@ passages: one search of at most a few hits, and the passage before.
 from __future__ import annotations
 
 from bot.composer.candidates import Candidate
-from bot.composer.lexicon import DETERMINERS, FUNCTION_WORDS, MONTHS, SPEECH_STEMS, WEEKDAYS
+from bot.composer.lexicon import CALENDAR_WORDS, DETERMINERS, FUNCTION_WORDS, SPEECH_STEMS
 from bot.composer.questions import QuestionAnalysis
 from bot.composer.reader import ArticleReader
 from bot.composer.tokens import Token, tokenize
@@ -67,8 +67,8 @@ def _attributed(candidate: Candidate) -> set[str]:
     ("said Transport Minister Ana Ruiz"); empty where it gives a pronoun or a title
     ("prompting the Russian leader to respond:"). The quote's verb is the one nearest
     it, but a participle after a comma ("..., adding:") or a verb after "and" shares
-    the earlier verb's speaker. A
-    name elsewhere ("confirmed Putin and Biden were talking") is spoken of, not speaking.
+    the earlier verb's speaker. A name elsewhere ("confirmed Putin and Biden were
+    talking") is spoken of, not speaking.
     """
     tokens = candidate.sentence.tokens
     verbs = sorted(
@@ -108,7 +108,7 @@ def _name_run(tokens: tuple[Token, ...], start: int, step: int, candidate: Candi
         if not 0 <= index < len(tokens) or candidate.first <= index <= candidate.last:
             break
         token = tokens[index]
-        if token.lower in _CALENDAR:
+        if token.lower in CALENDAR_WORDS:
             continue  # "Biden said on Sunday": no one
         if token.is_word and token.is_capitalized and token.lower not in FUNCTION_WORDS:
             run.add(token.stem)
@@ -139,8 +139,6 @@ def _in_a_title(token: Token) -> bool:
 
 _TITLE_FUNCTION_WORDS = DETERMINERS | {"of"}
 
-
-_CALENDAR = MONTHS | WEEKDAYS
 # Words read from a verb of speech for the name of its speaker.
 _ATTRIBUTION_REACH = 8
 

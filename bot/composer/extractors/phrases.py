@@ -22,18 +22,17 @@ from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extractors.names import is_nationality
 from bot.composer.lexicon import (
     AUXILIARIES,
+    CALENDAR_WORDS,
     CONJUNCTIONS,
     DETERMINERS,
     FUNCTION_WORDS,
     HONORIFICS,
-    MONTHS,
     PERSON_NOUNS,
     PLACE_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
     SPEECH_STEMS,
     VENUE_NOUNS,
-    WEEKDAYS,
 )
 from bot.composer.tokens import Token, groups_digits
 from bot.composer.word_classes import WordClass, classify, word_class
@@ -71,7 +70,6 @@ _PHRASE_CLASSES = frozenset({WordClass.ADJECTIVE, WordClass.NOUN, WordClass.NAME
 _HEAD_CLASSES = frozenset({WordClass.NOUN, WordClass.NAME, WordClass.NUMBER})
 _PUNCTUATION_STOPS = frozenset({",", ";", ":", ".", "(", ")", "!", "?", "—", "–"})
 _COPULAS = frozenset({"is", "was", "are", "were"})
-_CALENDAR_WORDS = MONTHS | WEEKDAYS
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 _PERSON_NOUN_STEMS = frozenset(stem(word) for word in PERSON_NOUNS)
 _PLACE_PREPOSITIONS = frozenset(
@@ -269,7 +267,7 @@ def extract_place_phrases(sentence: Sentence) -> Iterator[Candidate]:
         best: tuple[int, float] | None = None
         for probe in range(index + 1, min(len(tokens), index + 2 + _MAX_CHUNK_TOKENS)):
             word = tokens[probe]
-            if classes[probe] is WordClass.VERB or (best is None and word.lower in _CALENDAR_WORDS):
+            if classes[probe] is WordClass.VERB or (best is None and word.lower in CALENDAR_WORDS):
                 break  # "on Wednesday convicted ...": a time, then a clause, no place
             joins_name = (
                 word.lower == "of"
@@ -287,7 +285,7 @@ def extract_place_phrases(sentence: Sentence) -> Iterator[Candidate]:
                 best = (probe, 0.55)
             elif (
                 word.is_capitalized
-                and word.lower not in _CALENDAR_WORDS
+                and word.lower not in CALENDAR_WORDS
                 and (best is None or tokens[best[0]].is_capitalized)
                 and not _describes_next(tokens, probe)
             ):
