@@ -605,7 +605,14 @@ QUOTE_READER = reader_of(
 def test_quotes_are_the_speakers(
     question: str, offered: str | None, not_offered: str | None
 ) -> None:
-    quotes = _offered(QUOTE_READER, question)
+    _offers_quote(QUOTE_READER, question, offered, not_offered)
+
+
+def _offers_quote(
+    reader: ArticleReader, question: str, offered: str | None, not_offered: str | None
+) -> None:
+    """The quotes offered for ``question`` hold ``offered`` and not ``not_offered``."""
+    quotes = _offered(reader, question)
     assert offered is None or offered in quotes
     assert not_offered is None or not_offered not in quotes
 
@@ -633,9 +640,7 @@ NAMED_SPEAKERS = reader_of(
 def test_the_verb_of_speech_says_whose_words_a_quote_is(
     question: str, offered: str | None, not_offered: str | None
 ) -> None:
-    quotes = _offered(NAMED_SPEAKERS, question)
-    assert offered is None or offered in quotes
-    assert not_offered is None or not_offered not in quotes
+    _offers_quote(NAMED_SPEAKERS, question, offered, not_offered)
 
 
 @pytest.mark.parametrize(

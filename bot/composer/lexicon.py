@@ -53,6 +53,9 @@ WEEKDAYS = words(
 )
 # Capitalized, but naming no one and nowhere: "Sato won on Sunday" names Sato alone.
 CALENDAR_WORDS = MONTHS | WEEKDAYS
+# The words that tie a person to the body they speak for ("Lena Marsh of Bike Millbrook",
+# "Omar Haddad from the Red Cross"), and the word a reply ties them with after "is".
+AFFILIATIONS: dict[str, str] = {"of": "with", "from": "from"}
 # Nouns that name a span of time; "the summer", "next week", "three years".
 TIME_NOUNS = words(
     "second seconds minute minutes hour hours day days week weeks weekend weekends month months "

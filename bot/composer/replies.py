@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bot.composer.lexicon import HEDGE_WORDS
+from bot.composer.lexicon import AFFILIATIONS, HEDGE_WORDS
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.relative_dates import parse_published, resolve_relative_date
 from bot.composer.tokens import tokenize
@@ -162,10 +162,9 @@ def _affiliation(text: str, start: int | None, target: str) -> str | None:
     before = text[max(0, start - _WORDS_REACH) : start].split()
     if len(before) < 2 or before[-2].lower() != target.rsplit(maxsplit=1)[-1].lower():
         return None
-    return _AFFILIATION_WORDS.get(before[-1].lower())
+    return AFFILIATIONS.get(before[-1].lower())
 
 
-_AFFILIATION_WORDS = {"of": "with", "from": "from"}
 # Characters read back for the two words before an answer.
 _WORDS_REACH = 64
 

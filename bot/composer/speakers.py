@@ -14,7 +14,7 @@ from bot.composer.lexicon import CALENDAR_WORDS, DETERMINERS, FUNCTION_WORDS, SP
 from bot.composer.questions import QuestionAnalysis
 from bot.composer.reader import ArticleReader
 from bot.composer.tokens import Token, tokenize
-from bot.composer.word_classes import WordClass, word_class
+from bot.composer.word_classes import WordClass, is_speech_verb, word_class
 
 __all__ = ["quotes_someone_else"]
 
@@ -92,11 +92,7 @@ def _speech_verb(tokens: tuple[Token, ...], at: int) -> bool:
     """A verb of speech, not its noun ("Putin's call", "the statement")."""
     token = tokens[at]
     previous = tokens[at - 1].lower if at > 0 else ""
-    return (
-        token.stem in SPEECH_STEMS
-        and word_class(token.lower) is WordClass.VERB
-        and not (previous.endswith("'s") or previous in DETERMINERS)
-    )
+    return is_speech_verb(token) and not (previous.endswith("'s") or previous in DETERMINERS)
 
 
 def _name_run(tokens: tuple[Token, ...], start: int, step: int, candidate: Candidate) -> set[str]:

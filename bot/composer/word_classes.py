@@ -17,7 +17,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from bot.composer.data_tables import read_table
-from bot.composer.lexicon import FUNCTION_WORDS, PREPOSITIONS
+from bot.composer.lexicon import FUNCTION_WORDS, PREPOSITIONS, SPEECH_STEMS
 from bot.composer.tokens import Token
 
 __all__ = ["WordClass", "classify", "is_common_word", "looks_plural", "word_class"]
@@ -130,6 +130,12 @@ def _inflections(base: str) -> set[str]:
 
 
 _VERB_FORMS = frozenset(form for base in _VERBS for form in _inflections(base)) | _IRREGULAR
+
+
+def is_speech_verb(token: Token) -> bool:
+    """A verb of speech ("said", "told", "confirmed"), not a word sharing its stem that is
+    more often something else ("state", "note")."""
+    return token.stem in SPEECH_STEMS and word_class(token.lower) is WordClass.VERB
 
 
 def can_be_verb(lower: str) -> bool:

@@ -311,7 +311,10 @@ def _modifies_a_noun(tokens: tuple[Token, ...], first: int, last: int) -> bool:
     )
 
 
-_DATELINE_BREAKS = frozenset({"(", "—", "-", "–"})
+# The dash after a dateline's place and agency ("SANTA FE, N.M. (Wire) —"), and what may
+# follow the place: its agency in brackets, or the dash.
+_DATELINE_DASHES = frozenset({"—", "-", "–"})
+_DATELINE_BREAKS = _DATELINE_DASHES | {"("}
 # Tokens looked at after a dateline's comma for the agency or the dash.
 _DATELINE_REACH = 6
 
@@ -368,9 +371,6 @@ def dateline_end(sentence: Sentence, gazetteer: Gazetteer) -> int:
         if tokens[index].text in _DATELINE_DASHES:
             return index + 1
     return 0
-
-
-_DATELINE_DASHES = frozenset({"—", "-", "–"})
 
 
 def is_nationality(lower: str) -> bool:

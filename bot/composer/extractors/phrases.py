@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extractors.names import is_nationality
 from bot.composer.lexicon import (
+    AFFILIATIONS,
     AUXILIARIES,
     CALENDAR_WORDS,
     CONJUNCTIONS,
@@ -31,11 +32,10 @@ from bot.composer.lexicon import (
     PLACE_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
-    SPEECH_STEMS,
     VENUE_NOUNS,
 )
 from bot.composer.tokens import Token, groups_digits
-from bot.composer.word_classes import WordClass, classify, word_class
+from bot.composer.word_classes import WordClass, classify, is_speech_verb, word_class
 from retrieval.analysis import stem
 
 __all__ = [
@@ -575,7 +575,7 @@ def _role_before(sentence: Sentence, index: int) -> tuple[int, int] | None:
     probe = last
     while probe >= 0 and last - probe < _MAX_ROLE_TOKENS:
         token = tokens[probe]
-        if not token.is_word or token.lower in FUNCTION_WORDS or _introduces_speaker(token):
+        if not token.is_word or token.lower in FUNCTION_WORDS or is_speech_verb(token):
             break
         first = probe
         if token.lower.endswith("'s"):
@@ -592,12 +592,6 @@ def _role_before(sentence: Sentence, index: int) -> tuple[int, int] | None:
     ):
         return None  # more of the name, not a role
     return first, last
-
-
-def _introduces_speaker(token: Token) -> bool:
-    """ "said special prosecutor Ines Gallardo": the verb of speech before a role is no part of
-    it, where a participle is ("imprisoned Russian opposition activist")."""
-    return token.stem in SPEECH_STEMS and word_class(token.lower) is WordClass.VERB
 
 
 _RELATIVES = frozenset({"who", "whom", "whose", "which", "that", "where", "when"})
@@ -647,17 +641,13 @@ def _description_after(sentence: Sentence, end: int) -> tuple[int, int] | None:
     return (start, end_of_phrase) if end_of_phrase >= start else None
 
 
-# Words that tie a person to the body they speak for: "Lena Marsh of Bike Millbrook".
-_AFFILIATIONS = frozenset({"of", "from"})
-
-
 def _affiliation_after(sentence: Sentence, end: int) -> tuple[int, int] | None:
     """ "Lena Marsh of Bike Millbrook", "Omar Haddad from the Red Cross": the name of the
     body or place right after a person's name, which says who they are when nothing
     else does."""
     tokens = sentence.tokens
     at = end + 1
-    if at >= len(tokens) or tokens[at].lower not in _AFFILIATIONS:
+    if at >= len(tokens) or tokens[at].lower not in AFFILIATIONS:
         return None
     determined = at + 1 < len(tokens) and tokens[at + 1].lower == "the"
     name = _name_after(sentence, at + determined)
