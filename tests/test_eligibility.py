@@ -34,6 +34,18 @@ def _admitted(question_text: str, reader: ArticleReader = READER) -> set[str]:
     return found
 
 
+def _proposed(question_text: str, reader: ArticleReader) -> set[str]:
+    """What the extractors propose for the question, before the rules admit any."""
+    question = analyze_question(question_text)
+    return {
+        candidate.text
+        for index in range(len(reader.knowledge.retriever.passages))
+        for candidate in extract_candidates(
+            candidate_spans(question, index, reader)[0], question, reader, 0
+        )
+    }
+
+
 @pytest.mark.parametrize(
     ("question", "admitted", "kept_out"),
     [
@@ -109,16 +121,8 @@ def test_a_span_of_the_questions_head_and_nothing_new_is_not_offered(
     text: str, question: str, admitted: str | None, kept_out: str
 ) -> None:
     reader = reader_of("Story\n\n" + text)
-    analysis = analyze_question(question)
     offered = _admitted(question, reader)
-    proposed = {
-        candidate.text
-        for index in range(len(reader.knowledge.retriever.passages))
-        for candidate in extract_candidates(
-            candidate_spans(analysis, index, reader)[0], analysis, reader, 0
-        )
-    }
-    assert kept_out in proposed  # the extractors do propose it: the rule keeps it out
+    assert kept_out in _proposed(question, reader)  # proposed: the rule keeps it out
     assert kept_out not in offered
     assert admitted is None or admitted in offered
 
@@ -167,3 +171,38 @@ def test_a_bare_date_number_or_quantifier_answers_no_question_about_a_thing(
     spans = _admitted(question, INVASION_READER)
     assert admitted in spans
     assert kept_out not in spans
+
+
+FIRE_READER = reader_of(
+    "Fire\n\n"
+    "The fire burned 11,000 acres and destroyed 19 homes. "
+    "Gusts of up to 60 miles per hour fanned it, and 600 firefighters from nine states fought it. "
+    "A crowd of 12,500 watched. "
+    '"We\'ve lost everything," said Hannah Moss, whose husband stayed at 1:45 p.m. on Monday. '
+    "One resident was treated by an insurer."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a measure wants a unit, a share or money, not a count of other things
+        ("how big is the fire?", "11,000 acres", "19 homes"),
+        ("how fast were the gusts?", "60 miles", "600"),
+        ("how fast were the gusts?", "60 miles", "nine states"),
+        # the size of a group is a count of it too
+        ("how big was the crowd?", "12,500", None),
+        # someone's name is a name: not a sentence's first word, a time or a role
+        ("what is the name of Hannah Moss's husband?", None, "We've"),
+        ("what is the name of the injured resident?", None, "1:45 p.m"),
+        ("what is the name of the injured resident?", None, "insurer"),
+    ],
+)
+def test_a_measure_or_a_persons_name_admits_only_its_kind(
+    question: str, admitted: str | None, kept_out: str | None
+) -> None:
+    spans = _admitted(question, FIRE_READER)
+    if kept_out is not None:
+        assert kept_out in _proposed(question, FIRE_READER)  # proposed: the rule keeps it out
+        assert kept_out not in spans
+    assert admitted is None or admitted in spans

@@ -391,6 +391,21 @@ def test_to_before_a_recipient_is_not_a_purpose(text: str, not_a_purpose: str) -
 
 
 @pytest.mark.parametrize(
+    ("text", "not_a_cause"),
+    [
+        # "due to" before a verb's plain form says what was planned
+        ("She had been due to fly to Malaga with her husband.", "due to fly to Malaga"),
+        ("The bridge is due to be finished in May.", "due to be finished in May"),
+    ],
+)
+def test_due_to_before_a_verb_is_no_cause(text: str, not_a_cause: str) -> None:
+    assert not_a_cause not in texts(extract_reasons(sentence_of(text)))
+    assert "due to rising costs" in texts(
+        extract_reasons(sentence_of("It closed due to rising costs."))
+    )
+
+
+@pytest.mark.parametrize(
     ("text", "not_a_clause"),
     [
         # an amount or a stretch of time is no manner and no reason
@@ -588,6 +603,20 @@ def test_no_name_for_the_head_where_there_is_none(text: str, head: str, not_offe
 )
 def test_place_phrases(text: str, expected: str) -> None:
     assert expected in texts(extract_place_phrases(sentence_of(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_place"),
+    [
+        # a number of places is no place; a number in a name is part of it
+        ("Firefighters from nine states are working the fire.", "nine states"),
+        ("The kettles were sold in 12 countries last year.", "12 countries"),
+    ],
+)
+def test_a_count_of_places_is_no_place(text: str, not_a_place: str) -> None:
+    assert not_a_place not in texts(extract_place_phrases(sentence_of(text)))
+    found = texts(extract_place_phrases(sentence_of("He lives at 10 Downing Street.")))
+    assert "10 Downing Street" in found
 
 
 def test_calendar_words_are_not_places() -> None:

@@ -48,6 +48,7 @@ from bot.composer.questions import (
 )
 from bot.composer.reader import ArticleReader, reader_for
 from bot.composer.selection import (
+    READ_SENTENCES,
     RankedSentence,
     Selection,
     pool_sentences,
@@ -60,6 +61,7 @@ from bot.composer.span_features import asked_quantity, rule_family
 from bot.composer.tokens import Token, tokenize
 from bot.composer.trimming import trimmed_end
 from bot.composer.understanding import search_query, understand
+from bot.composer.unsaid import unsaid_at
 from bot.composer.weights import AnswerWeights, default_weights
 from bot.composer.word_classes import WordClass, word_class
 from bot.composer.yes_no import decide_yes_no, yes_no_coverage
@@ -193,6 +195,9 @@ def _answer_one(
     best = selection.spans[0].candidate
     if _says_none(analysis, reader, best.sentence.passage.index):
         return no_answer(knowledge, text, analysis, ranked, scope=scope)
+    left_open = _left_open(analysis, selection.sentences[:READ_SENTENCES], best, reader)
+    if left_open is not None:
+        return no_answer(knowledge, text, analysis, ranked, scope=scope, left_open=left_open)
     threshold = options.abstain_threshold
     if threshold is None:
         threshold = weights.threshold
@@ -266,6 +271,30 @@ def _says_none(analysis: QuestionAnalysis, reader: ArticleReader, index: int) ->
     """
     asked = analysis.content_stems | related_stems(analysis.content_stems).keys()
     return bool(asked) and not asked & _window_stems(reader, index)
+
+
+def _left_open(
+    analysis: QuestionAnalysis,
+    read: Sequence[RankedSentence],
+    best: Candidate,
+    reader: ArticleReader,
+) -> Passage | None:
+    """A sentence read for the answer that says the answer is not given, or None.
+
+    "She did not say how many bakeries would close." leaves "how many bakeries will
+    close?" open, whatever other number fits; only an answer said after it in the same
+    sentence stands ("did not say how much it would cost, but a person familiar with
+    it said roughly $25 million").
+    """
+    passages = reader.knowledge.retriever.passages
+    for item in read:
+        at = unsaid_at(passages[item.index].text, analysis)
+        if at is None:
+            continue
+        if best.sentence.passage.index == item.index and best.first > at:
+            continue
+        return passages[item.index]
+    return None
 
 
 def _window_stems(reader: ArticleReader, index: int) -> set[str]:

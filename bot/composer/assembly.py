@@ -14,7 +14,12 @@ from dataclasses import replace
 from bot.answers import Answer, AnswerKind, Evidence
 from bot.composer.questions import QuestionAnalysis
 from bot.composer.relative_dates import parse_published
-from bot.composer.replies import no_answer_statement, quote_line, statement_for
+from bot.composer.replies import (
+    left_open_statement,
+    no_answer_statement,
+    quote_line,
+    statement_for,
+)
 from bot.composer.smalltalk import summarize
 from bot.knowledge import Knowledge
 from retrieval import Passage
@@ -167,14 +172,20 @@ def no_answer(
     *,
     confidence: float = 0.0,
     scope: int | None = None,
+    left_open: Passage | None = None,
 ) -> Answer:
-    """ "The article doesn't say", with what the article(s) in scope are about."""
+    """ "The article doesn't say", with what the article(s) in scope are about; or, when
+    a sentence of it says the answer is not given (``left_open``), with that sentence:
+    the reader sees it is the article's gap, not the bot's."""
     articles = knowledge.articles if scope is None else (knowledge.articles[scope],)
     titles = [article.title for article in articles[:_TITLES_SHOWN]]
     if len(articles) > _TITLES_SHOWN:
         titles.append(f"and {len(articles) - _TITLES_SHOWN} more")
     statement = no_answer_statement(titles)
     evidence = tuple(_evidence(knowledge, passage, share) for passage, share in ranked[:3])
+    if left_open is not None:
+        statement = left_open_statement(left_open.text)
+        evidence = (_evidence(knowledge, left_open, 1.0),)
     return Answer(
         question=text,
         answer=statement,

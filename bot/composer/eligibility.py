@@ -14,25 +14,29 @@ an answer:
   not Putin;
 - a quantity of the kind asked for: a day of a date ("April 13") never answers
   "how many", "how old" wants an age, "how much does it cost" an amount of money,
-  "how many" a count (not money, a share, or someone's age), and "what was the
-  score?" a score; a conversion in brackets ("180 millimeters (7 inches)") is the
+  "how many" a count (not money, a share, or someone's age), "how tall/fast/big?" a
+  measure (a unit, a share or money; a count only for the size of a group), and
+  "what was the score?" a score; a conversion in brackets ("180 millimeters (7 inches)") is the
   same amount again, not another;
 - the words of the speaker asked about: "what did the minister say?" is not
   answered by a spokeswoman's quote;
 - nothing that only repeats the question's words, and nothing that only stands
   for things ("either", "several", "many accidents"; "one" still answers "how
   many?");
-- no bare date ("1281") for a question about a thing, a person or a place.
+- no bare date ("1281") for a question about a thing, a person or a place;
+- someone's name ("what is the name of the injured resident?") is a capitalized word.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extraction import date_spans, extract_candidates
 from bot.composer.lexicon import (
+    CALENDAR_WORDS,
     FUNCTION_WORDS,
     HONORIFICS,
     MONTHS,
@@ -45,6 +49,7 @@ from bot.composer.lexicon import (
     WEEKDAYS,
 )
 from bot.composer.matching import sentence_for
+from bot.composer.person_words import PERSON_STEMS
 from bot.composer.questions import AnswerType, QuestionAnalysis, family_relation
 from bot.composer.reader import ArticleReader
 from bot.composer.span_features import (
@@ -120,6 +125,7 @@ def candidate_spans(
             _only_a_quantifier(candidate, question)
             or _a_date_for_a_thing(candidate, question)
             or _a_number_for_someone(candidate, question)
+            or _no_name_for_a_name(candidate, question)
         ):
             continue  # "either" or "1281" for "what wrecked the fleet?", "65" for "which firm?"
         if _only_echoes(candidate) or _says_only_the_question(candidate, question):
@@ -185,6 +191,62 @@ def _a_number_for_someone(candidate: Candidate, question: QuestionAnalysis) -> b
 
 
 _NUMBER_JOINERS = frozenset({"and", "or", "to", "of"})
+
+
+def _no_name_for_a_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """ "We've", "1:45 p.m." or "insurer" for "what is the name of the injured resident?":
+    a person's name is a capitalized word, not a sentence's first word, a pronoun or a
+    day. (A term's name need not be: "another name for a coal bin" is "bunker".)"""
+    if not _asks_a_persons_name(question.text.lower()):
+        return False
+    tokens = candidate.sentence.tokens
+    return not any(
+        _names_someone(tokens, index) for index in range(candidate.first, candidate.last + 1)
+    )
+
+
+def _names_someone(tokens: Sequence[Token], index: int) -> bool:
+    token = tokens[index]
+    opens = index == 0 or tokens[index - 1].text in _OPENING_MARKS
+    return (
+        token.is_capitalized
+        and not opens
+        and token.lower.split("'")[0] not in FUNCTION_WORDS
+        and token.lower not in CALENDAR_WORDS
+    )
+
+
+_OPENING_MARKS = frozenset({'"', "“", "'", "‘", "(", "—", ":"})
+
+
+@lru_cache(maxsize=1024)
+def _asks_a_persons_name(text: str) -> bool:
+    """ "the name of the injured resident", "the thieves' names", "her husband's name",
+    "what is his name": the name asked for is someone's."""
+    owners = [match.group(1) for match in _NAME_OWNED.finditer(text)]
+    for match in _NAME_OF.finditer(text):
+        owners.extend(match.group(1).split())
+    if _NAME_OF_PRONOUN.search(text):
+        return True
+    return any(_names_people(word.rstrip("'")) for word in owners)
+
+
+def _names_people(word: str) -> bool:
+    """ "resident", "husband", "thieves" (stems miss "thief" of the plural)."""
+    singular = word[:-3] + "f" if word.endswith("ves") else word
+    return stem(word) in PERSON_STEMS or stem(singular) in PERSON_STEMS
+
+
+# Bounded: at most three words of at most 30 letters each.
+_NAME_OF = re.compile(
+    r"\bnames? of (?:the |a |an |this |that |his |her |their |its )?"
+    r"([a-z'-]{1,30}(?: [a-z'-]{1,30}){0,2})"
+)
+_NAME_OWNED = re.compile(
+    r"\b([a-z][a-z-]{0,30})(?:'s|') (?:first |last |full |real |maiden )?names?\b"
+)
+_NAME_OF_PRONOUN = re.compile(r"\b(?:his|her|their) (?:first |last |full |real )?names?\b")
+
 # Heads of "which ...?" that name someone, a body or a place.
 _ENTITY_HEADS = frozenset(
     stem(word) for word in ORGANIZATION_NOUNS | PLACE_NOUNS | VENUE_NOUNS | PERSON_NOUNS
@@ -480,7 +542,7 @@ def _wrong_quantity(
         and not _age_said_of(candidate, question, named_before)
     ):
         return True  # "Kiptanui, 31," is not Ibáñez's age
-    if wanted in {"age", "money", "count", "score"}:
+    if wanted in {"age", "money", "count", "score", "measure"}:
         return not kind_fits(question, candidate)
     # "Castell, 58, was found guilty": an age set off after a name answers only "how old".
     return question.answer_type is AnswerType.NUMBER and apposition_age(candidate)

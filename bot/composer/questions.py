@@ -201,7 +201,7 @@ _TYPE_RULES = _compiled(
         (r"^how (?:long|often)\b", AnswerType.NUMBER, "duration"),
         (r"^how old\b", AnswerType.NUMBER, "age"),
         (
-            r"^how (?:far|big|large|tall|high|deep|wide|fast|heavy|small|close)\b",
+            r"^how (?:far|big|large|tall|high|deep|wide|fast|heavy|small|close|hot|cold)\b",
             AnswerType.NUMBER,
             "measure",
         ),

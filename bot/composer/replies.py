@@ -20,6 +20,7 @@ from retrieval.analysis import stem
 __all__ = [
     "caveat_of",
     "hedge_of",
+    "left_open_statement",
     "no_answer_statement",
     "quote_line",
     "source_note",
@@ -209,6 +210,12 @@ def no_answer_statement(titles: list[str]) -> str:
     if len(titles) == 1:
         return f"The article doesn't say. It is about: {titles[0]}"
     return "The articles don't say. They are about: " + "; ".join(titles)
+
+
+def left_open_statement(sentence: str) -> str:
+    """ "The article doesn't say", with the sentence that says so ("She did not say how
+    many bakeries would close.")."""
+    return f'The article doesn\'t say; it notes: "{sentence}"'
 
 
 def _capitalize(text: str) -> str:

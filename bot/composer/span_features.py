@@ -171,6 +171,8 @@ _PART_WITHIN = 6
 # A whole stands at most this many tokens after its part: "Four [of the museum's] 22".
 _WHOLE_REACH = 4
 _PERCENT_WORDS = frozenset({"percent", "percentage", "per cent", "proportion", "share", "rate"})
+# "per share", "a share", "each share": one share of stock, priced in money.
+_A_SHARE = re.compile(r"\b(?:per|a|each) share\b")
 _CURRENCY = re.compile(r"[$£€¥]")
 _SCORE_FORM = re.compile(
     r"\d{1,2}-\d{1,2}(?:\(\d{1,2}\))?(?:,\d{1,2}-\d{1,2}(?:\(\d{1,2}\))?){0,4}"
@@ -402,16 +404,22 @@ def _quote_marks(text: str) -> tuple[int, ...]:
 
 
 def asked_quantity(question: QuestionAnalysis) -> str | None:
-    """The kind of quantity a number question wants: age, money, percent, duration, or None."""
+    """The kind of quantity a number question wants: age, money, percent, duration, a
+    measure ("how tall?", "how big?"), or None."""
     if question.answer_type is not AnswerType.NUMBER:
         return None
     if question.number_kind in {"age", "duration", "money"}:
         return question.number_kind
     words = {token.lower for token in question.content} | set(question.text.lower().split())
-    if words & _PERCENT_WORDS:
+    shares = words & _PERCENT_WORDS
+    if shares == {"share"} and _A_SHARE.search(question.text.lower()):
+        shares = set()  # "how much will it pay per share?" asks a price
+    if shares:
         return "percent"
     if question.focus == "score":
         return "score"
+    if question.number_kind == "measure":
+        return "measure"
     if question.number_kind == "count" and "much" in words and words & MONEY_WORDS:
         return "money"
     if question.number_kind == "count" and "many" in words:
@@ -441,10 +449,16 @@ class QuantityAsked:
 
     focus: str | None
     time_counted: bool
+    # "how big was the crowd?" is answered by a count too: the size of a group.
+    group_sized: bool = False
 
     @classmethod
     def of(cls, question: QuestionAnalysis) -> QuantityAsked:
-        return cls(question.focus, bool(question.content_stems & _TIME_UNIT_STEMS))
+        return cls(
+            question.focus,
+            bool(question.content_stems & _TIME_UNIT_STEMS),
+            question.number_kind == "measure" and _sizes_a_group(question),
+        )
 
 
 def quantity_fits(wanted: str, asked: QuantityAsked, candidate: Candidate) -> bool:
@@ -475,9 +489,31 @@ def quantity_fits(wanted: str, asked: QuantityAsked, candidate: Candidate) -> bo
         )
     elif wanted == "score":
         fits = bool(_SCORE_FORM.fullmatch(text.replace(" ", "")))
+    elif wanted == "measure":
+        fits = _is_measure(text, tokens) or asked.group_sized or not _counted(candidate)
     else:  # a length of time: "four days", "two-week", or a finishing time "2:05:40"
         fits = candidate.rule == "number:time" or counts_time(candidate)
     return fits
+
+
+def _is_measure(text: str, tokens: Sequence[Token]) -> bool:
+    """ "38 metres", "60 miles per hour", "2.6-acre", "11.4%", "$500 million": an amount
+    in a unit of size, speed or heat, a share or money, as "how tall/fast/high?" want."""
+    return (
+        any(part in _MEASURE_UNITS for token in tokens for part in token.lower.split("-"))
+        or "%" in text
+        or "percent" in text
+        or bool(_CURRENCY.search(text))
+        or any(token.lower in CURRENCY_WORDS for token in tokens)
+    )
+
+
+def _sizes_a_group(question: QuestionAnalysis) -> bool:
+    """ "how big was the crowd?", "how large is the fleet?": the size of a group is a count
+    ("12,500 fans", "40 ships"); the size of a fire is no count of homes."""
+    return bool(_SIZE_COUNTED.search(question.text.lower())) and any(
+        is_a_kind_of(token.lower, "group") for token in question.content
+    )
 
 
 def counts_time(candidate: Candidate) -> bool:
@@ -667,8 +703,8 @@ def unit_fits(unit: str, candidate: Candidate) -> bool:
         fits = any(":" in word or word in _TIMES_OF_DAY for word in words)
     elif unit in {"century", "decade"}:
         fits = any(word.startswith(unit[:5]) or _DECADE_FORM.fullmatch(word) for word in words)
-    else:  # a size
-        fits = any(part in _SIZE_UNITS for word in words for part in word.split("-"))
+    else:  # a size, a speed or a heat
+        fits = any(part in _MEASURE_UNITS for word in words for part in word.split("-"))
     return fits
 
 
@@ -683,7 +719,9 @@ def asked_unit(question_text: str) -> str | None:
 
 
 _UNIT_ASKED = re.compile(r"\b(?:what|which) (year|month|day|time|century|decade)\b")
-_SIZE_ASKED = re.compile(r"\bhow (?:tall|deep|far|wide|high|big|large|heavy)\b")
+_SIZE_ASKED = re.compile(r"\bhow (?:tall|deep|far|wide|high|big|large|heavy|fast|hot|cold)\b")
+# Sizes that a count gives as well: "how big was the crowd?" "12,500".
+_SIZE_COUNTED = re.compile(r"\bhow (?:big|large|small)\b")
 _YEAR_FORM = re.compile(r"\d{3,4}(?:s|-\d{2,4})?")
 _DECADE_FORM = re.compile(r"\d{2,4}0s")
 _TIMES_OF_DAY = frozenset(
@@ -696,6 +734,10 @@ _SIZE_UNITS = frozenset(
     "foot feet ft inch inches yard yards acre acres hectare hectares square sq "
     "story stories storey storeys floor floors tonne tonnes ton tons kg kilogram kilograms "
     "pound pounds lb lbs litre litres liter liters gallon gallons cubic".split()
+)
+# A measure's units: sizes, and speed and heat ("60 mph", "40 degrees").
+_MEASURE_UNITS = _SIZE_UNITS | frozenset(
+    "mph kph km/h knot knots degree degrees celsius fahrenheit".split()
 )
 
 

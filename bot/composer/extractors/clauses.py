@@ -206,6 +206,8 @@ def _plausible_clause(sentence: Sentence, body: int, marker: tuple[str, ...]) ->
     if marker in _TIME_OR_AMOUNT_MARKERS and _tells_time_or_amount(sentence, body):
         return False
     first = sentence.tokens[body]
+    if marker == ("due", "to") and _scheduled(first.lower):
+        return False  # "due to fly to Málaga" says what was planned, not why
     if marker == ("to",):
         return (
             first.is_word
@@ -215,6 +217,14 @@ def _plausible_clause(sentence: Sentence, body: int, marker: tuple[str, ...]) ->
             and not _names_recipients(first.lower)
         )
     return first.is_word or first.text == '"'
+
+
+def _scheduled(word: str) -> bool:
+    """A verb's plain form after "due to" ("due to fly", "due to be"): a plan, where a
+    cause is a noun phrase or a gerund ("due to rising costs")."""
+    if word == "be":
+        return True
+    return word_class(word) is WordClass.VERB and not word.endswith(("ing", "ed"))
 
 
 def _names_recipients(word: str) -> bool:

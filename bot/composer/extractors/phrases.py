@@ -28,6 +28,7 @@ from bot.composer.lexicon import (
     DETERMINERS,
     FUNCTION_WORDS,
     HONORIFICS,
+    NUMBER_WORDS,
     PERSON_NOUNS,
     PLACE_NOUNS,
     PREPOSITIONS,
@@ -35,7 +36,13 @@ from bot.composer.lexicon import (
     VENUE_NOUNS,
 )
 from bot.composer.tokens import Token, groups_digits
-from bot.composer.word_classes import WordClass, classify, is_speech_verb, word_class
+from bot.composer.word_classes import (
+    WordClass,
+    classify,
+    is_speech_verb,
+    looks_plural,
+    word_class,
+)
 from retrieval.analysis import stem
 
 __all__ = [
@@ -290,9 +297,20 @@ def extract_place_phrases(sentence: Sentence) -> Iterator[Candidate]:
                 and not _describes_next(tokens, probe)
             ):
                 best = (probe, 0.65 if probe == index + 1 else 0.45)
-        if best is not None:
+        if best is not None and not _counts_places(tokens, index + 1, best[0]):
             fit = best[1] * (0.6 if tokens[index + 1].lower in _POSSESSIVES else 1.0)
             yield Candidate(sentence, index + 1, best[0], "place:phrase", fit)
+
+
+def _counts_places(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """ "firefighters from nine states", "sold in 112 countries": a number of places is
+    no place (but "10 Downing Street" is one)."""
+    counted = tokens[last]
+    return (
+        (tokens[first].is_number or tokens[first].lower in NUMBER_WORDS)
+        and not counted.is_capitalized
+        and looks_plural(counted.lower)
+    )
 
 
 def _describes_next(tokens: tuple[Token, ...], index: int) -> bool:

@@ -1,0 +1,99 @@
+"""What an article says it does not know: bot/composer/unsaid.py, and the composer's decline."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.composer import answer
+from bot.composer.questions import analyze_question
+from bot.composer.unsaid import asked_wh, unsaid_at
+from bot.knowledge import Knowledge
+from retrieval import article_from_text
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "open_at"),
+    [
+        ("She did not say how many bakeries would close.", "how many bakeries will close?", 4),
+        (
+            "The operator declined to say how much the new cranes would cost.",
+            "how much will the automated cranes cost?",
+            5,
+        ),
+        ("It is unclear when the bridge will reopen.", "when will the bridge reopen?", 3),
+        ("Police would not say exactly who fired the shots.", "who fired the shots?", 5),
+        ("It is not known why the dam failed.", "why did the dam fail?", 4),
+        # said, not left open
+        ("He said how many bakeries would close.", "how many bakeries will close?", None),
+        # open, but about another thing: most of the question's words must follow
+        ("She did not say how many bakeries would close.", "how many people work there?", None),
+        (
+            "She did not say how much the renovations would cost.",
+            "how much will the agreement cost?",
+            None,
+        ),
+        # another wh-word leaves another question open
+        ("She did not say when the bakeries would close.", "how many bakeries will close?", None),
+    ],
+)
+def test_a_sentence_that_leaves_the_question_open(
+    text: str, question: str, open_at: int | None
+) -> None:
+    assert unsaid_at(text, analyze_question(question)) == open_at
+
+
+@pytest.mark.parametrize(
+    ("question", "wh"),
+    [
+        ("How many bakeries will close?", ("how", "many")),
+        ("how much is it", ("how", "much")),
+        ("how did it end?", ("how",)),
+        ("Whom did she call?", ("who",)),
+        ("when?", ("when",)),
+        ("the summit is when?", ()),
+        ("", ()),
+    ],
+)
+def test_the_wh_words_a_question_opens_with(question: str, wh: tuple[str, ...]) -> None:
+    assert asked_wh(question) == wh
+
+
+STORY = article_from_text(
+    "Grainfield to buy Oakmill\n\n"
+    "Grainfield will buy Oakmill, which has 9,500 workers at 31 bakeries. "
+    "Grainfield said it would close overlapping bakeries to save money. "
+    "She did not say how many bakeries would close. "
+    "Oakmill did not say how much the deal would cost it, but analysts said about $40 million."
+)
+
+
+def test_the_composer_declines_what_the_article_leaves_open() -> None:
+    knowledge = Knowledge.from_article(STORY)
+    reply = answer("how many bakeries will close?", knowledge)
+    assert reply.kind == "no_answer"
+    assert reply.short_answer is None
+    # the reply shows the article's own words: the gap is the article's
+    assert reply.statement == (
+        'The article doesn\'t say; it notes: "She did not say how many bakeries would close."'
+    )
+    assert [passage.text for passage in reply.passages] == [
+        "She did not say how many bakeries would close."
+    ]
+    assert answer("how many bakeries does Oakmill have?", knowledge).short_answer == "31"
+
+
+def test_an_answer_after_the_open_clause_still_stands() -> None:
+    reply = answer("how much will the deal cost Oakmill?", Knowledge.from_article(STORY))
+    assert reply.short_answer is not None
+    assert "$40 million" in reply.short_answer
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400), st.text(max_size=80))
+def test_any_text_and_question_give_an_index_inside_the_text_or_none(
+    text: str, question: str
+) -> None:
+    found = unsaid_at(text, analyze_question(question))
+    assert found is None or 0 < found < len(text)
