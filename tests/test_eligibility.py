@@ -177,7 +177,7 @@ FIRE_READER = reader_of(
     "Fire\n\n"
     "The fire burned 11,000 acres and destroyed 19 homes. "
     "Gusts of up to 60 miles per hour fanned it, and 600 firefighters from nine states fought it. "
-    "A crowd of 12,500 watched. "
+    "A crowd of 12,500 watched, and 80 percent of the forest burned. "
     '"We\'ve lost everything," said Hannah Moss, whose husband stayed at 1:45 p.m. on Monday. '
     "One resident was treated by an insurer."
 )
@@ -190,6 +190,8 @@ FIRE_READER = reader_of(
         ("how big is the fire?", "11,000 acres", "19 homes"),
         ("how fast were the gusts?", "60 miles", "600"),
         ("how fast were the gusts?", "60 miles", "nine states"),
+        # a share spelled out is no count
+        ("how many firefighters fought it?", "600 firefighters", "80 percent"),
         # the size of a group is a count of it too
         ("how big was the crowd?", "12,500", None),
         # someone's name is a name: not a sentence's first word, a time or a role

@@ -69,6 +69,12 @@ def texts(candidates: Iterable[Candidate]) -> list[str]:
         ("The meeting began at 6 p.m. and ran late.", "6 p.m."),
         ("It ended shortly after 1 a.m. on Wednesday.", "1 a.m. on Wednesday"),
         ("Doors open at 7pm.", "7pm"),
+        # the time of a match or a race
+        ("Okafor scored with a header in the 88th minute.", "the 88th minute"),
+        ("Riverside equalised early in the second half.", "early in the second half"),
+        ("She pulled clear on the final lap.", "the final lap"),
+        ("The winner came in stoppage time.", "stoppage time"),
+        ("Castleford took the lead after 14 minutes.", "after 14 minutes"),
     ],
 )
 def test_dates(text: str, expected: str) -> None:
@@ -599,6 +605,9 @@ def test_no_name_for_the_head_where_there_is_none(text: str, head: str, not_offe
         # where a thing stands against another
         ("The lot will be built behind the town hall.", "the town hall"),
         ("Shops line the road along the Harwood river.", "the Harwood river"),
+        # a venue of many kinds, and one that needs a word saying which kind
+        ("Evacuees slept at the high school gymnasium.", "the high school gymnasium"),
+        ("A clinic opened at the Dunmore community centre.", "the Dunmore community centre"),
     ],
 )
 def test_place_phrases(text: str, expected: str) -> None:
@@ -617,6 +626,11 @@ def test_a_count_of_places_is_no_place(text: str, not_a_place: str) -> None:
     assert not_a_place not in texts(extract_place_phrases(sentence_of(text)))
     found = texts(extract_place_phrases(sentence_of("He lives at 10 Downing Street.")))
     assert "10 Downing Street" in found
+
+
+def test_a_centre_needs_a_word_saying_which() -> None:
+    """ "in the center of the city" names no venue; "the community center" does."""
+    assert texts(extract_place_phrases(sentence_of("It stood in the center."))) == []
 
 
 def test_calendar_words_are_not_places() -> None:

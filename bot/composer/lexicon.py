@@ -223,7 +223,10 @@ VENUE_NOUNS = words(
     "television tv radio channel show programme program broadcast podcast interview "
     "conference summit meeting rally parliament jail prison hospital court school "
     "university church office house palace embassy airport station stadium camp base "
-    "headquarters hotel restaurant street square park hall building online website"
+    "headquarters hotel restaurant street square park hall building online website "
+    "arena clinic theatre theater museum gallery library mall store shop factory farm gym "
+    "gymnasium campus terminal harbour harbor mosque temple cathedral courthouse fairground "
+    "fairgrounds warehouse depot home residence"
 )
 # Words that mark a clause or date as past, so present/future questions avoid it.
 PAST_MARKERS = words("ago last earlier previously prior yesterday formerly once")

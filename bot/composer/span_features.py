@@ -473,7 +473,7 @@ def quantity_fits(wanted: str, asked: QuantityAsked, candidate: Candidate) -> bo
     elif wanted == "money":
         fits = bool(_CURRENCY.search(text)) or any(t.lower in CURRENCY_WORDS for t in tokens)
     elif wanted == "percent":
-        fits = "%" in text or "percent" in text or "per cent" in text
+        fits = _is_share(text)
     elif wanted == "count":
         # A count is not an amount of money, a share, nor someone's age ("Salinas, 52,"),
         # nor a size that counts another unit ("14-story" for "how many apartments?"),
@@ -481,7 +481,8 @@ def quantity_fits(wanted: str, asked: QuantityAsked, candidate: Candidate) -> bo
         fits = not (
             text in _NO_COUNTS
             or _CURRENCY.search(text)
-            or "%" in text
+            or _is_share(text)
+            or _word_after(candidate) in _SHARE_WORDS
             or apposition_age(candidate)
             or _measures_other(candidate, asked)
             or _SCORE_FORM.fullmatch(text.replace(" ", ""))
@@ -496,13 +497,21 @@ def quantity_fits(wanted: str, asked: QuantityAsked, candidate: Candidate) -> bo
     return fits
 
 
+def _is_share(text: str) -> bool:
+    """ "11.4%", "80 percent", "half a per cent": a share, whatever its spelling."""
+    return "%" in text or "percent" in text or "per cent" in text
+
+
+# Words after a bare number that make it a share ("80" of "80 percent").
+_SHARE_WORDS = frozenset({"percent", "per", "%", "percentage"})
+
+
 def _is_measure(text: str, tokens: Sequence[Token]) -> bool:
     """ "38 metres", "60 miles per hour", "2.6-acre", "11.4%", "$500 million": an amount
     in a unit of size, speed or heat, a share or money, as "how tall/fast/high?" want."""
     return (
         any(part in _MEASURE_UNITS for token in tokens for part in token.lower.split("-"))
-        or "%" in text
-        or "percent" in text
+        or _is_share(text)
         or bool(_CURRENCY.search(text))
         or any(token.lower in CURRENCY_WORDS for token in tokens)
     )

@@ -74,6 +74,16 @@ _PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = tuple(
         # a deadline: "report to prison within 30 days"
         (rf"\bwithin\s{_COUNT}\s{_UNIT}s?\b", re.I, 0.45),
         (r"\b(?:yesterday|today|tonight|tomorrow)\b", re.I, 0.5),
+        # the time of a match or a race: "in the 88th minute", "early in the second half",
+        # "on the final lap", "in stoppage time", "after 14 minutes"
+        (
+            rf"\b(?:(?:early|late)\s)?(?:in|during|on)\sthe\s(?:{_ORDINAL}|final|last|opening)\s"
+            r"(?:minute|half|quarter|period|inning|innings|round|lap|set|game|hour|leg)\b",
+            re.I,
+            0.5,
+        ),
+        (r"\b(?:in\s(?:stoppage|injury|extra|added)\stime|at\shalf-?time)\b", re.I, 0.5),
+        (rf"\bafter\s{_COUNT}\s(?:minutes?|hours?|laps?|rounds?|innings)\b", re.I, 0.4),
         # "1 a.m. on Wednesday", "3:40 p.m. local time on Friday": the hour and its day.
         (
             rf"\b{_CLOCK}(?:\slocal\stime)?\son\s{_WEEKDAY}\b",

@@ -288,7 +288,7 @@ def extract_place_phrases(sentence: Sentence) -> Iterator[Candidate]:
                 break
             if word.lower in PLACE_NOUNS:
                 best = (probe, 0.9)
-            elif word.lower in VENUE_NOUNS:
+            elif word.lower in VENUE_NOUNS or _compound_venue(tokens, index, probe):
                 best = (probe, 0.55)
             elif (
                 word.is_capitalized
@@ -300,6 +300,20 @@ def extract_place_phrases(sentence: Sentence) -> Iterator[Candidate]:
         if best is not None and not _counts_places(tokens, index + 1, best[0]):
             fit = best[1] * (0.6 if tokens[index + 1].lower in _POSSESSIVES else 1.0)
             yield Candidate(sentence, index + 1, best[0], "place:phrase", fit)
+
+
+def _compound_venue(tokens: tuple[Token, ...], preposition: int, probe: int) -> bool:
+    """ "the Dunmore community centre", "a power plant", "the sports complex": a noun that
+    names a venue only after a word saying which kind ("the center" of a city is none)."""
+    return (
+        tokens[probe].lower in _COMPOUND_VENUES
+        and probe > preposition + 1
+        and tokens[probe - 1].is_word
+        and tokens[probe - 1].lower not in FUNCTION_WORDS
+    )
+
+
+_COMPOUND_VENUES = frozenset({"centre", "center", "complex", "plant", "facility"})
 
 
 def _counts_places(tokens: tuple[Token, ...], first: int, last: int) -> bool:
