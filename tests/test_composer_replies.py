@@ -443,3 +443,31 @@ def test_a_title_asked_in_initials_is_found_spelled_out() -> None:
     result = answer("Who is the CEO of the company?", knowledge)
     assert result.short_answer is not None
     assert "Daniel Brosseau" in result.short_answer
+
+
+OUTBREAK = Knowledge.from_article(
+    article_from_text(
+        "Measles outbreak grows\n\n"
+        "Since then the virus has spread through two primary schools, officials said. "
+        "The first case was identified on Oct. 3 in a girl back from a holiday.\n\n"
+        "Mark Dunleavy, a retired teacher, gave evidence at the trial. "
+        '"I lost $310,000 in my retirement account," he said.'
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_holds"),
+    [
+        # a date or an amount belongs to its own sentence's event: one that says none of
+        # the question's words answers no "when" about a neighbour's schools
+        ("when will the schools close?", None),
+        ("when was the first case identified?", "Oct. 3"),
+        # unless a pronoun there carries the neighbour's person
+        ("how much did Mark Dunleavy lose?", "$310,000"),
+    ],
+)
+def test_a_date_or_amount_comes_from_a_sentence_saying_the_question(
+    question: str, answer_holds: str | None
+) -> None:
+    _declined_or_holding(answer(question, OUTBREAK), answer_holds)

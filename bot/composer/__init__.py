@@ -193,7 +193,9 @@ def _answer_one(
         # 6% fewer unanswerable news questions held apart and answered no more: declined.
         return no_answer(knowledge, text, analysis, ranked, scope=scope)
     best = selection.spans[0].candidate
-    if _says_none(analysis, reader, best.sentence.passage.index):
+    if _says_none(analysis, reader, best.sentence.passage.index) or _own_sentence_silent(
+        analysis, best
+    ):
         return no_answer(knowledge, text, analysis, ranked, scope=scope)
     left_open = _left_open(analysis, selection.sentences[:READ_SENTENCES], best, reader)
     if left_open is not None:
@@ -295,6 +297,26 @@ def _left_open(
             continue
         return passages[item.index]
     return None
+
+
+def _own_sentence_silent(analysis: QuestionAnalysis, best: Candidate) -> bool:
+    """Whether a date or a number comes from a sentence that says none of the question's
+    words: "Oct. 3" of "The first case was identified on Oct. 3" for "when will the
+    schools close?", found beside a sentence about the schools. A neighbour may carry
+    the subject of a name or a phrase, but a date or an amount belongs to its own
+    sentence's event, unless a pronoun there stands for the neighbour's person. Any
+    form of a question word counts, even one a name qualifies ("the Victorian pier")."""
+    if analysis.answer_type not in {AnswerType.DATE, AnswerType.NUMBER}:
+        return False
+    asked = analysis.content_stems | related_stems(analysis.content_stems).keys()
+    return not any(
+        token.stem in asked or token.lower in _STANDING_FOR for token in best.sentence.tokens
+    )
+
+
+# Pronouns that carry a neighbour's subject (a person) into a sentence: "I lost $310,000,"
+# he said. "It" and possessives stand for anything, and often for another thing.
+_STANDING_FOR = frozenset("i he she we they".split())
 
 
 def _window_stems(reader: ArticleReader, index: int) -> set[str]:
