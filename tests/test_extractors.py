@@ -396,6 +396,15 @@ def test_to_before_a_recipient_is_not_a_purpose(text: str, not_a_purpose: str) -
     assert not_a_purpose not in texts(extract_reasons(sentence_of(text)))
 
 
+def test_through_the_things_a_number_counts_is_a_manner() -> None:
+    """ "spread through two primary schools" says how; "through 2027" or "through $4
+    million of cuts" would say when or how much."""
+    found = texts(extract_manners(sentence_of("The virus spread through two primary schools.")))
+    assert "through two primary schools" in found
+    found = texts(extract_manners(sentence_of("They worked through three years of war.")))
+    assert "through three years of war" not in found
+
+
 @pytest.mark.parametrize(
     ("text", "not_a_cause"),
     [

@@ -77,6 +77,10 @@ def analyze(question: str):  # type: ignore[no-untyped-def]
         ("What was Putin's response?", AnswerType.QUOTE),
         ("What has the Kremlin announced?", AnswerType.QUOTE),
         ("What did Biden call Putin?", AnswerType.QUOTE),
+        # a request asked of someone, or a passive verb of speech, asks what was done
+        ("What have unvaccinated children been asked to do?", AnswerType.OTHER),
+        ("What have the two movements been described as?", AnswerType.OTHER),
+        ("What will the new company be called?", AnswerType.QUOTE),  # a name, as "call" asks
         ("Who is Yuri Ushakov?", AnswerType.DEFINITION),
         ("who's alexei navalny", AnswerType.DEFINITION),
         ("What is SolarWinds?", AnswerType.DEFINITION),

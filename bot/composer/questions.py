@@ -654,8 +654,21 @@ def _speech_verb_at(rest: list[Token]) -> int | None:
         return None
     for index, token in enumerate(rest[1:], start=1):
         if _speech_group(token.stem) is not None and rest[index - 1].lower != "to":
+            passive = rest[index - 1].lower in _PASSIVE_AUXILIARIES and token.stem != "call"
+            if passive or _followed_by_to(rest, index):
+                return None  # "what have children been asked to do?" asks for an action
             return index  # "what did X say", not "what does X seek to answer"
     return None
+
+
+def _followed_by_to(rest: list[Token], index: int) -> bool:
+    """ "asked to stay home", "told to leave": a request, whose content is an action
+    ("reply to Biden's remark" is still a reply)."""
+    return rest[index].stem in _REQUESTS and index + 1 < len(rest) and rest[index + 1].lower == "to"
+
+
+_PASSIVE_AUXILIARIES = frozenset({"been", "being", "be"})
+_REQUESTS = frozenset(stem(word) for word in ("ask", "asked", "tell", "told", "urge", "order"))
 
 
 def _speech_group(stem: str) -> str | None:

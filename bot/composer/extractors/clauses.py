@@ -16,6 +16,7 @@ from bot.composer.candidates import Candidate, Sentence
 from bot.composer.lexicon import (
     AUXILIARIES,
     CONJUNCTIONS,
+    CURRENCY_WORDS,
     DETERMINERS,
     NUMBER_WORDS,
     PERSON_NOUNS,
@@ -203,7 +204,7 @@ def _plausible_clause(sentence: Sentence, body: int, marker: tuple[str, ...]) ->
     time ("by the time police arrived") gives no manner and no reason."""
     if body >= len(sentence.tokens):
         return False
-    if marker in _TIME_OR_AMOUNT_MARKERS and _tells_time_or_amount(sentence, body):
+    if marker in _TIME_OR_AMOUNT_MARKERS and _tells_time_or_amount(sentence, body, marker):
         return False
     first = sentence.tokens[body]
     if marker == ("due", "to") and _scheduled(first.lower):
@@ -251,7 +252,28 @@ _APPROXIMATELY = frozenset(
 _CURRENCY_SIGNS = frozenset("$£€¥")
 
 
-def _tells_time_or_amount(sentence: Sentence, body: int) -> bool:
+def _counts_things(words: list[Token]) -> bool:
+    """ "two primary schools" of "spread through two primary schools": a number counting
+    things (a plural noun soon after, no unit of time, money or share between), which
+    names where or how, not how much."""
+    for token in words[1:4]:
+        lower = token.lower
+        if lower in TIME_UNITS or lower in _AMOUNT_WORDS or lower in CURRENCY_WORDS:
+            return False
+        if not token.is_word:
+            return False
+        if looks_plural(lower) and word_class(lower) is WordClass.NOUN:
+            return True
+    return False
+
+
+# Words after a number that make it an amount: "9 percent", "$1.1 billion", "5 points".
+_AMOUNT_WORDS = frozenset(
+    "percent per cent million billion trillion thousand hundred points point".split()
+)
+
+
+def _tells_time_or_amount(sentence: Sentence, body: int, marker: tuple[str, ...]) -> bool:
     """Whether the phrase at ``body`` is a quantity ("about $1.1 billion", "two years",
     "2020", "a week") or "the time ..."."""
     tokens = sentence.tokens
@@ -259,8 +281,11 @@ def _tells_time_or_amount(sentence: Sentence, body: int) -> bool:
     if not words:
         return False
     first = words[0]
-    if first.is_number or first.text in _CURRENCY_SIGNS or first.lower in NUMBER_WORDS:
+    if first.text in _CURRENCY_SIGNS:
         return True
+    if first.is_number or first.lower in NUMBER_WORDS:
+        # "spread through two primary schools" goes by way of things it counts
+        return marker != ("through",) or not _counts_things(words)
     second = words[1].lower if len(words) > 1 else ""
     # "for a week", "after a year"; "by the time ..."
     return (first.lower in {"a", "an"} and second in TIME_UNITS) or (
