@@ -137,7 +137,8 @@ INVASION_READER = reader_of(
     "The 1997 Treaty of Amsterdam followed the vote. "
     "New cranes changed the port in the 1970s and 1980s. "
     "Northgate Hospital recruited volunteers aged between 65 and 80. "
-    "Leaders set new talks for June 15-16."
+    "Leaders set new talks for June 15-16. "
+    "The port paid a premium of 28 percent on Friday."
 )
 
 
@@ -149,6 +150,7 @@ INVASION_READER = reader_of(
         ("what began in the summer of 1961?", "bridge", "summer of 1961"),
         ("what changed the port?", "New cranes", "1970s and 1980s"),  # decades are dates
         ("what did leaders set?", "new talks", "June 15-16"),  # a range of days too
+        ("what premium did the port pay?", "premium of 28 percent", "Friday"),  # a weekday too
         # a name holding a year is a name, not a date
         ("what followed the vote?", "1997 Treaty of Amsterdam", "1281"),
         # a question that asks "when" in its own words still gets dates
