@@ -206,6 +206,8 @@ def _no_name_for_a_name(candidate: Candidate, question: QuestionAnalysis) -> boo
 
 
 def _names_someone(tokens: Sequence[Token], index: int) -> bool:
+    """Whether the token could be part of someone's name: capitalized where a sentence
+    does not capitalize it anyway, and neither a pronoun's contraction nor a day."""
     token = tokens[index]
     opens = index == 0 or tokens[index - 1].text in _OPENING_MARKS
     return (
