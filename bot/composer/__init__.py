@@ -271,8 +271,13 @@ def _says_none(analysis: QuestionAnalysis, reader: ArticleReader, index: int) ->
     form of it; a sentence that uses no word of the question, in any form, is no
     evidence for any answer, whatever its retrieval score.
     """
-    asked = analysis.content_stems | related_stems(analysis.content_stems).keys()
+    asked = _asked_stems(analysis)
     return bool(asked) and not asked & _window_stems(reader, index)
+
+
+def _asked_stems(analysis: QuestionAnalysis) -> frozenset[str]:
+    """The question's stems and the stems of their other forms ("won" for "win")."""
+    return analysis.content_stems | related_stems(analysis.content_stems).keys()
 
 
 def _left_open(
@@ -308,7 +313,7 @@ def _own_sentence_silent(analysis: QuestionAnalysis, best: Candidate) -> bool:
     form of a question word counts, even one a name qualifies ("the Victorian pier")."""
     if analysis.answer_type not in {AnswerType.DATE, AnswerType.NUMBER}:
         return False
-    asked = analysis.content_stems | related_stems(analysis.content_stems).keys()
+    asked = _asked_stems(analysis)
     return not any(
         token.stem in asked or token.lower in _STANDING_FOR for token in best.sentence.tokens
     )

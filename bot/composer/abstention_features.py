@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from itertools import pairwise, zip_longest
 
 from bot.composer.antonyms import opposites_said
-from bot.composer.lexicon import FUNCTION_WORDS, HONORIFICS, NEGATIONS, ROLE_TITLES
+from bot.composer.lexicon import FUNCTION_WORDS, HONORIFICS, ROLE_TITLES, says_not
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import ArticleReader, WordWeights
 from bot.composer.sentence_features import SENTENCE_FEATURES
@@ -178,7 +178,7 @@ def _negated(tokens: Sequence[Token]) -> bool:
         if word == "no":
             if following and following not in FUNCTION_WORDS:
                 return True
-        elif word in NEGATIONS or word.endswith("n't") or word.startswith("non-"):
+        elif says_not(word) or word.startswith("non-"):
             return True
     return False
 

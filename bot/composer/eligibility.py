@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extraction import date_spans, extract_candidates
+from bot.composer.extractors.names import opens_sentence
 from bot.composer.lexicon import (
     CALENDAR_WORDS,
     FUNCTION_WORDS,
@@ -153,7 +154,7 @@ def _a_date_for_a_thing(candidate: Candidate, question: QuestionAnalysis) -> boo
     if question.answer_type not in _THING_TYPES:
         return False
     words = [token.lower for token in candidate.tokens if token.is_word]
-    if not any(_YEAR.fullmatch(word) or word in MONTHS or word in WEEKDAYS for word in words):
+    if not any(_YEAR.fullmatch(word) or word in CALENDAR_WORDS for word in words):
         return False
     if not all(word in _DATE_WORDS or _DAY_OR_YEAR.fullmatch(word) for word in words):
         return False
@@ -209,16 +210,12 @@ def _names_someone(tokens: Sequence[Token], index: int) -> bool:
     """Whether the token could be part of someone's name: capitalized where a sentence
     does not capitalize it anyway, and neither a pronoun's contraction nor a day."""
     token = tokens[index]
-    opens = index == 0 or tokens[index - 1].text in _OPENING_MARKS
     return (
         token.is_capitalized
-        and not opens
+        and not opens_sentence(tokens, index)
         and token.lower.split("'")[0] not in FUNCTION_WORDS
         and token.lower not in CALENDAR_WORDS
     )
-
-
-_OPENING_MARKS = frozenset({'"', "“", "'", "‘", "(", "—", ":"})
 
 
 @lru_cache(maxsize=1024)

@@ -34,6 +34,7 @@ __all__ = [
     "TIME_UNITS",
     "VENUE_NOUNS",
     "WEEKDAYS",
+    "says_not",
     "words",
 ]
 
@@ -86,6 +87,13 @@ CONJUNCTIONS = words(
     "whereby wherein whereupon wherever whenever"
 )
 NEGATIONS = words("no not never none nobody nothing neither nor without n't cannot")
+
+
+def says_not(lower: str) -> bool:
+    """Whether a lower-case word negates: a negation word or a contraction in "n't"."""
+    return lower in NEGATIONS or lower.endswith("n't")
+
+
 # Everything that cannot be the head of an answer on its own.
 FUNCTION_WORDS = (
     AUXILIARIES

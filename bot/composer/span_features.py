@@ -471,7 +471,7 @@ def quantity_fits(wanted: str, asked: QuantityAsked, candidate: Candidate) -> bo
             bare and int(tokens[0].text) <= _OLDEST and not _noun_after(candidate)
         )
     elif wanted == "money":
-        fits = bool(_CURRENCY.search(text)) or any(t.lower in CURRENCY_WORDS for t in tokens)
+        fits = _is_money(text, tokens)
     elif wanted == "percent":
         fits = _is_share(text)
     elif wanted == "count":
@@ -491,7 +491,10 @@ def quantity_fits(wanted: str, asked: QuantityAsked, candidate: Candidate) -> bo
     elif wanted == "score":
         fits = bool(_SCORE_FORM.fullmatch(text.replace(" ", "")))
     elif wanted == "measure":
-        fits = _is_measure(text, tokens) or asked.group_sized or not _counted(candidate)
+        # "38 metres", "60 miles per hour", "11.4%", "$500 million": a unit of size, speed
+        # or heat, a share or money, as "how tall/fast/high?" want
+        measure = unit_fits("size", candidate) or _is_share(text) or _is_money(text, tokens)
+        fits = measure or asked.group_sized or not _counted(candidate)
     else:  # a length of time: "four days", "two-week", or a finishing time "2:05:40"
         fits = candidate.rule == "number:time" or counts_time(candidate)
     return fits
@@ -506,15 +509,9 @@ def _is_share(text: str) -> bool:
 _SHARE_WORDS = frozenset({"percent", "per", "%", "percentage"})
 
 
-def _is_measure(text: str, tokens: Sequence[Token]) -> bool:
-    """ "38 metres", "60 miles per hour", "2.6-acre", "11.4%", "$500 million": an amount
-    in a unit of size, speed or heat, a share or money, as "how tall/fast/high?" want."""
-    return (
-        any(part in _MEASURE_UNITS for token in tokens for part in token.lower.split("-"))
-        or _is_share(text)
-        or bool(_CURRENCY.search(text))
-        or any(token.lower in CURRENCY_WORDS for token in tokens)
-    )
+def _is_money(text: str, tokens: Sequence[Token]) -> bool:
+    """ "$500 million", "4 million zlotys": an amount of money, by sign or currency word."""
+    return bool(_CURRENCY.search(text)) or any(token.lower in CURRENCY_WORDS for token in tokens)
 
 
 def _sizes_a_group(question: QuestionAnalysis) -> bool:

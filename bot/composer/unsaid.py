@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.composer.lexicon import NEGATIONS
+from bot.composer.lexicon import says_not
 from bot.composer.questions import QuestionAnalysis
 from bot.composer.tokens import Token, tokenize
 from retrieval.analysis import stem
@@ -85,10 +85,7 @@ def _left_open(tokens: Sequence[Token], wh_index: int) -> bool:
     if tokens[verb].stem not in _TELLING:
         return False
     before = tokens[max(0, verb - _NEGATION_REACH) : verb]
-    return any(
-        token.lower in NEGATIONS or token.lower.endswith("n't") or token.stem in _REFUSING
-        for token in before
-    )
+    return any(says_not(token.lower) or token.stem in _REFUSING for token in before)
 
 
 def _about_the_question(tokens: Sequence[Token], start: int, question: QuestionAnalysis) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bot.composer.antonyms import opposites_said
 from bot.composer.candidates import Sentence
-from bot.composer.lexicon import NEGATIONS
+from bot.composer.lexicon import says_not
 from bot.composer.matching import share, stems_said
 from bot.composer.questions import QuestionAnalysis
 from bot.composer.reader import WordWeights
@@ -67,7 +67,7 @@ def _negates(sentence: Sentence, index: int, question: QuestionAnalysis) -> bool
     """Whether token ``index`` says "not": a negation, "-n't", "has yet", "declined to"."""
     tokens = sentence.tokens
     token = tokens[index]
-    if token.lower in NEGATIONS or token.lower.endswith("n't"):
+    if says_not(token.lower):
         return True
     if token.lower == "yet" and index > 0 and tokens[index - 1].lower in {"has", "have"}:
         return True

@@ -38,6 +38,7 @@ __all__ = [
     "find_names",
     "is_nationality",
     "name_fit",
+    "opens_sentence",
 ]
 
 _CONNECTORS = frozenset(
@@ -202,14 +203,19 @@ def _is_capitalized_word(tokens: tuple[Token, ...], index: int) -> bool:
 _OPENERS = frozenset({'"', "'", "(", ":", "—", "–"})
 
 
+def opens_sentence(tokens: Sequence[Token], index: int) -> bool:
+    """Whether the token at ``index`` stands first in its sentence or right after an opening
+    mark, where any word is capitalized and a capital says nothing of a name."""
+    return index == 0 or tokens[index - 1].text in _OPENERS
+
+
 def _starts_name(sentence: Sentence, index: int, lower_case_words: Callable[[str], bool]) -> bool:
     token = sentence.tokens[index]
     if not (token.is_word and token.is_capitalized) or token.lower in _NOT_NAMES:
         return False
     if token.is_number:
         return False
-    sentence_initial = index == 0 or sentence.tokens[index - 1].text in _OPENERS
-    if not sentence_initial:
+    if not opens_sentence(sentence.tokens, index):
         return True
     if lower_case_words(token.lower):
         return False
