@@ -181,7 +181,9 @@ FIRE_READER = reader_of(
     "Gusts of up to 60 miles per hour fanned it, and 600 firefighters from nine states fought it. "
     "A crowd of 12,500 watched, and 80 percent of the forest burned. "
     '"We\'ve lost everything," said Hannah Moss, whose husband stayed at 1:45 p.m. on Monday. '
-    "One resident was treated by an insurer."
+    "One resident was treated by an insurer. "
+    "The mine produces copper around the clock in 40 hours of shifts, and 1,100 workers "
+    "dig it; the blaze left about a third of the forest in ash after burning for 37 years."
 )
 
 
@@ -196,6 +198,10 @@ FIRE_READER = reader_of(
         ("how many firefighters fought it?", "600 firefighters", "80 percent"),
         # the size of a group is a count of it too
         ("how big was the crowd?", "12,500", None),
+        # an amount of something is no length of time, nor a number of people
+        ("how much copper does the mine produce?", None, "40"),
+        ("how much copper does the mine produce?", None, "1,100 workers"),
+        ("how much of the forest is ash?", "a third", "37 years"),
         # someone's name is a name: not a sentence's first word, a time or a role
         ("what is the name of Hannah Moss's husband?", None, "We've"),
         ("what is the name of the injured resident?", None, "1:45 p.m"),

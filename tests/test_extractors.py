@@ -160,10 +160,27 @@ def test_numbers_stop_where_the_quantity_does(text: str, absent: str) -> None:
         ("Nearly nine in ten lived at home.", "nine in ten"),
         ("One out of five adults voted.", "One out of five"),
         ("The risk is one in 1,000 for a man.", "one in 1,000"),
+        # a share told as a fraction
+        ("It would shade about a third of the park.", "a third"),
+        ("Two-thirds of voters backed it.", "Two-thirds"),
+        ("Three quarters of the staff left.", "Three quarters"),
     ],
 )
 def test_whole_quantities(text: str, expected: str) -> None:
     assert expected in texts(extract_numbers(sentence_of(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She won a third term in office.",  # an order, not a share
+        "He scored in the third quarter.",
+        "It was a half-hearted effort.",
+    ],
+)
+def test_an_order_is_no_fraction(text: str) -> None:
+    found = texts(extract_numbers(sentence_of(text)))
+    assert not any("third" in item or "quarter" in item for item in found)
 
 
 @pytest.mark.parametrize(

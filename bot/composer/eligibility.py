@@ -541,7 +541,7 @@ def _wrong_quantity(
         and not _age_said_of(candidate, question, named_before)
     ):
         return True  # "Kiptanui, 31," is not Ibáñez's age
-    if wanted in {"age", "money", "count", "score", "measure"}:
+    if wanted in {"age", "money", "count", "score", "measure", "amount"}:
         return not kind_fits(question, candidate)
     # "Castell, 58, was found guilty": an age set off after a name answers only "how old".
     return question.answer_type is AnswerType.NUMBER and apposition_age(candidate)

@@ -37,7 +37,7 @@ from itertools import pairwise
 from bot.composer.candidates import Candidate
 from bot.composer.contests import asked_side, contest_fit
 from bot.composer.english import zipf_frequency
-from bot.composer.extractors.numbers import measure_unit
+from bot.composer.extractors.numbers import is_fraction, measure_unit
 from bot.composer.lexicon import (
     CURRENCY_WORDS,
     DETERMINERS,
@@ -405,7 +405,8 @@ def _quote_marks(text: str) -> tuple[int, ...]:
 
 def asked_quantity(question: QuestionAnalysis) -> str | None:
     """The kind of quantity a number question wants: age, money, percent, duration, a
-    measure ("how tall?", "how big?"), or None."""
+    measure ("how tall?", "how big?"), an amount of something else ("how much copper?",
+    "how much of the park?"), or None."""
     if question.answer_type is not AnswerType.NUMBER:
         return None
     if question.number_kind in {"age", "duration", "money"}:
@@ -424,6 +425,8 @@ def asked_quantity(question: QuestionAnalysis) -> str | None:
         return "money"
     if question.number_kind == "count" and "many" in words:
         return "count"
+    if question.number_kind == "count" and "much" in words:
+        return "amount"
     return None
 
 
@@ -495,14 +498,28 @@ def quantity_fits(wanted: str, asked: QuantityAsked, candidate: Candidate) -> bo
         # or heat, a share or money, as "how tall/fast/high?" want
         measure = unit_fits("size", candidate) or _is_share(text) or _is_money(text, tokens)
         fits = measure or asked.group_sized or not _counted(candidate)
+    elif wanted == "amount":
+        # "how much copper?", "how much of the park?": a quantity of the thing, not a
+        # length of time ("40 hours"), a clock time, an age, a score or a number of
+        # people ("1,100 workers"), unless time is what is asked ("how much time?")
+        fits = asked.time_counted or not (
+            counts_time(candidate)
+            or _word_after(candidate) in TIME_UNITS
+            or _counted(candidate) in PERSON_STEMS
+            or candidate.rule == "number:time"
+            or apposition_age(candidate)
+            or _AGE_FORM.search(text)
+            or _SCORE_FORM.fullmatch(text.replace(" ", ""))
+        )
     else:  # a length of time: "four days", "two-week", or a finishing time "2:05:40"
         fits = candidate.rule == "number:time" or counts_time(candidate)
     return fits
 
 
 def _is_share(text: str) -> bool:
-    """ "11.4%", "80 percent", "half a per cent": a share, whatever its spelling."""
-    return "%" in text or "percent" in text or "per cent" in text
+    """ "11.4%", "80 percent", "half a per cent", "two-thirds": a share, whatever its
+    spelling."""
+    return "%" in text or "percent" in text or "per cent" in text or is_fraction(text)
 
 
 # Words after a bare number that make it a share ("80" of "80 percent").

@@ -15,7 +15,7 @@ from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extractors.spans import token_range
 from bot.composer.word_classes import WordClass, word_class
 
-__all__ = ["extract_numbers", "measure_unit"]
+__all__ = ["extract_numbers", "is_fraction", "measure_unit"]
 
 _NUMBER_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -64,6 +64,14 @@ _RATIO = re.compile(
     rf"(?:\d{{1,3}}(?:,\d{{3}})*|{_NUMBER_WORD})(?![\w-])(?! {_UNIT})",
     re.IGNORECASE,
 )
+# A share told as a fraction: "two-thirds", "three quarters", and "a third" or "one
+# fifth" when a whole follows ("a third of the park"; "a third term" is an order).
+_PARTS = r"(?:half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)"
+_FRACTION = re.compile(
+    rf"(?<![\w-])(?:(?:a|one)[- ]{_PARTS}(?= of\b)|"
+    rf"(?:two|three|four|five|six|seven|eight|nine)[- ]{_PARTS}s)(?![\w-])",
+    re.IGNORECASE,
+)
 # A time on a clock or a stopwatch: "2:07:22", "4:15". Its parts are no numbers of their own.
 _CLOCK = re.compile(r"(?<![\w:.])\d{1,2}(?::[0-5]\d){1,2}(?:\.\d+)?(?![\w:])")
 _AMOUNT = re.compile(r"[$£€¥%]|per ?cent", re.IGNORECASE)
@@ -78,6 +86,11 @@ def _fit(expression: str) -> float:
     if _ORDINAL.search(expression):
         return 0.5
     return 1.0 if any(char.isdigit() for char in expression) else 0.8
+
+
+def is_fraction(expression: str) -> bool:
+    """ "two-thirds", "a quarter of": a share told in words (see :data:`_FRACTION`)."""
+    return _FRACTION.search(expression + " of") is not None
 
 
 def measure_unit(expression: str) -> str | None:
@@ -141,6 +154,7 @@ def extract_numbers(sentence: Sentence) -> Iterator[Candidate]:
     yield from _whole_forms(sentence, _matches(_SPELLED_DURATION, text), "number+noun")
     yield from _whole_forms(sentence, clocks, "number:time")
     yield from _whole_forms(sentence, _matches(_RATIO, text), "number")
+    yield from _whole_forms(sentence, _matches(_FRACTION, text), "number")
     for match in _QUANTITY.finditer(text):
         start, end = match.span()
         expression = match.group(0)
