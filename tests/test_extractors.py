@@ -595,6 +595,8 @@ def test_a_relative_clause_is_not_a_description() -> None:
             ("museum",),
             "Denver Museum of Western Art",
         ),
+        # an order before a counted head still says which
+        ("The 19th century engines spread.", ("engine",), "19th century engines"),
         # the name set off after a short relative clause on the noun
         (
             "She paid a firm she owned, Calder Freight, for the trucks.",
@@ -615,6 +617,12 @@ def test_head_noun_matches(text: str, head: tuple[str, ...], expected: str) -> N
         ("She paid a firm she owned, Ortiz said.", "firm", "Ortiz"),
         # a capitalized head is part of a name: no name follows it
         ("It was run by University College London.", "university", "College London"),
+        # "a New York magazine" is some magazine from New York
+        ("A reviewer for a New York magazine was harsh.", "magazine", "New York"),
+        # "called" with an object is a verb, not a name's opener
+        ("A magazine called her work repetitive.", "magazine", "her work repetitive"),
+        # a count of the head names none of them; an order still says which
+        ("The runners came from 112 countries.", "country", "112 countries"),
     ],
 )
 def test_no_name_for_the_head_where_there_is_none(text: str, head: str, not_offered: str) -> None:
@@ -666,6 +674,21 @@ def test_calendar_words_are_not_places() -> None:
 def test_people_named_by_common_nouns() -> None:
     found = texts(extract_person_nouns(sentence_of("Moscow permitted doctors to visit Navalny.")))
     assert "doctors" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "modifier"),
+    [
+        ("Hackers stole personal details of customers.", "personal"),
+        ("The official figures were late.", "official"),
+        ("The student loans rose.", "student"),
+    ],
+)
+def test_a_person_noun_describing_another_noun_is_no_one(text: str, modifier: str) -> None:
+    assert modifier not in texts(extract_person_nouns(sentence_of(text)))
+    # the same word as the head of its phrase names someone
+    alone = text.split(modifier, maxsplit=1)[0] + modifier + " left."
+    assert modifier in texts(extract_person_nouns(sentence_of(alone)))
 
 
 def test_a_verb_is_no_person_noun_nor_its_modifier() -> None:

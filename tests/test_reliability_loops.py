@@ -165,6 +165,11 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
     ): "at most _MAX_CHUNK_TOKENS",
     (
         "bot.composer.extractors.phrases",
+        "_modifiers_before",
+        "first < index and _counts(tokens[first])",
+    ): "moves back over the at most _MAX_CHUNK_TOKENS modifiers just found",
+    (
+        "bot.composer.extractors.phrases",
         "_subject_of_copula",
         "probe >= 0 and index - probe <= _MAX_CHUNK_TOKENS and _modifies(tokens[probe])",
     ): "at most _MAX_CHUNK_TOKENS",

@@ -346,12 +346,26 @@ def extract_person_nouns(sentence: Sentence) -> Iterator[Candidate]:
             continue
         if word_class(token.lower) is WordClass.VERB:
             continue  # "reported" shares its stem with "reporter"
+        if _describes_a_noun(tokens, index):
+            continue  # "personal details", "a criminal forum", "customer data": no one
         first = index
         while first > 0 and _is_modifier(tokens[first - 1]) and index - first < 3:
             first -= 1
         yield Candidate(sentence, index, index, "person:noun", 0.7)
         if first < index:
             yield Candidate(sentence, first, index, "person:noun", 0.65)
+
+
+def _describes_a_noun(tokens: tuple[Token, ...], index: int) -> bool:
+    """Whether the singular word at ``index`` stands before a noun as its modifier."""
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return (
+        following is not None
+        and following.is_word
+        and not following.is_capitalized
+        and not looks_plural(tokens[index].lower)
+        and word_class(following.lower) is WordClass.NOUN
+    )
 
 
 def extract_agents(sentence: Sentence) -> Iterator[Candidate]:
@@ -429,6 +443,8 @@ def _naming_words_before(sentence: Sentence, index: int) -> tuple[int, int] | No
     first += 1
     if first > last:
         return None
+    if first > 0 and tokens[first - 1].lower in {"a", "an"}:
+        return None  # "a New York magazine" is some magazine from New York: none named
     return first, last
 
 
@@ -462,7 +478,8 @@ def _is_naming_word(token: Token) -> bool:
 
 
 def _modifiers_before(sentence: Sentence, index: int) -> int | None:
-    """Start of the lower-case modifiers before the head at ``index``, if any."""
+    """Start of the lower-case modifiers before the head at ``index``, if any (a count
+    of a plural head is none)."""
     tokens = sentence.tokens
     classes = classify(tokens)
     first = index
@@ -480,7 +497,22 @@ def _modifiers_before(sentence: Sentence, index: int) -> int | None:
             first = previous
         else:
             break
+    if looks_plural(tokens[index].lower):
+        # "112 countries" counts them; it names none ("which country?"); "the 19th
+        # century engines" still says which
+        while first < index and _counts(tokens[first]):
+            first += 1
     return first if first < index else None
+
+
+def _counts(token: Token) -> bool:
+    """ "112", "1,100", "nine", "thousands": a cardinal number, not an order ("19th")."""
+    return token.text.replace(",", "").isdigit() or token.lower in _CARDINAL_WORDS
+
+
+_CARDINAL_WORDS = NUMBER_WORDS - frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+)
 
 
 def _apposition_after(sentence: Sentence, index: int) -> tuple[int, int] | None:
@@ -493,6 +525,8 @@ def _apposition_after(sentence: Sentence, index: int) -> tuple[int, int] | None:
     for opener in _APPOSITION_OPENERS:
         if tuple(lowers[probe : probe + len(opener)]) == opener:
             start = probe + len(opener)
+            if start < len(tokens) and lowers[start] in PRONOUNS:
+                break  # "a magazine called her work decorative": a verb, no name
             end = phrase_end(tokens, start)
             if end >= start:
                 return start, end
