@@ -36,6 +36,20 @@ from retrieval import article_from_text
         ),
         # another wh-word leaves another question open
         ("She did not say when the bakeries would close.", "how many bakeries will close?", None),
+        # the noun naming what is asked, left open by a verb of telling or finding out
+        (
+            "Investigators have not determined the cause of the fire.",
+            "what caused the fire?",
+            5,
+        ),
+        ("Police did not release the names of the victims.", "who were the victims?", 5),
+        ("The firm did not disclose the value of the deal.", "how much is the deal worth?", 6),
+        # ... or said to be unknown after it
+        ("The cause of the fire is under investigation.", "why did the fire start?", 1),
+        ("The names of the two men have not been released.", "who are the two men?", 1),
+        # said, or about another thing
+        ("Officials said the cause of the fire was a power line.", "what caused the fire?", None),
+        ("The firm did not disclose the value of the deal.", "how much did the bakery cost?", None),
     ],
 )
 def test_a_sentence_that_leaves_the_question_open(
@@ -88,6 +102,18 @@ def test_an_answer_after_the_open_clause_still_stands() -> None:
     reply = answer("how much will the deal cost Oakmill?", Knowledge.from_article(STORY))
     assert reply.short_answer is not None
     assert "$40 million" in reply.short_answer
+
+
+def test_a_word_after_the_gap_without_a_but_is_no_answer() -> None:
+    story = article_from_text(
+        "Fire near Cedar Ridge\n\n"
+        "A wildfire burned 11,000 acres near Cedar Ridge on Monday. "
+        "Investigators have not determined the cause of the fire, and Sheriff Lorena "
+        "Baptiste asked anyone who saw smoke to call her office."
+    )
+    reply = answer("what caused the fire?", Knowledge.from_article(story))
+    assert reply.kind == "no_answer"
+    assert "have not determined the cause of the fire" in reply.statement
 
 
 @settings(max_examples=200, deadline=None)

@@ -289,19 +289,30 @@ def _left_open(
     """A sentence read for the answer that says the answer is not given, or None.
 
     "She did not say how many bakeries would close." leaves "how many bakeries will
-    close?" open, whatever other number fits; only an answer said after it in the same
-    sentence stands ("did not say how much it would cost, but a person familiar with
-    it said roughly $25 million").
+    close?" open, whatever other number fits; only an answer that the same sentence
+    goes on to give after a "but" stands ("did not say how much it would cost, but a
+    person familiar with it said roughly $25 million"), not any word after the gap
+    ("have not determined the cause of the fire, and Baptiste asked ...").
     """
     passages = reader.knowledge.retriever.passages
     for item in read:
         at = unsaid_at(passages[item.index].text, analysis)
         if at is None:
             continue
-        if best.sentence.passage.index == item.index and best.first > at:
+        if best.sentence.passage.index == item.index and _given_after(best, at):
             continue
         return passages[item.index]
     return None
+
+
+def _given_after(best: Candidate, at: int) -> bool:
+    """Whether the answer comes after the gap at token ``at``, past a word of contrast."""
+    between = best.sentence.tokens[at : best.first]
+    return best.first > at and any(token.lower in _CONTRASTS for token in between)
+
+
+# Words that turn from what is not known to what is: "..., but analysts said $40 million".
+_CONTRASTS = frozenset({"but", "though", "although", "however", "yet"})
 
 
 def _own_sentence_silent(analysis: QuestionAnalysis, best: Candidate) -> bool:

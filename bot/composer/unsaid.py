@@ -9,7 +9,12 @@ confident wrong answer a reader trusts least.
 :func:`unsaid_at` finds such a statement: the question's own wh-words ("how many",
 "when", "who") after a verb of telling or knowing that is negated or refused
 ("did not say", "declined to disclose", "would not confirm", "it is not known")
-or after "unclear"/"unknown", with most of the question's words soon after.
+or after "unclear"/"unknown", with most of the question's words soon after. So is
+the noun that names what the question asks for, when such a verb (or one of finding
+out: "determined", "released") governs it ("Investigators have not determined the
+cause of the fire" for "what caused the fire?", "did not release the names of the
+dead" for "who died?"), or when the sentence goes on to say it is unknown ("The
+cause of the fire is under investigation").
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import re
 from collections.abc import Sequence
 
 from bot.composer.lexicon import says_not
-from bot.composer.questions import QuestionAnalysis
+from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.tokens import Token, tokenize
 from retrieval.analysis import stem
 
@@ -48,6 +53,33 @@ _WH_PREFIX = 24
 _WH_WORDS = frozenset({"when", "where", "who", "whom", "why", "which", "what", "how"})
 
 
+# Verbs of finding out or making known that leave "the cause", "the names" open too.
+_FINDING = frozenset(
+    stem(word) for word in "determine establish identify release give provide publish".split()
+)
+# The noun that names what a wh-question asks for: "the cause" answers "why?".
+_ASKED_NOUNS = {
+    ("why",): frozenset({"cause", "reason", "reasons", "motive"}),
+    ("who",): frozenset({"name", "names", "identity", "identities"}),
+    ("how", "many"): frozenset({"number"}),
+    ("how", "much"): frozenset({"amount", "cost", "value", "price", "sum"}),
+    ("how", "old"): frozenset({"age", "ages"}),
+    ("when",): frozenset({"date", "timing"}),
+    ("where",): frozenset({"location", "whereabouts"}),
+}
+_ALL_ASKED_NOUNS = frozenset().union(*_ASKED_NOUNS.values())
+# Determiners between the verb and the noun: "not determined the cause".
+_DETERMINERS = frozenset({"the", "a", "an", "any", "its", "their", "his", "her"})
+# Words after the noun's phrase that say it is not known: "is under investigation".
+_STILL_OPEN = re.compile(
+    r"\b(?:not (?:(?:yet|immediately|been) ){0,2}"
+    r"(?:known|clear|released|disclosed|determined|confirmed)|unknown|unclear|"
+    r"under investigation|being investigated)\b"
+)
+# How far after the noun the words saying it is unknown may stand.
+_STILL_OPEN_REACH = 10
+
+
 def asked_wh(question_text: str) -> tuple[str, ...]:
     """The wh-words a question opens with: ("how", "many"), ("when",), or () for none."""
     words = _WORD.findall(question_text[:_WH_PREFIX].lower())[:2]
@@ -67,12 +99,46 @@ def unsaid_at(text: str, question: QuestionAnalysis) -> int | None:
         return None
     tokens = tokenize(text)
     lowers = [token.lower for token in tokens]
+    nouns = _asked_nouns(question, wh)
     for index in range(1, len(tokens) - len(wh)):
-        if tuple(lowers[index : index + len(wh)]) != wh:
-            continue
-        if _left_open(tokens, index) and _about_the_question(tokens, index + len(wh), question):
+        if tuple(lowers[index : index + len(wh)]) == wh:
+            gap = _left_open(tokens, index) and _about_the_question(
+                tokens, index + len(wh), question
+            )
+        else:
+            gap = (
+                lowers[index] in nouns
+                and _noun_left_open(tokens, index)
+                and _about_the_question(tokens, index + 1, question, named=True)
+            )
+        if gap:
             return index
     return None
+
+
+def _asked_nouns(question: QuestionAnalysis, wh: tuple[str, ...]) -> frozenset[str]:
+    """The nouns that name what the question asks for: "cause" for "why?" and for "what
+    caused ...?", "name" for "who?" and for "what is the name of ...?"."""
+    nouns = set(_ASKED_NOUNS.get(wh, frozenset()))
+    if question.answer_type is AnswerType.REASON:
+        nouns |= _ASKED_NOUNS[("why",)]
+    nouns |= {token.lower for token in question.content} & _ALL_ASKED_NOUNS
+    return frozenset(nouns)
+
+
+def _noun_left_open(tokens: Sequence[Token], index: int) -> bool:
+    """Whether the noun at ``index`` is left open: governed by a negated or refused verb
+    of telling or finding out ("have not determined the cause"), or said to be unknown
+    soon after ("the cause of the fire is under investigation")."""
+    verb = index - 1
+    if verb > 0 and tokens[verb].lower in _DETERMINERS:
+        verb -= 1
+    if verb >= 0 and tokens[verb].stem in _TELLING | _FINDING:
+        before = tokens[max(0, verb - _NEGATION_REACH) : verb]
+        if any(says_not(token.lower) or token.stem in _REFUSING for token in before):
+            return True
+    after = " ".join(token.lower for token in tokens[index + 1 : index + 1 + _STILL_OPEN_REACH])
+    return _STILL_OPEN.search(after) is not None
 
 
 def _left_open(tokens: Sequence[Token], wh_index: int) -> bool:
@@ -88,10 +154,13 @@ def _left_open(tokens: Sequence[Token], wh_index: int) -> bool:
     return any(says_not(token.lower) or token.stem in _REFUSING for token in before)
 
 
-def _about_the_question(tokens: Sequence[Token], start: int, question: QuestionAnalysis) -> bool:
+def _about_the_question(
+    tokens: Sequence[Token], start: int, question: QuestionAnalysis, *, named: bool = False
+) -> bool:
     """Whether most of the question's words follow soon after the wh-words: "how much the
     new cranes would cost" is about "how much will the automated cranes cost?", not
-    about "how much will the agreement cost?"."""
+    about "how much will the agreement cost?". ``named``: the asked-for noun ("the value
+    of the deal") stands for one of the question's words, the one that asks."""
     asked = question.content_stems
     said = {token.stem for token in tokens[start : start + _SUBJECT_REACH]} & asked
-    return 2 * len(said) > len(asked)
+    return 2 * (len(said) + named) > len(asked) + named

@@ -329,13 +329,15 @@ def _counts_places(tokens: tuple[Token, ...], first: int, last: int) -> bool:
 
 def _describes_next(tokens: tuple[Token, ...], index: int) -> bool:
     """ "at a Chilean copper mine": a nationality describing the noun after it is no place."""
+    return _lower_word_after(tokens, index) is not None and is_nationality(tokens[index].lower)
+
+
+def _lower_word_after(tokens: tuple[Token, ...], index: int) -> Token | None:
+    """The lower-case word right after ``index``: the noun a word before it may describe."""
     following = tokens[index + 1] if index + 1 < len(tokens) else None
-    return (
-        following is not None
-        and following.is_word
-        and not following.is_capitalized
-        and is_nationality(tokens[index].lower)
-    )
+    if following is None or not following.is_word or following.is_capitalized:
+        return None
+    return following
 
 
 def extract_person_nouns(sentence: Sentence) -> Iterator[Candidate]:
@@ -358,11 +360,9 @@ def extract_person_nouns(sentence: Sentence) -> Iterator[Candidate]:
 
 def _describes_a_noun(tokens: tuple[Token, ...], index: int) -> bool:
     """Whether the singular word at ``index`` stands before a noun as its modifier."""
-    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    following = _lower_word_after(tokens, index)
     return (
         following is not None
-        and following.is_word
-        and not following.is_capitalized
         and not looks_plural(tokens[index].lower)
         and word_class(following.lower) is WordClass.NOUN
     )
