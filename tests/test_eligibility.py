@@ -216,3 +216,34 @@ def test_a_measure_or_a_persons_name_admits_only_its_kind(
         assert kept_out in _proposed(question, FIRE_READER)  # proposed: the rule keeps it out
         assert kept_out not in spans
     assert admitted is None or admitted in spans
+
+
+FINALS_READER = reader_of(
+    "Finals\n\n"
+    "In the men's final, Tomás Iglesias beat Noah Fairweather. "
+    "Emi Sato won the women's final against Katalin Varga. "
+    "The largest port was sold to Kestrel Homes. "
+    "She became the first Portuguese woman to win since 2011."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a sentence about the opposite of the question's thing answers nothing about it
+        ("who won the women's final?", "Emi Sato", "Tomás Iglesias"),
+        ("who won the men's final?", "Tomás Iglesias", "Emi Sato"),
+        ("who bought the smallest port?", None, "Kestrel Homes"),
+        ("who bought the largest port?", "Kestrel Homes", None),
+        # "first" and "last" order things more often than they oppose them
+        ("when did a Portuguese woman last win?", "2011", None),
+    ],
+)
+def test_a_sentence_about_the_opposite_thing_offers_no_answer(
+    question: str, admitted: str | None, kept_out: str | None
+) -> None:
+    spans = _admitted(question, FINALS_READER)
+    if kept_out is not None:
+        assert kept_out in _proposed(question, FINALS_READER)
+        assert kept_out not in spans
+    assert admitted is None or admitted in spans

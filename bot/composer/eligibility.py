@@ -32,7 +32,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 
+from bot.composer.antonyms import OPPOSITES
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extraction import date_spans, extract_candidates
 from bot.composer.extractors.names import opens_sentence
@@ -49,7 +51,7 @@ from bot.composer.lexicon import (
     VENUE_NOUNS,
     WEEKDAYS,
 )
-from bot.composer.matching import sentence_for
+from bot.composer.matching import opposed, sentence_for
 from bot.composer.person_words import PERSON_STEMS
 from bot.composer.questions import AnswerType, QuestionAnalysis, family_relation
 from bot.composer.reader import ArticleReader
@@ -98,12 +100,9 @@ def candidate_spans(
     an age and "how much does it cost" an amount of money.
     """
     sentence = sentence_for(reader.knowledge.retriever.passages[passage_index], question)
-    allowed = TYPED_FAMILIES.get(question.answer_type)
-    if question.answer_type is AnswerType.REASON and not question.text.lower().startswith(
-        ("why", "how come")
-    ):
-        # "what caused the fire?" is answered by a noun phrase as often as by a clause.
-        allowed = _CAUSES
+    allowed = _allowed_families(question)
+    if _about_the_opposite(sentence, question):
+        return sentence, []
     candidates = extract_candidates(
         sentence, question, reader, reader.article_number(passage_index)
     )
@@ -142,6 +141,39 @@ def candidate_spans(
     if question.answer_type is AnswerType.NUMBER:
         return sentence, _without_conversions(_whole_quantities(list(best.values())), question)
     return sentence, list(best.values())
+
+
+def _allowed_families(question: QuestionAnalysis) -> frozenset[str] | None:
+    """The rule families whose candidates may answer, or None for any."""
+    if question.answer_type is AnswerType.REASON and not question.text.lower().startswith(
+        ("why", "how come")
+    ):
+        # "what caused the fire?" is answered by a noun phrase as often as by a clause.
+        return _CAUSES
+    return TYPED_FAMILIES.get(question.answer_type)
+
+
+def _about_the_opposite(sentence: Sentence, question: QuestionAnalysis) -> bool:
+    """Whether the sentence names the question's thing with the opposite of the question's
+    word for it, and never that word: "In the men's final, Iglesias beat Fairweather"
+    names no winner of "the women's final". "First" and "last" are left out: they order
+    a thing more often than they tell it from another ("the first Portuguese woman to
+    win since 2011" answers "when did a Portuguese woman last win?")."""
+    stems = question.content_stems
+    tokens = sentence.tokens
+    said = {token.stem for token in tokens}
+    return any(
+        token.stem in stems
+        and token.text.isalpha()
+        and previous.is_word
+        and previous.stem not in _ORDERING
+        and opposed(previous.stem, stems)
+        and not OPPOSITES[previous.stem] & stems & said
+        for previous, token in pairwise(tokens)
+    )
+
+
+_ORDERING = frozenset({stem("first"), stem("last")})
 
 
 def _a_date_for_a_thing(candidate: Candidate, question: QuestionAnalysis) -> bool:

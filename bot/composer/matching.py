@@ -30,6 +30,7 @@ __all__ = [
     "coverage",
     "found_stems",
     "match_flags",
+    "opposed",
     "sentence_for",
     "share",
     "title_share",
@@ -157,7 +158,7 @@ def _qualified_differently(
     if previous.text in {'"', "'"} and index >= 2:
         # "'Leaders on Climate Change' summit", unless the question names it too.
         return not _quote_mentions(tokens, index - 1, question_stems)
-    if previous.is_word and _opposed(previous.stem, question_stems):
+    if previous.is_word and opposed(previous.stem, question_stems):
         return True  # "the men's final" is not "the women's final"
     return (
         previous.is_word
@@ -167,7 +168,7 @@ def _qualified_differently(
     )
 
 
-def _opposed(modifier: str, question_stems: frozenset[str]) -> bool:
+def opposed(modifier: str, question_stems: frozenset[str]) -> bool:
     """Whether ``modifier`` is the opposite of one of the question's words, which the
     question does not use itself ("men's" for a question about "women's")."""
     return modifier not in question_stems and not OPPOSITES.get(modifier, frozenset()).isdisjoint(
