@@ -34,6 +34,18 @@ def _admitted(question_text: str, reader: ArticleReader = READER) -> set[str]:
     return found
 
 
+def _assert_admits(
+    question: str, reader: ArticleReader, admitted: str | None, kept_out: str | None
+) -> None:
+    """``admitted`` is among the question's candidates; ``kept_out`` is proposed by an
+    extractor (so a rule, not a missing extractor, keeps it out) and not admitted."""
+    spans = _admitted(question, reader)
+    if kept_out is not None:
+        assert kept_out in _proposed(question, reader)
+        assert kept_out not in spans
+    assert admitted is None or admitted in spans
+
+
 def _proposed(question_text: str, reader: ArticleReader) -> set[str]:
     """What the extractors propose for the question, before the rules admit any."""
     question = analyze_question(question_text)
@@ -211,11 +223,7 @@ FIRE_READER = reader_of(
 def test_a_measure_or_a_persons_name_admits_only_its_kind(
     question: str, admitted: str | None, kept_out: str | None
 ) -> None:
-    spans = _admitted(question, FIRE_READER)
-    if kept_out is not None:
-        assert kept_out in _proposed(question, FIRE_READER)  # proposed: the rule keeps it out
-        assert kept_out not in spans
-    assert admitted is None or admitted in spans
+    _assert_admits(question, FIRE_READER, admitted, kept_out)
 
 
 FINALS_READER = reader_of(
@@ -242,8 +250,4 @@ FINALS_READER = reader_of(
 def test_a_sentence_about_the_opposite_thing_offers_no_answer(
     question: str, admitted: str | None, kept_out: str | None
 ) -> None:
-    spans = _admitted(question, FINALS_READER)
-    if kept_out is not None:
-        assert kept_out in _proposed(question, FINALS_READER)
-        assert kept_out not in spans
-    assert admitted is None or admitted in spans
+    _assert_admits(question, FINALS_READER, admitted, kept_out)
