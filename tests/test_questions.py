@@ -321,3 +321,20 @@ def test_the_focus_is_what_is_counted_or_asked_about(question: str, focus: str) 
 )
 def test_the_role_the_wh_phrase_plays(question: str, role: str) -> None:
     assert analyze_question(question).wh_role == role
+
+
+@pytest.mark.parametrize(
+    ("question", "preposition"),
+    [
+        ("in what year was it built?", "in"),
+        ("what city is it located in?", "in"),
+        # before "how", where it opens the question
+        ("by how much did fares rise?", "by"),
+        ("for how long was he held?", "for"),
+        # not a preposition of a clause about how something is done
+        ("what is interested in how algorithms scale?", None),
+        ("how much is it?", None),
+    ],
+)
+def test_the_preposition_that_introduces_the_answer(question: str, preposition: str | None) -> None:
+    assert analyze_question(question).preposition == preposition

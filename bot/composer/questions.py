@@ -404,8 +404,11 @@ def _wh_role(tokens: tuple[Token, ...]) -> str:
 
 
 def _governing_preposition(tokens: tuple[Token, ...]) -> str | None:
-    """ "in" of "in what year ...?" or of "... located in?": what introduces the answer."""
+    """ "in" of "in what year ...?", "by" of "by how much ...?" or "in" of "... located
+    in?": what introduces the answer."""
     words = [token.lower for token in tokens if token.is_word]
+    if len(words) >= 2 and words[1] == "how" and words[0] in PREPOSITIONS:
+        return words[0]  # only where it opens the question: not "interested in how ..."
     for index, word in enumerate(words[1:], start=1):
         if word in {"what", "which", "whom"} and words[index - 1] in PREPOSITIONS:
             return words[index - 1]

@@ -173,6 +173,7 @@ _WHOLE_REACH = 4
 _PERCENT_WORDS = frozenset({"percent", "percentage", "per cent", "proportion", "share", "rate"})
 # "per share", "a share", "each share": one share of stock, priced in money.
 _A_SHARE = re.compile(r"\b(?:per|a|each) share\b")
+_PORTION = re.compile(r"\bhow much of\b")
 _CURRENCY = re.compile(r"[$£€¥]")
 _SCORE_FORM = re.compile(
     r"\d{1,2}-\d{1,2}(?:\(\d{1,2}\))?(?:,\d{1,2}-\d{1,2}(?:\(\d{1,2}\))?){0,4}"
@@ -421,6 +422,8 @@ def asked_quantity(question: QuestionAnalysis) -> str | None:
         return "score"
     if question.number_kind == "measure":
         return "measure"
+    if question.number_kind == "count" and _PORTION.search(question.text.lower()):
+        return "amount"  # "how much of the costs do fares cover?": a part, in any form
     if question.number_kind == "count" and "much" in words and words & MONEY_WORDS:
         return "money"
     if question.number_kind == "count" and "many" in words:
