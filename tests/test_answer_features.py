@@ -256,7 +256,8 @@ OBITUARY_READER = reader_of(
     "Her assistant Lucia Marrero, 46, said the studio would close. "
     "Tomas Brenko spoke next. He was 61. "
     "He said 12 paintings would be sold for $2 million. "
-    "The skies were painted in 1968. The studio is 12 metres tall."
+    "The skies were painted in 1968. The studio is 12 metres tall. "
+    "The sale took 40 minutes."
 )
 
 
@@ -293,6 +294,9 @@ def test_an_age_is_said_of_the_name_it_follows(
         ("in what year did Calderón paint the skies?", "painted in 1968", True),
         ("how tall is the studio?", "12 metres tall", True),
         ("how tall is the studio?", "12 paintings", False),
+        # "how much time?" asks a length of time; "how much paint?" an amount, not one
+        ("how much time did the sale take?", "took 40 minutes", True),
+        ("how much paint did she use?", "took 40 minutes", False),
     ],
 )
 def test_a_sentence_holds_a_quantity_of_the_kind_asked(

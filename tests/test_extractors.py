@@ -164,6 +164,7 @@ def test_numbers_stop_where_the_quantity_does(text: str, absent: str) -> None:
         ("It would shade about a third of the park.", "a third"),
         ("Two-thirds of voters backed it.", "Two-thirds"),
         ("Three quarters of the staff left.", "Three quarters"),
+        ("Her sales fell by about a quarter.", "a quarter"),
     ],
 )
 def test_whole_quantities(text: str, expected: str) -> None:
@@ -176,6 +177,7 @@ def test_whole_quantities(text: str, expected: str) -> None:
         "She won a third term in office.",  # an order, not a share
         "He scored in the third quarter.",
         "It was a half-hearted effort.",
+        "The bus left at a quarter past nine.",
     ],
 )
 def test_an_order_is_no_fraction(text: str) -> None:

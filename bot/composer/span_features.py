@@ -422,6 +422,8 @@ def asked_quantity(question: QuestionAnalysis) -> str | None:
         return "score"
     if question.number_kind == "measure":
         return "measure"
+    if question.number_kind == "count" and "much" in words and "time" in words:
+        return "duration"  # "how much time will the detour add?": a length of time
     if question.number_kind == "count" and _PORTION.search(question.text.lower()):
         return "amount"  # "how much of the costs do fares cover?": a part, in any form
     if question.number_kind == "count" and "much" in words and words & MONEY_WORDS:

@@ -65,10 +65,12 @@ _RATIO = re.compile(
     re.IGNORECASE,
 )
 # A share told as a fraction: "two-thirds", "three quarters", and "a third" or "one
-# fifth" when a whole follows ("a third of the park"; "a third term" is an order).
+# fifth" when a whole follows ("a third of the park"; "a third term" is an order) or a
+# change or an estimate goes before ("fell by a quarter", "about a third").
 _PARTS = r"(?:half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)"
+_CHANGED_BY = r"(?:(?<=\bby )|(?<=\babout )|(?<=\bnearly )|(?<=\broughly )|(?<=\balmost ))"
 _FRACTION = re.compile(
-    rf"(?<![\w-])(?:(?:a|one)[- ]{_PARTS}(?= of\b)|"
+    rf"(?<![\w-])(?:(?:a|one)[- ]{_PARTS}(?= of\b)|{_CHANGED_BY}(?:a|one)[- ]{_PARTS}|"
     rf"(?:two|three|four|five|six|seven|eight|nine)[- ]{_PARTS}s)(?![\w-])",
     re.IGNORECASE,
 )
