@@ -471,3 +471,33 @@ def test_a_date_or_amount_comes_from_a_sentence_saying_the_question(
     question: str, answer_holds: str | None
 ) -> None:
     _declined_or_holding(answer(question, OUTBREAK), answer_holds)
+
+
+BRIDGE = Knowledge.from_article(
+    article_from_text(
+        "Old Mill Bridge to be replaced\n\n"
+        "The new bridge is expected to open in the summer of 2028. "
+        "It will be paid for with a county bond approved by voters in 2022. "
+        "The old bridge was painted in 1990. "
+        "Free will drove its builders in 1954."
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_holds"),
+    [
+        # a date asked of the past is not answered by one of what is to come
+        ("when was the bridge last repaired?", None),
+        ("when will the new bridge open?", "summer of 2028"),
+        # the date's own clause decides: "a bond approved by voters in 2022" is past
+        ("when did voters approve the bond?", "2022"),
+        ("when was the old bridge painted?", "1990"),
+        # "will" after an adjective is the noun, not the future
+        ("when did it drive the builders?", "1954"),
+    ],
+)
+def test_a_date_of_the_future_answers_no_question_about_the_past(
+    question: str, answer_holds: str | None
+) -> None:
+    _declined_or_holding(answer(question, BRIDGE), answer_holds)

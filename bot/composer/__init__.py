@@ -17,6 +17,7 @@ they all give the same reply to the same question.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -35,7 +36,14 @@ from bot.composer.candidates import Candidate
 from bot.composer.contests import asked_side
 from bot.composer.extractors.names import dateline_end
 from bot.composer.inflections import related_stems
-from bot.composer.lexicon import CALENDAR_WORDS, FUNCTION_WORDS, MARRIAGE_WORDS, MONEY_WORDS
+from bot.composer.lexicon import (
+    CALENDAR_WORDS,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    MARRIAGE_WORDS,
+    MONEY_WORDS,
+    PRONOUNS,
+)
 from bot.composer.matching import coverage, sentence_for
 from bot.composer.multipart import split_question
 from bot.composer.normalization import MAX_QUESTION_CHARS, clean_question
@@ -193,8 +201,10 @@ def _answer_one(
         # 6% fewer unanswerable news questions held apart and answered no more: declined.
         return no_answer(knowledge, text, analysis, ranked, scope=scope)
     best = selection.spans[0].candidate
-    if _says_none(analysis, reader, best.sentence.passage.index) or _own_sentence_silent(
-        analysis, best
+    if (
+        _says_none(analysis, reader, best.sentence.passage.index)
+        or _own_sentence_silent(analysis, best)
+        or _future_for_the_past(analysis, best)
     ):
         return no_answer(knowledge, text, analysis, ranked, scope=scope)
     left_open = _left_open(analysis, selection.sentences[:READ_SENTENCES], best, reader)
@@ -328,6 +338,63 @@ def _own_sentence_silent(analysis: QuestionAnalysis, best: Candidate) -> bool:
     return not any(
         token.stem in asked or token.lower in _STANDING_FOR for token in best.sentence.tokens
     )
+
+
+def _future_for_the_past(analysis: QuestionAnalysis, best: Candidate) -> bool:
+    """Whether a date asked of the past comes from a sentence about what is to come:
+    "the summer of 2028" of "The new bridge is expected to open in the summer of 2028"
+    for "when was the bridge last repaired?"."""
+    if analysis.answer_type is not AnswerType.DATE or analysis.tense != "past":
+        return False
+    if _LOOKS_AHEAD.search(analysis.text.lower()):
+        return False  # "when was the deal expected to close?" asks a future date
+    tokens = best.sentence.tokens[: best.first]
+    # the date's own clause: back to the last verb in the past ("a bond approved by
+    # voters in 2022" is past, whatever "will be paid" says before it)
+    start = next(
+        (index + 1 for index in range(len(tokens) - 1, -1, -1) if _past_verb(tokens[index])),
+        0,
+    )
+    clause = tokens[start:]
+    before = " ".join(token.lower for token in clause)
+    return _LOOKS_AHEAD.search(before) is not None or any(
+        token.lower == "will" and _subject_before(clause, index)
+        for index, token in enumerate(clause)
+    )
+
+
+def _past_verb(token: Token) -> bool:
+    """ "approved", "opened": a verb in the past (or its participle), but the ones that
+    look ahead ("expected to", "scheduled to")."""
+    return (
+        token.lower.endswith("ed")
+        and token.lower not in _LOOKING_AHEAD_VERBS
+        and word_class(token.lower) is WordClass.VERB
+    )
+
+
+_LOOKING_AHEAD_VERBS = frozenset({"expected", "scheduled", "planned"})
+
+
+def _subject_before(tokens: Sequence[Token], index: int) -> bool:
+    """Whether the word before "will" at ``index`` can be its subject, so "will" is the
+    modal ("the bridge will open"), not the noun ("free will", "his will")."""
+    if index == 0:
+        return False
+    previous = tokens[index - 1]
+    return previous.is_word and (
+        previous.lower in _SUBJECT_PRONOUNS
+        or (
+            previous.lower not in PRONOUNS
+            and previous.lower not in DETERMINERS
+            and word_class(previous.lower) is not WordClass.ADJECTIVE
+        )
+    )
+
+
+# Words that put a clause in the future: "is expected to open", "plans to".
+_LOOKS_AHEAD = re.compile(r"\b(?:expected|scheduled|set|plans?|planned|going) to\b")
+_SUBJECT_PRONOUNS = frozenset("i you he she it we they who which that".split())
 
 
 # Pronouns that carry a neighbour's subject (a person) into a sentence: "I lost $310,000,"
