@@ -27,6 +27,10 @@ def analyze(question: str):  # type: ignore[no-untyped-def]
         ("Which day did Ushakov speak?", AnswerType.DATE),
         ("Since when has Navalny been in jail?", AnswerType.DATE),
         ("What time does the meeting start?", AnswerType.DATE),
+        # the count of a vote, not what it was about
+        ("what was the vote?", AnswerType.NUMBER),
+        ("What was the final vote on the budget?", AnswerType.NUMBER),
+        ("what was the vote about?", AnswerType.OTHER),
         ("where's the summit", AnswerType.LOCATION),
         ("Where will Biden and Putin meet?", AnswerType.LOCATION),
         ("Which country will host the talks?", AnswerType.LOCATION),

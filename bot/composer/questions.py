@@ -69,7 +69,7 @@ class QuestionAnalysis:
     verb: str | None = None  # stem of a quote question's speech verb
     target: str | None = None  # what a definition question asks about ("Yuri Ushakov")
     tense: str = "present"
-    number_kind: str | None = None  # count, duration, amount, age, measure, money
+    number_kind: str | None = None  # count, duration, age, measure, money, score
     alternatives: tuple[str, ...] = ()  # the options of "is it A or B?"
     # The preposition that governs the asked-for phrase: "in" for "in what year ...?"
     # and for "what city is it located in?"; the answer often follows it in the text.
@@ -197,6 +197,12 @@ _TYPE_RULES = _compiled(
             None,
         ),
         (r"^how (?:many|much)\b", AnswerType.NUMBER, "count"),
+        # "what was the vote?" asks the count of a vote ("6-3"), not what it was about
+        (
+            r"^what (?:is|was) the (?:final )?(?:vote|tally)(?: count)?(?: (?:on|in|for|at)\b.*)?$",
+            AnswerType.NUMBER,
+            "score",
+        ),
         (r"^what (?:does|did|do|will|would) .+ cost\??$", AnswerType.NUMBER, "money"),
         (r"^how (?:long|often)\b", AnswerType.NUMBER, "duration"),
         (r"^how old\b", AnswerType.NUMBER, "age"),

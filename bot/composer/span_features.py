@@ -410,7 +410,7 @@ def asked_quantity(question: QuestionAnalysis) -> str | None:
     "how much of the park?"), or None."""
     if question.answer_type is not AnswerType.NUMBER:
         return None
-    if question.number_kind in {"age", "duration", "money"}:
+    if question.number_kind in {"age", "duration", "money", "score"}:
         return question.number_kind
     words = {token.lower for token in question.content} | set(question.text.lower().split())
     shares = words & _PERCENT_WORDS
