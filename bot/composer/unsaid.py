@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.composer.lexicon import says_not
+from bot.composer.lexicon import DETERMINERS, says_not
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.tokens import Token, tokenize
 from retrieval.analysis import stem
@@ -68,8 +68,8 @@ _ASKED_NOUNS = {
     ("where",): frozenset({"location", "whereabouts"}),
 }
 _ALL_ASKED_NOUNS = frozenset().union(*_ASKED_NOUNS.values())
-# Determiners between the verb and the noun: "not determined the cause".
-_DETERMINERS = frozenset({"the", "a", "an", "any", "its", "their", "his", "her"})
+# Determiners between the verb and the noun: "not determined the cause", "its cause".
+_DETERMINERS = DETERMINERS | {"its", "their", "his", "her"}
 # Words after the noun's phrase that say it is not known: "is under investigation".
 _STILL_OPEN = re.compile(
     r"\b(?:not (?:(?:yet|immediately|been) ){0,2}"
