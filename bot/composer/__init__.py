@@ -373,9 +373,6 @@ def _past_verb(token: Token) -> bool:
     )
 
 
-_LOOKING_AHEAD_VERBS = frozenset({"expected", "scheduled", "planned"})
-
-
 def _subject_before(tokens: Sequence[Token], index: int) -> bool:
     """Whether the word before "will" at ``index`` can be its subject, so "will" is the
     modal ("the bridge will open"), not the noun ("free will", "his will")."""
@@ -392,8 +389,11 @@ def _subject_before(tokens: Sequence[Token], index: int) -> bool:
     )
 
 
-# Words that put a clause in the future: "is expected to open", "plans to".
-_LOOKS_AHEAD = re.compile(r"\b(?:expected|scheduled|set|plans?|planned|going) to\b")
+# Words that put a clause in the future before "to": "is expected to open", "plans to".
+# Those in "-ed" look ahead, though they read as verbs in the past.
+_LOOKING_AHEAD = ("expected", "scheduled", "planned", "set", "plan", "plans", "going")
+_LOOKS_AHEAD = re.compile(rf"\b(?:{'|'.join(_LOOKING_AHEAD)}) to\b")
+_LOOKING_AHEAD_VERBS = frozenset(word for word in _LOOKING_AHEAD if word.endswith("ed"))
 _SUBJECT_PRONOUNS = frozenset("i you he she it we they who which that".split())
 
 

@@ -422,15 +422,22 @@ def asked_quantity(question: QuestionAnalysis) -> str | None:
         return "score"
     if question.number_kind == "measure":
         return "measure"
-    if question.number_kind == "count" and "much" in words and "time" in words:
+    if question.number_kind == "count":
+        return _counted_kind(question.text, words)
+    return None
+
+
+def _counted_kind(text: str, words: set[str]) -> str | None:
+    """What a "how many/much" question counts, from its words."""
+    if "much" in words and "time" in words:
         return "duration"  # "how much time will the detour add?": a length of time
-    if question.number_kind == "count" and _PORTION.search(question.text.lower()):
+    if _PORTION.search(text.lower()):
         return "amount"  # "how much of the costs do fares cover?": a part, in any form
-    if question.number_kind == "count" and "much" in words and words & MONEY_WORDS:
+    if "much" in words and words & MONEY_WORDS:
         return "money"
-    if question.number_kind == "count" and "many" in words:
+    if "many" in words:
         return "count"
-    if question.number_kind == "count" and "much" in words:
+    if "much" in words:
         return "amount"
     return None
 
