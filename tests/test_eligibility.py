@@ -254,3 +254,35 @@ def test_a_sentence_about_the_opposite_thing_offers_no_answer(
     question: str, admitted: str | None, kept_out: str | None
 ) -> None:
     _assert_admits(question, FINALS_READER, admitted, kept_out)
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "admitted", "kept_out"),
+    [
+        # a bare number is an age only where it is said as one
+        (
+            "The Alliance took 52 seats, down from 64 in 2021. Brenko, 63, conceded.",
+            "how old is the prime minister?",
+            "63",
+            "64",
+        ),
+        (
+            "She named them as Javier Rojas, 29, and Andrés Muñoz, 35.",
+            "how old is Andrés Muñoz?",
+            "35",
+            None,
+        ),
+        (
+            "The painter died at 84 in the house where she had lived since 70.",
+            "how old was she?",
+            "84",
+            "70",
+        ),
+        ("He retired at the age of 58 after 12 seasons.", "how old was he?", "58", "12"),
+        ("Luis Cruz, aged 40, was charged.", "how old is Luis Cruz?", "40", None),
+    ],
+)
+def test_a_bare_number_is_an_age_only_when_said_as_one(
+    text: str, question: str, admitted: str, kept_out: str | None
+) -> None:
+    _assert_admits(question, reader_of("Story\n\n" + text), admitted, kept_out)

@@ -44,6 +44,15 @@ from retrieval import article_from_text
         ),
         ("Police did not release the names of the victims.", "who were the victims?", 5),
         ("The firm did not disclose the value of the deal.", "how much is the deal worth?", 6),
+        # "who?" left open by a refused verb of naming
+        (
+            "The director said the paintings were insured but declined to name the insurer.",
+            "who insured the paintings?",
+            10,
+        ),
+        ("Police did not identify the driver of the truck.", "who was driving the truck?", 3),
+        ("Police named the driver as Ann Lee.", "who was the driver?", None),
+        ("She declined to name the insurer.", "who owns the museum?", None),
         # ... or said to be unknown after it
         ("The cause of the fire is under investigation.", "why did the fire start?", 1),
         ("The names of the two men have not been released.", "who are the two men?", 1),

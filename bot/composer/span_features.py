@@ -483,7 +483,10 @@ def quantity_fits(wanted: str, asked: QuantityAsked, candidate: Candidate) -> bo
     if wanted == "age":
         bare = len(tokens) == 1 and tokens[0].text.isdigit() and len(tokens[0].text) <= 3
         fits = bool(_AGE_FORM.search(text)) or (
-            bare and int(tokens[0].text) <= _OLDEST and not _noun_after(candidate)
+            bare
+            and int(tokens[0].text) <= _OLDEST
+            and not _noun_after(candidate)
+            and (apposition_age(candidate) or _introduced_as_age(candidate))
         )
     elif wanted == "money":
         fits = _is_money(text, tokens)
@@ -557,7 +560,8 @@ def counts_time(candidate: Candidate) -> bool:
 
 
 def apposition_age(candidate: Candidate) -> bool:
-    """ "Ana Ruiz, 52, the harbour director": a bare number set off after a name."""
+    """ "Ana Ruiz, 52, the harbour director", "... and Andrés Muñoz, 35.": a bare number
+    set off after a name."""
     tokens = candidate.sentence.tokens
     first, last = candidate.first, candidate.last
     if first != last or not tokens[first].text.isdigit() or len(tokens[first].text) > 3:
@@ -568,8 +572,22 @@ def apposition_age(candidate: Candidate) -> bool:
         len(before) == 2
         and before[1].text == ","
         and before[0].is_capitalized
-        and [token.text for token in after] in ([","], [")"])
+        and [token.text for token in after] in ([","], [")"], ["."], [";"], [])
     )
+
+
+def _introduced_as_age(candidate: Candidate) -> bool:
+    """ "dies at 84", "aged 63", "at the age of 40", "turned 90": a bare number said as an
+    age. Any other bare number ("down from 64 in 2021") is not one."""
+    tokens = candidate.sentence.tokens
+    before = [token.lower for token in tokens[max(0, candidate.first - 2) : candidate.first]]
+    if not before:
+        return False
+    return before[-1] in _AGE_WORDS_BEFORE or before[-2:] == ["age", "of"]
+
+
+# Words right before a bare number that make it an age.
+_AGE_WORDS_BEFORE = frozenset({"at", "age", "aged", "turned", "turns", "turning", "turn"})
 
 
 def _measures_other(candidate: Candidate, asked: QuantityAsked) -> bool:

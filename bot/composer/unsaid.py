@@ -13,7 +13,8 @@ or after "unclear"/"unknown", with most of the question's words soon after. So i
 the noun that names what the question asks for, when such a verb (or one of finding
 out: "determined", "released") governs it ("Investigators have not determined the
 cause of the fire" for "what caused the fire?", "did not release the names of the
-dead" for "who died?"), or when the sentence goes on to say it is unknown ("The
+dead" for "who died?"), or when "who?" asks what a refused verb of naming withholds
+("declined to name the insurer" for "who insured the paintings?"), or when the sentence goes on to say it is unknown ("The
 cause of the fire is under investigation").
 """
 
@@ -57,6 +58,9 @@ _WH_WORDS = frozenset({"when", "where", "who", "whom", "why", "which", "what", "
 _FINDING = frozenset(
     stem(word) for word in "determine establish identify release give provide publish".split()
 )
+# Verbs that give who someone is: "declined to name the insurer" leaves "who insured
+# it?" open.
+_NAMING = frozenset(stem(word) for word in ("name", "identify"))
 # The noun that names what a wh-question asks for: "the cause" answers "why?".
 _ASKED_NOUNS = {
     ("why",): frozenset({"cause", "reason", "reasons", "motive"}),
@@ -106,11 +110,11 @@ def unsaid_at(text: str, question: QuestionAnalysis) -> int | None:
                 tokens, index + len(wh), question
             )
         else:
-            gap = (
-                lowers[index] in nouns
-                and _noun_left_open(tokens, index)
-                and _about_the_question(tokens, index + 1, question, named=True)
+            # "not determined the cause of ...", "declined to name the insurer"
+            withheld = (lowers[index] in nouns and _noun_left_open(tokens, index)) or (
+                wh == ("who",) and tokens[index].stem in _NAMING and _refused(tokens, index)
             )
+            gap = withheld and _about_the_question(tokens, index + 1, question, named=True)
         if gap:
             return index
     return None
@@ -133,10 +137,8 @@ def _noun_left_open(tokens: Sequence[Token], index: int) -> bool:
     verb = index - 1
     if verb > 0 and tokens[verb].lower in _DETERMINERS:
         verb -= 1
-    if verb >= 0 and tokens[verb].stem in _TELLING | _FINDING:
-        before = tokens[max(0, verb - _NEGATION_REACH) : verb]
-        if any(says_not(token.lower) or token.stem in _REFUSING for token in before):
-            return True
+    if verb >= 0 and tokens[verb].stem in _TELLING | _FINDING and _refused(tokens, verb):
+        return True
     after = " ".join(token.lower for token in tokens[index + 1 : index + 1 + _STILL_OPEN_REACH])
     return _STILL_OPEN.search(after) is not None
 
@@ -148,8 +150,11 @@ def _left_open(tokens: Sequence[Token], wh_index: int) -> bool:
         verb -= 1  # "did not say exactly how many"
     if tokens[verb].lower in _OPEN:
         return True
-    if tokens[verb].stem not in _TELLING:
-        return False
+    return tokens[verb].stem in _TELLING and _refused(tokens, verb)
+
+
+def _refused(tokens: Sequence[Token], verb: int) -> bool:
+    """Whether the verb at ``verb`` is negated or refused: "did not say", "declined to name"."""
     before = tokens[max(0, verb - _NEGATION_REACH) : verb]
     return any(says_not(token.lower) or token.stem in _REFUSING for token in before)
 
