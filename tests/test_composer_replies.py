@@ -501,3 +501,31 @@ def test_a_date_of_the_future_answers_no_question_about_the_past(
     question: str, answer_holds: str | None
 ) -> None:
     _declined_or_holding(answer(question, BRIDGE), answer_holds)
+
+
+WRECK = Knowledge.from_article(
+    article_from_text(
+        "Wreck of 1652 found off Gdańsk\n\n"
+        "The ship left Bordeaux in October 1652 and was lost on November 9, 1652. "
+        "The coins will be cleaned and put on show in 2026. "
+        "Trains were suspended for most of Monday. "
+        "The final results are expected to be certified on Thursday."
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_holds"),
+    [
+        # a date asked of what is to come is not the date of something done
+        ("when will the ship reach Bordeaux?", None),
+        ("when will trains run again?", None),
+        ("when will the coins be put on show?", "2026"),
+        # a participle after "be" is no past: "to be certified" looks ahead
+        ("when will the final results be certified?", "Thursday"),
+    ],
+)
+def test_a_date_of_the_past_answers_no_question_about_the_future(
+    question: str, answer_holds: str | None
+) -> None:
+    _declined_or_holding(answer(question, WRECK), answer_holds)

@@ -280,9 +280,33 @@ def test_a_sentence_about_the_opposite_thing_offers_no_answer(
         ),
         ("He retired at the age of 58 after 12 seasons.", "how old was he?", "58", "12"),
         ("Luis Cruz, aged 40, was charged.", "how old is Luis Cruz?", "40", None),
+        ("The volunteers, all aged between 65 and 80, took it.", "how old were they?", "65", None),
+        ("The rate was 64 in 2021. She was 84.", "how old was she?", "84", "64"),
     ],
 )
 def test_a_bare_number_is_an_age_only_when_said_as_one(
     text: str, question: str, admitted: str, kept_out: str | None
+) -> None:
+    _assert_admits(question, reader_of("Story\n\n" + text), admitted, kept_out)
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "admitted", "kept_out"),
+    [
+        # a sentence about other people offers nobody for a "who" question naming someone
+        (
+            "Varga won the title in 2022. The crowd cheered on Saturday. "
+            "Sato, who is coached by Greg Whitlam, began playing at six.",
+            "who coaches Varga?",
+            None,
+            "Greg Whitlam",
+        ),
+        # the sentence names them, or the one before it does and "she" may stand for them
+        ("Varga is coached by Ann Lee.", "who coaches Varga?", "Ann Lee", None),
+        ("Varga won in 2022. She is coached by Ann Lee.", "who coaches Varga?", "Ann Lee", None),
+    ],
+)
+def test_a_who_question_naming_someone_wants_a_sentence_about_them(
+    text: str, question: str, admitted: str | None, kept_out: str | None
 ) -> None:
     _assert_admits(question, reader_of("Story\n\n" + text), admitted, kept_out)

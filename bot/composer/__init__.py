@@ -205,6 +205,7 @@ def _answer_one(
         _says_none(analysis, reader, best.sentence.passage.index)
         or _own_sentence_silent(analysis, best)
         or _future_for_the_past(analysis, best)
+        or _past_for_the_future(analysis, best)
     ):
         return no_answer(knowledge, text, analysis, ranked, scope=scope)
     left_open = _left_open(analysis, selection.sentences[:READ_SENTENCES], best, reader)
@@ -361,6 +362,41 @@ def _future_for_the_past(analysis: QuestionAnalysis, best: Candidate) -> bool:
         token.lower == "will" and _subject_before(clause, index)
         for index, token in enumerate(clause)
     )
+
+
+def _past_for_the_future(analysis: QuestionAnalysis, best: Candidate) -> bool:
+    """Whether a date asked of what is to come is the date of something done: "November 9,
+    1652" of "the ship ... was lost on November 9, 1652" for "when will the items be put on
+    show?". The date's own verb, the nearest before it, decides: a verb in the past does,
+    one that looks ahead ("will", "would", "expected to") or any other does not."""
+    if analysis.answer_type is not AnswerType.DATE or analysis.tense != "future":
+        return False
+    before = best.sentence.tokens[: best.first]
+    for index in range(len(before) - 1, -1, -1):
+        lower = before[index].lower
+        if lower in _AHEAD or lower in _LOOKING_AHEAD:
+            return False
+        if lower in _PAST_AUXILIARIES:
+            return True
+        if index > 0 and before[index - 1].lower in _BE_FORMS:
+            continue  # "to be certified", "has been sentenced": "be" says the tense
+        if _past_verb(before[index]):
+            return True
+        if before[index].is_word and word_class(lower) is WordClass.VERB:
+            return lower in _IRREGULAR_PAST
+    return False
+
+
+# Words that make the clause after them look ahead, and the past's auxiliaries.
+_AHEAD = frozenset({"will", "would", "shall", "could", "may", "might", "to", "until"})
+_PAST_AUXILIARIES = frozenset({"was", "were", "had", "did", "has", "have"})
+_BE_FORMS = frozenset({"be", "been", "being"})
+# Common verbs whose past is not in "-ed" (English grammar, not any question's words).
+_IRREGULAR_PAST = frozenset(
+    "began came went took made found held won lost left sank fell rose broke built bought "
+    "sold paid met saw gave told said thought brought caught fought ran struck stood wrote "
+    "became".split()
+)
 
 
 def _past_verb(token: Token) -> bool:

@@ -101,7 +101,9 @@ def candidate_spans(
     """
     sentence = sentence_for(reader.knowledge.retriever.passages[passage_index], question)
     allowed = _allowed_families(question)
-    if _about_the_opposite(sentence, question):
+    if _about_the_opposite(sentence, question) or _names_nobody_asked(
+        question, passage_index, reader
+    ):
         return sentence, []
     candidates = extract_candidates(
         sentence, question, reader, reader.article_number(passage_index)
@@ -141,6 +143,23 @@ def candidate_spans(
     if question.answer_type is AnswerType.NUMBER:
         return sentence, _without_conversions(_whole_quantities(list(best.values())), question)
     return sentence, list(best.values())
+
+
+def _names_nobody_asked(
+    question: QuestionAnalysis, passage_index: int, reader: ArticleReader
+) -> bool:
+    """Whether a sentence about other people is all a "who" question naming someone has:
+    "Sato, who is coached by Greg Whitlam" for "who coaches Varga?". Neither it nor the
+    sentence before it (where a "she" there may point) names anyone the question names,
+    so the person it offers stands in some relation to someone else."""
+    if question.answer_type is not AnswerType.PERSON or not question.capital_stems:
+        return False
+    passages = reader.knowledge.retriever.passages
+    return not any(
+        _names_one_of(tokenize(passages[index].text), question)
+        for index in (passage_index, passage_index - 1)
+        if index >= 0
+    )
 
 
 def _allowed_families(question: QuestionAnalysis) -> frozenset[str] | None:

@@ -577,17 +577,24 @@ def apposition_age(candidate: Candidate) -> bool:
 
 
 def _introduced_as_age(candidate: Candidate) -> bool:
-    """ "dies at 84", "aged 63", "at the age of 40", "turned 90": a bare number said as an
-    age. Any other bare number ("down from 64 in 2021") is not one."""
+    """ "dies at 84", "aged 63", "at the age of 40", "aged between 65 and 80", "turned 90",
+    "She was 84.": a bare number said as an age. Any other bare number ("down from 64 in
+    2021") is not one."""
     tokens = candidate.sentence.tokens
     before = [token.lower for token in tokens[max(0, candidate.first - 2) : candidate.first]]
     if not before:
         return False
-    return before[-1] in _AGE_WORDS_BEFORE or before[-2:] == ["age", "of"]
+    if before[-1] in _COPULAS_OF_AGE:  # "She was 84.", but not "was 64 in 2021"
+        after = tokens[candidate.last + 1 : candidate.last + 2]
+        return not after or after[0].text in {".", ",", ";"}
+    return before[-1] in _AGE_WORDS_BEFORE or any(word in _AGE_NOUNS for word in before)
 
 
-# Words right before a bare number that make it an age.
-_AGE_WORDS_BEFORE = frozenset({"at", "age", "aged", "turned", "turns", "turning", "turn"})
+# Words right before a bare number that make it an age, and the nouns of age within two
+# words before it ("at the age of 58", "aged between 65 and 80").
+_AGE_WORDS_BEFORE = frozenset({"at", "turned", "turns", "turning", "turn"})
+_AGE_NOUNS = frozenset({"age", "aged", "ages"})
+_COPULAS_OF_AGE = frozenset({"is", "was", "are", "were"})
 
 
 def _measures_other(candidate: Candidate, asked: QuantityAsked) -> bool:

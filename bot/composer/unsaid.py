@@ -14,8 +14,8 @@ the noun that names what the question asks for, when such a verb (or one of find
 out: "determined", "released") governs it ("Investigators have not determined the
 cause of the fire" for "what caused the fire?", "did not release the names of the
 dead" for "who died?"), or when "who?" asks what a refused verb of naming withholds
-("declined to name the insurer" for "who insured the paintings?"), or when the sentence goes on to say it is unknown ("The
-cause of the fire is under investigation").
+("declined to name the insurer" for "who insured the paintings?"), or when the
+sentence goes on to say it is unknown ("The cause of the fire is under investigation").
 """
 
 from __future__ import annotations
