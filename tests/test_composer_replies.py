@@ -529,3 +529,36 @@ def test_a_date_of_the_past_answers_no_question_about_the_future(
     question: str, answer_holds: str | None
 ) -> None:
     _declined_or_holding(answer(question, WRECK), answer_holds)
+
+
+EMPIRE = Knowledge.from_article(
+    article_from_text(
+        "Historians of empire\n\n"
+        "During the 20th century, historians John Gallagher (1919–1980) and Ronald Robinson "
+        "(1920–1999) built a framework. "
+        "The warfare was quelled in 1598, when Henry of Navarre issued the Edict. "
+        "Ana Ruiz was born in Porto in 1961."
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_holds"),
+    [
+        # a birth is told by "born" or a lifespan after the name, whose first year it is
+        ("when was Ana Ruiz born?", "1961"),
+        ("where was Ana Ruiz born?", "Porto"),
+        ("When was John Gallagher born?", "1919"),
+        ("When was Ronald Robinson born?", "1920"),
+        # any other date of a life belongs to another event
+        ("In what year was Henry of Navarre born?", None),
+        ("when did Henry of Navarre issue the Edict?", "1598"),
+    ],
+)
+def test_a_birth_is_answered_only_where_the_article_tells_one(
+    question: str, answer_holds: str | None
+) -> None:
+    reply = answer(question, EMPIRE)
+    _declined_or_holding(reply, answer_holds)
+    if answer_holds is not None:
+        assert reply.short_answer == answer_holds

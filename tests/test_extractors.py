@@ -605,6 +605,13 @@ def test_a_relative_clause_is_not_a_description() -> None:
             ("firm",),
             "Calder Freight",
         ),
+        # the name that a description after a comma describes
+        (
+            "It happened at 3 p.m., according to Minera Altiplano, the mid-sized company "
+            "that operates the mine.",
+            ("company",),
+            "Minera Altiplano",
+        ),
     ],
 )
 def test_head_noun_matches(text: str, head: tuple[str, ...], expected: str) -> None:
@@ -625,6 +632,9 @@ def test_head_noun_matches(text: str, head: tuple[str, ...], expected: str) -> N
         ("A magazine called her work repetitive.", "magazine", "her work repetitive"),
         # a count of the head names none of them; an order still says which
         ("The runners came from 112 countries.", "country", "112 countries"),
+        # a description after a verb, or after a word that is no name, describes no name
+        ("Ortiz said, the company would pay.", "company", "Ortiz said"),
+        ("On Monday, the company said it would pay.", "company", "Monday"),
     ],
 )
 def test_no_name_for_the_head_where_there_is_none(text: str, head: str, not_offered: str) -> None:

@@ -160,6 +160,11 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
     ("bot.composer.extractors.phrases", "_name_after", "probe < len(tokens)"): _SENTENCE,
     (
         "bot.composer.extractors.phrases",
+        "_name_described",
+        "first > 0 and last - first < _MAX_CHUNK_TOKENS and _is_name_word(tokens[first - 1])",
+    ): "moves back over at most _MAX_CHUNK_TOKENS tokens",
+    (
+        "bot.composer.extractors.phrases",
         "_modifiers_before",
         "first > 0 and index - first < _MAX_CHUNK_TOKENS",
     ): "at most _MAX_CHUNK_TOKENS",

@@ -52,6 +52,7 @@ from bot.composer.questions import (
     CATEGORY_STEMS,
     AnswerType,
     QuestionAnalysis,
+    asks_birth,
     family_relation,
 )
 from bot.composer.reader import ArticleReader, reader_for
@@ -67,7 +68,7 @@ from bot.composer.selection import (
 from bot.composer.smalltalk import chat_reply, is_summary_request
 from bot.composer.span_features import asked_quantity, rule_family
 from bot.composer.tokens import Token, tokenize
-from bot.composer.trimming import trimmed_end
+from bot.composer.trimming import lifespan, trimmed_end
 from bot.composer.understanding import search_query, understand
 from bot.composer.unsaid import unsaid_at
 from bot.composer.weights import AnswerWeights, default_weights
@@ -206,6 +207,7 @@ def _answer_one(
         or _own_sentence_silent(analysis, best)
         or _future_for_the_past(analysis, best)
         or _past_for_the_future(analysis, best)
+        or _birth_unsaid(analysis, best)
     ):
         return no_answer(knowledge, text, analysis, ranked, scope=scope)
     left_open = _left_open(analysis, selection.sentences[:READ_SENTENCES], best, reader)
@@ -397,6 +399,21 @@ _IRREGULAR_PAST = frozenset(
     "sold paid met saw gave told said thought brought caught fought ran struck stood wrote "
     "became".split()
 )
+
+
+def _birth_unsaid(analysis: QuestionAnalysis, best: Candidate) -> bool:
+    """Whether a birth is asked of a sentence that tells no birth: "1598" of "The warfare
+    was quelled in 1598, when Henry of Navarre ... issued the Edict" for "in what year was
+    Henry of Navarre born?". Births are told in few words ("born", "birth", "a native
+    of") or by a lifespan after the name ("John Gallagher (1919–1980)"); any other date or
+    place of a life belongs to another event."""
+    if not asks_birth(analysis):
+        return False
+    tokens = best.sentence.tokens
+    return not (any(token.stem in _BIRTH_TOLD for token in tokens) or lifespan(best))
+
+
+_BIRTH_TOLD = frozenset(stem(word) for word in ("born", "birth", "birthplace", "native"))
 
 
 def _past_verb(token: Token) -> bool:

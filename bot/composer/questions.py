@@ -38,6 +38,7 @@ __all__ = [
     "AnswerType",
     "QuestionAnalysis",
     "analyze_question",
+    "asks_birth",
     "family_relation",
 ]
 
@@ -778,6 +779,19 @@ CATEGORY_STEMS = frozenset(
         | frozenset("thing things term terms word words".split())
     )
 )
+
+
+def asks_birth(question: QuestionAnalysis) -> bool:
+    """Whether the question asks when or where someone was born ("when was X born?", "what
+    is X's birthplace?"), not who they are."""
+    return bool(question.content_stems & _BIRTH) and question.answer_type in {
+        AnswerType.DATE,
+        AnswerType.LOCATION,
+        AnswerType.OTHER,
+    }
+
+
+_BIRTH = frozenset({stem("born"), stem("birth"), stem("birthplace")})
 
 
 def family_relation(question: QuestionAnalysis) -> str | None:

@@ -2,7 +2,8 @@
 
 The span an extractor proposes can carry what the reply should not: a possessive
 ("Canada's" for "which country?"), a trailing comma, or an age's "-year-old"
-("22" answers "how old is Ana Ruiz?"). Trimming moves the span's end, so the offsets
+("22" answers "how old is Ana Ruiz?"), or a lifespan's death ("1919" of "1919–1980"
+answers "when was he born?"). Trimming moves the span's end, so the offsets
 still point at the article's own characters.
 """
 
@@ -10,18 +11,25 @@ from __future__ import annotations
 
 import re
 
-from bot.composer.questions import QuestionAnalysis
+from bot.composer.candidates import Candidate
+from bot.composer.questions import QuestionAnalysis, asks_birth
 from bot.composer.span_features import asked_quantity
 
-__all__ = ["trimmed_end"]
+__all__ = ["lifespan", "trimmed_end"]
 
 _AGE = re.compile(r"(\d{1,3})-year-old")
+# The years of a life: "1919–1980", "1249-1314", "1862–90".
+_LIFESPAN = re.compile(r"(\d{3,4}) ?[–-] ?\d{2,4}")
 _POSSESSIVES = ("'s", "’s")
 _TRAILING = ",;:-–—"
 
 
 def trimmed_end(span: str, question: QuestionAnalysis) -> int:
     """How many characters of ``span`` to keep (its length when nothing is trimmed)."""
+    if asks_birth(question):
+        years = _LIFESPAN.fullmatch(span)
+        if years:
+            return len(years.group(1))
     if asked_quantity(question) == "age":
         age = _AGE.fullmatch(span)
         if age:
@@ -31,3 +39,15 @@ def trimmed_end(span: str, question: QuestionAnalysis) -> int:
         end -= 2
     kept = span[:end].rstrip(_TRAILING + " ")
     return len(kept) or end
+
+
+def lifespan(candidate: Candidate) -> bool:
+    """ "1919–1980" of "John Gallagher (1919–1980)": the years of a life, in brackets right
+    after a name."""
+    tokens = candidate.sentence.tokens
+    return (
+        _LIFESPAN.fullmatch(candidate.text) is not None
+        and candidate.first >= 2
+        and tokens[candidate.first - 1].text == "("
+        and tokens[candidate.first - 2].is_capitalized
+    )

@@ -201,6 +201,10 @@ def extract_head_matches(sentence: Sentence, head: tuple[str, ...]) -> Iterator[
         after = _apposition_after(sentence, index)
         if after is not None:
             yield Candidate(sentence, after[0], after[1], "head:apposition", 0.9)
+        described = _name_described(tokens, phrase_start if phrase_start is not None else start)
+        if described is not None:
+            # "Minera Altiplano, the mid-sized company that operates the mine"
+            yield Candidate(sentence, described[0], described[1], "head:name", 1.0)
         copula = _subject_of_copula(sentence, start)
         if copula is not None:
             yield Candidate(sentence, copula[0], copula[1], "head:copula", 0.7)
@@ -513,6 +517,26 @@ def _counts(token: Token) -> bool:
 _CARDINAL_WORDS = NUMBER_WORDS - frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth".split()
 )
+
+
+def _name_described(tokens: tuple[Token, ...], start: int) -> tuple[int, int] | None:
+    """The name that the noun phrase starting at ``start`` describes, set off before it:
+    "Minera Altiplano" of "according to Minera Altiplano, the mid-sized company". Only
+    after "the" or "a" (a description), and only a name that ends at the comma."""
+    article = start - 1
+    if article < 2 or tokens[article].lower not in {"the", "a", "an"}:
+        return None
+    if tokens[article - 1].text != ",":
+        return None
+    last = article - 2
+    first = last
+    while first > 0 and last - first < _MAX_CHUNK_TOKENS and _is_name_word(tokens[first - 1]):
+        first -= 1
+    if not _is_name_word(tokens[last]) or (first == 0 and last == 0):
+        return None
+    if any(token.lower in CALENDAR_WORDS for token in tokens[first : last + 1]):
+        return None  # "On Monday, the company said": a date, not the company
+    return first, last
 
 
 def _apposition_after(sentence: Sentence, index: int) -> tuple[int, int] | None:
