@@ -310,3 +310,34 @@ def test_a_who_question_naming_someone_wants_a_sentence_about_them(
     text: str, question: str, admitted: str | None, kept_out: str | None
 ) -> None:
     _assert_admits(question, reader_of("Story\n\n" + text), admitted, kept_out)
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "admitted", "kept_out"),
+    [
+        # what the question sets aside is no answer; a list gives the rest of it
+        (
+            "Two trustees, Marcus Delorme and Agnieszka Wójcik, voted against the deal.",
+            "which other trustee voted no besides delorme?",
+            "Agnieszka Wójcik",
+            "Marcus Delorme and Agnieszka Wójcik",
+        ),
+        (
+            "Two trustees, Agnieszka Wójcik and Marcus Delorme, voted against the deal.",
+            "which other trustee voted no besides delorme?",
+            "Agnieszka Wójcik",
+            None,
+        ),
+        # a count and the question's noun name nobody
+        (
+            "Two trustees, Marcus Delorme and Agnieszka Wójcik, voted against the deal.",
+            "which other trustee voted no besides delorme?",
+            None,
+            "Two trustees",
+        ),
+    ],
+)
+def test_what_the_question_sets_aside_is_not_offered(
+    text: str, question: str, admitted: str | None, kept_out: str | None
+) -> None:
+    _assert_admits(question, reader_of("Story\n\n" + text), admitted, kept_out)

@@ -635,6 +635,8 @@ def test_head_noun_matches(text: str, head: tuple[str, ...], expected: str) -> N
         # a description after a verb, or after a word that is no name, describes no name
         ("Ortiz said, the company would pay.", "company", "Ortiz said"),
         ("On Monday, the company said it would pay.", "company", "Monday"),
+        # a count at a sentence's start is capitalized, and still names none
+        ("Two trustees voted against the deal.", "trustee", "Two"),
     ],
 )
 def test_no_name_for_the_head_where_there_is_none(text: str, head: str, not_offered: str) -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.composer.extraction import asks_for_action
 from bot.composer.normalization import expand_chat_spelling, expand_contractions
-from bot.composer.questions import AnswerType, analyze_question
+from bot.composer.questions import AnswerType, analyze_question, set_aside_stems
 from retrieval.analysis import stem
 
 
@@ -342,3 +344,29 @@ def test_the_role_the_wh_phrase_plays(question: str, role: str) -> None:
 )
 def test_the_preposition_that_introduces_the_answer(question: str, preposition: str | None) -> None:
     assert analyze_question(question).preposition == preposition
+
+
+@pytest.mark.parametrize(
+    ("question", "aside"),
+    [
+        ("which other trustee voted no besides delorme?", {"delorm"}),
+        (
+            "Besides Confucianism, Buddhism, and Islam, what religions were tolerated?",
+            {"confucian", "buddhism", "islam"},
+        ),
+        ("who voted no except for Ana Ruiz?", {"ana", "ruiz"}),
+        ("what else did he win other than the cup?", {"cup"}),
+        # a word the rest of the question says names the kind asked for
+        ("Other than T cells, what other immune cells express it?", {"t"}),
+        ("who voted no?", set()),
+    ],
+)
+def test_what_a_question_sets_aside(question: str, aside: set[str]) -> None:
+    assert set_aside_stems(question) == aside
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_any_question_sets_aside_only_its_own_words(question: str) -> None:
+    own = {stem(word) for word in re.findall(r"[a-z][a-z'-]*", question.lower())}
+    assert set_aside_stems(question) <= own

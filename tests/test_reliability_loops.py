@@ -159,6 +159,16 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
     ): _SENTENCE,
     ("bot.composer.extractors.phrases", "_name_after", "probe < len(tokens)"): _SENTENCE,
     (
+        "bot.composer.eligibility",
+        "_without_the_set_aside",
+        "before > candidate.first and (not tokens[before].is_word)",
+    ): "moves back inside one candidate span, at most its length",
+    (
+        "bot.composer.eligibility",
+        "_without_the_set_aside",
+        "end > candidate.first and (not tokens[end].is_word)",
+    ): "moves back inside one candidate span, at most its length",
+    (
         "bot.composer.extractors.phrases",
         "_name_described",
         "first > 0 and last - first < _MAX_CHUNK_TOKENS and _is_name_word(tokens[first - 1])",

@@ -53,7 +53,7 @@ from bot.composer.lexicon import (
 )
 from bot.composer.matching import opposed, sentence_for
 from bot.composer.person_words import PERSON_STEMS
-from bot.composer.questions import AnswerType, QuestionAnalysis, family_relation
+from bot.composer.questions import AnswerType, QuestionAnalysis, family_relation, set_aside_stems
 from bot.composer.reader import ArticleReader
 from bot.composer.span_features import (
     apposition_age,
@@ -64,6 +64,7 @@ from bot.composer.span_features import (
 )
 from bot.composer.speakers import quotes_someone_else
 from bot.composer.tokens import Token, tokenize
+from bot.composer.word_classes import WordClass, looks_plural, word_class
 from retrieval.analysis import stem
 
 __all__ = ["TYPED_FAMILIES", "candidate_spans"]
@@ -105,9 +106,14 @@ def candidate_spans(
         question, passage_index, reader
     ):
         return sentence, []
-    candidates = extract_candidates(
-        sentence, question, reader, reader.article_number(passage_index)
-    )
+    # "Marcus Delorme" answers no "which other trustee voted no besides Delorme?"
+    candidates = [
+        kept
+        for candidate in extract_candidates(
+            sentence, question, reader, reader.article_number(passage_index)
+        )
+        if (kept := _without_the_set_aside(candidate, question)) is not None
+    ]
     text = sentence.passage.text
     dates = date_spans(text, reader) if question.answer_type is AnswerType.NUMBER else []
     named_before = _named_before(question, passage_index, reader)
@@ -389,12 +395,61 @@ def _says_only_the_question(candidate: Candidate, question: QuestionAnalysis) ->
     river?"), but a span of nothing else ("the working fluid" for "what working
     fluid is used ...?", "the town" for "from what French town?") names no answer.
     """
+    tokens = candidate.sentence.tokens
+    counts = question.answer_type is not AnswerType.NUMBER
     stems = [
-        token.stem
-        for token in candidate.sentence.tokens[candidate.first : candidate.last + 1]
-        if token.is_word and token.lower not in FUNCTION_WORDS
+        tokens[index].stem
+        for index in range(candidate.first, candidate.last + 1)
+        if tokens[index].is_word
+        and tokens[index].lower not in FUNCTION_WORDS
+        # "Two trustees" counts what "which trustee?" asks for; it names none
+        and not (counts and _counts_the_next(tokens, index))
     ]
     return bool(stems) and all(stem in question.content_stems for stem in stems)
+
+
+def _counts_the_next(tokens: Sequence[Token], index: int) -> bool:
+    """ "Two" of "Two trustees", "112" of "112 countries": a cardinal before a plural (not
+    an order, "the third grade", nor a number that names, "Article 101")."""
+    word = tokens[index].lower
+    cardinal = word.replace(",", "").isdigit() or (word in NUMBER_WORDS and word not in _ORDINALS)
+    if not cardinal or index + 1 >= len(tokens):
+        return False
+    following = tokens[index + 1].lower
+    return looks_plural(following) and word_class(following) is WordClass.NOUN
+
+
+_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+
+
+def _without_the_set_aside(candidate: Candidate, question: QuestionAnalysis) -> Candidate | None:
+    """The span without what the question sets aside, or None when that is all it names:
+    "which other trustee voted no besides Delorme?" gets "Agnieszka Wójcik" of "Marcus
+    Delorme and Agnieszka Wójcik", and nothing of "Marcus Delorme". An item is set aside
+    by its last word (a surname, a head noun)."""
+    aside = set_aside_stems(question.text)
+    if not aside:
+        return candidate
+    tokens = candidate.sentence.tokens
+    joins = [
+        index
+        for index in range(candidate.first + 1, candidate.last)
+        if tokens[index].lower in {"and", "or"}
+    ]
+    if tokens[candidate.last].stem in aside:
+        if not joins:
+            return None
+        end = joins[-1] - 1
+        while end > candidate.first and not tokens[end].is_word:
+            end -= 1  # "A, and B": no comma at the end
+        return candidate._replace(last=end)
+    if joins:
+        before = joins[0] - 1
+        while before > candidate.first and not tokens[before].is_word:
+            before -= 1
+        if tokens[before].stem in aside:
+            return candidate._replace(first=joins[0] + 1)
+    return candidate
 
 
 def _only_echoes(candidate: Candidate) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import lru_cache
 
 from bot.composer.lexicon import (
     AUXILIARIES,
@@ -40,6 +41,7 @@ __all__ = [
     "analyze_question",
     "asks_birth",
     "family_relation",
+    "set_aside_stems",
 ]
 
 
@@ -792,6 +794,32 @@ def asks_birth(question: QuestionAnalysis) -> bool:
 
 
 _BIRTH = frozenset({stem("born"), stem("birth"), stem("birthplace")})
+
+
+@lru_cache(maxsize=1024)
+def set_aside_stems(question_text: str) -> frozenset[str]:
+    """The stems of what the question sets aside: {"delorm"} of "which other trustee voted
+    no besides Delorme?", {"confucian", "buddhism", "islam"} of "Besides Confucianism,
+    Buddhism and Islam, what religions ...?". Those are not its answer."""
+    lowered = question_text.lower()
+    match = _SET_ASIDE.search(lowered)
+    if match is None:
+        return frozenset()
+    # a word the rest of the question says too names the kind asked for ("Other than T
+    # cells, what other immune cells ...?"), not what is set aside
+    rest = lowered[: match.start()] + " " + lowered[match.end() :]
+    kept = {stem(word) for word in _ASIDE_WORDS.findall(rest)}
+    words = _ASIDE_WORDS.findall(match.group(1))
+    return frozenset(stem(word) for word in words if word not in FUNCTION_WORDS) - kept
+
+
+# "besides X", "other than X", "apart from X", "except (for) X", "in addition to X", up to
+# the wh-word or a comma that ends the list, or the question's end. Bounded: 80 characters.
+_SET_ASIDE = re.compile(
+    r"\b(?:besides|beside|aside from|apart from|other than|except(?: for)?|in addition to)"
+    r" ((?:[^,?]|, (?!what|which|who|where|when|how)){1,80})"
+)
+_ASIDE_WORDS = re.compile(r"[a-z][a-z'-]*")
 
 
 def family_relation(question: QuestionAnalysis) -> str | None:

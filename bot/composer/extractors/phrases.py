@@ -449,6 +449,8 @@ def _naming_words_before(sentence: Sentence, index: int) -> tuple[int, int] | No
         return None
     if first > 0 and tokens[first - 1].lower in {"a", "an"}:
         return None  # "a New York magazine" is some magazine from New York: none named
+    if looks_plural(tokens[index].lower) and all(_counts(token) for token in tokens[first:index]):
+        return None  # "Two trustees" (a sentence's first word) counts them, names none
     return first, last
 
 
