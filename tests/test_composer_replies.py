@@ -562,3 +562,31 @@ def test_a_birth_is_answered_only_where_the_article_tells_one(
     _declined_or_holding(reply, answer_holds)
     if answer_holds is not None:
         assert reply.short_answer == answer_holds
+
+
+ELECTION = Knowledge.from_article(
+    article_from_text(
+        "Unity wins the election\n\n"
+        "The Greens won 14 seats and the Rural Voice party 9 on Sunday. "
+        "In the last election in 2021, Rural Voice won 11 seats. "
+        "Roughly 500,000 Huguenots had fled France by the early 18th century."
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_holds"),
+    [
+        # a year the question names pins the event: a sentence without it answers another
+        ("how many seats did the Greens win in 2021?", None),
+        ("how many seats did Rural Voice win in 2021?", "11"),
+        ("how many seats did the Greens win?", "14"),
+        # "the 1700s" is "the 18th century"
+        ("how many Huguenots fled France by the 1700s?", "500,000"),
+        ("how many Huguenots fled France by the 1600s?", None),
+    ],
+)
+def test_a_year_the_question_names_must_be_the_sentences(
+    question: str, answer_holds: str | None
+) -> None:
+    _declined_or_holding(answer(question, ELECTION), answer_holds)
