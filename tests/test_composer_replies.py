@@ -584,9 +584,14 @@ ELECTION = Knowledge.from_article(
         # "the 1700s" is "the 18th century"
         ("how many Huguenots fled France by the 1700s?", "500,000"),
         ("how many Huguenots fled France by the 1600s?", None),
+        # so does a number: "9 seats" is not "7 seats"
+        ("when did the Rural Voice party win 9 seats?", "Sunday"),
+        ("when did the Rural Voice party win 7 seats?", None),
+        ("which party won 7 seats?", None),
+        ("on what day did the Greens win 12 seats?", None),
     ],
 )
-def test_a_year_the_question_names_must_be_the_sentences(
+def test_a_year_or_number_the_question_names_must_be_the_sentences(
     question: str, answer_holds: str | None
 ) -> None:
     _declined_or_holding(answer(question, ELECTION), answer_holds)
