@@ -125,6 +125,11 @@ def _spans(question_text: str, reader: ArticleReader = READER) -> dict[str, dict
         # a date is as specific as it is common: its calendar words are not weighed
         ("when will the harbour summit be held?", "June 20", "commonness", 0.0),
         ("when will the harbour summit be held?", "June 20", "unit_fit", 0.0),
+        # the nearest question word in the span's clause: "two still waiting", not across
+        # the comma ("two" for "docked")
+        ("how many ships are still waiting?", "two", "same_clause", 1.0),
+        ("how many ships docked?", "two", "same_clause", 0.0),
+        ("how many ships docked?", "Nine ships", "same_clause", 1.0),
     ],
 )
 def test_span_measures(question: str, span: str, feature: str, value: float) -> None:

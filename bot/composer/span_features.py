@@ -154,6 +154,7 @@ SPAN_FEATURES = (
     "contest_side",
     "is_list",
     "list_for_several",
+    "same_clause",
 )
 
 # Tokens of distance at which closeness halves.
@@ -255,7 +256,36 @@ def span_features(
         *_part_or_whole(candidate),
         contest_fit(candidate, asked_side(question)),
         *_list_fit(candidate.rule, question.text),
+        _same_clause(candidate, before, after),
     )
+
+
+def _same_clause(candidate: Candidate, before: int, after: int) -> float:
+    """Whether the question word nearest the span is in its clause: no comma, colon, dash
+    or bracket between them. "two" of "Nine miners rescued, two still missing" is said of
+    "missing"; "Nine miners" is across the comma. ``before`` and ``after`` index the
+    sentence's matched words just outside the span."""
+    if rule_family(candidate.rule) == "quote":
+        return 1.0  # a quotation is set off from its speech verb by a comma or a colon
+    tokens, matches = candidate.sentence.tokens, candidate.sentence.matches
+    first, last = candidate.first, candidate.last
+    nearest = [
+        index
+        for index in (
+            matches[before - 1] if before > 0 else None,
+            matches[after] if after < len(matches) else None,
+        )
+        if index is not None
+    ]
+    if not nearest:
+        return 0.0
+    closest = min(nearest, key=lambda index: first - index if index < first else index - last)
+    between = range(closest + 1, first) if closest < first else range(last + 1, closest)
+    return float(not any(tokens[index].text in _CLAUSE_MARKS for index in between))
+
+
+# Marks that end a clause or set a phrase off.
+_CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
 
 
 def _commonness(word_tokens: Sequence[Token]) -> float:
