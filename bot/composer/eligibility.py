@@ -53,6 +53,7 @@ from bot.composer.lexicon import (
 )
 from bot.composer.matching import opposed, sentence_for
 from bot.composer.person_words import PERSON_STEMS
+from bot.composer.pinned import pinned_unsaid
 from bot.composer.questions import AnswerType, QuestionAnalysis, family_relation, set_aside_stems
 from bot.composer.reader import ArticleReader
 from bot.composer.span_features import (
@@ -102,10 +103,12 @@ def candidate_spans(
     """
     sentence = sentence_for(reader.knowledge.retriever.passages[passage_index], question)
     allowed = _allowed_families(question)
-    if _about_the_opposite(sentence, question) or _names_nobody_asked(
-        question, passage_index, reader
+    if (
+        _about_the_opposite(sentence, question)
+        or _names_nobody_asked(question, passage_index, reader)
+        or pinned_unsaid(question, sentence.passage.text)
     ):
-        return sentence, []
+        return sentence, []  # another thing, other people, another year
     # "Marcus Delorme" answers no "which other trustee voted no besides Delorme?"
     candidates = [
         kept
