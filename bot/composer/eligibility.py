@@ -40,6 +40,7 @@ from bot.composer.extraction import date_spans, extract_candidates
 from bot.composer.extractors.names import opens_sentence
 from bot.composer.lexicon import (
     CALENDAR_WORDS,
+    CARDINAL_WORDS,
     FUNCTION_WORDS,
     HONORIFICS,
     MONTHS,
@@ -415,14 +416,11 @@ def _counts_the_next(tokens: Sequence[Token], index: int) -> bool:
     """ "Two" of "Two trustees", "112" of "112 countries": a cardinal before a plural (not
     an order, "the third grade", nor a number that names, "Article 101")."""
     word = tokens[index].lower
-    cardinal = word.replace(",", "").isdigit() or (word in NUMBER_WORDS and word not in _ORDINALS)
+    cardinal = word.replace(",", "").isdigit() or word in CARDINAL_WORDS
     if not cardinal or index + 1 >= len(tokens):
         return False
     following = tokens[index + 1].lower
     return looks_plural(following) and word_class(following) is WordClass.NOUN
-
-
-_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 
 
 def _without_the_set_aside(candidate: Candidate, question: QuestionAnalysis) -> Candidate | None:

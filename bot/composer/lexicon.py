@@ -112,6 +112,10 @@ NUMBER_WORDS = words(
     "dozen dozens several few many half quarter first second third fourth fifth sixth seventh "
     "eighth ninth tenth once twice"
 )
+# The number words that count ("nine", "thousands"), not the ones that order ("third").
+CARDINAL_WORDS = NUMBER_WORDS - words(
+    "first second third fourth fifth sixth seventh eighth ninth tenth"
+)
 
 # Verbs of speech, grouped by meaning: a question's "reply" matches an article's
 # "respond". Keys and members are stems (see retrieval.analysis.stem).

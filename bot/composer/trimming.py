@@ -2,8 +2,8 @@
 
 The span an extractor proposes can carry what the reply should not: a possessive
 ("Canada's" for "which country?"), a trailing comma, or an age's "-year-old"
-("22" answers "how old is Ana Ruiz?"), or a lifespan's death ("1919" of "1919–1980"
-answers "when was he born?"). Trimming moves the span's end, so the offsets
+("22" answers "how old is Ana Ruiz?"), or the year of death of a lifespan ("1919" of
+"1919–1980" answers "when was he born?"). Trimming moves the span's end, so the offsets
 still point at the article's own characters.
 """
 

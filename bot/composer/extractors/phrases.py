@@ -24,6 +24,7 @@ from bot.composer.lexicon import (
     AFFILIATIONS,
     AUXILIARIES,
     CALENDAR_WORDS,
+    CARDINAL_WORDS,
     CONJUNCTIONS,
     DETERMINERS,
     FUNCTION_WORDS,
@@ -513,12 +514,7 @@ def _modifiers_before(sentence: Sentence, index: int) -> int | None:
 
 def _counts(token: Token) -> bool:
     """ "112", "1,100", "nine", "thousands": a cardinal number, not an order ("19th")."""
-    return token.text.replace(",", "").isdigit() or token.lower in _CARDINAL_WORDS
-
-
-_CARDINAL_WORDS = NUMBER_WORDS - frozenset(
-    "first second third fourth fifth sixth seventh eighth ninth tenth".split()
-)
+    return token.text.replace(",", "").isdigit() or token.lower in CARDINAL_WORDS
 
 
 def _name_described(tokens: tuple[Token, ...], start: int) -> tuple[int, int] | None:
