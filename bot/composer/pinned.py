@@ -9,6 +9,7 @@ in 1883?" against a sentence of 1698), and news questions pin an event by its ye
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.composer.questions import AnswerType, QuestionAnalysis
 
@@ -23,20 +24,33 @@ def pinned_unsaid(question: QuestionAnalysis, text: str) -> bool:
     8 schools of medicine?" by one about four schools. Such a detail pins the event; a
     sentence without it answers another question. A date question asks for the date, so
     its years are not checked, nor a number question's numbers."""
+    years, numbers = _pinned(question.text, question.answer_type)
+    if not years and not numbers:
+        return False  # most questions: nothing to look for in the sentence
     text = text.lower()
-    if question.answer_type is not AnswerType.DATE:
-        years = _YEAR.findall(question.text)
-        if years and not any(_said_in(year, hundreds, text) for year, hundreds in years):
-            return True
-    if question.answer_type is AnswerType.NUMBER:
+    if years and not any(_said_in(year, hundreds, text) for year, hundreds in years):
+        return True
+    if not numbers:
         return False
-    numbers = [
-        number.replace(",", "")
-        for number in _NUMBER.findall(question.text)
-        if not _YEAR.fullmatch(number)
-    ]
     said = {number.replace(",", "") for number in _NUMBER.findall(text)}
-    return any(number not in said for number in numbers)
+    return not numbers <= said
+
+
+@lru_cache(maxsize=1024)
+def _pinned(
+    question_text: str, answer_type: AnswerType
+) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
+    """The question's years (with the "s" of a span of years) and its other numbers, once
+    per question rather than once per sentence read."""
+    years = () if answer_type is AnswerType.DATE else tuple(_YEAR.findall(question_text))
+    if answer_type is AnswerType.NUMBER:
+        return years, frozenset()
+    numbers = frozenset(
+        number.replace(",", "")
+        for number in _NUMBER.findall(question_text)
+        if not _YEAR.fullmatch(number)
+    )
+    return years, numbers
 
 
 def _said_in(year: str, hundreds: str, text: str) -> bool:
