@@ -127,6 +127,11 @@ def test_years_are_not_numbers() -> None:
     assert "2021" not in texts(extract_numbers(sentence_of("It was held in 2021.")))
 
 
+def test_a_span_of_years_is_no_range_of_amounts() -> None:
+    found = texts(extract_numbers(sentence_of("It ran between 2019 and 2021.")))
+    assert not any(item.startswith("between") for item in found)
+
+
 @pytest.mark.parametrize(
     ("text", "absent"),
     [
@@ -165,6 +170,10 @@ def test_numbers_stop_where_the_quantity_does(text: str, absent: str) -> None:
         ("Two-thirds of voters backed it.", "Two-thirds"),
         ("Three quarters of the staff left.", "Three quarters"),
         ("Her sales fell by about a quarter.", "a quarter"),
+        # a range of amounts is one answer
+        ("They sold online for between $35 and $60.", "between $35 and $60"),
+        ("Rates rose to between 4 and 4.5 percent.", "between 4 and 4.5 percent"),
+        ("Between 1,000 and 2,000 people came.", "Between 1,000 and 2,000"),
     ],
 )
 def test_whole_quantities(text: str, expected: str) -> None:

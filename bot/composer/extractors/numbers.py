@@ -57,6 +57,12 @@ _SPELLED_DURATION = re.compile(
     rf"(?<![\w-])(?:\d{{1,4}}|{_NUMBER_WORD}) {_UNIT},? and (?:\d{{1,4}}|{_NUMBER_WORD}) {_UNIT}\b",
     re.IGNORECASE,
 )
+# A range of amounts: "between $35 and $60", "between 65 and 80 percent"; not of years,
+# which the date extractor reads.
+_RANGE = re.compile(
+    rf"(?<![\w-])between (?:{_DIGITS}) and (?:{_DIGITS})(?:\s(?:per ?cent|percent))?(?![\w,.]\d)",
+    re.IGNORECASE,
+)
 # A share told as a ratio: "nine in ten", "one out of five", "1 in 4", "one in a hundred";
 # not a number of time units ("2 in 10 minutes") nor a year ("one in 2019").
 _RATIO = re.compile(
@@ -144,6 +150,15 @@ def _matches(form: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return [match.span() for match in form.finditer(text)]
 
 
+def _ranges(text: str) -> list[tuple[int, int]]:
+    """The ranges of amounts in ``text`` (:data:`_RANGE`) whose ends are not both years."""
+    return [
+        match.span()
+        for match in _RANGE.finditer(text)
+        if not all(_YEAR.match(end) for end in match.group(0)[len("between ") :].split(" and "))
+    ]
+
+
 def extract_numbers(sentence: Sentence) -> Iterator[Candidate]:
     """Yield quantities of ``sentence``: the number alone, and with its counted noun.
 
@@ -156,6 +171,7 @@ def extract_numbers(sentence: Sentence) -> Iterator[Candidate]:
     yield from _whole_forms(sentence, _matches(_SPELLED_DURATION, text), "number+noun")
     yield from _whole_forms(sentence, clocks, "number:time")
     yield from _whole_forms(sentence, _matches(_RATIO, text), "number")
+    yield from _whole_forms(sentence, _ranges(text), "number")
     yield from _whole_forms(sentence, _matches(_FRACTION, text), "number")
     for match in _QUANTITY.finditer(text):
         start, end = match.span()
