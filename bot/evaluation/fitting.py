@@ -72,8 +72,11 @@ MAX_DECLINED_ANSWERABLE = 0.08
 PASSAGE_PRECISION = 0.75
 HIT_F1 = 0.5
 # News is what articlebot reads; SQuAD's Wikipedia articles are most of the data.
-# A news question counts this many times an encyclopedia one in every fit.
-DOMAIN_WEIGHT = {"news": 4.0, "encyclopedia": 1.0}
+# A news question counts this many times an encyclopedia one in every fit. Set held
+# apart (4 folds by article) once the news set grew to 24 stories: news 60.8 F1 at 2,
+# 60.7 at 2.67, 60.2 at 4 (the weight of 16 stories), 59.8 at 1; SQuAD 46.0, 45.6,
+# 45.1, 46.8. At 4 the bigger news share pulled SQuAD's unanswerable declines under 30%.
+DOMAIN_WEIGHT = {"news": 2.0, "encyclopedia": 1.0}
 SEED = 20261201
 _TYPE_FIT = SPAN_FEATURES.index("type_fit")
 _CHUNK = SPAN_FEATURES.index("rule_chunk")
