@@ -311,6 +311,33 @@ def test_a_sentence_holds_a_quantity_of_the_kind_asked(
     assert has_typed_phrase(passage.text, analyze_question(question), OBITUARY_READER) is typed
 
 
+MEASURES_READER = reader_of(
+    "Satellite reaches orbit\n\n"
+    "The satellite weighs 1,180 kilograms. It orbits at 540 kilometres. "
+    "The ferry sailed at 14 knots. The launch site covers 2.6 hectares."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "fragment", "typed"),
+    [
+        # "how heavy?" asks a mass, "how high?" a length, "how fast?" a speed ...
+        ("how heavy is the satellite?", "weighs 1,180 kilograms", True),
+        ("how heavy is the satellite?", "orbits at 540 kilometres", False),
+        ("how high does the satellite orbit?", "orbits at 540 kilometres", True),
+        ("how high does the satellite orbit?", "weighs 1,180 kilograms", False),
+        ("how fast did the ferry sail?", "sailed at 14 knots", True),
+        ("how fast did the ferry sail?", "orbits at 540 kilometres", False),
+        # ... and "how big?" any size
+        ("how big is the launch site?", "covers 2.6 hectares", True),
+        ("how big is the launch site?", "orbits at 540 kilometres", True),
+    ],
+)
+def test_a_measure_is_of_the_dimension_asked(question: str, fragment: str, typed: bool) -> None:
+    passage = next(p for p in MEASURES_READER.knowledge.retriever.passages if fragment in p.text)
+    assert has_typed_phrase(passage.text, analyze_question(question), MEASURES_READER) is typed
+
+
 COUNTS_READER = reader_of(
     "Marathon record falls in Lisbon\n\n"
     "The race drew 31,500 starters and 214 runners were treated. "

@@ -30,7 +30,7 @@ from bot.composer.extractors.subjects import extract_subjects
 from bot.composer.gazetteer import load_gazetteer
 from bot.composer.matching import sentence_for
 from bot.composer.questions import analyze_question
-from bot.composer.tokens import tokenize
+from bot.composer.tokens import groups_digits, tokenize
 from retrieval import Passage
 
 
@@ -995,3 +995,20 @@ def test_the_object_after_the_questions_verb(question: str, text: str, expected:
     analysis = analyze_question(question)
     sentence = sentence_for(Passage(text, 0, len(text), 0, 0), analysis)
     assert texts(extract_objects(sentence, analysis)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("paid $400,000 in fees", True),
+        ("the 1,180-kilogram satellite", True),  # a group of three, then its unit
+        ("at 2:40 a.m.", True),
+        ("won 6-3, 6-4 in the final", False),  # a comma between two scores
+        ("in 2019, 2,000 people", False),  # a year, then a number
+        ("1,1800 votes", False),  # four digits are no thousands group
+    ],
+)
+def test_a_mark_joins_the_parts_of_one_number(text: str, joined: bool) -> None:
+    tokens = tokenize(text)
+    marks = [i for i, token in enumerate(tokens) if token.text in {",", ":"}]
+    assert groups_digits(tokens, marks[0]) is joined

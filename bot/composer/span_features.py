@@ -793,8 +793,9 @@ def unit_fits(unit: str, candidate: Candidate) -> bool:
         fits = any(":" in word or word in _TIMES_OF_DAY for word in words)
     elif unit in {"century", "decade"}:
         fits = any(word.startswith(unit[:5]) or _DECADE_FORM.fullmatch(word) for word in words)
-    else:  # a size, a speed or a heat
-        fits = any(part in _MEASURE_UNITS for word in words for part in word.split("-"))
+    else:  # a size, a speed or a heat, or any of them
+        units = _UNITS_OF.get(unit, _MEASURE_UNITS)
+        fits = any(part in units for word in words for part in word.split("-"))
     return fits
 
 
@@ -805,11 +806,25 @@ def asked_unit(question_text: str) -> str | None:
     match = _UNIT_ASKED.search(text)
     if match is not None:
         return match.group(1)
-    return "size" if _SIZE_ASKED.search(text) else None
+    match = _SIZE_ASKED.search(text)
+    return None if match is None else _DIMENSIONS.get(match.group(1), "size")
 
 
 _UNIT_ASKED = re.compile(r"\b(?:what|which) (year|month|day|time|century|decade)\b")
-_SIZE_ASKED = re.compile(r"\bhow (?:tall|deep|far|wide|high|big|large|heavy|fast|hot|cold)\b")
+_SIZE_ASKED = re.compile(r"\bhow (tall|deep|far|wide|high|big|large|heavy|fast|hot|cold)\b")
+# What "how tall/heavy/fast/hot?" measures: "how high does it orbit?" is no "1,180-kilogram",
+# "how fast?" no "40 metres". "how big/large?" may be any size ("2.6-acre", "38 metres").
+_DIMENSIONS = {
+    "tall": "length",
+    "deep": "length",
+    "far": "length",
+    "wide": "length",
+    "high": "length",
+    "heavy": "mass",
+    "fast": "speed",
+    "hot": "heat",
+    "cold": "heat",
+}
 # Sizes that a count gives as well: "how big was the crowd?" "12,500".
 _SIZE_COUNTED = re.compile(r"\bhow (?:big|large|small)\b")
 _YEAR_FORM = re.compile(r"\d{3,4}(?:s|-\d{2,4})?")
@@ -825,10 +840,28 @@ _SIZE_UNITS = frozenset(
     "story stories storey storeys floor floors tonne tonnes ton tons kg kilogram kilograms "
     "pound pounds lb lbs litre litres liter liters gallon gallons cubic".split()
 )
+_SPEED_UNITS = frozenset("mph kph km/h knot knots".split())
+_HEAT_UNITS = frozenset("degree degrees celsius fahrenheit".split())
 # A measure's units: sizes, and speed and heat ("60 mph", "40 degrees").
-_MEASURE_UNITS = _SIZE_UNITS | frozenset(
-    "mph kph km/h knot knots degree degrees celsius fahrenheit".split()
+_MEASURE_UNITS = _SIZE_UNITS | _SPEED_UNITS | _HEAT_UNITS
+_LENGTH_UNITS = frozenset(
+    "metre metres meter meters m km kilometre kilometres kilometer kilometers mile miles "
+    "millimetre millimetres millimeter millimeters mm centimetre centimetres centimeter "
+    "centimeters cm foot feet ft inch inches yard yards story stories storey storeys floor "
+    "floors".split()
 )
+_MASS_UNITS = frozenset(
+    "tonne tonnes ton tons kg kilogram kilograms pound pounds lb lbs gram grams ounce "
+    "ounces".split()
+)
+# The units of each dimension a question asks about (see _DIMENSIONS); "size": any.
+_UNITS_OF = {
+    "length": _LENGTH_UNITS,
+    "mass": _MASS_UNITS,
+    "speed": _SPEED_UNITS,
+    "heat": _HEAT_UNITS,
+    "size": _MEASURE_UNITS,
+}
 
 
 def _tense_clash(rule: str, tense: str) -> float:

@@ -82,9 +82,14 @@ def groups_digits(tokens: Sequence[Token], index: int) -> bool:
         before.end == tokens[index].start
         and after.start == tokens[index].end
         and before.text[-1:].isdigit()
-        and len(after.text) == _DIGIT_GROUPS[tokens[index].text]
-        and after.text.isdigit()
+        and _starts_group(after.text, _DIGIT_GROUPS[tokens[index].text])
     )
+
+
+def _starts_group(text: str, size: int) -> bool:
+    """Whether ``text`` opens with a group of exactly ``size`` digits: "000", and the
+    "180" of "1,180-kilogram" or "000th"."""
+    return text[:size].isdigit() and len(text) >= size and not text[size : size + 1].isdigit()
 
 
 # The marks that join a number's parts, and the digits of the part after them.
