@@ -518,6 +518,8 @@ def test_manners(text: str, expected: str) -> None:
         ("Rain helps, said Lena Marsh of Bike Harwood.", "Lena Marsh", "Bike Harwood"),
         # a role set off by commas before the name, when a verb follows the name
         ("The club's coach, Marta Reyes, had asked for time.", "Marta Reyes", "club's coach"),
+        # any noun naming a kind of person may be that role, not only the common titles
+        ("His solicitor, Síle Ní Bhriain, said so.", "Síle Ní Bhriain", "solicitor"),
         # the kind of thing a name is, in the nouns after it
         (
             "Workers left the Amber Quay container terminal in Gdańsk.",

@@ -275,11 +275,21 @@ def _focus_phrase(analysis: QuestionAnalysis, tokens: tuple[Token, ...]) -> tupl
     words = [token for token in tokens if token.is_word]
     role = _role(words)
     if role:
-        return tuple(word.stem for word in role)
+        return tuple(word.stem for word in _after_owner(role))
     if _asks_for_role(words):
-        return tuple(word.stem for word in words[3:] if word.lower not in FUNCTION_WORDS)
+        return tuple(
+            word.stem for word in _after_owner(words[3:]) if word.lower not in FUNCTION_WORDS
+        )
     focus = _focus(analysis, tokens)
     return (focus,) if focus else ()
+
+
+def _after_owner(role: list[Token]) -> list[Token]:
+    """The role without its owner: "captain" of "the ferry's captain". The owner is no
+    part of the role, and a story may call its ferry "the ship" ("The ship's captain,
+    Davor Kljaković"); whose role it is, the rules about names check."""
+    owned = [index for index, word in enumerate(role[:-1]) if word.lower.endswith("'s")]
+    return role[owned[-1] + 1 :] if owned else role
 
 
 def _asks_for_role(words: list[Token]) -> bool:

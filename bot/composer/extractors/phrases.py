@@ -36,6 +36,7 @@ from bot.composer.lexicon import (
     PRONOUNS,
     VENUE_NOUNS,
 )
+from bot.composer.person_words import PERSON_STEMS
 from bot.composer.tokens import Token, groups_digits
 from bot.composer.word_classes import (
     WordClass,
@@ -656,8 +657,8 @@ def _role_before(sentence: Sentence, index: int) -> tuple[int, int] | None:
     if last >= 0 and tokens[last].lower.rstrip(".") in HONORIFICS:
         last -= 1  # "Clinic director Dr. [Omar Haddad]": the role ends before the title
     if last >= 1 and tokens[last].text == ",":
-        last -= 1  # "the firm's chief executive, Lena Ortiz"
-        if tokens[last].stem not in _PERSON_NOUN_STEMS:
+        last -= 1  # "the firm's chief executive, Lena Ortiz", "His solicitor, Síle Ní Bhriain"
+        if tokens[last].stem not in PERSON_STEMS:
             return None
     first = last + 1
     probe = last
