@@ -176,6 +176,8 @@ class TfidfRetriever:
         if vector is None:
             return []
         rows, scores = top_k(self._postings, vector, k)
+        if scores and scores[0] > 1.0:
+            rows, scores = self._clamped_top_k(vector, k)
         lazy = self._lazy_passages
         # Made passages are looked up as each Hit is made (in C): no list of them between.
         passages = map(self._made.__getitem__, rows) if lazy is None else lazy.take(rows)
@@ -190,6 +192,20 @@ class TfidfRetriever:
             _set_passage(hit, passage)
             hits.append(hit)
         return hits
+
+    def _clamped_top_k(self, vector: Query, k: int) -> tuple[list[int], list[float]]:
+        """The top k of the scores clamped to 1, ties to the earlier passage.
+
+        Two passages with the same direction ("a b" and "a a b b") score 1 each, but
+        their sums may round either side of it, and a later one's 1.0000000000000002
+        would outrank an earlier one's 1.0 that the clamp makes equal. Rare (a
+        duplicate's cosine rounding up), so every row is scored here.
+        """
+        scores = dense_scores(self._postings, vector)
+        np.minimum(scores, 1.0, out=scores)
+        matched = np.flatnonzero(scores)
+        best = matched[np.lexsort((matched, -scores[matched]))][:k]
+        return best.tolist(), scores[best].tolist()
 
     def scores(self, query: str) -> np.ndarray | None:
         """Return the cosine similarity of ``query`` to each passage; None if no term matches."""

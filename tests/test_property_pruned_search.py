@@ -60,6 +60,11 @@ def _expected(retriever: TfidfRetriever, query: str, k: int) -> tuple[list[int],
 # champion of w2x's list; the cut misses it if the skipped lists' champions are
 # not kept as candidates.
 @example(corpus=_CHAMPION_WINS, queries=["w2x w10x"], k=4)
+# Found by a search: "w0x w1x" scores rows 3 and 4 1.0 and 1.0000000000000002; clamped
+# to 1 they tie, and the tie goes to row 3.
+@example(
+    corpus=["w0x", "w1x", "w2x", "w0x w0x w1x w1x", "w0x w1x", "w0x"], queries=["w0x w1x"], k=1
+)
 @given(corpus=_CORPUS, queries=st.lists(_QUERY, min_size=1, max_size=5), k=_K)
 def test_the_cut_finds_what_summing_every_posting_finds(
     plan: str, corpus: list[str], queries: list[str], k: int

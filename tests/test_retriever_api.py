@@ -37,6 +37,16 @@ def test_no_shared_term_means_no_hits() -> None:
     assert retriever.search("", k=3) == []
 
 
+@pytest.mark.parametrize("k", [1, 2, 5])
+def test_passages_of_one_direction_tie_at_one_to_the_earlier(k: int) -> None:
+    # "a a b b" and "a b" both have cosine 1 with "a b", but their sums round either side
+    # of it: the clamped scores tie, and a tie goes to the earlier passage.
+    retriever = TfidfRetriever.fit(["w0x", "w1x", "w2x", "w0x w0x w1x w1x", "w0x w1x", "w0x"])
+    hits = retriever.search("w0x w1x", k=k)
+    assert [hit.passage.index for hit in hits][:2] == [3, 4][:k]
+    assert all(hit.score <= 1.0 for hit in hits)
+
+
 def test_k_must_be_positive() -> None:
     with pytest.raises(ValueError, match="k must be at least 1"):
         TfidfRetriever.fit(CORPUS).search("summit", k=0)
