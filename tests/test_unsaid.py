@@ -59,6 +59,23 @@ from retrieval import article_from_text
         # said, or about another thing
         ("Officials said the cause of the fire was a power line.", "what caused the fire?", None),
         ("The firm did not disclose the value of the deal.", "how much did the bakery cost?", None),
+        # a yes/no question left open by "whether" or "if" after the same words ...
+        (
+            "It is not yet known whether prosecutors will open an investigation.",
+            "are prosecutors opening a case against her?",
+            5,
+        ),
+        ("The club did not say if the coach would stay.", "will the coach stay?", 5),
+        # ... or by a sentence that opens with "whether" and says so at its end
+        (
+            "Whether the committee will extend the ban was not yet known.",
+            "is the ban extended?",
+            10,
+        ),
+        # said, or about another thing
+        ("The club said the coach would stay.", "will the coach stay?", None),
+        ("It is not known whether the dam will hold.", "will the coach stay?", None),
+        ("She will go if the coach stays.", "will the coach stay?", None),
     ],
 )
 def test_a_sentence_that_leaves_the_question_open(
@@ -105,6 +122,17 @@ def test_the_composer_declines_what_the_article_leaves_open() -> None:
         "She did not say how many bakeries would close."
     ]
     assert answer("how many bakeries does Oakmill have?", knowledge).short_answer == "31"
+
+
+def test_a_yes_no_question_the_article_leaves_open_is_declined_in_its_words() -> None:
+    story = article_from_text(
+        "Ferry runs aground off Brač\n\n"
+        "A ferry carrying 312 people ran aground on Saturday. "
+        "It was not yet known whether the ferry had strayed from its usual route."
+    )
+    reply = answer("did the ferry stray from its route?", Knowledge.from_article(story))
+    assert reply.kind == "no_answer"
+    assert "not yet known whether the ferry had strayed" in reply.statement
 
 
 def test_an_answer_after_the_open_clause_still_stands() -> None:

@@ -678,6 +678,9 @@ def _sentence_reply(
     else:
         said = coverage(analysis, weights, *window)
     evidence = evidence_for(knowledge, source.index, ranked, options.top_k)
+    if analysis.answer_type is AnswerType.YES_NO and unsaid_at(source.text, analysis) is not None:
+        # "It was not yet known whether ...": neither yes nor no, and the article says so
+        return no_answer(knowledge, text, analysis, ranked, scope=scope, left_open=source)
     if analysis.answer_type is AnswerType.YES_NO and said >= YES_NO_COVERAGE:
         sentence = sentence_for(source, analysis)
         short, first, last = decide_yes_no(sentence, analysis)

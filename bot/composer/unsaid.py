@@ -40,6 +40,11 @@ _TELLING = frozenset(
 )
 # Words that say an open question outright: "it is unclear how many".
 _OPEN = frozenset({"unclear", "unknown", "uncertain"})
+# What asks a yes/no question inside a sentence: "not known whether", "did not say if".
+_WHETHER = frozenset({"whether", "if"})
+# How far into a "whether" clause a word of the question may stand.
+_CLAUSE_REACH = 16
+_TELLING_OR_DECIDING = _TELLING | frozenset(stem(word) for word in ("decide", "determine"))
 # Verbs that refuse the telling verb after "to": "declined to say".
 _REFUSING = frozenset(stem(word) for word in ("decline", "refuse"))
 # A word allowed between the telling verb and the wh-word: "did not say exactly how".
@@ -100,7 +105,7 @@ def unsaid_at(text: str, question: QuestionAnalysis) -> int | None:
     for "how many bakeries will close?"."""
     wh = asked_wh(question.text)
     if not wh:
-        return None
+        return _whether_open(text, question) if question.answer_type is AnswerType.YES_NO else None
     tokens = tokenize(text)
     lowers = [token.lower for token in tokens]
     nouns = _asked_nouns(question, wh)
@@ -116,6 +121,38 @@ def unsaid_at(text: str, question: QuestionAnalysis) -> int | None:
             )
             gap = withheld and _about_the_question(tokens, index + 1, question, named=True)
         if gap:
+            return index
+    return None
+
+
+def _whether_open(text: str, question: QuestionAnalysis) -> int | None:
+    """Where ``text`` leaves a yes/no question open, or None: "It was not yet known
+    whether prosecutors will open an investigation" for "are prosecutors opening a
+    case?", "Whether the committee will extend the ban was not yet known." for "will
+    the ban be extended?". The clause must say a word of the question; the sentence
+    is the one that says most of it, or the question would not be asked of it."""
+    tokens = tokenize(text)
+    asked = question.content_stems
+    for index, token in enumerate(tokens):
+        if token.lower not in _WHETHER:
+            continue
+        clause = {other.stem for other in tokens[index + 1 : index + 1 + _CLAUSE_REACH]}
+        if not clause & asked:
+            continue
+        if index > 0 and _left_open(tokens, index):
+            return index
+        opening = not any(other.is_word for other in tokens[:index])
+        if opening and token.lower == "whether":
+            return _said_open(tokens, index + 1)
+    return None
+
+
+def _said_open(tokens: Sequence[Token], start: int) -> int | None:
+    """Where the rest of a sentence that opens with "Whether ..." says it is not known:
+    "... was not yet known", "... is unclear", "... has not been decided"."""
+    for index in range(start, len(tokens)):
+        token = tokens[index]
+        if token.lower in _OPEN or (token.stem in _TELLING_OR_DECIDING and _refused(tokens, index)):
             return index
     return None
 
