@@ -692,6 +692,13 @@ def test_a_centre_needs_a_word_saying_which() -> None:
     assert texts(extract_place_phrases(sentence_of("It stood in the center."))) == []
 
 
+def test_the_speaker_i_is_no_place_but_a_numeral_after_a_name_is() -> None:
+    quoted = texts(extract_place_phrases(sentence_of('"At half-time I told them to play."')))
+    assert not any(item.endswith(" I") for item in quoted)
+    named = texts(extract_place_phrases(sentence_of("He fought in World War I as a pilot.")))
+    assert "World War I" in named
+
+
 def test_calendar_words_are_not_places() -> None:
     assert "Sunday" not in texts(extract_place_phrases(sentence_of("He spoke on Sunday.")))
 

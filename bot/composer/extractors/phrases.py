@@ -282,6 +282,8 @@ def extract_place_phrases(sentence: Sentence) -> Iterator[Candidate]:
             word = tokens[probe]
             if classes[probe] is WordClass.VERB or (best is None and word.lower in CALENDAR_WORDS):
                 break  # "on Wednesday convicted ...": a time, then a clause, no place
+            if word.text == "I" and not tokens[probe - 1].is_capitalized:
+                break  # "At half-time I told them": the speaker, not a numeral ("World War I")
             joins_name = (
                 word.lower == "of"
                 and best is not None
