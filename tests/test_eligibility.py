@@ -102,6 +102,31 @@ def test_a_question_admits_only_answers_of_its_kind(
     assert kept_out not in spans
 
 
+MEASURES_READER = reader_of(
+    "Driver cleared\n\n"
+    "He was driving at 62 km/h in a 50 km/h zone. "
+    "It was 11 degrees when 31,500 runners started. "
+    "The fire burned 2,400 square kilometres."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a unit written short is part of its quantity, and ends it
+        ("how fast was he driving?", "62 km/h", "62"),
+        ("how fast was he driving?", "50 km/h", "50 km/h zone"),
+        # a measure counts no people, unless its unit is what is counted
+        ("how many people started?", "31,500 runners", "11 degrees"),
+        ("how many square kilometres burned?", "2,400 square kilometres", None),
+    ],
+)
+def test_quantities_in_units(question: str, admitted: str, kept_out: str | None) -> None:
+    spans = _admitted(question, MEASURES_READER)
+    assert admitted in spans
+    assert kept_out is None or kept_out not in spans
+
+
 def test_a_span_of_nothing_but_the_questions_own_words_is_not_offered() -> None:
     """ "by the Kremlin" for "how did the Kremlin receive it?": its one content word echoes."""
     reader = reader_of("Talks offered\n\nThe proposal was positively received by the Kremlin.")

@@ -636,11 +636,16 @@ def _measures_other(candidate: Candidate, asked: QuantityAsked) -> bool:
     units = [measure_unit(token.lower) for token in candidate.tokens]
     if any(unit is not None and stem(unit) != asked.focus for unit in units):
         return True
+    counted = [token.lower for token in candidate.tokens[1:]] + [_word_after(candidate)]
+    # "11 degrees", "62 km/h" for "how many people?": a measure, unless of the unit asked
+    # ("how many square kilometres?")
+    measures = {stem(word) for word in counted if word in _MEASURE_UNITS}
+    if measures and asked.focus not in measures:
+        return True
     # "30 years of experience", "seven months": time, not the thing counted (unless
     # time is counted: "4 weeks" answers "how many days")
     if asked.time_counted:
         return False
-    counted = [token.lower for token in candidate.tokens[1:]] + [_word_after(candidate)]
     return any(word in TIME_UNITS for word in counted)
 
 

@@ -37,8 +37,10 @@ _QUANTITY = re.compile(
     r"(?:\s(?:per ?cent|percent))?",
     re.IGNORECASE,
 )
-# The noun counted by a quantity: "of troops", or a plain noun right after it.
-_COUNTED = re.compile(r"\s(?:of\s)?([a-z][a-z-]+)")
+# The noun counted by a quantity: "of troops", or a plain noun right after it, or a
+# unit written short ("62 km/h", "12 kg").
+_COUNTED = re.compile(r"\s(?:of\s)?([a-z][a-z-]+(?:/[a-z]+)?)")
+_SHORT_UNITS = frozenset("km/h mph kph m/s km kg cm mm ft lb lbs mg ml".split())
 # A currency named after its country: "48 million Canadian dollars", "5 million Hong Kong dollars".
 _NAMED_CURRENCY = re.compile(
     r"\s(?:[A-Z][a-z]+\s){1,2}(?:dollars?|pounds?|francs?|pesos?|rupees?|kron[oe]r|rand|yuan|yen)\b"
@@ -117,6 +119,8 @@ def _counted_end(text: str, counted: re.Match[str]) -> int:
     """Where the counted noun phrase ends: at its noun, "118 silver coins", "12 member
     states", "two weight rooms", not at the modifier "silver"; at most two words on."""
     stop = counted.end()
+    if counted.group(1) in _SHORT_UNITS:
+        return stop  # "a 50 km/h zone": the unit ends the quantity
     for _ in range(_MORE_COUNTED_WORDS):
         following = _NEXT_WORD.match(text, stop)
         if following is None or following.group(1) in _NOT_COUNTED:
@@ -133,6 +137,8 @@ _MORE_COUNTED_WORDS = 2
 
 def _is_counted_noun(word: str) -> bool:
     """ "troops" in "5,000 troops", not "said" in "44, said" or "while"."""
+    if word in _SHORT_UNITS:
+        return True
     return word not in _NOT_COUNTED and word_class(word) in {WordClass.NOUN, WordClass.ADJECTIVE}
 
 
