@@ -59,6 +59,22 @@ from retrieval import article_from_text
         # said, or about another thing
         ("Officials said the cause of the fire was a power line.", "what caused the fire?", None),
         ("The firm did not disclose the value of the deal.", "how much did the bakery cost?", None),
+        # a wh-clause cut short ("but did not say when."): the question's words come before
+        (
+            "The bridge will reopen, but officials did not say when.",
+            "when will the bridge reopen?",
+            10,
+        ),
+        (
+            "They will sell some brands if regulators demand it, but did not say which.",
+            "which brands will be sold?",
+            14,
+        ),
+        (
+            "The bridge will reopen, but officials did not say when.",
+            "when will the school open?",
+            None,
+        ),
         # a yes/no question left open by "whether" or "if" after the same words ...
         (
             "It is not yet known whether prosecutors will open an investigation.",

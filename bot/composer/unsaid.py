@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.composer.inflections import related_stems
 from bot.composer.lexicon import DETERMINERS, says_not
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.tokens import Token, tokenize
@@ -53,6 +54,9 @@ _BETWEEN = frozenset({"exactly", "yet", "publicly", "immediately"})
 _NEGATION_REACH = 3
 # How far after the wh-words the question's words must follow.
 _SUBJECT_REACH = 8
+# How far before an elided wh-clause ("but did not say when.") its words may stand.
+_ELLIPSIS_REACH = 20
+_CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?"})
 _WORD = re.compile(r"[a-z]+")
 # The question's opening characters, where its wh-words are.
 _WH_PREFIX = 24
@@ -111,8 +115,10 @@ def unsaid_at(text: str, question: QuestionAnalysis) -> int | None:
     nouns = _asked_nouns(question, wh)
     for index in range(1, len(tokens) - len(wh)):
         if tuple(lowers[index : index + len(wh)]) == wh:
-            gap = _left_open(tokens, index) and _about_the_question(
-                tokens, index + len(wh), question
+            after = index + len(wh)
+            gap = _left_open(tokens, index) and (
+                _about_the_question(tokens, after, question)
+                or (_ends_clause(tokens, after) and _said_before(tokens, index, question))
             )
         else:
             # "not determined the cause of ...", "declined to name the insurer"
@@ -197,12 +203,33 @@ def _refused(tokens: Sequence[Token], verb: int) -> bool:
 
 
 def _about_the_question(
-    tokens: Sequence[Token], start: int, question: QuestionAnalysis, *, named: bool = False
+    tokens: Sequence[Token],
+    start: int,
+    question: QuestionAnalysis,
+    *,
+    named: bool = False,
+    stop: int | None = None,
 ) -> bool:
     """Whether most of the question's words follow soon after the wh-words: "how much the
     new cranes would cost" is about "how much will the automated cranes cost?", not
     about "how much will the agreement cost?". ``named``: the asked-for noun ("the value
-    of the deal") stands for one of the question's words, the one that asks."""
+    of the deal") stands for one of the question's words, the one that asks. ``stop``:
+    the words read end there instead (an elided clause's words come before it). A word
+    counts in any of its irregular forms ("sell" for "sold")."""
     asked = question.content_stems
-    said = {token.stem for token in tokens[start : start + _SUBJECT_REACH]} & asked
+    related = related_stems(asked)
+    window = tokens[start : start + _SUBJECT_REACH if stop is None else stop]
+    said = {related.get(token.stem, token.stem) for token in window} & asked
     return 2 * (len(said) + named) > len(asked) + named
+
+
+def _ends_clause(tokens: Sequence[Token], index: int) -> bool:
+    """Whether the clause ends at ``index``: "... but did not say which." elides it."""
+    return index >= len(tokens) or tokens[index].text in _CLAUSE_ENDS
+
+
+def _said_before(tokens: Sequence[Token], wh_index: int, question: QuestionAnalysis) -> bool:
+    """Whether the question's words come before an elided wh-clause: "ready to sell some
+    brands if regulators demanded it, but did not say which" for "which brands will be
+    sold?"."""
+    return _about_the_question(tokens, max(0, wh_index - _ELLIPSIS_REACH), question, stop=wh_index)
