@@ -542,6 +542,9 @@ def test_definitions(text: str, target: str, expected: str) -> None:
         # a second name after the first is no description of it
         ("It was found by Tomasz Zielinski, 52, and Ewa Brzek.", "Tomasz Zielinski", "and Ewa"),
         ("Ana Ruiz and Tim Hartley voted no.", "Ana Ruiz", "and Tim"),
+        # what is said of a name after a negation is no description of it
+        ("Who owns the rest of Limpotec was not disclosed.", "Limpotec", "not disclosed"),
+        ("The owner of Limpotec is not known.", "Limpotec", "not known"),
         # the verb after "the coach, X," is the sentence's, and a speaker's verb no role
         ("The club's coach, Marta Reyes, had asked for time.", "Marta Reyes", "had asked"),
         ('"We will appeal," said defence lawyer Olu Adebayo.', "Olu Adebayo", "said"),

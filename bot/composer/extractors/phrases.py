@@ -35,6 +35,7 @@ from bot.composer.lexicon import (
     PREPOSITIONS,
     PRONOUNS,
     VENUE_NOUNS,
+    says_not,
 )
 from bot.composer.person_words import PERSON_STEMS
 from bot.composer.tokens import Token, groups_digits
@@ -706,6 +707,9 @@ def _description_after(sentence: Sentence, end: int) -> tuple[int, int] | None:
     else:
         return None
     start = probe
+    negated = start < len(tokens) and says_not(tokens[start].lower)
+    if negated and tokens[probe - 1].lower in _COPULAS:
+        return None  # "... of Limpotec was not disclosed": said of it, not what it is
     if _age_then_comma(tokens, start):
         start += 2  # "Patrick Doyle, 63, a retired teacher,": past the age to the description
     if start < len(tokens) and tokens[start].lower in _RELATIVES:
