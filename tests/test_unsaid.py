@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -149,6 +151,22 @@ def test_a_yes_no_question_the_article_leaves_open_is_declined_in_its_words() ->
     reply = answer("did the ferry stray from its route?", Knowledge.from_article(story))
     assert reply.kind == "no_answer"
     assert "not yet known whether the ferry had strayed" in reply.statement
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("whether the ban if " * 20_000, "is the ban extended?"),
+        ("it did not say when, " * 20_000, "when will the ban end?"),
+    ],
+)
+def test_hostile_sentences_stay_fast(text: str, question: str) -> None:
+    """Thousands of "whether"/"if" and cut-short clauses are read in bounded steps each."""
+    analysis = analyze_question(question)
+    start = time.perf_counter()
+    found = unsaid_at(text, analysis)
+    assert time.perf_counter() - start < 5.0
+    assert found is None or 0 < found < len(text)
 
 
 def test_an_answer_after_the_open_clause_still_stands() -> None:

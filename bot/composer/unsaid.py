@@ -139,6 +139,7 @@ def _whether_open(text: str, question: QuestionAnalysis) -> int | None:
     is the one that says most of it, or the question would not be asked of it."""
     tokens = tokenize(text)
     asked = question.content_stems
+    first_word = next((index for index, token in enumerate(tokens) if token.is_word), None)
     for index, token in enumerate(tokens):
         if token.lower not in _WHETHER:
             continue
@@ -147,9 +148,10 @@ def _whether_open(text: str, question: QuestionAnalysis) -> int | None:
             continue
         if index > 0 and _left_open(tokens, index):
             return index
-        opening = not any(other.is_word for other in tokens[:index])
-        if opening and token.lower == "whether":
-            return _said_open(tokens, index + 1)
+        if index == first_word and token.lower == "whether":
+            found = _said_open(tokens, index + 1)
+            if found is not None:
+                return found
     return None
 
 

@@ -40,7 +40,7 @@ _QUANTITY = re.compile(
 # The noun counted by a quantity: "of troops", or a plain noun right after it, or a
 # unit written short ("62 km/h", "12 kg").
 _COUNTED = re.compile(r"\s(?:of\s)?([a-z][a-z-]+(?:/[a-z]+)?)")
-_SHORT_UNITS = frozenset("km/h mph kph m/s km kg cm mm ft lb lbs mg ml".split())
+_SHORT_UNITS = frozenset("km/h mph kph km kg cm mm ft lb lbs mg ml".split())
 # A currency named after its country: "48 million Canadian dollars", "5 million Hong Kong dollars".
 _NAMED_CURRENCY = re.compile(
     r"\s(?:[A-Z][a-z]+\s){1,2}(?:dollars?|pounds?|francs?|pesos?|rupees?|kron[oe]r|rand|yuan|yen)\b"
