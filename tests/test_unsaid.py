@@ -77,6 +77,12 @@ from retrieval import article_from_text
             "when will the school open?",
             None,
         ),
+        # "no <noun>" that was not set or given, about the question's words after or before it
+        ("No date has been set for the retrial.", "when is the retrial?", 1),
+        ("He awaits the retrial, for which no date has been set.", "when is the retrial?", 8),
+        ("No reason was given for the delay.", "why was the flight delayed?", 1),
+        ("No date has been set for the vote.", "when is the retrial?", None),
+        ("No date was a problem for the retrial.", "when is the retrial?", None),
         # a yes/no question left open by "whether" or "if" after the same words ...
         (
             "It is not yet known whether prosecutors will open an investigation.",

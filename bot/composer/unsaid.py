@@ -67,6 +67,13 @@ _WH_WORDS = frozenset({"when", "where", "who", "whom", "why", "which", "what", "
 _FINDING = frozenset(
     stem(word) for word in "determine establish identify release give provide publish".split()
 )
+# Verbs that set or give what "no <noun>" says is missing: "no date has been set".
+_SETTING = frozenset(
+    stem(word)
+    for word in "set fixed given announced released disclosed scheduled offered provided".split()
+)
+# How far after "no <noun>" that verb may stand ("no date has yet been set").
+_GIVEN_REACH = 4
 # Verbs that give who someone is: "declined to name the insurer" leaves "who insured
 # it?" open.
 _NAMING = frozenset(stem(word) for word in ("name", "identify"))
@@ -122,10 +129,16 @@ def unsaid_at(text: str, question: QuestionAnalysis) -> int | None:
             )
         else:
             # "not determined the cause of ...", "declined to name the insurer"
+            none_given = lowers[index] in nouns and _none_given(tokens, index)
             withheld = (lowers[index] in nouns and _noun_left_open(tokens, index)) or (
                 wh == ("who",) and tokens[index].stem in _NAMING and _refused(tokens, index)
             )
-            gap = withheld and _about_the_question(tokens, index + 1, question, named=True)
+            gap = (withheld or none_given) and _about_the_question(
+                tokens, index + 1, question, named=True
+            )
+            if none_given and not gap:  # "the retrial, for which no date has been set"
+                start = max(0, index - _ELLIPSIS_REACH)
+                gap = _about_the_question(tokens, start, question, named=True, stop=index)
         if gap:
             return index
     return None
@@ -173,6 +186,15 @@ def _asked_nouns(question: QuestionAnalysis, wh: tuple[str, ...]) -> frozenset[s
         nouns |= _ASKED_NOUNS[("why",)]
     nouns |= {token.lower for token in question.content} & _ALL_ASKED_NOUNS
     return frozenset(nouns)
+
+
+def _none_given(tokens: Sequence[Token], index: int) -> bool:
+    """Whether the noun at ``index`` is one that "no" says was not set or given: "no date
+    has been set", "no reason was given", "no cost was disclosed"."""
+    if index < 1 or tokens[index - 1].lower != "no":
+        return False
+    following = tokens[index + 1 : index + 1 + _GIVEN_REACH]
+    return any(token.stem in _SETTING for token in following)
 
 
 def _noun_left_open(tokens: Sequence[Token], index: int) -> bool:
