@@ -201,8 +201,7 @@ class TfidfRetriever:
         would outrank an earlier one's 1.0 that the clamp makes equal. Rare (a
         duplicate's cosine rounding up), so every row is scored here.
         """
-        scores = dense_scores(self._postings, vector)
-        np.minimum(scores, 1.0, out=scores)
+        scores = self._clamped_scores(vector)
         matched = np.flatnonzero(scores)
         best = matched[np.lexsort((matched, -scores[matched]))][:k]
         return best.tolist(), scores[best].tolist()
@@ -212,8 +211,12 @@ class TfidfRetriever:
         vector = self._query_vector(query)
         if vector is None:
             return None
+        return self._clamped_scores(vector)
+
+    def _clamped_scores(self, vector: Query) -> np.ndarray:
+        """Every passage's score, at most 1 (a cosine, as search reports it)."""
         scores = dense_scores(self._postings, vector)
-        np.minimum(scores, 1.0, out=scores)  # as in search
+        np.minimum(scores, 1.0, out=scores)
         return scores
 
     def _query_vector(self, query: str) -> Query | None:

@@ -285,6 +285,11 @@ def test_an_age_is_said_of_the_name_it_follows(
     assert not_offered is None or not_offered not in spans
 
 
+def _text_with(reader: ArticleReader, fragment: str) -> str:
+    """The text of the passage of ``reader``'s article that holds ``fragment``."""
+    return next(p.text for p in reader.knowledge.retriever.passages if fragment in p.text)
+
+
 @pytest.mark.parametrize(
     ("question", "fragment", "typed"),
     [
@@ -307,8 +312,8 @@ def test_an_age_is_said_of_the_name_it_follows(
 def test_a_sentence_holds_a_quantity_of_the_kind_asked(
     question: str, fragment: str, typed: bool
 ) -> None:
-    passage = next(p for p in OBITUARY_READER.knowledge.retriever.passages if fragment in p.text)
-    assert has_typed_phrase(passage.text, analyze_question(question), OBITUARY_READER) is typed
+    text = _text_with(OBITUARY_READER, fragment)
+    assert has_typed_phrase(text, analyze_question(question), OBITUARY_READER) is typed
 
 
 MEASURES_READER = reader_of(
@@ -334,8 +339,8 @@ MEASURES_READER = reader_of(
     ],
 )
 def test_a_measure_is_of_the_dimension_asked(question: str, fragment: str, typed: bool) -> None:
-    passage = next(p for p in MEASURES_READER.knowledge.retriever.passages if fragment in p.text)
-    assert has_typed_phrase(passage.text, analyze_question(question), MEASURES_READER) is typed
+    text = _text_with(MEASURES_READER, fragment)
+    assert has_typed_phrase(text, analyze_question(question), MEASURES_READER) is typed
 
 
 COUNTS_READER = reader_of(
@@ -363,9 +368,9 @@ COUNTS_READER = reader_of(
     ],
 )
 def test_a_sentence_counts_what_is_asked_about(question: str, fragment: str, counts: bool) -> None:
-    passage = next(p for p in COUNTS_READER.knowledge.retriever.passages if fragment in p.text)
+    text = _text_with(COUNTS_READER, fragment)
     analysis = analyze_question(question)
-    assert counts_asked_thing(passage.text, analysis, COUNTS_READER) is counts
+    assert counts_asked_thing(text, analysis, COUNTS_READER) is counts
 
 
 def test_person_stems_hold_wordnet_people_and_not_things() -> None:

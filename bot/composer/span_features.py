@@ -837,28 +837,27 @@ _DECADE_FORM = re.compile(r"\d{2,4}0s")
 _TIMES_OF_DAY = frozenset(
     "a.m. p.m. am pm noon midnight morning afternoon evening night dawn dusk".split()
 )
-_SIZE_UNITS = frozenset(
-    "metre metres meter meters m km kilometre kilometres kilometer kilometers mile miles "
-    "millimetre millimetres millimeter millimeters mm centimetre centimetres centimeter "
-    "centimeters cm "
-    "foot feet ft inch inches yard yards acre acres hectare hectares square sq "
-    "story stories storey storeys floor floors tonne tonnes ton tons kg kilogram kilograms "
-    "pound pounds lb lbs litre litres liter liters gallon gallons cubic".split()
-)
-_SPEED_UNITS = frozenset("mph kph km/h knot knots".split())
-_HEAT_UNITS = frozenset("degree degrees celsius fahrenheit".split())
-# A measure's units: sizes, and speed and heat ("60 mph", "40 degrees").
-_MEASURE_UNITS = _SIZE_UNITS | _SPEED_UNITS | _HEAT_UNITS
 _LENGTH_UNITS = frozenset(
     "metre metres meter meters m km kilometre kilometres kilometer kilometers mile miles "
     "millimetre millimetres millimeter millimeters mm centimetre centimetres centimeter "
     "centimeters cm foot feet ft inch inches yard yards story stories storey storeys floor "
     "floors".split()
 )
-_MASS_UNITS = frozenset(
-    "tonne tonnes ton tons kg kilogram kilograms pound pounds lb lbs gram grams ounce "
-    "ounces".split()
+# Weights that size a thing; "how heavy?" also takes the small ones (grams, ounces).
+_WEIGHT_UNITS = frozenset("tonne tonnes ton tons kg kilogram kilograms pound pounds lb lbs".split())
+_MASS_UNITS = _WEIGHT_UNITS | frozenset("gram grams ounce ounces".split())
+_SIZE_UNITS = (
+    _LENGTH_UNITS
+    | _WEIGHT_UNITS
+    | frozenset(
+        "acre acres hectare hectares square sq litre litres liter liters gallon gallons "
+        "cubic".split()
+    )
 )
+_SPEED_UNITS = frozenset("mph kph km/h knot knots".split())
+_HEAT_UNITS = frozenset("degree degrees celsius fahrenheit".split())
+# A measure's units: sizes, and speed and heat ("60 mph", "40 degrees").
+_MEASURE_UNITS = _SIZE_UNITS | _SPEED_UNITS | _HEAT_UNITS
 # The units of each dimension a question asks about (see _DIMENSIONS); "size": any.
 _UNITS_OF = {
     "length": _LENGTH_UNITS,

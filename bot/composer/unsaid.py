@@ -129,8 +129,9 @@ def unsaid_at(text: str, question: QuestionAnalysis) -> int | None:
             )
         else:
             # "not determined the cause of ...", "declined to name the insurer"
-            none_given = lowers[index] in nouns and _none_given(tokens, index)
-            withheld = (lowers[index] in nouns and _noun_left_open(tokens, index)) or (
+            names_the_asked = lowers[index] in nouns
+            none_given = names_the_asked and _none_given(tokens, index)
+            withheld = (names_the_asked and _noun_left_open(tokens, index)) or (
                 wh == ("who",) and tokens[index].stem in _NAMING and _refused(tokens, index)
             )
             gap = (withheld or none_given) and _about_the_question(
