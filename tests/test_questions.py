@@ -225,6 +225,14 @@ def test_tense(question: str, tense: str) -> None:
         ("Is Castell going to appeal?", ["Castell", "appeal"]),
         ("Is Castell going to the market?", ["Castell", "going", "market"]),
         ("Is Castell going to Paris?", ["Castell", "going", "Paris"]),
+        # a function word's spelling used as a noun: after an article, or an acronym
+        ("Where is the mine?", ["mine"]),
+        ("What is in the will?", ["will"]),
+        ("What did the US say?", ["US", "say"]),
+        ("What did US officials say?", ["US", "officials", "say"]),
+        ("Is that mine?", []),
+        ("WHERE IS IT?", []),
+        ("Who can vote?", ["vote"]),
     ],
 )
 def test_question_words_are_not_content(question: str, content: list[str]) -> None:

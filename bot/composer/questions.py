@@ -21,12 +21,14 @@ from functools import lru_cache
 
 from bot.composer.lexicon import (
     AUXILIARIES,
+    DETERMINERS,
     FUNCTION_WORDS,
     KIN_NOUNS,
     ORGANIZATION_NOUNS,
     PERSON_NOUNS,
     PLACE_NOUNS,
     PREPOSITIONS,
+    PRONOUNS,
     ROLE_TITLES,
     SPEECH_VERBS,
 )
@@ -123,6 +125,8 @@ _COPULAS = frozenset({"is", "are", "was", "were"})
 _NOUN_LIKE = frozenset({WordClass.NOUN, WordClass.NAME, WordClass.ADJECTIVE, WordClass.NUMBER})
 _WH_WORDS = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "how"})
 _ARTICLES = frozenset({"the", "a", "an"})
+# All-capital words this short are acronyms ("US", "IT", "WHO"), not the pronoun or verb.
+_MAX_ACRONYM = 3
 # Nouns that name something said, and the speech verb group they belong to.
 # Matched as whole words, owned ("Putin's response") or definite ("the reply"), and
 # ending the phrase: "what is responsible" and "the word Norman" are not speech.
@@ -535,10 +539,30 @@ def _strip_wrappers(text: str) -> str:
 def _content_tokens(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
     """The words that say what the question is about: no function word, and not the
     "going" of "is Castell going to appeal?", which only says the future."""
+    shouted = all(token.text.isupper() for token in tokens if token.is_word)
     return tuple(
         token
         for index, token in enumerate(tokens)
-        if token.is_word and token.lower not in FUNCTION_WORDS and not _future_going(tokens, index)
+        if token.is_word
+        and (token.lower not in FUNCTION_WORDS or _noun_in_disguise(tokens, index, shouted))
+        and not _future_going(tokens, index)
+    )
+
+
+def _noun_in_disguise(tokens: tuple[Token, ...], index: int, shouted: bool) -> bool:
+    """A function word's spelling used as a noun: after an article ("where is the
+    mine?", "what is in the will?") or as a short acronym ("what did US officials
+    say?"), unless the whole question is in capitals."""
+    token = tokens[index]
+    if token.lower in DETERMINERS:
+        return False
+    if not shouted and token.text.isupper() and 2 <= len(token.text) <= _MAX_ACRONYM:
+        return True
+    previous = tokens[index - 1] if index else None
+    return (
+        previous is not None
+        and previous.lower in _ARTICLES
+        and (token.lower in PRONOUNS or token.lower in AUXILIARIES)
     )
 
 
