@@ -10,7 +10,13 @@ from hypothesis import strategies as st
 from bot.answers import Answer, AnswerKind
 from bot.composer import answer
 from bot.composer.multipart import MAX_PARTS, split_question
-from bot.composer.replies import caveat_of, hedge_of
+from bot.composer.replies import (
+    _article_for,
+    _as_written,
+    _sentence_case_dropped,
+    caveat_of,
+    hedge_of,
+)
 from bot.knowledge import Knowledge
 from retrieval import article_from_text
 
@@ -388,6 +394,12 @@ def test_a_role_holder_named_without_the_owner_still_answers() -> None:
         ("who is Omar Haddad?", "Omar Haddad is from the Red Cross."),
         # "of" before a role is no body of the one named after it
         ("who is Jane Doe?", "Jane Doe is Acme chief executive."),
+        # a description of one of a kind takes "a"; the name is written as the article does
+        ("what is sentinel grey?", "Sentinel Grey is a Berlin-based firm."),
+        ("what is brenlow?", "Brenlow is an online homeware retailer."),
+        ("who is ana ortiz?", "Ana Ortiz is a retired teacher in Cork."),
+        ("who is Ushakov?", "Ushakov is Putin's foreign policy adviser."),
+        ("who is Ingrid Falk?", "Ingrid Falk is the study's other lead author."),
     ],
 )
 def test_someone_known_only_by_whom_they_speak_for_is_described_so(
@@ -398,7 +410,11 @@ def test_someone_known_only_by_whom_they_speak_for_is_described_so(
             "Harwood votes for bike lanes\n\n"
             "The council voted 5-2 for the lanes. Lena Marsh of Bike Harwood called it "
             "a safe choice. Omar Haddad from the Red Cross said crashes had doubled. "
-            "Funds came by way of Acme chief executive Jane Doe."
+            "Funds came by way of Acme chief executive Jane Doe.\n\n"
+            "DUBLIN (Wire) — Online homeware retailer Brenlow backed the plan. It was "
+            "studied by the Berlin-based firm Sentinel Grey. Ana Ortiz, a retired teacher "
+            "in Cork, rides daily. Putin's foreign policy adviser Yuri Ushakov approved. "
+            "The study's other lead author, Ingrid Falk, disagreed."
         )
     )
     assert answer(question, knowledge).statement.startswith(statement)
@@ -595,3 +611,17 @@ def test_a_year_or_number_the_question_names_must_be_the_sentences(
     question: str, answer_holds: str | None
 ) -> None:
     _declined_or_holding(answer(question, ELECTION), answer_holds)
+
+
+@given(st.text(max_size=40), st.text(max_size=400))
+@settings(max_examples=200, deadline=None)
+def test_any_target_is_written_as_asked_or_as_the_article_writes_it(target: str, text: str) -> None:
+    written = _as_written(target, text)
+    assert written == target or (written in text and len(written) == len(target))
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=200, deadline=None)
+def test_any_description_gets_at_most_an_indefinite_article(description: str) -> None:
+    assert _article_for(description) in {"", "a ", "an ", "the "}
+    assert _sentence_case_dropped(description).lower() == description.lower()

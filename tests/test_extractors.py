@@ -520,6 +520,20 @@ def test_manners(text: str, expected: str) -> None:
         ("The club's coach, Marta Reyes, had asked for time.", "Marta Reyes", "club's coach"),
         # any noun naming a kind of person may be that role, not only the common titles
         ("His solicitor, Síle Ní Bhriain, said so.", "Síle Ní Bhriain", "solicitor"),
+        # a participle or a verb's spelling inside a role is no verb
+        (
+            "The ministry appointed a mediator, retired judge Stan Bak, on Monday.",
+            "Stan Bak",
+            "retired judge",
+        ),
+        ("said the other lead author, Ingrid Falk, in May.", "Ingrid Falk", "other lead author"),
+        # asked by the surname, the role ends before the first names
+        ("PRESIDENT Joe Biden will meet Putin.", "Biden", "PRESIDENT"),
+        (
+            "Putin's foreign policy adviser Yuri Ushakov confirmed it.",
+            "Ushakov",
+            "Putin's foreign policy adviser",
+        ),
         # the kind of thing a name is, in the nouns after it
         (
             "Workers left the Amber Quay container terminal in Gdańsk.",
@@ -553,6 +567,12 @@ def test_definitions(text: str, target: str, expected: str) -> None:
         ("The Mondego river burst its banks.", "Mondego", "river"),
         # a role stands before a name, not before a common word ("voted" for "the vote")
         ("The Portland city council voted 6-3 on Thursday.", "vote", "Portland city council"),
+        # an aside set off by commas, the words of a time, a verb and a first name are no role
+        ("Biden, however, warned Moscow.", "Biden", "however"),
+        ("A month prior, Biden had told an interviewer.", "Biden", "month prior"),
+        ("Biden is to meet Vladimir Putin in June.", "Putin", "meet Vladimir"),
+        ("PRESIDENT Joe Biden will meet Putin.", "Biden", "PRESIDENT Joe"),
+        ("It was seen by two researchers, Jonas Kruger and Zoe Adeyemi.", "Jonas Kruger", "two"),
     ],
 )
 def test_an_age_or_a_home_town_is_no_description(

@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bot.composer.lexicon import AFFILIATIONS, HEDGE_WORDS
+from bot.composer.extractors.names import is_nationality
+from bot.composer.lexicon import AFFILIATIONS, DETERMINERS, HEDGE_WORDS, PREPOSITIONS
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.relative_dates import parse_published, resolve_relative_date
 from bot.composer.tokens import tokenize
+from bot.composer.word_classes import WordClass, is_common_word, looks_plural, word_class
 from retrieval import Article, Passage
 from retrieval.analysis import stem
 
@@ -47,6 +49,11 @@ _KIND_WORDS = {
     AnswerType.NUMBER: frozenset(stem(w) for w in "number figure amount total count".split()),
 }
 _MAX_CAVEAT_CHARS = 120
+# Words that make a description name the one thing it fits.
+_ONE_OF_A_KIND = frozenset({"other", "same", "only", "sole", "first", "second", "third", "last"})
+# A description that opens with a vowel sound takes "an" ("an imprisoned activist"), but
+# not "a European", "a union", "a one-time ally".
+_VOWEL_SOUND = re.compile(r"(?!eu|uni|use|usu|one|once)[aeiou]", re.IGNORECASE)
 
 
 def hedge_of(
@@ -140,7 +147,10 @@ def statement_for(
     elif question.answer_type is AnswerType.DEFINITION and question.target:
         verb = "was" if question.tense == "past" else "is"
         tie = _affiliation(source.text, start, question.target)
-        core = f"{question.target} {verb} {tie + ' ' if tie else ''}{answer}."
+        target = _as_written(question.target, source.text)
+        if start is not None and _opens_sentence(source.text, start):
+            answer = _sentence_case_dropped(answer)
+        core = f"{target} {verb} {tie + ' ' if tie else _article_for(answer)}{answer}."
     else:
         core = _capitalize(answer).rstrip(".") + "."
     hedge = hedge_of(source.text, start, end)
@@ -151,6 +161,68 @@ def statement_for(
     if caveat:
         core = core[:-1] + f" — {caveat}."
     return core
+
+
+def _as_written(target: str, text: str) -> str:
+    """The name asked about as the article writes it ("Sentinel Grey" for "what is
+    sentinel grey?"): a reply does not echo a user's lower case."""
+    lowered = text.lower()
+    if not target.islower() or len(lowered) != len(text):
+        return target  # (a text whose lower case changes its length has no offsets to share)
+    at = lowered.find(target)
+    return text[at : at + len(target)] if at >= 0 else target
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether ``start`` opens the sentence, or its words after a dateline ("DUBLIN,
+    Ireland (Wire) — Online homeware retailer ...")."""
+    before = text[:start].rstrip()
+    return not before or before.endswith(("—", "–"))
+
+
+def _sentence_case_dropped(description: str) -> str:
+    """A description that opens its sentence, without the capital the sentence gave it
+    ("Online homeware retailer Brenlow" describes Brenlow as an "online homeware
+    retailer"): only a common word's capital, never a name's ("Berlin-based")."""
+    first = next((token for token in tokenize(description) if token.is_word), None)
+    if first is None or not first.text[:1].isupper() or not first.text[1:].islower():
+        return description
+    if (
+        word_class(first.lower) in {WordClass.NAME, WordClass.FUNCTION}
+        or not is_common_word(first.lower)
+        or is_nationality(first.lower)
+    ):
+        return description  # a name, or "French": capitals of their own
+    return description[:1].lower() + description[1:]
+
+
+def _article_for(description: str) -> str:
+    """ "a " or "an " before a description that names one thing of a kind without a
+    determiner ("Berlin-based firm", "retired teacher in Cork"), "the " before one that
+    fits one thing only ("other lead author", "only witness"), else nothing: not
+    before a title ("PRESIDENT", "Acme chief executive"), a name's possession ("Putin's
+    adviser"; but "the study's author"), a number, a plural or a name."""
+    words = [token for token in tokenize(description) if token.is_word]
+    if not words or words[0].lower in DETERMINERS:
+        return ""
+    if words[0].lower.endswith("'s"):
+        # "the study's other lead author", but "Putin's foreign policy adviser"
+        return "" if words[0].is_capitalized else "the "
+    if words[0].is_number or (words[0].is_capitalized and "-" not in words[0].text):
+        return ""  # "Acme chief executive" reads as a title; "Berlin-based firm" does not
+    if words[0].lower in _ONE_OF_A_KIND:
+        return "the "  # "the other lead author", "the only witness"
+    head = next(
+        (words[index - 1] for index in range(1, len(words)) if words[index].lower in PREPOSITIONS),
+        words[-1],
+    )
+    if (
+        head.is_capitalized
+        or looks_plural(head.lower)
+        or word_class(head.lower) is not (WordClass.NOUN)
+    ):
+        return ""
+    return "an " if _VOWEL_SOUND.match(description) else "a "
 
 
 def _affiliation(text: str, start: int | None, target: str) -> str | None:

@@ -661,8 +661,12 @@ def _role_before(sentence: Sentence, index: int) -> tuple[int, int] | None:
         last -= 1  # "Clinic director Dr. [Omar Haddad]": the role ends before the title
     if last >= 1 and tokens[last].text == ",":
         last -= 1  # "the firm's chief executive, Lena Ortiz", "His solicitor, Síle Ní Bhriain"
-        if tokens[last].stem not in PERSON_STEMS:
-            return None
+        if tokens[last].stem not in PERSON_STEMS or word_class(tokens[last].lower) is (
+            WordClass.ADVERB
+        ):
+            return None  # "A month prior, Biden": WordNet's "prior" is a monk, seldom here
+        if looks_plural(tokens[last].lower):
+            return None  # "two researchers, Jonas Krüger and Zoë Adeyemi": not one's role
     first = last + 1
     probe = last
     while probe >= 0 and last - probe < _MAX_ROLE_TOKENS:
@@ -676,14 +680,39 @@ def _role_before(sentence: Sentence, index: int) -> tuple[int, int] | None:
         probe -= 1
     if first > last:
         return None
-    if classify(tokens[last : last + 1])[0] is WordClass.VERB:
-        return None  # "the ruling covers [Acme]": a clause, not a role
+    if _verb_at_edge(tokens, first, last):
+        return None  # "the ruling covers [Acme]", "to meet Vladimir [Putin]": a clause
     role = tokens[first : last + 1]
     if all(token.is_capitalized for token in role) and not any(
         token.stem in _PERSON_NOUN_STEMS for token in role
     ):
         return None  # more of the name, not a role
-    return first, last
+    return first, _before_first_names(tokens, first, last)
+
+
+def _verb_at_edge(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """Whether the words before a name open or end with a verb, so are a clause: a
+    participle that modifies the role ("retired judge", "imprisoned activist") is no
+    verb, nor a verb's spelling inside a compound ("the other lead author")."""
+    context = max(0, first - 1)  # the word before tells a verb from a modifier
+    classes = classify(tokens[context : last + 1])[first - context :]
+    if classes[-1] is WordClass.VERB:
+        return True
+    return classes[0] is WordClass.VERB and not (
+        first < last and tokens[first].lower.endswith("ed")
+    )
+
+
+def _before_first_names(tokens: tuple[Token, ...], first: int, last: int) -> int:
+    """Where a role ends when the name is asked by its surname: "PRESIDENT Joe [Biden]",
+    "foreign policy adviser Yuri [Ushakov]". Capitalized words after the role's last
+    person noun are the person's first names, not part of the role."""
+    role_end = max(
+        (index for index in range(first, last + 1) if tokens[index].stem in PERSON_STEMS),
+        default=last,
+    )
+    names = tokens[role_end + 1 : last + 1]
+    return role_end if all(token.is_capitalized for token in names) else last
 
 
 _RELATIVES = frozenset({"who", "whom", "whose", "which", "that", "where", "when"})
@@ -730,10 +759,24 @@ def _description_after(sentence: Sentence, end: int) -> tuple[int, int] | None:
         return None
     if start < len(tokens) and (tokens[start].is_number or tokens[start].lower in PREPOSITIONS):
         return None  # "Lucia Marrero, 46," gives an age; "Rosa Ortiz, of Albuquerque," a home
-    if start < len(tokens) and tokens[start].lower in _CONJUNCTIONS:
-        return None  # "Tomasz Zieliński, 52, and Ewa Brzęczek": a second name, no description
+    if (start < len(tokens) and tokens[start].lower in _CONJUNCTIONS) or _lone_adverb(
+        tokens, start
+    ):
+        # "Tomasz Zieliński, 52, and Ewa Brzęczek": a second name, no description;
+        # "Biden, however, warned": an aside, not what he is
+        return None
     end_of_phrase = phrase_end(tokens, start)
     return (start, end_of_phrase) if end_of_phrase >= start else None
+
+
+def _lone_adverb(tokens: tuple[Token, ...], index: int) -> bool:
+    """An adverb set off on its own ("however,", "meanwhile)"), where a description
+    ("formerly a spy") would go on."""
+    return (
+        index < len(tokens)
+        and word_class(tokens[index].lower) is WordClass.ADVERB
+        and (index + 1 == len(tokens) or not tokens[index + 1].is_word)
+    )
 
 
 def _affiliation_after(sentence: Sentence, end: int) -> tuple[int, int] | None:
