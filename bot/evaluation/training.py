@@ -41,6 +41,7 @@ from bot.composer.selection import (
 )
 from bot.composer.sentence_features import SENTENCE_FEATURES
 from bot.composer.span_features import SPAN_FEATURES, span_features
+from bot.composer.trimming import trimmed_end
 from bot.composer.understanding import search_query, understand
 from bot.evaluation.datasets import EvalQuestion, EvalSet
 from bot.evaluation.metrics import best_f1
@@ -67,7 +68,7 @@ class QuestionTable:
     windows: np.ndarray  # (pool, WINDOW_FACTS), for the sentences read (0 elsewhere)
     spans: np.ndarray  # (candidates, SPAN_FEATURES); columns 0 and 1 to be filled
     span_sentence: np.ndarray  # (candidates,) int: the pool row of each candidate's sentence
-    span_f1: np.ndarray  # (candidates,) F1 against the gold answers (0 if unanswerable)
+    span_f1: np.ndarray  # (candidates,) F1 of the reply (trimmed) against the gold answers
     span_text: tuple[str, ...]  # lower-cased, to find the best span with other words
     facts: QuestionFacts
 
@@ -151,7 +152,9 @@ def _question_table(
             rows.append(span_features(candidate, analysis, weights, 0.0, False))
             positions.append(int(position))
             text = candidate.text
-            f1s.append(best_f1(text, question.answers) if question.answerable else 0.0)
+            # Scored as the composer would reply it: "Spain" of "Spain's", "22" of "22-year-old".
+            reply = text[: trimmed_end(text, analysis)]
+            f1s.append(best_f1(reply, question.answers) if question.answerable else 0.0)
             texts.append(text.lower())
     return QuestionTable(
         group=eval_set.name,
