@@ -495,7 +495,8 @@ BRIDGE = Knowledge.from_article(
         "The new bridge is expected to open in the summer of 2028. "
         "It will be paid for with a county bond approved by voters in 2022. "
         "The old bridge was painted in 1990. "
-        "Free will drove its builders in 1954."
+        "Free will drove its builders in 1954. "
+        "The county hopes to sell the old steel by 2029."
     )
 )
 
@@ -511,6 +512,9 @@ BRIDGE = Knowledge.from_article(
         ("when was the old bridge painted?", "1990"),
         # "will" after an adjective is the noun, not the future
         ("when did it drive the builders?", "1954"),
+        # a plan, an expectation or an intent looks ahead as "will" does
+        ("when was the old steel sold?", None),
+        ("when does the county hope to sell the old steel?", "2029"),
     ],
 )
 def test_a_date_of_the_future_answers_no_question_about_the_past(

@@ -444,7 +444,13 @@ def _subject_before(tokens: Sequence[Token], index: int) -> bool:
 
 # Words that put a clause in the future before "to": "is expected to open", "plans to".
 # Those in "-ed" look ahead, though they read as verbs in the past.
-_LOOKING_AHEAD = ("expected", "scheduled", "planned", "set", "plan", "plans", "going")
+# Verbs of a plan, an expectation or an intent before "to": "The companies expect to save
+# about 210 million euros a year by 2028" says nothing done in 2028.
+_LOOKING_AHEAD = (
+    *("expected", "scheduled", "planned", "set", "plan", "plans", "going", "expect", "expects"),
+    *("aim", "aims", "aimed", "intend", "intends", "intended", "hope", "hopes", "hoped"),
+    *("promise", "promises", "promised", "pledge", "pledges", "pledged", "vow", "vows", "vowed"),
+)
 _LOOKS_AHEAD = re.compile(rf"\b(?:{'|'.join(_LOOKING_AHEAD)}) to\b")
 _LOOKING_AHEAD_VERBS = frozenset(word for word in _LOOKING_AHEAD if word.endswith("ed"))
 _SUBJECT_PRONOUNS = frozenset("i you he she it we they who which that".split())
