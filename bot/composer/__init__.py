@@ -442,10 +442,10 @@ def _subject_before(tokens: Sequence[Token], index: int) -> bool:
     )
 
 
-# Words that put a clause in the future before "to": "is expected to open", "plans to".
-# Those in "-ed" look ahead, though they read as verbs in the past.
-# Verbs of a plan, an expectation or an intent before "to": "The companies expect to save
-# about 210 million euros a year by 2028" says nothing done in 2028.
+# Words that put a clause in the future before "to": "is expected to open", "plans to";
+# any verb of a plan, an expectation or an intent ("The companies expect to save about
+# 210 million euros a year by 2028" says nothing done in 2028). Those in "-ed" look
+# ahead, though they read as verbs in the past.
 _LOOKING_AHEAD = (
     *("expected", "scheduled", "planned", "set", "plan", "plans", "going", "expect", "expects"),
     *("aim", "aims", "aimed", "intend", "intends", "intended", "hope", "hopes", "hoped"),

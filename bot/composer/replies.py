@@ -49,6 +49,7 @@ _KIND_WORDS = {
     AnswerType.NUMBER: frozenset(stem(w) for w in "number figure amount total count".split()),
 }
 _MAX_CAVEAT_CHARS = 120
+_NOUN = WordClass.NOUN  # the class a description's head must have
 # Words that make a description name the one thing it fits.
 _ONE_OF_A_KIND = frozenset({"other", "same", "only", "sole", "first", "second", "third", "last"})
 # A description that opens with a vowel sound takes "an" ("an imprisoned activist"), but
@@ -216,11 +217,7 @@ def _article_for(description: str) -> str:
         (words[index - 1] for index in range(1, len(words)) if words[index].lower in PREPOSITIONS),
         words[-1],
     )
-    if (
-        head.is_capitalized
-        or looks_plural(head.lower)
-        or word_class(head.lower) is not (WordClass.NOUN)
-    ):
+    if head.is_capitalized or looks_plural(head.lower) or word_class(head.lower) is not _NOUN:
         return ""
     return "an " if _VOWEL_SOUND.match(description) else "a "
 
