@@ -14,6 +14,7 @@ from bot.composer.replies import (
     _article_for,
     _as_written,
     _sentence_case_dropped,
+    _unshouted,
     caveat_of,
     hedge_of,
 )
@@ -629,3 +630,23 @@ def test_any_target_is_written_as_asked_or_as_the_article_writes_it(target: str,
 def test_any_description_gets_at_most_an_indefinite_article(description: str) -> None:
     assert _article_for(description) in {"", "a ", "an ", "the "}
     assert _sentence_case_dropped(description).lower() == description.lower()
+
+
+@pytest.mark.parametrize(
+    ("answer", "article_text", "written"),
+    [
+        # a tabloid's shouted opening, where the article writes the word plainly elsewhere
+        ("PRESIDENT Joe", "PRESIDENT Joe Biden will go. The president said so.", "President Joe"),
+        # acronyms stay: short ones always, longer ones the article never writes plainly
+        ("NATO allies", "NATO allies met. NATO said so.", "NATO allies"),
+        ("the EU", "The EU and the eu-wide rules.", "the EU"),
+    ],
+)
+def test_a_shouted_word_is_written_plainly(answer: str, article_text: str, written: str) -> None:
+    assert _unshouted(answer, article_text) == written
+
+
+@given(st.text(max_size=100), st.text(max_size=400))
+@settings(max_examples=200, deadline=None)
+def test_unshouting_changes_only_the_case_of_any_answer(answer: str, article_text: str) -> None:
+    assert _unshouted(answer, article_text).lower() == answer.lower()

@@ -55,7 +55,12 @@ def sourced_answer(
     """An answer with its short phrase, its phrasing, and the quoted source sentence."""
     article = knowledge.article_of(source)
     statement = statement_for(
-        analysis, short, source, parse_published(article.published), span=span
+        analysis,
+        short,
+        source,
+        parse_published(article.published),
+        span=span,
+        article_text=article.text,
     )
     return Answer(
         question=text,

@@ -50,6 +50,8 @@ _KIND_WORDS = {
 }
 _MAX_CAVEAT_CHARS = 120
 _NOUN = WordClass.NOUN  # the class a description's head must have
+# All-capital words shorter than this are left as written: acronyms ("US", "EU", "FBI").
+_SHOUTED_LENGTH = 4
 # Words that make a description name the one thing it fits.
 _ONE_OF_A_KIND = frozenset({"other", "same", "only", "sole", "first", "second", "third", "last"})
 # A description that opens with a vowel sound takes "an" ("an imprisoned activist"), but
@@ -123,13 +125,16 @@ def statement_for(
     short_answer: str,
     source: Passage,
     published: date | None = None,
+    *,
     span: tuple[int, int] | None = None,
+    article_text: str = "",
 ) -> str:
     """The reply's first sentence: the short answer, phrased for the question's type.
 
     With the article's publication date, a relative date is followed by what it
     means: "Last week (the week of 12 April 2021)". ``span`` (the answer's offsets
-    in the article) lets hedges and caveats apply only where they govern it.
+    in the article) lets hedges and caveats apply only where they govern it;
+    ``article_text`` tells a shouted word from an acronym (:func:`_unshouted`).
     """
     answer = short_answer.strip().strip('"').strip()
     start = span[0] - source.start if span is not None else None
@@ -151,9 +156,10 @@ def statement_for(
         target = _as_written(question.target, source.text)
         if start is not None and _opens_sentence(source.text, start):
             answer = _sentence_case_dropped(answer)
-        core = f"{target} {verb} {tie + ' ' if tie else _article_for(answer)}{answer}."
+        opening = tie + " " if tie else _article_for(answer)
+        core = f"{target} {verb} {opening}{_unshouted(answer, article_text)}."
     else:
-        core = _capitalize(answer).rstrip(".") + "."
+        core = _capitalize(_unshouted(answer, article_text)).rstrip(".") + "."
     hedge = hedge_of(source.text, start, end)
     about = question.content_stems | _KIND_WORDS.get(question.answer_type, frozenset())
     caveat = caveat_of(source.text, end, about)
@@ -162,6 +168,23 @@ def statement_for(
     if caveat:
         core = core[:-1] + f" — {caveat}."
     return core
+
+
+def _unshouted(answer: str, article_text: str) -> str:
+    """The answer without a tabloid's shouted opening ("PRESIDENT Joe Biden will meet ...":
+    "President"): an all-capital word the article also writes in lower or title case
+    elsewhere is shouted, not an acronym ("NATO" never appears as "nato")."""
+    words = answer.split(" ")
+    changed = [
+        word.capitalize()
+        if len(word) >= _SHOUTED_LENGTH
+        and word.isalpha()
+        and word.isupper()
+        and (word.lower() in article_text or word.capitalize() in article_text)
+        else word
+        for word in words
+    ]
+    return " ".join(changed)
 
 
 def _as_written(target: str, text: str) -> str:
