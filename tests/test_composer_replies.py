@@ -627,7 +627,7 @@ def test_any_target_is_written_as_asked_or_as_the_article_writes_it(target: str,
 
 @given(st.text(max_size=200))
 @settings(max_examples=200, deadline=None)
-def test_any_description_gets_at_most_an_indefinite_article(description: str) -> None:
+def test_any_description_gets_at_most_one_article(description: str) -> None:
     assert _article_for(description) in {"", "a ", "an ", "the "}
     assert _sentence_case_dropped(description).lower() == description.lower()
 
