@@ -49,7 +49,6 @@ _KIND_WORDS = {
     AnswerType.NUMBER: frozenset(stem(w) for w in "number figure amount total count".split()),
 }
 _MAX_CAVEAT_CHARS = 120
-_NOUN = WordClass.NOUN  # the class a description's head must have
 # All-capital words shorter than this are left as written: acronyms ("US", "EU", "FBI").
 _SHOUTED_LENGTH = 4
 # Words that make a description name the one thing it fits.
@@ -240,7 +239,9 @@ def _article_for(description: str) -> str:
         (words[index - 1] for index in range(1, len(words)) if words[index].lower in PREPOSITIONS),
         words[-1],
     )
-    if head.is_capitalized or looks_plural(head.lower) or word_class(head.lower) is not _NOUN:
+    if head.is_capitalized or looks_plural(head.lower):
+        return ""
+    if word_class(head.lower) is not WordClass.NOUN:
         return ""
     return "an " if _VOWEL_SOUND.match(description) else "a "
 

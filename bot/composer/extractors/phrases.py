@@ -661,9 +661,9 @@ def _role_before(sentence: Sentence, index: int) -> tuple[int, int] | None:
         last -= 1  # "Clinic director Dr. [Omar Haddad]": the role ends before the title
     if last >= 1 and tokens[last].text == ",":
         last -= 1  # "the firm's chief executive, Lena Ortiz", "His solicitor, Síle Ní Bhriain"
-        if tokens[last].stem not in PERSON_STEMS or word_class(tokens[last].lower) is (
-            WordClass.ADVERB
-        ):
+        if tokens[last].stem not in PERSON_STEMS:
+            return None
+        if word_class(tokens[last].lower) is WordClass.ADVERB:
             return None  # "A month prior, Biden": WordNet's "prior" is a monk, seldom here
         if looks_plural(tokens[last].lower):
             return None  # "two researchers, Jonas Krüger and Zoë Adeyemi": not one's role
