@@ -14,6 +14,7 @@ from bot.composer.extractors.names import (
     ends_a_full_name,
     extract_names,
     find_names,
+    opens_an_organization,
 )
 from bot.composer.extractors.numbers import extract_numbers, measure_unit
 from bot.composer.extractors.objects import extract_objects
@@ -854,6 +855,24 @@ def test_a_lone_name_is_a_surname_where_the_article_names_the_person_in_full(
     assert ends_a_full_name(word, texts_, lower.__contains__, load_gazetteer()) is expected
 
 
+@pytest.mark.parametrize(
+    ("word", "texts_", "expected"),
+    [
+        ("Lakeline", ["It was proposed by Lakeline Development Group, at last."], True),
+        ("Kestrel", ["Kestrel Home Appliances recalled it. Kestrel said so."], True),
+        ("Homevane", ["Homevane Bank."], True),  # the name's end at a full stop
+        ("Lakeline", ["Lakeline Smith said so."], False),  # a person's name
+        ("Lakeline", ["Lakeline Development Group"], True),  # at the text's very end
+        ("Lake", ["The Lakeline Group met."], False),  # part of a word, not the name
+        ("Lakeline", ["Lakeline cut the height. The group said no."], False),
+    ],
+)
+def test_a_lone_name_is_a_firm_where_the_article_opens_an_organization_name_with_it(
+    word: str, texts_: list[str], expected: bool
+) -> None:
+    assert opens_an_organization(word, texts_) is expected
+
+
 def test_a_nationality_describing_a_noun_is_no_place() -> None:
     found = texts(extract_place_phrases(sentence_of("Two miners are missing at a Chilean mine.")))
     assert "Chilean" not in found
@@ -903,9 +922,20 @@ def test_what_someone_did_is_a_verb_with_what_it_governs() -> None:
         ("Prices were cut by about 27% in May.", None, "about 27"),
         ("The bridge was built by two local firms.", "two local firms", None),
         ("It was built by the rolling stock maker Corvel.", "Corvel", None),
+        # a time after "by" is a deadline
+        ("Brenlow would publish the findings by the end of January 2025.", None, "the end"),
+        ("The report is due by Friday.", None, "Friday"),
+        ("Savings should be reached by 2028.", None, "2028"),
+        ("The plan is to finish by next spring.", None, "next spring"),
+        # a month or a weekday in a name is no time
+        ("The song was written by Ana March.", "Ana March", None),
+        ("The portrait was painted by June Carter.", "June Carter", None),
+        ("The vote was delayed by Monday Night Football.", "Monday Night Football", None),
+        ("The deal should close by May.", None, "May"),
+        ("It was won by the 2019 champion Ana Ruiz.", "Ana Ruiz", None),
     ],
 )
-def test_the_doer_after_by_is_no_amount(
+def test_the_doer_after_by_is_no_amount_or_time(
     text: str, agent: str | None, not_an_agent: str | None
 ) -> None:
     found = texts(extract_agents(sentence_of(text)))

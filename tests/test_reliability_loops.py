@@ -30,7 +30,7 @@ import pytest
 import bot
 import retrieval
 from bot.ask_command import parse_request
-from bot.composer.extractors.names import ends_a_full_name
+from bot.composer.extractors.names import ends_a_full_name, opens_an_organization
 from bot.composer.gazetteer import load_gazetteer
 from bot.composer.relative_dates import resolve_relative_date
 from bot.discord_app.limits import defuse_mentions, escape_markdown, fit, one_line
@@ -110,6 +110,11 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
     (
         "bot.composer.extractors.names",
         "ends_a_full_name",
+        "start >= 0 and seen < _MENTIONS_READ",
+    ): "each pass moves past one mention (str.find from its end); at most _MENTIONS_READ of them",
+    (
+        "bot.composer.extractors.names",
+        "opens_an_organization",
         "start >= 0 and seen < _MENTIONS_READ",
     ): "each pass moves past one mention (str.find from its end); at most _MENTIONS_READ of them",
     (
@@ -360,6 +365,7 @@ TEXT_PATHS: dict[str, Callable[[str], object]] = {
     "lone_link (a link)": lambda text: lone_link("https://x.example/" + text.replace(" ", "")),
     "check_url": lambda text: _checked_or_error("https://x.example/" + text),
     "ends_a_full_name": lambda text: ends_a_full_name("a", [text], _never, load_gazetteer()),
+    "opens_an_organization": lambda text: opens_an_organization("a", [text]),
 }
 # Quadratic work grows 16-fold when the text grows 4-fold, linear work 4-fold;
 # n log n about 5. A pass must take this long at the larger length to be judged.

@@ -139,7 +139,7 @@ def extract_candidates(
         else:
             spans = _spans(name, text, reader.lower_case_words)
             if name in _NAME_EXTRACTORS:
-                spans = _known_surnames(spans, sentence, reader, article, _NAME_EXTRACTORS[name])
+                spans = _known_names(spans, sentence, reader, article, _NAME_EXTRACTORS[name])
             candidates.extend(_rebuild(sentence, spans))
     if question.answer_type is AnswerType.OTHER and asks_for_action(question.text):
         # "What did X do?": each verb with what it governs ("opened an investigation").
@@ -243,17 +243,29 @@ def _names(sentence: Sentence, lower_case_words: frozenset[str], kind: str) -> I
     return extract_names(sentence, load_gazetteer(), lower_case_words.__contains__, kind)
 
 
-def _known_surnames(
+def _known_names(
     spans: tuple[_Span, ...], sentence: Sentence, reader: ArticleReader, article: int, wanted: str
 ) -> tuple[_Span, ...]:
-    """A lone name its article gives elsewhere in full ("Castell") is a person's."""
+    """A lone name its article gives elsewhere in full is a person's ("Castell" of "Raymond
+    Castell") or a firm's ("Lakeline" of "Lakeline Development Group")."""
     if not any(span.rule == "name:unknown" and span.first == span.last for span in spans):
         return spans
     return tuple(
-        span._replace(rule="name:person", type_fit=name_fit("person", wanted))
-        if span.rule == "name:unknown"
-        and span.first == span.last
-        and reader.is_surname(sentence.tokens[span.first].text.removesuffix("'s"), article)
+        _known_kind(span, sentence, reader, article, wanted)
+        if span.rule == "name:unknown" and span.first == span.last
         else span
         for span in spans
     )
+
+
+def _known_kind(
+    span: _Span, sentence: Sentence, reader: ArticleReader, article: int, wanted: str
+) -> _Span:
+    word = sentence.tokens[span.first].text.removesuffix("'s")
+    for kind, known in (
+        ("person", reader.is_surname),
+        ("organization", reader.opens_an_organization),
+    ):
+        if known(word, article):
+            return span._replace(rule=f"name:{kind}", type_fit=name_fit(kind, wanted))
+    return span

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
-from bot.composer.extractors.names import ends_a_full_name
+from bot.composer.extractors.names import ends_a_full_name, opens_an_organization
 from bot.composer.gazetteer import Gazetteer, load_gazetteer
 from bot.composer.lexicon import FUNCTION_WORDS
 from bot.composer.tokens import tokenize
@@ -94,6 +94,8 @@ class ArticleReader:
     mean_words: float = 1.0  # words in an average passage (BM25's length normalisation)
     places: dict[int, Place] = field(default_factory=dict)  # memo of place(), bounded
     surnames: dict[tuple[str, int], bool] = field(default_factory=dict)  # is_surname(), bounded
+    # opens_an_organization(), bounded
+    organizations: dict[tuple[str, int], bool] = field(default_factory=dict)
 
     def neighbours(self, position: int) -> tuple[int, ...]:
         """Positions of the passages just before and after ``position`` in the same article."""
@@ -135,6 +137,14 @@ class ArticleReader:
             self.surnames,
             (word, article),
             lambda: ends_a_full_name(word, [text], lower, self.gazetteer),
+        )
+
+    def opens_an_organization(self, word: str, article: int) -> bool:
+        """Whether article number ``article`` writes ``word`` first in an organization's
+        name ("Lakeline Development Group"); one article is read, as for surnames."""
+        text = self.knowledge.articles[article].text
+        return _remembered(
+            self.organizations, (word, article), lambda: opens_an_organization(word, [text])
         )
 
     def terms(self, text: str) -> frozenset[str]:

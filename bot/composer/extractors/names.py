@@ -428,3 +428,45 @@ def ends_a_full_name(
                     return True
             start = text.find(" " + word, end)
     return False
+
+
+def opens_an_organization(word: str, texts: Sequence[str]) -> bool:
+    """Whether the articles write ``word`` first in an organization's name ("Lakeline
+    Development Group", "Kestrel Home Appliances").
+
+    News names a firm in full once and by its first word after: "Lakeline" alone is
+    then that firm, no person, so it does not answer "who voted against?".
+    """
+    seen = 0
+    for text in texts:
+        start = text.find(word + " ")
+        while start >= 0 and seen < _MENTIONS_READ:
+            seen += 1
+            whole = start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "-")
+            following = text[start + len(word) : start + len(word) + _REACH_AHEAD].split()
+            if whole and _ends_in_organization(following[:_NAME_WORDS]):
+                return True
+            start = text.find(word + " ", start + len(word))
+    return False
+
+
+# How far after a word, and how many words, make the rest of its name.
+_REACH_AHEAD = 60
+_NAME_WORDS = 4
+
+
+def _ends_in_organization(words: Sequence[str]) -> bool:
+    """Whether the capitalized words that open ``words`` end in an organization's suffix
+    ("Development Group," of "Development Group, would ...")."""
+    last = ""
+    for word in words:
+        if not word[:1].isupper():
+            break
+        last = word
+        if word[-1:] in _NAME_ENDS:
+            break
+    return last.rstrip(_NAME_ENDS).lower() in _ORG_SUFFIXES
+
+
+# Marks after which a name goes no further.
+_NAME_ENDS = ".,;:'\"’”)"

@@ -34,6 +34,7 @@ from bot.composer.lexicon import (
     PLACE_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
+    TIME_NOUNS,
     VENUE_NOUNS,
     says_not,
 )
@@ -384,7 +385,8 @@ def extract_agents(sentence: Sentence) -> Iterator[Candidate]:
         if token.lower != "by":
             continue
         end = phrase_end(tokens, index + 1)
-        if end <= index or _measures(tokens[index + 1 : end + 1]):
+        phrase = tokens[index + 1 : end + 1]
+        if end <= index or _measures(phrase) or _deadline(phrase):
             continue  # "raised by half a percentage point", "cut by about 27%": no doer
         yield Candidate(sentence, index + 1, end, "agent", 0.6)
         first_name = end
@@ -403,6 +405,37 @@ def _measures(phrase: Sequence[Token]) -> bool:
     return bool(phrase) and (
         phrase[0].lower in _APPROXIMATELY or any(t.lower in _AMOUNT_WORDS for t in phrase)
     )
+
+
+def _deadline(phrase: Sequence[Token]) -> bool:
+    """Whether a phrase after "by" is a time ("by Friday", "by 2028", "by the end of
+    January", "by next week"): a deadline, not who did it."""
+    for position, token in enumerate(phrase):
+        plain = not token.is_capitalized  # "Monday Night Football" is a name
+        if plain and (token.lower in TIME_NOUNS or token.lower in _TIME_POINTS):
+            return True
+        if token.text.isdigit() and len(token.text) == 4 and position == len(phrase) - 1:
+            return True  # "by 2028"; not "by the 2019 winner Ana Ruiz"
+        if token.lower in CALENDAR_WORDS and not _in_a_name(phrase, position):
+            return True
+    return False
+
+
+def _in_a_name(phrase: Sequence[Token], position: int) -> bool:
+    """Whether the month or weekday at ``position`` is part of a person's name: "by May"
+    is a time, "by Ana March" and "by June Carter" are doers."""
+    before = phrase[position - 1] if position > 0 else None
+    after = phrase[position + 1] if position + 1 < len(phrase) else None
+    return (before is not None and before.is_word and before.is_capitalized) or (
+        after is not None
+        and after.is_word
+        and after.is_capitalized
+        and after.lower not in CALENDAR_WORDS
+    )
+
+
+# Words that name a point of a span of time: "by the end of the year", "by the close".
+_TIME_POINTS = frozenset({"end", "start", "beginning", "middle", "close", "then", "now"})
 
 
 def _is_content(token: Token) -> bool:
