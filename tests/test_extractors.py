@@ -76,10 +76,20 @@ def texts(candidates: Iterable[Candidate]) -> list[str]:
         ("She pulled clear on the final lap.", "the final lap"),
         ("The winner came in stoppage time.", "stoppage time"),
         ("Castleford took the lead after 14 minutes.", "after 14 minutes"),
+        # a year of the era, of any length
+        ("The tribes had conquered them by 800 CE.", "800 CE"),
+        ("Rome fell in AD 476.", "AD 476"),
+        ("Caesar died in 44 B.C. in Rome.", "44 B.C."),
+        ("It was built around 1200 BCE.", "1200 BCE"),
     ],
 )
 def test_dates(text: str, expected: str) -> None:
     assert expected in texts(extract_dates(sentence_of(text)))
+
+
+def test_an_era_needs_a_number_and_its_capitals() -> None:
+    found = texts(extract_dates(sentence_of("The firm ran 30 ads and bought CE marks for 5 ADs.")))
+    assert found == []
 
 
 def test_past_dates_are_marked_past() -> None:
@@ -1042,6 +1052,12 @@ def test_the_doer_before_the_questions_verb(question: str, text: str, expected: 
             "the elections were cancelled by what?",
             "The elections were cancelled by a military coup in March.",
             ["a military coup in March"],
+        ),
+        # the question's verb said as a noun before a verb has no object
+        (
+            "what is being recalled?",
+            "The board said no recall had been announced for the kettles.",
+            [],
         ),
         # a subject question asks for no object
         ("who offered the deal?", "Management offered 6% this year.", []),

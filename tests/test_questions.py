@@ -28,6 +28,9 @@ def analyze(question: str):  # type: ignore[no-untyped-def]
         ("In what century did the Normans first gain their identity?", AnswerType.DATE),
         ("Which day did Ushakov speak?", AnswerType.DATE),
         ("Since when has Navalny been in jail?", AnswerType.DATE),
+        ("By when must the work be finished?", AnswerType.DATE),
+        ("Which party's leader resigned?", AnswerType.ORGANIZATION),
+        ("What country's flag is red?", AnswerType.LOCATION),
         ("What time does the meeting start?", AnswerType.DATE),
         # the count of a vote, not what it was about
         ("what was the vote?", AnswerType.NUMBER),
@@ -159,6 +162,10 @@ def test_answer_type(question: str, expected: AnswerType) -> None:
         # but a noun that could be a verb is still a head ("of" follows it, or it is in -ing)
         ("Which bound of time is harder to establish?", ("bound",)),
         ("What building collapsed?", ("building",)),
+        # an owner right after the wh-word is asked for, not what it owns
+        ("Which lender's shares went up?", ("lender",)),
+        ("Which Norwegian oil company's chief resigned?", ("norwegian", "oil", "company")),
+        ("Which of the firm's plants closed?", ("plant",)),
     ],
 )
 def test_head_noun_of_what_and_which_questions(question: str, head: tuple[str, ...]) -> None:

@@ -224,7 +224,7 @@ _TYPE_RULES = _compiled(
             AnswerType.DATE,
             None,
         ),
-        (r"^(?:since |until |till )?when\b", AnswerType.DATE, None),
+        (r"^(?:since |until |till |by )?when\b", AnswerType.DATE, None),
         (r"^(?:from |to |in |at )?where\b", AnswerType.LOCATION, None),
         (r"^how\b", AnswerType.MANNER, None),
         (
@@ -619,8 +619,27 @@ def _analyze_what(
         # verb, and names no head noun ("wrecked" is no kind of thing); "which bound of
         # time" is a noun all the same
         return QuestionAnalysis(core, AnswerType.OTHER, content, tense=tense)
-    head = _head_phrase(rest)
+    head = _asked_owner(rest) or _head_phrase(rest)
     return QuestionAnalysis(core, _type_of_head(head), content, head=head, tense=tense)
+
+
+def _asked_owner(rest: list[Token]) -> tuple[str, ...]:
+    """The stems of "which lender" in "which lender's shares went up?": a possessive right
+    after the wh-word asks for the owner, so the answer names a lender, not shares
+    ("which of the firm's plants" asks for a plant)."""
+    if rest and rest[0].lower == "of":
+        return ()
+    for index, token in enumerate(rest[:_OWNER_REACH]):
+        if token.lower in AUXILIARIES or (index and _is_a_verb(token)):
+            return ()
+        if token.lower.endswith("'s") and token.stem:
+            return (*(word.stem for word in rest[:index]), token.stem)
+    return ()
+
+
+# How many words after "which" a possessive may end the asked-for phrase ("which
+# Norwegian oil company's chief").
+_OWNER_REACH = 4
 
 
 def _is_a_verb(token: Token) -> bool:

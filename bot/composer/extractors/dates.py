@@ -25,6 +25,10 @@ _DAY = r"(?:[0-3]?\d(?:st|nd|rd|th)?)"
 _DAYS = rf"{_DAY}(?:\s?(?:-|–|to|and|&)\s?{_DAY})?"
 _YEAR = r"(?:1\d{3}|20\d{2})"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
+_ERA = r"(?:BCE|BC|CE|AD|B\.C\.(?:E\.)?|A\.D\.|C\.E\.)"
+# The era after the year ("800 CE") or "AD" before it ("AD 476"); a period of an
+# abbreviation is no word boundary, so the lookahead ends the match.
+_ERA_YEAR = rf"(?:\d{{1,4}}\s?{_ERA}(?![A-Za-z])|(?:AD|A\.D\.)\s?\d{{1,4}}\b)"
 _UNIT = (
     r"(?:day|week|weekend|month|year|decade|century|summer|winter|spring|autumn|fall|night|"
     r"morning|evening|afternoon)"
@@ -91,6 +95,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = tuple(
             0.9,
         ),
         (rf"\b(?:on\s)?{_WEEKDAY}(?:\s(?:morning|afternoon|evening|night))?\b", 0, 0.6),
+        # a year of the era, of any length: "800 CE", "300 BC", "AD 476", "44 B.C."
+        (rf"\b{_ERA_YEAR}", 0, 0.8),
         (rf"\b(?:the\s)?{_YEAR}s\b", 0, 0.6),
         (rf"\b{_YEAR}\b", 0, 0.7),
         (

@@ -63,6 +63,8 @@ def extract_objects(sentence: Sentence, question: QuestionAnalysis) -> Iterator[
         first = index + 1
         if first < len(tokens) and tokens[first].lower in _SKIPPED:
             first += 1
+        if first < len(tokens) and tokens[first].lower in AUXILIARIES:
+            continue  # "no recall had been announced": that "recall" is a noun, the subject
         if first < len(tokens) and tokens[first].lower in PREPOSITIONS:
             if tokens[first].lower != asked_preposition:
                 continue  # "considered by Western governments": no object follows
