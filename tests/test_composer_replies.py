@@ -574,6 +574,9 @@ EMPIRE = Knowledge.from_article(
         # any other date of a life belongs to another event
         ("In what year was Henry of Navarre born?", None),
         ("when did Henry of Navarre issue the Edict?", "1598"),
+        # and the second year of a lifespan is the year of death
+        ("When did John Gallagher die?", "1980"),
+        ("When did Ronald Robinson die?", "1999"),
     ],
 )
 def test_a_birth_is_answered_only_where_the_article_tells_one(

@@ -305,6 +305,14 @@ def test_a_sentence_about_the_opposite_thing_offers_no_answer(
         ("Luis Cruz, aged 40, was charged.", "how old is Luis Cruz?", "40", None),
         ("The volunteers, all aged between 65 and 80, took it.", "how old were they?", "65", None),
         ("The rate was 64 in 2021. She was 84.", "how old was she?", "84", "64"),
+        # an age set off after a name answers "how old?" alone, not an open question
+        (
+            "Annika Thorsell, 47, will become his deputy.",
+            "what role will Thorsell have?",
+            None,
+            "47",
+        ),
+        ("Annika Thorsell, 47, will become his deputy.", "how old is Thorsell?", "47", None),
     ],
 )
 def test_a_bare_number_is_an_age_only_when_said_as_one(

@@ -68,7 +68,7 @@ from bot.composer.selection import (
 from bot.composer.smalltalk import chat_reply, is_summary_request
 from bot.composer.span_features import asked_quantity, rule_family
 from bot.composer.tokens import Token, tokenize
-from bot.composer.trimming import lifespan, trimmed_end
+from bot.composer.trimming import lifespan, trimmed
 from bot.composer.understanding import search_query, understand
 from bot.composer.unsaid import unsaid_at
 from bot.composer.weights import AnswerWeights, default_weights
@@ -230,14 +230,14 @@ def _answer_one(
         and not _relation_unknown(analysis, reader)
     ):
         source = best.sentence.passage
-        short = best.text[: trimmed_end(best.text, analysis)]
+        start, end = trimmed(best.text, analysis)
         return sourced_answer(
             knowledge,
             text,
             analysis,
-            short=short,
+            short=best.text[start:end],
             source=source,
-            span=(best.start, best.start + len(short)),
+            span=(best.start + start, best.start + end),
             confidence=selection.probability,
             evidence=evidence_for(knowledge, source.index, ranked, options.top_k),
             notes=(_note(selection),),

@@ -650,5 +650,6 @@ def _wrong_quantity(
         return True  # "Kiptanui, 31," is not Ibáñez's age
     if wanted in {"age", "money", "count", "score", "measure", "amount"}:
         return not kind_fits(question, candidate)
-    # "Castell, 58, was found guilty": an age set off after a name answers only "how old".
-    return question.answer_type is AnswerType.NUMBER and apposition_age(candidate)
+    # "Castell, 58, was found guilty": an age set off after a name answers only "how old",
+    # not "how many?" nor "what role will Thorsell have?".
+    return apposition_age(candidate)

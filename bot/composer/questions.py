@@ -42,6 +42,7 @@ __all__ = [
     "QuestionAnalysis",
     "analyze_question",
     "asks_birth",
+    "asks_death",
     "family_relation",
     "set_aside_stems",
 ]
@@ -847,6 +848,15 @@ def asks_birth(question: QuestionAnalysis) -> bool:
 
 
 _BIRTH = frozenset({stem("born"), stem("birth"), stem("birthplace")})
+
+
+def asks_death(question: QuestionAnalysis) -> bool:
+    """Whether the question asks when someone died ("when did X die?", "in what year was
+    X's death?")."""
+    return bool(question.content_stems & _DEATH) and question.answer_type is AnswerType.DATE
+
+
+_DEATH = frozenset({stem("die"), stem("died"), stem("death")})
 
 
 @lru_cache(maxsize=1024)

@@ -41,7 +41,7 @@ from bot.composer.selection import (
 )
 from bot.composer.sentence_features import SENTENCE_FEATURES
 from bot.composer.span_features import SPAN_FEATURES, span_features
-from bot.composer.trimming import trimmed_end
+from bot.composer.trimming import trimmed
 from bot.composer.understanding import search_query, understand
 from bot.evaluation.datasets import EvalQuestion, EvalSet
 from bot.evaluation.metrics import best_f1
@@ -153,7 +153,8 @@ def _question_table(
             positions.append(int(position))
             text = candidate.text
             # Scored as the composer would reply it: "Spain" of "Spain's", "22" of "22-year-old".
-            reply = text[: trimmed_end(text, analysis)]
+            start, end = trimmed(text, analysis)
+            reply = text[start:end]
             f1s.append(best_f1(reply, question.answers) if question.answerable else 0.0)
             texts.append(text.lower())
     return QuestionTable(

@@ -48,6 +48,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = tuple(
     for pattern, flags, specificity in (
         (rf"\b(?:{_WEEKDAY},?\s)?{_MONTH}\s{_DAYS}(?:,?\s{_YEAR})?\b", 0, 1.0),
         (rf"\b(?:{_WEEKDAY},?\s)?{_DAYS}\s(?:of\s)?{_MONTH}(?:,?\s{_YEAR})?\b", 0, 1.0),
+        # a span of years: "between 1268 and 1273", "1945-70"
+        (rf"\bbetween\s{_YEAR}\sand\s{_YEAR}\b", 0, 0.8),
         (rf"\b{_YEAR}\s?(?:-|–|to)\s?(?:{_YEAR}|\d\d)\b", 0, 0.8),
         (rf"\b(?:early|mid|late)?-?\s?{_MONTH},?\s{_YEAR}\b", 0, 0.85),
         (
