@@ -13,6 +13,7 @@ from bot.composer.extractors.names import (
     dateline_end,
     ends_a_full_name,
     extract_names,
+    extract_nationalities,
     find_names,
     opens_an_organization,
 )
@@ -882,6 +883,11 @@ def test_a_lone_name_is_a_firm_where_the_article_opens_an_organization_name_with
     word: str, texts_: list[str], expected: bool
 ) -> None:
     assert opens_an_organization(word, texts_) is expected
+
+
+def test_a_nationality_question_gets_the_nationalities_a_sentence_names() -> None:
+    sentence = sentence_of("Arthur Woolf, a British engineer, worked with Greek and Polish crews.")
+    assert texts(extract_nationalities(sentence)) == ["British", "Greek", "Polish"]
 
 
 def test_a_nationality_describing_a_noun_is_no_place() -> None:

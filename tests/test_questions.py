@@ -29,6 +29,10 @@ def analyze(question: str):  # type: ignore[no-untyped-def]
         ("Which day did Ushakov speak?", AnswerType.DATE),
         ("Since when has Navalny been in jail?", AnswerType.DATE),
         ("By when must the work be finished?", AnswerType.DATE),
+        # a nationality is no place, though "nationality" stems as "nation"
+        ("What nationality was Arthur Woolf?", AnswerType.OTHER),
+        ("What is William Rankine's nationality?", AnswerType.OTHER),
+        ("What nation hosted the games?", AnswerType.LOCATION),
         ("Which party's leader resigned?", AnswerType.ORGANIZATION),
         ("What country's flag is red?", AnswerType.LOCATION),
         ("What time does the meeting start?", AnswerType.DATE),
@@ -388,3 +392,18 @@ def test_what_a_question_sets_aside(question: str, aside: set[str]) -> None:
 def test_any_question_sets_aside_only_its_own_words(question: str) -> None:
     own = {stem(word) for word in re.findall(r"[a-z][a-z'-]*", question.lower())}
     assert set_aside_stems(question) <= own
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("What nationality was Arthur Woolf?", True),
+        ("what is her nationality", True),
+        ("Of what nationality is the captain?", True),
+        ("What citizenship does she hold?", True),
+        ("Which nation won the cup?", False),
+        ("What did the nationality law change?", False),
+    ],
+)
+def test_a_nationality_question_is_told_apart(question: str, asks: bool) -> None:
+    assert analyze(question).asks_nationality is asks

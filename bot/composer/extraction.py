@@ -20,7 +20,7 @@ from typing import NamedTuple
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extractors.clauses import extract_actions, extract_manners, extract_reasons
 from bot.composer.extractors.dates import extract_dates
-from bot.composer.extractors.names import extract_names, name_fit
+from bot.composer.extractors.names import extract_names, extract_nationalities, name_fit
 from bot.composer.extractors.numbers import extract_numbers
 from bot.composer.extractors.objects import extract_objects
 from bot.composer.extractors.phrases import (
@@ -141,6 +141,8 @@ def extract_candidates(
             if name in _NAME_EXTRACTORS:
                 spans = _known_names(spans, sentence, reader, article, _NAME_EXTRACTORS[name])
             candidates.extend(_rebuild(sentence, spans))
+    if question.asks_nationality:
+        candidates.extend(extract_nationalities(sentence))
     if question.answer_type is AnswerType.OTHER and asks_for_action(question.text):
         # "What did X do?": each verb with what it governs ("opened an investigation").
         candidates.extend(_rebuild(sentence, _spans("actions", text, reader.lower_case_words)))

@@ -94,6 +94,9 @@ class QuestionAnalysis:
     focus_phrase: tuple[str, ...] = ()
     # Whether it asks who holds a role ("who is the deputy mayor?"): the focus is that role.
     asks_role: bool = False
+    # Whether it asks for a nationality ("what nationality was Arthur Woolf?"): the answer is
+    # an adjective ("British"), which no place, person or body question admits.
+    asks_nationality: bool = False
     # Who a quote question asks about, its head last: ("transport", "minist") for
     # "what did the transport minister say?". A quote of someone else does not answer.
     speaker: tuple[str, ...] = ()
@@ -263,6 +266,11 @@ def analyze_question(text: str) -> QuestionAnalysis:
     """Analyse a normalized question (see :mod:`bot.composer.normalization`)."""
     analysis = _analyze(text)
     tokens = tokenize(analysis.text)
+    if _NATIONALITY_ASKED.search(analysis.text):
+        # "nationality" stems as "nation", which would ask for a place
+        analysis = replace(
+            analysis, answer_type=AnswerType.OTHER, head=(), target=None, asks_nationality=True
+        )
     return replace(
         analysis,
         preposition=_governing_preposition(tokens),
@@ -272,6 +280,14 @@ def analyze_question(text: str) -> QuestionAnalysis:
         focus_phrase=_focus_phrase(analysis, tokens),
         asks_role=not analysis.head and bool(_role([t for t in tokens if t.is_word])),
     )
+
+
+# "what nationality was he?", "what is his nationality?", "of what nationality ...?"
+_NATIONALITY_ASKED = re.compile(
+    r"^(?:of )?(?:what|which) (?:nationality|citizenship)\b"
+    r"|^what (?:is|was|are|were) [^?]{0,60}\b(?:nationality|citizenship)\??$",
+    re.I,
+)
 
 
 def _focus_phrase(analysis: QuestionAnalysis, tokens: tuple[Token, ...]) -> tuple[str, ...]:

@@ -470,3 +470,11 @@ def _ends_in_organization(words: Sequence[str]) -> bool:
 
 # Marks after which a name goes no further.
 _NAME_ENDS = ".,;:'\"’”)"
+
+
+def extract_nationalities(sentence: Sentence) -> Iterator[Candidate]:
+    """Yield each nationality the sentence names ("the Scottish engineer", "a Greek
+    mathematician"): the answers to "what nationality was he?"."""
+    for index, token in enumerate(sentence.tokens):
+        if token.is_word and token.is_capitalized and is_nationality(token.lower):
+            yield Candidate(sentence, index, index, "name:nationality", 1.0)
