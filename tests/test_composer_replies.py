@@ -104,6 +104,33 @@ def test_a_yes_no_question_the_article_half_says_is_answered_with_its_sentence(
     assert text[result.answer_start : result.answer_end] == result.short_answer
 
 
+STRAIN = Knowledge.from_article(
+    article_from_text(
+        "Hospital outbreak\n\n"
+        "Three wards of the Santa Luzia hospital in Braga were closed on Wednesday. "
+        "Dr. Rui Valente said there was no sign that the strain had spread outside the hospital. "
+        "Valente said the strain had spread to a nursing home nearby."
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "short"),
+    [
+        # a sentence that says most of the question and plainly negates it says no
+        ("is there evidence the strain has spread outside the hospital?", AnswerKind.ANSWER, "No"),
+        # one that says most of it without a negation is quoted for the reader to judge
+        ("were the wards closed for a month?", AnswerKind.PASSAGE, None),
+    ],
+)
+def test_a_yes_no_question_half_said_and_plainly_negated_is_answered_no(
+    question: str, kind: AnswerKind, short: str | None
+) -> None:
+    result = answer(question, STRAIN)
+    assert result.kind is kind
+    assert short is None or result.short_answer == short
+
+
 SENTENCE = (
     "Biden has reportedly offered to meet Putin on June 15-16 in a European country, "
     "Russia's Kommersant newspaper reported, though no specific date or location has yet "

@@ -32,7 +32,7 @@ from bot.composer.assembly import (
     sourced_answer,
     summary_answer,
 )
-from bot.composer.candidates import Candidate
+from bot.composer.candidates import Candidate, Sentence
 from bot.composer.contests import asked_side
 from bot.composer.extractors.names import dateline_end
 from bot.composer.inflections import related_stems
@@ -43,6 +43,7 @@ from bot.composer.lexicon import (
     MARRIAGE_WORDS,
     MONEY_WORDS,
     PRONOUNS,
+    says_not,
 )
 from bot.composer.matching import coverage, sentence_for
 from bot.composer.multipart import split_question
@@ -659,6 +660,13 @@ def _answer_yes_no(
     return _sentence_reply(text, analysis, reader, ranked, options=options, scope=scope)
 
 
+def _says_no(sentence: Sentence, analysis: QuestionAnalysis) -> bool:
+    """Whether the sentence plainly negates the question's words ("there was no sign that
+    the strain had spread"): a "no" the reader need not judge."""
+    short, first, _ = decide_yes_no(sentence, analysis)
+    return short == "No" and says_not(sentence.tokens[first].lower)
+
+
 def _sentence_reply(
     text: str,
     analysis: QuestionAnalysis,
@@ -671,7 +679,9 @@ def _sentence_reply(
     """The best sentence as the reply, judged by how much of the question it says.
 
     A yes/no question it says whole is answered "yes" or "no"; one it says most of
-    gets the sentence quoted for the reader to judge, and less than that is declined.
+    gets the sentence quoted for the reader to judge, unless the sentence plainly
+    negates it ("there was no sign that the strain had spread"): that "no" needs no
+    judging. Less than that is declined.
     """
     knowledge = reader.knowledge
     if not ranked or names_unknown(analysis, reader):
@@ -687,8 +697,10 @@ def _sentence_reply(
     if analysis.answer_type is AnswerType.YES_NO and unsaid_at(source.text, analysis) is not None:
         # "It was not yet known whether ...": neither yes nor no, and the article says so
         return no_answer(knowledge, text, analysis, ranked, scope=scope, left_open=source)
-    if analysis.answer_type is AnswerType.YES_NO and said >= YES_NO_COVERAGE:
-        sentence = sentence_for(source, analysis)
+    sentence = sentence_for(source, analysis) if analysis.answer_type is AnswerType.YES_NO else None
+    if sentence is not None and (
+        said >= YES_NO_COVERAGE or (said >= PASSAGE_COVERAGE and _says_no(sentence, analysis))
+    ):
         short, first, last = decide_yes_no(sentence, analysis)
         return sourced_answer(
             knowledge,
