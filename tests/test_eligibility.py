@@ -322,6 +322,26 @@ def test_a_bare_number_is_an_age_only_when_said_as_one(
 
 
 @pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # one year asked: a span of years is no answer, a year is
+        ("in what year did the siege start?", "1702", "between 1702 and 1709"),
+        ("which year did the siege end?", "1702", "1702-1709"),
+        # several years asked, or a span of time: the span answers
+        ("between what years did the siege last?", "between 1702 and 1709", None),
+        ("when was the siege?", "between 1702 and 1709", None),
+    ],
+)
+def test_one_year_asked_gets_no_span_of_years(
+    question: str, admitted: str, kept_out: str | None
+) -> None:
+    text = (
+        "The siege lasted between 1702 and 1709. The war of 1702-1709 ended it. It began in 1702."
+    )
+    _assert_admits(question, reader_of("Story\n\n" + text), admitted, kept_out)
+
+
+@pytest.mark.parametrize(
     ("text", "question", "admitted", "kept_out"),
     [
         # a sentence about other people offers nobody for a "who" question naming someone

@@ -55,7 +55,14 @@ from bot.composer.lexicon import (
 from bot.composer.matching import opposed, sentence_for
 from bot.composer.person_words import PERSON_STEMS
 from bot.composer.pinned import pinned_unsaid
-from bot.composer.questions import AnswerType, QuestionAnalysis, family_relation, set_aside_stems
+from bot.composer.questions import (
+    AnswerType,
+    QuestionAnalysis,
+    asks_birth,
+    asks_death,
+    family_relation,
+    set_aside_stems,
+)
 from bot.composer.reader import ArticleReader
 from bot.composer.span_features import (
     apposition_age,
@@ -136,6 +143,7 @@ def candidate_spans(
         if (
             _only_a_quantifier(candidate, question)
             or _a_date_for_a_thing(candidate, question)
+            or _years_for_one_year(candidate, question)
             or _a_number_for_someone(candidate, question)
             or _no_name_for_a_name(candidate, question)
         ):
@@ -225,6 +233,18 @@ def _a_date_for_a_thing(candidate: Candidate, question: QuestionAnalysis) -> boo
     return not asks_time
 
 
+def _years_for_one_year(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """ "between 1702 and 1709" or "the 1970s and 1980s" answers no "in what year did it
+    start?": one year is asked. A lifespan is trimmed to the year of a birth or a death."""
+    if question.answer_type is not AnswerType.DATE or not _ONE_YEAR.search(question.text):
+        return False
+    if asks_birth(question) or asks_death(question):
+        return False
+    return len(_YEAR_NUMBERS.findall(candidate.text)) > 1
+
+
+_ONE_YEAR = re.compile(r"\b(?:what|which) year\b", re.IGNORECASE)
+_YEAR_NUMBERS = re.compile(r"\d{3,4}")
 _THING_TYPES = _ENTITY_TYPES | {AnswerType.OTHER}
 _WHEN = re.compile(r"\bwhen\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1\d{3}|20\d{2})s?")  # a year or its decade ("1970s")
