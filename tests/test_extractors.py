@@ -950,6 +950,8 @@ def test_what_someone_did_is_a_verb_with_what_it_governs() -> None:
         ("The vote was delayed by Monday Night Football.", "Monday Night Football", None),
         ("The deal should close by May.", None, "May"),
         ("It was won by the 2019 champion Ana Ruiz.", "Ana Ruiz", None),
+        ("He was shot by a second gunman.", "a second gunman", None),
+        ("The plan was drafted by close allies of the mayor.", "close allies of the mayor", None),
     ],
 )
 def test_the_doer_after_by_is_no_amount_or_time(

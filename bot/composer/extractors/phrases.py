@@ -412,7 +412,7 @@ def _deadline(phrase: Sequence[Token]) -> bool:
     January", "by next week"): a deadline, not who did it."""
     for position, token in enumerate(phrase):
         plain = not token.is_capitalized  # "Monday Night Football" is a name
-        if plain and (token.lower in TIME_NOUNS or token.lower in _TIME_POINTS):
+        if plain and (token.lower in _DEADLINE_NOUNS or token.lower in _TIME_POINTS):
             return True
         if token.text.isdigit() and len(token.text) == 4 and position == len(phrase) - 1:
             return True  # "by 2028"; not "by the 2019 winner Ana Ruiz"
@@ -434,8 +434,10 @@ def _in_a_name(phrase: Sequence[Token], position: int) -> bool:
     )
 
 
-# Words that name a point of a span of time: "by the end of the year", "by the close".
-_TIME_POINTS = frozenset({"end", "start", "beginning", "middle", "close", "then", "now"})
+# Words that name a point of a span of time: "by the end of the year", "by then".
+_TIME_POINTS = frozenset({"end", "start", "beginning", "middle", "then", "now"})
+# The time nouns of a deadline; "second" is an ordinal as often ("by a second gunman").
+_DEADLINE_NOUNS = TIME_NOUNS - {"second"}
 
 
 def _is_content(token: Token) -> bool:
