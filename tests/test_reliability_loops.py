@@ -109,12 +109,7 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
     ): "moves forward over at most _KIND_WORDS (3) tokens after a name",
     (
         "bot.composer.extractors.names",
-        "ends_a_full_name",
-        "start >= 0 and seen < _MENTIONS_READ",
-    ): "each pass moves past one mention (str.find from its end); at most _MENTIONS_READ of them",
-    (
-        "bot.composer.extractors.names",
-        "opens_an_organization",
+        "_mentions",
         "start >= 0 and seen < _MENTIONS_READ",
     ): "each pass moves past one mention (str.find from its end); at most _MENTIONS_READ of them",
     (

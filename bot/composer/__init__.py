@@ -32,7 +32,7 @@ from bot.composer.assembly import (
     sourced_answer,
     summary_answer,
 )
-from bot.composer.candidates import Candidate, Sentence
+from bot.composer.candidates import Candidate
 from bot.composer.contests import asked_side
 from bot.composer.extractors.names import dateline_end
 from bot.composer.inflections import related_stems
@@ -660,13 +660,6 @@ def _answer_yes_no(
     return _sentence_reply(text, analysis, reader, ranked, options=options, scope=scope)
 
 
-def _says_no(sentence: Sentence, analysis: QuestionAnalysis) -> bool:
-    """Whether the sentence plainly negates the question's words ("there was no sign that
-    the strain had spread"): a "no" the reader need not judge."""
-    short, first, _ = decide_yes_no(sentence, analysis)
-    return short == "No" and says_not(sentence.tokens[first].lower)
-
-
 def _sentence_reply(
     text: str,
     analysis: QuestionAnalysis,
@@ -697,24 +690,26 @@ def _sentence_reply(
     if analysis.answer_type is AnswerType.YES_NO and unsaid_at(source.text, analysis) is not None:
         # "It was not yet known whether ...": neither yes nor no, and the article says so
         return no_answer(knowledge, text, analysis, ranked, scope=scope, left_open=source)
-    sentence = sentence_for(source, analysis) if analysis.answer_type is AnswerType.YES_NO else None
-    if sentence is not None and (
-        said >= YES_NO_COVERAGE or (said >= PASSAGE_COVERAGE and _says_no(sentence, analysis))
-    ):
+    if analysis.answer_type is AnswerType.YES_NO and said >= PASSAGE_COVERAGE:
+        sentence = sentence_for(source, analysis)
         short, first, last = decide_yes_no(sentence, analysis)
-        return sourced_answer(
-            knowledge,
-            text,
-            analysis,
-            short=short,
-            source=source,
-            span=(
-                source.start + sentence.tokens[first].start,
-                source.start + sentence.tokens[last].end,
-            ),
-            confidence=said,
-            evidence=evidence,
-        )
+        # A plain negation ("there was no sign that the strain had spread") is a "no" the
+        # reader need not judge, though the sentence says only part of the question.
+        plainly_no = short == "No" and says_not(sentence.tokens[first].lower)
+        if said >= YES_NO_COVERAGE or plainly_no:
+            return sourced_answer(
+                knowledge,
+                text,
+                analysis,
+                short=short,
+                source=source,
+                span=(
+                    source.start + sentence.tokens[first].start,
+                    source.start + sentence.tokens[last].end,
+                ),
+                confidence=said,
+                evidence=evidence,
+            )
     if said >= PASSAGE_COVERAGE:
         return passage_answer(
             knowledge, text, analysis, source=source, confidence=said, evidence=evidence

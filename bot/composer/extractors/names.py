@@ -403,30 +403,25 @@ def ends_a_full_name(
     Brightwell" in a headline is no first name), or a title ("Mayor Ruiz"), and
     the pair no place ("Santa Fe").
     """
-    seen = 0
-    for text in texts:
-        start = text.find(" " + word)
-        while start >= 0 and seen < _MENTIONS_READ:
-            seen += 1
-            end = start + 1 + len(word)
-            whole = end == len(text) or not (text[end].isalnum() or text[end] == "-")
-            words_before = text[max(0, start - _REACH_BACK) : start].split()
-            previous = words_before[-1].lstrip("\"'(“‘").removesuffix(".") if words_before else ""
-            if whole and previous.replace("-", "").replace("'", "").isalpha():
-                lower = previous.lower()
-                if lower in ROLE_TITLES or lower in HONORIFICS:
-                    return True
-                first_name = (
-                    previous[:1].isupper()
-                    and not previous.isupper()
-                    and not lower_case_words(lower)
-                    and lower not in FUNCTION_WORDS
-                    and not is_nationality(lower)
-                    and gazetteer.kind(f"{previous} {word}") is None
-                )
-                if first_name:
-                    return True
-            start = text.find(" " + word, end)
+    for text, start in _mentions(" " + word, texts):
+        end = start + 1 + len(word)
+        whole = end == len(text) or not (text[end].isalnum() or text[end] == "-")
+        words_before = text[max(0, start - _REACH_BACK) : start].split()
+        previous = words_before[-1].lstrip("\"'(“‘").removesuffix(".") if words_before else ""
+        if whole and previous.replace("-", "").replace("'", "").isalpha():
+            lower = previous.lower()
+            if lower in ROLE_TITLES or lower in HONORIFICS:
+                return True
+            first_name = (
+                previous[:1].isupper()
+                and not previous.isupper()
+                and not lower_case_words(lower)
+                and lower not in FUNCTION_WORDS
+                and not is_nationality(lower)
+                and gazetteer.kind(f"{previous} {word}") is None
+            )
+            if first_name:
+                return True
     return False
 
 
@@ -437,17 +432,23 @@ def opens_an_organization(word: str, texts: Sequence[str]) -> bool:
     News names a firm in full once and by its first word after: "Lakeline" alone is
     then that firm, no person, so it does not answer "who voted against?".
     """
+    for text, start in _mentions(word + " ", texts):
+        whole = start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "-")
+        following = text[start + len(word) : start + len(word) + _REACH_AHEAD].split()
+        if whole and _ends_in_organization(following[:_NAME_WORDS]):
+            return True
+    return False
+
+
+def _mentions(needle: str, texts: Sequence[str]) -> Iterator[tuple[str, int]]:
+    """Each text holding ``needle`` and where, at most :data:`_MENTIONS_READ` in all."""
     seen = 0
     for text in texts:
-        start = text.find(word + " ")
+        start = text.find(needle)
         while start >= 0 and seen < _MENTIONS_READ:
             seen += 1
-            whole = start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "-")
-            following = text[start + len(word) : start + len(word) + _REACH_AHEAD].split()
-            if whole and _ends_in_organization(following[:_NAME_WORDS]):
-                return True
-            start = text.find(word + " ", start + len(word))
-    return False
+            yield text, start
+            start = text.find(needle, start + len(needle))
 
 
 # How far after a word, and how many words, make the rest of its name.
