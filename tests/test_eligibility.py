@@ -173,7 +173,8 @@ INVASION_READER = reader_of(
     "New cranes changed the port in the 1970s and 1980s. "
     "Northgate Hospital recruited volunteers aged between 65 and 80. "
     "Leaders set new talks for June 15-16. "
-    "The port paid a premium of 28 percent on Friday."
+    "The port paid a premium of 28 percent on Friday. "
+    "Negotiators signed the contract at 4:15 a.m. in a hotel."
 )
 
 
@@ -208,6 +209,20 @@ def test_a_bare_date_number_or_quantifier_answers_no_question_about_a_thing(
     spans = _admitted(question, INVASION_READER)
     assert admitted in spans
     assert kept_out not in spans
+
+
+@pytest.mark.parametrize(
+    ("question", "kept_out"),
+    [
+        ("what did the negotiators sign?", "4:15 a.m"),
+        ("what hotel did the negotiators meet in?", "4:15 a.m"),
+    ],
+)
+def test_a_time_of_day_answers_no_question_about_a_thing(question: str, kept_out: str) -> None:
+    assert kept_out in _proposed(question, INVASION_READER)
+    assert kept_out not in _admitted(question, INVASION_READER)
+    # a question asking for a time still gets it, from the date rules
+    assert "4:15 a.m." in _admitted("what time did the negotiators sign?", INVASION_READER)
 
 
 FIRE_READER = reader_of(

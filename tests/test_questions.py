@@ -33,6 +33,14 @@ def analyze(question: str):  # type: ignore[no-untyped-def]
         ("What nationality was Arthur Woolf?", AnswerType.OTHER),
         ("What is William Rankine's nationality?", AnswerType.OTHER),
         ("What nation hosted the games?", AnswerType.LOCATION),
+        # head nouns are matched as words: "engines" and "office" stem as "engineer" and
+        # "officer" do, and ask for no person
+        ("Which engines power the ferry?", AnswerType.OTHER),
+        ("Which engineers designed the bridge?", AnswerType.PERSON),
+        ("What office does she hold?", AnswerType.OTHER),
+        ("Which officers were suspended?", AnswerType.PERSON),
+        ("Which wives of the miners spoke?", AnswerType.PERSON),
+        ("What cities flooded?", AnswerType.LOCATION),
         ("Which party's leader resigned?", AnswerType.ORGANIZATION),
         ("What country's flag is red?", AnswerType.LOCATION),
         ("What time does the meeting start?", AnswerType.DATE),

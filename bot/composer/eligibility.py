@@ -23,7 +23,8 @@ an answer:
 - nothing that only repeats the question's words, and nothing that only stands
   for things ("either", "several", "many accidents"; "one" still answers "how
   many?");
-- no bare date ("1281") for a question about a thing, a person or a place;
+- no bare date ("1281") or time of day ("4:15 a.m.") for a question about a thing, a
+  person or a place;
 - someone's name ("what is the name of the injured resident?") is a capitalized word.
 """
 
@@ -214,18 +215,23 @@ _ORDERING = frozenset({stem("first"), stem("last")})
 
 
 def _a_date_for_a_thing(candidate: Candidate, question: QuestionAnalysis) -> bool:
-    """A span that is only a date ("1281", "29 December 1930", "in the summer of 1961",
-    "1970s and 1980s", "Friday") answering a "what" question that asks for a thing, not a time:
-    of 63 such answers in the development data, 6 were right. Nor is a date a person,
-    a place or an organization ("1851" for "who developed the indicator?"). A question that says
-    "when" ("it was built when?") or whose head is a time ("what date", "which era")
-    still gets its dates."""
+    """A span that is only a date or a time of day ("1281", "29 December 1930", "in the
+    summer of 1961", "1970s and 1980s", "Friday", "4:15 a.m.") answering a "what" question
+    that asks for a thing, not a time: of 63 such answers in the development data, 6 were
+    right. Nor is a date a person, a place or an organization ("1851" for "who developed
+    the indicator?"). A question that says "when" ("it was built when?") or whose head is
+    a time ("what date", "which era") still gets its dates."""
     if question.answer_type not in _THING_TYPES:
         return False
     words = [token.lower for token in candidate.tokens if token.is_word]
-    if not any(_YEAR.fullmatch(word) or word in CALENDAR_WORDS for word in words):
+    if not any(
+        _YEAR.fullmatch(word) or word in CALENDAR_WORDS or _CLOCK.fullmatch(word) for word in words
+    ):
         return False
-    if not all(word in _DATE_WORDS or _DAY_OR_YEAR.fullmatch(word) for word in words):
+    if not all(
+        word in _DATE_WORDS or _DAY_OR_YEAR.fullmatch(word) or _CLOCK.fullmatch(word)
+        for word in words
+    ):
         return False
     asks_time = bool(_WHEN.search(question.text)) or any(
         word in _TIME_HEADS for word in question.head
@@ -256,6 +262,8 @@ _DATE_WORDS = (
     | TIME_NOUNS
 )
 _TIME_HEADS = TIME_NOUNS | {"date", "dates", "time", "times"}
+# A time of day: "a.m" of "4:15 a.m.", "10.30pm", "noon", "11 o'clock".
+_CLOCK = re.compile(r"\d{1,2}(?:[.:]\d{2})?[ap]\.?m\.?|[ap]\.m\.?|noon|midnight|o'clock")
 
 
 def _a_number_for_someone(candidate: Candidate, question: QuestionAnalysis) -> bool:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from bot.composer.data_tables import read_table
 
-__all__ = ["FORMS", "related_stems"]
+__all__ = ["FORMS", "related_stems", "singulars"]
 
 
 def _forms() -> dict[str, frozenset[str]]:
@@ -40,3 +40,19 @@ def related_stems(stems: frozenset[str]) -> dict[str, str]:
             if other not in stems:
                 related.setdefault(other, own)
     return related
+
+
+def singulars(word: str) -> tuple[str, ...]:
+    """Lower-case ``word`` and the singulars it may be the plural of ("cities",
+    "boxes", "wives"), for matching a noun against word lists that give the singular:
+    a stem would match "engines" with "engineer". Irregular plurals ("people") are
+    listed as they are."""
+    if word.endswith("ies"):
+        return word, word[:-3] + "y"
+    if word.endswith("ves"):
+        return word, word[:-3] + "f", word[:-3] + "fe", word[:-1]
+    if word.endswith("es"):
+        return word, word[:-2], word[:-1]
+    if word.endswith("s"):
+        return word, word[:-1]
+    return (word,)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from bot.composer.data_tables import read_mapping
+from bot.composer.inflections import singulars
 from bot.composer.questions import QuestionAnalysis
 
 __all__ = ["head_word", "is_a_kind_of"]
@@ -35,22 +36,11 @@ def _table() -> dict[str, str]:
 def _senses(word: str) -> tuple[str, ...]:
     """The senses of ``word`` or, for a plural WordNet does not list, of its singular."""
     table = _table()
-    for form in _singulars(word):
+    for form in singulars(word):
         found = table.get(form)
         if found is not None:
             return tuple(found.split())
     return ()
-
-
-def _singulars(word: str) -> tuple[str, ...]:
-    """``word`` and the singulars it may be the plural of ("libraries", "boxes", "cells")."""
-    if word.endswith("ies"):
-        return word, word[:-3] + "y"
-    if word.endswith("es"):
-        return word, word[:-2], word[:-1]
-    if word.endswith("s"):
-        return word, word[:-1]
-    return (word,)
 
 
 @lru_cache(maxsize=1 << 14)

@@ -15,10 +15,12 @@ about the future should not be answered with "last week").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
 
+from bot.composer.inflections import singulars
 from bot.composer.lexicon import (
     AUXILIARIES,
     DETERMINERS,
@@ -637,11 +639,11 @@ def _analyze_what(
         # time" is a noun all the same
         return QuestionAnalysis(core, AnswerType.OTHER, content, tense=tense)
     head = _asked_owner(rest) or _head_phrase(rest)
-    return QuestionAnalysis(core, _type_of_head(head), content, head=head, tense=tense)
+    return QuestionAnalysis(core, _type_of_head(head), content, head=_stems_of(head), tense=tense)
 
 
-def _asked_owner(rest: list[Token]) -> tuple[str, ...]:
-    """The stems of "which lender" in "which lender's shares went up?": a possessive right
+def _asked_owner(rest: list[Token]) -> tuple[Token, ...]:
+    """The words of "which lender" in "which lender's shares went up?": a possessive right
     after the wh-word asks for the owner, so the answer names a lender, not shares
     ("which of the firm's plants" asks for a plant)."""
     if rest and rest[0].lower == "of":
@@ -650,7 +652,7 @@ def _asked_owner(rest: list[Token]) -> tuple[str, ...]:
         if token.lower in AUXILIARIES or (index and _is_a_verb(token)):
             return ()
         if token.lower.endswith("'s") and token.stem:
-            return (*(word.stem for word in rest[:index]), token.stem)
+            return tuple(rest[: index + 1])
     return ()
 
 
@@ -684,7 +686,9 @@ def _analyze_what_is(
     if any(token.lower.endswith("'s") for token in after):
         # "who was Margaret's husband", "what was X's role": a relation, not a definition.
         head = _head_phrase(after, participles=True)
-        return QuestionAnalysis(core, _type_of_head(head), content, head=head, tense=tense)
+        return QuestionAnalysis(
+            core, _type_of_head(head), content, head=_stems_of(head), tense=tense
+        )
     has_verb_after = any(token.lower in AUXILIARIES for token in after)
     has_preposition = any(token.lower in {"of", "in", "on", "for", "by"} for token in after)
     # "what is the Norman religion?" asks for a religion; "what is the G7?" for a definition.
@@ -697,13 +701,13 @@ def _analyze_what_is(
         not named
         and len(rest) > 1
         and rest[1].lower == "the"
-        and _type_of_head(tuple(token.stem for token in after)) is not AnswerType.OTHER
+        and _type_of_head(after) is not AnswerType.OTHER
     )
     if rest[0].lower in _COPULAS and is_short_thing and not asks_name and not names_a_category:
         target = " ".join(token.text for token in after)
         return QuestionAnalysis(core, AnswerType.DEFINITION, content, target=target, tense=tense)
     head = _head_phrase(after, participles=True) if rest[0].lower in _COPULAS else ()
-    return QuestionAnalysis(core, _type_of_head(head), content, head=head, tense=tense)
+    return QuestionAnalysis(core, _type_of_head(head), content, head=_stems_of(head), tense=tense)
 
 
 def _speech_verb(rest: list[Token]) -> str | None:
@@ -760,8 +764,8 @@ def _speech_group(stem: str) -> str | None:
     return None
 
 
-def _head_phrase(words: list[Token], participles: bool = False) -> tuple[str, ...]:
-    """Stems of the noun phrase that opens ``words``, up to the first verb-like word.
+def _head_phrase(words: list[Token], participles: bool = False) -> tuple[Token, ...]:
+    """The noun phrase that opens ``words``, up to the first verb-like word.
 
     Right after "what/which + noun", a word in -ed/-ing is the verb ("which
     newspaper reported"); after "what is the", it is an adjective ("the most
@@ -802,8 +806,12 @@ def _head_phrase(words: list[Token], participles: bool = False) -> tuple[str, ..
     else:
         if "of" in [token.lower for token in phrase]:
             phrase = phrase[: [token.lower for token in phrase].index("of")]
-    nouns = [token.stem for token in phrase if token.lower not in FUNCTION_WORDS]
+    nouns = [token for token in phrase if token.lower not in FUNCTION_WORDS]
     return tuple(nouns[-_MAX_HEAD_WORDS:] if participles else nouns[:_MAX_HEAD_WORDS])
+
+
+def _stems_of(head: Sequence[Token]) -> tuple[str, ...]:
+    return tuple(token.stem for token in head)
 
 
 def _named_owner(phrase: list[Token], owner: Token | None) -> list[Token]:
@@ -826,13 +834,15 @@ def _stems(words_: frozenset[str]) -> frozenset[str]:
     return frozenset(stem(word) for word in words_)
 
 
-# Head-noun stems that decide the answer type, checked in this order.
+# Head nouns that decide the answer type, checked in this order. They are matched as
+# words, not stems: "engines" stems as "engineer" does, "nationality" as "nation",
+# "office" as "officer", and none of those asks for a person or a place.
 _HEAD_TYPES: tuple[tuple[frozenset[str], AnswerType], ...] = (
-    (_stems(_TIME_HEADS), AnswerType.DATE),
-    (_stems(PLACE_NOUNS), AnswerType.LOCATION),
-    (_stems(PERSON_NOUNS), AnswerType.PERSON),
-    (_stems(ORGANIZATION_NOUNS), AnswerType.ORGANIZATION),
-    (_stems(_NUMBER_HEADS), AnswerType.NUMBER),
+    (_TIME_HEADS, AnswerType.DATE),
+    (PLACE_NOUNS, AnswerType.LOCATION),
+    (PERSON_NOUNS, AnswerType.PERSON),
+    (ORGANIZATION_NOUNS, AnswerType.ORGANIZATION),
+    (_NUMBER_HEADS, AnswerType.NUMBER),
 )
 
 
@@ -911,11 +921,12 @@ def family_relation(question: QuestionAnalysis) -> str | None:
 _KIN_STEMS = _stems(KIN_NOUNS)
 
 
-def _type_of_head(head: tuple[str, ...]) -> AnswerType:
+def _type_of_head(head: Sequence[Token]) -> AnswerType:
     if not head:
         return AnswerType.OTHER
-    for stems, answer_type in _HEAD_TYPES:
-        if head[-1] in stems:
+    forms = singulars(head[-1].lower.removesuffix("'s").removesuffix("'"))
+    for nouns, answer_type in _HEAD_TYPES:
+        if any(form in nouns for form in forms):
             return answer_type
     return AnswerType.OTHER
 
