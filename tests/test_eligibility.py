@@ -328,6 +328,27 @@ def test_a_sentence_about_the_opposite_thing_offers_no_answer(
             "47",
         ),
         ("Annika Thorsell, 47, will become his deputy.", "how old is Thorsell?", "47", None),
+        # the words before the name call its owner what the question does
+        (
+            "Dorn United manager Pia Lund Holm, 51, praised her side.",
+            "how old is the Dorn United manager?",
+            "51",
+            None,
+        ),
+        # ... but a club's name alone makes the manager's age no age of the club's
+        (
+            "Dorn United manager Pia Lund Holm, 51, praised her side.",
+            "how old is Dorn?",
+            None,
+            "51",
+        ),
+        # ... nor of another of its people
+        (
+            "Dorn United manager Pia Lund Holm, 51, praised her side.",
+            "how old is the Dorn United captain?",
+            None,
+            "51",
+        ),
     ],
 )
 def test_a_bare_number_is_an_age_only_when_said_as_one(

@@ -405,6 +405,15 @@ def test_a_quoted_title_is_not_speech() -> None:
         ("The match was cancelled because of the storm.", "because of the storm"),
         ("Troops were recalled amid a cooling of tensions.", "amid a cooling of tensions"),
         ("It closed due to low demand, officials said.", "due to low demand"),
+        # a cause given by someone, or a circumstance that explains
+        ("The striker blamed a knee injury for the miss.", "blamed a knee injury for the miss"),
+        ("The mill shut, citing the cost of power.", "citing the cost of power"),
+        (
+            "The judge freed him, ruling that the search was illegal.",
+            "ruling that the search was illegal",
+        ),
+        ("A lighter sentence is likely given his age.", "given his age"),
+        ("The roof fell when a beam gave way.", "when a beam gave way"),
         # a thousands comma ends no clause
         ("He sold the house to repay $400,000 of debts.", "to repay $400,000 of debts"),
         # an adverb may split the infinitive of a purpose

@@ -590,11 +590,31 @@ def _beside_a_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
     belongs to the name it is written with ("Ana Ruiz, 52," or "the 22-year-old Sato")."""
     tokens = candidate.sentence.tokens
     near = tokens[max(0, candidate.first - _AGE_REACH) : candidate.last + _AGE_REACH + 1]
-    return _names_one_of(near, question)
+    return _names_one_of(near, question) or _called_as_asked(tokens, candidate.first, question)
+
+
+def _called_as_asked(tokens: Sequence[Token], first: int, question: QuestionAnalysis) -> bool:
+    """Whether the words right before the name an age is set off after call its owner what
+    the question does: "Kempen coach Luís Ferreira Alves, 44," is the Kempen coach's age.
+    They must hold one of the question's names and one of its other words: "44" is no
+    age of Kempen, the club."""
+    end = first - 1 if first > 0 and tokens[first - 1].text == "," else first
+    phrase: list[Token] = []
+    for token in reversed(tokens[max(0, end - _TITLE_REACH) : end]):
+        if not token.is_word or not (
+            token.is_capitalized or word_class(token.lower) is WordClass.NOUN
+        ):
+            break
+        phrase.append(token)
+    others = {token.stem for token in question.content if not token.is_capitalized}
+    said = {token.stem for token in phrase if not token.is_capitalized}
+    return _names_one_of(phrase, question) and bool(others & said)
 
 
 # The most tokens between an age and the name it is written with ("Nadia Benali, 29").
 _AGE_REACH = 3
+# The most words of a name and the title before it ("Kempen coach Luís Ferreira Alves").
+_TITLE_REACH = 6
 
 
 def _age_said_of(candidate: Candidate, question: QuestionAnalysis, named_before: bool) -> bool:

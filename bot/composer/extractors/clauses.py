@@ -1,5 +1,5 @@
 """Reason and manner clauses: "for election meddling", "to help normalize relations",
-"because ...", "amid ...", and "positively", "by phone", "through dialogue".
+"because ...", "amid ...", "citing ...", and "positively", "by phone", "through dialogue".
 
 A reason clause starts at a cause marker and runs to the next punctuation mark or
 clause boundary, cut at a dozen tokens: the short answer is the clause, the reply
@@ -54,6 +54,17 @@ _REASON_MARKERS: dict[tuple[str, ...], float] = {
     ("to",): 0.45,
     ("since",): 0.4,
     ("after",): 0.35,
+    # a cause named by who gives it: "blamed a shoulder problem", "citing rising costs",
+    # "ruling that prosecutors had withheld footage", "argued that credit would hurt"
+    ("blamed",): 0.8,
+    ("blaming",): 0.8,
+    ("citing",): 0.8,
+    ("ruling", "that"): 0.7,
+    ("argued", "that"): 0.5,
+    ("saying", "that"): 0.45,
+    # "more likely given his age", "burned when the wind changed"
+    ("given",): 0.5,
+    ("when",): 0.3,
 }
 _MANNER_MARKERS: dict[tuple[str, ...], float] = {
     ("by",): 0.7,
