@@ -178,6 +178,8 @@ def _is_abbreviation(paragraph: str, period: int, next_word_start: int) -> bool:
         return _next_word(paragraph, next_word_start).lower() not in _SENTENCE_OPENERS
     word_match = _LAST_WORD.search(paragraph, max(0, period - _WORD_LOOKBACK), period)
     original = word_match.group(0) if word_match else ""
+    # the abbreviation may close a hyphenated name: "Trinity-St. Paul's Church"
+    original = original.rsplit("-", 1)[-1]
     bare = original.lower()
     if bare in _ALSO_WORDS and not original[:1].isupper():
         return False

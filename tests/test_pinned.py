@@ -27,6 +27,9 @@ from tests.test_eligibility import _assert_admits
         ("when did the war end, before or after 1945?", "The war ended in 1944.", False),
         ("how many of the 12 miners died?", "One miner died.", False),
         ("who won?", "Sato won.", False),
+        # a number joined to a name by a hyphen is part of the name, and pins nothing
+        ("where was Lyra-2 assembled?", "The probe was assembled in Turin.", False),
+        ("how fast did the F-16 fly?", "The jet flew at 900 kilometres an hour.", False),
     ],
 )
 def test_a_year_or_number_the_question_names(question: str, text: str, unsaid: bool) -> None:

@@ -37,6 +37,12 @@ def sentences(text: str) -> list[str]:
         ("He said no. The talks ended.", ["He said no.", "The talks ended."]),
         ("It is No. 10 on the list.", ["It is No. 10 on the list."]),
         ("Made by Acme Inc. The firm grew.", ["Made by Acme Inc.", "The firm grew."]),
+        # an abbreviation closing a hyphenated name ends no sentence; a word does
+        ("They met at Holy-St. Mary's Hall.", ["They met at Holy-St. Mary's Hall."]),
+        (
+            "The vote was a well-known no. It failed.",
+            ["The vote was a well-known no.", "It failed."],
+        ),
         ("Wait... The end.", ["Wait...", "The end."]),
         ("(He left.) Then she came.", ["(He left.)", "Then she came."]),
         ("no terminal punctuation", ["no terminal punctuation"]),

@@ -66,5 +66,6 @@ def _said_in(year: str, hundreds: str, text: str) -> bool:
 # A year as questions write it: "in 2021", "in the 1940's", "the 1700s" (its first four
 # digits, and the "s" of a span of years).
 _YEAR = re.compile(r"\b(1\d{3}|20\d{2})(?!\d)('?s)?")
-# A number written in digits, whole: "8", "10,000", "9.81" (not a part of "G7" or "3D").
-_NUMBER = re.compile(r"(?<![\w.,])(\d[\d,.]{0,20}\d|\d)(?!\w)")
+# A number written in digits, whole: "8", "10,000", "9.81" (not a part of "G7" or "3D",
+# nor of a name joined to it by a hyphen: "Norvane-1", "Calder-2", "COVID-19").
+_NUMBER = re.compile(r"(?<![\w.,])(?<![^\W\d_]-)(\d[\d,.]{0,20}\d|\d)(?!\w)")
