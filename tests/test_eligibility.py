@@ -234,7 +234,8 @@ FIRE_READER = reader_of(
     "One resident was treated by an insurer. "
     "The mine produces copper around the clock in 40 hours of shifts, and 1,100 workers "
     "dig it; the blaze left about a third of the forest in ash after burning for 37 years. "
-    "Fares cover roughly a fifth of the operating costs."
+    "Fares cover roughly a fifth of the operating costs. "
+    "Two miners remain missing and one was confirmed dead."
 )
 
 
@@ -253,6 +254,9 @@ FIRE_READER = reader_of(
         ("how much copper does the mine produce?", None, "40"),
         ("how much copper does the mine produce?", None, "1,100 workers"),
         ("how much of the forest is ash?", "a third", "37 years"),
+        # ... nor a number standing for people named before
+        ("how much copper does the mine produce?", None, "one"),
+        ("how many miners were confirmed dead?", "one", None),
         # a part of a cost is a part, not an amount of money
         ("how much of the operating costs do fares cover?", "a fifth", None),
         # someone's name is a name: not a sentence's first word, a time or a role

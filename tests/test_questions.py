@@ -41,6 +41,12 @@ def analyze(question: str):  # type: ignore[no-untyped-def]
         ("Which officers were suspended?", AnswerType.PERSON),
         ("Which wives of the miners spoke?", AnswerType.PERSON),
         ("What cities flooded?", AnswerType.LOCATION),
+        # a passive or a subject's -ing verb after "what is" asks what it acts on
+        ("what was stolen?", AnswerType.OTHER),
+        ("what are the divers searching?", AnswerType.OTHER),
+        ("what is Ortega planning?", AnswerType.OTHER),
+        ("What is data mining?", AnswerType.DEFINITION),
+        ("What is set theory?", AnswerType.DEFINITION),
         ("Which party's leader resigned?", AnswerType.ORGANIZATION),
         ("What country's flag is red?", AnswerType.LOCATION),
         ("What time does the meeting start?", AnswerType.DATE),

@@ -672,8 +672,9 @@ def _analyze_what_is(
 ) -> QuestionAnalysis:
     """ "what is X?": a definition when X is short and names a thing, else OTHER."""
     after = rest[1:]
-    if any(token.lower == "doing" for token in after):
-        # "what is Russia doing on the border?" asks for an action, not for a Russia.
+    if any(token.lower == "doing" for token in after) or _asks_verb_object(after):
+        # "what is Russia doing on the border?" asks for an action, not for a Russia;
+        # "what was taken?", "what are investigators sampling?" for what the verb acts on.
         return QuestionAnalysis(core, AnswerType.OTHER, content, tense=tense)
     while after and after[-1].lower in _NAMING_TAIL:
         after = after[:-1]
@@ -708,6 +709,21 @@ def _analyze_what_is(
         return QuestionAnalysis(core, AnswerType.DEFINITION, content, target=target, tense=tense)
     head = _head_phrase(after, participles=True) if rest[0].lower in _COPULAS else ()
     return QuestionAnalysis(core, _type_of_head(head), content, head=_stems_of(head), tense=tense)
+
+
+def _asks_verb_object(after: list[Token]) -> bool:
+    """Whether the words after "what is/was" are a verb and not a thing to define: a
+    passive ("what was taken?", "what was found?") or a subject and its verb
+    in -ing ("what are investigators sampling?", "what is Lakeline planning?"); "what
+    is packet switching?" names a thing."""
+    if not after:
+        return False
+    if len(after) == 1:
+        return word_class(after[0].lower) is WordClass.VERB and not after[0].is_capitalized
+    if len(after) != 2 or not after[1].lower.endswith("ing"):
+        return False
+    subject = after[0]
+    return subject.is_capitalized or subject.lower in PRONOUNS or looks_plural(subject.lower)
 
 
 def _speech_verb(rest: list[Token]) -> str | None:

@@ -39,6 +39,7 @@ from bot.composer.contests import asked_side, contest_fit
 from bot.composer.english import zipf_frequency
 from bot.composer.extractors.numbers import is_fraction, measure_unit
 from bot.composer.lexicon import (
+    AUXILIARIES,
     CURRENCY_WORDS,
     DETERMINERS,
     FUNCTION_WORDS,
@@ -555,10 +556,23 @@ def quantity_fits(wanted: str, asked: QuantityAsked, candidate: Candidate) -> bo
             or apposition_age(candidate)
             or _AGE_FORM.search(text)
             or _SCORE_FORM.fullmatch(text.replace(" ", ""))
+            or _stands_for_someone(candidate)
         )
     else:  # a length of time: "four days", "two-week", or a finishing time "2:05:40"
         fits = candidate.rule == "number:time" or counts_time(candidate)
     return fits
+
+
+def _stands_for_someone(candidate: Candidate) -> bool:
+    """A bare number that is the subject of its verb: "one was confirmed dead", "two
+    remain missing" count people or things named before, never an amount of copper."""
+    words = [token for token in candidate.tokens if token.is_word]
+    bare = bool(words) and all(token.is_number or token.lower in NUMBER_WORDS for token in words)
+    return bare and _word_after(candidate) in AUXILIARIES | _STATE_VERBS
+
+
+# Verbs a bare number is the subject of when it counts people: "two remain missing".
+_STATE_VERBS = frozenset({"remain", "remained", "remains", "died", "survived"})
 
 
 def _is_share(text: str) -> bool:
