@@ -49,7 +49,7 @@ __all__ = ["dense_scores", "top_k"]
 # passages, query by query, interleaved with bm25s as the benchmark runs: at 50-100
 # postings Python was 7% faster than the keyed NumPy path, at 100-200 5% slower).
 _PYTHON_QUERY_POSTINGS_WITH_COPY = 24
-_PYTHON_QUERY_POSTINGS = 96
+_PYTHON_QUERY_POSTINGS = 192
 # Past DENSE_ROWS, a query reading at least n_rows / _FRESH_SHARE postings of an
 # index of at most _FRESH_ROWS passages sums them with np.bincount into a fresh
 # array too. Its zeroing is one sequential pass, which stays cheap when other
@@ -74,7 +74,7 @@ def top_k(postings: Postings, query: Query, k: int) -> tuple[list[int], list[flo
         # Each list's length from a list of them, in C: a generator over the query's
         # lists cost a microsecond of a 15 us query.
         if sum(map(postings.lengths.__getitem__, query.columns)) <= limit:
-            return _python_top_k(views, postings.starts, query, k)
+            return _python_top_k(views, query, k)
     if postings.matrix is not None:
         rows, scores = dense_top_k(postings, query, k)
         return rows.tolist(), scores.tolist()
@@ -118,16 +118,14 @@ def _large_top_k(postings: Postings, query: Query, k: int) -> tuple[list[int], l
         return select(rows, costs, k, copies=len(query.columns))
 
 
-def _python_top_k(
-    views: PythonViews, starts: list[int], query: Query, k: int
-) -> tuple[list[int], list[float]]:
+def _python_top_k(views: PythonViews, query: Query, k: int) -> tuple[list[int], list[float]]:
     """The top k in plain Python; the same float64 sums, in the same order, as NumPy's.
 
     The first term's scores are its products, made in one dict comprehension: a row's
     first product is its sum so far, exactly (0.0 + p is p), and no ``get`` is called.
     """
     columns, query_weights = query
-    all_rows, all_weights = views
+    all_rows, all_weights, starts = views
     start, end = starts[columns[0]], starts[columns[0] + 1]
     query_weight = query_weights[0]
     scores = {
