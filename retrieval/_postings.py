@@ -5,12 +5,12 @@ weights) plus what :mod:`retrieval._search` plans with, all derived once when an
 index is fitted or loaded: each term's largest weight (the max-score bound), the
 column pointers as a Python list (a query reads a few), the champion lists of
 long posting lists and a reusable per-passage score array (large indexes), and
-for small indexes a dense float64 copy and plain-Python posting lists.
+for small indexes each posting as a complex key, memoryviews for plain Python,
+and, for an article's, a dense float64 copy.
 """
 
 from __future__ import annotations
 
-import itertools
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,16 +19,17 @@ from typing import NamedTuple
 
 import numpy as np
 
-__all__ = ["DENSE_ROWS", "Champions", "Postings", "Query", "ScoreScratch"]
+__all__ = ["DENSE_ROWS", "Champions", "Postings", "PythonViews", "Query", "ScoreScratch"]
 
 # Up to this many passages, the search sums every query's postings without
-# planning, from wide copies of them (intp rows and float64 weights, which NumPy
-# would otherwise convert on every call: 25% of a small query's time).
+# planning, from a keyed copy of them (see ``Postings.keyed``).
 DENSE_ROWS = 20_000
-# Indexes this small also keep their postings as Python lists (the search scores
-# questions that read few postings in plain Python).
+# Indexes this small also keep memoryviews of their postings (the search scores
+# questions that read few postings in plain Python). At 10,000 realistic passages
+# the keyed NumPy path was faster for all but the smallest queries (interleaved
+# with bm25s: p50 0.92-0.95x bm25s's bare scoring with plain Python up to 48
+# postings, 0.99-1.02x up to 192).
 _PYTHON_ROWS = 2048
-_PYTHON_POSTINGS = 200_000
 # Indexes of at most this many passages x terms (16 MB of float64, e.g. an
 # article of 200 sentences and 1,500 terms is 300,000) keep a dense term-major
 # copy: a query is then three NumPy calls, about 5 us instead of 20 us.
@@ -52,10 +53,11 @@ class Postings:
     starts: list[int]  # indptr as Python ints
     champions: Champions
     scratch: ScoreScratch
-    wide: tuple[np.ndarray, np.ndarray] | None  # indices as intp, data as float64, if small
+    # If small: complex128, each posting's weight + row * 1j (see _keyed_copy).
+    keyed: np.ndarray | None
     matrix: np.ndarray | None  # float64 (n_columns, n_rows) for small indexes, else None
-    lists: list[tuple[list[int], list[float]]] | None  # (rows, weights) per column, if tiny
-    lengths: list[int]  # each column's number of postings, if ``lists`` (else empty)
+    views: PythonViews | None  # the postings for plain Python, if small
+    lengths: list[int]  # each column's number of postings, if ``views`` (else empty)
 
     @classmethod
     def from_arrays(
@@ -73,10 +75,10 @@ class Postings:
             indptr.tolist(),
             Champions.of(indptr, indices, data, n_rows),
             ScoreScratch(n_rows),
-            (indices.astype(np.intp), data.astype(np.float64)) if n_rows <= DENSE_ROWS else None,
+            _keyed_copy(indices, data) if n_rows <= DENSE_ROWS else None,
             _dense_copy(indptr, indices, data, n_rows),
-            lists := _python_lists(indptr, indices, data, n_rows),
-            np.diff(indptr).tolist() if lists is not None else [],
+            views := _python_views(indptr, indices, data, n_rows),
+            np.diff(indptr).tolist() if views is not None else [],
         )
 
     def rows(self, column: int) -> np.ndarray:
@@ -158,6 +160,24 @@ class Query(NamedTuple):
     weights: list[float]  # l2-normalized
 
 
+def _keyed_copy(indices: np.ndarray, data: np.ndarray) -> np.ndarray:
+    """Each posting as one complex number: its weight (float64) + its row * 1j.
+
+    A small index's query reads a few hundred postings, so its cost is the
+    number of NumPy calls, not the postings. Its sums are over the real parts,
+    and its ranking is by ``-score + row * 1j``, which NumPy sorts by score, then
+    row (``retrieval._ranking.select_keyed``): one array, one slice a term, carries
+    a posting from its list to the ranking. Rows are exact in a float64's 53
+    bits, and both parts are 16 bytes a posting, as separate intp rows and
+    float64 weights were (which spare NumPy converting int32 and float32 on
+    every call: a quarter of a small query's time).
+    """
+    keyed = np.empty(len(indices), dtype=np.complex128)
+    keyed.real = data
+    keyed.imag = indices
+    return keyed
+
+
 def _dense_copy(
     indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, n_rows: int
 ) -> np.ndarray | None:
@@ -169,13 +189,28 @@ def _dense_copy(
     return matrix
 
 
-def _python_lists(
+class PythonViews(NamedTuple):
+    """The rows (int32) and weights (float32) arrays as memoryviews, for plain Python.
+
+    A slice of one is a term's postings, and iterating over it makes each row an
+    int and each weight a float (exactly, as ``tolist`` would) from contiguous
+    memory. Python lists of those ints and floats, kept per term, were slower:
+    every posting was two objects of their own, read from wherever they lay
+    (1,000 realistic passages, questions of 50-200 postings: 37-53 us against
+    31-42 us with bm25s's queries in between, 25-38 against 19-30 without).
+    """
+
+    rows: memoryview
+    weights: memoryview
+    starts: memoryview  # indptr: a term's two bounds side by side, not two int objects
+
+
+def _python_views(
     indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, n_rows: int
-) -> list[tuple[list[int], list[float]]] | None:
-    if n_rows > _PYTHON_ROWS or len(data) > _PYTHON_POSTINGS:
+) -> PythonViews | None:
+    if n_rows > _PYTHON_ROWS:
         return None
-    rows, weights = indices.tolist(), data.tolist()
-    return [(rows[a:b], weights[a:b]) for a, b in itertools.pairwise(indptr.tolist())]
+    return PythonViews(indices.data, data.data, indptr.data)  # ndarray.data: a memoryview
 
 
 def _column_max(indptr: np.ndarray, data: np.ndarray) -> np.ndarray:

@@ -9,14 +9,17 @@ summing every posting would (see :mod:`retrieval._ranking`).
   where a posting costs ~0.2 us and no NumPy call overhead is paid.
 - An article's index keeps a dense float64 copy: a question is three NumPy calls.
 - A one-term question's postings are its scores.
-- Up to ``DENSE_ROWS`` passages, the postings are summed by one ``np.bincount``
-  into a fresh array; past it, with ``np.add.at`` into a score array kept zeroed
-  between queries (:class:`~retrieval._postings.ScoreScratch`), of which only
-  the rows touched are read and zeroed again, unless the query reads so many
-  postings of a mid-sized index that a fresh array costs less. Either way the best k are picked
-  among the postings (:func:`~retrieval._ranking.select`): no sort of their union
-  and no pass over all rows. About 10 ns a posting at a million passages, where a
-  realistic query reads 1k to 150k postings.
+- Up to ``DENSE_ROWS`` passages, each posting is one complex number (weight +
+  row * 1j, :attr:`~retrieval._postings.Postings.keyed`): its weight becomes its
+  product, then its row's sum by one ``np.bincount`` into a fresh array, and the
+  keys are ranked as they are (:func:`~retrieval._ranking.select_keyed`).
+- Past it, the postings are summed with ``np.add.at`` into a score array kept
+  zeroed between queries (:class:`~retrieval._postings.ScoreScratch`), of which
+  only the rows touched are read and zeroed again, unless the query reads so
+  many postings of a mid-sized index that a fresh array costs less; the best k
+  are picked among the postings (:func:`~retrieval._ranking.select`): no sort of
+  their union and no pass over all rows. About 10 ns a posting at a million
+  passages, where a realistic query reads 1k to 150k postings.
 - Queries that would read more than a quarter of a large index, or that pair
   rare terms with very long lists, go through :mod:`retrieval._plans` first.
 """
@@ -25,14 +28,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from retrieval import _postings
 from retrieval._plans import planned_top_k
-from retrieval._postings import Postings, Query
+from retrieval._postings import Postings, PythonViews, Query
 from retrieval._ranking import (
     dense_scores,
     dense_top_k,
+    keyed_postings,
     postings_of,
     select,
+    select_keyed,
     summed,
 )
 
@@ -41,7 +45,9 @@ __all__ = ["dense_scores", "top_k"]
 # Questions that read at most this many postings of a small index are scored in
 # plain Python, at ~0.2 us a posting: past it, the NumPy calls of the dense copy
 # (about 8 us on a SQuAD article) or of summing (about 15 us on 1,000 passages)
-# cost less. Measured on the development articles and the realistic corpus.
+# cost less. Measured on the development articles and the realistic corpus (1,000
+# passages, query by query, interleaved with bm25s as the benchmark runs: at 50-100
+# postings Python was 7% faster than the keyed NumPy path, at 100-200 5% slower).
 _PYTHON_QUERY_POSTINGS_WITH_COPY = 24
 _PYTHON_QUERY_POSTINGS = 192
 # Past DENSE_ROWS, a query reading at least n_rows / _FRESH_SHARE postings of an
@@ -61,26 +67,40 @@ def top_k(postings: Postings, query: Query, k: int) -> tuple[list[int], list[flo
 
     Ties are broken by row, the earlier first.
     """
-    lists = postings.lists
-    if lists is not None:
+    views = postings.views
+    if views is not None:
         copy = postings.matrix is not None
         limit = _PYTHON_QUERY_POSTINGS_WITH_COPY if copy else _PYTHON_QUERY_POSTINGS
         # Each list's length from a list of them, in C: a generator over the query's
         # lists cost a microsecond of a 15 us query.
         if sum(map(postings.lengths.__getitem__, query.columns)) <= limit:
-            return _python_top_k(lists, query, k)
+            return _python_top_k(views, query, k)
     if postings.matrix is not None:
         rows, scores = dense_top_k(postings, query, k)
         return rows.tolist(), scores.tolist()
+    if postings.keyed is not None:
+        return _keyed_top_k(postings.keyed, postings.starts, postings.n_rows, query, k)
     if len(query.columns) == 1:  # its postings are its scores: nothing to add up
         rows, costs = postings_of(postings, query, negated=True)
         return select(rows, costs, k, copies=1)
-    if postings.n_rows <= _postings.DENSE_ROWS:
-        rows, costs = postings_of(postings, query, negated=True)
-        # A fresh array: at this size zeroing it costs less than a borrowed one's bookkeeping.
-        costs = np.bincount(rows, costs, minlength=postings.n_rows)[rows]
-        return select(rows, costs, k, copies=len(query.columns))
     return _large_top_k(postings, query, k)
+
+
+def _keyed_top_k(
+    keyed: np.ndarray, starts: list[int], n_rows: int, query: Query, k: int
+) -> tuple[list[int], list[float]]:
+    """A small index: the postings as ``-product + row * 1j``, each product then
+    replaced by its row's negated sum, and ranked as they are.
+
+    The sums are one ``np.bincount`` into a fresh array: at this size zeroing it
+    costs less than a borrowed one's bookkeeping. A one-term query's products
+    are its scores.
+    """
+    keys = keyed_postings(keyed, starts, query, negated=True)
+    if len(query.columns) > 1:
+        rows = keys.imag.astype(np.intp)
+        keys.real = np.bincount(rows, keys.real, minlength=n_rows)[rows]
+    return select_keyed(keys, k, copies=len(query.columns))
 
 
 def _large_top_k(postings: Postings, query: Query, k: int) -> tuple[list[int], list[float]]:
@@ -98,22 +118,24 @@ def _large_top_k(postings: Postings, query: Query, k: int) -> tuple[list[int], l
         return select(rows, costs, k, copies=len(query.columns))
 
 
-def _python_top_k(
-    lists: list[tuple[list[int], list[float]]], query: Query, k: int
-) -> tuple[list[int], list[float]]:
+def _python_top_k(views: PythonViews, query: Query, k: int) -> tuple[list[int], list[float]]:
     """The top k in plain Python; the same float64 sums, in the same order, as NumPy's.
 
     The first term's scores are its products, made in one dict comprehension: a row's
     first product is its sum so far, exactly (0.0 + p is p), and no ``get`` is called.
     """
     columns, query_weights = query
-    rows, weights = lists[columns[0]]
+    all_rows, all_weights, starts = views
+    start, end = starts[columns[0]], starts[columns[0] + 1]
     query_weight = query_weights[0]
-    scores = {row: weight * query_weight for row, weight in zip(rows, weights, strict=True)}
+    scores = {
+        row: weight * query_weight
+        for row, weight in zip(all_rows[start:end], all_weights[start:end], strict=True)
+    }
     get = scores.get
     for column, query_weight in zip(columns[1:], query_weights[1:], strict=True):
-        rows, weights = lists[column]
-        for row, weight in zip(rows, weights, strict=True):
+        start, end = starts[column], starts[column + 1]
+        for row, weight in zip(all_rows[start:end], all_weights[start:end], strict=True):
             scores[row] = get(row, 0.0) + weight * query_weight
     return _python_best(scores, k)
 

@@ -47,6 +47,24 @@ def test_passages_of_one_direction_tie_at_one_to_the_earlier(k: int) -> None:
     assert all(hit.score <= 1.0 for hit in hits)
 
 
+@pytest.mark.parametrize("k", [1, 2, 3, 4, 6, 8, 10])
+def test_many_passages_at_one_rank_as_every_clamped_score_does(k: int) -> None:
+    # Passages in the query's direction score 1, some of them a rounding above: the
+    # clamp makes them tie, in passage order, whether the k found hold them all
+    # (fewer than k, or a lower score after them) or not (more of them than k).
+    texts = ["w0x w1x w2x", "w3x", "w0x w0x w1x w1x", "w0x w1x", "w0x w1x w3x"]
+    texts += ["w0x w1x", "w0x w0x w1x w1x", "w1x w0x", "w0x w0x w0x w1x w1x w1x", "w0x"]
+    retriever = TfidfRetriever.fit(texts)
+    scores = retriever.scores("w0x w1x")
+    assert scores is not None
+    assert scores.max() == 1.0
+    assert len(np.flatnonzero(scores == 1.0)) == 6
+    expected = sorted(np.flatnonzero(scores).tolist(), key=lambda row: (-scores[row], row))
+    hits = retriever.search("w0x w1x", k=k)
+    assert [hit.passage.index for hit in hits] == expected[:k]
+    assert [hit.score for hit in hits] == scores[expected[:k]].tolist()
+
+
 def test_k_must_be_positive() -> None:
     with pytest.raises(ValueError, match="k must be at least 1"):
         TfidfRetriever.fit(CORPUS).search("summit", k=0)

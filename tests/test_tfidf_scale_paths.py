@@ -60,13 +60,18 @@ def _top(retriever: TfidfRetriever, query: str, k: int) -> tuple[list[int], list
 
 # Module constants that force each plan of the search on a small corpus.
 FEW_CHAMPIONS = {"_MIN_CHAMPIONS": 64, "_CHAMPION_SHARE": 10**9}  # 64 per long list
-# No dense copy, planned, narrow postings, np.add.at for every row's score.
-LARGE = {"_MATRIX_CELLS": 0, "DENSE_ROWS": 0, "BINCOUNT_ROWS": 0, "_FRESH_ROWS": 0}
+# No dense copy, planned, narrow postings, np.add.at for every row's score, no plain Python.
+LARGE = {
+    "_MATRIX_CELLS": 0,
+    "DENSE_ROWS": 0,
+    "BINCOUNT_ROWS": 0,
+    "_FRESH_ROWS": 0,
+    "_PYTHON_ROWS": 0,
+}
 # The max-score cut on few postings, as on realistic text: champion lists of 8
 # bound the skipped lists' other rows. With _LOOKUP_COST 0 it skips every list it can.
 CUT_FEW = {
     **LARGE,
-    "_PYTHON_ROWS": 0,  # and no plain-Python lists, for the small corpora of the property test
     "SUM_FRACTION": 1,
     "_GIANT_FRACTION": 1,
     "_CUT_FRACTION": 1,
@@ -76,9 +81,11 @@ CUT_FEW = {
     "_CHAMPION_SHARE": 10**9,
 }
 PLANS = {
-    "python lists": {"_PYTHON_ROWS": 10**9, "_PYTHON_POSTINGS": 10**9, "_MATRIX_CELLS": 0},
+    # Every query in plain Python, over memoryviews of the postings.
+    "python": {"_PYTHON_ROWS": 10**9, "_PYTHON_QUERY_POSTINGS": 10**9, "_MATRIX_CELLS": 0},
     "dense copy": {"_MATRIX_CELLS": 10**12},
-    "summed, wide": {"_MATRIX_CELLS": 0},
+    # Every query through the complex keys of a small index.
+    "summed, keyed": {"_MATRIX_CELLS": 0, "_PYTHON_ROWS": 0},
     "summed": {**LARGE, "SUM_FRACTION": 0, "_GIANT_FRACTION": 0, "_CUT_FRACTION": 10**9},
     "summed, fresh array": {
         **LARGE,
