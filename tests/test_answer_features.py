@@ -95,6 +95,7 @@ def _spans(question_text: str, reader: ArticleReader = READER) -> dict[str, dict
         ("how much was the smaller port sold for?", "$2 million", "kind_match", 1.0),
         # "per share" asks a price, not a share
         ("how much was the smaller port sold for per share?", "$2 million", "kind_match", 1.0),
+        ("how much did it pay for each Ardmore share?", "$2 million", "kind_match", 1.0),
         ("when will the harbour summit be held?", "June 20", "rule_date", 1.0),
         ("when will the harbour summit be held?", "June 20", "question_preposition", 0.0),
         ("in what city will the harbour summit be held?", "Porto", "question_preposition", 1.0),

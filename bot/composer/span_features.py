@@ -173,8 +173,9 @@ _PART_WITHIN = 6
 # A whole stands at most this many tokens after its part: "Four [of the museum's] 22".
 _WHOLE_REACH = 4
 _PERCENT_WORDS = frozenset({"percent", "percentage", "per cent", "proportion", "share", "rate"})
-# "per share", "a share", "each share": one share of stock, priced in money.
-_A_SHARE = re.compile(r"\b(?:per|a|each) share\b")
+# "per share", "a share", "each share", "for each Solvik share": one share of stock,
+# priced in money (a name may stand between: at most one word of 30 letters).
+_A_SHARE = re.compile(r"\b(?:per|a|each) (?:[\w-]{1,30} )?share\b")
 _PORTION = re.compile(r"\bhow much of\b")
 _CURRENCY = re.compile(r"[$£€¥]")
 _SCORE_FORM = re.compile(
