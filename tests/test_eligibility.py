@@ -211,6 +211,29 @@ def test_a_bare_date_number_or_quantifier_answers_no_question_about_a_thing(
     assert kept_out not in spans
 
 
+CHANGE_READER = reader_of(
+    "Vote\n\n"
+    "The new plan cuts the parking spaces from 400 to 250. "
+    "The Alliance took 52 seats, down from 64 in the last election."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # the value a change started from answers only a question about before
+        ("how many parking spaces will there be?", "250", "400"),
+        ("how many seats did the Alliance take?", "52", "64"),
+        ("how many seats did the Alliance hold before?", "64", None),
+        ("how many parking spaces were there originally?", "400", None),
+    ],
+)
+def test_the_value_a_change_started_from_answers_only_before(
+    question: str, admitted: str, kept_out: str | None
+) -> None:
+    _assert_admits(question, CHANGE_READER, admitted, kept_out)
+
+
 @pytest.mark.parametrize(
     ("question", "kept_out"),
     [

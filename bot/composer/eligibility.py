@@ -137,7 +137,9 @@ def candidate_spans(
             continue
         if _repeats_a_name(candidate, question) or _wrong_name(candidate, question):
             continue
-        if _wrong_quantity(candidate, question, dates, named_before):
+        if _wrong_quantity(candidate, question, dates, named_before) or _a_value_left_behind(
+            candidate, question
+        ):
             continue
         if holder_wanted and not _holds_the_role(candidate, role_at):
             continue  # a sentence that never names the role names no holder of it
@@ -672,6 +674,43 @@ def _only_names_of(tokens: Sequence[Token], question: QuestionAnalysis) -> bool:
     """Whether the capitalized words of ``tokens`` are all names the question says."""
     names = [token for token in tokens if token.is_capitalized]
     return bool(names) and all(token.stem in question.capital_stems for token in names)
+
+
+def _a_value_left_behind(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """The value a change started from ("took 52 seats, down from 64", "reduces the spaces
+    from 400 to 250") answers "how many seats did it hold before?", not "how many
+    seats will there be?": a number question that asks for no earlier value gets no
+    number said after "from" in a change."""
+    if question.answer_type is not AnswerType.NUMBER or _ASKS_BEFORE.search(question.text):
+        return False
+    tokens = candidate.sentence.tokens
+    first = candidate.first
+    if first < 1 or tokens[first - 1].lower != "from" or not tokens[first].is_number:
+        return False
+    before = {token.lower for token in tokens[max(0, first - _CHANGE_REACH) : first - 1]}
+    after = tokens[candidate.last + 1 : candidate.last + 4]
+    to_a_number = any(
+        token.lower == "to" and following.is_number for token, following in pairwise(after)
+    )
+    return bool(before & _CHANGE_WORDS) or to_a_number
+
+
+# "before", "previously", "the last election", "used to", "from how many": an earlier value.
+_ASKS_BEFORE = re.compile(
+    r"\b(?:before|previous(?:ly)?|earlier|original(?:ly)?|old|former(?:ly)?|prior|last|"
+    r"used to|initial(?:ly)?|from)\b",
+    re.IGNORECASE,
+)
+# How far before "from" the word saying a change may stand ("cut the height from").
+_CHANGE_REACH = 5
+_CHANGE_WORDS = frozenset(
+    """
+    down up reduce reduces reduced reducing cut cuts cutting rise rises rose risen fall falls
+    fell fallen drop drops dropped increase increases increased decrease decreases decreased
+    raise raises raised lower lowers lowered grow grows grew grown climb climbs climbed slip
+    slips slipped jump jumps jumped
+    """.split()
+)
 
 
 def _wrong_quantity(
