@@ -211,6 +211,23 @@ def test_a_bare_date_number_or_quantifier_answers_no_question_about_a_thing(
     assert kept_out not in spans
 
 
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a head noun naming a sum of money wants money, not a count
+        ("what is the average salary in the division?", None, "3,400"),
+        ("what was the fine?", "$5,000", "3,400"),
+        # other heads still take a count
+        ("what is the number of teachers?", "3,400", None),
+    ],
+)
+def test_a_sum_of_money_asked_for_is_money(
+    question: str, admitted: str | None, kept_out: str | None
+) -> None:
+    text = "The division's 3,400 teachers signed. The division was fined $5,000 in May."
+    _assert_admits(question, reader_of("Story\n\n" + text), admitted, kept_out)
+
+
 CHANGE_READER = reader_of(
     "Vote\n\n"
     "The new plan cuts the parking spaces from 400 to 250. "

@@ -456,7 +456,19 @@ def asked_quantity(question: QuestionAnalysis) -> str | None:
         return "measure"
     if question.number_kind == "count":
         return _counted_kind(question.text, words)
+    if question.head and question.head[-1] in _MONEY_HEADS:
+        return "money"  # "what is the average teacher salary?", "what was the bail?"
     return None
+
+
+# Head nouns that name a sum of money: "what was the fine?" wants "€5,000", not "3,400".
+_MONEY_HEADS = frozenset(
+    stem(word)
+    for word in """
+    salary salaries wage wages cost costs price prices fine fines bail fare fares rent rents
+    fee fees budget budgets revenue revenues profit profits income earnings debt debts deficit
+    """.split()
+)
 
 
 def _counted_kind(text: str, words: set[str]) -> str | None:
