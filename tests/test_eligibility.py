@@ -231,7 +231,8 @@ def test_a_sum_of_money_asked_for_is_money(
 CHANGE_READER = reader_of(
     "Vote\n\n"
     "The new plan cuts the parking spaces from 400 to 250. "
-    "The Alliance took 52 seats, down from 64 in the last election."
+    "The Alliance took 52 seats, down from 64 in the last election. "
+    "Fares went from $5 to $7 on Monday."
 )
 
 
@@ -243,6 +244,7 @@ CHANGE_READER = reader_of(
         ("how many seats did the Alliance take?", "52", "64"),
         ("how many seats did the Alliance hold before?", "64", None),
         ("how many parking spaces were there originally?", "400", None),
+        ("how much is a fare?", "$7", "$5"),
     ],
 )
 def test_the_value_a_change_started_from_answers_only_before(

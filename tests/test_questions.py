@@ -47,6 +47,7 @@ def analyze(question: str):  # type: ignore[no-untyped-def]
         ("what is Ortega planning?", AnswerType.OTHER),
         ("What is data mining?", AnswerType.DEFINITION),
         ("What is set theory?", AnswerType.DEFINITION),
+        ("what is recall?", AnswerType.DEFINITION),  # a verb's plain form names a thing
         ("Which party's leader resigned?", AnswerType.ORGANIZATION),
         ("What country's flag is red?", AnswerType.LOCATION),
         ("What time does the meeting start?", AnswerType.DATE),

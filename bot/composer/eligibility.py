@@ -685,12 +685,17 @@ def _a_value_left_behind(candidate: Candidate, question: QuestionAnalysis) -> bo
         return False
     tokens = candidate.sentence.tokens
     first = candidate.first
-    if first < 1 or tokens[first - 1].lower != "from" or not tokens[first].is_number:
+    # the amount after its currency sign: "rose from $5 to $7"
+    amount = first + 1 if tokens[first].text in _CURRENCY_SIGNS else first
+    if first < 1 or tokens[first - 1].lower != "from" or amount > candidate.last:
+        return False
+    if not tokens[amount].is_number:
         return False
     before = {token.lower for token in tokens[max(0, first - _CHANGE_REACH) : first - 1]}
     after = tokens[candidate.last + 1 : candidate.last + 4]
     to_a_number = any(
-        token.lower == "to" and following.is_number for token, following in pairwise(after)
+        token.lower == "to" and (following.is_number or following.text in _CURRENCY_SIGNS)
+        for token, following in pairwise(after)
     )
     return bool(before & _CHANGE_WORDS) or to_a_number
 
@@ -701,6 +706,7 @@ _ASKS_BEFORE = re.compile(
     r"used to|initial(?:ly)?|from)\b",
     re.IGNORECASE,
 )
+_CURRENCY_SIGNS = frozenset("$€£¥")
 # How far before "from" the word saying a change may stand ("cut the height from").
 _CHANGE_REACH = 5
 _CHANGE_WORDS = frozenset(

@@ -719,11 +719,21 @@ def _asks_verb_object(after: list[Token]) -> bool:
     if not after:
         return False
     if len(after) == 1:
-        return word_class(after[0].lower) is WordClass.VERB and not after[0].is_capitalized
+        word = after[0]
+        return (
+            not word.is_capitalized
+            and word.lower.endswith(_PARTICIPLE_ENDINGS)
+            and word_class(word.lower) is WordClass.VERB
+        )
     if len(after) != 2 or not after[1].lower.endswith("ing"):
         return False
     subject = after[0]
     return subject.is_capitalized or subject.lower in PRONOUNS or looks_plural(subject.lower)
+
+
+# How past participles end, regular and common irregular ("taken", "known", "caught",
+# "held", "built", "found", "paid"): "what is recall?" asks what a recall is.
+_PARTICIPLE_ENDINGS = ("ed", "en", "wn", "ght", "ld", "lt", "und", "id")
 
 
 def _speech_verb(rest: list[Token]) -> str | None:

@@ -174,8 +174,9 @@ _PART_WITHIN = 6
 _WHOLE_REACH = 4
 _PERCENT_WORDS = frozenset({"percent", "percentage", "per cent", "proportion", "share", "rate"})
 # "per share", "a share", "each share", "for each Solvik share": one share of stock,
-# priced in money (a name may stand between: at most one word of 30 letters).
-_A_SHARE = re.compile(r"\b(?:per|a|each) (?:[\w-]{1,30} )?share\b")
+# priced in money (after "per" or "each" a name may stand between: one word of at most
+# 30 letters; "a larger share" is a part).
+_A_SHARE = re.compile(r"\b(?:(?:per|each) (?:[\w-]{1,30} )?|a )share\b")
 _PORTION = re.compile(r"\bhow much of\b")
 _CURRENCY = re.compile(r"[$£€¥]")
 _SCORE_FORM = re.compile(
@@ -581,11 +582,11 @@ def _stands_for_someone(candidate: Candidate) -> bool:
     remain missing" count people or things named before, never an amount of copper."""
     words = [token for token in candidate.tokens if token.is_word]
     bare = bool(words) and all(token.is_number or token.lower in NUMBER_WORDS for token in words)
-    return bare and _word_after(candidate) in AUXILIARIES | _STATE_VERBS
+    return bare and _word_after(candidate) in _SUBJECT_VERBS
 
 
 # Verbs a bare number is the subject of when it counts people: "two remain missing".
-_STATE_VERBS = frozenset({"remain", "remained", "remains", "died", "survived"})
+_SUBJECT_VERBS = AUXILIARIES | {"remain", "remained", "remains", "died", "survived"}
 
 
 def _is_share(text: str) -> bool:

@@ -102,7 +102,7 @@ def build_tables(
     ]
     tables: list[QuestionTable] = []
     done = 0
-    workers = max(1, min(len(units), len(os.sched_getaffinity(0))))
+    workers = max(1, min(len(units), _cores()))
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
         for number, unit_tables in enumerate(pool.map(_unit_tables, units)):
             tables.extend(unit_tables)
@@ -111,6 +111,13 @@ def build_tables(
                 if progress is not None:
                     progress(done)
     return tables
+
+
+def _cores() -> int:
+    """The cores this process may run on (all the machine's where that is not known)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _unit_tables(unit: tuple[EvalSet, ...]) -> list[QuestionTable]:
