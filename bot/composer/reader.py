@@ -158,9 +158,12 @@ class ArticleReader:
         return float(idf.max()) if len(idf) else 1.0
 
     def stem_weights(self, stems: frozenset[str]) -> WordWeights:
-        """The idf of each stem; a stem the article lacks weighs as its rarest term."""
+        """The idf of each stem; a stem the article lacks weighs as its rarest term.
+
+        In sorted order: sums over them (the total, BM25) then come out the same to the
+        last bit in every process, where a set's order follows string hashing."""
         rarest = self.max_idf
-        by_stem = {stem: self.idf(stem) or rarest for stem in stems}
+        by_stem = {stem: self.idf(stem) or rarest for stem in sorted(stems)}
         return WordWeights(by_stem, sum(by_stem.values()))
 
     def idf(self, term: str) -> float:
