@@ -42,6 +42,7 @@ from bot.composer.extractors.names import opens_sentence
 from bot.composer.lexicon import (
     CALENDAR_WORDS,
     CARDINAL_WORDS,
+    CURRENCY_SIGNS,
     FUNCTION_WORDS,
     HONORIFICS,
     MONTHS,
@@ -681,20 +682,21 @@ def _a_value_left_behind(candidate: Candidate, question: QuestionAnalysis) -> bo
     from 400 to 250") answers "how many seats did it hold before?", not "how many
     seats will there be?": a number question that asks for no earlier value gets no
     number said after "from" in a change."""
-    if question.answer_type is not AnswerType.NUMBER or _ASKS_BEFORE.search(question.text):
+    if question.answer_type is not AnswerType.NUMBER:
         return False
     tokens = candidate.sentence.tokens
     first = candidate.first
     # the amount after its currency sign: "rose from $5 to $7"
-    amount = first + 1 if tokens[first].text in _CURRENCY_SIGNS else first
+    amount = first + 1 if tokens[first].text in CURRENCY_SIGNS else first
     if first < 1 or tokens[first - 1].lower != "from" or amount > candidate.last:
         return False
-    if not tokens[amount].is_number:
+    # the question read last, once a candidate stands after "from"
+    if not tokens[amount].is_number or _ASKS_BEFORE.search(question.text):
         return False
     before = {token.lower for token in tokens[max(0, first - _CHANGE_REACH) : first - 1]}
     after = tokens[candidate.last + 1 : candidate.last + 4]
     to_a_number = any(
-        token.lower == "to" and (following.is_number or following.text in _CURRENCY_SIGNS)
+        token.lower == "to" and (following.is_number or following.text in CURRENCY_SIGNS)
         for token, following in pairwise(after)
     )
     return bool(before & _CHANGE_WORDS) or to_a_number
@@ -706,7 +708,6 @@ _ASKS_BEFORE = re.compile(
     r"used to|initial(?:ly)?|from)\b",
     re.IGNORECASE,
 )
-_CURRENCY_SIGNS = frozenset("$€£¥")
 # How far before "from" the word saying a change may stand ("cut the height from").
 _CHANGE_REACH = 5
 _CHANGE_WORDS = frozenset(

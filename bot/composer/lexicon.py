@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "AUXILIARIES",
     "CAUSE_MARKERS",
+    "CURRENCY_SIGNS",
     "CURRENCY_WORDS",
     "DETERMINERS",
     "FUNCTION_WORDS",
@@ -243,6 +244,8 @@ VENUE_NOUNS = words(
 # Words that mark a clause or date as past, so present/future questions avoid it.
 PAST_MARKERS = words("ago last earlier previously prior yesterday formerly once")
 
+# The signs written before an amount: "$5", "€2.50".
+CURRENCY_SIGNS = frozenset("$£€¥")
 # The world's currencies as news writes them after an amount ("4 million zlotys",
 # "1,700 rand", "50,000 kronor"), singular and plural; words with another common
 # sense ("real", "sol", "mark") are left out.

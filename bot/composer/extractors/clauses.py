@@ -16,6 +16,7 @@ from bot.composer.candidates import Candidate, Sentence
 from bot.composer.lexicon import (
     AUXILIARIES,
     CONJUNCTIONS,
+    CURRENCY_SIGNS,
     CURRENCY_WORDS,
     DETERMINERS,
     NUMBER_WORDS,
@@ -260,7 +261,6 @@ _APPROXIMATELY = frozenset(
     "about nearly roughly around almost some up to between more less than at least "
     "only just under over".split()
 )
-_CURRENCY_SIGNS = frozenset("$£€¥")
 
 
 def _counts_things(words: list[Token]) -> bool:
@@ -292,7 +292,7 @@ def _tells_time_or_amount(sentence: Sentence, body: int, marker: tuple[str, ...]
     if not words:
         return False
     first = words[0]
-    if first.text in _CURRENCY_SIGNS:
+    if first.text in CURRENCY_SIGNS:
         return True
     if first.is_number or first.lower in NUMBER_WORDS:
         # "spread through two primary schools" goes by way of things it counts
