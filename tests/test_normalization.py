@@ -14,6 +14,7 @@ from bot.composer.normalization import (
     correct_typos,
     expand_chat_spelling,
     expand_contractions,
+    match_leader_words,
     match_title_initials,
     restore_capitals,
 )
@@ -138,6 +139,48 @@ def test_title_matching_is_idempotent_and_touches_only_titles(text: str) -> None
         once = match_title_initials(text, known)
         assert match_title_initials(once, known) == once
         if not any(title in text.lower() for title in ("ceo", "cfo", "coo", "cto", "chief")):
+            assert once == text
+
+
+COMPANY = {"chief", "executive", "director", "company"}.__contains__
+CLUB = {"coach", "club", "chief"}.__contains__
+BOSS_SAID = {"boss", "chief", "executive"}.__contains__
+
+
+@pytest.mark.parametrize(
+    ("question", "known", "expected"),
+    [
+        ("who is the boss of the company?", COMPANY, "who is the chief executive of the company?"),
+        ("who is Aldmark's boss", COMPANY, "who is Aldmark's chief executive"),
+        ("who are the bosses", COMPANY, "who are the chief executives"),
+        ("who is the head of the agency?", COMPANY, "who is the chief executive of the agency?"),
+        ("who is the Liège manager", CLUB, "who is the Liège coach"),
+        ("who is their manager?", CLUB, "who is their coach?"),
+        ("who are the managers?", CLUB, "who are the coaches?"),
+        ("who is the boss?", CLUB, "who is the coach?"),
+        # a word the article uses is its own
+        ("who is the boss of the company?", BOSS_SAID, "who is the boss of the company?"),
+        # no title of the list in the article: left to decline
+        ("who is the boss?", {"club"}.__contains__, "who is the boss?"),
+        # not an office: a way to travel, a head office, a question opening on the word
+        ("did they travel by coach?", {"manager"}.__contains__, "did they travel by coach?"),
+        ("where is the head office?", COMPANY, "where is the head office?"),
+        ("who heads the agency?", COMPANY, "who heads the agency?"),
+        ("Boss of the company?", COMPANY, "Boss of the company?"),
+    ],
+)  # fmt: skip
+def test_a_leaders_loose_title_is_written_as_the_article_writes_it(
+    question: str, known: Callable[[str], bool], expected: str
+) -> None:
+    assert match_leader_words(question, known) == expected
+
+
+@given(st.text(alphabet=st.sampled_from(list("bosheadmngrcoaf'’. \nTL")), max_size=2000))
+def test_leader_matching_is_idempotent_and_bounded(text: str) -> None:
+    for known in (COMPANY, CLUB):
+        once = match_leader_words(text, known)
+        assert match_leader_words(once, known) == once
+        if not any(word in text.lower() for word in ("boss", "head", "manager", "coach")):
             assert once == text
 
 

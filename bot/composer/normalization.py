@@ -9,7 +9,10 @@ question is analysed, it goes through small steps, each its own function:
    "did not" (possessives such as "Putin's" are left alone).
 3. :func:`expand_chat_spelling` maps chat shorthand ("r", "u", "wat", "pls") to words.
 4. :func:`match_title_initials` writes a job title the way the article does: "CEO"
-   as "chief executive" for an article that only spells it out, and the reverse.
+   as "chief executive" for an article that only spells it out, and the reverse;
+   :func:`match_leader_words` writes a loose word for whoever leads a body ("the
+   boss of X", "the Liège manager") as the title the article gives ("chief
+   executive", "coach") when the article never uses the typed word.
 5. :func:`correct_typos` replaces a word the article does not contain, and that is
    not a common English word, by the one article word a single edit away
    (insertion, deletion, substitution or transposition), only when exactly one
@@ -33,6 +36,7 @@ __all__ = [
     "correct_typos",
     "expand_chat_spelling",
     "expand_contractions",
+    "match_leader_words",
     "match_title_initials",
     "restore_capitals",
 ]
@@ -212,6 +216,67 @@ _TITLE_INITIALS = {words: initials for initials, words in _TITLE_WORDS.items()}
 # and 2, or the words, any run of spaces between them.
 _SPELLED_TITLES = "|".join(r"\s+".join(words.split()) for words in _TITLE_WORDS.values())
 _TITLE = re.compile(rf"\b({'|'.join(_TITLE_WORDS)})(s?)\b|\b(?:{_SPELLED_TITLES})\b", re.IGNORECASE)
+
+
+def match_leader_words(text: str, known: Callable[[str], bool]) -> str:
+    """Write a loose word for whoever leads a body as the title the article uses.
+
+    News calls one office by several names: a company's "boss" is its chief
+    executive, a club's "manager" its coach and the reverse, "the head of" an agency
+    its director. A question typed with a word the article never uses would find no
+    sentence naming the role, and so no holder. Only a word the article lacks is
+    rewritten, into the first title of its list whose words the article all uses;
+    a word with no such title is left as typed (the composer then declines).
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        whole = match.group(0)
+        group = "word" if match.group("word") else "head"
+        typed = match.group(group).lower()
+        single = _SINGULAR_LEADERS.get(typed, typed)
+        if known(single) or known(typed) or not _names_a_holder(match.group("before")):
+            return whole
+        title = next(
+            (title for title in _LEADER_TITLES[single] if all(map(known, title.split()))), None
+        )
+        if title is None:
+            return whole
+        if typed != single:
+            title += "es" if title.endswith("ch") else "s"
+        start, end = match.start(group) - match.start(), match.end(group) - match.start()
+        return whole[:start] + title + whole[end:]
+
+    return _LEADER.sub(replace, text)
+
+
+# Titles news gives whoever leads a company, an agency, a club or a school: a loose
+# word's stand-ins, most specific first. "head" only as "the head of": a "head coach",
+# "head office" or "head injury" is no one's head.
+_EXECUTIVES = ("chief executive", "ceo", "managing director")
+_LEADER_TITLES: dict[str, tuple[str, ...]] = {
+    "boss": (*_EXECUTIVES, "manager", "coach", "director", "chief"),
+    "head": (*_EXECUTIVES, "director", "chief", "leader"),
+    "manager": ("coach",),
+    "coach": ("manager",),
+}
+_SINGULAR_LEADERS = {"bosses": "boss", "heads": "head", "managers": "manager", "coaches": "coach"}
+# The word before the title tells an office ("the coach", "Liège's coach", "the Liège
+# coach") from a way to travel ("by coach").
+_LEADER = re.compile(
+    r"(?P<before>\b[\w'’.-]+\s+)(?:(?P<word>boss(?:es)?|managers?|coach(?:es)?)\b"
+    r"|(?P<head>heads?)\s+of\b)",
+    re.IGNORECASE,
+)
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "whose"})
+
+
+def _names_a_holder(before: str) -> bool:
+    """Whether the word before a leader word makes it an office: a determiner, an
+    owner's possessive or a name ("the boss", "Aldmark's boss", "Liège manager")."""
+    word = before.strip()
+    if word.lower() in _DETERMINERS:
+        return True
+    return word.lower().endswith(("'s", "’s")) or word[:1].isupper()
 
 
 def correct_typos(

@@ -15,6 +15,7 @@ from bot.composer.normalization import (
     correct_typos,
     expand_chat_spelling,
     expand_contractions,
+    match_leader_words,
     match_title_initials,
     restore_capitals,
 )
@@ -27,11 +28,13 @@ __all__ = ["normalize", "search_query", "understand"]
 
 def normalize(text: str, reader: ArticleReader) -> str:
     """Contractions, chat spelling, job titles as the article writes them, typos one
-    edit from an article word, then the capitals of names typed in lower case."""
+    edit from an article word, the capitals of names typed in lower case, then a
+    leader's loose title as the article's (after the capitals: "liège manager" is
+    "the Liège coach" only once "Liège" reads as a name)."""
     expanded = expand_chat_spelling(expand_contractions(text))
     titled = match_title_initials(expanded, reader.knows)
     corrected = correct_typos(titled, reader.knows, reader.is_proper)
-    return restore_capitals(corrected, reader.is_proper)
+    return match_leader_words(restore_capitals(corrected, reader.is_proper), reader.knows)
 
 
 def understand(text: str, reader: ArticleReader, previous: Turn | None = None) -> QuestionAnalysis:
