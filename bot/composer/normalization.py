@@ -234,7 +234,7 @@ def match_leader_words(text: str, known: Callable[[str], bool]) -> str:
         group = "word" if match.group("word") else "head"
         typed = match.group(group).lower()
         single = _SINGULAR_LEADERS.get(typed, typed)
-        if known(single) or known(typed) or not _names_a_holder(match.group("before")):
+        if known(single) or known(typed) or not _names_a_holder(text[: match.start()]):
             return whole
         title = next(
             (title for title in _LEADER_TITLES[single] if all(map(known, title.split()))), None
@@ -260,20 +260,24 @@ _LEADER_TITLES: dict[str, tuple[str, ...]] = {
     "coach": ("manager",),
 }
 _SINGULAR_LEADERS = {"bosses": "boss", "heads": "head", "managers": "manager", "coaches": "coach"}
-# The word before the title tells an office ("the coach", "Liège's coach", "the Liège
-# coach") from a way to travel ("by coach").
 _LEADER = re.compile(
-    r"(?P<before>\b[\w'’.-]+\s+)(?:(?P<word>boss(?:es)?|managers?|coach(?:es)?)\b"
-    r"|(?P<head>heads?)\s+of\b)",
+    r"\b(?:(?P<word>boss(?:es)?|managers?|coach(?:es)?)\b|(?P<head>heads?)\s+of\b)",
     re.IGNORECASE,
 )
+# The word before a leader word, read from the end of the text before it (at most
+# this many characters): it tells an office ("the coach", "Liège's coach", "the Liège
+# coach") from a way to travel ("by coach").
+_BEFORE_REACH = 40
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "whose"})
 
 
 def _names_a_holder(before: str) -> bool:
     """Whether the word before a leader word makes it an office: a determiner, an
     owner's possessive or a name ("the boss", "Aldmark's boss", "Liège manager")."""
-    word = before.strip()
+    tail = before[-_BEFORE_REACH:]
+    if not tail[-1:].isspace() or not tail.strip():
+        return False
+    word = tail.split()[-1]
     if word.lower() in _DETERMINERS:
         return True
     return word.lower().endswith(("'s", "’s")) or word[:1].isupper()

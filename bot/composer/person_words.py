@@ -13,8 +13,14 @@ from bot.composer.data_tables import read_table
 from bot.composer.lexicon import PERSON_NOUNS
 from retrieval.analysis import stem
 
-__all__ = ["PERSON_STEMS"]
+__all__ = ["PERSON_STEMS", "PERSON_WORDS"]
 
+_TABLE = read_table("person_nouns.tsv")
 PERSON_STEMS: frozenset[str] = frozenset(stem(word) for word in PERSON_NOUNS) | frozenset(
-    key for key, _ in read_table("person_nouns.tsv")
+    key for key, _ in _TABLE
+)
+# The same nouns as words, for a match that a shared stem must not make: "engine"
+# stems as "engineer" does.
+PERSON_WORDS: frozenset[str] = PERSON_NOUNS | frozenset(
+    word for _, words in _TABLE for word in words.split()
 )

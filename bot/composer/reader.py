@@ -96,6 +96,7 @@ class ArticleReader:
     surnames: dict[tuple[str, int], bool] = field(default_factory=dict)  # is_surname(), bounded
     # opens_an_organization(), bounded
     organizations: dict[tuple[str, int], bool] = field(default_factory=dict)
+    holders: dict[str, str | None] = field(default_factory=dict)  # holder(), bounded
 
     def neighbours(self, position: int) -> tuple[int, ...]:
         """Positions of the passages just before and after ``position`` in the same article."""
@@ -146,6 +147,16 @@ class ArticleReader:
         return _remembered(
             self.organizations, (word, article), lambda: opens_an_organization(word, [text])
         )
+
+    def holder(self, role: str, find: Callable[[], str | None]) -> str | None:
+        """The person the articles name as ``role``, as ``find`` tells, asked once per role
+        (None, "no one or several", is remembered too)."""
+        key = role.lower()
+        if key not in self.holders:
+            if len(self.holders) >= _MAX_MEMO:
+                self.holders.clear()
+            self.holders[key] = find()
+        return self.holders[key]
 
     def terms(self, text: str) -> frozenset[str]:
         """The index terms of ``text`` (as the retriever sees them), memoized."""

@@ -9,6 +9,7 @@ corrected, a follow-up completed from the previous turn, then analysed.
 from __future__ import annotations
 
 from bot.composer.followups import resolve_followup
+from bot.composer.holders import name_the_holder
 from bot.composer.inflections import related_stems
 from bot.composer.lexicon import SPEECH_VERBS
 from bot.composer.normalization import (
@@ -38,8 +39,11 @@ def normalize(text: str, reader: ArticleReader) -> str:
 
 
 def understand(text: str, reader: ArticleReader, previous: Turn | None = None) -> QuestionAnalysis:
-    """The analysis of a cleaned question, completed from ``previous`` when a follow-up."""
-    return analyze_question(resolve_followup(normalize(text, reader), previous))
+    """The analysis of a cleaned question, completed from ``previous`` when a follow-up,
+    with the holder of a role it asks about named ("how old is the prime minister?")."""
+    analysis = analyze_question(resolve_followup(normalize(text, reader), previous))
+    named = name_the_holder(analysis, reader)
+    return analysis if named == analysis.text else analyze_question(named)
 
 
 def search_query(analysis: QuestionAnalysis) -> str:
