@@ -316,6 +316,23 @@ def test_questions_about_who_holds_a_role(question: str, asks_role: bool, role: 
 
 
 @pytest.mark.parametrize(
+    ("question", "focus", "phrase"),
+    [
+        ("who was the second person killed?", "person", "second person"),
+        ("who was the second researcher who found the leak?", "researcher", "second researcher"),
+        ("who was the man arrested on Friday?", "man", "man"),
+        ("who was the woman diver?", "diver", "woman diver"),
+        # no participle or relative clause: the last word, as before
+        ("who was the ruling class ahead of the Normans?", "Normans", "ruling class ahead Normans"),
+    ],
+)
+def test_a_role_ends_where_a_clause_about_it_begins(question: str, focus: str, phrase: str) -> None:
+    analysis = analyze(question)
+    assert analysis.focus == stem(focus.lower())
+    assert analysis.focus_phrase == tuple(stem(word.lower()) for word in phrase.split())
+
+
+@pytest.mark.parametrize(
     ("question", "action"),
     [
         ("What did DECnet originally do?", True),

@@ -300,9 +300,7 @@ def _focus_phrase(analysis: QuestionAnalysis, tokens: tuple[Token, ...]) -> tupl
     if role:
         return tuple(word.stem for word in _after_owner(role))
     if _asks_for_role(words):
-        return tuple(
-            word.stem for word in _after_owner(words[3:]) if word.lower not in FUNCTION_WORDS
-        )
+        return tuple(word.stem for word in _after_owner(_role_words(words)))
     focus = _focus(analysis, tokens)
     return (focus,) if focus else ()
 
@@ -324,6 +322,24 @@ def _asks_for_role(words: list[Token]) -> bool:
         and words[2].lower in _ARTICLES
         and words[-1].lower not in FUNCTION_WORDS
     )
+
+
+def _role_words(words: list[Token]) -> list[Token]:
+    """The words naming the role of "who is the ...?", up to a participle or a relative
+    clause that says more of it: "second person" of "who was the second person
+    killed?", "second researcher" of "who was the second researcher who found the
+    leak?". Never empty: the question's last word stands when nothing else does."""
+    role: list[Token] = []
+    for word in words[3:]:
+        if role and (word.lower in _RELATIVES or (word.lower.endswith("ed") and _is_verb(word))):
+            break
+        if word.lower not in FUNCTION_WORDS:
+            role.append(word)
+    return role or [words[-1]]
+
+
+# Words that open what a role's clause says of it: "the researcher who found the leak".
+_RELATIVES = frozenset({"who", "whom", "that", "which", "whose"})
 
 
 def _role(words: list[Token]) -> list[Token]:
@@ -401,7 +417,7 @@ def _focus(analysis: QuestionAnalysis, tokens: tuple[Token, ...]) -> str | None:
     if role:  # "who is the mayor?", "who is the ceo of X?": the role asked about
         return role[-1].stem
     if _asks_for_role(words):
-        return words[-1].stem
+        return _role_words(words)[-1].stem
     return None
 
 
