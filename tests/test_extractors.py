@@ -284,6 +284,9 @@ def test_a_rank_fits_a_count_less_than_a_count() -> None:
         # a storm's name is no one's, two capitals or not
         ("Rain brought by Storm Idalina flooded Coimbra.", "Storm Idalina", "event"),
         ("Hurricane Katrina struck in August.", "Hurricane Katrina", "event"),
+        ("Harold died at the Battle of Hastings.", "Battle of Hastings", "event"),
+        ("The Edict of Nantes granted rights.", "Edict of Nantes", "event"),
+        ("They fought in the Seven Years War.", "Seven Years War", "event"),
         # a name after an organization noun is that organization's
         ("It was found by the Berlin-based firm Sentinel Grey.", "Sentinel Grey", "organization"),
         # a name made into a modifier is no name of its own
@@ -961,6 +964,13 @@ def test_what_someone_did_is_a_verb_with_what_it_governs() -> None:
         ("It was won by the 2019 champion Ana Ruiz.", "Ana Ruiz", None),
         ("He was shot by a second gunman.", "a second gunman", None),
         ("The plan was drafted by close allies of the mayor.", "close allies of the mayor", None),
+        # a way or a manner after "by" is no doer; a doer ends before what it did
+        ("By far the most famous work is the Tapestry.", None, "far"),
+        ("Steam was made by condensing water in a cylinder.", None, "condensing"),
+        ("It was solved by either slowing it down or speeding it up.", None, "either"),
+        ("By contrast, rates rose.", None, "contrast"),
+        ("A pump was built by inventors to demonstrate the idea.", "inventors", "inventors to"),
+        ("The term was coined by Watt in order to sell engines.", "Watt", "Watt in"),
     ],
 )
 def test_the_doer_after_by_is_no_amount_or_time(

@@ -261,8 +261,10 @@ def _kind(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -> st
         return "person"
     if previous in _PLACE_PREPOSITIONS:
         return "place"  # "between Halden Vale and Marston Cross", "in Normandy"
-    if lowers[0] in _NAMED_EVENTS:
-        return "event"  # "Storm Idalina", "Hurricane Katrina": no one, no body, no place
+    if lowers[0] in _NAMED_EVENTS or head in _EVENT_HEADS:
+        # "Storm Idalina", "Battle of Hastings", "the Seven Years' War", "Edict of
+        # Nantes": no one, no body, no place
+        return "event"
     if sum(token.is_capitalized for token in words) >= 2 and not _modifies_a_noun(
         tokens, first, last
     ):
@@ -273,6 +275,12 @@ def _kind(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -> st
 # Words that open the name of a storm or an operation, which two capitals do not make a
 # person.
 _NAMED_EVENTS = frozenset({"storm", "hurricane", "typhoon", "cyclone", "tropical", "operation"})
+# Nouns that make a name an event or a document, before its "of" or at its end.
+_EVENT_HEADS = frozenset(
+    "battle battles war wars siege treaty treaties revolution revolt rebellion uprising "
+    "massacre edict peace congress crusade conquest invasion election elections games "
+    "championship championships cup olympics".split()
+)
 
 
 def _modifier(lower: str, following: Token | None) -> bool:

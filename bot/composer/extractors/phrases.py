@@ -384,9 +384,9 @@ def extract_agents(sentence: Sentence) -> Iterator[Candidate]:
     for index, token in enumerate(tokens):
         if token.lower != "by":
             continue
-        end = phrase_end(tokens, index + 1)
+        end = _doer_end(tokens, index + 1, phrase_end(tokens, index + 1))
         phrase = tokens[index + 1 : end + 1]
-        if end <= index or _measures(phrase) or _deadline(phrase):
+        if end <= index or _measures(phrase) or _deadline(phrase) or _no_doer(phrase):
             continue  # "raised by half a percentage point", "cut by about 27%": no doer
         yield Candidate(sentence, index + 1, end, "agent", 0.6)
         first_name = end
@@ -396,6 +396,30 @@ def extract_agents(sentence: Sentence) -> Iterator[Candidate]:
             yield Candidate(sentence, first_name, end, "agent:name", 0.9)
 
 
+def _doer_end(tokens: tuple[Token, ...], start: int, end: int) -> int:
+    """The doer ends before what it did: "inventors" of "by inventors to demonstrate the
+    properties", "Watt" of "by Watt in order to illustrate"."""
+    for index in range(start + 1, end + 1):
+        word = tokens[index].lower
+        if word == "to" or (
+            word == "in" and index + 1 <= end and tokens[index + 1].lower == "order"
+        ):
+            return content_end(tokens, start, index - 1)
+    return end
+
+
+def _no_doer(phrase: Sequence[Token]) -> bool:
+    """Whether "by" opens a way or a manner, not a doer: "by far the most famous",
+    "by condensing steam", "by either slowing it down", "by contrast"."""
+    first = phrase[0].lower
+    return first in _NOT_DOERS or (first.endswith("ing") and word_class(first) is WordClass.VERB)
+
+
+# Words that after "by" say how, not who: "by far", "by means of", "by chance".
+_NOT_DOERS = frozenset(
+    "far either means way hand contrast comparison chance default accident mistake "
+    "design nature definition virtue dint".split()
+)
 # What says a phrase after "by" is an amount of change, not who did it.
 _AMOUNT_WORDS = frozenset({"percent", "percentage", "point", "points", "%", "$", "€", "£", "¥"})
 _APPROXIMATELY = frozenset({"about", "nearly", "roughly", "around", "almost", "more", "less", "up"})
