@@ -253,6 +253,32 @@ def test_the_value_a_change_started_from_answers_only_before(
     _assert_admits(question, CHANGE_READER, admitted, kept_out)
 
 
+LEVEL_READER = reader_of(
+    "Rates\n\n"
+    "The bank raised its rate by 0.5 points to 7.25% on Thursday. "
+    "Two members voted to keep it at 6.75%. "
+    "The approval rating fell six points to 34 percent."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a change's size is not the level it reached or held
+        ("by how much did the bank raise its rate?", "0.5 points", "7.25%"),
+        ("by how much did the rate go up?", "0.5 points", "6.75%"),
+        ("how much has the approval rating dropped?", "six points", "34 percent"),
+        # the level itself is asked for
+        ("what is the rate?", "7.25%", None),
+        ("to what did the approval rating fall?", "34 percent", None),
+    ],
+)
+def test_a_change_is_answered_by_its_size_not_its_level(
+    question: str, admitted: str, kept_out: str | None
+) -> None:
+    _assert_admits(question, LEVEL_READER, admitted, kept_out)
+
+
 @pytest.mark.parametrize(
     ("question", "kept_out"),
     [

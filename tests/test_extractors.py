@@ -183,6 +183,9 @@ def test_numbers_stop_where_the_quantity_does(text: str, absent: str) -> None:
         ("Two-thirds of voters backed it.", "Two-thirds"),
         ("Three quarters of the staff left.", "Three quarters"),
         ("Her sales fell by about a quarter.", "a quarter"),
+        # part of a point or a percent
+        ("It raised the rate by half a percentage point to 7.25%.", "half a percentage point"),
+        ("Yields rose a quarter of a point.", "a quarter of a point"),
         # a range of amounts is one answer
         ("They sold online for between $35 and $60.", "between $35 and $60"),
         ("Rates rose to between 4 and 4.5 percent.", "between 4 and 4.5 percent"),

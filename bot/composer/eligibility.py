@@ -138,8 +138,10 @@ def candidate_spans(
             continue
         if _repeats_a_name(candidate, question) or _wrong_name(candidate, question):
             continue
-        if _wrong_quantity(candidate, question, dates, named_before) or _a_value_left_behind(
-            candidate, question
+        if (
+            _wrong_quantity(candidate, question, dates, named_before)
+            or _a_value_left_behind(candidate, question)
+            or _a_level_for_a_change(candidate, question)
         ):
             continue
         if holder_wanted and not _holds_the_role(candidate, role_at):
@@ -700,6 +702,42 @@ def _a_value_left_behind(candidate: Candidate, question: QuestionAnalysis) -> bo
         for token, following in pairwise(after)
     )
     return bool(before & _CHANGE_WORDS) or to_a_number
+
+
+def _a_level_for_a_change(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """ "By how much did the rate go up?" asks the size of a change ("by half a percentage
+    point", "fell 8.6 percent", "up 27%"), not the level it reached or held ("to 7.25%",
+    "at 6.75%"): a number said after "to" or "at" answers no question about a change's
+    size. A question about the level ("to what", "rose to how much") is not one."""
+    if question.answer_type is not AnswerType.NUMBER:
+        return False
+    tokens = candidate.sentence.tokens
+    before = next(
+        (
+            at
+            for at in range(candidate.first - 1, max(-1, candidate.first - _LEVEL_REACH), -1)
+            if tokens[at].lower not in _ROUGHLY and tokens[at].text not in CURRENCY_SIGNS
+        ),
+        None,
+    )
+    if before is None or tokens[before].lower not in {"to", "at"}:
+        return False
+    # the question read last, once a candidate stands after "to" or "at"
+    return _ASKS_CHANGE.search(question.text) is not None and not _ASKS_LEVEL.search(question.text)
+
+
+# "by how much", "how much did it rise", "how many points has it dropped": a change's size.
+_ASKS_CHANGE = re.compile(
+    r"\bby how (?:much|many)\b|\bhow (?:much|many \w+)\b[^?]{0,80}?\b(?:rise|rose|risen|"
+    r"fall|fell|fallen|drop|dropped|increase|increased|decrease|decreased|go up|went up|"
+    r"gone up|go down|went down|gone down|climb|climbed|jump|jumped|slip|slipped|grow|grew|"
+    r"grown|shrink|shrank|shrunk|gain|gained|cut|raise|raised|lower|lowered)\b",
+    re.IGNORECASE,
+)
+_ASKS_LEVEL = re.compile(r"\bto (?:what|how)\b|\bto\s*\??\s*$", re.IGNORECASE)
+# Words looked past between a number and the "to" or "at" before it ("to about 7%").
+_LEVEL_REACH = 3
+_ROUGHLY = frozenset({"about", "around", "roughly", "nearly", "almost", "some", "just"})
 
 
 # "before", "previously", "the last election", "used to", "from how many": an earlier value.

@@ -82,6 +82,12 @@ _FRACTION = re.compile(
     rf"(?:two|three|four|five|six|seven|eight|nine)[- ]{_PARTS}s)(?![\w-])",
     re.IGNORECASE,
 )
+# Part of a point or a percent: "half a percentage point", "a quarter of a point".
+_PART_OF_A_POINT = re.compile(
+    r"(?<![\w-])(?:half|a quarter(?: of)?|three quarters of) an? "
+    r"(?:percentage points?|points?|per ?cent|percent)(?![\w-])",
+    re.IGNORECASE,
+)
 # A time on a clock or a stopwatch: "2:07:22", "4:15". Its parts are no numbers of their own.
 _CLOCK = re.compile(r"(?<![\w:.])\d{1,2}(?::[0-5]\d){1,2}(?:\.\d+)?(?![\w:])")
 _AMOUNT = re.compile(r"[$£€¥%]|per ?cent", re.IGNORECASE)
@@ -179,6 +185,7 @@ def extract_numbers(sentence: Sentence) -> Iterator[Candidate]:
     yield from _whole_forms(sentence, _matches(_RATIO, text), "number")
     yield from _whole_forms(sentence, _ranges(text), "number")
     yield from _whole_forms(sentence, _matches(_FRACTION, text), "number")
+    yield from _whole_forms(sentence, _matches(_PART_OF_A_POINT, text), "number")
     for match in _QUANTITY.finditer(text):
         start, end = match.span()
         expression = match.group(0)
