@@ -242,8 +242,10 @@ CHANGE_READER = reader_of(
         # the value a change started from answers only a question about before
         ("how many parking spaces will there be?", "250", "400"),
         ("how many seats did the Alliance take?", "52", "64"),
-        ("how many seats did the Alliance hold before?", "64", None),
-        ("how many parking spaces were there originally?", "400", None),
+        # ... and a question about before gets no other number of that sentence
+        ("how many seats did the Alliance hold before?", "64", "52"),
+        ("how many parking spaces were there originally?", "400", "250"),
+        ("what was the fare before Monday?", "$5", "$7"),
         ("how much is a fare?", "$7", "$5"),
     ],
 )

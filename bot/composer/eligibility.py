@@ -142,6 +142,7 @@ def candidate_spans(
             _wrong_quantity(candidate, question, dates, named_before)
             or _a_value_left_behind(candidate, question)
             or _a_level_for_a_change(candidate, question)
+            or _a_value_reached(candidate, question)
         ):
             continue
         if holder_wanted and not _holds_the_role(candidate, role_at):
@@ -695,13 +696,41 @@ def _a_value_left_behind(candidate: Candidate, question: QuestionAnalysis) -> bo
     # the question read last, once a candidate stands after "from"
     if not tokens[amount].is_number or _ASKS_BEFORE.search(question.text):
         return False
+    return _starts_a_change(tokens, first, candidate.last)
+
+
+def _starts_a_change(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Whether the value at ``first``..``last``, said after "from", is where a change
+    started: a word of change shortly before ("down from 64"), or "to" and another
+    value after ("from 400 to 250")."""
     before = {token.lower for token in tokens[max(0, first - _CHANGE_REACH) : first - 1]}
-    after = tokens[candidate.last + 1 : candidate.last + 4]
+    after = tokens[last + 1 : last + 4]
     to_a_number = any(
         token.lower == "to" and (following.is_number or following.text in CURRENCY_SIGNS)
         for token, following in pairwise(after)
     )
     return bool(before & _CHANGE_WORDS) or to_a_number
+
+
+def _a_value_reached(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """The reverse of :func:`_a_value_left_behind`: "how many seats did it hold before
+    the election?" is answered by the 64 of "took 52 seats, down from 64", and a
+    sentence that tells where a change started offers no other number for it."""
+    if question.answer_type is not AnswerType.NUMBER:
+        return False
+    tokens = candidate.sentence.tokens
+    starts = [
+        index + 1
+        for index, (token, following) in enumerate(pairwise(tokens))
+        if token.lower == "from"
+        and (following.is_number or following.text in CURRENCY_SIGNS)  # "from $5"
+    ]
+    if not starts or candidate.first in starts or candidate.first - 1 in starts:
+        return False
+    # the question read last, once the sentence has a value after "from"
+    if not _ASKS_BEFORE.search(question.text):
+        return False
+    return any(_starts_a_change(tokens, start, start) for start in starts)
 
 
 def _a_level_for_a_change(candidate: Candidate, question: QuestionAnalysis) -> bool:
