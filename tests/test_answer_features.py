@@ -490,7 +490,8 @@ WRECK_READER = reader_of(
     "Wreck found\n\n"
     "Divers brought up 118 silver coins and 40 nails. "
     "About 3,200 residents left their homes, and 12 member states signed. "
-    "A 90-berth marina will open for 2,000 sailors in six towns."
+    "A 90-berth marina will open for 2,000 sailors in six towns. "
+    "The route runs 40 kilometres."
 )
 
 
@@ -513,6 +514,8 @@ WRECK_READER = reader_of(
         # the nearer number counts the noun: "2,000 sailors in six towns"
         ("in how many towns will it open?", "2,000", 1.0),
         ("in how many towns will it open?", "six", 0.0),
+        # a unit spelt the other way counts the same thing
+        ("how many kilometers does the route run?", "40 kilometres", 0.0),
     ],
 )
 def test_a_number_counts_the_noun_it_stands_before(

@@ -183,6 +183,8 @@ def test_numbers_stop_where_the_quantity_does(text: str, absent: str) -> None:
         ("Two-thirds of voters backed it.", "Two-thirds"),
         ("Three quarters of the staff left.", "Three quarters"),
         ("Her sales fell by about a quarter.", "a quarter"),
+        # a currency written with a capital
+        ("He could claim 6 million Lira in damages.", "6 million Lira"),
         # part of a point or a percent
         ("It raised the rate by half a percentage point to 7.25%.", "half a percentage point"),
         ("Yields rose a quarter of a point.", "a quarter of a point"),

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from bot.composer.data_tables import read_table
 
-__all__ = ["FORMS", "related_stems", "singulars"]
+__all__ = ["FORMS", "related_stems", "same_stem", "singulars"]
 
 
 def _forms() -> dict[str, frozenset[str]]:
@@ -32,6 +32,12 @@ FORMS: dict[str, frozenset[str]] = _forms()
 
 
 @lru_cache(maxsize=1024)
+def same_stem(one: str, other: str) -> bool:
+    """Whether two stems are one word, or forms or spellings of one ("kilometr" and
+    "kilomet", "won" and "win")."""
+    return one == other or other in FORMS.get(one, ())
+
+
 def related_stems(stems: frozenset[str]) -> dict[str, str]:
     """Each other form of one of ``stems`` (and not itself one of them), mapped to it."""
     related: dict[str, str] = {}

@@ -38,6 +38,7 @@ from bot.composer.candidates import Candidate
 from bot.composer.contests import asked_side, contest_fit
 from bot.composer.english import zipf_frequency
 from bot.composer.extractors.numbers import is_fraction, measure_unit
+from bot.composer.inflections import same_stem
 from bot.composer.lexicon import (
     AUXILIARIES,
     CURRENCY_WORDS,
@@ -662,13 +663,14 @@ def _measures_other(candidate: Candidate, asked: QuantityAsked) -> bool:
     miners died?".
     """
     units = [measure_unit(token.lower) for token in candidate.tokens]
-    if any(unit is not None and stem(unit) != asked.focus for unit in units):
+    focus = asked.focus or ""
+    if any(unit is not None and not same_stem(stem(unit), focus) for unit in units):
         return True
     counted = [token.lower for token in candidate.tokens[1:]] + [_word_after(candidate)]
     # "11 degrees", "62 km/h" for "how many people?": a measure, unless of the unit asked
     # ("how many square kilometres?")
     measures = {stem(word) for word in counted if word in _MEASURE_UNITS}
-    if measures and asked.focus not in measures:
+    if measures and not any(same_stem(measure, focus) for measure in measures):
         return True
     # "30 years of experience", "seven months": time, not the thing counted (unless
     # time is counted: "4 weeks" answers "how many days")
@@ -708,7 +710,9 @@ def _counts_other(candidate: Candidate, question: QuestionAnalysis) -> bool:
     elif candidate.rule != "number+noun":
         return False
     counted = _counted(candidate)
-    return counted != question.focus and not _people_for_people(question.focus, counted)
+    return not same_stem(counted, question.focus) and not _people_for_people(
+        question.focus, counted
+    )
 
 
 def counts_asked(candidate: Candidate, asked: QuantityAsked) -> bool:
@@ -762,7 +766,7 @@ def _focus_within(candidate: Candidate, focus: str) -> bool:
     tokens = candidate.sentence.tokens
     reach = _PART_WITHIN if _word_after(candidate) == "of" else _COUNTED_WITHIN
     for at, token in enumerate(tokens[candidate.last : candidate.last + reach + 1]):
-        if token.stem == focus:
+        if same_stem(token.stem, focus):
             return True
         if not token.is_word or (at and reach == _COUNTED_WITHIN and _is_number(token)):
             return False  # "10,000 participants in six countries": "six" counts those

@@ -41,9 +41,11 @@ _QUANTITY = re.compile(
 # unit written short ("62 km/h", "12 kg").
 _COUNTED = re.compile(r"\s(?:of\s)?([a-z][a-z-]+(?:/[a-z]+)?)")
 _SHORT_UNITS = frozenset("km/h mph kph km kg cm mm ft lb lbs mg ml".split())
-# A currency named after its country: "48 million Canadian dollars", "5 million Hong Kong dollars".
+# A currency named after its country: "48 million Canadian dollars", "5 million Hong Kong
+# dollars"; or written with a capital: "6 million Lira", "40 Euro".
 _NAMED_CURRENCY = re.compile(
     r"\s(?:[A-Z][a-z]+\s){1,2}(?:dollars?|pounds?|francs?|pesos?|rupees?|kron[oe]r|rand|yuan|yen)\b"
+    r"|\s(?:Lira|Lire|Euros?|Dollars?|Pesos?|Francs?|Guilders?|Rupees?|Yen|Yuan)\b"
 )
 _NOT_COUNTED = frozenset(
     "of and or to in on at by for the a an is are was were has have had will would "
