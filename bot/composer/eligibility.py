@@ -123,7 +123,7 @@ def candidate_spans(
     candidates = [
         kept
         for candidate in extract_candidates(
-            sentence, question, reader, reader.article_number(passage_index)
+            sentence, question, reader, reader.article_number(passage_index), allowed
         )
         if (kept := _without_the_set_aside(candidate, question)) is not None
     ]
@@ -133,9 +133,7 @@ def candidate_spans(
     holder_wanted = question.asks_role and question.answer_type is AnswerType.PERSON
     role_at = _role_mentions(sentence, question) if holder_wanted else []
     best: dict[tuple[int, int], Candidate] = {}
-    for candidate in candidates:
-        if allowed is not None and rule_family(candidate.rule) not in allowed:
-            continue
+    for candidate in candidates:  # of the allowed families only (extract_candidates)
         if _repeats_a_name(candidate, question) or _wrong_name(candidate, question):
             continue
         if _wrong_quantity(candidate, question, dates, named_before) or _a_value_left_behind(
@@ -201,20 +199,32 @@ def _about_the_opposite(sentence: Sentence, question: QuestionAnalysis) -> bool:
     a thing more often than they tell it from another ("the first Portuguese woman to
     win since 2011" answers "when did a Portuguese woman last win?")."""
     stems = question.content_stems
-    tokens = sentence.tokens
-    said = {token.stem for token in tokens}
+    said, pairs = _opposable_pairs(sentence.passage.text)
     return any(
-        token.stem in stems
-        and token.text.isalpha()
-        and previous.is_word
-        and previous.stem not in _ORDERING
-        and opposed(previous.stem, stems)
-        and not OPPOSITES[previous.stem] & stems & said
-        for previous, token in pairwise(tokens)
+        noun in stems and opposed(modifier, stems) and not OPPOSITES[modifier] & stems & said
+        for modifier, noun in pairs
     )
 
 
 _ORDERING = frozenset({stem("first"), stem("last")})
+
+
+@lru_cache(maxsize=8192)
+def _opposable_pairs(text: str) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+    """The stems of ``text``, and each word its word before could set against another
+    thing ("men's" before "final"), as (modifier, word) stems: what
+    :func:`_about_the_opposite` reads, worked out once a text. Only a modifier with an
+    opposite can be :func:`opposed`."""
+    tokens = tokenize(text)
+    pairs = tuple(
+        (previous.stem, token.stem)
+        for previous, token in pairwise(tokens)
+        if token.text.isalpha()
+        and previous.is_word
+        and previous.stem not in _ORDERING
+        and previous.stem in OPPOSITES
+    )
+    return frozenset(token.stem for token in tokens), pairs
 
 
 def _a_date_for_a_thing(candidate: Candidate, question: QuestionAnalysis) -> bool:
