@@ -71,8 +71,8 @@ def found_stems(question: QuestionAnalysis, text: str) -> frozenset[str]:
 
 def share(weights: WordWeights, found: frozenset[str] | set[str]) -> float:
     """The idf-weighted share of the question's stems among ``found``."""
-    if not weights.total:
-        return 0.0
+    if not weights.total or not found:
+        return 0.0  # as the sum below would be
     return sum(weight for stem, weight in weights.by_stem.items() if stem in found) / weights.total
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -76,9 +77,10 @@ class RankedSentence:
     score: float
 
 
-@dataclass(frozen=True, slots=True)
-class ScoredSpan:
-    """A candidate span and its span-scorer score."""
+class ScoredSpan(NamedTuple):
+    """A candidate span and its span-scorer score (a named tuple, as candidates are: a
+    question scores dozens, and a tuple is built several times faster than a frozen
+    dataclass)."""
 
     candidate: Candidate
     score: float

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from bot.composer.inflections import related_stems
 from bot.composer.lexicon import DETERMINERS, says_not
@@ -118,10 +119,9 @@ def unsaid_at(text: str, question: QuestionAnalysis) -> int | None:
     if not wh:
         return _whether_open(text, question) if question.answer_type is AnswerType.YES_NO else None
     tokens = tokenize(text)
-    lowers = [token.lower for token in tokens]
     nouns = _asked_nouns(question, wh)
-    for index in range(1, len(tokens) - len(wh)):
-        if tuple(lowers[index : index + len(wh)]) == wh:
+    for index in _places_to_read(text, wh, nouns):
+        if tuple(token.lower for token in tokens[index : index + len(wh)]) == wh:
             after = index + len(wh)
             gap = _left_open(tokens, index) and (
                 _about_the_question(tokens, after, question)
@@ -129,7 +129,7 @@ def unsaid_at(text: str, question: QuestionAnalysis) -> int | None:
             )
         else:
             # "not determined the cause of ...", "declined to name the insurer"
-            names_the_asked = lowers[index] in nouns
+            names_the_asked = tokens[index].lower in nouns
             none_given = names_the_asked and _none_given(tokens, index)
             withheld = (names_the_asked and _noun_left_open(tokens, index)) or (
                 wh == ("who",) and tokens[index].stem in _NAMING and _refused(tokens, index)
@@ -143,6 +143,32 @@ def unsaid_at(text: str, question: QuestionAnalysis) -> int | None:
         if gap:
             return index
     return None
+
+
+def _places_to_read(text: str, wh: tuple[str, ...], nouns: frozenset[str]) -> list[int]:
+    """The token indexes where :func:`unsaid_at` can find a gap, in order: the wh-words'
+    first word, an asked-for noun, or (for "who?") a verb of naming. Any other word
+    opens none, so a sentence is read only where such a word stands."""
+    lowered, stemmed = _word_places(text)
+    places = [*lowered.get(wh[0], ()), *(i for noun in nouns for i in lowered.get(noun, ()))]
+    if wh == ("who",):
+        places.extend(i for naming in _NAMING for i in stemmed.get(naming, ()))
+    end = len(tokenize(text)) - len(wh)
+    return sorted({index for index in places if 1 <= index < end})
+
+
+@lru_cache(maxsize=8192)
+def _word_places(text: str) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    """Where each lower-cased form and each stem of ``text`` stands (token indexes)."""
+    lowered: dict[str, list[int]] = {}
+    stemmed: dict[str, list[int]] = {}
+    for index, token in enumerate(tokenize(text)):
+        lowered.setdefault(token.lower, []).append(index)
+        stemmed.setdefault(token.stem, []).append(index)
+    return (
+        {word: tuple(places) for word, places in lowered.items()},
+        {word: tuple(places) for word, places in stemmed.items()},
+    )
 
 
 def _whether_open(text: str, question: QuestionAnalysis) -> int | None:
