@@ -193,13 +193,7 @@ def has_typed_phrase(text: str, question: QuestionAnalysis, reader: ArticleReade
     """
     if question.answer_type is AnswerType.DEFINITION and question.target:
         return _describes(text, question.target)
-    spans = tuple(
-        span
-        for name in _BY_TYPE[question.answer_type]
-        if name in _SENTENCE_EXTRACTORS
-        for span in _spans(name, text, reader.lower_case_words)
-        if span.type_fit >= _TYPED_FIT
-    )
+    spans = _typed_spans(question.answer_type, text, reader.lower_case_words)
     if not spans:
         return False
     wanted = asked_quantity(question)
@@ -209,6 +203,21 @@ def has_typed_phrase(text: str, question: QuestionAnalysis, reader: ArticleReade
     # "in what year?" wants a year, "how deep?" a depth: not any date or number
     unit = asked_unit(question.text)
     return unit is None or _holds_unit(text, spans, unit)
+
+
+@lru_cache(maxsize=8192)
+def _typed_spans(
+    answer_type: AnswerType, text: str, lower_case_words: frozenset[str]
+) -> tuple[_Span, ...]:
+    """The spans of ``text`` that fit ``answer_type`` well, by the sentence-only
+    extractors: memoized, as every question of a type asks it of each pooled sentence."""
+    return tuple(
+        span
+        for name in _BY_TYPE[answer_type]
+        if name in _SENTENCE_EXTRACTORS
+        for span in _spans(name, text, lower_case_words)
+        if span.type_fit >= _TYPED_FIT
+    )
 
 
 @lru_cache(maxsize=8192)

@@ -118,7 +118,11 @@ class ArticleReader:
         return self.place(position).relative
 
     def place(self, position: int) -> Place:
-        """Where passage ``position`` stands, worked out once (a question asks many times)."""
+        """Where passage ``position`` stands, worked out once (a question asks many times:
+        the memo is read first, without making a closure for a miss)."""
+        known = self.places.get(position)
+        if known is not None:
+            return known
         return _remembered(self.places, position, lambda: _place(self.knowledge, position))
 
     def knows(self, word: str) -> bool:

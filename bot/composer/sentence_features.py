@@ -108,28 +108,32 @@ def sentence_features(
         place = reader.place(item.index)
         own, own_share = said[item.index]
         around = [said[n] for n in place.neighbours]
+        window = own.union(*(stems for stems, _ in around))
         profile = _profile(text)
         flags = match_flags(text, question)
-        # The matched tokens' indexes, picked out at C speed (a sentence has dozens of tokens).
-        matched = list(compress(range(len(flags)), flags))
-        matched_stems: dict[str, int] = {}
-        for index in matched:
-            stem = profile.stems[index]
-            stem = related.get(stem, stem)
-            matched_stems[stem] = matched_stems.get(stem, 0) + 1
+        if True in flags:
+            # The matched tokens' indexes, picked out at C speed (a sentence has dozens).
+            matched = list(compress(range(len(flags)), flags))
+            matched_stems = _matched_stems(matched, profile.stems, related)
+            measures = (
+                _word_share(question, matched_stems),
+                _bm25(matched_stems, profile.words, weights, reader.mean_words),
+                _pairs_adjacent(pairs, profile.stems, matched),
+                _match_density(matched),
+            )
+        else:  # half the pool (a hit's neighbours): every measure of the matches is 0
+            matched_stems, measures = {}, _NOTHING_MATCHED
         lead = place.is_lead
         rows.append(
             (
                 item.cosine,
                 item.cosine / best_cosine,
                 own_share,
-                share(weights, own.union(*(stems for stems, _ in around))) if around else own_share,
+                # the same stems as its own (the usual case) share the same
+                own_share if len(window) == len(own) else share(weights, window),
                 max((part for _, part in around), default=0.0),
                 share(rarity, own),
-                _word_share(question, matched_stems),
-                _bm25(matched_stems, profile.words, weights, reader.mean_words),
-                _pairs_adjacent(pairs, profile.stems, matched),
-                _match_density(matched),
+                *measures,
                 _name_share(question, profile.stem_set),
                 float(has_type),
                 float(counts),
@@ -142,6 +146,22 @@ def sentence_features(
             )
         )
     return rows
+
+
+# Word share, BM25, pairs kept together and match density of a sentence matching nothing.
+_NOTHING_MATCHED = (0.0, 0.0, 0.0, 0.0)
+
+
+def _matched_stems(
+    matched: Sequence[int], stems: Sequence[str], related: dict[str, str]
+) -> dict[str, int]:
+    """How often each question stem is matched (another form counts for its own)."""
+    counts: dict[str, int] = {}
+    for index in matched:
+        stem = stems[index]
+        stem = related.get(stem, stem)
+        counts[stem] = counts.get(stem, 0) + 1
+    return counts
 
 
 def _said_by_passage(
