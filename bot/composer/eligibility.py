@@ -34,6 +34,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from bot.composer.antonyms import OPPOSITES
 from bot.composer.candidates import Candidate, Sentence
@@ -227,6 +228,46 @@ def _opposable_pairs(text: str) -> tuple[frozenset[str], tuple[tuple[str, str], 
     return frozenset(token.stem for token in tokens), pairs
 
 
+class _SpanWords(NamedTuple):
+    """What the rules read of a span's own words, whatever the question."""
+
+    lowers: tuple[str, ...]  # its words, lower-cased
+    content_stems: tuple[str, ...]  # the stems of its words that are no function word
+    named_stems: tuple[str, ...]  # those without a cardinal counting the next noun
+    a_date: bool  # only a date or a time of day (see _a_date_for_a_thing)
+    numbers: bool  # only numbers and the words joining them ("65 and 80")
+
+
+@lru_cache(maxsize=16384)
+def _span_words(text: str, first: int, last: int) -> _SpanWords:
+    """The words of tokens ``first..last`` of ``text``, read once a span: the rules of
+    every question that reads the sentence ask the same of them."""
+    tokens = tokenize(text)
+    indexes = [index for index in range(first, last + 1) if tokens[index].is_word]
+    lowers = tuple(tokens[index].lower for index in indexes)
+    content = [index for index in indexes if tokens[index].lower not in FUNCTION_WORDS]
+    return _SpanWords(
+        lowers,
+        tuple(tokens[index].stem for index in content),
+        tuple(tokens[index].stem for index in content if not _counts_the_next(tokens, index)),
+        _only_a_date(lowers),
+        all(tokens[index].is_number or tokens[index].lower in _NUMBER_JOINERS for index in indexes),
+    )
+
+
+def _only_a_date(words: Sequence[str]) -> bool:
+    """Whether ``words`` are a date or a time of day and nothing else ("in the summer of
+    1961", "4:15 a.m."): one year, calendar word or clock time, and only date words."""
+    if not any(
+        _YEAR.fullmatch(word) or word in CALENDAR_WORDS or _CLOCK.fullmatch(word) for word in words
+    ):
+        return False
+    return all(
+        word in _DATE_WORDS or _DAY_OR_YEAR.fullmatch(word) or _CLOCK.fullmatch(word)
+        for word in words
+    )
+
+
 def _a_date_for_a_thing(candidate: Candidate, question: QuestionAnalysis) -> bool:
     """A span that is only a date or a time of day ("1281", "29 December 1930", "in the
     summer of 1961", "1970s and 1980s", "Friday", "4:15 a.m.") answering a "what" question
@@ -236,15 +277,7 @@ def _a_date_for_a_thing(candidate: Candidate, question: QuestionAnalysis) -> boo
     a time ("what date", "which era") still gets its dates."""
     if question.answer_type not in _THING_TYPES:
         return False
-    words = [token.lower for token in candidate.tokens if token.is_word]
-    if not any(
-        _YEAR.fullmatch(word) or word in CALENDAR_WORDS or _CLOCK.fullmatch(word) for word in words
-    ):
-        return False
-    if not all(
-        word in _DATE_WORDS or _DAY_OR_YEAR.fullmatch(word) or _CLOCK.fullmatch(word)
-        for word in words
-    ):
+    if not _span_words(candidate.sentence.passage.text, candidate.first, candidate.last).a_date:
         return False
     asks_time = bool(_WHEN.search(question.text)) or any(
         word in _TIME_HEADS for word in question.head
@@ -289,8 +322,7 @@ def _a_number_for_someone(candidate: Candidate, question: QuestionAnalysis) -> b
     )
     if not entity:
         return False
-    words = [token for token in candidate.tokens if token.is_word]
-    return all(token.is_number or token.lower in _NUMBER_JOINERS for token in words)
+    return _span_words(candidate.sentence.passage.text, candidate.first, candidate.last).numbers
 
 
 _NUMBER_JOINERS = frozenset({"and", "or", "to", "of"})
@@ -440,16 +472,10 @@ def _says_only_the_question(candidate: Candidate, question: QuestionAnalysis) ->
     river?"), but a span of nothing else ("the working fluid" for "what working
     fluid is used ...?", "the town" for "from what French town?") names no answer.
     """
-    tokens = candidate.sentence.tokens
+    words = _span_words(candidate.sentence.passage.text, candidate.first, candidate.last)
+    # "Two trustees" counts what "which trustee?" asks for; it names none
     counts = question.answer_type is not AnswerType.NUMBER
-    stems = [
-        tokens[index].stem
-        for index in range(candidate.first, candidate.last + 1)
-        if tokens[index].is_word
-        and tokens[index].lower not in FUNCTION_WORDS
-        # "Two trustees" counts what "which trustee?" asks for; it names none
-        and not (counts and _counts_the_next(tokens, index))
-    ]
+    stems = words.named_stems if counts else words.content_stems
     return bool(stems) and all(stem in question.content_stems for stem in stems)
 
 
@@ -498,8 +524,7 @@ def _only_echoes(candidate: Candidate) -> bool:
     """Whether the span says nothing but the question's own words: every content word
     of it is one the question says, or it has none."""
     sentence = candidate.sentence
-    tokens = sentence.tokens[candidate.first : candidate.last + 1]
-    content = sum(token.is_word and token.lower not in FUNCTION_WORDS for token in tokens)
+    content = len(_span_words(sentence.passage.text, candidate.first, candidate.last).content_stems)
     return not content or sentence.echo_count(candidate.first, candidate.last) >= content
 
 
@@ -510,7 +535,7 @@ def _only_a_quantifier(candidate: Candidate, question: QuestionAnalysis) -> bool
     "how many?" ("one")."""
     if question.answer_type is AnswerType.NUMBER:
         return False
-    words = [token.lower for token in candidate.tokens if token.is_word]
+    words = _span_words(candidate.sentence.passage.text, candidate.first, candidate.last).lowers
     # nor does a bare number answer "who?" or "where?" ("two" of "two researchers")
     numbers = question.answer_type in _ENTITY_TYPES
     if len(words) > 1 and words[0] in _VAGUE and words[1] not in NUMBER_WORDS:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extractors.clauses import extract_actions, extract_manners, extract_reasons
@@ -83,14 +83,27 @@ _SENTENCE_EXTRACTORS: dict[str, Callable[[Sentence, frozenset[str]], Iterator[Ca
     "place names": lambda sentence, lower: _names(sentence, lower, "place"),
     "organization names": lambda sentence, lower: _names(sentence, lower, "organization"),
 }
-_QuestionExtractor = Callable[[Sentence, QuestionAnalysis], Iterator[Candidate]]
+_QuestionExtractor = Callable[[Sentence, QuestionAnalysis], Iterable[Candidate]]
+# The head-noun, quote, reported-speech and definition rules read the sentence's words
+# and one thing of the question (its head, speech verb or target), never which words
+# match it: their spans are memoized per text and that thing (see _keyed_spans). The
+# subject and object rules read the matches, and run each time.
 _QUESTION_EXTRACTORS: dict[str, _QuestionExtractor] = {
-    "heads": lambda sentence, question: extract_head_matches(sentence, question.head),
-    "quotes": lambda sentence, question: extract_quotes(sentence, question.verb),
-    "reported": lambda sentence, question: extract_reported(sentence, question.verb),
-    "definitions": lambda sentence, question: extract_definitions(sentence, question.target or ""),
+    "heads": lambda sentence, question: _keyed(sentence, "heads", question.head),
+    "quotes": lambda sentence, question: _keyed(sentence, "quotes", question.verb),
+    "reported": lambda sentence, question: _keyed(sentence, "reported", question.verb),
+    "definitions": lambda sentence, question: _keyed(
+        sentence, "definitions", question.target or ""
+    ),
     "subjects": extract_subjects,
     "objects": extract_objects,
+}
+_Key = tuple[str, ...] | str | None
+_KEYED_EXTRACTORS: dict[str, Callable[[Sentence, Any], Iterator[Candidate]]] = {
+    "heads": extract_head_matches,
+    "quotes": extract_quotes,
+    "reported": extract_reported,
+    "definitions": extract_definitions,
 }
 _BY_TYPE: dict[AnswerType, tuple[str, ...]] = {
     AnswerType.DATE: ("dates",),
@@ -273,11 +286,22 @@ def _rebuild(sentence: Sentence, spans: tuple[_Span, ...], scale: float = 1.0) -
 
 @lru_cache(maxsize=16384)
 def _spans(name: str, text: str, lower_case_words: frozenset[str]) -> tuple[_Span, ...]:
-    neutral = _neutral_sentence(text)
-    return tuple(
-        _Span(c.first, c.last, c.rule, c.type_fit, c.bonus)
-        for c in _SENTENCE_EXTRACTORS[name](neutral, lower_case_words)
-    )
+    return _as_spans(_SENTENCE_EXTRACTORS[name](_neutral_sentence(text), lower_case_words))
+
+
+def _keyed(sentence: Sentence, name: str, key: _Key) -> list[Candidate]:
+    return _rebuild(sentence, _keyed_spans(name, sentence.passage.text, key))
+
+
+@lru_cache(maxsize=16384)
+def _keyed_spans(name: str, text: str, key: _Key) -> tuple[_Span, ...]:
+    """The spans extractor ``name`` finds in ``text`` for the question's ``key`` (its
+    head, speech verb or definition target): once a text, as for _spans."""
+    return _as_spans(_KEYED_EXTRACTORS[name](_neutral_sentence(text), key))
+
+
+def _as_spans(candidates: Iterable[Candidate]) -> tuple[_Span, ...]:
+    return tuple(_Span(c.first, c.last, c.rule, c.type_fit, c.bonus) for c in candidates)
 
 
 def _names(sentence: Sentence, lower_case_words: frozenset[str], kind: str) -> Iterator[Candidate]:
