@@ -248,8 +248,8 @@ def _qualified_away(
     cosine counts it, coverage does not, and this says how much of the cosine
     rests on such words.
     """
-    if not weights.total:
-        return 0.0
+    if not weights.total or present.isdisjoint(weights.by_stem):
+        return 0.0  # no question word at all (as the sum below would be)
     away = (present & weights.by_stem.keys()) - matched.keys()
     if not away:
         return 0.0

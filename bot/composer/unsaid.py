@@ -101,8 +101,12 @@ _STILL_OPEN = re.compile(
 _STILL_OPEN_REACH = 10
 
 
+@lru_cache(maxsize=1024)
 def asked_wh(question_text: str) -> tuple[str, ...]:
-    """The wh-words a question opens with: ("how", "many"), ("when",), or () for none."""
+    """The wh-words a question opens with: ("how", "many"), ("when",), or () for none.
+
+    Memoized (bounded), as the question's other readings are: each sentence read for
+    the answer asks it again."""
     words = _WORD.findall(question_text[:_WH_PREFIX].lower())[:2]
     if not words or words[0] not in _WH_WORDS:
         return ()
