@@ -234,8 +234,6 @@ class _SpanWords(NamedTuple):
     lowers: tuple[str, ...]  # its words, lower-cased
     content_stems: tuple[str, ...]  # the stems of its words that are no function word
     named_stems: tuple[str, ...]  # those without a cardinal counting the next noun
-    a_date: bool  # only a date or a time of day (see _a_date_for_a_thing)
-    numbers: bool  # only numbers and the words joining them ("65 and 80")
 
 
 @lru_cache(maxsize=16384)
@@ -244,20 +242,26 @@ def _span_words(text: str, first: int, last: int) -> _SpanWords:
     every question that reads the sentence ask the same of them."""
     tokens = tokenize(text)
     indexes = [index for index in range(first, last + 1) if tokens[index].is_word]
-    lowers = tuple(tokens[index].lower for index in indexes)
     content = [index for index in indexes if tokens[index].lower not in FUNCTION_WORDS]
     return _SpanWords(
-        lowers,
+        tuple(tokens[index].lower for index in indexes),
         tuple(tokens[index].stem for index in content),
         tuple(tokens[index].stem for index in content if not _counts_the_next(tokens, index)),
-        _only_a_date(lowers),
-        all(tokens[index].is_number or tokens[index].lower in _NUMBER_JOINERS for index in indexes),
     )
 
 
-def _only_a_date(words: Sequence[str]) -> bool:
+@lru_cache(maxsize=16384)
+def _span_only_numbers(text: str, first: int, last: int) -> bool:
+    """Whether the span's words are only numbers and the words joining them ("65 and 80")."""
+    words = [token for token in tokenize(text)[first : last + 1] if token.is_word]
+    return all(token.is_number or token.lower in _NUMBER_JOINERS for token in words)
+
+
+@lru_cache(maxsize=16384)
+def _only_a_date(words: tuple[str, ...]) -> bool:
     """Whether ``words`` are a date or a time of day and nothing else ("in the summer of
-    1961", "4:15 a.m."): one year, calendar word or clock time, and only date words."""
+    1961", "4:15 a.m."): one year, calendar word or clock time, and only date words.
+    Memoized by the words, as spans are."""
     if not any(
         _YEAR.fullmatch(word) or word in CALENDAR_WORDS or _CLOCK.fullmatch(word) for word in words
     ):
@@ -277,7 +281,8 @@ def _a_date_for_a_thing(candidate: Candidate, question: QuestionAnalysis) -> boo
     a time ("what date", "which era") still gets its dates."""
     if question.answer_type not in _THING_TYPES:
         return False
-    if not _span_words(candidate.sentence.passage.text, candidate.first, candidate.last).a_date:
+    words = _span_words(candidate.sentence.passage.text, candidate.first, candidate.last)
+    if not _only_a_date(words.lowers):
         return False
     asks_time = bool(_WHEN.search(question.text)) or any(
         word in _TIME_HEADS for word in question.head
@@ -322,7 +327,7 @@ def _a_number_for_someone(candidate: Candidate, question: QuestionAnalysis) -> b
     )
     if not entity:
         return False
-    return _span_words(candidate.sentence.passage.text, candidate.first, candidate.last).numbers
+    return _span_only_numbers(candidate.sentence.passage.text, candidate.first, candidate.last)
 
 
 _NUMBER_JOINERS = frozenset({"and", "or", "to", "of"})
