@@ -476,7 +476,7 @@ def _window_stems(reader: ArticleReader, index: int) -> frozenset[str]:
     return frozenset().union(*map(_text_stems, sentence_window(reader, index)))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def _text_stems(text: str) -> frozenset[str]:
     """The stems of every token of a passage, once a passage (not once a question)."""
     return frozenset(token.stem for token in tokenize(text))

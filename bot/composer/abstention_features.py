@@ -311,7 +311,7 @@ class _TextFacts(NamedTuple):
     negated: bool
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def _text_facts(text: str) -> _TextFacts:
     """Memoized per passage text: an answer's window is read again by the next question
     about the same part of the article, and its words do not depend on the question."""

@@ -210,7 +210,7 @@ def _about_the_opposite(sentence: Sentence, question: QuestionAnalysis) -> bool:
 _ORDERING = frozenset({stem("first"), stem("last")})
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def _opposable_pairs(text: str) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
     """The stems of ``text``, and each word its word before could set against another
     thing ("men's" before "final"), as (modifier, word) stems: what

@@ -72,7 +72,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
 Places = dict[str, tuple[int, ...]]
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def token_places(text: str) -> tuple[Places, Places]:
     """Where each lower-cased form and each stem of ``text`` stands (token indexes, in
     order): a rule that looks for a few words reads only where they are, not every token.
