@@ -20,6 +20,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.answers import Answer
 from bot.composer.abstention_features import names_unknown
@@ -227,7 +228,7 @@ def _answer_one(
     )
     if (
         confident
-        and not names_unknown(analysis, reader)
+        and not _names_unknown(selection, analysis, reader)
         and not _relation_unknown(analysis, reader)
     ):
         source = best.sentence.passage
@@ -245,7 +246,7 @@ def _answer_one(
         )
     if (
         _passage_worthy(analysis, selection, weights)
-        and not names_unknown(analysis, reader)
+        and not _names_unknown(selection, analysis, reader)
         and not _relation_unknown(analysis, reader)
     ):
         source = best.sentence.passage
@@ -260,6 +261,14 @@ def _answer_one(
     return no_answer(
         knowledge, text, analysis, ranked, confidence=selection.probability, scope=scope
     )
+
+
+def _names_unknown(selection: Selection, analysis: QuestionAnalysis, reader: ArticleReader) -> bool:
+    """:func:`names_unknown`, as the selection's abstention model already read it (it
+    searches the index for a full name: not worth doing twice)."""
+    if selection.facts is not None:
+        return selection.facts.names_unknown
+    return names_unknown(analysis, reader)
 
 
 def _passages(
@@ -462,9 +471,15 @@ _SUBJECT_PRONOUNS = frozenset("i you he she it we they who which that".split())
 _STANDING_FOR = frozenset("i he she we they".split())
 
 
-def _window_stems(reader: ArticleReader, index: int) -> set[str]:
+def _window_stems(reader: ArticleReader, index: int) -> frozenset[str]:
     """The stems a passage and its neighbours use: what the decline rules look for."""
-    return {token.stem for text in sentence_window(reader, index) for token in tokenize(text)}
+    return frozenset().union(*map(_text_stems, sentence_window(reader, index)))
+
+
+@lru_cache(maxsize=4096)
+def _text_stems(text: str) -> frozenset[str]:
+    """The stems of every token of a passage, once a passage (not once a question)."""
+    return frozenset(token.stem for token in tokenize(text))
 
 
 def _focus_unsaid(analysis: QuestionAnalysis, reader: ArticleReader, index: int) -> bool:

@@ -25,7 +25,9 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise, zip_longest
+from typing import NamedTuple
 
 from bot.composer.antonyms import opposites_said
 from bot.composer.lexicon import FUNCTION_WORDS, HONORIFICS, ROLE_TITLES, says_not
@@ -272,9 +274,9 @@ def window_facts(
     - the question asks the opposite of what the sentence says ("least" for "most");
     - the share of the question's names absent.
     """
-    tokens = [token for text in window for token in tokenize(text) if token.is_word]
-    stems = {token.stem for token in tokens}
-    lowers = {token.lower for token in tokens}
+    facts = [_text_facts(text) for text in window]
+    stems = frozenset().union(*(fact.stems for fact in facts))
+    lowers = frozenset().union(*(fact.lowers for fact in facts))
     focus_absent = bool(question.focus) and question.focus not in stems
     age_absent = question.number_kind == "age" and not any(_AGE.search(text) for text in window)
     absent = [
@@ -282,9 +284,8 @@ def window_facts(
     ]
     numbers = {token.lower for token in question.content if token.is_number}
     asked_negated = _negated(tokenize(question.text))
-    said = [token for token in tokenize(window[0]) if token.is_word]
-    said_stems = {token.stem for token in said}
-    said_negated = _negated(said)
+    said_stems = facts[0].stems
+    said_negated = facts[0].negated
     asked = [token.stem for token in tokenize(question.text) if token.is_word]
     opposite = bool(opposites_said(asked, said_stems))
     names = question.capital_stems
@@ -299,4 +300,24 @@ def window_facts(
         float(said_negated and not asked_negated),
         float(opposite),
         len(names - stems) / len(names) if names else 0.0,
+    )
+
+
+class _TextFacts(NamedTuple):
+    """What the window facts need of one passage's words, whatever the question."""
+
+    stems: frozenset[str]
+    lowers: frozenset[str]
+    negated: bool
+
+
+@lru_cache(maxsize=4096)
+def _text_facts(text: str) -> _TextFacts:
+    """Memoized per passage text: an answer's window is read again by the next question
+    about the same part of the article, and its words do not depend on the question."""
+    words = [token for token in tokenize(text) if token.is_word]
+    return _TextFacts(
+        frozenset(token.stem for token in words),
+        frozenset(token.lower for token in words),
+        _negated(words),
     )

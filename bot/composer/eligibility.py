@@ -34,6 +34,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from bot.composer.antonyms import OPPOSITES
 from bot.composer.candidates import Candidate, Sentence
@@ -123,7 +124,7 @@ def candidate_spans(
     candidates = [
         kept
         for candidate in extract_candidates(
-            sentence, question, reader, reader.article_number(passage_index)
+            sentence, question, reader, reader.article_number(passage_index), allowed
         )
         if (kept := _without_the_set_aside(candidate, question)) is not None
     ]
@@ -133,9 +134,7 @@ def candidate_spans(
     holder_wanted = question.asks_role and question.answer_type is AnswerType.PERSON
     role_at = _role_mentions(sentence, question) if holder_wanted else []
     best: dict[tuple[int, int], Candidate] = {}
-    for candidate in candidates:
-        if allowed is not None and rule_family(candidate.rule) not in allowed:
-            continue
+    for candidate in candidates:  # of the allowed families only (extract_candidates)
         if _repeats_a_name(candidate, question) or _wrong_name(candidate, question):
             continue
         if (
@@ -204,20 +203,76 @@ def _about_the_opposite(sentence: Sentence, question: QuestionAnalysis) -> bool:
     a thing more often than they tell it from another ("the first Portuguese woman to
     win since 2011" answers "when did a Portuguese woman last win?")."""
     stems = question.content_stems
-    tokens = sentence.tokens
-    said = {token.stem for token in tokens}
+    said, pairs = _opposable_pairs(sentence.passage.text)
     return any(
-        token.stem in stems
-        and token.text.isalpha()
-        and previous.is_word
-        and previous.stem not in _ORDERING
-        and opposed(previous.stem, stems)
-        and not OPPOSITES[previous.stem] & stems & said
-        for previous, token in pairwise(tokens)
+        noun in stems and opposed(modifier, stems) and not OPPOSITES[modifier] & stems & said
+        for modifier, noun in pairs
     )
 
 
 _ORDERING = frozenset({stem("first"), stem("last")})
+
+
+@lru_cache(maxsize=4096)
+def _opposable_pairs(text: str) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+    """The stems of ``text``, and each word its word before could set against another
+    thing ("men's" before "final"), as (modifier, word) stems: what
+    :func:`_about_the_opposite` reads, worked out once a text. Only a modifier with an
+    opposite can be :func:`opposed`."""
+    tokens = tokenize(text)
+    pairs = tuple(
+        (previous.stem, token.stem)
+        for previous, token in pairwise(tokens)
+        if token.text.isalpha()
+        and previous.is_word
+        and previous.stem not in _ORDERING
+        and previous.stem in OPPOSITES
+    )
+    return frozenset(token.stem for token in tokens), pairs
+
+
+class _SpanWords(NamedTuple):
+    """What the rules read of a span's own words, whatever the question."""
+
+    lowers: tuple[str, ...]  # its words, lower-cased
+    content_stems: tuple[str, ...]  # the stems of its words that are no function word
+    named_stems: tuple[str, ...]  # those without a cardinal counting the next noun
+
+
+@lru_cache(maxsize=16384)
+def _span_words(text: str, first: int, last: int) -> _SpanWords:
+    """The words of tokens ``first..last`` of ``text``, read once a span: the rules of
+    every question that reads the sentence ask the same of them."""
+    tokens = tokenize(text)
+    indexes = [index for index in range(first, last + 1) if tokens[index].is_word]
+    content = [index for index in indexes if tokens[index].lower not in FUNCTION_WORDS]
+    return _SpanWords(
+        tuple(tokens[index].lower for index in indexes),
+        tuple(tokens[index].stem for index in content),
+        tuple(tokens[index].stem for index in content if not _counts_the_next(tokens, index)),
+    )
+
+
+@lru_cache(maxsize=16384)
+def _span_only_numbers(text: str, first: int, last: int) -> bool:
+    """Whether the span's words are only numbers and the words joining them ("65 and 80")."""
+    words = [token for token in tokenize(text)[first : last + 1] if token.is_word]
+    return all(token.is_number or token.lower in _NUMBER_JOINERS for token in words)
+
+
+@lru_cache(maxsize=16384)
+def _only_a_date(words: tuple[str, ...]) -> bool:
+    """Whether ``words`` are a date or a time of day and nothing else ("in the summer of
+    1961", "4:15 a.m."): one year, calendar word or clock time, and only date words.
+    Memoized by the words, as spans are."""
+    if not any(
+        _YEAR.fullmatch(word) or word in CALENDAR_WORDS or _CLOCK.fullmatch(word) for word in words
+    ):
+        return False
+    return all(
+        word in _DATE_WORDS or _DAY_OR_YEAR.fullmatch(word) or _CLOCK.fullmatch(word)
+        for word in words
+    )
 
 
 def _a_date_for_a_thing(candidate: Candidate, question: QuestionAnalysis) -> bool:
@@ -229,15 +284,8 @@ def _a_date_for_a_thing(candidate: Candidate, question: QuestionAnalysis) -> boo
     a time ("what date", "which era") still gets its dates."""
     if question.answer_type not in _THING_TYPES:
         return False
-    words = [token.lower for token in candidate.tokens if token.is_word]
-    if not any(
-        _YEAR.fullmatch(word) or word in CALENDAR_WORDS or _CLOCK.fullmatch(word) for word in words
-    ):
-        return False
-    if not all(
-        word in _DATE_WORDS or _DAY_OR_YEAR.fullmatch(word) or _CLOCK.fullmatch(word)
-        for word in words
-    ):
+    words = _span_words(candidate.sentence.passage.text, candidate.first, candidate.last)
+    if not _only_a_date(words.lowers):
         return False
     asks_time = bool(_WHEN.search(question.text)) or any(
         word in _TIME_HEADS for word in question.head
@@ -282,8 +330,7 @@ def _a_number_for_someone(candidate: Candidate, question: QuestionAnalysis) -> b
     )
     if not entity:
         return False
-    words = [token for token in candidate.tokens if token.is_word]
-    return all(token.is_number or token.lower in _NUMBER_JOINERS for token in words)
+    return _span_only_numbers(candidate.sentence.passage.text, candidate.first, candidate.last)
 
 
 _NUMBER_JOINERS = frozenset({"and", "or", "to", "of"})
@@ -433,16 +480,10 @@ def _says_only_the_question(candidate: Candidate, question: QuestionAnalysis) ->
     river?"), but a span of nothing else ("the working fluid" for "what working
     fluid is used ...?", "the town" for "from what French town?") names no answer.
     """
-    tokens = candidate.sentence.tokens
+    words = _span_words(candidate.sentence.passage.text, candidate.first, candidate.last)
+    # "Two trustees" counts what "which trustee?" asks for; it names none
     counts = question.answer_type is not AnswerType.NUMBER
-    stems = [
-        tokens[index].stem
-        for index in range(candidate.first, candidate.last + 1)
-        if tokens[index].is_word
-        and tokens[index].lower not in FUNCTION_WORDS
-        # "Two trustees" counts what "which trustee?" asks for; it names none
-        and not (counts and _counts_the_next(tokens, index))
-    ]
+    stems = words.named_stems if counts else words.content_stems
     return bool(stems) and all(stem in question.content_stems for stem in stems)
 
 
@@ -491,8 +532,7 @@ def _only_echoes(candidate: Candidate) -> bool:
     """Whether the span says nothing but the question's own words: every content word
     of it is one the question says, or it has none."""
     sentence = candidate.sentence
-    tokens = sentence.tokens[candidate.first : candidate.last + 1]
-    content = sum(token.is_word and token.lower not in FUNCTION_WORDS for token in tokens)
+    content = len(_span_words(sentence.passage.text, candidate.first, candidate.last).content_stems)
     return not content or sentence.echo_count(candidate.first, candidate.last) >= content
 
 
@@ -503,7 +543,7 @@ def _only_a_quantifier(candidate: Candidate, question: QuestionAnalysis) -> bool
     "how many?" ("one")."""
     if question.answer_type is AnswerType.NUMBER:
         return False
-    words = [token.lower for token in candidate.tokens if token.is_word]
+    words = _span_words(candidate.sentence.passage.text, candidate.first, candidate.last).lowers
     # nor does a bare number answer "who?" or "where?" ("two" of "two researchers")
     numbers = question.answer_type in _ENTITY_TYPES
     if len(words) > 1 and words[0] in _VAGUE and words[1] not in NUMBER_WORDS:

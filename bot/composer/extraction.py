@@ -13,9 +13,9 @@ next time. Only the head-noun, definition and quote rules look at the question.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extractors.clauses import extract_actions, extract_manners, extract_reasons
@@ -43,6 +43,7 @@ from bot.composer.span_features import (
     asked_unit,
     counts_asked,
     quantity_fits,
+    rule_family,
     unit_fits,
 )
 from bot.composer.tokens import tokenize
@@ -82,14 +83,27 @@ _SENTENCE_EXTRACTORS: dict[str, Callable[[Sentence, frozenset[str]], Iterator[Ca
     "place names": lambda sentence, lower: _names(sentence, lower, "place"),
     "organization names": lambda sentence, lower: _names(sentence, lower, "organization"),
 }
-_QuestionExtractor = Callable[[Sentence, QuestionAnalysis], Iterator[Candidate]]
+_QuestionExtractor = Callable[[Sentence, QuestionAnalysis], Iterable[Candidate]]
+# The head-noun, quote, reported-speech and definition rules read the sentence's words
+# and one thing of the question (its head, speech verb or target), never which words
+# match it: their spans are memoized per text and that thing (see _keyed_spans). The
+# subject and object rules read the matches, and run each time.
 _QUESTION_EXTRACTORS: dict[str, _QuestionExtractor] = {
-    "heads": lambda sentence, question: extract_head_matches(sentence, question.head),
-    "quotes": lambda sentence, question: extract_quotes(sentence, question.verb),
-    "reported": lambda sentence, question: extract_reported(sentence, question.verb),
-    "definitions": lambda sentence, question: extract_definitions(sentence, question.target or ""),
+    "heads": lambda sentence, question: _keyed(sentence, "heads", question.head),
+    "quotes": lambda sentence, question: _keyed(sentence, "quotes", question.verb),
+    "reported": lambda sentence, question: _keyed(sentence, "reported", question.verb),
+    "definitions": lambda sentence, question: _keyed(
+        sentence, "definitions", question.target or ""
+    ),
     "subjects": extract_subjects,
     "objects": extract_objects,
+}
+_Key = tuple[str, ...] | str | None
+_KEYED_EXTRACTORS: dict[str, Callable[[Sentence, Any], Iterator[Candidate]]] = {
+    "heads": extract_head_matches,
+    "quotes": extract_quotes,
+    "reported": extract_reported,
+    "definitions": extract_definitions,
 }
 _BY_TYPE: dict[AnswerType, tuple[str, ...]] = {
     AnswerType.DATE: ("dates",),
@@ -127,28 +141,57 @@ _CHUNK_SCALE = {AnswerType.DATE: 0.3, AnswerType.NUMBER: 0.3}
 
 
 def extract_candidates(
-    sentence: Sentence, question: QuestionAnalysis, reader: ArticleReader, article: int
+    sentence: Sentence,
+    question: QuestionAnalysis,
+    reader: ArticleReader,
+    article: int,
+    families: frozenset[str] | None = None,
 ) -> list[Candidate]:
     """All candidates for ``question`` in ``sentence`` (of article number ``article``):
-    typed ones, then generic chunks."""
+    typed ones, then generic chunks.
+
+    ``families``, when given, keeps only the candidates of those rule families (in
+    the same order): a typed question admits no chunk, and building the dozen a
+    sentence has only to drop them was a tenth of its answer.
+    """
     candidates: list[Candidate] = []
     text = sentence.passage.text
     for name in _BY_TYPE[question.answer_type]:
         if name in _QUESTION_EXTRACTORS:
-            candidates.extend(_QUESTION_EXTRACTORS[name](sentence, question))
+            candidates.extend(
+                _of_families(_QUESTION_EXTRACTORS[name](sentence, question), families)
+            )
         else:
             spans = _spans(name, text, reader.lower_case_words)
             if name in _NAME_EXTRACTORS:
                 spans = _known_names(spans, sentence, reader, article, _NAME_EXTRACTORS[name])
-            candidates.extend(_rebuild(sentence, spans))
+            candidates.extend(_rebuild(sentence, _spans_of_families(spans, families)))
     if question.asks_nationality:
-        candidates.extend(extract_nationalities(sentence))
+        candidates.extend(_of_families(extract_nationalities(sentence), families))
     if question.answer_type is AnswerType.OTHER and asks_for_action(question.text):
         # "What did X do?": each verb with what it governs ("opened an investigation").
-        candidates.extend(_rebuild(sentence, _spans("actions", text, reader.lower_case_words)))
+        actions = _spans("actions", text, reader.lower_case_words)
+        candidates.extend(_rebuild(sentence, _spans_of_families(actions, families)))
     scale = _CHUNK_SCALE.get(question.answer_type, 1.0)
-    candidates.extend(_rebuild(sentence, _spans("chunks", text, reader.lower_case_words), scale))
+    chunks = _spans("chunks", text, reader.lower_case_words)
+    candidates.extend(_rebuild(sentence, _spans_of_families(chunks, families), scale))
     return candidates
+
+
+def _of_families(
+    candidates: Iterable[Candidate], families: frozenset[str] | None
+) -> Iterable[Candidate]:
+    if families is None:
+        return candidates
+    return [candidate for candidate in candidates if rule_family(candidate.rule) in families]
+
+
+def _spans_of_families(
+    spans: tuple[_Span, ...], families: frozenset[str] | None
+) -> tuple[_Span, ...]:
+    if families is None:
+        return spans
+    return tuple(span for span in spans if rule_family(span.rule) in families)
 
 
 # A typed phrase fits its type at least this well ("14" as a day, not a bare number).
@@ -163,13 +206,7 @@ def has_typed_phrase(text: str, question: QuestionAnalysis, reader: ArticleReade
     """
     if question.answer_type is AnswerType.DEFINITION and question.target:
         return _describes(text, question.target)
-    spans = tuple(
-        span
-        for name in _BY_TYPE[question.answer_type]
-        if name in _SENTENCE_EXTRACTORS
-        for span in _spans(name, text, reader.lower_case_words)
-        if span.type_fit >= _TYPED_FIT
-    )
+    spans = _typed_spans(question.answer_type, text, reader.lower_case_words)
     if not spans:
         return False
     wanted = asked_quantity(question)
@@ -179,6 +216,21 @@ def has_typed_phrase(text: str, question: QuestionAnalysis, reader: ArticleReade
     # "in what year?" wants a year, "how deep?" a depth: not any date or number
     unit = asked_unit(question.text)
     return unit is None or _holds_unit(text, spans, unit)
+
+
+@lru_cache(maxsize=8192)
+def _typed_spans(
+    answer_type: AnswerType, text: str, lower_case_words: frozenset[str]
+) -> tuple[_Span, ...]:
+    """The spans of ``text`` that fit ``answer_type`` well, by the sentence-only
+    extractors: memoized, as every question of a type asks it of each pooled sentence."""
+    return tuple(
+        span
+        for name in _BY_TYPE[answer_type]
+        if name in _SENTENCE_EXTRACTORS
+        for span in _spans(name, text, lower_case_words)
+        if span.type_fit >= _TYPED_FIT
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -234,11 +286,22 @@ def _rebuild(sentence: Sentence, spans: tuple[_Span, ...], scale: float = 1.0) -
 
 @lru_cache(maxsize=16384)
 def _spans(name: str, text: str, lower_case_words: frozenset[str]) -> tuple[_Span, ...]:
-    neutral = _neutral_sentence(text)
-    return tuple(
-        _Span(c.first, c.last, c.rule, c.type_fit, c.bonus)
-        for c in _SENTENCE_EXTRACTORS[name](neutral, lower_case_words)
-    )
+    return _as_spans(_SENTENCE_EXTRACTORS[name](_neutral_sentence(text), lower_case_words))
+
+
+def _keyed(sentence: Sentence, name: str, key: _Key) -> list[Candidate]:
+    return _rebuild(sentence, _keyed_spans(name, sentence.passage.text, key))
+
+
+@lru_cache(maxsize=16384)
+def _keyed_spans(name: str, text: str, key: _Key) -> tuple[_Span, ...]:
+    """The spans extractor ``name`` finds in ``text`` for the question's ``key`` (its
+    head, speech verb or definition target): once a text, as for _spans."""
+    return _as_spans(_KEYED_EXTRACTORS[name](_neutral_sentence(text), key))
+
+
+def _as_spans(candidates: Iterable[Candidate]) -> tuple[_Span, ...]:
+    return tuple(_Span(c.first, c.last, c.rule, c.type_fit, c.bonus) for c in candidates)
 
 
 def _names(sentence: Sentence, lower_case_words: frozenset[str], kind: str) -> Iterator[Candidate]:

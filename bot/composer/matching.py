@@ -23,7 +23,7 @@ from bot.composer.inflections import related_stems
 from bot.composer.lexicon import SPEECH_VERBS
 from bot.composer.questions import QuestionAnalysis
 from bot.composer.reader import ArticleReader, WordWeights
-from bot.composer.tokens import Token, tokenize
+from bot.composer.tokens import Token, token_places, tokenize
 from retrieval import Passage
 
 __all__ = [
@@ -71,8 +71,8 @@ def found_stems(question: QuestionAnalysis, text: str) -> frozenset[str]:
 
 def share(weights: WordWeights, found: frozenset[str] | set[str]) -> float:
     """The idf-weighted share of the question's stems among ``found``."""
-    if not weights.total:
-        return 0.0
+    if not weights.total or not found:
+        return 0.0  # as the sum below would be
     return sum(weight for stem, weight in weights.by_stem.items() if stem in found) / weights.total
 
 
@@ -92,14 +92,13 @@ def _match_flags(
     """Memoized: a question's ranking asks about the same passages several times."""
     tokens = tokenize(text)
     related = related_stems(stems)
-    flags = []
-    for index, token in enumerate(tokens):
-        hit = token.is_word and (
-            token.stem in stems or token.stem in synonyms or token.stem in related
-        )
-        if hit and _qualified_differently(tokens, index, capitals, stems):
-            hit = False
-        flags.append(hit)
+    _, stemmed = token_places(text)
+    flags = [False] * len(tokens)
+    # Only where one of the question's stems (or a synonym, or another form) stands.
+    for word in stems | synonyms | related.keys():
+        for index in stemmed.get(word, ()):
+            if tokens[index].is_word and not _qualified_differently(tokens, index, capitals, stems):
+                flags[index] = True
     return tuple(flags)
 
 
@@ -108,8 +107,10 @@ def _found_stems(
     text: str, stems: frozenset[str], synonyms: frozenset[str], capitals: frozenset[str]
 ) -> frozenset[str]:
     """The question's stems that ``text`` matches; a speech verb counts for its synonyms."""
-    tokens = tokenize(text)
     flags = _match_flags(text, stems, synonyms, capitals)
+    if True not in flags:
+        return frozenset()  # half the passages a question pools match none of its words
+    tokens = tokenize(text)
     matched = {token.stem for token, flag in zip(tokens, flags, strict=True) if flag}
     found = matched & stems
     related = related_stems(stems)

@@ -161,6 +161,8 @@ def restore_capitals(text: str, proper: Callable[[str], bool]) -> str:
 
 def expand_contractions(text: str) -> str:
     """Expand English contractions: "where's" → "where is", "didn't" → "did not"."""
+    if "'" not in text:
+        return text  # every contraction has an apostrophe: most questions need no pass
     text = _IS_CONTRACTION.sub(r"\1 is", text)
     for pattern, replacement in _CONTRACTIONS:
         text = pattern.sub(replacement, text)

@@ -92,6 +92,7 @@ class ArticleReader:
     gazetteer: Gazetteer
     title_stems: tuple[frozenset[str], ...]  # each article's headline words (stems)
     mean_words: float = 1.0  # words in an average passage (BM25's length normalisation)
+    rarest_idf: float = 1.0  # the idf of the rarest term (see max_idf)
     places: dict[int, Place] = field(default_factory=dict)  # memo of place(), bounded
     surnames: dict[tuple[str, int], bool] = field(default_factory=dict)  # is_surname(), bounded
     # opens_an_organization(), bounded
@@ -118,7 +119,11 @@ class ArticleReader:
         return self.place(position).relative
 
     def place(self, position: int) -> Place:
-        """Where passage ``position`` stands, worked out once (a question asks many times)."""
+        """Where passage ``position`` stands, worked out once (a question asks many times:
+        the memo is read first, without making a closure for a miss)."""
+        known = self.places.get(position)
+        if known is not None:
+            return known
         return _remembered(self.places, position, lambda: _place(self.knowledge, position))
 
     def knows(self, word: str) -> bool:
@@ -164,9 +169,11 @@ class ArticleReader:
 
     @property
     def max_idf(self) -> float:
-        """The idf of the rarest term: the weight a term the article lacks deserves."""
-        idf = self.knowledge.retriever.idf
-        return float(idf.max()) if len(idf) else 1.0
+        """The idf of the rarest term: the weight a term the article lacks deserves.
+
+        Found once, when the reader is built: a scan of the whole idf array at every
+        question (twice) cost more than the rest of the question's weights."""
+        return self.rarest_idf
 
     def stem_weights(self, stems: frozenset[str]) -> WordWeights:
         """The idf of each stem; a stem the article lacks weighs as its rarest term.
@@ -210,6 +217,7 @@ def reader_for(knowledge: Knowledge) -> ArticleReader:
         gazetteer=load_gazetteer(),
         title_stems=_title_stems(knowledge),
         mean_words=_mean_words(knowledge),
+        rarest_idf=_rarest_idf(knowledge),
     )
     _READERS[key] = reader
     while len(_READERS) > _MAX_READERS:
@@ -223,6 +231,12 @@ def _mean_words(knowledge: Knowledge) -> float:
     if not passages:
         return 1.0
     return sum(passage.text.count(" ") + 1 for passage in passages) / len(passages)
+
+
+def _rarest_idf(knowledge: Knowledge) -> float:
+    """The largest idf of the index (1 for an empty one)."""
+    idf = knowledge.retriever.idf
+    return float(idf.max()) if len(idf) else 1.0
 
 
 def _title_stems(knowledge: Knowledge) -> tuple[frozenset[str], ...]:

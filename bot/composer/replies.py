@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from bot.composer.extractors.names import is_nationality
 from bot.composer.lexicon import AFFILIATIONS, DETERMINERS, HEDGE_WORDS, PREPOSITIONS
@@ -68,16 +69,23 @@ def hedge_of(
     on June 15-16"), not one after it ("Kommersant reported"), nor one across a
     clause break, nor one far away; and never on the one who reports it.
     """
-    lowered = sentence.lower()
-    for match in _WORD.finditer(lowered):
-        hedge = HEDGE_WORDS.get(match.group(0))
-        if hedge is None:
-            continue
+    for hedge, end in _hedges(sentence):
         if answer_start is None:
             return hedge
-        if match.end() <= answer_start and _same_clause(sentence[match.end() : answer_start]):
+        if end <= answer_start and _same_clause(sentence[end:answer_start]):
             return None if _says_it(sentence, answer_end) else hedge
     return None
+
+
+@lru_cache(maxsize=4096)
+def _hedges(sentence: str) -> tuple[tuple[str, int], ...]:
+    """Each hedge word of ``sentence`` (as :data:`HEDGE_WORDS` names it) and where it ends:
+    memoized, as the same source sentences are quoted again and most have none."""
+    return tuple(
+        (hedge, match.end())
+        for match in _WORD.finditer(sentence.lower())
+        if (hedge := HEDGE_WORDS.get(match.group(0))) is not None
+    )
 
 
 def _says_it(sentence: str, answer_end: int | None) -> bool:

@@ -32,7 +32,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import compress, pairwise
 from typing import NamedTuple
 
 from bot.composer.english import zipf_frequency
@@ -97,16 +97,7 @@ def sentence_features(
     about (the caller knows the extractors; this module only measures).
     """
     passages = reader.knowledge.retriever.passages
-    said: dict[int, tuple[frozenset[str], float]] = {}
-
-    def says(index: int) -> tuple[frozenset[str], float]:
-        """The question's stems passage ``index`` says, and their share (once a passage)."""
-        known = said.get(index)
-        if known is None:
-            stems = found_stems(question, passages[index].text)
-            known = said[index] = (stems, share(weights, stems))
-        return known
-
+    said = _said_by_passage(question, pool, reader, weights)
     pairs = _question_pairs(question)
     rarity = _rarity_weights(question)
     related = related_stems(question.content_stems)
@@ -115,30 +106,34 @@ def sentence_features(
     for item, has_type, counts in zip(pool, typed, counted, strict=True):
         text = passages[item.index].text
         place = reader.place(item.index)
-        neighbours = place.neighbours
-        own, own_share = says(item.index)
-        around = [says(n) for n in neighbours]
+        own, own_share = said[item.index]
+        around = [said[n] for n in place.neighbours]
+        window = own.union(*(stems for stems, _ in around))
         profile = _profile(text)
         flags = match_flags(text, question)
-        matched = [index for index, flag in enumerate(flags) if flag]
-        matched_stems: dict[str, int] = {}
-        for index in matched:
-            stem = profile.stems[index]
-            stem = related.get(stem, stem)
-            matched_stems[stem] = matched_stems.get(stem, 0) + 1
+        if True in flags:
+            # The matched tokens' indexes, picked out at C speed (a sentence has dozens).
+            matched = list(compress(range(len(flags)), flags))
+            matched_stems = _matched_stems(matched, profile.stems, related)
+            measures = (
+                _word_share(question, matched_stems),
+                _bm25(matched_stems, profile.words, weights, reader.mean_words),
+                _pairs_adjacent(pairs, profile.stems, matched),
+                _match_density(matched),
+            )
+        else:  # half the pool (a hit's neighbours): every measure of the matches is 0
+            matched_stems, measures = {}, _NOTHING_MATCHED
         lead = place.is_lead
         rows.append(
             (
                 item.cosine,
                 item.cosine / best_cosine,
                 own_share,
-                share(weights, own.union(*(stems for stems, _ in around))) if around else own_share,
+                # the same stems as its own (the usual case) share the same
+                own_share if len(window) == len(own) else share(weights, window),
                 max((part for _, part in around), default=0.0),
                 share(rarity, own),
-                _word_share(question, matched_stems),
-                _bm25(matched_stems, profile.words, weights, reader.mean_words),
-                _pairs_adjacent(pairs, profile.stems, matched),
-                _match_density(matched),
+                *measures,
                 _name_share(question, profile.stem_set),
                 float(has_type),
                 float(counts),
@@ -151,6 +146,41 @@ def sentence_features(
             )
         )
     return rows
+
+
+# Word share, BM25, pairs kept together and match density of a sentence matching nothing.
+_NOTHING_MATCHED = (0.0, 0.0, 0.0, 0.0)
+
+
+def _matched_stems(
+    matched: Sequence[int], stems: Sequence[str], related: dict[str, str]
+) -> dict[str, int]:
+    """How often each question stem is matched (another form counts for its own)."""
+    counts: dict[str, int] = {}
+    for index in matched:
+        stem = stems[index]
+        stem = related.get(stem, stem)
+        counts[stem] = counts.get(stem, 0) + 1
+    return counts
+
+
+def _said_by_passage(
+    question: QuestionAnalysis,
+    pool: Sequence[PooledSentence],
+    reader: ArticleReader,
+    weights: WordWeights,
+) -> dict[int, tuple[frozenset[str], float]]:
+    """The question's stems each pooled passage and each of its neighbours says, and
+    their share: worked out once a passage, as a passage is also its neighbours'
+    neighbour."""
+    passages = reader.knowledge.retriever.passages
+    said: dict[int, tuple[frozenset[str], float]] = {}
+    for item in pool:
+        for index in (item.index, *reader.place(item.index).neighbours):
+            if index not in said:
+                stems = found_stems(question, passages[index].text)
+                said[index] = (stems, share(weights, stems))
+    return said
 
 
 class _Profile(NamedTuple):
@@ -198,8 +228,8 @@ def _bm25(matched: dict[str, int], length: int, weights: WordWeights, mean_words
     Only matched tokens count: "the G7 summit" does not count for a question about
     "the summit", as in coverage.
     """
-    if not weights.total:
-        return 0.0
+    if not weights.total or not matched:
+        return 0.0  # nothing matched scores 0 (as the sum below would)
     norm = _BM25_K1 * (1 - _BM25_B + _BM25_B * length / (mean_words or 1.0))
     score = 0.0
     for stem, idf in weights.by_stem.items():
@@ -218,9 +248,11 @@ def _qualified_away(
     cosine counts it, coverage does not, and this says how much of the cosine
     rests on such words.
     """
-    if not weights.total:
-        return 0.0
+    if not weights.total or present.isdisjoint(weights.by_stem):
+        return 0.0  # no question word at all (as the sum below would be)
     away = (present & weights.by_stem.keys()) - matched.keys()
+    if not away:
+        return 0.0
     return sum(weights.by_stem[stem] for stem in away) / weights.total
 
 
@@ -236,13 +268,15 @@ def _pairs_adjacent(
     """The share of the question's word pairs that the sentence keeps close together."""
     if not pairs:
         return 0.0
+    if len(matched) < 2:
+        return 0.0  # a pair needs two matched words
     positions: dict[str, list[int]] = {}
     for index in matched:
         positions.setdefault(stems[index], []).append(index)
     kept = 0
     for first, second in pairs:
         here, there = positions.get(first, ()), positions.get(second, ())
-        if any(abs(a - b) <= _PAIR_GAP for a in here[:8] for b in there[:8]):
+        if here and there and any(abs(a - b) <= _PAIR_GAP for a in here[:8] for b in there[:8]):
             kept += 1
     return kept / len(pairs)
 

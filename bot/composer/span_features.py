@@ -346,6 +346,7 @@ def asks_for_several(question_text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=256)
 def rule_family(rule: str) -> str:
     """The extractor family of a rule name ("name:person" -> "name")."""
     head = rule.split(":", 1)[0]

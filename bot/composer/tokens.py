@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from retrieval.analysis import fold_accents, stem
 
-__all__ = ["Token", "groups_digits", "tokenize"]
+__all__ = ["Token", "groups_digits", "token_places", "tokenize"]
 
 # Words (with inner hyphens, apostrophes and dots: "face-to-face", "Putin's",
 # "U.S.", "3.5", "15-16"), or single punctuation marks.
@@ -66,6 +66,26 @@ def tokenize(text: str) -> tuple[Token, ...]:
         if cut:
             append(_new_token(Token, (".", end, end + 1, ".", ".", False, False)))
     return tuple(tokens)
+
+
+# Token indexes by a token's lower-cased form, and by its stem.
+Places = dict[str, tuple[int, ...]]
+
+
+@lru_cache(maxsize=4096)
+def token_places(text: str) -> tuple[Places, Places]:
+    """Where each lower-cased form and each stem of ``text`` stands (token indexes, in
+    order): a rule that looks for a few words reads only where they are, not every token.
+    Memoized like :func:`tokenize`; the tables are read-only."""
+    lowered: dict[str, list[int]] = {}
+    stemmed: dict[str, list[int]] = {}
+    for index, token in enumerate(tokenize(text)):
+        lowered.setdefault(token.lower, []).append(index)
+        stemmed.setdefault(token.stem, []).append(index)
+    return (
+        {word: tuple(places) for word, places in lowered.items()},
+        {word: tuple(places) for word, places in stemmed.items()},
+    )
 
 
 def groups_digits(tokens: Sequence[Token], index: int) -> bool:

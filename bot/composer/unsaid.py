@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from bot.composer.inflections import related_stems
 from bot.composer.lexicon import DETERMINERS, says_not
 from bot.composer.questions import AnswerType, QuestionAnalysis
-from bot.composer.tokens import Token, tokenize
+from bot.composer.tokens import Token, token_places, tokenize
 from retrieval.analysis import stem
 
 __all__ = ["asked_wh", "unsaid_at"]
@@ -100,8 +101,12 @@ _STILL_OPEN = re.compile(
 _STILL_OPEN_REACH = 10
 
 
+@lru_cache(maxsize=1024)
 def asked_wh(question_text: str) -> tuple[str, ...]:
-    """The wh-words a question opens with: ("how", "many"), ("when",), or () for none."""
+    """The wh-words a question opens with: ("how", "many"), ("when",), or () for none.
+
+    Memoized (bounded), as the question's other readings are: each sentence read for
+    the answer asks it again."""
     words = _WORD.findall(question_text[:_WH_PREFIX].lower())[:2]
     if not words or words[0] not in _WH_WORDS:
         return ()
@@ -118,10 +123,9 @@ def unsaid_at(text: str, question: QuestionAnalysis) -> int | None:
     if not wh:
         return _whether_open(text, question) if question.answer_type is AnswerType.YES_NO else None
     tokens = tokenize(text)
-    lowers = [token.lower for token in tokens]
     nouns = _asked_nouns(question, wh)
-    for index in range(1, len(tokens) - len(wh)):
-        if tuple(lowers[index : index + len(wh)]) == wh:
+    for index in _places_to_read(text, wh, nouns):
+        if tuple(token.lower for token in tokens[index : index + len(wh)]) == wh:
             after = index + len(wh)
             gap = _left_open(tokens, index) and (
                 _about_the_question(tokens, after, question)
@@ -129,7 +133,7 @@ def unsaid_at(text: str, question: QuestionAnalysis) -> int | None:
             )
         else:
             # "not determined the cause of ...", "declined to name the insurer"
-            names_the_asked = lowers[index] in nouns
+            names_the_asked = tokens[index].lower in nouns
             none_given = names_the_asked and _none_given(tokens, index)
             withheld = (names_the_asked and _noun_left_open(tokens, index)) or (
                 wh == ("who",) and tokens[index].stem in _NAMING and _refused(tokens, index)
@@ -143,6 +147,18 @@ def unsaid_at(text: str, question: QuestionAnalysis) -> int | None:
         if gap:
             return index
     return None
+
+
+def _places_to_read(text: str, wh: tuple[str, ...], nouns: frozenset[str]) -> list[int]:
+    """The token indexes where :func:`unsaid_at` can find a gap, in order: the wh-words'
+    first word, an asked-for noun, or (for "who?") a verb of naming. Any other word
+    opens none, so a sentence is read only where such a word stands."""
+    lowered, stemmed = token_places(text)
+    places = [*lowered.get(wh[0], ()), *(i for noun in nouns for i in lowered.get(noun, ()))]
+    if wh == ("who",):
+        places.extend(i for naming in _NAMING for i in stemmed.get(naming, ()))
+    end = len(tokenize(text)) - len(wh)
+    return sorted({index for index in places if 1 <= index < end})
 
 
 def _whether_open(text: str, question: QuestionAnalysis) -> int | None:
