@@ -61,6 +61,8 @@ def test_a_question_about_a_holder_finds_the_sentence_that_names_them_alone() ->
     knowledge = Knowledge.from_article(article_from_text(STORY))
     reply = answer("how old is the prime minister?", knowledge)
     assert reply.short_answer == "63"
+    # a holder named but no age said of her: still declined
+    assert answer("how old is the finance minister?", knowledge).short_answer is None
 
 
 @settings(max_examples=60, deadline=None)
