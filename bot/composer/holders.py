@@ -104,7 +104,7 @@ def _role_named(tokens: Sequence[Token]) -> tuple[int, int] | None:
                 last = at
         if last is not None:
             after = tokens[last + 1] if last + 1 < len(tokens) else None
-            if after is not None and after.is_word and word_class(after.lower) is WordClass.NOUN:
+            if _modified_noun(tokens, last + 1):
                 return None  # the role's word is a modifier: "the student body"
             if after is not None and after.is_capitalized:
                 return None
@@ -116,6 +116,22 @@ def _role_named(tokens: Sequence[Token]) -> tuple[int, int] | None:
             )
             return first, last
     return None
+
+
+def _modified_noun(tokens: Sequence[Token], at: int) -> bool:
+    """Whether the word at ``at`` is a noun the role's word modifies ("body" of "the
+    student body"), not a verb read as a noun ("call" of "the union president call the
+    offer", which a determiner follows)."""
+    if at >= len(tokens) or not tokens[at].is_word:
+        return False
+    if word_class(tokens[at].lower) is not WordClass.NOUN:
+        return False
+    following = tokens[at + 1].lower if at + 1 < len(tokens) else ""
+    return following not in _OBJECT_OPENERS
+
+
+# Words that open a verb's object: after one, the word before it was a verb.
+_OBJECT_OPENERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "this", "that"})
 
 
 def _names_a_role(word: Token) -> bool:
