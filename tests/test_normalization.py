@@ -145,6 +145,7 @@ def test_title_matching_is_idempotent_and_touches_only_titles(text: str) -> None
 COMPANY = {"chief", "executive", "director", "company"}.__contains__
 CLUB = {"coach", "club", "chief"}.__contains__
 BOSS_SAID = {"boss", "chief", "executive"}.__contains__
+RUN_SAID = {"ran", "chief", "executive"}.__contains__
 
 
 @pytest.mark.parametrize(
@@ -165,8 +166,12 @@ BOSS_SAID = {"boss", "chief", "executive"}.__contains__
         # not an office: a way to travel, a head office, a question opening on the word
         ("did they travel by coach?", {"manager"}.__contains__, "did they travel by coach?"),
         ("where is the head office?", COMPANY, "where is the head office?"),
-        ("who heads the agency?", COMPANY, "who heads the agency?"),
         ("Boss of the company?", COMPANY, "Boss of the company?"),
+        # "who runs X?" of a story that never says "run" asks for X's leader by title
+        ("who runs the company?", COMPANY, "who is the chief executive of the company?"),
+        ("Who headed the company?", COMPANY, "Who is the chief executive of the company?"),
+        ("who runs the company?", RUN_SAID, "who runs the company?"),
+        ("who runs the club?", {"club"}.__contains__, "who runs the club?"),
     ],
 )  # fmt: skip
 def test_a_leaders_loose_title_is_written_as_the_article_writes_it(

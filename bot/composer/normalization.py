@@ -248,16 +248,51 @@ def match_leader_words(text: str, known: Callable[[str], bool]) -> str:
         start, end = match.start(group) - match.start(), match.end(group) - match.start()
         return whole[:start] + title + whole[end:]
 
-    return _LEADER.sub(replace, text)
+    return _leading_verb_as_title(_LEADER.sub(replace, text), known)
+
+
+def _leading_verb_as_title(text: str, known: Callable[[str], bool]) -> str:
+    """ "who runs the hospital?" asks for whoever leads it: of a story that never says
+    "runs" (in any form) but names "the hospital's chief executive", it asks "who is
+    the chief executive of the hospital?", which the role rules answer."""
+    match = _WHO_LEADS.match(text)
+    if match is None:
+        return text
+    forms = _LEADING_VERBS[match.group("verb").lower()]
+    if any(known(form) for form in forms):
+        return text
+    title = next((title for title in _HEAD_TITLES if all(map(known, title.split()))), None)
+    if title is None:
+        return text
+    return f"{match.group('who')} is the {title} of {text[match.end() :]}"
+
+
+# "who runs", "who heads", "who led": each verb's forms, any of which the article may use.
+_LEADING_VERBS = {
+    form: forms
+    for forms in (
+        ("run", "runs", "ran", "running"),
+        ("head", "heads", "headed", "heading"),
+        ("lead", "leads", "led", "leading"),
+        ("manage", "manages", "managed", "managing"),
+        ("chair", "chairs", "chaired", "chairing"),
+    )
+    for form in forms
+}
+_WHO_LEADS = re.compile(
+    r"(?P<who>who)\s+(?P<verb>runs|ran|heads|headed|leads|led|manages|managed|chairs|chaired)\s+",
+    re.IGNORECASE,
+)
 
 
 # Titles news gives whoever leads a company, an agency, a club or a school: a loose
 # word's stand-ins, most specific first. "head" only as "the head of": a "head coach",
 # "head office" or "head injury" is no one's head.
 _EXECUTIVES = ("chief executive", "ceo", "managing director")
+_HEAD_TITLES = (*_EXECUTIVES, "director", "chief", "leader")
 _LEADER_TITLES: dict[str, tuple[str, ...]] = {
     "boss": (*_EXECUTIVES, "manager", "coach", "director", "chief"),
-    "head": (*_EXECUTIVES, "director", "chief", "leader"),
+    "head": _HEAD_TITLES,
     "manager": ("coach",),
     "coach": ("manager",),
 }
