@@ -175,6 +175,7 @@ def _holder(phrase: str, reader: ArticleReader) -> str | None:
 def _without_titles(name: str) -> str:
     """The name without the titles written before it: "Tomas Brenko" of "Prime Minister
     Tomas Brenko" (the question already says the role)."""
-    words = name.split()
-    titles = ROLE_TITLES | HONORIFICS
-    return " ".join(dropwhile(lambda word: word.lower() in titles, words))
+    return " ".join(dropwhile(lambda word: word.lower() in _TITLES, name.split()))
+
+
+_TITLES = ROLE_TITLES | HONORIFICS

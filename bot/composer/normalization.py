@@ -11,8 +11,8 @@ question is analysed, it goes through small steps, each its own function:
 4. :func:`match_title_initials` writes a job title the way the article does: "CEO"
    as "chief executive" for an article that only spells it out, and the reverse;
    :func:`match_leader_words` writes a loose word for whoever leads a body ("the
-   boss of X", "the Liège manager") as the title the article gives ("chief
-   executive", "coach") when the article never uses the typed word.
+   boss of X", "the Liège manager", "who runs X") as the title the article gives
+   ("chief executive", "coach") when the article never uses the typed word.
 5. :func:`correct_typos` replaces a word the article does not contain, and that is
    not a common English word, by the one article word a single edit away
    (insertion, deletion, substitution or transposition), only when exactly one
@@ -228,7 +228,9 @@ def match_leader_words(text: str, known: Callable[[str], bool]) -> str:
     its director. A question typed with a word the article never uses would find no
     sentence naming the role, and so no holder. Only a word the article lacks is
     rewritten, into the first title of its list whose words the article all uses;
-    a word with no such title is left as typed (the composer then declines).
+    a word with no such title is left as typed (the composer then declines). The
+    same holds for a verb: "who runs the hospital?" of a story that never says "run"
+    asks for its chief executive.
     """
 
     def replace(match: re.Match[str]) -> str:
