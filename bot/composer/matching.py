@@ -23,7 +23,7 @@ from bot.composer.inflections import related_stems
 from bot.composer.lexicon import SPEECH_VERBS
 from bot.composer.questions import QuestionAnalysis
 from bot.composer.reader import ArticleReader, WordWeights
-from bot.composer.tokens import Token, token_places, tokenize
+from bot.composer.tokens import Token, stem_places, tokenize
 from retrieval import Passage
 
 __all__ = [
@@ -92,7 +92,7 @@ def _match_flags(
     """Memoized: a question's ranking asks about the same passages several times."""
     tokens = tokenize(text)
     related = related_stems(stems)
-    _, stemmed = token_places(text)
+    stemmed = stem_places(text)
     flags = [False] * len(tokens)
     # Only where one of the question's stems (or a synonym, or another form) stands.
     for word in stems | synonyms | related.keys():

@@ -194,11 +194,8 @@ class _Profile(NamedTuple):
 @lru_cache(maxsize=8192)
 def _profile(text: str) -> _Profile:
     tokens = tokenize(text)
-    return _Profile(
-        tuple(token.stem for token in tokens),
-        frozenset(token.stem for token in tokens if token.is_word),
-        sum(token.is_word for token in tokens),
-    )
+    words = [token.stem for token in tokens if token.is_word]
+    return _Profile(tuple(token.stem for token in tokens), frozenset(words), len(words))
 
 
 def _rarity_weights(question: QuestionAnalysis) -> WordWeights:
