@@ -40,7 +40,7 @@ from bot.composer.inflections import related_stems
 from bot.composer.matching import found_stems, match_flags, share, title_share
 from bot.composer.questions import QuestionAnalysis
 from bot.composer.reader import ArticleReader, WordWeights
-from bot.composer.tokens import tokenize
+from bot.composer.tokens import token_stems, tokenize
 
 __all__ = ["SENTENCE_FEATURES", "PooledSentence", "sentence_features"]
 
@@ -194,11 +194,8 @@ class _Profile(NamedTuple):
 @lru_cache(maxsize=8192)
 def _profile(text: str) -> _Profile:
     tokens = tokenize(text)
-    return _Profile(
-        tuple(token.stem for token in tokens),
-        frozenset(token.stem for token in tokens if token.is_word),
-        sum(token.is_word for token in tokens),
-    )
+    words = [token.stem for token in tokens if token.is_word]
+    return _Profile(token_stems(text), frozenset(words), len(words))
 
 
 def _rarity_weights(question: QuestionAnalysis) -> WordWeights:

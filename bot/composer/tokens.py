@@ -8,13 +8,20 @@ back the article's own characters as the answer.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
 from retrieval.analysis import fold_accents, stem
 
-__all__ = ["Token", "groups_digits", "token_places", "tokenize"]
+__all__ = [
+    "Token",
+    "groups_digits",
+    "lower_places",
+    "stem_places",
+    "token_stems",
+    "tokenize",
+]
 
 # Words (with inner hyphens, apostrophes and dots: "face-to-face", "Putin's",
 # "U.S.", "3.5", "15-16"), or single punctuation marks.
@@ -58,34 +65,60 @@ def tokenize(text: str) -> tuple[Token, ...]:
     """
     tokens: list[Token] = []
     append = tokens.append
-    for match in _TOKEN.finditer(text):
-        word, cut, lower, stemmed, is_word, is_capitalized = _word_facts(match.group())
-        start = match.start()
-        end = start + len(word)
-        append(_new_token(Token, (word, start, end, lower, stemmed, is_word, is_capitalized)))
-        if cut:
-            append(_new_token(Token, (".", end, end + 1, ".", ".", False, False)))
+    find = text.find
+    end = 0
+    # The matches as strings (no match objects): only whitespace lies between two of
+    # them, and a match never opens with it, so each starts where it is next found.
+    for found in _TOKEN.findall(text):
+        start = find(found, end)
+        end = start + len(found)
+        word, cut, lower, stemmed, is_word, capitalized = _word_facts(found)
+        if cut:  # the word without its sentence-final period, then the period
+            append(_new_token(Token, (word, start, end - 1, lower, stemmed, is_word, capitalized)))
+            append(_new_token(Token, (".", end - 1, end, ".", ".", False, False)))
+        else:
+            append(_new_token(Token, (word, start, end, lower, stemmed, is_word, capitalized)))
     return tuple(tokens)
 
 
-# Token indexes by a token's lower-cased form, and by its stem.
-Places = dict[str, tuple[int, ...]]
+# Token indexes by a token's lower-cased form, or by its stem (read-only: memoized).
+Places = Mapping[str, Sequence[int]]
 
 
 @lru_cache(maxsize=4096)
-def token_places(text: str) -> tuple[Places, Places]:
-    """Where each lower-cased form and each stem of ``text`` stands (token indexes, in
-    order): a rule that looks for a few words reads only where they are, not every token.
-    Memoized like :func:`tokenize`; the tables are read-only."""
-    lowered: dict[str, list[int]] = {}
-    stemmed: dict[str, list[int]] = {}
-    for index, token in enumerate(tokenize(text)):
-        lowered.setdefault(token.lower, []).append(index)
-        stemmed.setdefault(token.stem, []).append(index)
-    return (
-        {word: tuple(places) for word, places in lowered.items()},
-        {word: tuple(places) for word, places in stemmed.items()},
-    )
+def token_stems(text: str) -> tuple[str, ...]:
+    """Every token's stem, in order (punctuation: itself), memoized like :func:`tokenize`.
+
+    Matching a question's words against every sentence a new article's first question
+    pools reads these at C speed (``map`` of a set's membership test), cheaper than
+    building a table of places for a text read once."""
+    return tuple(token.stem for token in tokenize(text))
+
+
+@lru_cache(maxsize=4096)
+def stem_places(text: str) -> Places:
+    """Where each stem of ``text`` stands (token indexes, in order): a rule that looks
+    for a few words reads only where they are, not every token. Memoized like
+    :func:`tokenize`."""
+    return _places(token_stems(text))
+
+
+@lru_cache(maxsize=4096)
+def lower_places(text: str) -> Places:
+    """Where each lower-cased form of ``text`` stands, as :func:`stem_places`."""
+    return _places(token.lower for token in tokenize(text))
+
+
+def _places(keys: Iterable[str]) -> dict[str, list[int]]:
+    """The indexes of each key, in order (a list made only for a key's first place)."""
+    places: dict[str, list[int]] = {}
+    for index, key in enumerate(keys):
+        known = places.get(key)
+        if known is None:
+            places[key] = [index]
+        else:
+            known.append(index)
+    return places
 
 
 def groups_digits(tokens: Sequence[Token], index: int) -> bool:

@@ -27,7 +27,7 @@ from functools import lru_cache
 from bot.composer.inflections import related_stems
 from bot.composer.lexicon import DETERMINERS, says_not
 from bot.composer.questions import AnswerType, QuestionAnalysis
-from bot.composer.tokens import Token, token_places, tokenize
+from bot.composer.tokens import Token, lower_places, stem_places, tokenize
 from retrieval.analysis import stem
 
 __all__ = ["asked_wh", "unsaid_at"]
@@ -153,9 +153,10 @@ def _places_to_read(text: str, wh: tuple[str, ...], nouns: frozenset[str]) -> li
     """The token indexes where :func:`unsaid_at` can find a gap, in order: the wh-words'
     first word, an asked-for noun, or (for "who?") a verb of naming. Any other word
     opens none, so a sentence is read only where such a word stands."""
-    lowered, stemmed = token_places(text)
+    lowered = lower_places(text)
     places = [*lowered.get(wh[0], ()), *(i for noun in nouns for i in lowered.get(noun, ()))]
     if wh == ("who",):
+        stemmed = stem_places(text)
         places.extend(i for naming in _NAMING for i in stemmed.get(naming, ()))
     end = len(tokenize(text)) - len(wh)
     return sorted({index for index in places if 1 <= index < end})
