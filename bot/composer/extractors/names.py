@@ -278,7 +278,7 @@ _NAMED_EVENTS = frozenset({"storm", "hurricane", "typhoon", "cyclone", "tropical
 # Nouns that make a name an event or a document, before its "of" or at its end.
 _EVENT_HEADS = frozenset(
     "battle battles war wars siege treaty treaties revolution revolt rebellion uprising "
-    "massacre edict peace congress crusade conquest invasion election elections games "
+    "massacre edict peace crusade conquest invasion election elections games "
     "championship championships cup olympics".split()
 )
 
