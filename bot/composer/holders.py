@@ -25,7 +25,14 @@ from bot.composer.eligibility import candidate_spans
 from bot.composer.inflections import singulars
 from bot.composer.lexicon import FUNCTION_WORDS, HONORIFICS, ROLE_TITLES
 from bot.composer.person_words import PERSON_WORDS
-from bot.composer.questions import CATEGORY_STEMS, AnswerType, QuestionAnalysis, analyze_question
+from bot.composer.questions import (
+    CATEGORY_STEMS,
+    ROLE_PREPOSITIONS,
+    ROLE_WORDS,
+    AnswerType,
+    QuestionAnalysis,
+    analyze_question,
+)
 from bot.composer.reader import ArticleReader
 from bot.composer.tokens import Token, tokenize
 from bot.composer.word_classes import WordClass, looks_plural, word_class
@@ -45,13 +52,12 @@ _ABOUT_THE_HOLDER = frozenset(
         AnswerType.OTHER,
     }
 )
-# The most words a role may have after "the" ("the Solvik chief executive"), the
-# question tokens read, and the passages searched for the role's mentions.
-_ROLE_WORDS = 3
+# The question tokens read, and the passages searched for the role's mentions. A role
+# has at most ROLE_WORDS words after "the" ("the Solvik chief executive"), as a "who is
+# the ...?" question's does, and serves a body after one of ROLE_PREPOSITIONS.
 _QUESTION_TOKENS = 64
 _HITS = 12
 _DETERMINERS = frozenset({"the", "its", "their"})
-_ROLE_PREPOSITIONS = frozenset({"of", "at", "for"})
 
 
 def name_the_holder(question: QuestionAnalysis, reader: ArticleReader) -> str:
@@ -76,10 +82,10 @@ def _served_body_end(tokens: Sequence[Token], last: int) -> int:
     """The last token of the body a role serves, named after it ("the mayor of Coimbra",
     "the principal at Kingsway High"), or the role's own last token. The body narrows
     whose holder is meant; the name is still written after the role itself."""
-    if last + 2 >= len(tokens) or tokens[last + 1].lower not in _ROLE_PREPOSITIONS:
+    if last + 2 >= len(tokens) or tokens[last + 1].lower not in ROLE_PREPOSITIONS:
         return last
     end = last
-    for at in range(last + 2, min(last + 2 + _ROLE_WORDS, len(tokens))):
+    for at in range(last + 2, min(last + 2 + ROLE_WORDS, len(tokens))):
         if not tokens[at].is_capitalized:
             break
         end = at
@@ -96,7 +102,7 @@ def _role_named(tokens: Sequence[Token]) -> tuple[int, int] | None:
         if token.lower not in _DETERMINERS and not owner:
             continue
         last = None
-        for at in range(index + 1, min(index + 1 + _ROLE_WORDS, len(tokens))):
+        for at in range(index + 1, min(index + 1 + ROLE_WORDS, len(tokens))):
             word = tokens[at]
             if not word.is_word or word.lower in FUNCTION_WORDS or word.lower.endswith("'s"):
                 break

@@ -40,6 +40,8 @@ from retrieval.analysis import stem
 
 __all__ = [
     "CATEGORY_STEMS",
+    "ROLE_PREPOSITIONS",
+    "ROLE_WORDS",
     "AnswerType",
     "QuestionAnalysis",
     "analyze_question",
@@ -357,15 +359,15 @@ def _role(words: list[Token]) -> list[Token]:
         return []
     rest = words[3:]
     if words[2].lower in _ARTICLES:
-        for index, word in enumerate(rest[: _ROLE_WORDS + 1]):
-            if word.lower in _ROLE_PREPOSITIONS:
+        for index, word in enumerate(rest[: ROLE_WORDS + 1]):
+            if word.lower in ROLE_PREPOSITIONS:
                 role, body = rest[:index], rest[index + 1 :]
                 # "the ceo of Minera Altiplano", not "the Uighur King of Qocho ranked above"
                 plain = role and not _has_function_word(role) and _noun_like(role[-1])
                 return role if plain and not any(_is_verb(word) for word in body) else []
     elif not (words[2].lower.endswith("'s") and (len(rest) > 1 or rest[0].lower not in KIN_NOUNS)):
         return []
-    if len(rest) > _ROLE_WORDS or _has_function_word(rest) or not _noun_like(rest[-1]):
+    if len(rest) > ROLE_WORDS or _has_function_word(rest) or not _noun_like(rest[-1]):
         return []
     return rest
 
@@ -384,9 +386,9 @@ def _has_function_word(role: list[Token]) -> bool:
 
 
 # The most words a role asked about may have ("the deputy finance minister").
-_ROLE_WORDS = 3
+ROLE_WORDS = 3
 # What joins a role to the body it serves ("the ceo of", "the principal at", "a spokesman for").
-_ROLE_PREPOSITIONS = frozenset({"of", "at", "for"})
+ROLE_PREPOSITIONS = frozenset({"of", "at", "for"})
 
 
 def _focus(analysis: QuestionAnalysis, tokens: tuple[Token, ...]) -> str | None:

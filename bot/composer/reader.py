@@ -51,12 +51,13 @@ _Value = TypeVar("_Value")
 
 
 def _remembered(memo: dict[_Key, _Value], key: _Key, make: Callable[[], _Value]) -> _Value:
-    """``memo[key]``, made once; the memo is emptied when it holds :data:`_MAX_MEMO` entries."""
-    known = memo.get(key)
-    if known is None:
-        if len(memo) >= _MAX_MEMO:
-            memo.clear()
-        known = memo[key] = make()
+    """``memo[key]``, made once (a None made is remembered too); the memo is emptied when
+    it holds :data:`_MAX_MEMO` entries."""
+    if key in memo:
+        return memo[key]
+    if len(memo) >= _MAX_MEMO:
+        memo.clear()
+    known = memo[key] = make()
     return known
 
 
@@ -159,12 +160,7 @@ class ArticleReader:
     def holder(self, role: str, find: Callable[[], str | None]) -> str | None:
         """The person the articles name as ``role``, as ``find`` tells, asked once per role
         (None, "no one or several", is remembered too)."""
-        key = role.lower()
-        if key not in self.holders:
-            if len(self.holders) >= _MAX_MEMO:
-                self.holders.clear()
-            self.holders[key] = find()
-        return self.holders[key]
+        return _remembered(self.holders, role.lower(), find)
 
     def terms(self, text: str) -> frozenset[str]:
         """The index terms of ``text`` (as the retriever sees them), memoized."""
