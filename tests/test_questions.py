@@ -28,6 +28,12 @@ def analyze(question: str):  # type: ignore[no-untyped-def]
         ("In what century did the Normans first gain their identity?", AnswerType.DATE),
         ("Which day did Ushakov speak?", AnswerType.DATE),
         ("Since when has Navalny been in jail?", AnswerType.DATE),
+        # the question word last: the gap of a stated sentence
+        ("The summit is when?", AnswerType.DATE),
+        ("the talks will be held where?", AnswerType.LOCATION),
+        ("The bridge was designed by who?", AnswerType.PERSON),
+        ("Putin's proposal was sent to whom?", AnswerType.PERSON),
+        ("The meeting was moved elsewhere?", AnswerType.OTHER),  # a word, not "where"
         ("By when must the work be finished?", AnswerType.DATE),
         # a nationality is no place, though "nationality" stems as "nation"
         ("What nationality was Arthur Woolf?", AnswerType.OTHER),

@@ -529,6 +529,11 @@ _EMBEDDED_RULES = _compiled(
         (r",\s*when (?:did|was|were|is|are|does|do|will|had|has)\b", AnswerType.DATE, None),
         (r",\s*where\b", AnswerType.LOCATION, None),
         (r"\bby whom\b", AnswerType.PERSON, None),
+        # The question word last, as people type a statement and ask its gap ("the summit
+        # is when?", "their last bastion was where?", "it was designed by who?").
+        (r"(?:^|\s)when$", AnswerType.DATE, None),
+        (r"(?:^|\s)where$", AnswerType.LOCATION, None),
+        (r"(?:^|\s)(?:who|whom)$", AnswerType.PERSON, None),
     )
 )
 _EMBEDDED_WHAT = re.compile(r"\b(?:what|which)\b")
