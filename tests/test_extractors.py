@@ -676,6 +676,13 @@ def test_a_relative_clause_is_not_a_description() -> None:
             ("company",),
             "Minera Altiplano",
         ),
+        # a title in quotation marks after its noun
+        (
+            'He wrote a landmark paper, "Reducibility Among Combinatorial Problems", in 1972.',
+            ("paper",),
+            "Reducibility Among Combinatorial Problems",
+        ),
+        ("Her last show, “Late Light”, opened in May.", ("show",), "Late Light"),
     ],
 )
 def test_head_noun_matches(text: str, head: tuple[str, ...], expected: str) -> None:
@@ -701,6 +708,9 @@ def test_head_noun_matches(text: str, head: tuple[str, ...], expected: str) -> N
         ("On Monday, the company said it would pay.", "company", "Monday"),
         # a count at a sentence's start is capitalized, and still names none
         ("Two trustees voted against the deal.", "trustee", "Two"),
+        # quoted words that open in lower case, or never close, are no title
+        ('The paper "showed nothing new", he said.', "paper", "showed nothing new"),
+        ('A paper "Reducibility and more words', "paper", "Reducibility and more words"),
     ],
 )
 def test_no_name_for_the_head_where_there_is_none(text: str, head: str, not_offered: str) -> None:
@@ -738,6 +748,21 @@ def test_a_count_of_places_is_no_place(text: str, not_a_place: str) -> None:
     assert not_a_place not in texts(extract_place_phrases(sentence_of(text)))
     found = texts(extract_place_phrases(sentence_of("He lives at 10 Downing Street.")))
     assert "10 Downing Street" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "generic"),
+    [
+        ("They signed a treaty in the city of Deabolis.", "Deabolis", "the city"),
+        ("Rain fell in the province of Ulster all week.", "Ulster", "the province"),
+        ("The bridge opened in the town of New Ross.", "New Ross", "the town"),
+    ],
+)
+def test_a_place_noun_of_a_name_is_the_name(text: str, place: str, generic: str) -> None:
+    """ "in the city of Deabolis" answers "where?" with Deabolis, not with "the city"."""
+    found = texts(extract_place_phrases(sentence_of(text)))
+    assert place in found
+    assert generic not in found
 
 
 def test_a_centre_needs_a_word_saying_which() -> None:

@@ -196,11 +196,10 @@ def extract_head_matches(sentence: Sentence, head: tuple[str, ...]) -> Iterator[
         if phrase_start is not None:
             # "the time and space hierarchy theorems": the whole phrase names it.
             yield Candidate(sentence, phrase_start, index, "head:phrase", 0.8)
-        # (A capitalized head is part of a name itself: "University College London" has no
-        # "College London" after a noun "university".)
-        named = None if token.is_capitalized else _name_after(sentence, index)
+        named = _name_or_title_after(sentence, index)
         if named is not None:
-            # "his fiancée Berengaria", "the complexity class P": the name follows its noun.
+            # "his fiancée Berengaria", "the complexity class P": the name follows its noun;
+            # 'his landmark paper, "Reducibility Among Combinatorial Problems"': so does a title.
             yield Candidate(sentence, named[0], named[1], "head:name", 1.0)
         after = _apposition_after(sentence, index)
         if after is not None:
@@ -280,6 +279,7 @@ def extract_place_phrases(sentence: Sentence) -> Iterator[Candidate]:
             continue
         classes = classes or classify(tokens)
         best: tuple[int, float] | None = None
+        first = index + 1
         for probe in range(index + 1, min(len(tokens), index + 2 + _MAX_CHUNK_TOKENS)):
             word = tokens[probe]
             if classes[probe] is WordClass.VERB or (best is None and word.lower in CALENDAR_WORDS):
@@ -293,6 +293,10 @@ def extract_place_phrases(sentence: Sentence) -> Iterator[Candidate]:
                 and tokens[probe + 1].is_capitalized
             )
             if joins_name:
+                if best is not None and not tokens[best[0]].is_capitalized and best[1] > 0.6:
+                    # "in the city of Deabolis", "in the province of Ulster": the name is the
+                    # place; "the city" alone says nothing a reader did not know.
+                    first, best = probe + 1, None
                 continue
             if not word.is_word or word.lower in PREPOSITIONS:
                 break
@@ -306,10 +310,10 @@ def extract_place_phrases(sentence: Sentence) -> Iterator[Candidate]:
                 and (best is None or tokens[best[0]].is_capitalized)
                 and not _describes_next(tokens, probe)
             ):
-                best = (probe, 0.65 if probe == index + 1 else 0.45)
-        if best is not None and not _counts_places(tokens, index + 1, best[0]):
-            fit = best[1] * (0.6 if tokens[index + 1].lower in _POSSESSIVES else 1.0)
-            yield Candidate(sentence, index + 1, best[0], "place:phrase", fit)
+                best = (probe, 0.9 if first > index + 1 else 0.65 if probe == first else 0.45)
+        if best is not None and not _counts_places(tokens, first, best[0]):
+            fit = best[1] * (0.6 if tokens[first].lower in _POSSESSIVES else 1.0)
+            yield Candidate(sentence, first, best[0], "place:phrase", fit)
 
 
 def _compound_venue(tokens: tuple[Token, ...], preposition: int, probe: int) -> bool:
@@ -537,6 +541,40 @@ def _name_after(sentence: Sentence, index: int) -> tuple[int, int] | None:
             break
         probe += 1
     return first, last
+
+
+def _name_or_title_after(sentence: Sentence, index: int) -> tuple[int, int] | None:
+    """The name or quoted title right after the head noun at ``index``. (A capitalized
+    head is part of a name itself: "University College London" has no "College London"
+    after a noun "university"; a title in quotation marks still follows it.)"""
+    if not sentence.tokens[index].is_capitalized:
+        named = _name_after(sentence, index)
+        if named is not None:
+            return named
+    return _title_after(sentence.tokens, index)
+
+
+# Marks that open and close a title, and how many words a title may hold.
+_TITLE_MARKS = {'"': '"', "“": "”", "'": "'", "‘": "’"}
+_MAX_TITLE_WORDS = 12
+
+
+def _title_after(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | None:
+    """The words in quotation marks right after the noun at ``index`` (a comma between
+    allowed), when they open with a capital and close within a title's length."""
+    opening = index + 1
+    if opening < len(tokens) and tokens[opening].text == ",":
+        opening += 1
+    if opening + 1 >= len(tokens) or tokens[opening].text not in _TITLE_MARKS:
+        return None
+    closing_mark = _TITLE_MARKS[tokens[opening].text]
+    if not tokens[opening + 1].is_capitalized:
+        return None
+    reach = min(len(tokens), opening + 2 + _MAX_TITLE_WORDS)
+    closing = next(
+        (probe for probe in range(opening + 2, reach) if tokens[probe].text == closing_mark), None
+    )
+    return (opening + 1, closing - 1) if closing is not None else None
 
 
 def _is_naming_word(token: Token) -> bool:
