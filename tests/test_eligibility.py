@@ -145,7 +145,7 @@ def test_a_span_of_nothing_but_the_questions_own_words_is_not_offered() -> None:
             "working fluid",
         ),
         (
-            "Settlers from the town of Pons founded the colony.",
+            "Settlers from the town, Pons, founded the colony.",
             "From what French town did the settlers come?",
             "Pons",
             "the town",

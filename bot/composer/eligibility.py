@@ -38,6 +38,7 @@ from typing import NamedTuple
 
 from bot.composer.antonyms import OPPOSITES
 from bot.composer.candidates import Candidate, Sentence
+from bot.composer.coordination import asked_count, joined_items
 from bot.composer.extraction import date_spans, extract_candidates
 from bot.composer.extractors.names import opens_sentence
 from bot.composer.lexicon import (
@@ -162,11 +163,16 @@ def candidate_spans(
         kept = best.get(key)
         if kept is None or _ranks_above(candidate, kept):
             best[key] = candidate
+    found = list(best.values())
+    asked = asked_count(question.text)
+    if asked > 1:
+        # "what two scientists?": "Robert Koch and Emil von Behring", each proposed alone
+        found += [run for run in joined_items(found, asked) if (run.first, run.last) not in best]
     if question.answer_type in _ENTITY_TYPES:
-        return sentence, _without_described_names(list(best.values()))
+        return sentence, _without_described_names(found)
     if question.answer_type is AnswerType.NUMBER:
-        return sentence, _without_conversions(_whole_quantities(list(best.values())), question)
-    return sentence, list(best.values())
+        return sentence, _without_conversions(_whole_quantities(found), question)
+    return sentence, found
 
 
 def _names_nobody_asked(

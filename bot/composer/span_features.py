@@ -36,6 +36,7 @@ from itertools import pairwise
 
 from bot.composer.candidates import Candidate
 from bot.composer.contests import asked_side, contest_fit
+from bot.composer.coordination import asked_count, item_count
 from bot.composer.english import zipf_frequency
 from bot.composer.extractors.numbers import is_fraction, measure_unit
 from bot.composer.inflections import same_stem
@@ -157,6 +158,8 @@ SPAN_FEATURES = (
     "is_list",
     "list_for_several",
     "same_clause",
+    "count_fit",
+    "one_of_several",
 )
 
 # Tokens of distance at which closeness halves.
@@ -261,6 +264,7 @@ def span_features(
         contest_fit(candidate, asked_side(question)),
         *_list_fit(candidate.rule, question.text),
         _same_clause(candidate, before, after),
+        *_count_fit(span_tokens, question.text),
     )
 
 
@@ -326,6 +330,16 @@ def _list_fit(rule: str, question_text: str) -> tuple[float, float]:
     if rule != "chunk:list":
         return 0.0, 0.0
     return 1.0, float(asks_for_several(question_text))
+
+
+def _count_fit(span_tokens: Sequence[Token], question_text: str) -> tuple[float, float]:
+    """Whether the span holds as many items as the question asks for ("what two
+    scientists?": "Robert Koch and Emil von Behring"), and whether it holds one of them."""
+    asked = asked_count(question_text)
+    if asked < 2:
+        return 0.0, 0.0
+    items = item_count(span_tokens)
+    return float(items == asked), float(items == 1)
 
 
 _SEVERAL_WORDS = frozenset(

@@ -1,0 +1,91 @@
+"""Answers of several items: "what two scientists?" is answered by "Robert Koch and Emil
+von Behring", where the rules propose each name alone.
+
+A question that names a count of items ("what two", "what are the three", "name the two")
+gets, beside its candidates, the runs of that many candidates of one sentence joined by
+"and", "or", "versus" or commas; the span scorer weighs whether a span holds the count
+asked for (:mod:`bot.composer.span_features`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from bot.composer.candidates import Candidate
+from bot.composer.tokens import Token
+
+__all__ = ["ITEM_JOINERS", "asked_count", "item_count", "joined_items"]
+
+ITEM_JOINERS = frozenset({"and", "or", "versus", "nor"})
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# "what two scientists", "what are the three sources", "name the two teams": a count of
+# items asked for, right after the question word (a copula and "the" between). A count
+# elsewhere is the question's own ("if the three institutions cannot agree, what ...?").
+_ASKED_COUNT = re.compile(
+    r"(?:\b(?:what|which)|^(?:name|list|give)(?: me)?)(?: are| were)?(?: the)?"
+    r" (two|three|four|five|six)\b"
+)
+# What may stand between two items: "A and B", "A, B", "A, and the B", "A as well as B".
+_BETWEEN_ITEMS = frozenset({",", "and", "or", "versus", "nor", "the", "a", "an", "as", "well"})
+_MAX_BETWEEN = 3
+
+
+@lru_cache(maxsize=4096)
+def asked_count(question_text: str) -> int:
+    """How many items the question asks for, 0 when it names no count."""
+    found = _ASKED_COUNT.search(question_text.lower())
+    return _COUNT_WORDS[found.group(1)] if found else 0
+
+
+def item_count(tokens: Sequence[Token]) -> int:
+    """How many items a span lists: one more than its joiners, a comma before "and" or
+    "or" counted with it."""
+    joints = 0
+    for index, token in enumerate(tokens):
+        if token.lower in ITEM_JOINERS or (
+            token.text == ","
+            and (index + 1 >= len(tokens) or tokens[index + 1].lower not in ITEM_JOINERS)
+        ):
+            joints += 1
+    return joints + 1
+
+
+def joined_items(candidates: Sequence[Candidate], asked: int) -> list[Candidate]:
+    """Runs of ``asked`` one-item candidates of one rule family, each joined to the next
+    by a joiner, as one candidate of the first one's rule (the lowest fit of the run)."""
+    singles = sorted(
+        (c for c in candidates if item_count(c.tokens) == 1), key=lambda c: (c.first, c.last)
+    )
+    by_first: dict[int, list[Candidate]] = {}
+    for candidate in singles:
+        by_first.setdefault(candidate.first, []).append(candidate)
+    runs: list[Candidate] = []
+    for start in singles:
+        run = [start]
+        while len(run) < asked:  # bounded: one item more a turn, at most ``asked``
+            following = _next_item(run[-1], by_first)
+            if following is None:
+                break
+            run.append(following)
+        if len(run) == asked:
+            fit = min(item.type_fit for item in run)
+            runs.append(start._replace(last=run[-1].last, type_fit=fit))
+    return runs
+
+
+def _next_item(item: Candidate, by_first: dict[int, list[Candidate]]) -> Candidate | None:
+    """The longest candidate of the item's family that starts after a joiner next to it."""
+    tokens = item.sentence.tokens
+    family = item.rule.split(":")[0]
+    joined = False
+    for at in range(item.last + 1, min(len(tokens), item.last + 2 + _MAX_BETWEEN)):
+        following = [c for c in by_first.get(at, ()) if c.rule.split(":")[0] == family]
+        if joined and following:
+            return max(following, key=lambda c: c.last)
+        word = tokens[at].lower
+        if word not in _BETWEEN_ITEMS:
+            return None
+        joined = joined or word in ITEM_JOINERS or word == ","
+    return None
