@@ -572,6 +572,17 @@ def test_which_modifiers_qualify_a_noun_away(
             True,
         ),
         ("where is the theatre?", "The theater is on Main Street.", "theatre", True),
+        # A word of the same family says its word: "employees" ~ "employ", "acquittal" ~
+        # "acquitted", "decision" ~ "decide"; a looser link of WordNet's does not.
+        (
+            "how many people does Brenlow employ?",
+            "Brenlow has 640 employees.",
+            "employ",
+            True,
+        ),
+        ("was Pike acquitted?", "The acquittal of Pike surprised few.", "acquitted", True),
+        ("when did the court decide?", "The decision came on Monday.", "decide", True),
+        ("when did she die?", "Her death was announced on Monday.", "die", False),
     ],
 )
 def test_an_irregular_form_says_its_word(question: str, text: str, word: str, said: bool) -> None:

@@ -55,3 +55,9 @@ def test_noun_kinds_are_in_sync_with_wordnet() -> None:
     pytest.importorskip("wn")
     build = load_script("build_noun_kinds")
     assert Path(build.OUTPUT).read_text(encoding="utf-8") == build.render(build.build_rows())
+
+
+def test_derived_forms_are_in_sync_with_wordnet() -> None:
+    pytest.importorskip("wn")
+    build = load_script("build_derived_forms")
+    assert Path(build.OUTPUT).read_text(encoding="utf-8") == build.render(build.build_rows())

