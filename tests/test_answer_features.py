@@ -583,6 +583,9 @@ def test_which_modifiers_qualify_a_noun_away(
         ("was Pike acquitted?", "The acquittal of Pike surprised few.", "acquitted", True),
         ("when did the court decide?", "The decision came on Monday.", "decide", True),
         ("when did she die?", "Her death was announced on Monday.", "die", False),
+        # "reportedly" hedges a claim: it says no "reported" (unless the question says it)
+        ("who reported the offer?", "Biden reportedly offered it.", "reported", False),
+        ("who reportedly offered it?", "Biden reportedly offered it.", "reportedly", True),
     ],
 )
 def test_an_irregular_form_says_its_word(question: str, text: str, word: str, said: bool) -> None:

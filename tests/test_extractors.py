@@ -603,6 +603,9 @@ def test_definitions(text: str, target: str, expected: str) -> None:
         ("Biden is to meet Vladimir Putin in June.", "Putin", "meet Vladimir"),
         ("PRESIDENT Joe Biden will meet Putin.", "Biden", "PRESIDENT Joe"),
         ("It was seen by two researchers, Jonas Kruger and Zoe Adeyemi.", "Jonas Kruger", "two"),
+        # an event named after a name is no kind of it: SolarWinds is no hack
+        ("They blamed the SolarWinds election hack on Moscow.", "SolarWinds", "election hack"),
+        ("The Enron scandal shook markets.", "Enron", "scandal"),
     ],
 )
 def test_an_age_or_a_home_town_is_no_description(
@@ -1051,6 +1054,22 @@ def test_the_doer_before_the_questions_verb(question: str, text: str, expected: 
     analysis = analyze_question(question)
     sentence = sentence_for(Passage(text, 0, len(text), 0, 0), analysis)
     assert texts(extract_subjects(sentence, analysis)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Biden offered it, Russia's Kommersant newspaper reported.", True),
+        ("Biden offered it, the newspaper reported.", False),
+        # a capital that only opens the sentence names no one
+        ("Newspapers reported it.", False),
+    ],
+)
+def test_a_doer_that_names_someone_fits_who_as_a_name_does(text: str, named: bool) -> None:
+    analysis = analyze_question("who reported it?")
+    sentence = sentence_for(Passage(text, 0, len(text), 0, 0), analysis)
+    (doer,) = extract_subjects(sentence, analysis)
+    assert (doer.type_fit > 0.8) is named
 
 
 @pytest.mark.parametrize(

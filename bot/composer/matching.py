@@ -67,7 +67,8 @@ def stems_said(question: QuestionAnalysis, *texts: str) -> set[str]:
 def found_stems(question: QuestionAnalysis, text: str) -> frozenset[str]:
     """The question's stems that ``text`` says (a speech verb counts for its synonyms)."""
     synonyms = SPEECH_VERBS.get(question.verb or "", frozenset())
-    return _found_stems(text, question.content_stems, synonyms, question.capital_stems)
+    adverbs = _own_adverbs(question)
+    return _found_stems(text, question.content_stems, synonyms, question.capital_stems, adverbs)
 
 
 def share(weights: WordWeights, found: frozenset[str] | set[str]) -> float:
@@ -80,7 +81,19 @@ def share(weights: WordWeights, found: frozenset[str] | set[str]) -> float:
 def match_flags(text: str, question: QuestionAnalysis) -> tuple[bool, ...]:
     """Which tokens of ``text`` match one of the question's words (speech verbs by meaning)."""
     synonyms = SPEECH_VERBS.get(question.verb or "", frozenset())
-    return _match_flags(text, question.content_stems, synonyms, question.capital_stems)
+    adverbs = _own_adverbs(question)
+    return _match_flags(text, question.content_stems, synonyms, question.capital_stems, adverbs)
+
+
+# "reportedly", "allegedly", "supposedly": an adverb that stems as its verb does, and
+# hedges a claim instead of saying the verb ("Biden has reportedly offered ..., Kommersant
+# reported" answers "who reported the offer?" with Kommersant, not with Biden).
+_HEARSAY_ENDING = "edly"
+
+
+def _own_adverbs(question: QuestionAnalysis) -> frozenset[str]:
+    """The question's own "-edly" words ("was he reportedly paid?"): those match."""
+    return frozenset(t.lower for t in question.content if t.lower.endswith(_HEARSAY_ENDING))
 
 
 @lru_cache(maxsize=8192)
@@ -89,8 +102,10 @@ def _match_flags(
     stems: frozenset[str],
     synonyms: frozenset[str],
     capitals: frozenset[str],
+    adverbs: frozenset[str],
 ) -> tuple[bool, ...]:
-    """Memoized: a question's ranking asks about the same passages several times."""
+    """Memoized: a question's ranking asks about the same passages several times.
+    ``adverbs`` are the question's own "-edly" words, which match themselves only."""
     tokens = tokenize(text)
     here = token_stems(text)
     wanted = stems | synonyms | related_stems(stems).keys()
@@ -98,17 +113,25 @@ def _match_flags(
     # Only where one of the question's stems (or a synonym, or another form) stands,
     # picked out at C speed: most of a sentence's tokens are none of them.
     for index in compress(range(len(here)), map(wanted.__contains__, here)):
-        if tokens[index].is_word and not _qualified_differently(tokens, index, capitals, stems):
-            flags[index] = True
+        token = tokens[index]
+        if not token.is_word or _qualified_differently(tokens, index, capitals, stems):
+            continue
+        if token.lower.endswith(_HEARSAY_ENDING) and token.lower not in adverbs:
+            continue
+        flags[index] = True
     return tuple(flags)
 
 
 @lru_cache(maxsize=8192)
 def _found_stems(
-    text: str, stems: frozenset[str], synonyms: frozenset[str], capitals: frozenset[str]
+    text: str,
+    stems: frozenset[str],
+    synonyms: frozenset[str],
+    capitals: frozenset[str],
+    adverbs: frozenset[str],
 ) -> frozenset[str]:
     """The question's stems that ``text`` matches; a speech verb counts for its synonyms."""
-    flags = _match_flags(text, stems, synonyms, capitals)
+    flags = _match_flags(text, stems, synonyms, capitals, adverbs)
     if True not in flags:
         return frozenset()  # half the passages a question pools match none of its words
     tokens = tokenize(text)

@@ -38,6 +38,7 @@ from bot.composer.lexicon import (
     VENUE_NOUNS,
     says_not,
 )
+from bot.composer.noun_kinds import is_a_kind_of
 from bot.composer.person_words import PERSON_STEMS
 from bot.composer.tokens import Token, groups_digits
 from bot.composer.word_classes import (
@@ -908,7 +909,11 @@ def _kind_after(sentence: Sentence, start: int, end: int) -> tuple[int, int] | N
         if classes[probe - after] is WordClass.NOUN:
             last = probe
         probe += 1
-    if last is None:
+    if last is None or any(
+        is_a_kind_of(token.lower, "event") for token in tokens[after : last + 1]
+    ):
+        # "the SolarWinds election hack", "the Enron scandal": an event named after a
+        # name says what happened around it, not what the name is
         return None
     ends = last + 1 == len(tokens) or (
         not tokens[last + 1].is_word or tokens[last + 1].lower in _PHRASE_ENDS

@@ -28,6 +28,9 @@ _SUBJECT_WORDS = 4
 _BETWEEN = AUXILIARIES | NEGATIONS | frozenset({"also", "later", "then", "first"})
 # How the doer fits a "who" question: as a bare "by X" agent does.
 _SUBJECT_FIT = 0.6
+# ... and as a name does when it names someone ("Russia's Kommersant newspaper reported"; a
+# capital that only opens the sentence names no one).
+_NAMED_SUBJECT_FIT = 0.9
 # "by X" right after the question's own verb names its doer: as a name fits "who".
 _PASSIVE_FIT = 1.0
 
@@ -58,7 +61,9 @@ def extract_subjects(sentence: Sentence, question: QuestionAnalysis) -> Iterator
         while first <= end and tokens[first].lower in DETERMINERS:
             first += 1  # "the newspaper" answers as "newspaper", as other spans do
         if first <= end and tokens[end].is_word and tokens[end].lower not in FUNCTION_WORDS:
-            yield Candidate(sentence, first, end, "agent:subject", _SUBJECT_FIT)
+            named = any(token.is_capitalized for token in tokens[max(first, 1) : end + 1])
+            fit = _NAMED_SUBJECT_FIT if named else _SUBJECT_FIT
+            yield Candidate(sentence, first, end, "agent:subject", fit)
 
 
 def _doer_end(tokens: tuple[Token, ...], start: int) -> int:
