@@ -33,7 +33,7 @@ from retrieval._postings import Postings, PythonViews, Query
 from retrieval._ranking import (
     dense_scores,
     dense_top_k,
-    keyed_postings,
+    keyed_costs,
     postings_of,
     select,
     select_keyed,
@@ -49,7 +49,7 @@ __all__ = ["dense_scores", "top_k"]
 # passages, query by query, interleaved with bm25s as the benchmark runs: at 50-100
 # postings Python was 7% faster than the keyed NumPy path, at 100-200 5% slower).
 _PYTHON_QUERY_POSTINGS_WITH_COPY = 24
-_PYTHON_QUERY_POSTINGS = 192
+_PYTHON_QUERY_POSTINGS = 0
 # Past DENSE_ROWS, a query reading at least n_rows / _FRESH_SHARE postings of an
 # index of at most _FRESH_ROWS passages sums them with np.bincount into a fresh
 # array too. Its zeroing is one sequential pass, which stays cheap when other
@@ -73,13 +73,13 @@ def top_k(postings: Postings, query: Query, k: int) -> tuple[list[int], list[flo
         limit = _PYTHON_QUERY_POSTINGS_WITH_COPY if copy else _PYTHON_QUERY_POSTINGS
         # Each list's length from a list of them, in C: a generator over the query's
         # lists cost a microsecond of a 15 us query.
-        if sum(map(postings.lengths.__getitem__, query.columns)) <= limit:
+        if limit and sum(map(postings.lengths.__getitem__, query.columns)) <= limit:
             return _python_top_k(views, query, k)
     if postings.matrix is not None:
         rows, scores = dense_top_k(postings, query, k)
         return rows.tolist(), scores.tolist()
     if postings.keyed is not None:
-        return _keyed_top_k(postings.keyed, postings.starts, postings.n_rows, query, k)
+        return _keyed_top_k(postings.keyed, postings, query, k)
     if len(query.columns) == 1:  # its postings are its scores: nothing to add up
         rows, costs = postings_of(postings, query, negated=True)
         return select(rows, costs, k, copies=1)
@@ -87,7 +87,7 @@ def top_k(postings: Postings, query: Query, k: int) -> tuple[list[int], list[flo
 
 
 def _keyed_top_k(
-    keyed: np.ndarray, starts: list[int], n_rows: int, query: Query, k: int
+    keyed: np.ndarray, postings: Postings, query: Query, k: int
 ) -> tuple[list[int], list[float]]:
     """A small index: the postings as ``-product + row * 1j``, each product then
     replaced by its row's negated sum, and ranked as they are.
@@ -96,10 +96,10 @@ def _keyed_top_k(
     costs less than a borrowed one's bookkeeping. A one-term query's products
     are its scores.
     """
-    keys = keyed_postings(keyed, starts, query, negated=True)
+    keys = keyed_costs(keyed, postings, query)
     if len(query.columns) > 1:
         rows = keys.imag.astype(np.intp)
-        keys.real = np.bincount(rows, keys.real, minlength=n_rows)[rows]
+        keys.real = np.bincount(rows, keys.real, minlength=postings.n_rows)[rows]
     return select_keyed(keys, k, copies=len(query.columns))
 
 
