@@ -82,8 +82,9 @@ class QueryVectors:
     def _repeated_weights(self, found: list[int], columns: list[int]) -> list[float]:
         """Weights of a query naming a term more than once, in column order.
 
-        Counted in a dict: ``collections.Counter`` cost ~10 us a query here, right
-        after bm25s's queries (its ``isinstance`` check against ``Mapping`` alone).
+        Counted in a dict: through ``collections.Counter`` such a query's vector
+        took about 10 us more than the usual one's, interleaved with bm25s's
+        queries on 1,000 passages.
         """
         counts = dict.fromkeys(columns, 0)
         for column in found:

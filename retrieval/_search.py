@@ -5,11 +5,11 @@ and their weights) are one contiguous slice of the CSC arrays, so a query only
 reads its own postings, and every plan here returns the scores and ranking that
 summing every posting would (see :mod:`retrieval._ranking`).
 
-- Questions that read few postings of a small index are scored in plain Python,
-  where a posting costs ~0.2 us and no NumPy call overhead is paid.
+- Questions that read few postings of an article's index are scored in plain
+  Python, where a posting costs ~0.2 us and no NumPy call overhead is paid.
 - An article's index keeps a dense float64 copy: a question is three NumPy calls.
 - A one-term question's postings are its scores.
-- Up to ``DENSE_ROWS`` passages, each posting is one complex number (weight +
+- Up to ``DENSE_ROWS`` passages, each posting is one complex number (-weight +
   row * 1j, :attr:`~retrieval._postings.Postings.keyed`): its weight becomes its
   product, then its row's sum by one ``np.bincount`` into a fresh array, and the
   keys are ranked as they are (:func:`~retrieval._ranking.select_keyed`).
@@ -42,12 +42,14 @@ from retrieval._ranking import (
 
 __all__ = ["dense_scores", "top_k"]
 
-# Questions that read at most this many postings of a small index are scored in
-# plain Python, at ~0.2 us a posting: past it, the NumPy calls of the dense copy
-# (about 8 us on a SQuAD article) or of summing (about 15 us on 1,000 passages)
-# cost less. Measured on the development articles and the realistic corpus (1,000
-# passages, query by query, interleaved with bm25s as the benchmark runs: at 50-100
-# postings Python was 7% faster than the keyed NumPy path, at 100-200 5% slower).
+# Questions that read at most this many postings of an article's index (one with
+# a dense copy) are scored in plain Python, at ~0.2 us a posting: past it, the
+# dense copy's NumPy calls (about 8 us on a SQuAD article) cost less. A small
+# index without a dense copy sends every query through the keyed path (0 here; the
+# tests raise it to force plain Python): on 1,000 realistic passages, interleaved
+# with bm25s as the benchmark runs, plain Python up to 192 postings cost ~0.25 us
+# a posting, and splitting queries between the two paths kept neither warm (mixed
+# p95 37 us with both, 30.5 us keyed only, 34 us with Python up to 48 postings).
 _PYTHON_QUERY_POSTINGS_WITH_COPY = 24
 _PYTHON_QUERY_POSTINGS = 0
 # Past DENSE_ROWS, a query reading at least n_rows / _FRESH_SHARE postings of an
