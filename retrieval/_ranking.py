@@ -212,11 +212,13 @@ def _distinct_head(keys: np.ndarray, head: int, k: int) -> tuple[list[int], list
     top_rows: list[int] = []
     scores: list[float] = []
     last = -1.0
-    parts = iter(keys.view(np.float64).tolist())  # cost, row, cost, row, ...: one call
-    for cost, row in zip(parts, parts, strict=True):
+    # As Python complex numbers: 40 of them are made in half the time of their 80
+    # parts as floats, and the loop reads only the dozen or so it needs.
+    for key in keys.tolist():
+        row = key.imag
         if row != last:
             top_rows.append(int(row))
-            scores.append(-cost)
+            scores.append(-key.real)
             if len(top_rows) == k:
                 break
             last = row
