@@ -51,13 +51,17 @@ class Postings:
     n_rows: int
     column_max: np.ndarray  # float64, the largest weight of each column (0 if empty)
     starts: list[int]  # indptr as Python ints
+    # indptr as a memoryview: a column's two bounds side by side in one cache line,
+    # where a list's two ints lie wherever they were made (a small index's query
+    # runs right after other work, and reads them cold).
+    bounds: memoryview
     champions: Champions
     scratch: ScoreScratch
-    # If small: complex128, each posting's weight + row * 1j (see _keyed_copy).
+    # If small: complex64, each posting's negated weight + row * 1j (see _keyed_copy).
     keyed: np.ndarray | None
     matrix: np.ndarray | None  # float64 (n_columns, n_rows) for small indexes, else None
     views: PythonViews | None  # the postings for plain Python, if small
-    lengths: list[int]  # each column's number of postings, if ``views`` (else empty)
+    lengths: memoryview  # each column's number of postings (int64), if ``keyed`` or ``views``
 
     @classmethod
     def from_arrays(
@@ -73,12 +77,13 @@ class Postings:
             n_rows,
             _column_max(indptr, data),
             indptr.tolist(),
+            indptr.data,
             Champions.of(indptr, indices, data, n_rows),
             ScoreScratch(n_rows),
-            _keyed_copy(indices, data) if n_rows <= DENSE_ROWS else None,
+            keyed := _keyed_copy(indices, data) if n_rows <= min(DENSE_ROWS, 1 << 24) else None,
             _dense_copy(indptr, indices, data, n_rows),
             views := _python_views(indptr, indices, data, n_rows),
-            np.diff(indptr).tolist() if views is not None else [],
+            np.diff(indptr).data if keyed is not None or views is not None else memoryview(b""),
         )
 
     def rows(self, column: int) -> np.ndarray:
@@ -161,19 +166,21 @@ class Query(NamedTuple):
 
 
 def _keyed_copy(indices: np.ndarray, data: np.ndarray) -> np.ndarray:
-    """Each posting as one complex number: its weight (float64) + its row * 1j.
+    """Each posting as one complex number: its negated weight + its row * 1j.
 
     A small index's query reads a few hundred postings, so its cost is the
     number of NumPy calls, not the postings. Its sums are over the real parts,
     and its ranking is by ``-score + row * 1j``, which NumPy sorts by score, then
     row (``retrieval._ranking.select_keyed``): one array, one slice a term, carries
-    a posting from its list to the ranking. Rows are exact in a float64's 53
-    bits, and both parts are 16 bytes a posting, as separate intp rows and
-    float64 weights were (which spare NumPy converting int32 and float32 on
-    every call: a quarter of a small query's time).
+    a posting from its list to the ranking. Stored as complex64, 8 bytes a
+    posting like the int32 rows and float32 weights it copies (both exact: the
+    weights are float32, rows below 2**24), and widened to complex128 as a query
+    joins its slices, in the same call. The weights are stored negated, so that
+    a query's products come out as the costs the ranking sorts (negation is
+    exact), with no pass to negate them.
     """
-    keyed = np.empty(len(indices), dtype=np.complex128)
-    keyed.real = data
+    keyed = np.empty(len(indices), dtype=np.complex64)
+    np.negative(data, out=keyed.real)
     keyed.imag = indices
     return keyed
 

@@ -5,11 +5,11 @@ and their weights) are one contiguous slice of the CSC arrays, so a query only
 reads its own postings, and every plan here returns the scores and ranking that
 summing every posting would (see :mod:`retrieval._ranking`).
 
-- Questions that read few postings of a small index are scored in plain Python,
-  where a posting costs ~0.2 us and no NumPy call overhead is paid.
+- Questions that read few postings of an article's index are scored in plain
+  Python, where a posting costs ~0.2 us and no NumPy call overhead is paid.
 - An article's index keeps a dense float64 copy: a question is three NumPy calls.
 - A one-term question's postings are its scores.
-- Up to ``DENSE_ROWS`` passages, each posting is one complex number (weight +
+- Up to ``DENSE_ROWS`` passages, each posting is one complex number (-weight +
   row * 1j, :attr:`~retrieval._postings.Postings.keyed`): its weight becomes its
   product, then its row's sum by one ``np.bincount`` into a fresh array, and the
   keys are ranked as they are (:func:`~retrieval._ranking.select_keyed`).
@@ -33,7 +33,7 @@ from retrieval._postings import Postings, PythonViews, Query
 from retrieval._ranking import (
     dense_scores,
     dense_top_k,
-    keyed_postings,
+    keyed_costs,
     postings_of,
     select,
     select_keyed,
@@ -42,14 +42,16 @@ from retrieval._ranking import (
 
 __all__ = ["dense_scores", "top_k"]
 
-# Questions that read at most this many postings of a small index are scored in
-# plain Python, at ~0.2 us a posting: past it, the NumPy calls of the dense copy
-# (about 8 us on a SQuAD article) or of summing (about 15 us on 1,000 passages)
-# cost less. Measured on the development articles and the realistic corpus (1,000
-# passages, query by query, interleaved with bm25s as the benchmark runs: at 50-100
-# postings Python was 7% faster than the keyed NumPy path, at 100-200 5% slower).
+# Questions that read at most this many postings of an article's index (one with
+# a dense copy) are scored in plain Python, at ~0.2 us a posting: past it, the
+# dense copy's NumPy calls (about 8 us on a SQuAD article) cost less. A small
+# index without a dense copy sends every query through the keyed path (0 here; the
+# tests raise it to force plain Python): on 1,000 realistic passages, interleaved
+# with bm25s as the benchmark runs, plain Python up to 192 postings cost ~0.25 us
+# a posting, and splitting queries between the two paths kept neither warm (mixed
+# p95 37 us with both, 30.5 us keyed only, 34 us with Python up to 48 postings).
 _PYTHON_QUERY_POSTINGS_WITH_COPY = 24
-_PYTHON_QUERY_POSTINGS = 192
+_PYTHON_QUERY_POSTINGS = 0
 # Past DENSE_ROWS, a query reading at least n_rows / _FRESH_SHARE postings of an
 # index of at most _FRESH_ROWS passages sums them with np.bincount into a fresh
 # array too. Its zeroing is one sequential pass, which stays cheap when other
@@ -73,13 +75,13 @@ def top_k(postings: Postings, query: Query, k: int) -> tuple[list[int], list[flo
         limit = _PYTHON_QUERY_POSTINGS_WITH_COPY if copy else _PYTHON_QUERY_POSTINGS
         # Each list's length from a list of them, in C: a generator over the query's
         # lists cost a microsecond of a 15 us query.
-        if sum(map(postings.lengths.__getitem__, query.columns)) <= limit:
+        if limit and sum(map(postings.lengths.__getitem__, query.columns)) <= limit:
             return _python_top_k(views, query, k)
     if postings.matrix is not None:
         rows, scores = dense_top_k(postings, query, k)
         return rows.tolist(), scores.tolist()
     if postings.keyed is not None:
-        return _keyed_top_k(postings.keyed, postings.starts, postings.n_rows, query, k)
+        return _keyed_top_k(postings.keyed, postings, query, k)
     if len(query.columns) == 1:  # its postings are its scores: nothing to add up
         rows, costs = postings_of(postings, query, negated=True)
         return select(rows, costs, k, copies=1)
@@ -87,7 +89,7 @@ def top_k(postings: Postings, query: Query, k: int) -> tuple[list[int], list[flo
 
 
 def _keyed_top_k(
-    keyed: np.ndarray, starts: list[int], n_rows: int, query: Query, k: int
+    keyed: np.ndarray, postings: Postings, query: Query, k: int
 ) -> tuple[list[int], list[float]]:
     """A small index: the postings as ``-product + row * 1j``, each product then
     replaced by its row's negated sum, and ranked as they are.
@@ -96,10 +98,10 @@ def _keyed_top_k(
     costs less than a borrowed one's bookkeeping. A one-term query's products
     are its scores.
     """
-    keys = keyed_postings(keyed, starts, query, negated=True)
+    keys = keyed_costs(keyed, postings, query)
     if len(query.columns) > 1:
         rows = keys.imag.astype(np.intp)
-        keys.real = np.bincount(rows, keys.real, minlength=n_rows)[rows]
+        keys.real = np.bincount(rows, keys.real, minlength=postings.n_rows)[rows]
     return select_keyed(keys, k, copies=len(query.columns))
 
 

@@ -153,12 +153,27 @@ class Analyzer:
 
     def words(self, text: str) -> list[str]:
         """Return the unigram terms of ``text``: tokens without stop words, stemmed."""
-        if self.config.fold_accents and not text.isascii():
-            text = fold_accents(text)
-        tokens = [term for term in map(self._term, _TOKEN.findall(text)) if term]
+        tokens = [term for term in map(self._term, self.tokens(text)) if term]
         if self.config.stemming:
             return [stem(token) for token in tokens]
         return tokens
+
+    def tokens(self, text: str) -> list[str]:
+        """The tokens of ``text`` as written (accents folded if set), stop words included.
+
+        Each one's term is :meth:`term`'s, whatever its neighbours: a caller may
+        memoize it per token (a query looks up each token's column once).
+        """
+        if self.config.fold_accents and not text.isascii():
+            text = fold_accents(text)
+        return _TOKEN.findall(text)
+
+    def term(self, token: str) -> str | None:
+        """The unigram term of one of :meth:`tokens`, or None for a stop word."""
+        term = self._term(token)
+        if not term:
+            return None
+        return stem(term) if self.config.stemming else term
 
     def _term(self, token: str) -> str:
         """The lower-case term for one token, or "" for a stop word."""

@@ -18,8 +18,6 @@ path imports scikit-learn, so loading a saved index and answering stay lean.
 
 from __future__ import annotations
 
-import math
-from collections import Counter
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
@@ -30,6 +28,7 @@ import numpy as np
 from retrieval._build import fit_tfidf
 from retrieval._passages import LazyPassages, TextPassages
 from retrieval._postings import Postings, Query
+from retrieval._query import QueryVectors
 from retrieval._search import dense_scores, top_k
 from retrieval.analysis import Analyzer, AnalyzerConfig
 from retrieval.article import Passage
@@ -122,7 +121,7 @@ class TfidfRetriever:
         self.analyzer = analyzer
         self.vocabulary = vocabulary
         self.idf = np.asarray(idf, dtype=np.float32)
-        self._idf_list: list[float] = self.idf.tolist()  # a query reads a few, as floats
+        self._query_vectors = QueryVectors(analyzer, vocabulary, self.idf)
         self._postings = Postings.from_arrays(
             np.asarray(indptr, dtype=np.int64),
             np.asarray(indices, dtype=np.int32),
@@ -177,7 +176,7 @@ class TfidfRetriever:
         """
         if k < 1:
             raise ValueError(f"k must be at least 1, not {k}")
-        vector = self._query_vector(query)
+        vector = self._query_vectors(query)
         if vector is None:
             return []
         rows, scores = top_k(self._postings, vector, k)
@@ -233,19 +232,7 @@ class TfidfRetriever:
 
     def _query_vector(self, query: str) -> Query | None:
         """The query's tf-idf vector, l2-normalized, as scikit-learn's transform makes it."""
-        known = self.vocabulary.get
-        found = [column for column in map(known, self.analyzer(query)) if column is not None]
-        if not found:
-            return None
-        columns = sorted(set(found))
-        idf = self._idf_list
-        if len(columns) == len(found):  # the usual question: every term once, tf = 1
-            weights = list(map(idf.__getitem__, columns))
-        else:
-            weights = [_tf(count, self.analyzer.config.sublinear_tf) * idf[column]
-                       for column, count in sorted(Counter(found).items())]  # fmt: skip
-        norm = math.hypot(*weights)
-        return Query(columns, list(map(norm.__rtruediv__, weights)))  # weight / norm
+        return self._query_vectors(query)
 
     def save(self, path: str | Path, *, header: dict[str, Any] | None = None) -> None:
         """Write the index to ``path`` in the versioned articlebot index format.
@@ -271,11 +258,6 @@ class TfidfRetriever:
 
 
 _new_hit = partial(tuple.__new__, Hit)  # a Hit from a (score, passage) pair, in C
-
-
-def _tf(count: int, sublinear: bool) -> float:
-    """Term frequency as scikit-learn weighs it: ``1 + ln(count)`` when sublinear."""
-    return 1.0 + math.log(count) if sublinear else float(count)
 
 
 def _as_passages(passages: Sequence[Passage] | Sequence[str]) -> Sequence[Passage]:

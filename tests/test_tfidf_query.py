@@ -1,0 +1,112 @@
+"""The query side of a search: the memoized query vector, and the keyed top k.
+
+Both are speed-ups that must not change a bit of the result: the vector made
+through the token memo equals the one made from the analyzer's terms, whatever
+the memo holds, and the keyed ranking equals a plain sort of the scores.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from retrieval import Analyzer, AnalyzerConfig, TfidfRetriever, _query, _ranking
+from retrieval._postings import Query
+
+CORPUS = [
+    "Biden offered to meet Putin in June in a European country.",
+    "The U.S. and Russia have not agreed on a date for the summit.",
+    "Putin's adviser Yuri Ushakov said there are even specific dates.",
+    "The café in Genève served naïve tourists; the US embassy was closed.",
+    "It rained in Geneva on Monday, and IT staff went home early.",
+    "Summits, summit meetings and the summiteers: Putin, Putin, Putin.",
+]
+_PIECES = [
+    "Putin", "putin's", "PUTIN", "U.S.", "US", "us", "IT", "it", "the", "The", "summit",
+    "summits", "Genève", "Geneva", "café", "cafe", "naïve", "7", "G7", "June", "dates",
+    "unknown", "Москва", "meet", "meeting", "—", "a", "I",
+]  # fmt: skip
+_queries = st.lists(st.sampled_from(_PIECES), max_size=12).map(" ".join)
+CONFIGS = [
+    AnalyzerConfig(),
+    AnalyzerConfig(sublinear_tf=False),
+    AnalyzerConfig(stop_words="english", stemming=False, fold_accents=False),
+    AnalyzerConfig(ngram_max=2),
+]
+
+
+def _vector_from_terms(retriever: TfidfRetriever, query: str) -> Query | None:
+    """The query vector straight from the analyzer's terms, as scikit-learn makes it."""
+    counts: dict[int, int] = {}
+    for term in retriever.analyzer(query):
+        column = retriever.vocabulary.get(term)
+        if column is not None:
+            counts[column] = counts.get(column, 0) + 1
+    if not counts:
+        return None
+    sublinear = retriever.analyzer.config.sublinear_tf
+    columns = sorted(counts)
+    weights = [
+        (1.0 + math.log(counts[c]) if sublinear else float(counts[c])) * float(retriever.idf[c])
+        for c in columns
+    ]
+    norm = math.hypot(*weights)
+    return Query(columns, [weight / norm for weight in weights])
+
+
+@pytest.fixture(scope="module", params=CONFIGS, ids=repr)
+def retriever(request: pytest.FixtureRequest) -> TfidfRetriever:
+    return TfidfRetriever.fit(CORPUS, request.param)
+
+
+@settings(max_examples=200, deadline=None)
+@given(queries=st.lists(_queries, min_size=1, max_size=5))
+def test_the_memoized_vector_is_the_analyzers(
+    retriever: TfidfRetriever, queries: list[str]
+) -> None:
+    for query in queries + queries:  # the second time, every token is remembered
+        assert retriever._query_vector(query) == _vector_from_terms(retriever, query)
+
+
+def test_the_token_memo_starts_again_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_query, "_MEMO_TOKENS", 4)
+    retriever = TfidfRetriever.fit(CORPUS)
+    query = "the summit in Geneva: Putin meets Biden on the date"
+    for _ in range(3):
+        assert retriever._query_vector(query) == _vector_from_terms(retriever, query)
+        assert len(retriever._query_vectors._memo) <= 4
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_queries, fold=st.booleans(), stemming=st.booleans())
+def test_tokens_and_their_terms_are_the_words(text: str, fold: bool, stemming: bool) -> None:
+    analyzer = Analyzer(AnalyzerConfig(fold_accents=fold, stemming=stemming))
+    terms = [analyzer.term(token) for token in analyzer.tokens(text)]
+    assert [term for term in terms if term is not None] == analyzer.words(text)
+
+
+@pytest.mark.parametrize("head_rows", [1, 2, 4])
+@pytest.mark.parametrize("k", [1, 3, 10])
+def test_keyed_selection_is_a_sort_of_the_sums(
+    monkeypatch: pytest.MonkeyPatch, head_rows: int, k: int
+) -> None:
+    # Few distinct sums and rows: many ties, and rows named by up to `copies` postings,
+    # so the first head of keys often holds fewer than k rows.
+    monkeypatch.setattr(_ranking, "_HEAD_ROWS", head_rows)
+    generator = random.Random(k * 10 + head_rows)
+    for _ in range(300):
+        copies = generator.randint(1, 6)
+        sums = {row: -generator.choice([0.25, 0.5, 0.75, 1.0]) for row in range(40)}
+        rows = [
+            row for row in generator.sample(range(40), generator.randint(1, 40))
+            for _ in range(generator.randint(1, copies))
+        ]  # fmt: skip
+        generator.shuffle(rows)
+        keys = np.array([sums[row] + row * 1j for row in rows], dtype=np.complex128)
+        best = sorted(set(rows), key=lambda row: (sums[row], row))[:k]
+        assert _ranking.select_keyed(keys, k, copies) == (best, [-sums[row] for row in best])
