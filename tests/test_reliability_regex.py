@@ -311,6 +311,7 @@ ARTICLE_QUESTIONS = (
     "what did he say?",
     "how many people?",
     "is it true?",
+    "what three names are listed?",  # joins runs of candidates (bot.composer.coordination)
 )
 
 

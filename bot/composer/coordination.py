@@ -64,7 +64,7 @@ def joined_items(candidates: Sequence[Candidate], asked: int) -> list[Candidate]
     runs: list[Candidate] = []
     for start in singles:
         run = [start]
-        while len(run) < asked:  # bounded: one item more a turn, at most ``asked``
+        for _ in range(asked - 1):
             following = _next_item(run[-1], by_first)
             if following is None:
                 break
