@@ -307,6 +307,9 @@ def test_any_question_form_is_analyzed_without_error(opening: str, words: list[s
         ("who is the company's chief executive?", True, "chief executive"),
         # one word after a possessive is a role ("coach"), unless a relation ("husband")
         ("who is Sato's coach?", True, "coach"),
+        # the owner's name may have a few words ("Kestrel Home's", "Emi Sato's")
+        ("who is Kestrel Home's chief executive?", True, "chief executive"),
+        ("who is Emi Sato's coach?", True, "coach"),
         ("who was Margaret's husband?", False, ""),
         ("who was Kublai Khan's grandfather?", False, ""),
         ("who was Richard's fiancee?", False, ""),

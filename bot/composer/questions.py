@@ -365,11 +365,28 @@ def _role(words: list[Token]) -> list[Token]:
                 # "the ceo of Minera Altiplano", not "the Uighur King of Qocho ranked above"
                 plain = role and not _has_function_word(role) and _noun_like(role[-1])
                 return role if plain and not any(_is_verb(word) for word in body) else []
-    elif not (words[2].lower.endswith("'s") and (len(rest) > 1 or rest[0].lower not in KIN_NOUNS)):
-        return []
+    else:
+        rest = _after_named_owner(words)
+        if not rest or (len(rest) == 1 and rest[0].lower in KIN_NOUNS):
+            return []
     if len(rest) > ROLE_WORDS or _has_function_word(rest) or not _noun_like(rest[-1]):
         return []
     return rest
+
+
+# Words of a name that owns a role: "Kestrel Home's chief executive".
+_OWNER_WORDS = 3
+
+
+def _after_named_owner(words: list[Token]) -> list[Token]:
+    """The words after the possessive of "who is <name>'s ...?", the name of one to
+    :data:`_OWNER_WORDS` capitalized words ("Sato's coach", "Kestrel Home's chief
+    executive"); nothing when the question has no such owner."""
+    for index in range(2, min(len(words) - 1, 2 + _OWNER_WORDS)):
+        if words[index].lower.endswith("'s"):
+            named = all(word.is_capitalized for word in words[2 : index + 1])
+            return words[index + 1 :] if named else []
+    return []
 
 
 def _noun_like(word: Token) -> bool:
