@@ -379,12 +379,12 @@ _OWNER_WORDS = 3
 
 
 def _after_named_owner(words: list[Token]) -> list[Token]:
-    """The words after the possessive of "who is <name>'s ...?", the name of one to
-    :data:`_OWNER_WORDS` capitalized words ("Sato's coach", "Kestrel Home's chief
-    executive"); nothing when the question has no such owner."""
+    """The words after the possessive of "who is <name>'s ...?": one word ("Sato's coach",
+    typed "sato's" too), or up to :data:`_OWNER_WORDS` capitalized ones ("Kestrel Home's
+    chief executive"); nothing when the question has no such owner."""
     for index in range(2, min(len(words) - 1, 2 + _OWNER_WORDS)):
         if words[index].lower.endswith("'s"):
-            named = all(word.is_capitalized for word in words[2 : index + 1])
+            named = index == 2 or all(word.is_capitalized for word in words[2 : index + 1])
             return words[index + 1 :] if named else []
     return []
 
