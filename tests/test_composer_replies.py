@@ -427,6 +427,23 @@ def test_a_contest_of_someone_is_not_answered_from_another_match() -> None:
     assert result.short_answer is None or "Ferraz" not in result.short_answer
 
 
+def test_what_a_quotation_says_of_someone_is_no_description() -> None:
+    """A rival coach's praise closes a quotation opened a sentence before: an opinion,
+    not who the player is."""
+    knowledge = Knowledge.from_article(
+        article_from_text(
+            "Liège win the cup\n\n"
+            "Olympic Liège won the cup as striker Malik Diabaté scored twice.\n\n"
+            '"Congratulations to Liège," the Kempen coach said. '
+            '"Diabaté was the best player on the pitch."'
+        )
+    )
+    result = answer("who is Diabaté?", knowledge)
+    assert result.short_answer is not None
+    assert "striker" in result.short_answer
+    assert "best player" not in result.answer
+
+
 def test_a_role_holder_named_without_the_owner_still_answers() -> None:
     """Nobody else is named beside the holder and the role: the owner may go unsaid."""
     knowledge = Knowledge.from_article(

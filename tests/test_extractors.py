@@ -559,6 +559,10 @@ def test_manners(text: str, expected: str) -> None:
         ("said the other lead author, Ingrid Falk, in May.", "Ingrid Falk", "other lead author"),
         # asked by the surname, the role ends before the first names
         ("PRESIDENT Joe Biden will meet Putin.", "Biden", "PRESIDENT"),
+        # a first name that WordNet also lists as a person noun ("malik", a chief) is a
+        # first name after a lower-case role; a capitalized title is still a role
+        ("It ended as striker Malik Diabaté scored twice.", "Diabaté", "striker"),
+        ("Mining Minister Carolina Espinoza visited.", "Espinoza", "Mining Minister"),
         (
             "Putin's foreign policy adviser Yuri Ushakov confirmed it.",
             "Ushakov",

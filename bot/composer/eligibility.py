@@ -74,6 +74,7 @@ from bot.composer.span_features import (
     counts_time,
     kind_fits,
     rule_family,
+    said_in_quotation,
 )
 from bot.composer.speakers import quotes_someone_else
 from bot.composer.tokens import Token, tokenize
@@ -155,7 +156,11 @@ def candidate_spans(
             or _no_name_for_a_name(candidate, question)
         ):
             continue  # "either" or "1281" for "what wrecked the fleet?", "65" for "which firm?"
-        if _only_echoes(candidate) or _says_only_the_question(candidate, question):
+        if (
+            _only_echoes(candidate)
+            or _says_only_the_question(candidate, question)
+            or _an_opinion_for_a_description(candidate, question)
+        ):
             continue  # "by the Kremlin" for "how did the Kremlin receive it?"
         if question.speaker and quotes_someone_else(candidate, question, reader, passage_index):
             continue
@@ -340,6 +345,17 @@ def _a_number_for_someone(candidate: Candidate, question: QuestionAnalysis) -> b
 
 
 _NUMBER_JOINERS = frozenset({"and", "or", "to", "of"})
+
+
+def _an_opinion_for_a_description(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """ "who is Diabaté?" is not answered by a rival coach's '"... Diabaté was the best
+    player on the pitch."': what someone says of a person in a quotation is an opinion,
+    not who the person is."""
+    return (
+        question.answer_type is AnswerType.DEFINITION
+        and candidate.rule.startswith("definition:")
+        and said_in_quotation(candidate.sentence.passage.text, candidate.first, candidate.last)
+    )
 
 
 def _no_name_for_a_name(candidate: Candidate, question: QuestionAnalysis) -> bool:

@@ -444,6 +444,18 @@ def _quoted(text: str, first: int, last: int) -> bool:
     return marks[first] % 2 == 1 and marks[-1] > marks[last + 1]
 
 
+def said_in_quotation(text: str, first: int, last: int) -> bool:
+    """Whether tokens ``first``..``last`` of ``text`` are inside a quotation, one opened in
+    the sentence or one opened before it that the sentence closes (an odd number of quote
+    marks, the last ending it: 'Diabaté was the best player on the pitch."')."""
+    marks = _quote_marks(text)
+    closes = marks[-1] % 2 == 1 and text.rstrip().endswith(_CLOSING_MARKS)
+    return (marks[first] + closes) % 2 == 1 and marks[-1] > marks[last + 1]
+
+
+_CLOSING_MARKS = ('"', "”", "’", "'")
+
+
 @lru_cache(maxsize=4096)
 def _quote_marks(text: str) -> tuple[int, ...]:
     """How many quote marks stand before each token of ``text`` (one more entry at the end)."""

@@ -34,6 +34,7 @@ from bot.composer.lexicon import (
     PLACE_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
+    ROLE_TITLES,
     TIME_NOUNS,
     VENUE_NOUNS,
     says_not,
@@ -804,13 +805,20 @@ def _verb_at_edge(tokens: tuple[Token, ...], first: int, last: int) -> bool:
 def _before_first_names(tokens: tuple[Token, ...], first: int, last: int) -> int:
     """Where a role ends when the name is asked by its surname: "PRESIDENT Joe [Biden]",
     "foreign policy adviser Yuri [Ushakov]". Capitalized words after the role's last
-    person noun are the person's first names, not part of the role."""
+    person noun are the person's first names, not part of the role. A capitalized word
+    is a person noun only as a title ("Minister"): "striker Malik [Diabaté]" has a first
+    name that WordNet also lists as a person noun (a malik, a chief)."""
     role_end = max(
-        (index for index in range(first, last + 1) if tokens[index].stem in PERSON_STEMS),
+        (index for index in range(first, last + 1) if _names_a_role(tokens[index])),
         default=last,
     )
     names = tokens[role_end + 1 : last + 1]
     return role_end if all(token.is_capitalized for token in names) else last
+
+
+def _names_a_role(token: Token) -> bool:
+    """A person noun written as a role: in lower case, or a title ("Minister", "PRESIDENT")."""
+    return token.stem in PERSON_STEMS and (not token.is_capitalized or token.lower in ROLE_TITLES)
 
 
 _RELATIVES = frozenset({"who", "whom", "whose", "which", "that", "where", "when"})
