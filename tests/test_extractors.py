@@ -1052,6 +1052,13 @@ def test_the_doer_after_by_is_no_amount_or_time(
         ("who approved the plan?", "The plan was approved by Beijing in May.", ["Beijing"]),
         # "by rolling stones" says how, not who
         ("who experimented with stones?", "He experimented by rolling stones.", []),
+        # a name set off by commas before the verb is its doer; an age there is not
+        (
+            "who resigned?",
+            "Portugal's health minister, Teresa Albuquerque, resigned on Monday.",
+            ["Teresa Albuquerque"],
+        ),
+        ("who resigned?", "Albuquerque, 58, resigned on Monday.", []),
     ],
 )
 def test_the_doer_before_the_questions_verb(question: str, text: str, expected: list[str]) -> None:

@@ -54,6 +54,9 @@ def extract_subjects(sentence: Sentence, question: QuestionAnalysis) -> Iterator
         end = index - 1
         while end >= 0 and index - end <= 3 and _between(tokens[end]):
             end -= 1
+        set_off = end >= 1 and tokens[end].text == ","
+        if set_off:
+            end -= 1  # "Portugal's health minister, Teresa Albuquerque, resigned"
         first = end
         while first >= 0 and end - first < _SUBJECT_WORDS and _in_noun_phrase(tokens[first]):
             first -= 1
@@ -62,6 +65,8 @@ def extract_subjects(sentence: Sentence, question: QuestionAnalysis) -> Iterator
             first += 1  # "the newspaper" answers as "newspaper", as other spans do
         if first <= end and tokens[end].is_word and tokens[end].lower not in FUNCTION_WORDS:
             named = any(token.is_capitalized for token in tokens[max(first, 1) : end + 1])
+            if set_off and not named:
+                continue  # "Albuquerque, 58, resigned": an age or an aside, not the doer
             fit = _NAMED_SUBJECT_FIT if named else _SUBJECT_FIT
             yield Candidate(sentence, first, end, "agent:subject", fit)
 
