@@ -469,6 +469,8 @@ def test_a_role_holder_named_without_the_owner_still_answers() -> None:
         ("who is ana ortiz?", "Ana Ortiz is a retired teacher in Cork."),
         ("who is Ushakov?", "Ushakov is Putin's foreign policy adviser."),
         ("who is Ingrid Falk?", "Ingrid Falk is the study's other lead author."),
+        # a word used as a title before the name is a noun there ("the daily Diário Mirante")
+        ("what is Diário Mirante?", "Diário Mirante is a daily."),
     ],
 )
 def test_someone_known_only_by_whom_they_speak_for_is_described_so(
@@ -483,7 +485,8 @@ def test_someone_known_only_by_whom_they_speak_for_is_described_so(
             "DUBLIN (Wire) — Online homeware retailer Brenlow backed the plan. It was "
             "studied by the Berlin-based firm Sentinel Grey. Ana Ortiz, a retired teacher "
             "in Cork, rides daily. Putin's foreign policy adviser Yuri Ushakov approved. "
-            "The study's other lead author, Ingrid Falk, disagreed."
+            "The study's other lead author, Ingrid Falk, disagreed. The daily Diário "
+            "Mirante reported the vote."
         )
     )
     assert answer(question, knowledge).statement.startswith(statement)

@@ -17,7 +17,7 @@ from bot.composer.data_tables import read_mapping
 from bot.composer.inflections import singulars
 from bot.composer.questions import QuestionAnalysis
 
-__all__ = ["head_word", "is_a_kind_of"]
+__all__ = ["head_word", "is_a_kind_of", "is_a_noun"]
 
 # The head noun's senses that count: "crop" is first a harvest, then a cultivated
 # plant; its third sense, a collection of things ("the annual crop of students"), would
@@ -66,6 +66,12 @@ def is_a_kind_of(word: str, head: str) -> bool:
     if not head_senses or set(_senses(word)) & set(_senses(head)):
         return False
     return not _more_general(word).isdisjoint(head_senses)
+
+
+def is_a_noun(word: str) -> bool:
+    """Whether lower-case ``word`` (or its singular) is a noun in WordNet ("daily", a
+    newspaper; not "practical")."""
+    return bool(_senses(word))
 
 
 def head_word(question: QuestionAnalysis) -> str | None:

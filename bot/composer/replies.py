@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from bot.composer.extractors.names import is_nationality
 from bot.composer.lexicon import AFFILIATIONS, DETERMINERS, HEDGE_WORDS, PREPOSITIONS
+from bot.composer.noun_kinds import is_a_noun
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.relative_dates import parse_published, resolve_relative_date
 from bot.composer.tokens import tokenize
@@ -163,7 +164,9 @@ def statement_for(
         target = _as_written(question.target, source.text)
         if start is not None and _opens_sentence(source.text, start):
             answer = _sentence_case_dropped(answer)
-        opening = tie + " " if tie else _article_for(answer)
+        # A word right before the name is used as a noun, a title: "the daily Diário Mirante"
+        before_name = end is not None and source.text[end:].lstrip().startswith(target)
+        opening = tie + " " if tie else _article_for(answer, a_title=before_name)
         core = f"{target} {verb} {opening}{_unshouted(answer, article_text)}."
     else:
         core = _capitalize(_unshouted(answer, article_text)).rstrip(".") + "."
@@ -227,12 +230,15 @@ def _sentence_case_dropped(description: str) -> str:
     return description[:1].lower() + description[1:]
 
 
-def _article_for(description: str) -> str:
+def _article_for(description: str, *, a_title: bool = False) -> str:
     """ "a " or "an " before a description that names one thing of a kind without a
     determiner ("Berlin-based firm", "retired teacher in Cork"), "the " before one that
     fits one thing only ("other lead author", "only witness"), else nothing: not
     before a title ("PRESIDENT", "Acme chief executive"), a name's possession ("Putin's
-    adviser"; but "the study's author"), a number, a plural or a name."""
+    adviser"; but "the study's author"), a number, a plural or a name. ``a_title``: the
+    description stood right before the name, so its last word is a noun there even
+    when it is mostly an adjective, if it can be one ("the daily Diário Mirante": "a
+    daily"; but "the practical Carnot cycle" has no noun "practical")."""
     words = [token for token in tokenize(description) if token.is_word]
     if not words or words[0].lower in DETERMINERS:
         return ""
@@ -249,7 +255,7 @@ def _article_for(description: str) -> str:
     )
     if head.is_capitalized or looks_plural(head.lower):
         return ""
-    if word_class(head.lower) is not WordClass.NOUN:
+    if word_class(head.lower) is not WordClass.NOUN and not (a_title and is_a_noun(head.lower)):
         return ""
     return "an " if _VOWEL_SOUND.match(description) else "a "
 
