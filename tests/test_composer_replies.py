@@ -471,6 +471,8 @@ def test_a_role_holder_named_without_the_owner_still_answers() -> None:
         ("who is Ingrid Falk?", "Ingrid Falk is the study's other lead author."),
         # a word used as a title before the name is a noun there ("the daily Diário Mirante")
         ("what is Diário Mirante?", "Diário Mirante is a daily."),
+        # the article's own "the" after the name is kept: one head of one team
+        ("who is Pablo Ruiz?", "Pablo Ruiz is the head of the rescue team."),
     ],
 )
 def test_someone_known_only_by_whom_they_speak_for_is_described_so(
@@ -486,7 +488,7 @@ def test_someone_known_only_by_whom_they_speak_for_is_described_so(
             "studied by the Berlin-based firm Sentinel Grey. Ana Ortiz, a retired teacher "
             "in Cork, rides daily. Putin's foreign policy adviser Yuri Ushakov approved. "
             "The study's other lead author, Ingrid Falk, disagreed. The daily Diário "
-            "Mirante reported the vote."
+            "Mirante reported the vote. Pablo Ruiz, the head of the rescue team, agreed."
         )
     )
     assert answer(question, knowledge).statement.startswith(statement)

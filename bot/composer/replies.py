@@ -166,7 +166,16 @@ def statement_for(
             answer = _sentence_case_dropped(answer)
         # A word right before the name is used as a noun, a title: "the daily Diário Mirante"
         before_name = end is not None and source.text[end:].lstrip().startswith(target)
-        opening = tie + " " if tie else _article_for(answer, a_title=before_name)
+        if tie:
+            opening = tie + " "
+        elif (
+            not before_name and start is not None and source.text[:start].lower().endswith(" the ")
+        ):
+            # the article's own "the" after the name ("Pablo Contreras, the head of the
+            # rescue team"); before it, "the" only introduces a title ("the critic X")
+            opening = "the "
+        else:
+            opening = _article_for(answer, a_title=before_name)
         core = f"{target} {verb} {opening}{_unshouted(answer, article_text)}."
     else:
         core = _capitalize(_unshouted(answer, article_text)).rstrip(".") + "."
