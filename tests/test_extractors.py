@@ -464,6 +464,23 @@ def test_through_the_things_a_number_counts_is_a_manner() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "manner", "says_how"),
+    [
+        # "by" after a participle and before someone names who did it, not how
+        ("It was among the largest breaches disclosed by an Irish company.", "by an", False),
+        ("The painting was bought by the Denver Museum in 1986.", "by the", False),
+        ("The plan was approved by Beijing in May.", "by Beijing", False),
+        # ... and still says how before a means, or after another word
+        ("He was killed by a falling rock.", "by a falling rock", True),
+        ("They got in by using a contractor's password.", "by using", True),
+    ],
+)
+def test_by_a_doer_after_a_participle_is_no_manner(text: str, manner: str, says_how: bool) -> None:
+    found = texts(extract_manners(sentence_of(text)))
+    assert any(item.startswith(manner) for item in found) is says_how
+
+
+@pytest.mark.parametrize(
     ("text", "not_a_cause"),
     [
         # "due to" before a verb's plain form says what was planned

@@ -20,6 +20,7 @@ from bot.composer.lexicon import (
     CURRENCY_WORDS,
     DETERMINERS,
     NUMBER_WORDS,
+    ORGANIZATION_NOUNS,
     PERSON_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
@@ -27,6 +28,7 @@ from bot.composer.lexicon import (
 )
 from bot.composer.tokens import Token, groups_digits
 from bot.composer.word_classes import WordClass, classify, looks_plural, word_class
+from retrieval.analysis import stem
 
 __all__ = ["extract_actions", "extract_manners", "extract_reasons"]
 
@@ -229,7 +231,33 @@ def _plausible_clause(sentence: Sentence, body: int, marker: tuple[str, ...]) ->
             and not first.is_number
             and not _names_recipients(first.lower)
         )
+    if marker == ("by",) and _passive_doer(sentence, body):
+        return False
     return first.is_word or first.text == '"'
+
+
+# Words read after "by" for the doer's noun: "by an Irish company", "by the Dutch PTT".
+_DOER_REACH = 4
+_DOER_STEMS = frozenset(stem(word) for word in PERSON_NOUNS | ORGANIZATION_NOUNS)
+
+
+def _passive_doer(sentence: Sentence, body: int) -> bool:
+    """Whether "by" after a participle names who did it, not how: "disclosed by an Irish
+    company", "bought by the Denver Museum" ("killed by a falling rock" still says how)."""
+    tokens = sentence.tokens
+    previous = tokens[body - 2] if body >= 2 else None
+    participle = previous is not None and (
+        previous.lower.endswith(("ed", "en"))
+        or (word_class(previous.lower) is WordClass.VERB and not previous.lower.endswith("ing"))
+    )  # "disclosed", "taken", "bought"
+    if not participle:
+        return False
+    for token in tokens[body : body + _DOER_REACH]:
+        if not token.is_word:
+            return False
+        if token.is_capitalized or token.stem in _DOER_STEMS:
+            return True
+    return False
 
 
 def _scheduled(word: str) -> bool:
