@@ -40,7 +40,7 @@ analyzer: same vocabulary, same idf, same weights to float32 rounding.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain, islice
 
 import numpy as np
@@ -48,7 +48,8 @@ import numpy as np
 from retrieval._chunks import ChunkIds
 from retrieval._counts import TermCounts
 from retrieval._gc import paused_gc
-from retrieval.analysis import Analyzer
+from retrieval._postings import keyed_only
+from retrieval.analysis import _TOKEN, Analyzer
 
 __all__ = ["FittedTfidf", "count_terms", "fit_tfidf", "weigh_counts"]
 
@@ -68,21 +69,24 @@ class FittedTfidf:
     indptr: np.ndarray  # int64, one per term + 1
     indices: np.ndarray  # int32 passage of each weight, ascending within a column
     data: np.ndarray  # float32 weights, l2-normalized per passage
+    # Small indexes without a dense copy: the corpus's tokens and their columns (-1: none).
+    token_columns: dict[str, int] | None = None
 
 
 def fit_tfidf(texts: Sequence[str], analyzer: Analyzer) -> FittedTfidf:
     """Fit scikit-learn's TF-IDF weights for ``texts`` (see the module docstring)."""
     with paused_gc():
-        terms, counts = _count_terms(texts, analyzer)
+        terms, counts, tokens = _count_terms(texts, analyzer, with_tokens=True)
     csc = _to_csc(counts, len(terms))
     del counts  # at a million passages, 160 MB that the weighting need not share the heap with
-    return _weighed(terms, csc, len(texts), analyzer.config.sublinear_tf)
+    fitted = _weighed(terms, csc, len(texts), analyzer.config.sublinear_tf)
+    return replace(fitted, token_columns=tokens)
 
 
 def count_terms(texts: Sequence[str], analyzer: Analyzer) -> TermCounts:
     """The term counts of each of ``texts``, the first half of :func:`fit_tfidf`."""
     with paused_gc():
-        terms, counts = _count_terms(texts, analyzer)
+        terms, counts, _ = _count_terms(texts, analyzer)
     return TermCounts(terms, counts.indptr, counts.indices, counts.data)
 
 
@@ -153,6 +157,26 @@ class _Terms:
             self.names.append(term)
         return known
 
+    def token_columns(self, column_of_id: np.ndarray) -> dict[str, int] | None:
+        """Each distinct chunk that is one ASCII token as a query cuts it, and its
+        column (-1 for none): what the query's token memo would remember for it
+        (:meth:`retrieval._query.QueryVectors.start_with`). None with n-grams,
+        whose queries have no token memo.
+
+        The chunk was indexed under the term it holds, or none, so that is its
+        column; one ``findall`` a distinct chunk (1-2 ms a 1,000 realistic passages).
+        """
+        if self.analyzer.config.ngram_max > 1:
+            return None
+        counts, starts = self._counts.tolist(), self._starts.tolist()
+        columns = column_of_id[self._flat].tolist()
+        whole = _TOKEN.findall
+        known: dict[str, int] = {}
+        for chunk, chunk_id in self.chunks.ids.items():  # the corpus's distinct chunks
+            if chunk.isascii() and whole(chunk) == [chunk]:
+                known[chunk] = columns[starts[chunk_id]] if counts[chunk_id] else -1
+        return known
+
     def column_of_id(self) -> tuple[list[str], np.ndarray]:
         """The terms sorted (scikit-learn's column order) and each id's column."""
         order = sorted(range(len(self.names)), key=self.names.__getitem__)
@@ -168,8 +192,12 @@ class _Csr:
     data: np.ndarray
 
 
-def _count_terms(texts: Sequence[str], analyzer: Analyzer) -> tuple[list[str], _Csr]:
-    """Return the sorted terms and the passages' term counts (CSR, float32).
+def _count_terms(
+    texts: Sequence[str], analyzer: Analyzer, *, with_tokens: bool = False
+) -> tuple[list[str], _Csr, dict[str, int] | None]:
+    """Return the sorted terms, the passages' term counts (CSR, float32) and, if
+    ``with_tokens`` and the index is one whose queries start from them (see
+    :meth:`_Terms.token_columns`), the corpus's tokens and their columns.
 
     Counts are summed batch by batch, so what stays alive between batches is one
     entry per distinct (passage, term), never one per token, and each batch keeps
@@ -190,7 +218,10 @@ def _count_terms(texts: Sequence[str], analyzer: Analyzer) -> tuple[list[str], _
     columns = _join([part.indices for part in parts], np.int32)
     columns = column_of_id[columns]
     data = _join([part.data for part in parts], np.float32)
-    return sorted_terms, _Csr(indptr, columns, data)
+    tokens = None
+    if with_tokens and keyed_only(len(texts), len(sorted_terms)):
+        tokens = terms.token_columns(column_of_id)
+    return sorted_terms, _Csr(indptr, columns, data), tokens
 
 
 def _join(pieces: list[np.ndarray], dtype: type[np.generic]) -> np.ndarray:

@@ -19,7 +19,15 @@ from typing import NamedTuple
 
 import numpy as np
 
-__all__ = ["DENSE_ROWS", "Champions", "Postings", "PythonViews", "Query", "ScoreScratch"]
+__all__ = [
+    "DENSE_ROWS",
+    "Champions",
+    "Postings",
+    "PythonViews",
+    "Query",
+    "ScoreScratch",
+    "keyed_only",
+]
 
 # Up to this many passages, the search sums every query's postings without
 # planning, from a keyed copy of them (see ``Postings.keyed``).
@@ -163,6 +171,11 @@ class Query(NamedTuple):
 
     columns: list[int]
     weights: list[float]  # l2-normalized
+
+
+def keyed_only(n_rows: int, n_columns: int) -> bool:
+    """Whether an index of this shape answers from ``Postings.keyed`` with no dense copy."""
+    return n_rows <= DENSE_ROWS and n_rows * n_columns > _MATRIX_CELLS
 
 
 def _keyed_copy(indices: np.ndarray, data: np.ndarray) -> np.ndarray:

@@ -7,7 +7,9 @@ index) depends on the token alone, so it is memoized per index: a question's
 words recur across questions, and a token found in the memo skips the stop
 word check, the stemmer's cache and the vocabulary (on 1,000 realistic
 passages, a question's analysis was 6 us of a 30 us search, interleaved with
-bm25s's queries). The memo is cleared when full, so hostile text cannot grow it.
+bm25s's queries). The memo starts again when full, so hostile text cannot grow it.
+An index fitted on a small collection starts it with the collection's own tokens
+(:meth:`QueryVectors.start_with`), which it keeps when it starts again.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import math
 from array import array
 from functools import partial
+from itertools import islice
 
 import numpy as np
 
@@ -31,7 +34,7 @@ _MEMO_TOKENS = 1 << 12
 class QueryVectors:
     """Makes the :class:`~retrieval._postings.Query` of a query text for one index."""
 
-    __slots__ = ("_analyzer", "_idf", "_memo", "_vocabulary")
+    __slots__ = ("_analyzer", "_idf", "_kept", "_memo", "_vocabulary")
 
     def __init__(self, analyzer: Analyzer, vocabulary: dict[str, int], idf: np.ndarray) -> None:
         self._analyzer = analyzer
@@ -40,6 +43,21 @@ class QueryVectors:
         # float objects lying wherever they were made.
         self._idf = array("d", idf.tolist())
         self._memo: dict[str, int] = {}  # token -> its column, or -1 for none
+        self._kept = 0  # the memo's first entries, kept when it starts again
+
+    def start_with(self, known: dict[str, int]) -> None:
+        """Remember ``known`` tokens and their columns (-1 for none) for good.
+
+        Each is a token as :meth:`~retrieval.analysis.Analyzer.tokens` cuts it,
+        with the column its term has (or -1), as the memo would remember it. A
+        search of 1,000 or 10,000 realistic passages, interleaved with bm25s's,
+        spent 1.3-2 us on each token not yet remembered (the stop words, the
+        stemmer's cache, the vocabulary: all cold), a sixth of a long question,
+        and a collection's own tokens were 69% of its questions' distinct
+        tokens at 1,000 passages and 94% at 10,000.
+        """
+        self._memo = dict(known)
+        self._kept = len(known)
 
     def __call__(self, text: str) -> Query | None:
         """The query's vector; None when none of its terms is in the index.
@@ -74,8 +92,8 @@ class QueryVectors:
     def _remember(self, token: str) -> int:
         term = self._analyzer.term(token)
         column = -1 if term is None else self._vocabulary.get(term, -1)
-        if len(self._memo) >= _MEMO_TOKENS:
-            self._memo.clear()
+        if len(self._memo) >= self._kept + _MEMO_TOKENS:  # start again, with the known tokens
+            self._memo = dict(islice(self._memo.items(), self._kept))
         self._memo[token] = column
         return column
 

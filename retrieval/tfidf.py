@@ -147,7 +147,10 @@ class TfidfRetriever:
         del texts
         vocabulary = {term: column for column, term in enumerate(fitted.terms)}
         csc = (fitted.indptr, fitted.indices, fitted.data)
-        return cls.from_csc_arrays(items, analyzer, vocabulary, fitted.idf, csc)
+        retriever = cls.from_csc_arrays(items, analyzer, vocabulary, fitted.idf, csc)
+        if fitted.token_columns is not None:
+            retriever._query_vectors.start_with(fitted.token_columns)
+        return retriever
 
     @property
     def matrix(self) -> sparse.csc_matrix:

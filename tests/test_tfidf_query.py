@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from retrieval import Analyzer, AnalyzerConfig, TfidfRetriever, _query, _ranking
+from retrieval import Analyzer, AnalyzerConfig, TfidfRetriever, _postings, _query, _ranking
 from retrieval._postings import Query
 
 CORPUS = [
@@ -80,6 +80,65 @@ def test_the_token_memo_starts_again_when_full(monkeypatch: pytest.MonkeyPatch) 
     for _ in range(3):
         assert retriever._query_vector(query) == _vector_from_terms(retriever, query)
         assert len(retriever._query_vectors._memo) <= 4
+
+
+def _fit_without_dense_copy(config: AnalyzerConfig | None = None) -> TfidfRetriever:
+    """CORPUS fitted as a collection too large for a dense copy, which starts its
+    token memo with the corpus's tokens."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_postings, "_MATRIX_CELLS", 0)
+        retriever = TfidfRetriever.fit(CORPUS, config)
+    assert retriever._postings.matrix is None
+    return retriever
+
+
+@pytest.fixture(scope="module", params=CONFIGS, ids=repr)
+def collection(request: pytest.FixtureRequest) -> TfidfRetriever:
+    return _fit_without_dense_copy(request.param)
+
+
+def _column_of(retriever: TfidfRetriever, token: str) -> int:
+    term = retriever.analyzer.term(token)
+    return -1 if term is None else retriever.vocabulary.get(term, -1)
+
+
+def test_a_collection_starts_its_memo_with_its_own_tokens(collection: TfidfRetriever) -> None:
+    memo = collection._query_vectors._memo
+    if collection.analyzer.config.ngram_max > 1:
+        assert memo == {}
+        return
+    tokens = {token for text in CORPUS for token in collection.analyzer.tokens(text)}
+    assert {"Biden", "U.S.", "the", "IT"} <= set(memo) <= tokens
+    assert all(column == _column_of(collection, token) for token, column in memo.items())
+
+
+def test_an_articles_index_starts_its_memo_empty() -> None:
+    retriever = TfidfRetriever.fit(CORPUS)  # small enough for a dense copy
+    assert retriever._postings.matrix is not None
+    assert retriever._query_vectors._memo == {}
+
+
+@settings(max_examples=200, deadline=None)
+@given(queries=st.lists(_queries, min_size=1, max_size=5))
+def test_the_vector_from_known_tokens_is_the_analyzers(
+    collection: TfidfRetriever, queries: list[str]
+) -> None:
+    for query in queries + queries:
+        assert collection._query_vector(query) == _vector_from_terms(collection, query)
+
+
+def test_the_memo_keeps_the_corpus_tokens_when_it_starts_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(_query, "_MEMO_TOKENS", 4)
+    retriever = _fit_without_dense_copy()
+    known = dict(retriever._query_vectors._memo)
+    query = "unheard words: zebras, quokkas, narwhals and axolotls meet Putin"
+    for _ in range(3):
+        assert retriever._query_vector(query) == _vector_from_terms(retriever, query)
+        memo = retriever._query_vectors._memo
+        assert known.items() <= memo.items()
+        assert len(memo) <= len(known) + 4
 
 
 @settings(max_examples=200, deadline=None)
