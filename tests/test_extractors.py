@@ -463,6 +463,24 @@ def test_through_the_things_a_number_counts_is_a_manner() -> None:
     assert "through three years of war" not in found
 
 
+def test_a_clause_keeps_the_sign_of_its_last_number() -> None:
+    """ "to 7.25%" is a rate, "to 7.25" a number: a clause never ends between them, at a
+    dangling mark or at its length's end."""
+    found = texts(extract_reasons(sentence_of("Two members voted to keep the rate at 6.75%.")))
+    assert "to keep the rate at 6.75%" in found
+    text = "The bank raised its benchmark interest rate by half a percentage point to 7.25%."
+    found = texts(extract_actions(sentence_of(text)))
+    assert "raised its benchmark interest rate by half a percentage point to 7.25%" in found
+
+
+def test_since_a_month_is_a_time_not_a_reason() -> None:
+    """ "its first increase since November 2023" says when; "since prices rose" why."""
+    found = texts(extract_reasons(sentence_of("It was its first increase since November 2023.")))
+    assert not any(item.startswith("since") for item in found)
+    found = texts(extract_reasons(sentence_of("They acted since prices kept rising.")))
+    assert "since prices kept rising" in found
+
+
 @pytest.mark.parametrize(
     ("text", "manner", "says_how"),
     [

@@ -94,7 +94,8 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
     (
         "bot.composer.extractors.clauses",
         "_clause_end",
-        "end >= body and (not tokens[end].is_word or tokens[end].lower in _NEVER_LAST)",
+        "end >= body and (not tokens[end].is_word and (not _a_numbers_sign(tokens, end))"
+        " or tokens[end].lower in _NEVER_LAST)",
     ): _SENTENCE,
     ("bot.composer.extractors.names", "find_names", "index < len(tokens)"): _SENTENCE,
     (

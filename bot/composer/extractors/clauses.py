@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.lexicon import (
     AUXILIARIES,
+    CALENDAR_WORDS,
     CONJUNCTIONS,
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
@@ -173,9 +174,22 @@ def _clause_end(sentence: Sentence, body: int) -> int:
             continue
         end = index
     # no dangling mark or word at a cut: "... lacks the shipworm that"
-    while end >= body and (not tokens[end].is_word or tokens[end].lower in _NEVER_LAST):
+    while end >= body and (
+        (not tokens[end].is_word and not _a_numbers_sign(tokens, end))
+        or tokens[end].lower in _NEVER_LAST
+    ):
         end -= 1
+    if end >= body and end + 1 < len(tokens) and _a_numbers_sign(tokens, end + 1):
+        end += 1  # the clause's length ran out at "7.25" of "7.25%"
     return end
+
+
+def _a_numbers_sign(tokens: tuple[Token, ...], index: int) -> bool:
+    """ "%" of "to 7.25%": a sign that belongs to the number before it, not a dangling mark."""
+    return tokens[index].text in _NUMBER_SIGNS and index > 0 and tokens[index - 1].is_number
+
+
+_NUMBER_SIGNS = frozenset({"%", "‰", "°"})
 
 
 # Words no clause ends on; an object pronoun may ("because I trusted them").
@@ -314,7 +328,7 @@ _AMOUNT_WORDS = frozenset(
 
 def _tells_time_or_amount(sentence: Sentence, body: int, marker: tuple[str, ...]) -> bool:
     """Whether the phrase at ``body`` is a quantity ("about $1.1 billion", "two years",
-    "2020", "a week") or "the time ..."."""
+    "2020", "a week"), a day or a month ("since November 2023") or "the time ..."."""
     tokens = sentence.tokens
     words = [token for token in tokens[body : body + 5] if token.lower not in _APPROXIMATELY]
     if not words:
@@ -325,6 +339,8 @@ def _tells_time_or_amount(sentence: Sentence, body: int, marker: tuple[str, ...]
     if first.is_number or first.lower in NUMBER_WORDS:
         # "spread through two primary schools" goes by way of things it counts
         return marker != ("through",) or not _counts_things(words)
+    if first.lower in CALENDAR_WORDS:
+        return True  # "its first increase since November 2023", "after Monday's vote"
     second = words[1].lower if len(words) > 1 else ""
     # "for a week", "after a year"; "by the time ..."
     return (first.lower in {"a", "an"} and second in TIME_UNITS) or (
