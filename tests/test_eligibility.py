@@ -270,8 +270,9 @@ LEVEL_READER = reader_of(
         ("by how much did the bank raise its rate?", "0.5 points", "7.25%"),
         ("by how much did the rate go up?", "0.5 points", "6.75%"),
         ("how much has the approval rating dropped?", "six points", "34 percent"),
-        # the level itself is asked for
-        ("what is the rate?", "7.25%", None),
+        # the level itself is asked for, and then the change is no answer
+        ("what is the rate?", "7.25%", "0.5 points"),
+        ("what is the new rate?", "7.25%", "0.5 points"),
         ("to what did the approval rating fall?", "34 percent", None),
     ],
 )

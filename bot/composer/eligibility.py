@@ -143,6 +143,7 @@ def candidate_spans(
             _wrong_quantity(candidate, question, dates, named_before)
             or _a_value_left_behind(candidate, question)
             or _a_level_for_a_change(candidate, question)
+            or _a_change_for_a_level(candidate, question)
             or _a_value_reached(candidate, question)
         ):
             continue
@@ -803,18 +804,43 @@ def _a_level_for_a_change(candidate: Candidate, question: QuestionAnalysis) -> b
     if question.answer_type is not AnswerType.NUMBER:
         return False
     tokens = candidate.sentence.tokens
-    before = next(
+    before = _word_before_value(tokens, candidate.first)
+    if before not in {"to", "at"}:
+        return False
+    # the question read last, once a candidate stands after "to" or "at"
+    return _ASKS_CHANGE.search(question.text) is not None and not _ASKS_LEVEL.search(question.text)
+
+
+def _a_change_for_a_level(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """The reverse of :func:`_a_level_for_a_change`: "what is the new interest rate?" is
+    answered by the "7.25%" of "raised the rate by half a percentage point to 7.25%" (or
+    "fell six points to 34 percent"), not by the change; only where the sentence gives
+    that level ("to" and a number after)."""
+    if question.answer_type is not AnswerType.NUMBER:
+        return False
+    tokens = candidate.sentence.tokens
+    before = _word_before_value(tokens, candidate.first)
+    if before is None or (before != "by" and before not in _CHANGE_WORDS):
+        return False  # "by half a percentage point", "fell six points"
+    level_after = any(
+        token.lower == "to" and (following.is_number or following.text in CURRENCY_SIGNS)
+        for token, following in pairwise(tokens[candidate.last + 1 : candidate.last + 4])
+    )
+    text = question.text
+    return level_after and not _ASKS_CHANGE.search(text) and not _ASKS_MARGIN.search(text)
+
+
+def _word_before_value(tokens: Sequence[Token], first: int) -> str | None:
+    """The word before a value at ``first``, past "about" and currency signs."""
+    at = next(
         (
             at
-            for at in range(candidate.first - 1, max(-1, candidate.first - _LEVEL_REACH), -1)
+            for at in range(first - 1, max(-1, first - _LEVEL_REACH), -1)
             if tokens[at].lower not in _ROUGHLY and tokens[at].text not in CURRENCY_SIGNS
         ),
         None,
     )
-    if before is None or tokens[before].lower not in {"to", "at"}:
-        return False
-    # the question read last, once a candidate stands after "to" or "at"
-    return _ASKS_CHANGE.search(question.text) is not None and not _ASKS_LEVEL.search(question.text)
+    return None if at is None else tokens[at].lower
 
 
 # "by how much", "how much did it rise", "how many points has it dropped": a change's size.
@@ -826,6 +852,8 @@ _ASKS_CHANGE = re.compile(
     re.IGNORECASE,
 )
 _ASKS_LEVEL = re.compile(r"\bto (?:what|how)\b|\bto\s*\??\s*$", re.IGNORECASE)
+# "what did she win by?", "what was the margin?": the size of a lead, said after "by".
+_ASKS_MARGIN = re.compile(r"\bby\s*\??\s*$|\bmargin\b", re.IGNORECASE)
 # Words looked past between a number and the "to" or "at" before it ("to about 7%").
 _LEVEL_REACH = 3
 _ROUGHLY = frozenset({"about", "around", "roughly", "nearly", "almost", "some", "just"})
