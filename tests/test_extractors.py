@@ -463,6 +463,15 @@ def test_through_the_things_a_number_counts_is_a_manner() -> None:
     assert "through three years of war" not in found
 
 
+def test_no_noun_phrase_ends_on_an_owner_whose_noun_follows() -> None:
+    """A headline of nouns runs past the phrase length at "driver's": no phrase ends
+    there ("quashes taxi driver's" had answered "what did the court decide?")."""
+    text = "Irish appeal court quashes taxi driver's conviction over cyclist's death"
+    found = texts(extract_chunks(sentence_of(text)))
+    assert not any(item.endswith("driver's") for item in found)
+    assert "driver's conviction" in found
+
+
 def test_a_clause_keeps_the_sign_of_its_last_number() -> None:
     """ "to 7.25%" is a rate, "to 7.25" a number: a clause never ends between them, at a
     dangling mark or at its length's end."""

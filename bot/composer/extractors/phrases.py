@@ -117,6 +117,11 @@ def extract_chunks(sentence: Sentence) -> Iterator[Candidate]:
             ):
                 break
             probe += 1
+        if last > index and _owner_cut_off(tokens, last):
+            # the length cap fell on "driver's" of "... taxi driver's conviction": no phrase
+            # ends on an owner; the next one starts there
+            index = last
+            continue
         head_class = classes[last]
         fit = 0.35 if head_class in _HEAD_CLASSES else 0.15
         yield Candidate(sentence, index, last, "chunk", fit)
@@ -133,6 +138,15 @@ def extract_chunks(sentence: Sentence) -> Iterator[Candidate]:
                     continue  # never cut a name in two
                 yield Candidate(sentence, start, last, "chunk", fit * 0.9)
         index = last + 1
+
+
+def _owner_cut_off(tokens: tuple[Token, ...], last: int) -> bool:
+    """Whether the phrase ending at ``last`` ends on a possessive whose noun follows."""
+    return (
+        tokens[last].lower.endswith(("'s", "’s"))
+        and last + 1 < len(tokens)
+        and tokens[last + 1].is_word
+    )
 
 
 # Items of a list looked at ("obesity, alcoholism, and drug use").
