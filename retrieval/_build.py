@@ -49,7 +49,7 @@ from retrieval._chunks import ChunkIds
 from retrieval._counts import TermCounts
 from retrieval._gc import paused_gc
 from retrieval._postings import keyed_only
-from retrieval.analysis import _TOKEN, Analyzer
+from retrieval.analysis import Analyzer
 
 __all__ = ["FittedTfidf", "count_terms", "fit_tfidf", "weigh_counts"]
 
@@ -170,7 +170,7 @@ class _Terms:
             return None
         counts, starts = self._counts.tolist(), self._starts.tolist()
         columns = column_of_id[self._flat].tolist()
-        whole = _TOKEN.findall
+        whole = self.analyzer.tokens  # an ASCII chunk's tokens: its accents need no folding
         known: dict[str, int] = {}
         for chunk, chunk_id in self.chunks.ids.items():  # the corpus's distinct chunks
             if chunk.isascii() and whole(chunk) == [chunk]:
