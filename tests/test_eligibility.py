@@ -255,6 +255,28 @@ def test_the_value_a_change_started_from_answers_only_before(
     _assert_admits(question, CHANGE_READER, admitted, kept_out)
 
 
+FERRY_READER = reader_of(
+    "Ferry aground\n\n"
+    "The Kornat Star, a 68-metre ferry owned by the operator Adria Azzurra Lines, struck "
+    "a reef. Bohemond, the son of Robert, led the fleet."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a name set off with the question's own object noun after it is that thing
+        ("who owns the ferry?", "Adria Azzurra Lines", "Kornat Star"),
+        # ... but a role the question asks about is no object: "X, the son of Robert"
+        ("who was Robert's son?", "Bohemond", None),
+    ],
+)
+def test_the_thing_asked_about_does_not_answer_who_did_it(
+    question: str, admitted: str, kept_out: str | None
+) -> None:
+    _assert_admits(question, FERRY_READER, admitted, kept_out)
+
+
 LEVEL_READER = reader_of(
     "Rates\n\n"
     "The bank raised its rate by 0.5 points to 7.25% on Thursday. "

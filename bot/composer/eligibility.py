@@ -161,6 +161,7 @@ def candidate_spans(
             _only_echoes(candidate)
             or _says_only_the_question(candidate, question)
             or _an_opinion_for_a_description(candidate, question)
+            or _the_asked_thing_itself(candidate, question)
         ):
             continue  # "by the Kremlin" for "how did the Kremlin receive it?"
         if question.speaker and quotes_someone_else(candidate, question, reader, passage_index):
@@ -346,6 +347,48 @@ def _a_number_for_someone(candidate: Candidate, question: QuestionAnalysis) -> b
 
 
 _NUMBER_JOINERS = frozenset({"and", "or", "to", "of"})
+
+
+def _the_asked_thing_itself(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """ "who owns the ferry?" is not answered by "The Kornat Star, a 68-metre ferry owned
+    by ...": a name set off with the question's own noun after it ("X, a ... ferry") is
+    the thing asked about, not who did something to it."""
+    if question.answer_type not in _ENTITY_TYPES:
+        return False
+    tokens = candidate.sentence.tokens
+    after = candidate.last + 1
+    if (
+        after + 1 >= len(tokens)
+        or tokens[after].text != ","
+        or tokens[after + 1].lower not in {"a", "an", "the"}
+    ):
+        return False
+    objects = _objects_of_the_verb(question)
+    return any(
+        token.stem in objects and not token.is_capitalized
+        for token in tokens[after + 2 : after + 2 + _APPOSITION_WORDS]
+    )
+
+
+def _objects_of_the_verb(question: QuestionAnalysis) -> frozenset[str]:
+    """The common nouns after the question's first verb of its own ("ferry" of "who owns
+    the ferry?"); none for "who was Robert's son?", whose noun is the asked role."""
+    words = [token for token in question.content if token.is_word]
+    verb = next(
+        (index for index, token in enumerate(words) if word_class(token.lower) is WordClass.VERB),
+        None,
+    )
+    if verb is None:
+        return frozenset()
+    return frozenset(
+        token.stem
+        for token in words[verb + 1 :]
+        if not token.is_capitalized and word_class(token.lower) is WordClass.NOUN
+    )
+
+
+# Words read after "X, a" for the noun that says what X is ("a 68-metre ferry").
+_APPOSITION_WORDS = 3
 
 
 def _an_opinion_for_a_description(candidate: Candidate, question: QuestionAnalysis) -> bool:
