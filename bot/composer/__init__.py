@@ -33,7 +33,7 @@ from bot.composer.assembly import (
     sourced_answer,
     summary_answer,
 )
-from bot.composer.candidates import Candidate
+from bot.composer.candidates import Candidate, rule_family
 from bot.composer.capitals import same_country
 from bot.composer.contests import asked_side
 from bot.composer.extractors.names import dateline_end
@@ -69,7 +69,7 @@ from bot.composer.selection import (
     sentence_window,
 )
 from bot.composer.smalltalk import chat_reply, is_summary_request
-from bot.composer.span_features import asked_quantity, rule_family
+from bot.composer.span_features import asked_quantity
 from bot.composer.tokens import Token, tokenize
 from bot.composer.trimming import lifespan, trimmed
 from bot.composer.understanding import search_query, understand

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from bot.composer.tokens import Token, tokenize
 from retrieval import Passage
 
-__all__ = ["Candidate", "Sentence", "sentence_facts"]
+__all__ = ["Candidate", "Sentence", "rule_family", "sentence_facts"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,3 +93,21 @@ class Candidate(NamedTuple):
     @property
     def tokens(self) -> tuple[Token, ...]:
         return self.sentence.tokens[self.first : self.last + 1]
+
+
+# Rule names whose family is another's: a number with its noun is a number, and the
+# marked clauses (reason, manner, cause, purpose) are clauses.
+_FAMILY_OF = {
+    "number+noun": "number",
+    "reason": "clause",
+    "manner": "clause",
+    "cause": "clause",
+    "purpose": "clause",
+}
+
+
+@lru_cache(maxsize=256)
+def rule_family(rule: str) -> str:
+    """The extractor family of a rule name ("name:person" -> "name")."""
+    head = rule.split(":", 1)[0]
+    return _FAMILY_OF.get(head, head)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from bot.composer.candidates import Candidate
+from bot.composer.candidates import Candidate, rule_family
 from bot.composer.tokens import Token
 
 __all__ = ["ITEM_JOINERS", "asked_count", "item_count", "joined_items"]
@@ -78,10 +78,10 @@ def joined_items(candidates: Sequence[Candidate], asked: int) -> list[Candidate]
 def _next_item(item: Candidate, by_first: dict[int, list[Candidate]]) -> Candidate | None:
     """The longest candidate of the item's family that starts after a joiner next to it."""
     tokens = item.sentence.tokens
-    family = item.rule.split(":")[0]
+    family = rule_family(item.rule)
     joined = False
     for at in range(item.last + 1, min(len(tokens), item.last + 2 + _MAX_BETWEEN)):
-        following = [c for c in by_first.get(at, ()) if c.rule.split(":")[0] == family]
+        following = [c for c in by_first.get(at, ()) if rule_family(c.rule) == family]
         if joined and following:
             return max(following, key=lambda c: c.last)
         word = tokens[at].lower

@@ -37,7 +37,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from bot.composer.antonyms import OPPOSITES
-from bot.composer.candidates import Candidate, Sentence
+from bot.composer.candidates import Candidate, Sentence, rule_family
 from bot.composer.coordination import asked_count, joined_items
 from bot.composer.extraction import date_spans, extract_candidates
 from bot.composer.extractors.names import opens_sentence
@@ -73,7 +73,6 @@ from bot.composer.span_features import (
     asked_quantity,
     counts_time,
     kind_fits,
-    rule_family,
     said_in_quotation,
 )
 from bot.composer.speakers import quotes_someone_else

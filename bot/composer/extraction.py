@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from bot.composer.candidates import Candidate, Sentence
+from bot.composer.candidates import Candidate, Sentence, rule_family
 from bot.composer.extractors.clauses import extract_actions, extract_manners, extract_reasons
 from bot.composer.extractors.dates import extract_dates
 from bot.composer.extractors.names import extract_names, extract_nationalities, name_fit
@@ -43,7 +43,6 @@ from bot.composer.span_features import (
     asked_unit,
     counts_asked,
     quantity_fits,
-    rule_family,
     unit_fits,
 )
 from bot.composer.tokens import tokenize

@@ -30,13 +30,13 @@ from bot.composer.abstention_features import (
     question_facts,
     window_facts,
 )
-from bot.composer.candidates import Candidate
+from bot.composer.candidates import Candidate, rule_family
 from bot.composer.eligibility import candidate_spans
 from bot.composer.extraction import counts_asked_thing, has_typed_phrase
 from bot.composer.questions import QuestionAnalysis
 from bot.composer.reader import ArticleReader, WordWeights
 from bot.composer.sentence_features import PooledSentence, sentence_features
-from bot.composer.span_features import rule_family, span_features
+from bot.composer.span_features import span_features
 from bot.composer.weights import AnswerWeights, LinearModel
 
 __all__ = [

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from bot.composer.candidates import Candidate
+from bot.composer.candidates import Candidate, rule_family
 from bot.composer.contests import asked_side, contest_fit
 from bot.composer.coordination import asked_count, item_count
 from bot.composer.english import zipf_frequency
@@ -72,7 +72,6 @@ __all__ = [
     "counts_asked",
     "kind_fits",
     "quantity_fits",
-    "rule_family",
     "span_features",
     "unit_fits",
 ]
@@ -91,13 +90,6 @@ RULE_FAMILIES = (
     "quote",
     "clause",
 )
-_FAMILY_OF = {
-    "number+noun": "number",
-    "reason": "clause",
-    "manner": "clause",
-    "cause": "clause",
-    "purpose": "clause",
-}
 
 _FAMILY_FLAGS = {
     family: tuple(float(family == name) for name in RULE_FAMILIES) for family in RULE_FAMILIES
@@ -358,13 +350,6 @@ def asks_for_several(question_text: str) -> bool:
         if first in {"what", "which"}:
             return looks_plural(second)
     return False
-
-
-@lru_cache(maxsize=256)
-def rule_family(rule: str) -> str:
-    """The extractor family of a rule name ("name:person" -> "name")."""
-    head = rule.split(":", 1)[0]
-    return _FAMILY_OF.get(head, head)
 
 
 def _closeness(matches: Sequence[int], first: int, last: int, before: int, after: int) -> float:
