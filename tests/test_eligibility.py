@@ -102,6 +102,33 @@ def test_a_question_admits_only_answers_of_its_kind(
     assert kept_out not in spans
 
 
+NAMES_READER = reader_of(
+    "Court ruling\n\n"
+    "The Northern Court of Appeal is the highest court of the Northern Union. "
+    "Judge Mara Velde heard the case, and Velde ruled against the Union."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a name sharing a word with the question's name is another name
+        (
+            "what is the highest court in the Northern Union?",
+            "Northern Court of Appeal",
+            "Northern Union",
+        ),
+        # the question's own name, whole or with more of it, is no answer
+        ("who did Velde rule against?", None, "Judge Mara Velde"),
+        ("who heard the case of Mara Velde?", None, "Judge Mara Velde"),
+    ],
+)
+def test_a_question_never_gets_its_own_name_back(
+    question: str, admitted: str | None, kept_out: str
+) -> None:
+    _assert_admits(question, NAMES_READER, admitted, kept_out)
+
+
 MEASURES_READER = reader_of(
     "Driver cleared\n\n"
     "He was driving at 62 km/h in a 50 km/h zone. "

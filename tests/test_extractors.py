@@ -26,6 +26,7 @@ from bot.composer.extractors.phrases import (
     extract_head_matches,
     extract_person_nouns,
     extract_place_phrases,
+    phrase_end,
 )
 from bot.composer.extractors.quotes import extract_quotes
 from bot.composer.extractors.subjects import extract_subjects
@@ -192,10 +193,23 @@ def test_numbers_stop_where_the_quantity_does(text: str, absent: str) -> None:
         ("They sold online for between $35 and $60.", "between $35 and $60"),
         ("Rates rose to between 4 and 4.5 percent.", "between 4 and 4.5 percent"),
         ("Between 1,000 and 2,000 people came.", "Between 1,000 and 2,000"),
+        ("Many receptors (around 200–300) are bound.", "200–300"),
+        ("Prices rose 15 — 20 percent.", "15 — 20 percent"),
     ],
 )
 def test_whole_quantities(text: str, expected: str) -> None:
     assert expected in texts(extract_numbers(sentence_of(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "not_offered"),
+    [
+        ("The occupation of 1806–07 ended.", "1806–07"),
+        ("It ran between 1914 and 1918.", "between 1914 and 1918"),
+    ],
+)
+def test_a_range_of_years_is_no_quantity(text: str, not_offered: str) -> None:
+    assert not_offered not in texts(extract_numbers(sentence_of(text)))
 
 
 @pytest.mark.parametrize(
@@ -734,11 +748,48 @@ def test_a_relative_clause_is_not_a_description() -> None:
             "Reducibility Among Combinatorial Problems",
         ),
         ("Her last show, “Late Light”, opened in May.", ("show",), "Late Light"),
+        # a phrase set off after its noun ends before the verb it is the subject of, not
+        # at a participle after an adverb
+        ("Peptides called defensins are an old defence.", ("peptide",), "defensins"),
+        ("Some rebellions, such as the Zorv revolt broke out.", ("rebellion",), "the Zorv revolt"),
     ],
 )
 def test_head_noun_matches(text: str, head: tuple[str, ...], expected: str) -> None:
     stems = tuple(tokenize(word)[0].stem for word in head)  # as a question's words are stemmed
     assert expected in texts(extract_head_matches(sentence_of(text), stems))
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        ("The Kell Court of Appeal is the highest court.", "court", "Kell Court of Appeal"),
+        ("The Bank of Dovra and Kell is the central bank.", "bank", "Bank of Dovra and Kell"),
+        ("Its old court is the highest court.", "court", "old court"),
+    ],
+)
+def test_the_subject_of_x_is_the_head_is_its_whole_name(
+    text: str, head: str, expected: str
+) -> None:
+    found = extract_head_matches(sentence_of(text), (tokenize(head)[0].stem,))
+    assert expected in [candidate.text for candidate in found if candidate.rule == "head:copula"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("defensins are an old defence", "defensins"),
+        ("testosterone seems to suppress it", "testosterone"),
+        ("the Zorv revolt broke out", "the Zorv revolt"),
+        # a participle after an adverb is no verb of the phrase; one after the noun ends it
+        ("a privately held company founded in 1998", "a privately held company"),
+        ("research and education networking", "research"),  # "and" ends a phrase anyway
+        ("the sprawling complex", "the sprawling complex"),
+    ],
+)
+def test_a_noun_phrase_ends_before_its_verb(text: str, expected: str) -> None:
+    tokens = tokenize(text)
+    end = phrase_end(tokens, 0)
+    assert text[tokens[0].start : tokens[end].end] == expected
 
 
 @pytest.mark.parametrize(
@@ -1190,6 +1241,18 @@ def test_a_doer_that_names_someone_fits_who_as_a_name_does(text: str, named: boo
             "what is being recalled?",
             "The board said no recall had been announced for the kettles.",
             [],
+        ),
+        # "and" opening a clause with its own subject and verb ends the object; a list
+        # of nouns, even one ending on a gerund, does not
+        (
+            "what have the members gone on to join?",
+            "Many members have gone on to join armed groups and many fighters have cited them.",
+            ["armed groups"],
+        ),
+        (
+            "what did the agency promote?",
+            "The agency promoted research and education networking in the country.",
+            ["research and education networking in the country"],
         ),
         # a subject question asks for no object
         ("who offered the deal?", "Management offered 6% this year.", []),

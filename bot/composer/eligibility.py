@@ -776,7 +776,34 @@ def _repeats_a_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
     if family_relation(question) is not None:
         # Kin share a surname: "Marta Calderón" is Calderón's daughter, not Calderón.
         return _only_names_of(candidate.tokens, question)
-    return _names_one_of(candidate.tokens, question)
+    said = {token.stem for token in candidate.tokens if token.is_capitalized}
+    # "the European Court of Justice" for "what is the highest court in the European
+    # Union?" holds a word of the question's name, not the name
+    return any(name <= said for name in _names_in(question.text)) or _only_names_of(
+        candidate.tokens, question
+    )
+
+
+# Capitalized words that open a question and name nothing.
+_NOT_NAMES = FUNCTION_WORDS | {"name", "list", "according", "give", "tell"}
+
+
+@lru_cache(maxsize=1024)
+def _names_in(question_text: str) -> tuple[frozenset[str], ...]:
+    """The names the question says, each as the stems of its capitalized words in a row
+    ("European Union", "Putin"); a function word opening it ("What", "In") is none."""
+    names: list[frozenset[str]] = []
+    run: list[str] = []
+    for token in tokenize(question_text):
+        if token.is_word and token.is_capitalized and token.lower not in _NOT_NAMES:
+            run.append(token.stem)
+            continue
+        if run:
+            names.append(frozenset(run))
+            run = []
+    if run:
+        names.append(frozenset(run))
+    return tuple(names)
 
 
 def _only_names_of(tokens: Sequence[Token], question: QuestionAnalysis) -> bool:

@@ -67,6 +67,12 @@ _RANGE = re.compile(
     rf"(?<![\w-])between (?:{_DIGITS}) and (?:{_DIGITS})(?:\s(?:per ?cent|percent))?(?![\w,.]\d)",
     re.IGNORECASE,
 )
+# A range written with a dash between its ends: "around 200–300", "15—20 percent"; a
+# hyphen is a score's ("3-1").
+_DASH_RANGE = re.compile(
+    rf"(?<![\w-])(?:{_DIGITS}) ?[–—] ?(?:{_DIGITS})(?:\s(?:per ?cent|percent))?(?![\w,.]\d)",
+    re.IGNORECASE,
+)
 # A share told as a ratio: "nine in ten", "one out of five", "1 in 4", "one in a hundred";
 # not a number of time units ("2 in 10 minutes") nor a year ("one in 2019").
 _RATIO = re.compile(
@@ -165,12 +171,18 @@ def _matches(form: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 
 def _ranges(text: str) -> list[tuple[int, int]]:
-    """The ranges of amounts in ``text`` (:data:`_RANGE`) whose ends are not both years."""
+    """The ranges of amounts in ``text`` (:data:`_RANGE`, :data:`_DASH_RANGE`) that do not
+    open on a year ("1806–07", "between 1914 and 1918": the date extractor's)."""
     return [
         match.span()
-        for match in _RANGE.finditer(text)
-        if not all(_YEAR.match(end) for end in match.group(0)[len("between ") :].split(" and "))
+        for form in (_RANGE, _DASH_RANGE)
+        for match in form.finditer(text)
+        if not _YEAR.match(_RANGE_ENDS.findall(match.group(0))[0])
     ]
+
+
+# The numbers at a range's ends.
+_RANGE_ENDS = re.compile(r"\d[\d,.]*\d|\d")
 
 
 def extract_numbers(sentence: Sentence) -> Iterator[Candidate]:

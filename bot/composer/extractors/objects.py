@@ -75,7 +75,9 @@ def extract_objects(sentence: Sentence, question: QuestionAnalysis) -> Iterator[
                 continue  # "paid $400,000"
             if tokens[probe].text in _STOPS or tokens[probe].lower in _CLAUSE_WORDS:
                 break
-            if tokens[probe].lower in _JOINERS and _verb_next(tokens, probe):
+            if tokens[probe].lower in _JOINERS and (
+                _verb_next(tokens, probe) or _subject_next(tokens, probe)
+            ):
                 break
             end = probe
         end = content_end(tokens, first, end)
@@ -105,3 +107,24 @@ def _verb_next(tokens: tuple[Token, ...], index: int) -> bool:
     if tokens[index].lower == "to" and can_be_verb(following.lower):
         return True
     return following.lower in AUXILIARIES or word_class(following.lower) is WordClass.VERB
+
+
+def _subject_next(tokens: tuple[Token, ...], index: int) -> bool:
+    """Whether "and"/"or" at ``index`` opens a clause with its own subject: a few words,
+    then a finite verb ("joined terrorist groups and many jihadi terrorists have cited
+    HT"); a gerund there is a noun as often ("research and education networking")."""
+    if tokens[index].lower not in {"and", "or"}:
+        return False
+    for probe in range(index + 2, min(len(tokens), index + 2 + _SUBJECT_WORDS)):
+        token = tokens[probe]
+        if not token.is_word:
+            return False
+        if token.lower in AUXILIARIES or (
+            word_class(token.lower) is WordClass.VERB and not token.lower.endswith("ing")
+        ):
+            return True
+    return False
+
+
+# The most words looked past for the verb of a clause joined by "and" (its subject's).
+_SUBJECT_WORDS = 4

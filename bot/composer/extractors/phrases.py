@@ -731,7 +731,29 @@ def _subject_of_copula(sentence: Sentence, index: int) -> tuple[int, int] | None
     first = last
     while first > 0 and _is_content(tokens[first - 1]) and last - first < _MAX_CHUNK_TOKENS:
         first -= 1
-    return (first, last) if _is_content(tokens[last]) else None
+    if not _is_content(tokens[last]):
+        return None
+    return _name_start(tokens, first), last
+
+
+def _name_start(tokens: tuple[Token, ...], first: int) -> int:
+    """Where the name whose last part starts at ``first`` starts: "the European Court of
+    Justice is ..." is said of the court, not of "Justice"."""
+    if not _is_name_word(tokens[first]):
+        return first
+    start = first
+    for _ in range(_MAX_CHUNK_TOKENS):
+        if start > 0 and _is_name_word(tokens[start - 1]):
+            start -= 1
+        elif (
+            start > 1
+            and tokens[start - 1].lower in _NAME_JOINERS - {"the"}
+            and _is_name_word(tokens[start - 2])
+        ):
+            start -= 2
+        else:
+            break
+    return start
 
 
 _MODIFIER_WORDS = DETERMINERS | {"most", "best", "first", "main", "and"}
@@ -980,14 +1002,28 @@ _PHRASE_STOPS = frozenset(
 def phrase_end(tokens: tuple[Token, ...], start: int) -> int:
     """The last token of the noun phrase from ``start``: before punctuation or a clause word."""
     end = start - 1
+    classes = classify(tokens)
     for index in range(start, min(len(tokens), start + _MAX_CHUNK_TOKENS + 2)):
         token = tokens[index]
         if token.text in _PUNCTUATION_STOPS and groups_digits(tokens, index):
             continue  # "a $400,000 settlement"
         if token.text in _PUNCTUATION_STOPS or (token.lower in _PHRASE_STOPS and index > start):
             break
+        if index > start and (token.lower in AUXILIARIES or _verb_of(tokens, classes, index)):
+            break
         end = index
     return content_end(tokens, start, end)
+
+
+def _verb_of(tokens: tuple[Token, ...], classes: tuple[WordClass, ...], index: int) -> bool:
+    """Whether the word at ``index`` is the verb of the noun before it ("testosterone
+    seems", "the rebellions broke"); not a participle after an adverb ("a privately held
+    company") nor a gerund."""
+    return (
+        classes[index] is WordClass.VERB
+        and classes[index - 1] in {WordClass.NOUN, WordClass.NAME}
+        and not tokens[index].lower.endswith("ing")
+    )
 
 
 def content_end(tokens: tuple[Token, ...], start: int, end: int) -> int:
