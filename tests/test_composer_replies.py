@@ -494,6 +494,40 @@ def test_someone_known_only_by_whom_they_speak_for_is_described_so(
     assert answer(question, knowledge).statement.startswith(statement)
 
 
+@pytest.mark.parametrize(
+    ("question", "statement"),
+    [
+        # what someone does, said without "is"
+        ("who is Greg Nowak?", "Greg Nowak runs a furniture factory near Torun."),
+        ("who is Joan Ferr?", "Joan Ferr is directing the operation for the fire service."),
+        # a role after a possessive pronoun is the one of its kind
+        ("who is Gus Ferr?", "Gus Ferr is the president."),
+        # the group someone leads, in the verb the article's participle gives
+        ("who is Zolek?", "Zolek leads the smaller Crane Operators' Union."),
+        # another name for a thing
+        ("what does Zwarte Valk mean?", "Zwarte Valk is also called Black Falcon."),
+        # a nationality opens a description that takes "a"; a reply opens in capitals
+        ("who is Joost Verhoef?", "Joost Verhoef is a Dutch maritime historian."),
+        ("what is relvaxaban?", "Relvaxaban is a drug."),
+    ],
+)
+def test_a_description_reads_as_the_article_gives_it(question: str, statement: str) -> None:
+    knowledge = Knowledge.from_article(
+        article_from_text(
+            "Port strike and a wreck\n\n"
+            "The strike was called by the smaller Crane Operators' Union, led by Eva Zolek. "
+            '"We will miss orders," said Greg Nowak, who runs a furniture factory near Torun '
+            "that sends crates through the port. "
+            "The ship, identified as the Zwarte Valk, or Black Falcon, lies at a depth of 38 "
+            "metres. Its papers were traced by a Dutch maritime historian, Joost Verhoef, who "
+            "has studied trade for years. Patients took the drug relvaxaban twice a day. "
+            '"It jumps," said Joan Ferr, who is directing the operation for the fire service. '
+            "The lenders' group backed it. Its president, Gus Ferr, said so."
+        )
+    )
+    assert answer(question, knowledge).statement.startswith(statement)
+
+
 def test_a_spouse_is_named_where_the_article_says_married() -> None:
     knowledge = Knowledge.from_article(
         article_from_text("Obituary\n\nInés Calderón married the architect Tomás Vidal in 1961.")

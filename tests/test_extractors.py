@@ -632,6 +632,49 @@ def test_manners(text: str, expected: str) -> None:
             "Amber Quay",
             "container terminal",
         ),
+        # what someone does, said in a relative clause, up to a clause of its own
+        (
+            "said Greg Nowak, who runs a furniture factory near Torun that sends crates.",
+            "Greg Nowak",
+            "runs a furniture factory near Torun",
+        ),
+        (
+            "Dale Whit, who taught mathematics for 22 years before being elected, agreed.",
+            "Dale Whit",
+            "taught mathematics for 22 years",
+        ),
+        (
+            "said Joan Ferr, who is directing the operation for the fire service.",
+            "Joan Ferr",
+            "is directing the operation for the fire service",
+        ),
+        (
+            "Mara Ort, 63, who has run a bakery in Arriba for three decades, left.",
+            "Mara Ort",
+            "has run a bakery in Arriba for three decades",
+        ),
+        # "one" of a role set off by commas is not part of the role
+        ("One firefighter, Andy Quil, 29, suffered burns.", "Andy Quil", "firefighter"),
+        # the group someone leads, before "led by" and their name
+        (
+            "It was called by the smaller Crane Operators' Union, led by Eva Zolek.",
+            "Zolek",
+            "the smaller Crane Operators' Union",
+        ),
+        (
+            "Archaeologists from the Heritage Institute, headed by Ann Kraw, dived there.",
+            "Ann Kraw",
+            "Archaeologists from the Heritage Institute",
+        ),
+        # another name the thing goes by, and the noun a name is given to
+        (
+            "The ship, identified as the Zwarte Valk, or Black Falcon, sank.",
+            "Zwarte Valk",
+            "Black Falcon",
+        ),
+        ("The ship, identified as the Zwarte Valk, sank.", "Zwarte Valk", "ship"),
+        # a word no dictionary knows is a name: the noun before it is what it is
+        ("Half took the drug relvaxaban twice a day.", "relvaxaban", "drug"),
     ],
 )
 def test_definitions(text: str, target: str, expected: str) -> None:
@@ -668,6 +711,19 @@ def test_definitions(text: str, target: str, expected: str) -> None:
         # an event named after a name is no kind of it: SolarWinds is no hack
         ("They blamed the SolarWinds election hack on Moscow.", "SolarWinds", "election hack"),
         ("The Enron scandal shook markets.", "Enron", "scandal"),
+        # a role in the plural before a name is the role of several
+        ("It was found by divers Tom Ziel, 52, and Eva Brzek, 44.", "Tom Ziel", "divers"),
+        # an amount of a thing says nothing of what it is
+        ("A loan of 4 million australes costs more.", "austral", "4 million"),
+        # a state after "is" is no description; nor does one end on a bare quantifier
+        ("Relvaxaban is now available as a cheap generic.", "Relvaxaban", "now available"),
+        (
+            "Relvaxaban is a cheap old generic medicine for patients in many countries.",
+            "Relvaxaban",
+            "cheap old generic medicine for patients in many",
+        ),
+        # "or" after a name gives another name, not a choice ("or Black Falcon")
+        ("The Zwarte Valk, or Black Falcon, sank.", "Zwarte Valk", "or Black"),
     ],
 )
 def test_an_age_or_a_home_town_is_no_description(

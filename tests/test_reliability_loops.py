@@ -228,7 +228,8 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
     (
         "bot.composer.extractors.phrases",
         "content_end",
-        "end >= start and (not tokens[end].is_word or tokens[end].lower in FUNCTION_WORDS)",
+        "end >= start and (not tokens[end].is_word or tokens[end].lower in FUNCTION_WORDS or "
+        "tokens[end].lower in _QUANTIFIERS)",
     ): _SENTENCE,
     (
         "bot.composer.extractors.quotes",

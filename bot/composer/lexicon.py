@@ -58,6 +58,36 @@ CALENDAR_WORDS = MONTHS | WEEKDAYS
 # The words that tie a person to the body they speak for ("Lena Marsh of Bike Millbrook",
 # "Omar Haddad from the Red Cross"), and the word a reply ties them with after "is".
 AFFILIATIONS: dict[str, str] = {"of": "with", "from": "from"}
+# Verbs of a relative clause that say what someone does ("Nowicki, who runs a furniture
+# factory"): such a clause describes the person as a role would.
+JOB_VERBS = words(
+    "runs ran owns owned leads led heads headed chairs chaired manages managed directs "
+    "directed founded coaches coached teaches taught represents represented edits edited"
+)
+
+
+def opens_a_job(first: str, second: str) -> bool:
+    """Whether a relative clause opening with lower-case ``first`` and ``second`` says what
+    someone does: "runs a bakery", "is directing the operation", "has run a bakery"."""
+    if first in JOB_VERBS:
+        return True
+    if first in {"is", "was"}:
+        return second.endswith("ing") and len(second) > _SHORTEST_GERUND
+    return first in {"has", "had"} and second in _JOB_PARTICIPLES
+
+
+_SHORTEST_GERUND = 4  # "bring" is no gerund; "directing" is
+_JOB_PARTICIPLES = JOB_VERBS | {"run", "worked"}
+# Participles of leading ("a union led by X") and how a reply says the person does it.
+LED_BY: dict[str, str] = {
+    "led": "leads",
+    "headed": "heads",
+    "run": "runs",
+    "chaired": "chairs",
+    "directed": "directs",
+    "managed": "manages",
+    "coached": "coaches",
+}
 # Nouns that name a span of time; "the summer", "next week", "three years".
 TIME_NOUNS = words(
     "second seconds minute minutes hour hours day days week weeks weekend weekends month months "

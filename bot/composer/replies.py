@@ -12,7 +12,14 @@ from datetime import date
 from functools import lru_cache
 
 from bot.composer.extractors.names import is_nationality
-from bot.composer.lexicon import AFFILIATIONS, DETERMINERS, HEDGE_WORDS, PREPOSITIONS
+from bot.composer.lexicon import (
+    AFFILIATIONS,
+    DETERMINERS,
+    HEDGE_WORDS,
+    LED_BY,
+    PREPOSITIONS,
+    opens_a_job,
+)
 from bot.composer.noun_kinds import is_a_noun
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.relative_dates import parse_published, resolve_relative_date
@@ -159,24 +166,7 @@ def statement_for(
     ):
         core = f'"{answer.rstrip(".")}."'
     elif question.answer_type is AnswerType.DEFINITION and question.target:
-        verb = "was" if question.tense == "past" else "is"
-        tie = _affiliation(source.text, start, question.target)
-        target = _as_written(question.target, source.text)
-        if start is not None and _opens_sentence(source.text, start):
-            answer = _sentence_case_dropped(answer)
-        # A word right before the name is used as a noun, a title: "the daily Diário Mirante"
-        before_name = end is not None and source.text[end:].lstrip().startswith(target)
-        if tie:
-            opening = tie + " "
-        elif (
-            not before_name and start is not None and source.text[:start].lower().endswith(" the ")
-        ):
-            # the article's own "the" after the name ("Pablo Contreras, the head of the
-            # rescue team"); before it, "the" only introduces a title ("the critic X")
-            opening = "the "
-        else:
-            opening = _article_for(answer, a_title=before_name)
-        core = f"{target} {verb} {opening}{_unshouted(answer, article_text)}."
+        core = _description_statement(question, answer, source.text, (start, end), article_text)
     else:
         core = _capitalize(_unshouted(answer, article_text)).rstrip(".") + "."
     hedge = hedge_of(source.text, start, end)
@@ -187,6 +177,84 @@ def statement_for(
     if caveat:
         core = core[:-1] + f" — {caveat}."
     return core
+
+
+def _description_statement(
+    question: QuestionAnalysis,
+    answer: str,
+    text: str,
+    span: tuple[int | None, int | None],
+    article_text: str,
+) -> str:
+    """ "X is <description>.", phrased as the article ties the description to the name:
+    what X does ("Grzegorz Nowicki runs a furniture factory"), a group X leads, another
+    name for X, the body X speaks for, or a description with its article."""
+    start, end = span
+    target = question.target or ""
+    verb = "was" if question.tense == "past" else "is"
+    tie = _affiliation(text, start, target)
+    target = _as_written(target, text)
+    if start is not None and _opens_sentence(text, start):
+        answer = _sentence_case_dropped(answer)
+    # A word right before the name is used as a noun, a title: "the daily Diário Mirante"
+    before_name = end is not None and text[end:].lstrip().startswith(target)
+    if _says_what_they_do(answer, text, start):
+        verb, opening = "", ""  # "Grzegorz Nowicki runs a furniture factory."
+    elif (leads := _leads(text, end, target)) is not None:
+        verb, opening = leads, ""  # "Ewa Ziółkowska leads the Crane Operators' Union."
+    elif start is not None and text[:start].rstrip().endswith(", or"):
+        opening = "also called "  # "the Zwarte Valk, or Black Falcon,"
+    elif tie:
+        opening = tie + " "
+    elif not before_name and start is not None and _definite_before(text[:start]):
+        # the article's own "the" after the name ("Pablo Contreras, the head of the
+        # rescue team"); before it, "the" only introduces a title ("the critic X"); "its
+        # president, Gustavo Ferrán" is the president of something the reply does not name
+        opening = "the "
+    else:
+        opening = _article_for(answer, a_title=before_name)
+    parts = (target, verb, opening + _unshouted(answer, article_text))
+    return _capitalize(" ".join(filter(None, parts))) + "."  # "Relvaxaban is a drug."
+
+
+def _definite_before(text: str) -> bool:
+    """Whether ``text`` (what precedes a description) ends on "the" after a word, or on a
+    possessive pronoun."""
+    if text.lower().endswith(" the "):
+        return True
+    words = text.lower().split()
+    return bool(words) and words[-1] in _POSSESSIVE_PRONOUNS
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})
+
+
+def _leads(text: str, end: int | None, target: str) -> str | None:
+    """ "leads" when the description is a group the text says the person leads ("the
+    Crane Operators' Union, led by Ewa Ziółkowska"), in the verb its participle gives."""
+    if end is None:
+        return None
+    after = text[end : end + _WORDS_REACH].lstrip(" ,").split()
+    named = target.split()[-1:]
+    names = {word.strip(".,;:)'\"") for word in after[2 : 2 + _NAME_WORDS]}
+    if len(after) < 3 or after[1] != "by" or not set(named) & names:
+        return None
+    return LED_BY.get(after[0])
+
+
+# The most words of a name read after "led by".
+_NAME_WORDS = 4
+
+
+def _says_what_they_do(answer: str, text: str, start: int | None) -> bool:
+    """Whether the description is a relative clause's verb phrase ("who runs a furniture
+    factory"): it follows the name without "is"."""
+    words = [*answer.lower().split(maxsplit=2)[:2], ""]
+    return (
+        opens_a_job(words[0], words[1])
+        and start is not None
+        and text[:start].rstrip().lower().endswith("who")
+    )
 
 
 def _unshouted(answer: str, article_text: str) -> str:
@@ -254,8 +322,14 @@ def _article_for(description: str, *, a_title: bool = False) -> str:
     if words[0].lower.endswith("'s"):
         # "the study's other lead author", but "Putin's foreign policy adviser"
         return "" if words[0].is_capitalized else "the "
-    if words[0].is_number or (words[0].is_capitalized and "-" not in words[0].text):
-        return ""  # "Acme chief executive" reads as a title; "Berlin-based firm" does not
+    if words[0].is_number or (
+        words[0].is_capitalized
+        and "-" not in words[0].text
+        and not (len(words) > 1 and is_nationality(words[0].lower))
+    ):
+        # "Acme chief executive" reads as a title; "Berlin-based firm" and "Dutch maritime
+        # historian" do not
+        return ""
     if words[0].lower in _ONE_OF_A_KIND:
         return "the "  # "the other lead author", "the only witness"
     head = next(

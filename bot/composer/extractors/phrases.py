@@ -29,6 +29,7 @@ from bot.composer.lexicon import (
     DETERMINERS,
     FUNCTION_WORDS,
     HONORIFICS,
+    LED_BY,
     NUMBER_WORDS,
     PERSON_NOUNS,
     PLACE_NOUNS,
@@ -37,6 +38,7 @@ from bot.composer.lexicon import (
     ROLE_TITLES,
     TIME_NOUNS,
     VENUE_NOUNS,
+    opens_a_job,
     says_not,
 )
 from bot.composer.noun_kinds import is_a_kind_of
@@ -45,6 +47,7 @@ from bot.composer.tokens import Token, groups_digits
 from bot.composer.word_classes import (
     WordClass,
     classify,
+    is_common_word,
     is_speech_verb,
     looks_plural,
     word_class,
@@ -266,7 +269,9 @@ def extract_definitions(sentence: Sentence, target: str) -> Iterator[Candidate]:
             continue  # "Acme's toaster line" says what it owns, not what it is
         # A role stands before a name ("foreign policy adviser Yuri Ushakov"), not before a
         # common word ("the city council voted" says nothing of what a vote is).
-        role = _role_before(sentence, index) if tokens[index].is_capitalized else None
+        named = tokens[index].is_capitalized or not is_common_word(tokens[index].lower)
+        # a term no dictionary knows is a name too ("the drug relvaxaban")
+        role = _role_before(sentence, index) if named else None
         if role is not None:
             yield Candidate(sentence, role[0], role[1], "definition:role", 1.0)
         after = _description_after(sentence, end)
@@ -275,7 +280,11 @@ def extract_definitions(sentence: Sentence, target: str) -> Iterator[Candidate]:
         body = _affiliation_after(sentence, end) if tokens[index].is_capitalized else None
         if body is not None:
             yield Candidate(sentence, body[0], body[1], "definition:affiliation", 0.5)
-        kind = _kind_after(sentence, index, end)
+        led = _body_led(tokens, index) if named else None
+        if led is not None:
+            # "the Crane Operators' Union, led by Ewa Ziółkowska": what she leads
+            yield Candidate(sentence, led[0], led[1], "definition:leader", 0.8)
+        kind = _kind_after(sentence, index, end) or _kind_named(tokens, index)
         if kind is not None:
             yield Candidate(sentence, kind[0], kind[1], "definition:kind", 0.7)
 
@@ -813,6 +822,8 @@ def _role_before(sentence: Sentence, index: int) -> tuple[int, int] | None:
             # A possessor opens the role ("Putin's foreign policy adviser").
             break
         probe -= 1
+    if first < last and tokens[first].lower == "one":
+        first += 1  # "One firefighter, Andrés Quiles,": a firefighter
     if first > last:
         return None
     if _verb_at_edge(tokens, first, last):
@@ -822,7 +833,17 @@ def _role_before(sentence: Sentence, index: int) -> tuple[int, int] | None:
         token.stem in _PERSON_NOUN_STEMS for token in role
     ):
         return None  # more of the name, not a role
-    return first, _before_first_names(tokens, first, last)
+    end = _before_first_names(tokens, first, last)
+    return (first, end) if _one_persons_role(tokens[first : end + 1]) else None
+
+
+def _one_persons_role(role: Sequence[Token]) -> bool:
+    """Whether the words before a name can be one person's role: not an amount ("a loan
+    of 4 million australes"), nor a plural ("divers Tomasz Zieliński, 52, and Ewa
+    Brzęczek" is the role of both)."""
+    if any(token.is_number or token.text.replace(",", "").isdigit() for token in role):
+        return False
+    return role[-1].is_capitalized or not looks_plural(role[-1].lower)
 
 
 def _verb_at_edge(tokens: tuple[Token, ...], first: int, last: int) -> bool:
@@ -861,7 +882,7 @@ _RELATIVES = frozenset({"who", "whom", "whose", "which", "that", "where", "when"
 _NAMING_WORDS = frozenset({"known", "called", "named", "dubbed", "nicknamed"})
 
 
-# ("X, or Y," gives another name for X: "Zwarte Valk, or Black Falcon,".)
+# Words that open no description after "X,": a second name ("and Ewa Brzęczek").
 _CONJUNCTIONS = frozenset({"and", "but", "nor"})
 
 
@@ -884,12 +905,21 @@ def _description_after(sentence: Sentence, end: int) -> tuple[int, int] | None:
     if _age_then_comma(tokens, start):
         start += 2  # "Patrick Doyle, 63, a retired teacher,": past the age to the description
     if start < len(tokens) and tokens[start].lower in _RELATIVES:
-        if not _works_as(tokens, start + 1):
-            return None  # "Mayor Ana Ruiz, who does not vote ...": a clause, not a description
-        start += 3  # "Conceição, who works as a physiotherapist in Porto,"
+        return _relative_description(tokens, start)
+    return _description_from(tokens, start, after_copula=tokens[probe - 1].lower in _COPULAS)
+
+
+def _description_from(
+    tokens: tuple[Token, ...], start: int, *, after_copula: bool
+) -> tuple[int, int] | None:
+    """The description that opens at ``start`` (after "X," or "X is"), if one does."""
+    if _another_name_at(tokens, start):
+        start += 1  # "the Zwarte Valk, or Black Falcon,": the name it is also known by
     if start < len(tokens) and tokens[start].lower in _NAMING_WORDS:
         # "The trial, known as ELDER-AF,": the name it goes by describes it best.
         start += 2 if start + 1 < len(tokens) and tokens[start + 1].lower == "as" else 1
+    if after_copula and _predicate_adjective(tokens, start):
+        return None  # "Relvaxaban is now available as a generic": a state, not what it is
     determined = start < len(tokens) and tokens[start].lower in {"a", "an", "the"}
     if determined:
         start += 1  # and a participle after it describes: "a retired teacher"
@@ -909,6 +939,41 @@ def _description_after(sentence: Sentence, end: int) -> tuple[int, int] | None:
         return None
     end_of_phrase = phrase_end(tokens, start)
     return (start, end_of_phrase) if end_of_phrase >= start else None
+
+
+def _relative_description(tokens: tuple[Token, ...], start: int) -> tuple[int, int] | None:
+    """What a relative clause after a name at ``start`` says the person is or does:
+    "Conceição, who works as a physiotherapist in Porto," or "Nowicki, who runs a
+    furniture factory"; "Mayor Ana Ruiz, who does not vote ..." says neither."""
+    if _does_a_job(tokens, start):
+        return _job_clause(tokens, start + 1)
+    if not _works_as(tokens, start + 1):
+        return None
+    return _description_from(tokens, start + 3, after_copula=False)
+
+
+def _predicate_adjective(tokens: tuple[Token, ...], index: int) -> bool:
+    """An adjective with its preposition at ``index``, after an adverb or not ("now
+    available as", "responsible for"): what a thing is like, not what it is."""
+    if index < len(tokens) and word_class(tokens[index].lower) is WordClass.ADVERB:
+        index += 1
+    return (
+        index + 1 < len(tokens)
+        and word_class(tokens[index].lower) is WordClass.ADJECTIVE
+        and (tokens[index + 1].lower in PREPOSITIONS or tokens[index + 1].lower in {"as", "to"})
+    )
+
+
+def _another_name_at(tokens: tuple[Token, ...], index: int) -> bool:
+    """ "or" then a capitalized word, after "X,": another name for X ("Zwarte Valk, or
+    Black Falcon"), not a choice between two things."""
+    return (
+        index + 1 < len(tokens)
+        and index > 0
+        and tokens[index - 1].text == ","
+        and tokens[index].lower == "or"
+        and tokens[index + 1].is_capitalized
+    )
 
 
 def _lone_adverb(tokens: tuple[Token, ...], index: int) -> bool:
@@ -965,6 +1030,78 @@ def _kind_after(sentence: Sentence, start: int, end: int) -> tuple[int, int] | N
     return (after, last) if ends else None
 
 
+def _kind_named(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | None:
+    """ "The ship, identified as the Zwarte Valk,", "a drug called relvaxaban": the noun
+    that the name at ``index`` is given to says what kind of thing it is."""
+    probe = index - 1
+    if probe >= 0 and tokens[probe].lower == "the":
+        probe -= 1
+    if probe >= 1 and tokens[probe].lower == "as" and tokens[probe - 1].lower in _NAMED_AS:
+        probe -= 2
+    elif probe >= 0 and tokens[probe].lower in _NAMING_WORDS - {"known"}:
+        probe -= 1
+    else:
+        return None
+    if probe >= 0 and tokens[probe].text == ",":
+        probe -= 1
+    last = probe
+    first = None
+    classes = classify(tokens[max(0, last - _KIND_WORDS) : last + 1])
+    for back in range(min(_KIND_WORDS, last + 1)):
+        at = last - back
+        word_class_at = classes[len(classes) - 1 - back]
+        if (tokens[at].is_capitalized and at > 0) or word_class_at not in {
+            WordClass.NOUN,
+            WordClass.ADJECTIVE,
+        }:
+            break
+        first = at
+    if first is None or classes[-1] is not WordClass.NOUN:
+        return None
+    return first, last
+
+
+def _body_led(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | None:
+    """The group or body a name at ``index`` leads: "the smaller Crane Operators' Union,
+    led by Ewa Ziółkowska", "archaeologists from the Heritage Institute, headed by X"."""
+    by = index - 1
+    for _ in range(_FIRST_NAMES):
+        if by > 0 and _is_name_word(tokens[by]):
+            by -= 1  # "led by Ewa Ziółkowska" asked as "who is Ziółkowska?"
+    if by < 2 or tokens[by].lower != "by" or tokens[by - 1].lower not in LED_BY:
+        return None
+    last = by - 2
+    if tokens[last].text == ",":
+        last -= 1
+    first = None
+    for at in range(last, max(-1, last - _BODY_WORDS), -1):
+        token = tokens[at]
+        if token.text in _APOSTROPHES and at > 0 and tokens[at - 1].lower.endswith("s"):
+            continue  # "the Crane Operators' Union"
+        if not token.is_word or token.lower in CONJUNCTIONS or token.lower in _BODY_STOPS:
+            break
+        first = at
+    if first is not None:
+        first = next(
+            (at for at in range(first, last + 1) if tokens[at].lower not in FUNCTION_WORDS),
+            None,
+        )
+    if first is None or not _is_content(tokens[last]):
+        return None
+    if first > 0 and tokens[first - 1].lower in DETERMINERS:
+        first -= 1  # "the smaller Crane Operators' Union"
+    return first, last
+
+
+_APOSTROPHES = frozenset({"'", "’"})
+# The most first names looked past before a surname.
+_FIRST_NAMES = 3
+# The most words of the group named before "led by".
+_BODY_WORDS = 8
+# Words no group's name runs back past: its verb or preposition ("called by two unions:").
+_BODY_STOPS = frozenset({"by", "to", "with", "said", "says", "was", "were", "is", "are"})
+# Participles that give a name with "as" ("identified as", "known as").
+_NAMED_AS = frozenset({"identified", "known", "described", "listed", "registered"})
 # The most nouns and modifiers read after a name ("copper mine", "private art museum").
 _KIND_WORDS = 3
 _PHRASE_ENDS = PREPOSITIONS | CONJUNCTIONS | AUXILIARIES
@@ -980,6 +1117,39 @@ def _works_as(tokens: tuple[Token, ...], index: int) -> bool:
 
 
 _WORK_VERBS = frozenset({"works", "worked", "working"})
+
+
+def _does_a_job(tokens: tuple[Token, ...], index: int) -> bool:
+    """ "who runs ...", "who is directing ...", "who has run ...": a relative clause at
+    ``index`` that says what the person does, which describes them as a role would."""
+    return (
+        tokens[index].lower == "who"
+        and index + 2 < len(tokens)
+        and tokens[index + 2].is_word
+        and opens_a_job(tokens[index + 1].lower, tokens[index + 2].lower)
+    )
+
+
+def _job_clause(tokens: tuple[Token, ...], verb: int) -> tuple[int, int] | None:
+    """The verb phrase from ``verb`` to a mark or another clause: "runs a furniture
+    factory near Bydgoszcz" of "..., who runs a furniture factory near Bydgoszcz that
+    sends ..."."""
+    end = verb
+    for index in range(verb + 1, min(len(tokens), verb + 1 + _JOB_WORDS)):
+        token = tokens[index]
+        if not token.is_word or token.lower in _PHRASE_STOPS or token.lower in _TIME_CLAUSES:
+            break
+        end = index
+    end = content_end(tokens, verb, end)
+    return (verb, end) if end > verb else None
+
+
+# Words that open a clause of time after a job ("taught for 22 years before being elected").
+_TIME_CLAUSES = frozenset({"before", "after", "until", "since", "then"})
+
+
+# The most words of such a clause after its verb.
+_JOB_WORDS = 10
 
 
 def _age_then_comma(tokens: tuple[Token, ...], index: int) -> bool:
@@ -1027,8 +1197,17 @@ def _verb_of(tokens: tuple[Token, ...], classes: tuple[WordClass, ...], index: i
 
 
 def content_end(tokens: tuple[Token, ...], start: int, end: int) -> int:
-    """``end`` moved back past punctuation and function words: a phrase ends on a word that
-    says something ("a pay rise of", "the reserves," end at "rise", "reserves")."""
-    while end >= start and (not tokens[end].is_word or tokens[end].lower in FUNCTION_WORDS):
+    """``end`` moved back past punctuation, function words and quantifiers: a phrase ends
+    on a word that says something ("a pay rise of", "the reserves,", "a generic in many"
+    end at "rise", "reserves", "generic")."""
+    while end >= start and (
+        not tokens[end].is_word
+        or tokens[end].lower in FUNCTION_WORDS
+        or tokens[end].lower in _QUANTIFIERS
+    ):
         end -= 1
     return end
+
+
+# Words of amount that need their noun ("in many countries").
+_QUANTIFIERS = frozenset({"many", "several", "most", "all", "few", "much", "various"})
