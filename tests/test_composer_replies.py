@@ -494,6 +494,15 @@ def test_someone_known_only_by_whom_they_speak_for_is_described_so(
     assert answer(question, knowledge).statement.startswith(statement)
 
 
+def test_no_hedge_repeats_the_questions_own_verb() -> None:
+    knowledge = Knowledge.from_article(
+        article_from_text("Pay talks\n\nThe operator has offered 6% this year and 3% in 2027.")
+    )
+    assert answer("what is the operator offering?", knowledge).statement.startswith(
+        "6% this year and 3% in 2027."
+    )
+
+
 @pytest.mark.parametrize(
     ("question", "statement"),
     [

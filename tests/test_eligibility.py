@@ -308,7 +308,8 @@ LEVEL_READER = reader_of(
     "Rates\n\n"
     "The bank raised its rate by 0.5 points to 7.25% on Thursday. "
     "Two members voted to keep it at 6.75%. "
-    "The approval rating fell six points to 34 percent."
+    "The approval rating fell six points to 34 percent. "
+    "The new cranes could cut up to 300 jobs."
 )
 
 
@@ -323,6 +324,8 @@ LEVEL_READER = reader_of(
         ("what is the rate?", "7.25%", "0.5 points"),
         ("what is the new rate?", "7.25%", "0.5 points"),
         ("to what did the approval rating fall?", "34 percent", None),
+        # "up to" bounds an amount; it is no level reached
+        ("how many jobs could the cranes cut?", "300 jobs", None),
     ],
 )
 def test_a_change_is_answered_by_its_size_not_its_level(

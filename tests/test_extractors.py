@@ -1310,6 +1310,12 @@ def test_a_doer_that_names_someone_fits_who_as_a_name_does(text: str, named: boo
             "The agency promoted research and education networking in the country.",
             ["research and education networking in the country"],
         ),
+        # "what is X <verb>ing?" asks for the object of that verb
+        (
+            "what is the company offering?",
+            "The operator has offered 6% this year and 3% in 2027.",
+            ["6% this year and 3% in 2027"],
+        ),
         # a subject question asks for no object
         ("who offered the deal?", "Management offered 6% this year.", []),
         # nor does one ending on a gerund after a preposition
@@ -1324,6 +1330,14 @@ def test_the_object_after_the_questions_verb(question: str, text: str, expected:
     analysis = analyze_question(question)
     sentence = sentence_for(Passage(text, 0, len(text), 0, 0), analysis)
     assert texts(extract_objects(sentence, analysis)) == expected
+
+
+def test_no_phrase_runs_from_a_noun_into_the_next_amount() -> None:
+    found = texts(extract_chunks(sentence_of("It offered 6% this year and 3% in 2027.")))
+    assert "year and 3" not in found
+    assert "10th and 11th centuries" in texts(
+        extract_chunks(sentence_of("They ruled in the 10th and 11th centuries."))
+    )
 
 
 @pytest.mark.parametrize(

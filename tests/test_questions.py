@@ -383,8 +383,12 @@ def test_the_focus_is_what_is_counted_or_asked_about(question: str, focus: str) 
         # an auxiliary after it: the object
         ("what did the council approve?", "object"),
         ("what share of the vote did Unity win?", "object"),
+        # "is" as the auxiliary of a verb in -ing after the subject: the object
+        ("what is the company offering?", "object"),
+        ("what is the firm building?", "object"),
         # a copula, or no verb to tell
         ("what is the capital?", ""),
+        ("what is the new building?", ""),
         ("where did they meet?", ""),
         ("which of the parties won?", ""),
     ],

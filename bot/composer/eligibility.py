@@ -909,7 +909,11 @@ def _word_before_value(tokens: Sequence[Token], first: int) -> str | None:
         ),
         None,
     )
-    return None if at is None else tokens[at].lower
+    if at is None:
+        return None
+    if tokens[at].lower == "to" and at > 0 and tokens[at - 1].lower == "up":
+        return "up to"  # "could eliminate up to 300 jobs": a bound, not a level reached
+    return tokens[at].lower
 
 
 # "by how much", "how much did it rise", "how many points has it dropped": a change's size.

@@ -35,7 +35,7 @@ from bot.composer.lexicon import (
     SPEECH_VERBS,
 )
 from bot.composer.tokens import Token, tokenize
-from bot.composer.word_classes import WordClass, classify, looks_plural, word_class
+from bot.composer.word_classes import WordClass, can_be_verb, classify, looks_plural, word_class
 from retrieval.analysis import stem
 
 __all__ = [
@@ -47,6 +47,7 @@ __all__ = [
     "analyze_question",
     "asks_birth",
     "asks_death",
+    "ends_on_a_gerund",
     "family_relation",
     "set_aside_stems",
 ]
@@ -474,7 +475,8 @@ def _wh_role(tokens: tuple[Token, ...]) -> str:
         return ""
     following = rest[0].lower
     if following in _COPULAS:
-        return ""
+        # "what is the company offering?": "is" is the auxiliary of the verb in -ing
+        return "object" if len(rest) > _VERB_AFTER_SUBJECT and ends_on_a_gerund(words) else ""
     if following in AUXILIARIES:
         return "object"
     return "subject" if classify(tuple(rest[:1]))[0] is WordClass.VERB else ""
@@ -765,10 +767,40 @@ def _asks_verb_object(after: list[Token]) -> bool:
             and word.lower.endswith(_PARTICIPLE_ENDINGS)
             and word_class(word.lower) is WordClass.VERB
         )
+    if len(after) == _SUBJECT_WITH_ARTICLE and after[0].lower in _ARTICLES:
+        # "what is the company offering?": a noun after its article, then the verb
+        return ends_on_a_gerund(after)
     if len(after) != 2 or not after[1].lower.endswith("ing"):
         return False
     subject = after[0]
     return subject.is_capitalized or subject.lower in PRONOUNS or looks_plural(subject.lower)
+
+
+def ends_on_a_gerund(words: Sequence[Token]) -> bool:
+    """Whether the question's words end on a verb in -ing after a noun ("what is the
+    company offering?"), not on a noun ("what is the new building?")."""
+    return (
+        len(words) >= _VERB_AFTER_SUBJECT
+        and _a_verb_in_ing(words[-1].lower)
+        and word_class(words[-2].lower) is WordClass.NOUN
+    )
+
+
+# "is", the subject's noun, then the verb: the fewest words after "what".
+_VERB_AFTER_SUBJECT = 2
+
+
+def _a_verb_in_ing(word: str) -> bool:
+    """Whether ``word`` is a verb's -ing form: "offering", "planning", "sampling"."""
+    if not word.endswith("ing"):
+        return False
+    base = word[: -len("ing")]
+    doubled = len(base) > 1 and base[-1] == base[-2]
+    return any(can_be_verb(form) for form in (base, base + "e", base[:-1] if doubled else base))
+
+
+# "the company offering": an article, a noun and a verb in -ing.
+_SUBJECT_WITH_ARTICLE = 3
 
 
 # How past participles end, regular and common irregular ("taken", "known", "caught",

@@ -117,7 +117,7 @@ def extract_chunks(sentence: Sentence) -> Iterator[Candidate]:
                 (tokens[probe].lower in _CHUNK_JOINERS or groups_digits(tokens, probe))
                 and probe + 1 < len(tokens)
                 and classes[probe + 1] in _PHRASE_CLASSES
-            ):
+            ) or _a_new_amount(tokens, classes, probe):
                 break
             probe += 1
         if last > index and _owner_cut_off(tokens, last):
@@ -141,6 +141,17 @@ def extract_chunks(sentence: Sentence) -> Iterator[Candidate]:
                     continue  # never cut a name in two
                 yield Candidate(sentence, start, last, "chunk", fit * 0.9)
         index = last + 1
+
+
+def _a_new_amount(tokens: tuple[Token, ...], classes: tuple[WordClass, ...], joiner: int) -> bool:
+    """Whether the joiner at ``joiner`` goes from a noun to a number: "6% this year and
+    3% in 2027" lists two amounts; no phrase is "year and 3" ("10th and 11th centuries"
+    joins two numbers)."""
+    return (
+        classes[joiner + 1] is WordClass.NUMBER
+        and classes[joiner - 1] is not WordClass.NUMBER
+        and tokens[joiner].lower in {"and", "or"}
+    )
 
 
 def _owner_cut_off(tokens: tuple[Token, ...], last: int) -> bool:

@@ -12,17 +12,19 @@ from collections.abc import Iterator
 
 from bot.composer.candidates import Sentence
 from bot.composer.inflections import related_stems
-from bot.composer.questions import QuestionAnalysis
+from bot.composer.questions import QuestionAnalysis, ends_on_a_gerund
 from bot.composer.word_classes import WordClass, classify, word_class
 
 __all__ = ["question_verbs", "verb_uses"]
 
 
 def question_verbs(question: QuestionAnalysis) -> frozenset[str]:
-    """The stems of the question's content words that are verbs."""
-    return frozenset(
-        token.stem for token in question.content if classify((token,))[0] is WordClass.VERB
-    )
+    """The stems of the question's content words that are verbs, and of the verb in -ing
+    that ends "what is the company offering?" (mostly a noun out of context)."""
+    verbs = {token.stem for token in question.content if classify((token,))[0] is WordClass.VERB}
+    if question.wh_role == "object" and ends_on_a_gerund(question.content):
+        verbs.add(question.content[-1].stem)
+    return frozenset(verbs)
 
 
 def verb_uses(sentence: Sentence, verbs: frozenset[str]) -> Iterator[int]:
