@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from bot.answers import Answer
 from bot.composer.abstention_features import names_unknown
+from bot.composer.article_facts import article_fact_answer, asked_article_fact
 from bot.composer.assembly import (
     chat_answer,
     combined_answer,
@@ -133,6 +134,9 @@ def answer(
         return chat_answer(text, reply)
     if is_summary_request(text):
         return summary_answer(knowledge, text, scope)
+    fact = asked_article_fact(text)
+    if fact is not None:
+        return article_fact_answer(knowledge, text, fact, scope)
     reader = reader_for(knowledge)
     parts = split_question(text)
     if len(parts) < 2:
