@@ -19,7 +19,8 @@ STORY = article_from_text(
     "workers, 40% of them women. "
     "The deal failed because the bank withdrew, officials said. "
     "The council voted 5-2 for a 14-story tower with 312 apartments, built by the developer "
-    "Kestrel Homes. Thousands of visitors came."
+    "Kestrel Homes. Thousands of visitors came. Ivan Petrov named a mediator, retired "
+    "judge Stan Bak, on Friday."
 )
 READER = reader_for(Knowledge.from_article(STORY))
 
@@ -88,6 +89,8 @@ def _proposed(question_text: str, reader: ArticleReader) -> set[str]:
         # nor a name in a sentence that never says the role ("Ana Ruiz, 52, said")
         ("who is the mayor?", "Mayor Ana Ruiz", "Ivan Petrov"),
         ("who is the mayor?", "Mayor Ana Ruiz", "Ana Ruiz"),
+        # past another role of the holder's set off by a comma
+        ("who is the mediator?", "Stan Bak", "Ivan Petrov"),
         # the name itself, not a description that ends in it
         ("who built the tower?", "Kestrel Homes", "the developer Kestrel Homes"),
         # a clause for why

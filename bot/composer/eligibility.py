@@ -651,6 +651,8 @@ def _holds_the_role(candidate: Candidate, role_at: list[int]) -> bool:
         between = [token.text for token in tokens[index + 1 : first]]
         if index < first and (not between or between == [","] or _only_titles(between)):
             return True  # "Mayor Ana Ruiz", "the mayor, Ana Ruiz", "President Dr. Ana Ruiz"
+        if index < first and _a_role_between(tokens[index + 1 : first]):
+            return True  # "a mediator, retired judge Stanisław Bąk"
         after = tokens[last + 1 : index]
         if index > last and after and after[0].text == "," and len(after) <= _APPOSITION_REACH:
             return True  # "Ana Ruiz, the mayor", "Ana Ruiz, 52, the mayor"
@@ -668,6 +670,23 @@ def _done_by(tokens: Sequence[Token], index: int, first: int) -> bool:
         and tokens[index + 1].lower == "by"
         and 0 < first - (index + 1) <= _APPOSITION_REACH
     )
+
+
+def _a_role_between(between: Sequence[Token]) -> bool:
+    """A comma, then another role of the holder's, in lower case, before the name: "a
+    mediator, retired judge [Stanisław Bąk]" names the mediator."""
+    words = between[1:]
+    return (
+        len(between) > 1
+        and between[0].text == ","
+        and len(words) <= _ROLE_WORDS
+        and all(word.is_word and not word.is_capitalized for word in words)
+        and words[-1].stem in PERSON_STEMS
+    )
+
+
+# The most words of a second role between a role and the name ("retired judge").
+_ROLE_WORDS = 3
 
 
 def _only_titles(words: list[str]) -> bool:
