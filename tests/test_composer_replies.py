@@ -494,6 +494,37 @@ def test_someone_known_only_by_whom_they_speak_for_is_described_so(
     assert answer(question, knowledge).statement.startswith(statement)
 
 
+FERRY = Knowledge.from_article(
+    article_from_text(
+        "Ferry runs aground\n\n"
+        "SPLIT (Wire) — A ferry carrying 312 people ran aground off Brac in 2025, injuring 14. "
+        "The ferry is owned by the operator Adria Lines. The captain was questioned by police."
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        # an event is told by a sentence; no phrase of it ("the operator Adria Lines") is one
+        ("what happened to the ferry?", "ran aground off Brac"),
+        ("what happened to the captain?", "was questioned by police"),
+        # a year the article does not give pins another event
+        ("what happened to the ferry in 2019?", None),
+    ],
+)
+def test_what_happened_is_answered_with_the_sentence_that_tells_it(
+    question: str, quoted: str | None
+) -> None:
+    result = answer(question, FERRY)
+    if quoted is None:
+        assert result.kind is AnswerKind.NO_ANSWER
+    else:
+        assert result.kind is AnswerKind.PASSAGE
+        assert result.short_answer is not None
+        assert quoted in result.short_answer
+
+
 def test_no_hedge_repeats_the_questions_own_verb() -> None:
     knowledge = Knowledge.from_article(
         article_from_text("Pay talks\n\nThe operator has offered 6% this year and 3% in 2027.")

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bot.composer.extraction import asks_for_action
 from bot.composer.normalization import expand_chat_spelling, expand_contractions
-from bot.composer.questions import AnswerType, analyze_question, set_aside_stems
+from bot.composer.questions import AnswerType, analyze_question, asks_event, set_aside_stems
 from retrieval.analysis import stem
 
 
@@ -453,3 +453,19 @@ def test_any_question_sets_aside_only_its_own_words(question: str) -> None:
 )
 def test_a_nationality_question_is_told_apart(question: str, asks: bool) -> None:
     assert analyze(question).asks_nationality is asks
+
+
+@pytest.mark.parametrize(
+    ("question", "event"),
+    [
+        ("what happened to the ferry?", True),
+        ("What has happened at the museum?", True),
+        ("what will happen to the workers?", True),
+        # how something works, or what comes next: not an event told
+        ("what happens to the working fluid in a closed loop?", False),
+        ("what happens next?", False),
+        ("what did the ferry hit?", False),
+    ],
+)
+def test_a_question_about_what_happened_asks_for_an_event(question: str, event: bool) -> None:
+    assert asks_event(analyze_question(question)) is event

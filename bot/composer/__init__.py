@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.answers import Answer
@@ -52,11 +52,13 @@ from bot.composer.matching import coverage, sentence_for
 from bot.composer.multipart import split_question
 from bot.composer.normalization import MAX_QUESTION_CHARS, clean_question
 from bot.composer.person_words import PERSON_STEMS
+from bot.composer.pinned import pinned_unsaid
 from bot.composer.questions import (
     CATEGORY_STEMS,
     AnswerType,
     QuestionAnalysis,
     asks_birth,
+    asks_event,
     family_relation,
 )
 from bot.composer.reader import ArticleReader, reader_for
@@ -201,6 +203,19 @@ def _answer_one(
     knowledge = reader.knowledge
     if analysis.answer_type is AnswerType.YES_NO:
         return _answer_yes_no(text, analysis, reader, options, scope)
+    if asks_event(analysis):
+        # "what happened to the ferry?": the sentence that tells it, found and judged by
+        # the question's words but "happened"
+        event = replace(
+            analysis,
+            text=_HAPPEN_WORD.sub("", analysis.text),
+            content=tuple(token for token in analysis.content if token.stem != _HAPPEN),
+        )
+        ranked = _passages(tuple(_ranked(event, reader, options, scope)), reader)
+        if ranked and pinned_unsaid(analysis, ranked[0][0].text):
+            # "what happened to the company in 1766?" is not told by a sentence of 1767
+            return no_answer(reader.knowledge, text, analysis, ranked, scope=scope)
+        return _sentence_reply(text, event, reader, ranked, options=options, scope=scope)
     weights = options.weights or default_weights()
     selection = select_answer(analysis, search_query(analysis), reader, weights, scope)
     ranked = _passages(selection.sentences, reader)
@@ -659,6 +674,10 @@ def _passage_worthy(
         analysis.answer_type in _PASSAGE_TYPES
         and selection.passage_probability >= weights.passage_threshold
     )
+
+
+_HAPPEN = stem("happen")
+_HAPPEN_WORD = re.compile(r"\bhappen(?:ed|s|ing)?\b", re.IGNORECASE)
 
 
 def _note(selection: Selection) -> str:

@@ -47,6 +47,7 @@ __all__ = [
     "analyze_question",
     "asks_birth",
     "asks_death",
+    "asks_event",
     "ends_on_a_gerund",
     "family_relation",
     "set_aside_stems",
@@ -958,6 +959,23 @@ CATEGORY_STEMS = frozenset(
         | _OF_HEADS
         | frozenset("thing things term terms word words".split())
     )
+)
+
+
+def asks_event(question: QuestionAnalysis) -> bool:
+    """Whether the question asks what happened to, at or after something ("what happened
+    to the ferry?"): an event, which a sentence tells and no phrase of it does."""
+    return question.answer_type is AnswerType.OTHER and bool(_EVENT.match(question.text))
+
+
+# "what happened to the ferry?", "what has happened at the museum?", "what will happen
+# to the workers?": a news event. Not "what happens to the working fluid in a closed
+# loop?", which asks how something works and a phrase answers ("it is recycled"), nor
+# "what happens next?".
+_EVENT = re.compile(
+    r"^what(?: has| had|'s)? happened (?:to|at|in|on|during|with|inside|aboard) \S"
+    r"|^what will happen (?:to|at|in|on|with) \S",
+    re.IGNORECASE,
 )
 
 
