@@ -194,6 +194,8 @@ def test_numbers_stop_where_the_quantity_does(text: str, absent: str) -> None:
         ("Rates rose to between 4 and 4.5 percent.", "between 4 and 4.5 percent"),
         ("Between 1,000 and 2,000 people came.", "Between 1,000 and 2,000"),
         ("Many receptors (around 200–300) are bound.", "200–300"),
+        # a time told in three units
+        ("He won in 2 hours, 5 minutes and 7 seconds.", "2 hours, 5 minutes and 7 seconds"),
         ("Prices rose 15 — 20 percent.", "15 — 20 percent"),
     ],
 )
@@ -1330,6 +1332,14 @@ def test_the_object_after_the_questions_verb(question: str, text: str, expected:
     analysis = analyze_question(question)
     sentence = sentence_for(Passage(text, 0, len(text), 0, 0), analysis)
     assert texts(extract_objects(sentence, analysis)) == expected
+
+
+def test_a_place_s_person_after_a_preposition_is_no_place() -> None:
+    text = "He pulled away from Kenya's Collins Kip in the final kilometres."
+    assert not any("Collins" in found for found in texts(extract_place_phrases(sentence_of(text))))
+    # a possessive inside one name is no known place's
+    building = "She works at St. Aldric's Hospital in London."
+    assert "St. Aldric's Hospital" in texts(extract_place_phrases(sentence_of(building)))
 
 
 def test_no_phrase_runs_from_a_noun_into_the_next_amount() -> None:

@@ -469,3 +469,20 @@ def test_a_nationality_question_is_told_apart(question: str, asks: bool) -> None
 )
 def test_a_question_about_what_happened_asks_for_an_event(question: str, event: bool) -> None:
     assert asks_event(analyze_question(question)) is event
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type", "head"),
+    [
+        # a time taken is a measure; a bare time asks when
+        ("what was the winning time?", AnswerType.NUMBER, ("win", "time")),
+        ("what was Derese's winning time?", AnswerType.NUMBER, ("win", "time")),
+        ("what time did the race start?", AnswerType.DATE, ()),
+    ],
+)
+def test_a_time_taken_is_a_measure(
+    question: str, answer_type: AnswerType, head: tuple[str, ...]
+) -> None:
+    analysis = analyze_question(question)
+    assert analysis.answer_type is answer_type
+    assert analysis.head[: len(head)] == head

@@ -157,9 +157,7 @@ def _one_article(article: Article, text: str, fact: ArticleFact) -> Answer:
     )
 
 
-def _span_of(
-    article: Article, passage: Passage | None, said: str
-) -> tuple[int | None, int | None]:
+def _span_of(article: Article, passage: Passage | None, said: str) -> tuple[int | None, int | None]:
     """The offsets of ``passage`` when it says exactly ``said``, else none."""
     if passage is None or article.text[passage.start : passage.end] != said:
         return None, None

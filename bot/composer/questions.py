@@ -879,11 +879,13 @@ def _head_phrase(words: list[Token], participles: bool = False) -> tuple[Token, 
             continue  # "the name of the Norse leader"
         if token.lower in AUXILIARIES or (phrase and token.lower in _ENDS_A_HEAD):
             break
+        if phrase and phrase[-1].lower.endswith("'s"):
+            # "Norman art's best known piece", "Derese's winning time": the owner is not
+            # the head, and the words after it open the head's phrase
+            owner = phrase[-1]
+            phrase = []
         if phrase and word_class(token.lower) in _CLAUSE_CLASSES and _has_noun(phrase):
             break
-        if phrase and phrase[-1].lower.endswith("'s"):
-            owner = phrase[-1]
-            phrase = []  # "Norman art's best known piece": the owner is not the head
         if (
             not participles
             and phrase
@@ -1040,11 +1042,26 @@ _KIN_STEMS = _stems(KIN_NOUNS)
 def _type_of_head(head: Sequence[Token]) -> AnswerType:
     if not head:
         return AnswerType.OTHER
+    if _a_time_taken(head):
+        return AnswerType.NUMBER  # "what was the winning time?": 2:05:07, not a date
     forms = singulars(head[-1].lower.removesuffix("'s").removesuffix("'"))
     for nouns, answer_type in _HEAD_TYPES:
         if any(form in nouns for form in forms):
             return answer_type
     return AnswerType.OTHER
+
+
+def _a_time_taken(head: Sequence[Token]) -> bool:
+    """ "winning time", "finishing time", "best time": how long something took, a
+    measure, where a bare "time" asks when."""
+    return len(head) > 1 and head[-1].lower in {"time", "times"} and head[-2].lower in _TIMED_WORDS
+
+
+# Words before "time" that make it a time taken, not a time of day.
+_TIMED_WORDS = frozenset(
+    "winning finishing record best fastest slowest personal lap race running total "
+    "travel journey flight".split()
+)
 
 
 def _definition_target(tokens: tuple[Token, ...]) -> str | None:

@@ -55,10 +55,12 @@ _YEAR = re.compile(r"^(?:1\d{3}|20\d{2})$")
 # Scores of games and sets: "3-1", "4-6, 7-6 (8), 6-3" (at most five sets).
 _SET = r"\d{1,2}-\d{1,2}(?: \(\d{1,2}\))?"
 _SCORE = re.compile(rf"(?<![\w.-]){_SET}(?:, {_SET}){{0,4}}(?![\w-])")
-# A time told in two units: "two hours and 51 minutes", "3 years and 2 months".
+# A time told in two or three units: "two hours and 51 minutes", "2 hours, 5 minutes and
+# 7 seconds".
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)"
 _SPELLED_DURATION = re.compile(
-    rf"(?<![\w-])(?:\d{{1,4}}|{_NUMBER_WORD}) {_UNIT},? and (?:\d{{1,4}}|{_NUMBER_WORD}) {_UNIT}\b",
+    rf"(?<![\w-])(?:\d{{1,4}}|{_NUMBER_WORD}) {_UNIT}"
+    rf"(?:, (?:\d{{1,4}}|{_NUMBER_WORD}) {_UNIT})?,? and (?:\d{{1,4}}|{_NUMBER_WORD}) {_UNIT}\b",
     re.IGNORECASE,
 )
 # A range of amounts: "between $35 and $60", "between 65 and 80 percent"; not of years,

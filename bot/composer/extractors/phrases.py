@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extractors.names import is_nationality
+from bot.composer.gazetteer import load_gazetteer
 from bot.composer.lexicon import (
     AFFILIATIONS,
     AUXILIARIES,
@@ -318,10 +319,8 @@ def extract_place_phrases(sentence: Sentence) -> Iterator[Candidate]:
         first = index + 1
         for probe in range(index + 1, min(len(tokens), index + 2 + _MAX_CHUNK_TOKENS)):
             word = tokens[probe]
-            if classes[probe] is WordClass.VERB or (best is None and word.lower in CALENDAR_WORDS):
-                break  # "on Wednesday convicted ...": a time, then a clause, no place
-            if word.text == "I" and not tokens[probe - 1].is_capitalized:
-                break  # "At half-time I told them": the speaker, not a numeral ("World War I")
+            if _place_phrase_ends(tokens, classes, probe, dated=best is None):
+                break
             joins_name = (
                 word.lower == "of"
                 and best is not None
@@ -335,6 +334,11 @@ def extract_place_phrases(sentence: Sentence) -> Iterator[Candidate]:
                     first, best = probe + 1, None
                 continue
             if not word.is_word or word.lower in PREPOSITIONS:
+                break
+            if word.is_capitalized and _a_places_own(tokens[probe - 1]):
+                # "pulling away from Kenya's Collins Kiptanui": from a person, no place
+                # ("at St. Aldric's Hospital" is one name)
+                best = None
                 break
             if word.lower in PLACE_NOUNS:
                 best = (probe, 0.9)
@@ -350,6 +354,26 @@ def extract_place_phrases(sentence: Sentence) -> Iterator[Candidate]:
         if best is not None and not _counts_places(tokens, first, best[0]):
             fit = best[1] * (0.6 if tokens[first].lower in _POSSESSIVES else 1.0)
             yield Candidate(sentence, first, best[0], "place:phrase", fit)
+
+
+def _place_phrase_ends(
+    tokens: tuple[Token, ...], classes: tuple[WordClass, ...], probe: int, *, dated: bool
+) -> bool:
+    """Whether the words after a place preposition stop being its object at ``probe``:
+    at a verb, at a time said before any place ("on Wednesday convicted ..."), or at
+    the speaker "I" ("At half-time I told them"; not the numeral of "World War I")."""
+    word = tokens[probe]
+    if classes[probe] is WordClass.VERB or (dated and word.lower in CALENDAR_WORDS):
+        return True
+    return word.text == "I" and not tokens[probe - 1].is_capitalized
+
+
+def _a_places_own(token: Token) -> bool:
+    """ "Kenya's": a known place's possessive, so what follows is the place's own."""
+    for ending in ("'s", "’s"):
+        if token.text.endswith(ending):
+            return load_gazetteer().kind(token.text[: -len(ending)]) is not None
+    return False
 
 
 def _compound_venue(tokens: tuple[Token, ...], preposition: int, probe: int) -> bool:
