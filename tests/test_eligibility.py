@@ -105,6 +105,29 @@ def test_a_question_admits_only_answers_of_its_kind(
     assert kept_out not in spans
 
 
+ELECTION_READER = reader_of(
+    "Vote count\n\n"
+    "Unity won the election on Sunday. The Alliance took 52 seats, down from 64 in the last "
+    "election in 2021."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # the date of an earlier one of the thing asked about answers only about that one
+        ("when was the election?", "Sunday", "2021"),
+        ("when was the last election?", "2021", None),
+        ("when was the previous election held?", "2021", None),
+        ("when was the old election?", "2021", None),
+    ],
+)
+def test_the_date_of_an_earlier_one_answers_only_about_it(
+    question: str, admitted: str, kept_out: str | None
+) -> None:
+    _assert_admits(question, ELECTION_READER, admitted, kept_out)
+
+
 NAMES_READER = reader_of(
     "Court ruling\n\n"
     "The Northern Court of Appeal is the highest court of the Northern Union. "

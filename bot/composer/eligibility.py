@@ -151,6 +151,7 @@ def candidate_spans(
         if (
             _only_a_quantifier(candidate, question)
             or _a_date_for_a_thing(candidate, question)
+            or _the_date_of_an_earlier_one(candidate, question)
             or _years_for_one_year(candidate, question)
             or _a_number_for_someone(candidate, question)
             or _no_name_for_a_name(candidate, question)
@@ -303,6 +304,28 @@ def _a_date_for_a_thing(candidate: Candidate, question: QuestionAnalysis) -> boo
         word in _TIME_HEADS for word in question.head
     )
     return not asks_time
+
+
+def _the_date_of_an_earlier_one(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """A date said of an earlier one of what the question asks about ("down from 64 in the
+    last election in 2021") answers "when was the election?" only when the question asks
+    about that earlier one ("when was the last election?")."""
+    if question.answer_type is not AnswerType.DATE:
+        return False
+    tokens = candidate.sentence.tokens
+    for at in range(candidate.first - 1, max(0, candidate.first - _EARLIER_REACH) - 1, -1):
+        if tokens[at].stem in question.content_stems:
+            earlier = at > 0 and tokens[at - 1].lower in _EARLIER
+            return earlier and _EARLIER.isdisjoint(question.text.lower().split())
+        if not tokens[at].is_word:
+            return False
+    return False
+
+
+# Words that make a thing an earlier one of its kind ("the last election").
+_EARLIER = frozenset({"last", "previous", "prior", "former", "earlier", "old"})
+# Tokens looked back from a date for the thing it dates ("election in 2021").
+_EARLIER_REACH = 3
 
 
 def _years_for_one_year(candidate: Candidate, question: QuestionAnalysis) -> bool:
