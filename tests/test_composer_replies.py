@@ -152,6 +152,12 @@ def test_a_hedge_applies_only_to_what_it_governs(answer_text: str, hedge: str | 
     assert hedge_of(SENTENCE, start, start + len(answer_text)) == hedge
 
 
+def test_who_did_what_the_hedge_word_says_is_not_hedged() -> None:
+    sentence = "The project, proposed by Lakeline Development Group, would put 312 flats there."
+    start = sentence.index("Lakeline")
+    assert hedge_of(sentence, start, start + len("Lakeline Development Group")) is None
+
+
 @pytest.mark.parametrize(
     ("answer_text", "about", "limited"),
     [
@@ -587,6 +593,8 @@ def test_a_spouse_is_named_where_the_article_says_married() -> None:
         ),
         # a quotation keeps its marks
         ("What did Ushakov say?", '"there are even specific dates."'),
+        # an infinitive object keeps its "to"
+        ("What did Biden offer?", "To meet Putin on June 15-16 in a European country"),
     ],
 )
 def test_what_was_said_is_quoted_only_when_the_article_quotes_it(

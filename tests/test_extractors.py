@@ -1312,6 +1312,18 @@ def test_a_doer_that_names_someone_fits_who_as_a_name_does(text: str, named: boo
             "The agency promoted research and education networking in the country.",
             ["research and education networking in the country"],
         ),
+        # "despite" opens a clause of its own
+        (
+            "what did the council approve?",
+            "The council approved a 14-story tower despite neighbors' objections.",
+            ["a 14-story tower"],
+        ),
+        # a verb that is mostly a noun out of context is still the question's verb
+        (
+            "what did Biden offer?",
+            "Biden has offered to meet Putin on June 15 in Geneva.",
+            ["meet Putin on June 15 in Geneva"],
+        ),
         # "what is X <verb>ing?" asks for the object of that verb
         (
             "what is the company offering?",

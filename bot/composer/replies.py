@@ -81,7 +81,9 @@ def hedge_of(
         if answer_start is None:
             return hedge
         if end <= answer_start and _same_clause(sentence[end:answer_start]):
-            return None if _says_it(sentence, answer_end) else hedge
+            if _says_it(sentence, answer_end) or _done_by_it(sentence[end:answer_start]):
+                return None
+            return hedge
     return None
 
 
@@ -102,6 +104,12 @@ def _says_it(sentence: str, answer_end: int | None) -> bool:
         return False
     following = _WORD.findall(sentence[answer_end:].lower())[:2]
     return any(word in _SAYING for word in following)
+
+
+def _done_by_it(between: str) -> bool:
+    """Whether the answer is who did what the hedge word says ("proposed by Lakeline
+    Development Group"): the proposer is no proposal, so no "as proposed"."""
+    return between.strip().lower() in {"by", "by the"}
 
 
 def _same_clause(between: str) -> bool:
@@ -168,7 +176,10 @@ def statement_for(
     elif question.answer_type is AnswerType.DEFINITION and question.target:
         core = _description_statement(question, answer, source.text, (start, end), article_text)
     else:
-        core = _capitalize(_unshouted(answer, article_text)).rstrip(".") + "."
+        phrase = _unshouted(answer, article_text)
+        if _an_infinitive_cut(source.text, start, phrase):
+            phrase = "to " + phrase  # "offered to meet Putin ...": "To meet Putin ..."
+        core = _capitalize(phrase).rstrip(".") + "."
     hedge = hedge_of(source.text, start, end)
     about = question.content_stems | _KIND_WORDS.get(question.answer_type, frozenset())
     caveat = caveat_of(source.text, end, about)
@@ -218,6 +229,19 @@ def _description_statement(
         opening = _article_for(answer, a_title=before_name)
     parts = (target, verb, opening + _unshouted(answer, article_text))
     return _capitalize(" ".join(filter(None, parts))) + "."  # "Relvaxaban is a drug."
+
+
+def _an_infinitive_cut(text: str, start: int | None, phrase: str) -> bool:
+    """Whether the phrase is a verb whose "to" the text writes just before it: an object
+    that reads as a command without it ("Meet Putin on June 15-16")."""
+    words = phrase.split(maxsplit=1)
+    return (
+        start is not None
+        and bool(words)
+        and words[0].islower()
+        and text[:start].lower().endswith(" to ")
+        and word_class(words[0]) is WordClass.VERB
+    )
 
 
 def _definite_before(text: str) -> bool:

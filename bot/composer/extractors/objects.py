@@ -33,7 +33,7 @@ _SKIPPED = frozenset({"that", "to", "up", "out", "off", "as"})
 _STOPS = frozenset({",", ";", ":", ".", "(", ")", '"', "“", "”", "—", "–"})
 _CLAUSE_WORDS = frozenset(
     {"which", "who", "whose", "when", "while", "because", "but", "although", "after", "before"}
-    | {"since", "until", "if", "where", "whether"}
+    | {"since", "until", "if", "where", "whether", "despite", "though", "unless", "amid"}
 )
 # Words that begin another clause when a verb follows ("... to support", "... and allows").
 _JOINERS = frozenset({"to", "and", "or"})

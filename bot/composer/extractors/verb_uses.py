@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from bot.composer.candidates import Sentence
 from bot.composer.inflections import related_stems
 from bot.composer.questions import QuestionAnalysis, ends_on_a_gerund
-from bot.composer.word_classes import WordClass, classify, word_class
+from bot.composer.word_classes import WordClass, can_be_verb, classify, word_class
 
 __all__ = ["question_verbs", "verb_uses"]
 
@@ -22,8 +22,12 @@ def question_verbs(question: QuestionAnalysis) -> frozenset[str]:
     """The stems of the question's content words that are verbs, and of the verb in -ing
     that ends "what is the company offering?" (mostly a noun out of context)."""
     verbs = {token.stem for token in question.content if classify((token,))[0] is WordClass.VERB}
-    if question.wh_role == "object" and ends_on_a_gerund(question.content):
-        verbs.add(question.content[-1].stem)
+    if question.wh_role == "object" and question.content:
+        # "what did Biden offer?", "what is the company offering?": after the auxiliary and
+        # the subject comes the verb, though the word is mostly a noun ("offer")
+        last = question.content[-1]
+        if ends_on_a_gerund(question.content) or can_be_verb(last.lower):
+            verbs.add(last.stem)
     return frozenset(verbs)
 
 
