@@ -12,6 +12,7 @@ from bot.answers import AnswerKind
 from bot.composer import MAX_QUESTION_CHARS, answer
 from bot.conversation import Conversation
 from bot.knowledge import Knowledge, load_knowledge
+from retrieval import article_from_text
 
 # Known misses of the fitted weights, kept visible: the seed's bar (issue 10) is 22
 # of 24 hits, and strict xfail says so the day one of them starts to pass.
@@ -136,6 +137,23 @@ def test_follow_ups_borrow_the_previous_subject(seed_knowledge: Knowledge) -> No
     answer("Who is Yuri Ushakov?", seed_knowledge, conversation)
     where = answer("where did he speak?", seed_knowledge, conversation)
     assert where.short_answer == "Russian state television"
+
+
+def test_a_pronoun_after_a_who_question_stands_for_the_person_answered() -> None:
+    knowledge = Knowledge.from_article(
+        article_from_text(
+            "Painter dies\n\n"
+            "Ines Calder, a painter of desert skies, died on Sunday at her home in Santa Fe. "
+            "She was 84. Born in El Paso in 1940, Calder began drawing as a child. "
+            "Calder married the sculptor Arthur Benn in 1970; they divorced in 1982."
+        )
+    )
+    conversation = Conversation()
+    assert answer("who died?", knowledge, conversation).short_answer == "Ines Calder"
+    assert answer("how old was she?", knowledge, conversation).short_answer == "84"
+    assert answer("who was her husband?", knowledge, conversation).short_answer == "Arthur Benn"
+    # without the conversation "she" stands for no one
+    assert answer("how old was she?", knowledge).kind is AnswerKind.NO_ANSWER
 
 
 def test_follow_up_context_expires(seed_knowledge: Knowledge) -> None:

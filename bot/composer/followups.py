@@ -39,7 +39,13 @@ _NOT_TOPIC = frozenset(
 
 def resolve_followup(question: str, previous: Turn | None) -> str:
     """Rewrite ``question`` with the previous turn's subject when it is a follow-up."""
-    if previous is None or not previous.subject:
+    if previous is None:
+        return question
+    person = _person_answered(previous) or _name_asked_about(previous)
+    if person is not None and _PERSONAL.search(question):
+        # "who died?" -> "Inés Calderón"; then "how old was she?", "who was her husband?"
+        return _PERSONAL.sub(lambda pronoun: _for_pronoun(pronoun, person), question, count=1)
+    if not previous.subject:
         return question
     about = _ABOUT.match(question)
     if about:
@@ -56,6 +62,37 @@ def resolve_followup(question: str, previous: Turn | None) -> str:
     return f"{core.rstrip('?!. ')} {previous.subject}?"
 
 
+def _person_answered(previous: Turn) -> str | None:
+    """The person a "who" question was answered with: what "she" or "his" next stands for."""
+    answer = previous.short_answer
+    if previous.question_type != "PERSON" or not answer:
+        return None
+    names = _names(answer)
+    return names[0] if names else None
+
+
+def _name_asked_about(previous: Turn) -> str | None:
+    """The name the last question was about ("how old was Inés Calderón?"): what "her"
+    stands for in the next one."""
+    names = _names(previous.subject)
+    return names[0] if names else None
+
+
+def _for_pronoun(pronoun: re.Match[str], person: str) -> str:
+    """The person in the pronoun's place: "her husband" is the person's husband."""
+    possessive = pronoun.group(0).lower() in {"his", "their"} or (
+        pronoun.group(0).lower() == "her" and pronoun.group(1) is not None
+    )
+    return f"{person}'s" if possessive else person
+
+
+# A personal pronoun ("she", "him"), or a possessive one before its noun ("her husband"):
+# group 1 is the space before that noun.
+_PERSONAL = re.compile(
+    r"\b(?:he|she|him|his|they|them|their)\b|\bher\b(?=( )[a-z])|\bher\b", re.IGNORECASE
+)
+
+
 def _has_topic(question: str) -> bool:
     words = [word.lower() for word in _CONTENT.findall(question)]
     return any(word not in _NOT_TOPIC for word in words)
@@ -63,5 +100,10 @@ def _has_topic(question: str) -> bool:
 
 def _person_or_subject(previous: Turn) -> str:
     """A pronoun most likely stands for the named person or thing of the last question."""
-    names = re.findall(r"\b[A-Z][\w'-]*(?: [A-Z][\w'-]*)*", previous.subject)
+    names = _names(previous.subject)
     return names[0] if names else previous.subject
+
+
+def _names(text: str) -> list[str]:
+    """The capitalized names of one or more words in ``text``."""
+    return re.findall(r"\b[A-Z][\w'-]*(?: [A-Z][\w'-]*)*", text)

@@ -22,6 +22,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from bot.composer.data_tables import read_table
+from retrieval.analysis import stem
 
 __all__ = ["FORMS", "related_stems", "same_stem", "singulars"]
 
@@ -31,6 +32,14 @@ def _forms() -> dict[str, frozenset[str]]:
     for table in ("irregular_forms.tsv", "spelling_variants.tsv", "derived_forms.tsv"):
         for word, others in read_table(table):
             forms[word] = forms.get(word, frozenset()) | frozenset(others.split())
+    # A spouse is said by the marriage: "who was Calderón's husband?" is answered by
+    # "Calderón married the sculptor Arthur Benn", which never says "husband".
+    spouses = frozenset(stem(word) for word in ("husband", "wife", "spouse"))
+    marriage = frozenset(stem(word) for word in ("married", "marriage", "marry"))
+    for word in spouses:
+        forms[word] = forms.get(word, frozenset()) | marriage
+    for word in marriage:
+        forms[word] = forms.get(word, frozenset()) | spouses
     return forms
 
 
