@@ -128,6 +128,31 @@ def test_the_date_of_an_earlier_one_answers_only_about_it(
     _assert_admits(question, ELECTION_READER, admitted, kept_out)
 
 
+FINAL_READER = reader_of(
+    "Tennis final\n\n"
+    "In the men's final at Darling Arena, Argentina's Tomas Ig beat Noah Fair in 74 minutes. "
+    "It was the longest final in the tournament's 46-year history. "
+    "The evacuation of the stands, a five-hour evacuation, followed."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a place's possessive before a name says where someone is from, not where it was
+        ("where was the final played?", "Darling Arena", "Argentina's"),
+        ("where is Tomas Ig from?", "Argentina's", None),
+        # a length of time before a noun measures that noun
+        ("how long did the final last?", "74 minutes", "46-year"),
+        ("how long did the evacuation take?", "five-hour", None),
+    ],
+)
+def test_a_possessive_or_a_size_is_said_of_the_noun_it_stands_before(
+    question: str, admitted: str, kept_out: str | None
+) -> None:
+    _assert_admits(question, FINAL_READER, admitted, kept_out)
+
+
 NAMES_READER = reader_of(
     "Court ruling\n\n"
     "The Northern Court of Appeal is the highest court of the Northern Union. "

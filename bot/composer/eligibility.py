@@ -53,6 +53,7 @@ from bot.composer.lexicon import (
     PERSON_NOUNS,
     PLACE_NOUNS,
     TIME_NOUNS,
+    TIME_UNITS,
     VENUE_NOUNS,
     WEEKDAYS,
 )
@@ -154,6 +155,8 @@ def candidate_spans(
             or _the_date_of_an_earlier_one(candidate, question)
             or _years_for_one_year(candidate, question)
             or _a_number_for_someone(candidate, question)
+            or _someones_country_for_where(candidate, question)
+            or _a_measure_of_another(candidate, question)
             or _no_name_for_a_name(candidate, question)
         ):
             continue  # "either" or "1281" for "what wrecked the fleet?", "65" for "which firm?"
@@ -369,6 +372,43 @@ def _a_number_for_someone(candidate: Candidate, question: QuestionAnalysis) -> b
 
 
 _NUMBER_JOINERS = frozenset({"and", "or", "to", "of"})
+
+
+def _someones_country_for_where(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """ "Argentina's Tomás Iglesias" says where a player is from, not where the final was
+    played: a place's possessive before a name answers only "where is X from?"."""
+    if question.answer_type is not AnswerType.LOCATION or question.preposition == "from":
+        return False
+    tokens = candidate.sentence.tokens
+    after = candidate.last + 1
+    return (
+        tokens[candidate.last].lower.endswith(("'s", "’s"))
+        and after < len(tokens)
+        and tokens[after].is_capitalized
+    )
+
+
+def _a_measure_of_another(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """A length of time written before a noun measures that noun: the "46-year" of "the
+    tournament's 46-year history" is no length of the match asked about; "a five-hour
+    evacuation" is one of the evacuation's. (Sizes are left alone: "a 4-kilogram cubesat"
+    weighs what "the student satellite" asked about does.)"""
+    if question.answer_type is not AnswerType.NUMBER or candidate.first != candidate.last:
+        return False
+    tokens = candidate.sentence.tokens
+    number, _, unit = tokens[candidate.first].lower.partition("-")
+    if not (number.isdigit() or number in NUMBER_WORDS) or unit not in TIME_UNITS:
+        return False
+    head = None
+    for at in range(candidate.last + 1, min(len(tokens), candidate.last + 1 + _MEASURED_WORDS)):
+        if not tokens[at].is_word or word_class(tokens[at].lower) is not WordClass.NOUN:
+            break
+        head = tokens[at]
+    return head is not None and head.stem not in question.content_stems
+
+
+# Nouns read after a size for the thing it measures ("apartment tower").
+_MEASURED_WORDS = 3
 
 
 def _the_asked_thing_itself(candidate: Candidate, question: QuestionAnalysis) -> bool:
