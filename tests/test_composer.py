@@ -152,8 +152,8 @@ def test_a_pronoun_after_a_who_question_stands_for_the_person_answered() -> None
     assert answer("who died?", knowledge, conversation).short_answer == "Ines Calder"
     assert answer("how old was she?", knowledge, conversation).short_answer == "84"
     assert answer("who was her husband?", knowledge, conversation).short_answer == "Arthur Benn"
-    # without the conversation "she" stands for no one
-    assert answer("how old was she?", knowledge).kind is AnswerKind.NO_ANSWER
+    # without a conversation, a lone pronoun stands for the person the story is about
+    assert answer("how old was she?", knowledge).short_answer == "84"
 
 
 def test_follow_up_context_expires(seed_knowledge: Knowledge) -> None:

@@ -153,6 +153,27 @@ def test_a_possessive_or_a_size_is_said_of_the_noun_it_stands_before(
     _assert_admits(question, FINAL_READER, admitted, kept_out)
 
 
+KIN_READER = reader_of(
+    "Minister quits\n\n"
+    "Portugal's health minister, Teresa Albo, resigned after a paper reported that a firm "
+    "part-owned by her husband had won contracts. The paper said Albo's husband, the "
+    "engineer Henri Vala, held a stake. Albo thanked her staff."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a role set off beside the person asked about is theirs, not their kin's
+        ("who is Teresa Albo's husband?", "Henri Vala", "Portugal's health minister"),
+        # a sentence that says no kin names none ("Albo thanked her staff")
+        ("who is Albo's husband?", None, "staff"),
+    ],
+)
+def test_a_kin_question_gets_the_kin(question: str, admitted: str | None, kept_out: str) -> None:
+    _assert_admits(question, KIN_READER, admitted, kept_out)
+
+
 NAMES_READER = reader_of(
     "Court ruling\n\n"
     "The Northern Court of Appeal is the highest court of the Northern Union. "

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from bot.answers import Answer
+from bot.answers import Answer, AnswerKind
 from bot.composer.abstention_features import names_unknown
 from bot.composer.article_facts import article_fact_answer, asked_article_fact
 from bot.composer.assembly import (
@@ -36,6 +36,7 @@ from bot.composer.assembly import (
 )
 from bot.composer.candidates import Candidate, rule_family
 from bot.composer.capitals import same_country
+from bot.composer.central_person import central_person, stands_for_someone
 from bot.composer.contests import asked_side
 from bot.composer.extractors.names import dateline_end
 from bot.composer.inflections import related_stems
@@ -159,6 +160,10 @@ def _answer_turn(
     previous = conversation.last if conversation is not None else None
     analysis = understand(text, reader, previous)
     result = _answer_one(text, analysis, reader, options, scope)
+    if result.kind is AnswerKind.NO_ANSWER and previous is None:
+        retried = _about_the_storys_person(text, reader, options, scope, analysis)
+        if retried is not None:
+            analysis, result = retried
     if conversation is not None:
         conversation.remember(
             Turn(
@@ -170,6 +175,28 @@ def _answer_turn(
             )
         )
     return result
+
+
+def _about_the_storys_person(
+    text: str,
+    reader: ArticleReader,
+    options: ComposerOptions,
+    scope: int | None,
+    analysis: QuestionAnalysis,
+) -> tuple[QuestionAnalysis, Answer] | None:
+    """ "how old was she?" as a first question, declined for want of anyone named, asked
+    again about the person the story is about, if it is about one. Only a declined
+    question of one word besides its pronoun is retried: one with words of its own
+    ("when did her career take off?") was declined on them, and naming the person would
+    only draw the lead's sentence."""
+    if len(analysis.content) > 1 or not stands_for_someone(analysis.text):
+        return None
+    person = central_person(reader)
+    if person is None:
+        return None
+    retried = understand(text, reader, Turn("", person, "PERSON", person, 0.0))
+    result = _answer_one(text, retried, reader, options, scope)
+    return None if result.kind is AnswerKind.NO_ANSWER else (retried, result)
 
 
 def ranked_passages(

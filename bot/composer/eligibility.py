@@ -47,6 +47,8 @@ from bot.composer.lexicon import (
     CURRENCY_SIGNS,
     FUNCTION_WORDS,
     HONORIFICS,
+    KIN_NOUNS,
+    MARRIAGE_WORDS,
     MONTHS,
     NUMBER_WORDS,
     ORGANIZATION_NOUNS,
@@ -120,8 +122,9 @@ def candidate_spans(
         _about_the_opposite(sentence, question)
         or _names_nobody_asked(question, passage_index, reader)
         or pinned_unsaid(question, sentence.passage.text)
+        or _relation_unsaid(sentence, question)
     ):
-        return sentence, []  # another thing, other people, another year
+        return sentence, []  # another thing, other people, another year, no kin
     # "Marcus Delorme" answers no "which other trustee voted no besides Delorme?"
     candidates = [
         kept
@@ -155,6 +158,7 @@ def candidate_spans(
             or _the_date_of_an_earlier_one(candidate, question)
             or _years_for_one_year(candidate, question)
             or _a_number_for_someone(candidate, question)
+            or _the_kins_own_role(candidate, question)
             or _someones_country_for_where(candidate, question)
             or _a_measure_of_another(candidate, question)
             or _no_name_for_a_name(candidate, question)
@@ -200,6 +204,35 @@ def _names_nobody_asked(
         for index in (passage_index, passage_index - 1)
         if index >= 0
     )
+
+
+def _the_kins_own_role(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """A role set off beside the name a kin question asks about describes that person:
+    "Portugal's health minister, Teresa Albuquerque," is no answer to "who is Teresa
+    Albuquerque's husband?"."""
+    if family_relation(question) is None or rule_family(candidate.rule) != "person":
+        return False
+    tokens = candidate.sentence.tokens
+    after = tokens[candidate.last + 1 : candidate.last + 3]
+    before = tokens[max(0, candidate.first - 2) : candidate.first]
+    return (len(after) == 2 and after[0].text == "," and _names_one_of(after[1:], question)) or (
+        len(before) == 2 and before[1].text == "," and _names_one_of(before[:1], question)
+    )
+
+
+def _relation_unsaid(sentence: Sentence, question: QuestionAnalysis) -> bool:
+    """Whether a question about someone's kin ("who is Teresa Albuquerque's husband?")
+    meets a sentence that never says the relation (nor, for a spouse, the marriage): its
+    people are the one asked about and others, not the kin ("Portugal's health minister,
+    Teresa Albuquerque, resigned")."""
+    if family_relation(question) is None:
+        return False
+    # any kin word or the marriage will do: "Emma, sister of Duke Richard II" names
+    # Emma's brother without saying "brother"
+    return not any(token.stem in _KIN_OR_MARRIAGE for token in sentence.tokens)
+
+
+_KIN_OR_MARRIAGE = frozenset(stem(word) for word in KIN_NOUNS | MARRIAGE_WORDS)
 
 
 def _allowed_families(question: QuestionAnalysis) -> frozenset[str] | None:
