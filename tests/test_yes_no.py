@@ -26,6 +26,17 @@ from retrieval import Passage
         ("did the talks reach a deal?", "The talks failed to reach a deal.", "No"),
         # ... unless it is what the question asks about
         ("did he decline to comment?", "He declined to comment on the deal.", "Yes"),
+        # ... and only that verb: what was said before the refusal stands
+        (
+            "were the paintings insured?",
+            "He said the paintings were insured but declined to name the insurer.",
+            "Yes",
+        ),
+        (
+            "did he name the insurer?",
+            "He said the paintings were insured but declined to name the insurer.",
+            "No",
+        ),
         # "declined" without "to" is a fall, not a refusal
         ("did prices fall?", "Prices declined and fell sharply in May.", "Yes"),
         # the opposite of a question word says no

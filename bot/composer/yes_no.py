@@ -38,6 +38,13 @@ def decide_yes_no(sentence: Sentence, question: QuestionAnalysis) -> tuple[str, 
                 return option, index, index
     matches = [index for index, matched in enumerate(sentence.matched) if matched]
     for index in range(len(tokens)):
+        if _refuses(sentence, index, question):
+            # a refusal denies only its own verb: "declined to comment" answers "did he
+            # comment?", but "the paintings were insured but declined to name the insurer"
+            # says yes to "were the paintings insured?"
+            if index + 2 < len(tokens) and sentence.matched[index + 2]:
+                return "No", index, index
+            continue
         if _negates(sentence, index, question) and any(
             abs(index - match) <= _NEGATION_WINDOW for match in matches
         ):
@@ -71,9 +78,15 @@ def _negates(sentence: Sentence, index: int, question: QuestionAnalysis) -> bool
         return True
     if token.lower == "yet" and index > 0 and tokens[index - 1].lower in {"has", "have"}:
         return True
+    return _refuses(sentence, index, question)
+
+
+def _refuses(sentence: Sentence, index: int, question: QuestionAnalysis) -> bool:
+    """Whether token ``index`` opens a refusal: "declined to", "refused to"."""
+    tokens = sentence.tokens
     return (
-        token.stem in _REFUSALS
-        and token.stem not in question.content_stems
+        tokens[index].stem in _REFUSALS
+        and tokens[index].stem not in question.content_stems
         and index + 1 < len(tokens)
         and tokens[index + 1].lower == "to"
     )
