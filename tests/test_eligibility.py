@@ -174,6 +174,28 @@ def test_a_kin_question_gets_the_kin(question: str, admitted: str | None, kept_o
     _assert_admits(question, KIN_READER, admitted, kept_out)
 
 
+MUSEUM_READER = reader_of(
+    "Museum raid\n\n"
+    "Thieves robbed the Valsenne Museum on Sunday. Four of its 22 cameras had failed, and "
+    "two art museums nearby were closed."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a count of things that are no kind of the head noun names none of it
+        ("what museum was robbed?", "Valsenne Museum", "22 cameras"),
+        # a count of the head noun itself still may
+        ("which museums were closed?", "two art museums nearby", None),
+    ],
+)
+def test_a_count_of_other_things_names_none_of_the_head(
+    question: str, admitted: str, kept_out: str | None
+) -> None:
+    _assert_admits(question, MUSEUM_READER, admitted, kept_out)
+
+
 NAMES_READER = reader_of(
     "Court ruling\n\n"
     "The Northern Court of Appeal is the highest court of the Northern Union. "

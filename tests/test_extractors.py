@@ -1312,6 +1312,8 @@ def test_a_doer_that_names_someone_fits_who_as_a_name_does(text: str, named: boo
             "The agency promoted research and education networking in the country.",
             ["research and education networking in the country"],
         ),
+        # a participle after an article modifies its noun; it takes no object
+        ("what was stolen?", "The stolen works are two river scenes.", []),
         # "despite" opens a clause of its own
         (
             "what did the council approve?",

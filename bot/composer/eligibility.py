@@ -49,6 +49,7 @@ from bot.composer.lexicon import (
     HONORIFICS,
     KIN_NOUNS,
     MARRIAGE_WORDS,
+    MONEY_WORDS,
     MONTHS,
     NUMBER_WORDS,
     ORGANIZATION_NOUNS,
@@ -60,6 +61,7 @@ from bot.composer.lexicon import (
     WEEKDAYS,
 )
 from bot.composer.matching import opposed, sentence_for
+from bot.composer.noun_kinds import head_word, is_a_kind_of
 from bot.composer.person_words import PERSON_STEMS
 from bot.composer.pinned import pinned_unsaid
 from bot.composer.questions import (
@@ -158,6 +160,7 @@ def candidate_spans(
             or _the_date_of_an_earlier_one(candidate, question)
             or _years_for_one_year(candidate, question)
             or _a_number_for_someone(candidate, question)
+            or _a_count_of_other_things(candidate, question)
             or _the_kins_own_role(candidate, question)
             or _someones_country_for_where(candidate, question)
             or _a_measure_of_another(candidate, question)
@@ -442,6 +445,36 @@ def _a_measure_of_another(candidate: Candidate, question: QuestionAnalysis) -> b
 
 # Nouns read after a size for the thing it measures ("apartment tower").
 _MEASURED_WORDS = 3
+
+
+def _a_count_of_other_things(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """ "22 cameras" answers no "what museum was robbed?": a count of things that are
+    not the question's head noun, nor a kind of it, names none of what it asks for."""
+    if question.answer_type is not AnswerType.OTHER or not question.head:
+        return False
+    tokens = candidate.tokens
+    first = tokens[0] if tokens else None
+    counted = first is not None and (
+        first.text.replace(",", "").isdigit() or first.lower in CARDINAL_WORDS
+    )
+    if len(tokens) < _COUNT_AND_NOUN or not counted:
+        return False
+    last = tokens[-1]
+    head = head_word(question)
+    plain = all(token.is_word and token.lower not in FUNCTION_WORDS for token in tokens[1:])
+    return (
+        head is not None
+        and plain  # "30 euros in cash and 0.4 of a share" is more than a count of things
+        and last.lower not in NUMBER_WORDS  # "7 million" is an amount, not a count
+        and last.lower not in MONEY_WORDS
+        and last.stem != question.head[-1]
+        and not is_a_kind_of(last.lower, head)
+        and word_class(last.lower) is WordClass.NOUN
+    )
+
+
+# A count and its noun: the fewest tokens of "22 cameras".
+_COUNT_AND_NOUN = 2
 
 
 def _the_asked_thing_itself(candidate: Candidate, question: QuestionAnalysis) -> bool:

@@ -34,8 +34,15 @@ def question_verbs(question: QuestionAnalysis) -> frozenset[str]:
 def verb_uses(sentence: Sentence, verbs: frozenset[str]) -> Iterator[int]:
     """The indexes of ``sentence``'s tokens that use one of ``verbs``, in any form, as a verb."""
     forms = verbs | related_stems(verbs).keys()
-    for index, token in enumerate(sentence.tokens):
+    tokens = sentence.tokens
+    for index, token in enumerate(tokens):
         if token.stem not in forms or not sentence.matched[index]:
             continue
+        if index > 0 and tokens[index - 1].lower in _BEFORE_A_NOUN:
+            continue  # "The stolen works are ...": a participle before its noun, no verb
         if word_class(token.lower) is WordClass.VERB:
             yield index
+
+
+# Words that open a noun phrase: a participle after one modifies the noun ("the stolen works").
+_BEFORE_A_NOUN = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "your", "my"})
