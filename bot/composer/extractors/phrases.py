@@ -418,7 +418,7 @@ def extract_person_nouns(sentence: Sentence) -> Iterator[Candidate]:
     """Yield common nouns that name people ("doctors", "senior Russian officials")."""
     tokens = sentence.tokens
     for index, token in enumerate(tokens):
-        if not token.is_word or token.stem not in _PERSON_NOUN_STEMS or token.is_capitalized:
+        if not token.is_word or not _names_people(token) or token.is_capitalized:
             continue
         if word_class(token.lower) is WordClass.VERB:
             continue  # "reported" shares its stem with "reporter"
@@ -430,6 +430,14 @@ def extract_person_nouns(sentence: Sentence) -> Iterator[Candidate]:
         yield Candidate(sentence, index, index, "person:noun", 0.7)
         if first < index:
             yield Candidate(sentence, first, index, "person:noun", 0.65)
+
+
+def _names_people(token: Token) -> bool:
+    """Whether the word names a kind of person: the common titles and roles, or a noun
+    whose usual senses WordNet files under "person" ("guard", "thief", "nephew")."""
+    return token.stem in _PERSON_NOUN_STEMS or (
+        word_class(token.lower) is WordClass.NOUN and is_a_kind_of(token.lower, "person")
+    )
 
 
 def _describes_a_noun(tokens: tuple[Token, ...], index: int) -> bool:
