@@ -1324,6 +1324,12 @@ def test_a_doer_that_names_someone_fits_who_as_a_name_does(text: str, named: boo
             "The agency promoted research and education networking in the country.",
             ["research and education networking in the country"],
         ),
+        # the preposition a question strands may stand past a time after the verb
+        (
+            "what was Dunlee convicted of?",
+            "Cian Dunlee was convicted in March 2024 of dangerous driving causing death.",
+            ["dangerous driving causing death"],
+        ),
         # a participle after an article modifies its noun; it takes no object
         ("what was stolen?", "The stolen works are two river scenes.", []),
         # "despite" opens a clause of its own

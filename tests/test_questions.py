@@ -486,3 +486,9 @@ def test_a_time_taken_is_a_measure(
     analysis = analyze_question(question)
     assert analysis.answer_type is answer_type
     assert analysis.head[: len(head)] == head
+
+
+def test_a_passive_with_a_stranded_preposition_asks_for_its_object() -> None:
+    analysis = analyze_question("what was the driver convicted of?")
+    assert analysis.answer_type is AnswerType.OTHER
+    assert analysis.head == ()

@@ -768,6 +768,13 @@ def _asks_verb_object(after: list[Token]) -> bool:
             and word.lower.endswith(_PARTICIPLE_ENDINGS)
             and word_class(word.lower) is WordClass.VERB
         )
+    if (
+        len(after) > 2
+        and after[-1].lower in PREPOSITIONS
+        and after[-2].lower.endswith(_PARTICIPLE_ENDINGS)
+        and word_class(after[-2].lower) is WordClass.VERB
+    ):
+        return True  # "what was the driver convicted of?": the passive's stranded object
     if len(after) == _SUBJECT_WITH_ARTICLE and after[0].lower in _ARTICLES:
         # "what is the company offering?": a noun after its article, then the verb
         return ends_on_a_gerund(after)

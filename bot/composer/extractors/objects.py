@@ -66,6 +66,11 @@ def extract_objects(sentence: Sentence, question: QuestionAnalysis) -> Iterator[
         if first < len(tokens) and tokens[first].lower in AUXILIARIES:
             continue  # "no recall had been announced": that "recall" is a noun, the subject
         if first < len(tokens) and tokens[first].lower in PREPOSITIONS:
+            if asked_preposition is not None and tokens[first].lower != asked_preposition:
+                # "convicted in March 2024 of dangerous driving" for "convicted of what?":
+                # past a short phrase of time or place to the preposition asked
+                later = _asked_later(tokens, first, asked_preposition)
+                first = later if later is not None else first
             if tokens[first].lower != asked_preposition:
                 continue  # "considered by Western governments": no object follows
             first += 1  # "canceled by a military coup" for "canceled by what?"
@@ -96,6 +101,21 @@ def _asked_preposition(question_text: str) -> str | None:
 
 
 _WH_WORDS = frozenset({"what", "whom", "who", "which"})
+
+
+def _asked_later(tokens: tuple[Token, ...], start: int, preposition: str) -> int | None:
+    """Where ``preposition`` stands within a few words after ``start``, before any mark or
+    clause word: "in March 2024 of" -> the "of"."""
+    for at in range(start + 1, min(len(tokens), start + 1 + _ADJUNCT_WORDS)):
+        if tokens[at].lower == preposition:
+            return at
+        if tokens[at].text in _STOPS or tokens[at].lower in _CLAUSE_WORDS:
+            return None
+    return None
+
+
+# The most words of a time or place phrase between a verb and the preposition asked.
+_ADJUNCT_WORDS = 5
 
 
 def _verb_next(tokens: tuple[Token, ...], index: int) -> bool:
