@@ -181,6 +181,27 @@ MUSEUM_READER = reader_of(
 )
 
 
+AGES_READER = reader_of(
+    "Driver cleared\n\n"
+    "Cian Dunlee, 41, a taxi driver, was convicted after his car struck a 27-year-old "
+    "architect."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # "a 27-year-old architect" is the architect's age
+        ("how old is the driver?", "41", "27-year-old"),
+        ("how old was the architect?", "27-year-old", None),
+    ],
+)
+def test_an_age_before_a_role_is_that_roles(
+    question: str, admitted: str, kept_out: str | None
+) -> None:
+    _assert_admits(question, AGES_READER, admitted, kept_out)
+
+
 @pytest.mark.parametrize(
     ("question", "admitted", "kept_out"),
     [

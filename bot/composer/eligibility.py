@@ -161,6 +161,7 @@ def candidate_spans(
             or _years_for_one_year(candidate, question)
             or _a_number_for_someone(candidate, question)
             or _a_count_of_other_things(candidate, question)
+            or _the_age_of_another_role(candidate, question)
             or _the_kins_own_role(candidate, question)
             or _someones_country_for_where(candidate, question)
             or _a_measure_of_another(candidate, question)
@@ -445,6 +446,19 @@ def _a_measure_of_another(candidate: Candidate, question: QuestionAnalysis) -> b
 
 # Nouns read after a size for the thing it measures ("apartment tower").
 _MEASURED_WORDS = 3
+
+
+def _the_age_of_another_role(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """ "a 27-year-old architect" is the architect's age: it answers "how old is the
+    driver?" no more than another name's age does."""
+    if question.number_kind != "age":
+        return False
+    tokens = candidate.sentence.tokens
+    after = candidate.last + 1
+    if not tokens[candidate.last].lower.endswith("-old") or after >= len(tokens):
+        return False
+    person = tokens[after]
+    return person.stem in PERSON_STEMS and person.stem not in question.content_stems
 
 
 def _a_count_of_other_things(candidate: Candidate, question: QuestionAnalysis) -> bool:
