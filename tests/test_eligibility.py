@@ -174,6 +174,22 @@ def test_a_kin_question_gets_the_kin(question: str, admitted: str | None, kept_o
     _assert_admits(question, KIN_READER, admitted, kept_out)
 
 
+ROCKET_READER = reader_of(
+    "Launch\n\n"
+    "A satellite lifted off from the Guiana Space Centre on a rocket made by the French "
+    "start-up Arcturus Launch, its operator, Norvane Space, said."
+)
+
+
+def test_the_name_of_a_doer_of_the_questions_verb_is_that_doer() -> None:
+    question = analyze_question("who made the rocket?")
+    _, found = candidate_spans(question, 1, ROCKET_READER)
+    rules = {candidate.text: candidate.rule for candidate in found}
+    # a space centre is a place, no maker; the start-up's name keeps the doer's rule
+    assert "Guiana Space Centre" not in rules
+    assert rules["Arcturus Launch"] == "agent:passive"
+
+
 MUSEUM_READER = reader_of(
     "Museum raid\n\n"
     "Thieves robbed the Valsenne Museum on Sunday. Four of its 22 cameras had failed, and "

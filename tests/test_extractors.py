@@ -264,6 +264,8 @@ def test_a_rank_fits_a_count_less_than_a_count() -> None:
             "organization",
         ),
         ("Biden will travel to Europe in June.", "Europe", "place"),
+        # a name ending in a word for a site is a place
+        ("Rockets leave the Guiana Space Centre often.", "Guiana Space Centre", "place"),
         ("Then the NATO summit in Belgium follows.", "NATO", "organization"),
         ("Then the NATO summit in Belgium follows.", "Belgium", "place"),
         ("He met Robert of Jumièges at court.", "Robert of Jumièges", "person"),
@@ -1352,6 +1354,7 @@ def test_a_doer_that_names_someone_fits_who_as_a_name_does(text: str, named: boo
         ),
         # a subject question asks for no object
         ("who offered the deal?", "Management offered 6% this year.", []),
+        ("what rocket carried it?", "The Calder rocket left, carrying the Norv satellite.", []),
         # nor does one ending on a gerund after a preposition
         (
             "what kept him out of racing?",

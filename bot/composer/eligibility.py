@@ -671,13 +671,21 @@ def _without_described_names(candidates: list[Candidate]) -> list[Candidate]:
         if candidate.rule.startswith("name:") or candidate.rule == "agent:name":
             start = name_ends.get(candidate.last, candidate.first)
             name_ends[candidate.last] = min(start, candidate.first)
-    return [
+    described = [
         candidate
         for candidate in candidates
-        if not (
-            candidate.rule in {"agent", "agent:passive"}
-            and name_ends.get(candidate.last, candidate.first) > candidate.first
-        )
+        if candidate.rule in {"agent", "agent:passive"}
+        and name_ends.get(candidate.last, candidate.first) > candidate.first
+    ]
+    # the name of a doer of the question's verb ("a rocket made by the French start-up
+    # Arcturus Launch") is that doer: it keeps the rule that says so
+    doers = {candidate.last for candidate in described if candidate.rule == "agent:passive"}
+    return [
+        candidate._replace(rule="agent:passive")
+        if candidate.last in doers and candidate.first == name_ends[candidate.last]
+        else candidate
+        for candidate in candidates
+        if candidate not in described
     ]
 
 

@@ -61,7 +61,8 @@ _PLACE_SUFFIXES = frozenset(
     "street avenue road boulevard square plaza highway bridge arena stadium airport "
     "harbor harbour port river lake gulf sea ocean island islands peninsula valley "
     "canyon desert mountains heights coast beach creek falls county province district "
-    "region southwest southeast northwest northeast".split()
+    "region southwest southeast northwest northeast centre center station terminal palace "
+    "castle cathedral".split()
 )
 # A name right after "the chief executive of" names what the person works for.
 _MEMBERSHIP_NOUNS = frozenset(

@@ -41,13 +41,20 @@ _JOINERS = frozenset({"to", "and", "or"})
 _OBJECT_FIT = 0.6
 
 
+# Pronouns that stand as a verb's object at the end of a question ("what carried it?").
+_OBJECT_PRONOUNS = frozenset({"it", "them", "him", "her", "this", "that", "these", "those"})
+
+
 def _ends_on_its_verb(question: QuestionAnalysis, verbs: frozenset[str]) -> bool:
     """ "what has management offered?": the question ends on its verb, whose object it asks
     for; not on a gerund after a preposition ("what kept him out of racing?")."""
     if not question.content or question.content[-1].stem not in verbs:
         return False
     last = question.content[-1].start
-    before = [t for t in tokenize(question.text) if t.is_word and t.start < last][-1:]
+    words = [t for t in tokenize(question.text) if t.is_word]
+    before = [t for t in words if t.start < last][-1:]
+    if words and words[-1].start > last and words[-1].lower in _OBJECT_PRONOUNS:
+        return False  # "what rocket carried it?": the object is given, the doer asked
     return not (before and before[0].lower in PREPOSITIONS)
 
 
