@@ -533,11 +533,13 @@ def test_what_happened_is_answered_with_the_sentence_that_tells_it(
 
 def test_no_hedge_repeats_the_questions_own_verb() -> None:
     knowledge = Knowledge.from_article(
-        article_from_text("Pay talks\n\nThe operator has offered 6% this year and 3% in 2027.")
+        article_from_text("Pay talks\n\nThe operator has proposed 6% this year and 3% in 2027.")
     )
-    assert answer("what is the operator offering?", knowledge).statement.startswith(
-        "6% this year and 3% in 2027."
-    )
+    statement = answer("what has the operator proposed?", knowledge).statement
+    assert statement.startswith("6% this year and 3% in 2027.")
+    assert "as proposed" not in statement
+    # a question about something else the proposal governs keeps the hedge
+    assert "as proposed" in answer("how much for 2027?", knowledge).statement
 
 
 @pytest.mark.parametrize(

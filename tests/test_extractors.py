@@ -1332,8 +1332,9 @@ def test_a_doer_that_names_someone_fits_who_as_a_name_does(text: str, named: boo
             "Cian Dunlee was convicted in March 2024 of dangerous driving causing death.",
             ["dangerous driving causing death"],
         ),
-        # a participle after an article modifies its noun; it takes no object
+        # a participle after an article or a count modifies its noun; it takes no object
         ("what was stolen?", "The stolen works are two river scenes.", []),
+        ("what was stolen?", "It was one stolen password and no second check.", []),
         # "despite" opens a clause of its own
         (
             "what did the council approve?",

@@ -196,7 +196,6 @@ HEDGE_WORDS: dict[str, str] = {
     "alleged": "allegedly",
     "proposed": "as proposed",
     "suggested": "as suggested",
-    "offered": "as offered",
     "expected": "as expected",
     "planned": "as planned",
     "possibly": "possibly",

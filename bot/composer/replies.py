@@ -183,8 +183,8 @@ def statement_for(
     hedge = hedge_of(source.text, start, end)
     about = question.content_stems | _KIND_WORDS.get(question.answer_type, frozenset())
     caveat = caveat_of(source.text, end, about)
-    # "what has the company offered?": an offer is what was asked about, so ", as offered"
-    # says nothing the question did not
+    # "what has the company proposed?": a proposal is what was asked about, so ", as
+    # proposed" says nothing the question did not
     asked = hedge is not None and stem(hedge.split()[-1].lower()) in question.content_stems
     if hedge and hedge.lower() not in answer.lower() and not asked:
         core = core[:-1] + f", {hedge}."

@@ -38,11 +38,13 @@ def verb_uses(sentence: Sentence, verbs: frozenset[str]) -> Iterator[int]:
     for index, token in enumerate(tokens):
         if token.stem not in forms or not sentence.matched[index]:
             continue
-        if index > 0 and tokens[index - 1].lower in _BEFORE_A_NOUN:
-            continue  # "The stolen works are ...": a participle before its noun, no verb
+        if index > 0 and (tokens[index - 1].lower in _BEFORE_A_NOUN or tokens[index - 1].is_number):
+            continue  # "The stolen works are ...", "one stolen password": a modifier, no verb
         if word_class(token.lower) is WordClass.VERB:
             yield index
 
 
 # Words that open a noun phrase: a participle after one modifies the noun ("the stolen works").
-_BEFORE_A_NOUN = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "your", "my"})
+_BEFORE_A_NOUN = frozenset(
+    {"the", "a", "an", "its", "his", "her", "their", "our", "your", "my", "one"}
+)
