@@ -38,6 +38,9 @@ STORY = (
         ("who wrote the letter?", None),
         ("when was the strike called?", None),
         ("what is the title of the report the union wrote?", None),
+        ("what is the title?", None),  # a book's, or a championship's
+        ("how old is it?", None),  # in a conversation, "it" is the last thing asked about
+        ("who wrote it?", None),
     ],
 )
 def test_a_question_about_the_article_itself_is_told_from_one_about_the_story(

@@ -30,9 +30,10 @@ class ArticleFact(StrEnum):
     HEADLINE = "HEADLINE"
 
 
-# "this", "it", "the article/story/piece/report/text": the article itself.
+# "this", "the article/story/piece/report/text": the article itself. Not "it", which in a
+# conversation stands for what the last question was about ("how old is it?").
 _THE_ARTICLE = (
-    r"(?:this(?: (?:article|story|piece|report|text))?|it|the (?:article|story|piece|report|text))"
+    r"(?:this(?: (?:article|story|piece|report|text))?|the (?:article|story|piece|report|text))"
 )
 _QUESTIONS: tuple[tuple[ArticleFact, re.Pattern[str]], ...] = (
     (
@@ -49,15 +50,16 @@ _QUESTIONS: tuple[tuple[ArticleFact, re.Pattern[str]], ...] = (
         ArticleFact.PUBLISHED,
         re.compile(
             rf"^(?:when (?:was|is) {_THE_ARTICLE} (?:published|written|posted|dated|from)"
-            rf"|what(?:'s| is) the (?:date|publication date) of {_THE_ARTICLE}"
-            rf"|how old is {_THE_ARTICLE})[\s?!.]*$",
+            rf"|what(?:'s| is) the (?:date|publication date) of {_THE_ARTICLE})[\s?!.]*$",
             re.IGNORECASE,
         ),
     ),
     (
         ArticleFact.HEADLINE,
         re.compile(
-            rf"^what(?:'s| is| was) (?:the )?(?:headline|title)(?: of {_THE_ARTICLE})?[\s?!.]*$",
+            # "what is the title?" may ask for a book's or a championship's
+            rf"^what(?:'s| is| was) (?:the (?:headline(?: of {_THE_ARTICLE})?|title of "
+            rf"{_THE_ARTICLE})|this (?:article|story)'s (?:headline|title))[\s?!.]*$",
             re.IGNORECASE,
         ),
     ),

@@ -86,10 +86,13 @@ def _for_pronoun(pronoun: re.Match[str], person: str) -> str:
     return f"{person}'s" if possessive else person
 
 
-# A personal pronoun ("she", "him"), or a possessive one before its noun ("her husband"):
-# group 1 is the space before that noun.
+# A personal pronoun ("she", "him"), or a possessive one before its noun ("her husband",
+# not "tell her about it"): group 1 is the space before that noun.
 _PERSONAL = re.compile(
-    r"\b(?:he|she|him|his|they|them|their)\b|\bher\b(?=( )[a-z])|\bher\b", re.IGNORECASE
+    r"\b(?:he|she|him|his|they|them|their)\b"
+    r"|\bher\b(?=( )(?!(?:about|to|in|on|at|for|with|by|from|that|and|or|the|a|an)\b)[a-z])"
+    r"|\bher\b",
+    re.IGNORECASE,
 )
 
 
