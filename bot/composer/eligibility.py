@@ -226,9 +226,9 @@ def _the_kins_own_role(candidate: Candidate, question: QuestionAnalysis) -> bool
 
 def _relation_unsaid(sentence: Sentence, question: QuestionAnalysis) -> bool:
     """Whether a question about someone's kin ("who is Teresa Albuquerque's husband?")
-    meets a sentence that never says the relation (nor, for a spouse, the marriage): its
-    people are the one asked about and others, not the kin ("Portugal's health minister,
-    Teresa Albuquerque, resigned")."""
+    meets a sentence that names no kin and no marriage: its people are the one asked about
+    and others, not the kin ("Albuquerque thanked her staff"). Any kin word will do, as
+    one relation is told by its converse ("Emma, sister of Duke Richard II")."""
     if family_relation(question) is None:
         return False
     # any kin word or the marriage will do: "Emma, sister of Duke Richard II" names
