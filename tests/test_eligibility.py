@@ -142,6 +142,8 @@ FINAL_READER = reader_of(
         # a place's possessive before a name says where someone is from, not where it was
         ("where was the final played?", "Darling Arena", "Argentina's"),
         ("where is Tomas Ig from?", "Argentina's", None),
+        # ... and then it is the one answer the sentence gives
+        ("where is Ig from?", "Argentina's", "Darling Arena"),
         # a length of time before a noun measures that noun
         ("how long did the final last?", "74 minutes", "46-year"),
         ("how long did the evacuation take?", "five-hour", None),

@@ -181,16 +181,27 @@ def candidate_spans(
         kept = best.get(key)
         if kept is None or _ranks_above(candidate, kept):
             best[key] = candidate
+    return sentence, _finished(best, question)
+
+
+def _finished(
+    best: dict[tuple[int, int], Candidate], question: QuestionAnalysis
+) -> list[Candidate]:
+    """The sentence's admitted candidates, one per span, completed and pruned as a whole:
+    runs of the items a count asks for, names for their descriptions, whole quantities."""
     found = list(best.values())
+    origins = [candidate for candidate in found if _the_origin_asked(candidate, question)]
+    if origins:
+        return origins  # "Ethiopia's Yohannes Derese" for "where is Derese from?"
     asked = asked_count(question.text)
     if asked > 1:
         # "what two scientists?": "Robert Koch and Emil von Behring", each proposed alone
         found += [run for run in joined_items(found, asked) if (run.first, run.last) not in best]
     if question.answer_type in _ENTITY_TYPES:
-        return sentence, _without_described_names(found)
+        return _without_described_names(found)
     if question.answer_type is AnswerType.NUMBER:
-        return sentence, _without_conversions(_whole_quantities(found), question)
-    return sentence, found
+        return _without_conversions(_whole_quantities(found), question)
+    return found
 
 
 def _names_nobody_asked(
@@ -423,6 +434,25 @@ def _someones_country_for_where(candidate: Candidate, question: QuestionAnalysis
         and after < len(tokens)
         and tokens[after].is_capitalized
     )
+
+
+def _the_origin_asked(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """ "Ethiopia's Yohannes Derese" answers "where is Derese from?": a place's possessive
+    right before the name asked about says where the person is from, whatever else the
+    sentence names ("the Lisbon Marathon")."""
+    if question.answer_type is not AnswerType.LOCATION or question.preposition != "from":
+        return False
+    tokens = candidate.sentence.tokens
+    named = tokens[candidate.last + 1 : candidate.last + 1 + _FIRST_NAMES_READ]
+    return (
+        rule_family(candidate.rule) in {"name", "place"}
+        and tokens[candidate.last].lower.endswith(("'s", "’s"))
+        and _names_one_of(named, question)
+    )
+
+
+# Words after a place's possessive read for the name asked ("Ethiopia's Yohannes Derese").
+_FIRST_NAMES_READ = 3
 
 
 def _a_measure_of_another(candidate: Candidate, question: QuestionAnalysis) -> bool:
