@@ -14,6 +14,7 @@ import re
 from bot.composer.candidates import Candidate
 from bot.composer.questions import QuestionAnalysis, asks_birth, asks_death
 from bot.composer.span_features import asked_quantity
+from bot.composer.tokens import tokenize
 
 __all__ = ["lifespan", "trimmed"]
 
@@ -36,11 +37,36 @@ def trimmed(span: str, question: QuestionAnalysis) -> tuple[int, int]:
         age = _AGE.fullmatch(span)
         if age:
             return 0, age.end(1)
+    start = _past_the_head(span, question)
     end = len(span)
     if span.endswith(_POSSESSIVES) and end > 2:
         end -= 2
     kept = span[:end].rstrip(_TRAILING + " ")
-    return 0, len(kept) or end
+    return start, len(kept) or end
+
+
+def _past_the_head(span: str, question: QuestionAnalysis) -> int:
+    """Where the answer starts past the question's own head noun and "of": "sentence of
+    20 years" answers "what is the maximum sentence?" with "20 years", "policy of free
+    trade" "what policy?" with "free trade". A name keeps its words ("Bank of England")."""
+    if not question.head:
+        return 0
+    words = [token for token in tokenize(span) if token.is_word]
+    if words and words[0].lower in _ARTICLES:
+        words = words[1:]
+    if (
+        len(words) > _HEAD_OF_AND_MORE
+        and words[0].stem == question.head[-1]
+        and not words[0].is_capitalized
+        and words[1].lower == "of"
+    ):
+        return words[2].start
+    return 0
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+# The head noun, "of", and at least one word of the answer.
+_HEAD_OF_AND_MORE = 2
 
 
 def lifespan(candidate: Candidate) -> bool:
