@@ -152,6 +152,16 @@ def test_a_hedge_applies_only_to_what_it_governs(answer_text: str, hedge: str | 
     assert hedge_of(SENTENCE, start, start + len(answer_text)) == hedge
 
 
+def test_a_participle_before_its_own_noun_hedges_no_later_answer() -> None:
+    sentence = "Planned heart operations have been postponed, affecting about 120 people."
+    start = sentence.index("120")
+    assert hedge_of(sentence, start, start + len("120 people")) is None
+    # before the answer itself it still hedges it
+    near = "They set the planned June 15 summit."
+    at = near.index("June 15")
+    assert hedge_of(near, at, at + len("June 15")) == "as planned"
+
+
 def test_who_did_what_the_hedge_word_says_is_not_hedged() -> None:
     sentence = "The project, proposed by Lakeline Development Group, would put 312 flats there."
     start = sentence.index("Lakeline")

@@ -108,7 +108,8 @@ def test_a_question_admits_only_answers_of_its_kind(
 ELECTION_READER = reader_of(
     "Vote count\n\n"
     "Unity won the election on Sunday. The Alliance took 52 seats, down from 64 in the last "
-    "election in 2021."
+    "election in 2021. The deal was signed at 4:15 a.m., ending talks that dragged on since "
+    "the previous contract expired in June 2023."
 )
 
 
@@ -120,6 +121,8 @@ ELECTION_READER = reader_of(
         ("when was the last election?", "2021", None),
         ("when was the previous election held?", "2021", None),
         ("when was the old election?", "2021", None),
+        # ... of another earlier thing too
+        ("when was the deal signed?", "4:15 a.m.", "June 2023"),
     ],
 )
 def test_the_date_of_an_earlier_one_answers_only_about_it(

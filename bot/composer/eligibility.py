@@ -363,20 +363,28 @@ def _the_date_of_an_earlier_one(candidate: Candidate, question: QuestionAnalysis
     about that earlier one ("when was the last election?")."""
     if question.answer_type is not AnswerType.DATE:
         return False
+    if not _EARLIER.isdisjoint(question.text.lower().split()):
+        return False  # "when was the last election?" asks about the earlier one
     tokens = candidate.sentence.tokens
     for at in range(candidate.first - 1, max(0, candidate.first - _EARLIER_REACH) - 1, -1):
-        if tokens[at].stem in question.content_stems:
-            earlier = at > 0 and tokens[at - 1].lower in _EARLIER
-            return earlier and _EARLIER.isdisjoint(question.text.lower().split())
         if not tokens[at].is_word:
             return False
+        # "the last election in 2021", "since the previous contract expired in June 2023"
+        if (
+            tokens[at].lower in _EARLIER
+            and at + 1 < candidate.first
+            and tokens[at + 1].lower not in TIME_NOUNS
+            and word_class(tokens[at + 1].lower) is WordClass.NOUN
+        ):
+            return True
     return False
 
 
 # Words that make a thing an earlier one of its kind ("the last election").
 _EARLIER = frozenset({"last", "previous", "prior", "former", "earlier", "old"})
-# Tokens looked back from a date for the thing it dates ("election in 2021").
-_EARLIER_REACH = 3
+# Tokens looked back from a date for the earlier thing it dates ("previous contract
+# expired in June 2023").
+_EARLIER_REACH = 5
 
 
 def _years_for_one_year(candidate: Candidate, question: QuestionAnalysis) -> bool:

@@ -81,7 +81,12 @@ def hedge_of(
         if answer_start is None:
             return hedge
         if end <= answer_start and _same_clause(sentence[end:answer_start]):
-            if _says_it(sentence, answer_end) or _done_by_it(sentence[end:answer_start]):
+            between = sentence[end:answer_start]
+            if (
+                _says_it(sentence, answer_end)
+                or _done_by_it(between)
+                or _modifies_another_noun(hedge, between)
+            ):
                 return None
             return hedge
     return None
@@ -104,6 +109,24 @@ def _says_it(sentence: str, answer_end: int | None) -> bool:
         return False
     following = _WORD.findall(sentence[answer_end:].lower())[:2]
     return any(word in _SAYING for word in following)
+
+
+def _modifies_another_noun(hedge: str, between: str) -> bool:
+    """Whether a participle hedge describes a noun of its own before the answer: "Planned
+    heart operations have been postponed, affecting about 120 people" does not hedge the
+    120 ("as planned" would say the operations went ahead)."""
+    if not hedge.startswith("as "):
+        return False  # "reportedly", "allegedly": adverbs of the whole claim
+    words = between.split()
+    # "has proposed 6% this year and 3% in 2027": a verb, hedging all of its object
+    return (
+        len(words) > _HEDGED_NOUN_REACH
+        and word_class(words[0].lower().strip(".,;:")) is WordClass.NOUN
+    )
+
+
+# Words between a participle hedge and the answer it still governs ("the proposed June 15").
+_HEDGED_NOUN_REACH = 3
 
 
 def _done_by_it(between: str) -> bool:
