@@ -870,6 +870,8 @@ def test_a_noun_phrase_ends_before_its_verb(text: str, expected: str) -> None:
         ("On Monday, the company said it would pay.", "company", "Monday"),
         # a count at a sentence's start is capitalized, and still names none
         ("Two trustees voted against the deal.", "trustee", "Two"),
+        # nor does a hyphenated modifier that opens a headline
+        ("Drug-resistant bacteria outbreak closes wards", "bacteria", "Drug-resistant"),
         # quoted words that open in lower case, or never close, are no title
         ('The paper "showed nothing new", he said.', "paper", "showed nothing new"),
         ('A paper "Reducibility and more words', "paper", "Reducibility and more words"),

@@ -587,7 +587,16 @@ def _naming_words_before(sentence: Sentence, index: int) -> tuple[int, int] | No
         return None  # "a New York magazine" is some magazine from New York: none named
     if looks_plural(tokens[index].lower) and all(_counts(token) for token in tokens[first:index]):
         return None  # "Two trustees" (a sentence's first word) counts them, names none
+    if first == 0 and last == 0 and _a_plain_word(tokens[0]):
+        return None  # "Drug-resistant bacteria outbreak ...": a capital that opens a line
     return first, last
+
+
+def _a_plain_word(token: Token) -> bool:
+    """Whether a capitalized word is an ordinary one, a line's first: a hyphenated modifier
+    in lower case after its capital ("Drug-resistant"; not "Norvane-1" nor "Anglo-Saxon")."""
+    parts = token.text.split("-")
+    return len(parts) > 1 and all(part.isalpha() and part.islower() for part in parts[1:])
 
 
 def _name_after(sentence: Sentence, index: int) -> tuple[int, int] | None:
