@@ -500,6 +500,12 @@ def test_a_clause_keeps_the_sign_of_its_last_number() -> None:
     assert "raised its benchmark interest rate by half a percentage point to 7.25%" in found
 
 
+def test_the_word_after_a_modal_opens_an_action() -> None:
+    """ "check" is mostly a noun; after "can" it is the verb of what owners can do."""
+    text = "Owners can check whether their kettle is affected."
+    assert "check whether their kettle is affected" in texts(extract_actions(sentence_of(text)))
+
+
 def test_since_a_month_is_a_time_not_a_reason() -> None:
     """ "its first increase since November 2023" says when; "since prices rose" why."""
     found = texts(extract_reasons(sentence_of("It was its first increase since November 2023.")))

@@ -124,11 +124,23 @@ def extract_actions(sentence: Sentence) -> Iterator[Candidate]:
     tokens = sentence.tokens
     classes = classify(tokens)
     for index, token in enumerate(tokens):
-        if classes[index] is not WordClass.VERB or token.lower in AUXILIARIES:
+        if token.lower in AUXILIARIES:
+            continue
+        after_a_modal = (
+            index > 0
+            and tokens[index - 1].lower in _MODALS
+            and token.is_word
+            and classes[index] in {WordClass.NOUN, WordClass.ADJECTIVE}
+        )  # "Owners can check whether ...": "check", mostly a noun, is the verb there
+        if classes[index] is not WordClass.VERB and not after_a_modal:
             continue
         end = _clause_end(sentence, index)
         if end > index:
             yield Candidate(sentence, index, end, "clause:action", 0.8)
+
+
+# Modal verbs: the word after one is a verb's base form.
+_MODALS = frozenset({"can", "could", "should", "must", "may", "might", "will", "would", "shall"})
 
 
 def _marked_clauses(
