@@ -195,6 +195,27 @@ def test_the_name_of_a_doer_of_the_questions_verb_is_that_doer() -> None:
     assert rules["Arcturus Launch"] == "agent:passive"
 
 
+FLOOD_READER = reader_of(
+    "Flood\n\nThe Mondego river burst its banks and flooded Coimbra's lower town on Monday."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a body of water asked for is no town and no city
+        ("which river flooded?", "Mondego", "Coimbra's lower town"),
+        ("which river flooded?", "Mondego", "Coimbra's"),
+        # a town asked for still is
+        ("which town was flooded?", "Coimbra's", None),
+    ],
+)
+def test_a_body_of_water_is_no_place_on_land(
+    question: str, admitted: str, kept_out: str | None
+) -> None:
+    _assert_admits(question, FLOOD_READER, admitted, kept_out)
+
+
 MUSEUM_READER = reader_of(
     "Museum raid\n\n"
     "Thieves robbed the Valsenne Museum on Sunday. Four of its 22 cameras had failed, and "

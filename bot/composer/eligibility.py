@@ -164,6 +164,7 @@ def candidate_spans(
             or _the_age_of_another_role(candidate, question)
             or _the_kins_own_role(candidate, question)
             or _someones_country_for_where(candidate, question)
+            or _land_for_water(candidate, question, reader)
             or _a_measure_of_another(candidate, question)
             or _no_name_for_a_name(candidate, question)
         ):
@@ -441,6 +442,30 @@ def _someones_country_for_where(candidate: Candidate, question: QuestionAnalysis
         tokens[candidate.last].lower.endswith(("'s", "’s"))
         and after < len(tokens)
         and tokens[after].is_capitalized
+    )
+
+
+def _land_for_water(
+    candidate: Candidate, question: QuestionAnalysis, reader: ArticleReader
+) -> bool:
+    """ "which river flooded?" is answered by a river ("the Mondego river"), not by a town
+    ("Coimbra's lower town") or a city the gazetteer knows: a body of water asked for is
+    no place on land."""
+    head = head_word(question)
+    if head is None or not is_a_kind_of(head, "water"):
+        return False
+    words = [token for token in candidate.tokens if token.is_word]
+    if not words:
+        return False
+    name = candidate.sentence.span_text(candidate.first, candidate.last).removesuffix("'s")
+    if reader.gazetteer.kind(name) is not None:
+        return True  # "Coimbra", "Portugal"
+    last = words[-1]
+    return (
+        rule_family(candidate.rule) == "place"
+        and not last.is_capitalized
+        and last.stem != question.head[-1]
+        and not is_a_kind_of(last.lower, "water")
     )
 
 
