@@ -135,7 +135,8 @@ FINAL_READER = reader_of(
     "Tennis final\n\n"
     "In the men's final at Darling Arena, Argentina's Tomas Ig beat Noah Fair in 74 minutes. "
     "It was the longest final in the tournament's 46-year history. "
-    "The evacuation of the stands, a five-hour evacuation, followed."
+    "The evacuation of the stands, a five-hour evacuation, followed. The arena lies 3 "
+    "kilometres north of the city."
 )
 
 
@@ -147,6 +148,8 @@ FINAL_READER = reader_of(
         ("where is Tomas Ig from?", "Argentina's", None),
         # ... and then it is the one answer the sentence gives
         ("where is Ig from?", "Argentina's", "Darling Arena"),
+        # a distance before a compass point says where, not how big
+        ("how big was the crowd at Darling Arena?", None, "3 kilometres"),
         # a length of time before a noun measures that noun
         ("how long did the final last?", "74 minutes", "46-year"),
         ("how long did the evacuation take?", "five-hour", None),

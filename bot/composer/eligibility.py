@@ -165,6 +165,7 @@ def candidate_spans(
             or _the_kins_own_role(candidate, question)
             or _someones_country_for_where(candidate, question)
             or _land_for_water(candidate, question, reader)
+            or _a_distance_for_a_size(candidate, question)
             or _a_measure_of_another(candidate, question)
             or _no_name_for_a_name(candidate, question)
         ):
@@ -467,6 +468,25 @@ def _land_for_water(
         and last.stem != question.head[-1]
         and not is_a_kind_of(last.lower, "water")
     )
+
+
+def _a_distance_for_a_size(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """ "9 kilometres north of Segorbe" says where a fire started, not how big it is: a
+    distance before a compass point and "of" answers no "how big/large/tall/high?"."""
+    if question.answer_type is not AnswerType.NUMBER or not _ASKS_SIZE.search(question.text):
+        return False
+    tokens = candidate.sentence.tokens
+    after = [token.lower for token in tokens[candidate.last + 1 : candidate.last + 3]]
+    return len(after) == _POINT_AND_OF and after[0] in _COMPASS_POINTS and after[1] == "of"
+
+
+_ASKS_SIZE = re.compile(r"\bhow (?:big|large|tall|high|wide|deep|huge|small)\b", re.IGNORECASE)
+_COMPASS_POINTS = frozenset(
+    "north south east west northeast northwest southeast southwest north-east north-west "
+    "south-east south-west".split()
+)
+# A compass point and "of", after a distance ("9 kilometres north of").
+_POINT_AND_OF = 2
 
 
 def _the_origin_asked(candidate: Candidate, question: QuestionAnalysis) -> bool:
