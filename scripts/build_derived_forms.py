@@ -29,7 +29,7 @@ from retrieval.analysis import stem
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import word_tables
-from build_opposites import PARTS, read_synsets, senses, wordnet_folder
+from build_opposites import PARTS, linked_words, read_synsets, senses, wordnet_folder
 
 OUTPUT = word_tables.DATA / "derived_forms.tsv"
 HEADER = word_tables.wordnet_header(
@@ -92,14 +92,7 @@ def build_rows() -> list[tuple[str, str]]:
             if word not in common:
                 continue
             for offset in offsets[:SENSES]:
-                words, links = synsets[letter].get(offset, ([], []))
-                for source, target, target_part, number in links:
-                    target_words = synsets[target_part].get(target, ([], []))[0]
-                    if not 0 < source <= len(words) or words[source - 1] != word:
-                        continue
-                    if not 0 < number <= len(target_words):
-                        continue
-                    other = target_words[number - 1]
+                for other in linked_words(synsets, letter, offset, word):
                     if other in common and "_" not in other and _related(word, other):
                         mine, theirs = stem(word), stem(other)
                         if mine != theirs:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 from retrieval.analysis import stem
@@ -69,6 +70,20 @@ def read_synsets(folder: Path, part: str, symbol: str) -> dict[str, Synset]:
     return synsets
 
 
+def linked_words(
+    synsets: dict[str, dict[str, Synset]], letter: str, offset: str, word: str
+) -> Iterator[str]:
+    """The words that ``word``'s own pointers in synset ``offset`` (of part ``letter``) lead
+    to: a pointer of another word of the synset, or past a synset's words, leads nowhere."""
+    words, pointers = synsets[letter].get(offset, ([], []))
+    for source, target, target_part, number in pointers:
+        if not 0 < source <= len(words) or words[source - 1] != word:
+            continue
+        target_words = synsets[target_part].get(target, ([], []))[0]
+        if 0 < number <= len(target_words):
+            yield target_words[number - 1]
+
+
 def senses(folder: Path, part: str) -> dict[str, list[str]]:
     """``index.<part>``: each lemma's senses (synset offsets), the most frequent first."""
     found: dict[str, list[str]] = {}
@@ -96,12 +111,7 @@ def build_rows() -> list[tuple[str, str]]:
         for word, offset in first_senses(folder, part).items():
             if word not in common:
                 continue
-            words, antonyms = synsets[letter][offset]
-            number = words.index(word) + 1 if word in words else 0
-            for source, target, target_part, target_number in antonyms:
-                if source != number:
-                    continue  # the antonym of another word of the synset
-                other = synsets[target_part][target][0][target_number - 1]
+            for other in linked_words(synsets, letter, offset, word):
                 if other in common and stem(other) != stem(word):
                     opposites[stem(word)].add(stem(other))
                     opposites[stem(other)].add(stem(word))
