@@ -43,7 +43,6 @@ from bot.composer.extraction import date_spans, extract_candidates
 from bot.composer.extractors.names import opens_sentence
 from bot.composer.lexicon import (
     CALENDAR_WORDS,
-    CARDINAL_WORDS,
     CURRENCY_SIGNS,
     FUNCTION_WORDS,
     HONORIFICS,
@@ -59,6 +58,7 @@ from bot.composer.lexicon import (
     TIME_UNITS,
     VENUE_NOUNS,
     WEEKDAYS,
+    is_cardinal,
 )
 from bot.composer.matching import opposed, sentence_for
 from bot.composer.noun_kinds import head_word, is_a_kind_of
@@ -437,13 +437,8 @@ def _someones_country_for_where(candidate: Candidate, question: QuestionAnalysis
     played: a place's possessive before a name answers only "where is X from?"."""
     if question.answer_type is not AnswerType.LOCATION or question.preposition == "from":
         return False
-    tokens = candidate.sentence.tokens
-    after = candidate.last + 1
-    return (
-        tokens[candidate.last].lower.endswith(("'s", "’s"))
-        and after < len(tokens)
-        and tokens[after].is_capitalized
-    )
+    named = _named_after_its_owner(candidate)
+    return bool(named) and named[0].is_capitalized
 
 
 def _land_for_water(
@@ -495,13 +490,18 @@ def _the_origin_asked(candidate: Candidate, question: QuestionAnalysis) -> bool:
     sentence names ("the Lisbon Marathon")."""
     if question.answer_type is not AnswerType.LOCATION or question.preposition != "from":
         return False
-    tokens = candidate.sentence.tokens
-    named = tokens[candidate.last + 1 : candidate.last + 1 + _FIRST_NAMES_READ]
-    return (
-        rule_family(candidate.rule) in {"name", "place"}
-        and tokens[candidate.last].lower.endswith(("'s", "’s"))
-        and _names_one_of(named, question)
+    return rule_family(candidate.rule) in {"name", "place"} and _names_one_of(
+        _named_after_its_owner(candidate), question
     )
+
+
+def _named_after_its_owner(candidate: Candidate) -> Sequence[Token]:
+    """The words after a span that ends in a possessive ("Ethiopia's" of "Ethiopia's
+    Yohannes Derese"), as many as a name takes; none when the span is no owner."""
+    tokens = candidate.sentence.tokens
+    if not tokens[candidate.last].lower.endswith(("'s", "’s")):
+        return ()
+    return tokens[candidate.last + 1 : candidate.last + 1 + _FIRST_NAMES_READ]
 
 
 # Words after a place's possessive read for the name asked ("Ethiopia's Yohannes Derese").
@@ -550,11 +550,7 @@ def _a_count_of_other_things(candidate: Candidate, question: QuestionAnalysis) -
     if question.answer_type is not AnswerType.OTHER or not question.head:
         return False
     tokens = candidate.tokens
-    first = tokens[0] if tokens else None
-    counted = first is not None and (
-        first.text.replace(",", "").isdigit() or first.lower in CARDINAL_WORDS
-    )
-    if len(tokens) < _COUNT_AND_NOUN or not counted:
+    if len(tokens) < _COUNT_AND_NOUN or not is_cardinal(tokens[0].lower):
         return False
     last = tokens[-1]
     head = head_word(question)
@@ -789,9 +785,7 @@ def _says_only_the_question(candidate: Candidate, question: QuestionAnalysis) ->
 def _counts_the_next(tokens: Sequence[Token], index: int) -> bool:
     """ "Two" of "Two trustees", "112" of "112 countries": a cardinal before a plural (not
     an order, "the third grade", nor a number that names, "Article 101")."""
-    word = tokens[index].lower
-    cardinal = word.replace(",", "").isdigit() or word in CARDINAL_WORDS
-    if not cardinal or index + 1 >= len(tokens):
+    if not is_cardinal(tokens[index].lower) or index + 1 >= len(tokens):
         return False
     following = tokens[index + 1].lower
     return looks_plural(following) and word_class(following) is WordClass.NOUN

@@ -17,6 +17,7 @@ __all__ = [
     "HEDGE_WORDS",
     "HONORIFICS",
     "KIN_NOUNS",
+    "LED_BY",
     "MARRIAGE_WORDS",
     "MONEY_WORDS",
     "MONTHS",
@@ -26,6 +27,7 @@ __all__ = [
     "PAST_MARKERS",
     "PERSON_NOUNS",
     "PLACE_NOUNS",
+    "POSSESSIVE_PRONOUNS",
     "PREPOSITIONS",
     "PRONOUNS",
     "ROLE_TITLES",
@@ -35,6 +37,8 @@ __all__ = [
     "TIME_UNITS",
     "VENUE_NOUNS",
     "WEEKDAYS",
+    "is_cardinal",
+    "opens_a_job",
     "says_not",
     "words",
 ]
@@ -147,6 +151,17 @@ NUMBER_WORDS = words(
 CARDINAL_WORDS = NUMBER_WORDS - words(
     "first second third fourth fifth sixth seventh eighth ninth tenth"
 )
+
+
+# Possessive pronouns, which open a noun phrase as an article does ("his kingdom").
+POSSESSIVE_PRONOUNS = words("my your his her its our their")
+
+
+def is_cardinal(lower: str) -> bool:
+    """ "112", "1,100", "nine", "thousands": a lower-case word that counts, not one that
+    orders ("19th", "third")."""
+    return lower.replace(",", "").isdigit() or lower in CARDINAL_WORDS
+
 
 # Verbs of speech, grouped by meaning: a question's "reply" matches an article's
 # "respond". Keys and members are stems (see retrieval.analysis.stem).

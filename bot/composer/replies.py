@@ -17,6 +17,7 @@ from bot.composer.lexicon import (
     DETERMINERS,
     HEDGE_WORDS,
     LED_BY,
+    POSSESSIVE_PRONOUNS,
     PREPOSITIONS,
     opens_a_job,
 )
@@ -273,10 +274,11 @@ def _definite_before(text: str) -> bool:
     if text.lower().endswith(" the "):
         return True
     words = text.lower().split()
-    return bool(words) and words[-1] in _POSSESSIVE_PRONOUNS
+    return bool(words) and words[-1] in _THIRD_PERSON_POSSESSIVES
 
 
-_POSSESSIVE_PRONOUNS = frozenset({"its", "his", "her", "their"})
+# A third person's: "its president" reads as "the president"; "our president" is in a quote.
+_THIRD_PERSON_POSSESSIVES = POSSESSIVE_PRONOUNS - {"my", "your", "our"}
 
 
 def _leads(text: str, end: int | None, target: str) -> str | None:

@@ -25,7 +25,6 @@ from bot.composer.lexicon import (
     AFFILIATIONS,
     AUXILIARIES,
     CALENDAR_WORDS,
-    CARDINAL_WORDS,
     CONJUNCTIONS,
     DETERMINERS,
     FUNCTION_WORDS,
@@ -34,11 +33,13 @@ from bot.composer.lexicon import (
     NUMBER_WORDS,
     PERSON_NOUNS,
     PLACE_NOUNS,
+    POSSESSIVE_PRONOUNS,
     PREPOSITIONS,
     PRONOUNS,
     ROLE_TITLES,
     TIME_NOUNS,
     VENUE_NOUNS,
+    is_cardinal,
     opens_a_job,
     says_not,
 )
@@ -87,7 +88,6 @@ _PHRASE_CLASSES = frozenset({WordClass.ADJECTIVE, WordClass.NOUN, WordClass.NAME
 _HEAD_CLASSES = frozenset({WordClass.NOUN, WordClass.NAME, WordClass.NUMBER})
 _PUNCTUATION_STOPS = frozenset({",", ";", ":", ".", "(", ")", "!", "?", "—", "–"})
 _COPULAS = frozenset({"is", "was", "are", "were"})
-_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 _PERSON_NOUN_STEMS = frozenset(stem(word) for word in PERSON_NOUNS)
 _PLACE_PREPOSITIONS = frozenset(
     {"in", "at", "on", "near", "inside", "outside", "from", "to"}
@@ -352,7 +352,7 @@ def extract_place_phrases(sentence: Sentence) -> Iterator[Candidate]:
             ):
                 best = (probe, 0.9 if first > index + 1 else 0.65 if probe == first else 0.45)
         if best is not None and not _counts_places(tokens, first, best[0]):
-            fit = best[1] * (0.6 if tokens[first].lower in _POSSESSIVES else 1.0)
+            fit = best[1] * (0.6 if tokens[first].lower in POSSESSIVE_PRONOUNS else 1.0)
             yield Candidate(sentence, first, best[0], "place:phrase", fit)
 
 
@@ -692,7 +692,7 @@ def _modifiers_before(sentence: Sentence, index: int) -> int | None:
 
 def _counts(token: Token) -> bool:
     """ "112", "1,100", "nine", "thousands": a cardinal number, not an order ("19th")."""
-    return token.text.replace(",", "").isdigit() or token.lower in CARDINAL_WORDS
+    return is_cardinal(token.lower)
 
 
 def _name_described(tokens: tuple[Token, ...], start: int) -> tuple[int, int] | None:

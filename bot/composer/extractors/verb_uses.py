@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from bot.composer.candidates import Sentence
 from bot.composer.inflections import related_stems
+from bot.composer.lexicon import POSSESSIVE_PRONOUNS
 from bot.composer.questions import QuestionAnalysis, ends_on_a_gerund
 from bot.composer.word_classes import WordClass, can_be_verb, classify, word_class
 
@@ -45,6 +46,4 @@ def verb_uses(sentence: Sentence, verbs: frozenset[str]) -> Iterator[int]:
 
 
 # Words that open a noun phrase: a participle after one modifies the noun ("the stolen works").
-_BEFORE_A_NOUN = frozenset(
-    {"the", "a", "an", "its", "his", "her", "their", "our", "your", "my", "one"}
-)
+_BEFORE_A_NOUN = frozenset({"the", "a", "an", "one"}) | POSSESSIVE_PRONOUNS
