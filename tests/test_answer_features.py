@@ -131,6 +131,14 @@ def _spans(question_text: str, reader: ArticleReader = READER) -> dict[str, dict
         ("how many ships are still waiting?", "two", "same_clause", 1.0),
         ("how many ships docked?", "two", "same_clause", 0.0),
         ("how many ships docked?", "Nine ships", "same_clause", 1.0),
+        # what a verb acts on follows it, what does it precedes it: the question's own verb,
+        # not any of its words ("Rome" follows "summit")
+        ("what did the mayor attend?", "G7 summit", "object_after_verb", 1.0),
+        ("what did the mayor attend?", "Rome", "object_after_verb", 0.0),
+        ("what did Ana Ruiz leave after?", "40 minutes", "object_after_verb", 1.0),
+        ("what docked?", "Nine ships", "subject_before_verb", 1.0),
+        ("what docked?", "Nine ships", "object_after_verb", 0.0),
+        ("what docked?", "two", "subject_before_verb", 0.0),
     ],
 )
 def test_span_measures(question: str, span: str, feature: str, value: float) -> None:

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from bot.composer.candidates import Candidate, rule_family
+from bot.composer.candidates import Candidate, Sentence, rule_family
 from bot.composer.contests import asked_side, contest_fit
 from bot.composer.coordination import asked_count, item_count
 from bot.composer.english import zipf_frequency
@@ -152,6 +152,8 @@ SPAN_FEATURES = (
     "same_clause",
     "count_fit",
     "one_of_several",
+    "object_after_verb",
+    "subject_before_verb",
 )
 
 # Tokens of distance at which closeness halves.
@@ -259,7 +261,22 @@ def span_features(
         *_list_fit(candidate.rule, question.text),
         _same_clause(candidate, before, after),
         *_count_fit(span_tokens, question.text),
+        float(question.wh_role == "object" and _beside_a_matched_verb(sentence, first - 1, -1)),
+        float(question.wh_role == "subject" and _beside_a_matched_verb(sentence, last + 1, 1)),
     )
+
+
+def _beside_a_matched_verb(sentence: Sentence, start: int, step: int) -> bool:
+    """Whether a verb of the question stands within two words of ``start``, walking by
+    ``step``: "Article 65 banned [cartels]" answers what article 65 banned; "[article] 66"
+    follows a word of the question, but not its verb."""
+    tokens, matches = sentence.tokens, sentence.matches
+    for index in (start, start + step):
+        if 0 <= index < len(tokens) and word_class(tokens[index].lower) is WordClass.VERB:
+            position = bisect_left(matches, index)
+            if position < len(matches) and matches[position] == index:
+                return True
+    return False
 
 
 def _same_clause(candidate: Candidate, before: int, after: int) -> float:
