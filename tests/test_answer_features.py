@@ -362,6 +362,23 @@ COUNTS_READER = reader_of(
 
 
 @pytest.mark.parametrize(
+    ("question", "span", "counts"),
+    [
+        # "how many people started?" is counted by the doers of its verb, "starters" (a noun
+        # WordNet derives from "start", not one of its person nouns)
+        ("how many people started the race?", "31,500", 1.0),
+        ("how many people finished the race?", "31,500", 0.0),
+        ("how many people started the race?", "12 buses", 0.0),
+    ],
+)
+def test_people_are_counted_by_the_doers_of_the_verb(
+    question: str, span: str, counts: float
+) -> None:
+    features = _spans(question, COUNTS_READER)[span]
+    assert (features["counts_focus"], features["counts_other"]) == (counts, 1.0 - counts)
+
+
+@pytest.mark.parametrize(
     ("question", "fragment", "counts"),
     [
         # "how many people?" is counted by any noun naming people (WordNet's person nouns)

@@ -315,6 +315,9 @@ def test_a_rank_fits_a_count_less_than_a_count() -> None:
         # a name made into a modifier is no name of its own
         ("It was found by the Berlin-based firm Sentinel Grey.", "Berlin-based", "adjective"),
         ("The Mexican-born painter Ana Ruiz died.", "Mexican-born", "adjective"),
+        # a place the gazetteer knows opens a sentence as a name, an English word or not
+        ("Greenland signed a treaty in 1985.", "Greenland", "place"),
+        ("France won the war in Algeria.", "France", "place"),
     ],
 )
 def test_names_and_their_kinds(text: str, name: str, kind: str) -> None:
@@ -332,6 +335,9 @@ def test_a_capitalized_sentence_opener_is_not_a_name_when_the_article_uses_it_in
     sentence = sentence_of("Further talks are planned.")
     names = find_names(sentence, load_gazetteer(), lambda word: word == "further")
     assert names == []
+    # ... a place's name too: "Turkey is roasted" where the article writes "turkey"
+    sentence = sentence_of("Turkey is roasted for hours.")
+    assert find_names(sentence, load_gazetteer(), lambda word: word == "turkey") == []
 
 
 @pytest.mark.parametrize(
@@ -1234,6 +1240,13 @@ def test_the_doer_after_by_is_no_amount_or_time(
             ["Teresa Albuquerque"],
         ),
         ("who resigned?", "Albuquerque, 58, resigned on Monday.", []),
+        # a phrase set off ending inside a longer one: the doer stands before its comma
+        (
+            "who died?",
+            "Inés Calderón, a painter whose canvases made her one of the artists of the "
+            "American Southwest, died on Sunday.",
+            ["Inés Calderón"],
+        ),
     ],
 )
 def test_the_doer_before_the_questions_verb(question: str, text: str, expected: list[str]) -> None:

@@ -125,7 +125,7 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
     ): "at most 3 tokens back from the verb",
     (
         "bot.composer.extractors.subjects",
-        "extract_subjects",
+        "_phrase_start",
         "first >= 0 and end - first < _SUBJECT_WORDS and _in_noun_phrase(tokens[first])",
     ): "at most _SUBJECT_WORDS tokens",
     (

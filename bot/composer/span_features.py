@@ -736,9 +736,7 @@ def _counts_other(candidate: Candidate, question: QuestionAnalysis) -> bool:
     elif candidate.rule != "number+noun":
         return False
     counted = _counted(candidate)
-    return not same_stem(counted, question.focus) and not _people_for_people(
-        question.focus, counted
-    )
+    return not same_stem(counted, question.focus) and not _people_counted(question, counted)
 
 
 def counts_asked(candidate: Candidate, asked: QuantityAsked) -> bool:
@@ -775,13 +773,25 @@ def _people_for_people(focus: str, counted: str) -> bool:
 _PEOPLE = frozenset({stem("people"), stem("person")})
 
 
+def _people_counted(question: QuestionAnalysis, counted: str) -> bool:
+    """For "how many people ...?": a noun naming people, or the doers of the question's
+    own verb ("31,500 starters" for "how many people started the race?")."""
+    if question.focus not in _PEOPLE or not counted:
+        return False
+    return counted in PERSON_STEMS or any(
+        same_stem(counted, word) for word in question.content_stems if word not in _PEOPLE
+    )
+
+
 def _counts_focus(candidate: Candidate, question: QuestionAnalysis) -> bool:
     """ "Nine [miners] rescued" for "how many miners were rescued?": the number counts
     what is asked about, itself or in the next few words ("71 of the 150 seats")
     before any punctuation."""
     if not question.focus or asked_quantity(question) != "count":
         return False
-    return _focus_within(candidate, question.focus)
+    return _focus_within(candidate, question.focus) or _people_counted(
+        question, _counted(candidate)
+    )
 
 
 def _focus_within(candidate: Candidate, focus: str) -> bool:

@@ -104,7 +104,7 @@ def find_names(
     names: list[Name] = []
     index = 0
     while index < len(tokens):
-        if not _starts_name(sentence, index, lower_case_words):
+        if not _starts_name(sentence, index, lower_case_words, gazetteer):
             index += 1
             continue
         last = index
@@ -210,7 +210,9 @@ def opens_sentence(tokens: Sequence[Token], index: int) -> bool:
     return index == 0 or tokens[index - 1].text in _OPENERS
 
 
-def _starts_name(sentence: Sentence, index: int, lower_case_words: Callable[[str], bool]) -> bool:
+def _starts_name(
+    sentence: Sentence, index: int, lower_case_words: Callable[[str], bool], gazetteer: Gazetteer
+) -> bool:
     token = sentence.tokens[index]
     if not (token.is_word and token.is_capitalized) or token.lower in _NOT_NAMES:
         return False
@@ -224,7 +226,13 @@ def _starts_name(sentence: Sentence, index: int, lower_case_words: Callable[[str
     # word is a name only when another capitalized word follows ("Mark Rutte").
     following = sentence.tokens[index + 1] if index + 1 < len(sentence.tokens) else None
     next_is_capital = following is not None and following.is_word and following.is_capitalized
-    return next_is_capital or not is_english_word(token.lower)
+    # ... but "Greenland signed a treaty", "France won the war": a place the gazetteer
+    # knows, which the article never writes in lower case, is one on its own
+    return (
+        next_is_capital
+        or not is_english_word(token.lower)
+        or gazetteer.kind(token.text.removesuffix("'s")) is not None
+    )
 
 
 def _kind(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -> str:

@@ -57,10 +57,16 @@ def extract_subjects(sentence: Sentence, question: QuestionAnalysis) -> Iterator
         set_off = end >= 1 and tokens[end].text == ","
         if set_off:
             end -= 1  # "Portugal's health minister, Teresa Albuquerque, resigned"
-        first = end
-        while first >= 0 and end - first < _SUBJECT_WORDS and _in_noun_phrase(tokens[first]):
-            first -= 1
-        first += 1
+        first = _phrase_start(tokens, end)
+        if set_off and first > 0 and tokens[first - 1].text not in _OPENING_MARKS:
+            # "Inés Calderón, a painter whose canvases made her one of the artists of
+            # the American Southwest, died": the phrase before the comma ends a longer
+            # one set off after the subject; the subject stands before its first comma
+            opening = _opening_comma(tokens, first)
+            if opening is None:
+                continue
+            end = opening - 1
+            first = _phrase_start(tokens, end)
         while first <= end and tokens[first].lower in DETERMINERS:
             first += 1  # "the newspaper" answers as "newspaper", as other spans do
         if first <= end and tokens[end].is_word and tokens[end].lower not in FUNCTION_WORDS:
@@ -69,6 +75,30 @@ def extract_subjects(sentence: Sentence, question: QuestionAnalysis) -> Iterator
                 continue  # "Albuquerque, 58, resigned": an age or an aside, not the doer
             fit = _NAMED_SUBJECT_FIT if named else _SUBJECT_FIT
             yield Candidate(sentence, first, end, "agent:subject", fit)
+
+
+def _phrase_start(tokens: tuple[Token, ...], end: int) -> int:
+    """The first token of the noun phrase of at most :data:`_SUBJECT_WORDS` words ending at
+    ``end``."""
+    first = end
+    while first >= 0 and end - first < _SUBJECT_WORDS and _in_noun_phrase(tokens[first]):
+        first -= 1
+    return first + 1
+
+
+def _opening_comma(tokens: tuple[Token, ...], before: int) -> int | None:
+    """The comma opening the phrase set off that reaches ``before``: the nearest before it
+    within :data:`_SET_OFF_REACH` tokens, with a word before it."""
+    for index in range(before - 1, max(0, before - _SET_OFF_REACH), -1):
+        if tokens[index].text == ",":
+            return index
+    return None
+
+
+# Marks that open a phrase set off between a subject and its verb.
+_OPENING_MARKS = frozenset({",", "—", "–", "("})
+# The longest phrase set off between a subject and its verb, in tokens.
+_SET_OFF_REACH = 24
 
 
 def _doer_end(tokens: tuple[Token, ...], start: int) -> int:
