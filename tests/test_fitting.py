@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 from bot.composer.sentence_features import SENTENCE_FEATURES
@@ -14,10 +15,12 @@ from bot.evaluation.datasets import load_eval_sets
 from bot.evaluation.development import DATA
 from bot.evaluation.fitting import (
     MAX_DECLINED_ANSWERABLE,
+    NEGATIVES_PER_QUESTION,
     fit_answer_weights,
     held_apart_chances,
     held_apart_weights,
     out_of_fold_decisions,
+    sampled_misses,
 )
 from bot.evaluation.training import QuestionTable, build_tables
 from bot.settings import DEFAULT_ARTICLE, PROJECT_ROOT
@@ -53,6 +56,19 @@ def test_fitting_is_reproducible(tables: list[QuestionTable]) -> None:
     first = fit_answer_weights(tables, {}).to_json()
     assert fit_answer_weights(tables, {}).to_json() == first
     assert json.loads(first)["threshold"] > 0.0
+
+
+def test_each_questions_negatives_are_drawn_for_it_alone(tables: list[QuestionTable]) -> None:
+    """The misses a question's span pairs use do not depend on which questions were drawn
+    before it, so a refit after a change to one question redraws no other's."""
+    misses = np.arange(200)
+    first, second = tables[0], tables[1]
+    alone = sampled_misses(second, misses)
+    sampled_misses(first, misses)
+    assert np.array_equal(sampled_misses(second, misses), alone)
+    assert len(alone) == NEGATIVES_PER_QUESTION
+    assert not np.array_equal(sampled_misses(first, misses), alone)
+    assert np.array_equal(sampled_misses(first, misses[:5]), misses[:5])  # few: all kept
 
 
 def test_the_threshold_keeps_the_decline_budget_out_of_fold(tables: list[QuestionTable]) -> None:

@@ -29,6 +29,7 @@ more often than not, which is the trade a user wants ("when in doubt, decline").
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -55,6 +56,7 @@ __all__ = [
     "fit_answer_weights",
     "held_apart_chances",
     "held_apart_weights",
+    "sampled_misses",
 ]
 
 SENTENCE_C = 1.0
@@ -148,7 +150,6 @@ def fit_span_model(tables: Sequence[QuestionTable], sentence: LinearModel) -> Li
     filled = [(table, _read_spans(table, sentence)) for table in tables]
     matrix = np.vstack([rows for _, (rows, _) in filled if len(rows)])
     mean, scale = _standardization(matrix)
-    rng = np.random.RandomState(SEED)
     differences, weights = [], []
     for table, (rows, kept) in filled:
         if not table.answerable or not len(rows):
@@ -159,9 +160,7 @@ def fit_span_model(tables: Sequence[QuestionTable], sentence: LinearModel) -> Li
             continue
         z = (rows - mean) / scale
         positives = z[f1 >= top - 1e-9][:3]
-        misses = np.flatnonzero(f1 < HIT_F1)
-        if len(misses) > NEGATIVES_PER_QUESTION:
-            misses = np.sort(rng.choice(misses, NEGATIVES_PER_QUESTION, replace=False))
+        misses = sampled_misses(table, np.flatnonzero(f1 < HIT_F1))
         if not len(misses):
             continue
         negatives = z[misses]
@@ -176,6 +175,18 @@ def fit_span_model(tables: Sequence[QuestionTable], sentence: LinearModel) -> Li
         scale=scale,
         c=SPAN_C,
     )
+
+
+def sampled_misses(table: QuestionTable, misses: np.ndarray) -> np.ndarray:
+    """At most :data:`NEGATIVES_PER_QUESTION` of a question's misses, drawn for it alone
+    (seeded by :data:`SEED`, its article and its id): a change to one question's
+    candidates then moves no other question's negatives. One stream for all had every
+    refit redraw them all and flip answers nowhere near the change."""
+    if len(misses) <= NEGATIVES_PER_QUESTION:
+        return misses
+    key = f"{table.group}\n{table.question.id}\n{table.question.question}".encode()
+    rng = np.random.RandomState((SEED ^ zlib.crc32(key)) & 0xFFFFFFFF)
+    return np.sort(rng.choice(misses, NEGATIVES_PER_QUESTION, replace=False))
 
 
 def decide(
