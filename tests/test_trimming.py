@@ -25,6 +25,13 @@ from bot.composer.trimming import trimmed
         ("who signed it?", "Ana Ruiz,", "Ana Ruiz"),
         ("how old is Ana Ruiz?", "52-year-old", "52"),
         ("when was he born?", "1919–1980", "1919"),
+        # a count ends before the noun the question counts; a modifier or a name does not
+        ("how many successors of Kublai were there?", "nine successors", "nine"),
+        ("how many containers went through?", "2.1 million containers", "2.1 million"),
+        ("how many troops pulled back?", "thousands of troops", "thousands of troops"),
+        ("what type of engines became popular?", "steam engines", "steam engines"),
+        ("how many railways were built?", "Two Railways", "Two Railways"),
+        ("how many ships docked?", "ships", "ships"),
     ],
 )
 def test_the_answer_within_its_span(question: str, span: str, answer: str) -> None:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 
 from bot.composer.candidates import Candidate
+from bot.composer.lexicon import is_cardinal
 from bot.composer.questions import QuestionAnalysis, asks_birth, asks_death
 from bot.composer.span_features import asked_quantity
-from bot.composer.tokens import tokenize
+from bot.composer.tokens import Token, tokenize
 
 __all__ = ["lifespan", "trimmed"]
 
@@ -38,7 +39,7 @@ def trimmed(span: str, question: QuestionAnalysis) -> tuple[int, int]:
         if age:
             return 0, age.end(1)
     start = _past_the_head(span, question)
-    end = len(span)
+    end = _before_the_head(span, question)
     if span.endswith(_POSSESSIVES) and end > 2:
         end -= 2
     kept = span[:end].rstrip(_TRAILING + " ")
@@ -62,6 +63,27 @@ def _past_the_head(span: str, question: QuestionAnalysis) -> int:
     ):
         return words[2].start
     return 0
+
+
+def _before_the_head(span: str, question: QuestionAnalysis) -> int:
+    """Where a count ends before the noun the question counts: "nine successors" answers
+    "how many successors ...?" with "nine". The asker said the noun. Only a count: a
+    modifier left alone reads oddly or answers less ("steam" of "steam engine" for "what
+    engine?"), and a name keeps its words ("Middleton Railway")."""
+    head = set(question.head) | ({question.focus} if question.focus else set())
+    if not head or asked_quantity(question) != "count":
+        return len(span)  # "17 days" keeps its unit: a length of time is no count
+    words = [token for token in tokenize(span) if token.is_word]
+    kept = len(words)
+    while kept > 1 and words[kept - 1].stem in head and not words[kept - 1].is_capitalized:
+        kept -= 1
+    if kept == len(words) or not all(_counts(word) for word in words[:kept]):
+        return len(span)
+    return words[kept - 1].end
+
+
+def _counts(word: Token) -> bool:
+    return word.is_number or is_cardinal(word.lower)
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
