@@ -318,6 +318,8 @@ def test_a_rank_fits_a_count_less_than_a_count() -> None:
         # a place the gazetteer knows opens a sentence as a name, an English word or not
         ("Greenland signed a treaty in 1985.", "Greenland", "place"),
         ("France won the war in Algeria.", "France", "place"),
+        # a middle initial's period is inside the name
+        ("Charles W. Eliot, president 1869–1909, eliminated it.", "Charles W. Eliot", "person"),
     ],
 )
 def test_names_and_their_kinds(text: str, name: str, kind: str) -> None:

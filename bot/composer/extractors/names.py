@@ -117,6 +117,8 @@ def find_names(
                 probe += 1
             elif token.lower in _CONNECTORS and _is_capitalized_word(tokens, probe + 1):
                 probe += 1
+            elif _an_initials_period(tokens, last, probe):
+                probe += 1  # "Charles W. Eliot", "George W. Bush"
             elif _plural_possessive(tokens, last, probe):
                 probe += 1  # "Prairie Teachers' Federation", "the Workers' Party"
             else:
@@ -208,6 +210,22 @@ def opens_sentence(tokens: Sequence[Token], index: int) -> bool:
     """Whether the token at ``index`` stands first in its sentence or right after an opening
     mark, where any word is capitalized and a capital says nothing of a name."""
     return index == 0 or tokens[index - 1].text in _OPENERS
+
+
+def _an_initials_period(tokens: tuple[Token, ...], last: int, probe: int) -> bool:
+    """Whether the mark at ``probe`` is the period of a middle initial at ``last``, with the
+    name going on after it."""
+    initial = tokens[last].text
+    return (
+        probe == last + 1
+        and tokens[probe].text == "."
+        and len(initial) == 1
+        and initial.isupper()
+        and last > 0
+        and tokens[last - 1].is_capitalized
+        and _is_capitalized_word(tokens, probe + 1)
+        and tokens[probe + 1].lower not in _NOT_NAMES  # "Plan B. The ...": a sentence's end
+    )
 
 
 def _starts_name(
