@@ -120,6 +120,10 @@ def test_a_day_is_more_specific_than_a_season() -> None:
         # a currency named after its country is part of the amount
         ("It will cost an extra 48 million Canadian dollars.", "48 million Canadian dollars"),
         ("It sold for 5 million Hong Kong dollars.", "5 million Hong Kong dollars"),
+        # a temperature keeps its sign and scale
+        ("The condenser runs at about 30 °C.", "30 °C"),
+        ("Water boils at 212°F at sea level.", "212°F"),
+        ("It fell to -5° overnight.", "-5°"),
     ],
 )
 def test_numbers(text: str, expected: str) -> None:

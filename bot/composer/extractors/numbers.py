@@ -100,6 +100,8 @@ _PART_OF_A_POINT = re.compile(
 )
 # A time on a clock or a stopwatch: "2:07:22", "4:15". Its parts are no numbers of their own.
 _CLOCK = re.compile(r"(?<![\w:.])\d{1,2}(?::[0-5]\d){1,2}(?:\.\d+)?(?![\w:])")
+# A temperature written with its sign: "30 °C", "212°F", "-5°".
+_DEGREES = re.compile(r"(?<![\w.])-?\d{1,4}(?:\.\d{1,3})? ?°(?: ?[CFK](?![\w]))?")
 _AMOUNT = re.compile(r"[$£€¥%]|per ?cent", re.IGNORECASE)
 # "14-story", "2.6-acre", "46-year": a number joined to its unit is a size, not a count.
 _MEASURE = re.compile(rf"(?:\d|{_NUMBER_WORD})-([a-z]+)(?:-[a-z]+)?$", re.IGNORECASE)
@@ -202,6 +204,7 @@ def extract_numbers(sentence: Sentence) -> Iterator[Candidate]:
     yield from _whole_forms(sentence, _ranges(text), "number")
     yield from _whole_forms(sentence, _matches(_FRACTION, text), "number")
     yield from _whole_forms(sentence, _matches(_PART_OF_A_POINT, text), "number")
+    yield from _whole_forms(sentence, _matches(_DEGREES, text), "number+noun")
     for match in _QUANTITY.finditer(text):
         start, end = match.span()
         expression = match.group(0)
