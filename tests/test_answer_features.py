@@ -328,7 +328,8 @@ def test_a_sentence_holds_a_quantity_of_the_kind_asked(
 MEASURES_READER = reader_of(
     "Satellite reaches orbit\n\n"
     "The satellite weighs 1,180 kilograms. It orbits at 540 kilometres. "
-    "The ferry sailed at 14 knots. The launch site covers 2.6 hectares."
+    "The ferry sailed at 14 knots. The launch site covers 2.6 hectares. "
+    "The fire started on a day of 41 degrees."
 )
 
 
@@ -342,9 +343,12 @@ MEASURES_READER = reader_of(
         ("how high does the satellite orbit?", "weighs 1,180 kilograms", False),
         ("how fast did the ferry sail?", "sailed at 14 knots", True),
         ("how fast did the ferry sail?", "orbits at 540 kilometres", False),
-        # ... and "how big?" any size
+        # ... and "how big?" any size, but no heat or speed
         ("how big is the launch site?", "covers 2.6 hectares", True),
         ("how big is the launch site?", "orbits at 540 kilometres", True),
+        ("how big is the fire?", "a day of 41 degrees", False),
+        ("how big is the ferry?", "sailed at 14 knots", False),
+        ("how hot was the fire?", "a day of 41 degrees", True),
     ],
 )
 def test_a_measure_is_of_the_dimension_asked(question: str, fragment: str, typed: bool) -> None:
@@ -357,7 +361,8 @@ COUNTS_READER = reader_of(
     "The race drew 31,500 starters and 214 runners were treated. "
     "It was 11 degrees at the start. "
     "The organisers hired 640 employees and 12 buses. "
-    "Some 400 volunteers helped."
+    "Some 400 volunteers helped. "
+    "The city set aside €5 million in emergency aid, with up to €3,000 for each household."
 )
 
 
@@ -376,6 +381,18 @@ def test_people_are_counted_by_the_doers_of_the_verb(
 ) -> None:
     features = _spans(question, COUNTS_READER)[span]
     assert (features["counts_focus"], features["counts_other"]) == (counts, 1.0 - counts)
+
+
+@pytest.mark.parametrize(
+    ("question", "span", "counts"),
+    [
+        # an amount of money or of a thing is of the noun said right after it
+        ("how much aid was set aside?", "€5 million", 1.0),
+        ("how much aid was set aside?", "€3,000", 0.0),
+    ],
+)
+def test_an_amount_is_of_the_noun_after_it(question: str, span: str, counts: float) -> None:
+    assert _spans(question, COUNTS_READER)[span]["counts_focus"] == counts
 
 
 @pytest.mark.parametrize(

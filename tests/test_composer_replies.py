@@ -638,6 +638,13 @@ OUTBREAK = Knowledge.from_article(
         '"I lost $310,000 in my retirement account," he said.'
     )
 )
+HEAT = Knowledge.from_article(
+    article_from_text(
+        "Wildfire forces 2,400 from homes\n\n"
+        "A wildfire had burned 6,800 hectares by Tuesday as hot, gusty winds drove the flames. "
+        "The fire broke out on Sunday, on a day when temperatures reached 41 degrees Celsius."
+    )
+)
 
 
 @pytest.mark.parametrize(
@@ -655,6 +662,12 @@ def test_a_date_or_amount_comes_from_a_sentence_saying_the_question(
     question: str, answer_holds: str | None
 ) -> None:
     _declined_or_holding(answer(question, OUTBREAK), answer_holds)
+
+
+def test_the_heat_asked_is_said_as_a_unit() -> None:
+    """ "how hot was it?" has no word but the heat it asks, which the next sentence gives
+    as a unit, not as the word "hot"."""
+    _declined_or_holding(answer("how hot was it?", HEAT), "41 degrees")
 
 
 BRIDGE = Knowledge.from_article(

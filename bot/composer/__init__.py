@@ -394,10 +394,18 @@ def _own_sentence_silent(analysis: QuestionAnalysis, best: Candidate) -> bool:
     form of a question word counts, even one a name qualifies ("the Victorian pier")."""
     if analysis.answer_type not in {AnswerType.DATE, AnswerType.NUMBER}:
         return False
-    asked = _asked_stems(analysis)
+    asked = _asked_stems(analysis) - _DIMENSION_STEMS
+    if not asked:
+        return False  # "how hot was it?": its one word is what is measured, no event
     return not any(
         token.stem in asked or token.lower in _STANDING_FOR for token in best.sentence.tokens
     )
+
+
+# The adjectives of "how hot was it?": the weather's heat, which a sentence gives as a
+# unit ("41 degrees"), not as the word. ("how far is it?" names nothing to measure from:
+# no sentence's distance answers it.)
+_DIMENSION_STEMS = frozenset(stem(word) for word in ("hot", "cold", "warm"))
 
 
 def _future_for_the_past(analysis: QuestionAnalysis, best: Candidate) -> bool:

@@ -583,7 +583,7 @@ def quantity_fits(wanted: str, asked: QuantityAsked, candidate: Candidate) -> bo
     elif wanted == "measure":
         # "38 metres", "60 miles per hour", "11.4%", "$500 million": a unit of size, speed
         # or heat, a share or money, as "how tall/fast/high?" want
-        measure = unit_fits("size", candidate) or _is_share(text) or _is_money(text, tokens)
+        measure = unit_fits("measure", candidate) or _is_share(text) or _is_money(text, tokens)
         fits = measure or asked.group_sized or not _counted(candidate)
     elif wanted == "amount":
         # "how much copper?", "how much of the park?": a quantity of the thing, not a
@@ -787,7 +787,7 @@ def _counts_focus(candidate: Candidate, question: QuestionAnalysis) -> bool:
     """ "Nine [miners] rescued" for "how many miners were rescued?": the number counts
     what is asked about, itself or in the next few words ("71 of the 150 seats")
     before any punctuation."""
-    if not question.focus or asked_quantity(question) != "count":
+    if not question.focus or asked_quantity(question) not in {"count", "money", "amount"}:
         return False
     return _focus_within(candidate, question.focus) or _people_counted(
         question, _counted(candidate)
@@ -926,13 +926,15 @@ _SPEED_UNITS = frozenset("mph kph km/h knot knots".split())
 _HEAT_UNITS = frozenset("degree degrees celsius fahrenheit".split())
 # A measure's units: sizes, and speed and heat ("60 mph", "40 degrees").
 _MEASURE_UNITS = _SIZE_UNITS | _SPEED_UNITS | _HEAT_UNITS
-# The units of each dimension a question asks about (see _DIMENSIONS); "size": any.
+# The units of each dimension a question asks about (see _DIMENSIONS); "size" is of a
+# thing, not its heat or speed ("how big is the fire?" is no "41 degrees"); "measure": any.
 _UNITS_OF = {
     "length": _LENGTH_UNITS,
     "mass": _MASS_UNITS,
     "speed": _SPEED_UNITS,
     "heat": _HEAT_UNITS,
-    "size": _MEASURE_UNITS,
+    "size": _SIZE_UNITS,
+    "measure": _MEASURE_UNITS,
 }
 
 
