@@ -1389,6 +1389,14 @@ def test_a_doer_that_names_someone_fits_who_as_a_name_does(text: str, named: boo
             "An injury kept him out of racing for eight months.",
             [],
         ),
+        # a participle describing the noun before it takes no object past the sentence's
+        # own verb; a clause with a noun before its verb is an object still
+        ("what was burned?", "Most of the land burned so far is pine forest.", []),
+        (
+            "what did the mayor say?",
+            "The mayor said the bridge is safe.",
+            ["the bridge is safe"],
+        ),
     ],
 )
 def test_the_object_after_the_questions_verb(question: str, text: str, expected: list[str]) -> None:

@@ -134,6 +134,11 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
         "first <= end and tokens[first].lower in DETERMINERS",
     ): "moves first forward to end: at most _SUBJECT_WORDS tokens",
     ("bot.composer.extractors.phrases", "extract_chunks", "index < len(tokens)"): _SENTENCE,
+    (
+        "bot.composer.trimming",
+        "_before_the_head",
+        "kept > 1 and words[kept - 1].stem in head and (not words[kept - 1].is_capitalized)",
+    ): "moves kept down by one a pass, from the span's word count to 1",
     ("bot.composer.noun_kinds", "_more_general", "waiting"): (
         "each sense is expanded once (the found set); at most the table's ~30,000 senses, "
         "in practice the few dozen above one word"

@@ -93,8 +93,25 @@ def extract_objects(sentence: Sentence, question: QuestionAnalysis) -> Iterator[
                 break
             end = probe
         end = content_end(tokens, first, end)
-        if end > first:  # one word is a chunk's to offer
+        if end > first and not _a_participles_tail(tokens, first, end):
+            # one word is a chunk's to offer
             yield Candidate(sentence, first, end, "clause:object", _OBJECT_FIT)
+
+
+def _a_participles_tail(tokens: tuple[Token, ...], first: int, end: int) -> bool:
+    """Whether the verb before ``first`` is a participle describing the noun before it,
+    the sentence's own verb coming after it with no noun between: "the land [burned] so
+    far is pine forest" has "burned" take no object."""
+    for index in range(first, end + 1):
+        token = tokens[index]
+        if token.lower in _FINITE_BE:
+            return True
+        if token.is_number or token.is_capitalized or word_class(token.lower) is WordClass.NOUN:
+            return False
+    return False
+
+
+_FINITE_BE = frozenset({"is", "are", "was", "were"})
 
 
 @lru_cache(maxsize=1024)
