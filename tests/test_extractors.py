@@ -439,6 +439,8 @@ def test_a_quoted_title_is_not_speech() -> None:
     ("text", "expected"),
     [
         ("He imposed sanctions on the nation for election meddling.", "for election meddling"),
+        # a gerund after "for" says why, whoever it names after
+        ("He was sent off for pulling back Diabaté.", "for pulling back Diabaté"),
         ("They hold a summit to help normalize relations.", "to help normalize relations"),
         ("The match was cancelled because of the storm.", "because of the storm"),
         ("Troops were recalled amid a cooling of tensions.", "amid a cooling of tensions"),
@@ -573,6 +575,9 @@ def test_due_to_before_a_verb_is_no_cause(text: str, not_a_cause: str) -> None:
         ("The plant closed for at least a week.", "for at least a week"),
         # nor is "by the time ..."
         ("By the time police arrived, the thieves had gone.", "By the time police arrived"),
+        # "for" before whom it was done for
+        ("He is directing it for the regional fire service.", "for the regional fire service"),
+        ("She bought red bandanas for Harvard's crew.", "for Harvard's crew"),
     ],
 )
 def test_amounts_and_times_are_no_manners_nor_reasons(text: str, not_a_clause: str) -> None:

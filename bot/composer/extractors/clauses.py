@@ -259,7 +259,26 @@ def _plausible_clause(sentence: Sentence, body: int, marker: tuple[str, ...]) ->
         )
     if marker == ("by",) and _passive_doer(sentence, body):
         return False
+    if (
+        marker == ("for",)
+        and not first.lower.endswith("ing")
+        and _names_someone(sentence.tokens, body)
+    ):
+        # "directing the operation for the regional fire service": for whom, where "for
+        # pulling back Diabaté" says why
+        return False
     return first.is_word or first.text == '"'
+
+
+def _names_someone(tokens: tuple[Token, ...], body: int) -> bool:
+    """Whether the noun phrase at ``body`` names a person or a body: a name, or a noun of
+    people or organizations within a few words ("the regional fire service", "his crew")."""
+    for token in tokens[body : body + _DOER_REACH]:
+        if not token.is_word:
+            return False
+        if token.is_capitalized or token.stem in _DOER_STEMS:
+            return True
+    return False
 
 
 # Words read after "by" for the doer's noun: "by an Irish company", "by the Dutch PTT".
@@ -276,14 +295,7 @@ def _passive_doer(sentence: Sentence, body: int) -> bool:
         previous.lower.endswith(("ed", "en"))
         or (word_class(previous.lower) is WordClass.VERB and not previous.lower.endswith("ing"))
     )  # "disclosed", "taken", "bought"
-    if not participle:
-        return False
-    for token in tokens[body : body + _DOER_REACH]:
-        if not token.is_word:
-            return False
-        if token.is_capitalized or token.stem in _DOER_STEMS:
-            return True
-    return False
+    return participle and _names_someone(tokens, body)
 
 
 def _scheduled(word: str) -> bool:
