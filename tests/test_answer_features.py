@@ -14,7 +14,7 @@ from bot.composer.eligibility import candidate_spans
 from bot.composer.english import zipf_frequency
 from bot.composer.extraction import counts_asked_thing, has_typed_phrase
 from bot.composer.matching import found_stems
-from bot.composer.noun_kinds import is_a_kind_of
+from bot.composer.noun_kinds import compound_of, is_a_kind_of
 from bot.composer.person_words import PERSON_STEMS
 from bot.composer.questions import analyze_question
 from bot.composer.reader import ArticleReader, reader_for
@@ -165,6 +165,21 @@ def test_an_everyday_last_word_is_more_common_than_a_name() -> None:
 )
 def test_a_noun_names_a_kind_of_another(word: str, head: str, kind: bool) -> None:
     assert is_a_kind_of(word, head) is kind
+
+
+@pytest.mark.parametrize(
+    ("word", "head", "compound"),
+    [
+        ("dockworkers", "workers", True),  # unknown to WordNet: taken as written
+        ("wildfire", "fire", True),  # a kind of fire in WordNet
+        ("passport", "port", False),  # WordNet knows it: no port
+        ("township", "ship", False),
+        ("support", "port", False),  # "sup" is too short a word
+        ("workers", "workers", False),  # no word before it
+    ],
+)
+def test_a_word_written_as_one_compound_of_the_head(word: str, head: str, compound: bool) -> None:
+    assert compound_of(word, stem(head)) is compound
 
 
 @pytest.mark.parametrize(
@@ -362,7 +377,8 @@ COUNTS_READER = reader_of(
     "It was 11 degrees at the start. "
     "The organisers hired 640 employees and 12 buses. "
     "Some 400 volunteers helped. "
-    "The city set aside €5 million in emergency aid, with up to €3,000 for each household."
+    "The city set aside €5 million in emergency aid, with up to €3,000 for each household. "
+    "About 1,800 dockworkers walked off the job."
 )
 
 
@@ -389,6 +405,10 @@ def test_people_are_counted_by_the_doers_of_the_verb(
         # an amount of money or of a thing is of the noun said right after it
         ("how much aid was set aside?", "€5 million", 1.0),
         ("how much aid was set aside?", "€3,000", 0.0),
+        # a compound of the noun counts it; a noun past the number's verb is not counted
+        ("how many workers were hired?", "640 employees", 0.0),
+        ("how many workers walked off the job?", "1,800 dockworkers", 1.0),
+        ("how many jobs could go?", "1,800 dockworkers", 0.0),
     ],
 )
 def test_an_amount_is_of_the_noun_after_it(question: str, span: str, counts: float) -> None:

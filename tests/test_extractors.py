@@ -578,6 +578,9 @@ def test_due_to_before_a_verb_is_no_cause(text: str, not_a_cause: str) -> None:
         # "for" before whom it was done for
         ("He is directing it for the regional fire service.", "for the regional fire service"),
         ("She bought red bandanas for Harvard's crew.", "for Harvard's crew"),
+        # an infinitive completing a noun of intent says what the plan is, not why
+        ("The unions oppose the plan to install 12 cranes.", "to install 12 cranes"),
+        ("The club rejected a bid to buy the stadium.", "to buy the stadium"),
     ],
 )
 def test_amounts_and_times_are_no_manners_nor_reasons(text: str, not_a_clause: str) -> None:

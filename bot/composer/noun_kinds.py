@@ -14,10 +14,12 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from bot.composer.data_tables import read_mapping
+from bot.composer.english import is_english_word
 from bot.composer.inflections import singulars
 from bot.composer.questions import QuestionAnalysis
+from retrieval.analysis import stem
 
-__all__ = ["head_word", "is_a_kind_of", "is_a_noun"]
+__all__ = ["compound_of", "head_word", "is_a_kind_of", "is_a_noun"]
 
 # The head noun's senses that count: "crop" is first a harvest, then a cultivated
 # plant; its third sense, a collection of things ("the annual crop of students"), would
@@ -66,6 +68,24 @@ def is_a_kind_of(word: str, head: str) -> bool:
     if not head_senses or set(_senses(word)) & set(_senses(head)):
         return False
     return not _more_general(word).isdisjoint(head_senses)
+
+
+@lru_cache(maxsize=1 << 14)
+def compound_of(word: str, head_stem: str) -> bool:
+    """Whether lower-case ``word`` is written as one compound ending in a word whose stem is
+    ``head_stem``, an English word of its own before it: "dockworkers" of "worker",
+    "wildfire" of "fire". A compound WordNet knows must be a kind of its last part there
+    ("passport" is no port, "township" no ship); one it does not know is taken as written."""
+    for split in range(_SHORTEST_PART, len(word) - _SHORTEST_PART + 1):
+        rest = word[split:]
+        if stem(rest) == head_stem and is_english_word(word[:split]):
+            return is_a_kind_of(word, rest) if _senses(word) else True
+    return False
+
+
+# Compounds of two words of at least this many letters ("dock" + "workers", not "sup" +
+# "port").
+_SHORTEST_PART = 4
 
 
 def is_a_noun(word: str) -> bool:

@@ -53,7 +53,7 @@ from bot.composer.lexicon import (
     TIME_UNITS,
     WEEKDAYS,
 )
-from bot.composer.noun_kinds import head_word, is_a_kind_of
+from bot.composer.noun_kinds import compound_of, head_word, is_a_kind_of
 from bot.composer.person_words import PERSON_STEMS
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import WordWeights
@@ -736,7 +736,11 @@ def _counts_other(candidate: Candidate, question: QuestionAnalysis) -> bool:
     elif candidate.rule != "number+noun":
         return False
     counted = _counted(candidate)
-    return not same_stem(counted, question.focus) and not _people_counted(question, counted)
+    return not (
+        same_stem(counted, question.focus)
+        or _people_counted(question, counted)
+        or _focus_within(candidate, question.focus)
+    )
 
 
 def counts_asked(candidate: Candidate, asked: QuantityAsked) -> bool:
@@ -802,10 +806,12 @@ def _focus_within(candidate: Candidate, focus: str) -> bool:
     tokens = candidate.sentence.tokens
     reach = _PART_WITHIN if _word_after(candidate) == "of" else _COUNTED_WITHIN
     for at, token in enumerate(tokens[candidate.last : candidate.last + reach + 1]):
-        if same_stem(token.stem, focus):
-            return True
+        if same_stem(token.stem, focus) or compound_of(token.lower, focus):
+            return True  # "1,800 dockworkers" for "how many workers?"
         if not token.is_word or (at and reach == _COUNTED_WITHIN and _is_number(token)):
             return False  # "10,000 participants in six countries": "six" counts those
+        if at and word_class(token.lower) is WordClass.VERB:
+            return False  # "1,800 dockworkers walked off the job" counts no jobs
     return False
 
 

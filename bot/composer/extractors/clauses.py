@@ -256,6 +256,7 @@ def _plausible_clause(sentence: Sentence, body: int, marker: tuple[str, ...]) ->
             and first.lower not in DETERMINERS | PRONOUNS
             and not first.is_number
             and not _names_recipients(first.lower)
+            and not _completes_a_noun(sentence.tokens, body - 1)
         )
     if marker == ("by",) and _passive_doer(sentence, body):
         return False
@@ -268,6 +269,25 @@ def _plausible_clause(sentence: Sentence, body: int, marker: tuple[str, ...]) ->
         # pulling back Diabaté" says why
         return False
     return first.is_word or first.text == '"'
+
+
+def _completes_a_noun(tokens: tuple[Token, ...], to: int) -> bool:
+    """Whether the "to" at ``to`` completes a noun of intent before it, saying what the
+    plan is, not why anything is done: "the company's plan to install 12 cranes", "a bid
+    to buy the club", "their right to strike"."""
+    return to > 0 and tokens[to - 1].stem in _INTENT_NOUNS
+
+
+# Nouns an infinitive completes ("plan to", "decision to", "right to").
+_INTENT_NOUNS = frozenset(
+    stem(word)
+    for word in """
+    plan plans decision decisions attempt attempts effort efforts bid bids proposal proposals
+    promise promises pledge pledges vow vows threat threats right rights ability order orders
+    request requests permission refusal failure intention intentions ambition ambitions
+    desire wish campaign move moves push drive scheme schemes agreement deal offer offers
+    """.split()
+)
 
 
 def _names_someone(tokens: tuple[Token, ...], body: int) -> bool:
