@@ -20,7 +20,12 @@ from bot.composer.questions import analyze_question
 from bot.composer.reader import ArticleReader, reader_for
 from bot.composer.selection import pool_sentences, select_answer
 from bot.composer.sentence_features import SENTENCE_FEATURES, sentence_features
-from bot.composer.span_features import SPAN_FEATURES, asks_for_several, span_features
+from bot.composer.span_features import (
+    SPAN_FEATURES,
+    asks_a_length,
+    asks_for_several,
+    span_features,
+)
 from bot.composer.understanding import search_query, understand
 from bot.composer.weights import default_weights
 from bot.knowledge import Knowledge
@@ -193,6 +198,20 @@ def test_a_word_written_as_one_compound_of_the_head(word: str, head: str, compou
 )
 def test_how_common_a_word_is(word: str, low: float, high: float) -> None:
     assert low <= zipf_frequency(word) <= high
+
+
+@pytest.mark.parametrize(
+    ("question", "length"),
+    [
+        ("how long is the ship?", True),  # a thing's length ...
+        ("how long was the bridge", True),
+        ("how long was the strike?", False),  # ... not the time an event lasts
+        ("how long is the trial?", False),
+        ("how long did the talks take?", False),
+    ],
+)
+def test_how_long_asks_a_things_length(question: str, length: bool) -> None:
+    assert asks_a_length(question) is length
 
 
 @pytest.mark.parametrize(

@@ -226,10 +226,31 @@ MUSEUM_READER = reader_of(
 )
 
 
+SIZES_READER = reader_of(
+    "Ferry aground\n\n"
+    "Divers found a gash about 8 metres long in the hull. The Kornat, a ferry 68 metres long, "
+    "was refloated."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a size after a noun measures that noun, or a kind of it (a ferry is a vessel)
+        ("how long is the vessel?", "68 metres", "8 metres"),
+        ("how wide is the gash?", "8 metres", "68 metres"),
+    ],
+)
+def test_a_size_after_a_noun_is_that_nouns(
+    question: str, admitted: str, kept_out: str | None
+) -> None:
+    _assert_admits(question, SIZES_READER, admitted, kept_out)
+
+
 AGES_READER = reader_of(
     "Driver cleared\n\n"
     "Cian Dunlee, 41, a taxi driver, was convicted after his car struck a 27-year-old "
-    "architect."
+    "architect. A 71-year-old German woman broke her hip."
 )
 
 
@@ -239,6 +260,9 @@ AGES_READER = reader_of(
         # "a 27-year-old architect" is the architect's age
         ("how old is the driver?", "41", "27-year-old"),
         ("how old was the architect?", "27-year-old", None),
+        # past the words that qualify the role ("German" names people too)
+        ("how old was the woman who broke her hip?", "71-year-old", None),
+        ("how old is the driver?", "41", "71-year-old"),
     ],
 )
 def test_an_age_before_a_role_is_that_roles(

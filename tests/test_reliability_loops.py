@@ -135,6 +135,11 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
     ): "moves first forward to end: at most _SUBJECT_WORDS tokens",
     ("bot.composer.extractors.phrases", "extract_chunks", "index < len(tokens)"): _SENTENCE,
     (
+        "bot.composer.eligibility",
+        "_a_size_said_of_another",
+        "before >= 0 and tokens[before].lower in _APPROXIMATELY",
+    ): "moves before down by one a pass, from the span's first token to 0",
+    (
         "bot.composer.trimming",
         "_before_the_head",
         "kept > 1 and words[kept - 1].stem in head and (not words[kept - 1].is_capitalized)",

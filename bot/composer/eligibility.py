@@ -167,6 +167,7 @@ def candidate_spans(
             or _land_for_water(candidate, question, reader)
             or _a_distance_for_a_size(candidate, question)
             or _a_measure_of_another(candidate, question)
+            or _a_size_said_of_another(candidate, question)
             or _no_name_for_a_name(candidate, question)
         ):
             continue  # "either" or "1281" for "what wrecked the fleet?", "65" for "which firm?"
@@ -531,6 +532,33 @@ def _a_measure_of_another(candidate: Candidate, question: QuestionAnalysis) -> b
 _MEASURED_WORDS = 3
 
 
+def _a_size_said_of_another(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """A size written after a noun and before its dimension measures that noun: "a gash
+    about 8 metres long" is no length of the ship asked about, unless the noun is the
+    question's own or a kind of one ("a ferry 68 metres long" for "how long is the
+    ship?")."""
+    if asked_quantity(question) != "measure":
+        return False
+    tokens = candidate.sentence.tokens
+    after = candidate.last + 1
+    if after >= len(tokens) or tokens[after].lower not in _DIMENSION_WORDS:
+        return False
+    before = candidate.first - 1
+    while before >= 0 and tokens[before].lower in _APPROXIMATELY:
+        before -= 1
+    if before < 0 or word_class(tokens[before].lower) is not WordClass.NOUN:
+        return False
+    noun = tokens[before]
+    return not any(
+        noun.stem == word.stem or is_a_kind_of(noun.lower, word.lower) for word in question.content
+    )
+
+
+_DIMENSION_WORDS = frozenset({"long", "wide", "high", "deep", "tall", "thick", "across"})
+# Words of estimate between a noun and its size ("a gash about 8 metres long").
+_APPROXIMATELY = frozenset({"about", "some", "nearly", "roughly", "almost", "around", "over"})
+
+
 def _the_age_of_another_role(candidate: Candidate, question: QuestionAnalysis) -> bool:
     """ "a 27-year-old architect" is the architect's age: it answers "how old is the
     driver?" no more than another name's age does."""
@@ -540,8 +568,18 @@ def _the_age_of_another_role(candidate: Candidate, question: QuestionAnalysis) -
     after = candidate.last + 1
     if not tokens[candidate.last].lower.endswith("-old") or after >= len(tokens):
         return False
-    person = tokens[after]
-    return person.stem in PERSON_STEMS and person.stem not in question.content_stems
+    # the noun the age is of, past words that qualify it ("a 71-year-old German woman")
+    phrase = []
+    for token in tokens[after : after + _AGED_NOUN_WORDS]:
+        if not token.is_word or token.lower in FUNCTION_WORDS:
+            break
+        phrase.append(token)
+    people = [token for token in phrase if token.stem in PERSON_STEMS]
+    return bool(people) and not any(token.stem in question.content_stems for token in people)
+
+
+# Words read after an age for the noun it is of ("German woman", "retired bus driver").
+_AGED_NOUN_WORDS = 3
 
 
 def _a_count_of_other_things(candidate: Candidate, question: QuestionAnalysis) -> bool:

@@ -68,6 +68,7 @@ __all__ = [
     "apposition_age",
     "asked_quantity",
     "asked_unit",
+    "asks_a_length",
     "asks_for_several",
     "counts_asked",
     "kind_fits",
@@ -470,6 +471,8 @@ def asked_quantity(question: QuestionAnalysis) -> str | None:
     "how much of the park?"), or None."""
     if question.answer_type is not AnswerType.NUMBER:
         return None
+    if question.number_kind == "duration" and asks_a_length(question.text):
+        return "measure"
     if question.number_kind in {"age", "duration", "money", "score"}:
         return question.number_kind
     words = {token.lower for token in question.content} | set(question.text.lower().split())
@@ -886,7 +889,26 @@ def asked_unit(question_text: str) -> str | None:
     if match is not None:
         return match.group(1)
     match = _SIZE_ASKED.search(text)
-    return None if match is None else _DIMENSIONS.get(match.group(1), "size")
+    if match is None:
+        return "length" if asks_a_length(question_text) else None
+    return _DIMENSIONS.get(match.group(1), "size")
+
+
+@lru_cache(maxsize=4096)
+def asks_a_length(question_text: str) -> bool:
+    """ "how long is the ship?": the length of a thing (an object in WordNet, and no event),
+    not the time something lasts ("how long was the strike?", "how long did it take?")."""
+    match = _LENGTH_OF_A_THING.match(question_text.lower())
+    if match is None:
+        return False
+    noun = match.group(1)
+    return is_a_kind_of(noun, "object") and not is_a_kind_of(noun, "event")
+
+
+_LENGTH_OF_A_THING = re.compile(
+    r"how long (?:is|was|are|were) (?:the |a |an |its |his |her |their |this |that )?"
+    r"([a-z]{2,30})\W*$"
+)
 
 
 _UNIT_ASKED = re.compile(r"\b(?:what|which) (year|month|day|time|century|decade)\b")
