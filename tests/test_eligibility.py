@@ -247,6 +247,27 @@ def test_a_size_after_a_noun_is_that_nouns(
     _assert_admits(question, SIZES_READER, admitted, kept_out)
 
 
+RESCUE_READER = reader_of(
+    "Ferry aground\n\n"
+    "Passengers were taken off by the company's sister ship, the Kornat Wind, at 8:15 a.m."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a description ending on the asked noun gives way to the name set off after it
+        ("which ship took the passengers off?", "Kornat Wind", "company's sister ship"),
+        # a question without that head noun keeps the description
+        ("what took the passengers off?", "company's sister ship", None),
+    ],
+)
+def test_a_name_set_off_after_its_description_answers_which(
+    question: str, admitted: str | None, kept_out: str | None
+) -> None:
+    _assert_admits(question, RESCUE_READER, admitted, kept_out)
+
+
 AGES_READER = reader_of(
     "Driver cleared\n\n"
     "Cian Dunlee, 41, a taxi driver, was convicted after his car struck a 27-year-old "

@@ -504,6 +504,14 @@ def test_no_noun_phrase_ends_on_an_owner_whose_noun_follows() -> None:
     assert "driver's conviction" in found
 
 
+def test_a_phrase_opening_on_an_amount_keeps_its_currency() -> None:
+    """ "€250 in compensation" is an amount; "250" alone had answered "what will passengers
+    get?"."""
+    found = texts(extract_chunks(sentence_of("It will pay each passenger €250 in compensation.")))
+    assert "€250" in found
+    assert "250" not in found
+
+
 def test_a_clause_keeps_the_sign_of_its_last_number() -> None:
     """ "to 7.25%" is a rate, "to 7.25" a number: a clause never ends between them, at a
     dangling mark or at its length's end."""

@@ -202,6 +202,8 @@ def _finished(
         found += [run for run in joined_items(found, asked) if (run.first, run.last) not in best]
     if question.answer_type in _ENTITY_TYPES:
         return _without_described_names(found)
+    if question.answer_type is AnswerType.OTHER and question.head:
+        return _named_for_their_descriptions(found, question)
     if question.answer_type is AnswerType.NUMBER:
         return _without_conversions(_whole_quantities(found), question)
     return found
@@ -775,6 +777,28 @@ def _without_conversions(
 
 # Number words that say only an order of magnitude ("thousands", "tens of thousands").
 _MAGNITUDES = frozenset("tens hundreds thousands millions billions dozens scores of".split())
+
+
+def _named_for_their_descriptions(
+    candidates: list[Candidate], question: QuestionAnalysis
+) -> list[Candidate]:
+    """Drop a description ending on the asked head noun where a name is set off right after
+    it: "the company's sister ship, the Kornat Wind," answers "which ship took them off?"
+    with the ship's name."""
+    starts = {candidate.first for candidate in candidates if candidate.tokens[0].is_capitalized}
+    head = question.head[-1]
+
+    def described(candidate: Candidate) -> bool:
+        tokens = candidate.sentence.tokens
+        after = candidate.last + 1
+        if tokens[candidate.last].stem != head or after + 1 >= len(tokens):
+            return False
+        if tokens[after].text != ",":
+            return False
+        name = after + 2 if tokens[after + 1].lower == "the" else after + 1
+        return name in starts
+
+    return [candidate for candidate in candidates if not described(candidate)]
 
 
 def _without_described_names(candidates: list[Candidate]) -> list[Candidate]:

@@ -128,10 +128,11 @@ def extract_chunks(sentence: Sentence) -> Iterator[Candidate]:
             continue
         head_class = classes[last]
         fit = 0.35 if head_class in _HEAD_CLASSES else 0.15
-        yield Candidate(sentence, index, last, "chunk", fit)
+        first = _with_its_currency(tokens, index)
+        yield Candidate(sentence, first, last, "chunk", fit)
         listed = _list_end(tokens, classes, last)
         if listed is not None:
-            yield Candidate(sentence, index, listed, "chunk:list", fit)
+            yield Candidate(sentence, first, listed, "chunk:list", fit)
         for start in range(index + 1, last + 1):
             if (
                 classes[start] in _PHRASE_CLASSES
@@ -142,6 +143,17 @@ def extract_chunks(sentence: Sentence) -> Iterator[Candidate]:
                     continue  # never cut a name in two
                 yield Candidate(sentence, start, last, "chunk", fit * 0.9)
         index = last + 1
+
+
+def _with_its_currency(tokens: tuple[Token, ...], first: int) -> int:
+    """The phrase's first token, back over the currency sign of an amount it opens on:
+    "€250 in compensation", not "250"."""
+    if first > 0 and tokens[first].is_number and tokens[first - 1].text in _CURRENCY_SIGNS:
+        return first - 1
+    return first
+
+
+_CURRENCY_SIGNS = frozenset("$£€¥")
 
 
 def _a_new_amount(tokens: tuple[Token, ...], classes: tuple[WordClass, ...], joiner: int) -> bool:
