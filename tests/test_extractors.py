@@ -589,6 +589,10 @@ def test_due_to_before_a_verb_is_no_cause(text: str, not_a_cause: str) -> None:
         # an infinitive completing a noun of intent says what the plan is, not why
         ("The unions oppose the plan to install 12 cranes.", "to install 12 cranes"),
         ("The club rejected a bid to buy the stadium.", "to buy the stadium"),
+        # ... or a verb of intent or an adjective of readiness
+        ("Regulators are expected to look closely at fish.", "to look closely at fish"),
+        ("They were ready to sell some brands.", "to sell some brands"),
+        ("Aldo agreed to buy the firm.", "to buy the firm"),
     ],
 )
 def test_amounts_and_times_are_no_manners_nor_reasons(text: str, not_a_clause: str) -> None:
@@ -1251,6 +1255,13 @@ def test_the_doer_after_by_is_no_amount_or_time(
         ),
         # an open "what" question asks for the doer too, past an adverb before the verb
         ("what caused the fire?", "Faulty wiring probably caused the fire.", ["Faulty wiring"]),
+        # past a short phrase before "by", and to the name set off after a description
+        (
+            "who led the talks?",
+            "The talks were led on Aldmark's side by its finance chief, Sofie Dahl, and ended.",
+            ["Sofie Dahl"],
+        ),
+        ("who commissioned it?", "It was commissioned by Odo, the Bishop of Bayeux.", ["Odo"]),
         # a name may end in "-ing" ("Beijing", "King Charles")
         ("who approved the plan?", "The plan was approved by Beijing in May.", ["Beijing"]),
         # "by rolling stones" says how, not who

@@ -135,6 +135,11 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
     ): "moves first forward to end: at most _SUBJECT_WORDS tokens",
     ("bot.composer.extractors.phrases", "extract_chunks", "index < len(tokens)"): _SENTENCE,
     (
+        "bot.composer.extractors.subjects",
+        "_its_name",
+        "last + 1 < len(tokens) and last - start < _NAME_WORDS and tokens[last + 1].is_capitalized",
+    ): "at most _NAME_WORDS (4) tokens",
+    (
         "bot.composer.eligibility",
         "_a_size_said_of_another",
         "before >= 0 and tokens[before].lower in _APPROXIMATELY",

@@ -272,13 +272,16 @@ def _plausible_clause(sentence: Sentence, body: int, marker: tuple[str, ...]) ->
 
 
 def _completes_a_noun(tokens: tuple[Token, ...], to: int) -> bool:
-    """Whether the "to" at ``to`` completes a noun of intent before it, saying what the
-    plan is, not why anything is done: "the company's plan to install 12 cranes", "a bid
-    to buy the club", "their right to strike"."""
-    return to > 0 and tokens[to - 1].stem in _INTENT_NOUNS
+    """Whether the "to" at ``to`` completes a noun or verb of intent or an adjective of
+    readiness before it, saying what is intended, not why anything is done: "the
+    company's plan to install 12 cranes", "agreed to buy", "ready to sell some brands"."""
+    return to > 0 and (
+        tokens[to - 1].stem in _INTENT_NOUNS or tokens[to - 1].lower in _READINESS_WORDS
+    )
 
 
-# Nouns an infinitive completes ("plan to", "decision to", "right to").
+# Nouns and verbs an infinitive completes ("plan to", "decision to", "right to", "agreed
+# to", "is expected to"): what is intended, not why.
 _INTENT_NOUNS = frozenset(
     stem(word)
     for word in """
@@ -286,6 +289,18 @@ _INTENT_NOUNS = frozenset(
     promise promises pledge pledges vow vows threat threats right rights ability order orders
     request requests permission refusal failure intention intentions ambition ambitions
     desire wish campaign move moves push drive scheme schemes agreement deal offer offers
+    expected hoped wanted tried agreed decided refused promised sought aimed intended
+    needed failed managed attempted offered threatened vowed pledged planned wished chose
+    seek choose
+    """.split()
+)
+
+
+# Adjectives an infinitive completes ("ready to", "willing to", "likely to").
+_READINESS_WORDS = frozenset(
+    """
+    ready willing unwilling able unable likely unlikely eager keen reluctant prepared
+    determined free happy glad sure certain quick slow first last due set about
     """.split()
 )
 

@@ -15,7 +15,14 @@ from collections.abc import Iterator
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extractors.phrases import content_end, phrase_end
 from bot.composer.extractors.verb_uses import question_verbs, verb_uses
-from bot.composer.lexicon import AUXILIARIES, DETERMINERS, FUNCTION_WORDS, NEGATIONS, PREPOSITIONS
+from bot.composer.lexicon import (
+    AUXILIARIES,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    NEGATIONS,
+    POSSESSIVE_PRONOUNS,
+    PREPOSITIONS,
+)
 from bot.composer.questions import QuestionAnalysis
 from bot.composer.tokens import Token
 from bot.composer.word_classes import WordClass, word_class
@@ -46,10 +53,12 @@ def extract_subjects(sentence: Sentence, question: QuestionAnalysis) -> Iterator
         return
     tokens = sentence.tokens
     for index in verb_uses(sentence, verbs):
-        if index + 2 < len(tokens) and tokens[index + 1].lower == "by":
-            end = _doer_end(tokens, index + 2)
-            if end >= index + 2:
-                yield Candidate(sentence, index + 2, end, "agent:passive", _PASSIVE_FIT)
+        by = _by_after(tokens, index)
+        if by is not None:
+            end = _doer_end(tokens, by + 1)
+            if end >= by + 1:
+                first, end = _its_name(tokens, by + 1, end)
+                yield Candidate(sentence, first, end, "agent:passive", _PASSIVE_FIT)
             continue
         end = index - 1
         while end >= 0 and index - end <= 3 and _between(tokens[end]):
@@ -101,6 +110,48 @@ _OPENING_MARKS = frozenset({",", "—", "–", "("})
 _SET_OFF_REACH = 24
 
 
+def _by_after(tokens: tuple[Token, ...], verb: int) -> int | None:
+    """The "by" naming the doer of a passive verb at ``verb``: right after it, or past a
+    short phrase of place or manner ("were led on Aldmark's side by its finance chief");
+    None when a mark, a verb or a clause comes first."""
+    for index in range(verb + 1, min(len(tokens) - 1, verb + 2 + _BEFORE_BY)):
+        token = tokens[index]
+        if token.lower == "by":
+            return index
+        if (
+            not token.is_word
+            or token.lower in AUXILIARIES
+            or word_class(token.lower) is WordClass.VERB
+        ):
+            return None
+    return None
+
+
+# Words that may open a doer's noun phrase: "by the union", "by its finance chief".
+_OPENS_A_DOER = DETERMINERS | POSSESSIVE_PRONOUNS
+# The most words between a passive verb and its "by" ("on Aldmark's side").
+_BEFORE_BY = 4
+
+
+def _its_name(tokens: tuple[Token, ...], first: int, end: int) -> tuple[int, int]:
+    """The doer ``first``..``end``, or the name set off right after its description ("its
+    finance chief, Sofie Dahl"; "his court minister, the Huguenot Pierre L'Oyseleur"): the
+    name is who did it. A doer that is a name keeps it ("Odo, the Bishop of Bayeux")."""
+    if tokens[end].is_capitalized or end + 2 >= len(tokens) or tokens[end + 1].text != ",":
+        return first, end
+    start = end + 3 if tokens[end + 2].lower == "the" else end + 2
+    if start >= len(tokens) or not tokens[start].is_capitalized:
+        return first, end
+    last = start
+    while last + 1 < len(tokens) and last - start < _NAME_WORDS and tokens[last + 1].is_capitalized:
+        last += 1
+    return start, last
+
+
+# The most words of a name set off after a doer's description.
+_NAME_WORDS = 4
+
+
 def _doer_end(tokens: tuple[Token, ...], start: int) -> int:
     """The last token of the doer after "by": a noun phrase, up to a preposition other than
     "of" or a verb ("by Watt on a model engine" is Watt). Before ``start`` when there is
@@ -109,7 +160,7 @@ def _doer_end(tokens: tuple[Token, ...], start: int) -> int:
     if (
         not first.is_word
         or (first.lower.endswith("ing") and not first.is_capitalized)
-        or (first.lower in FUNCTION_WORDS and first.lower not in DETERMINERS)
+        or (first.lower in FUNCTION_WORDS and first.lower not in _OPENS_A_DOER)
     ):
         return start - 1
     end = phrase_end(tokens, start)
