@@ -32,6 +32,10 @@ from bot.composer.trimming import trimmed
         ("what type of engines became popular?", "steam engines", "steam engines"),
         ("how many railways were built?", "Two Railways", "Two Railways"),
         ("how many ships docked?", "ships", "ships"),
+        # the preposition the question already says
+        ("what is Aldmark known for?", "for frozen pizzas", "frozen pizzas"),
+        ("in what city was it signed?", "in Lisbon", "Lisbon"),
+        ("where was it signed?", "in Lisbon", "in Lisbon"),
     ],
 )
 def test_the_answer_within_its_span(question: str, span: str, answer: str) -> None:

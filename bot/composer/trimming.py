@@ -38,7 +38,7 @@ def trimmed(span: str, question: QuestionAnalysis) -> tuple[int, int]:
         age = _AGE.fullmatch(span)
         if age:
             return 0, age.end(1)
-    start = _past_the_head(span, question)
+    start = _past_the_head(span, question) or _past_the_preposition(span, question)
     end = _before_the_head(span, question)
     if span.endswith(_POSSESSIVES) and end > 2:
         end -= 2
@@ -80,6 +80,17 @@ def _before_the_head(span: str, question: QuestionAnalysis) -> int:
     if kept == len(words) or not all(_counts(word) for word in words[:kept]):
         return len(span)
     return words[kept - 1].end
+
+
+def _past_the_preposition(span: str, question: QuestionAnalysis) -> int:
+    """Where the answer starts past the preposition the question already says: "frozen
+    pizzas" answers "what is Aldmark known for?", not "for frozen pizzas"."""
+    if question.preposition is None:
+        return 0
+    words = [token for token in tokenize(span) if token.is_word]
+    if len(words) > 1 and words[0].lower == question.preposition:
+        return words[1].start
+    return 0
 
 
 def _counts(word: Token) -> bool:
