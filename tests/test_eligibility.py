@@ -164,8 +164,8 @@ def test_a_possessive_or_a_size_is_said_of_the_noun_it_stands_before(
 KIN_READER = reader_of(
     "Minister quits\n\n"
     "Portugal's health minister, Teresa Albo, resigned after a paper reported that a firm "
-    "part-owned by her husband had won contracts. The paper said Albo's husband, the "
-    "engineer Henri Vala, held a stake. Albo thanked her staff."
+    "part-owned by her husband had won contracts without a public tender. The paper said "
+    "Albo's husband, the engineer Henri Vala, held a stake. Albo thanked her staff."
 )
 
 
@@ -176,6 +176,8 @@ KIN_READER = reader_of(
         ("who is Teresa Albo's husband?", "Henri Vala", "Portugal's health minister"),
         # a sentence that says no kin names none ("Albo thanked her staff")
         ("who is Albo's husband?", None, "staff"),
+        # who a relative is asks a name: no noun naming no one ("tender")
+        ("who is Teresa Albo's husband?", "Henri Vala", "public tender"),
     ],
 )
 def test_a_kin_question_gets_the_kin(question: str, admitted: str | None, kept_out: str) -> None:

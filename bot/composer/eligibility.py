@@ -667,6 +667,16 @@ def _no_name_for_a_name(candidate: Candidate, question: QuestionAnalysis) -> boo
     """ "We've", "1:45 p.m." or "insurer" for "what is the name of the injured resident?":
     a person's name is a capitalized word, not a sentence's first word, a pronoun or a
     day. (A term's name need not be: "another name for a coal bin" is "bunker".)"""
+    kin = (
+        question.answer_type is AnswerType.PERSON
+        and family_relation(question) is not None
+        and question.text.lower().startswith(("who ", "whom "))
+    )
+    if kin:  # "who is X's husband?" wants his name too: not "public tender"
+        return not any(
+            token.is_capitalized and token.lower not in FUNCTION_WORDS
+            for token in candidate.tokens  # "Bohemond, the son of Robert" opens a sentence
+        )
     if not _asks_a_persons_name(question.text.lower()):
         return False
     tokens = candidate.sentence.tokens
