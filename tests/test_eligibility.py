@@ -270,6 +270,29 @@ def test_a_name_set_off_after_its_description_answers_which(
     _assert_admits(question, RESCUE_READER, admitted, kept_out)
 
 
+GAP_READER = reader_of(
+    "Minister quits\n\n"
+    "She resigned on Monday, four days after a paper reported it. She had held the post "
+    "for 19 months. The jury deliberated for two days before finding him guilty."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a length before "after" dates one event from another: no length of either
+        ("how long had she held the post?", "19 months", "four days"),
+        # unless the gap is asked, or "for" makes it a length
+        ("how long after the report did she resign?", "four days", None),
+        ("how long did the jury deliberate?", "two days", None),
+    ],
+)
+def test_a_gap_between_events_is_no_length_of_either(
+    question: str, admitted: str | None, kept_out: str | None
+) -> None:
+    _assert_admits(question, GAP_READER, admitted, kept_out)
+
+
 AGES_READER = reader_of(
     "Driver cleared\n\n"
     "Cian Dunlee, 41, a taxi driver, was convicted after his car struck a 27-year-old "

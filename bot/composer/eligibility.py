@@ -168,6 +168,7 @@ def candidate_spans(
             or _a_distance_for_a_size(candidate, question)
             or _a_measure_of_another(candidate, question)
             or _a_size_said_of_another(candidate, question)
+            or _a_point_for_a_length(candidate, question)
             or _no_name_for_a_name(candidate, question)
         ):
             continue  # "either" or "1281" for "what wrecked the fleet?", "65" for "which firm?"
@@ -532,6 +533,29 @@ def _a_measure_of_another(candidate: Candidate, question: QuestionAnalysis) -> b
 
 # Nouns read after a size for the thing it measures ("apartment tower").
 _MEASURED_WORDS = 3
+
+
+def _a_point_for_a_length(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """A length of time before "after", "before", "later" or "earlier" dates one event from
+    another: "resigned on Monday, four days after a newspaper reported" says when, not how
+    long she was minister; "deliberated for four days before" is a length still, and "how
+    long after ...?" asks for the gap itself."""
+    if asked_quantity(question) != "duration" or not counts_time(candidate):
+        return False
+    if _GAP_WORDS & {token.lower for token in tokenize(question.text)}:
+        return False
+    tokens = candidate.sentence.tokens
+    after = candidate.last + 1
+    before = candidate.first - 1
+    return (
+        after < len(tokens)
+        and tokens[after].lower in _GAP_WORDS
+        and not (before >= 0 and tokens[before].lower in {"for", "lasted", "took"})
+    )
+
+
+# Words that date an event from another by a length of time ("four days after").
+_GAP_WORDS = frozenset({"after", "before", "later", "earlier", "ago"})
 
 
 def _a_size_said_of_another(candidate: Candidate, question: QuestionAnalysis) -> bool:
