@@ -174,6 +174,9 @@ def test_answer_type(question: str, expected: AnswerType) -> None:
         ("What battle took place in the 10th century?", ("battle",)),
         ("What proclamation gave Huguenots special privileges?", ("proclamation",)),
         ("What is the name given to the input string?", ("name",)),
+        # ... and so does a verb that is also a noun, after a plural, with its object next
+        ("Which countries share the currency?", ("country",)),
+        ("Which firms own the mine?", ("firm",)),
         # the owner before "'s" is not the head
         ("What is Norman art's best known piece?", ("best", "known", "piece")),
         # a time said after the noun is not its head

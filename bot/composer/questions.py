@@ -870,6 +870,21 @@ def _speech_group(stem: str) -> str | None:
     return None
 
 
+def _verb_before_its_object(token: Token, words: list[Token], phrase: list[Token]) -> bool:
+    """Whether ``token``, after a plural noun, is a verb taking an object that opens on an
+    article: a noun there would end the question's noun phrase ("which countries share
+    the currency?", "which firms own the mine?")."""
+    index = next((at for at, word in enumerate(words) if word is token), None)
+    if index is None or index + 1 >= len(words):
+        return False
+    return (
+        words[index + 1].lower in _ARTICLES
+        and phrase[-1].lower.endswith("s")
+        and not phrase[-1].lower.endswith("'s")
+        and can_be_verb(token.lower)
+    )
+
+
 def _head_phrase(words: list[Token], participles: bool = False) -> tuple[Token, ...]:
     """The noun phrase that opens ``words``, up to the first verb-like word.
 
@@ -893,6 +908,8 @@ def _head_phrase(words: list[Token], participles: bool = False) -> tuple[Token, 
             phrase = []
         if phrase and word_class(token.lower) in _CLAUSE_CLASSES and _has_noun(phrase):
             break
+        if phrase and _verb_before_its_object(token, words, phrase):
+            break  # "which countries share the currency?": "share" is the verb
         if (
             not participles
             and phrase
