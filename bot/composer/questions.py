@@ -906,10 +906,11 @@ def _head_phrase(words: list[Token], participles: bool = False) -> tuple[Token, 
             # the head, and the words after it open the head's phrase
             owner = phrase[-1]
             phrase = []
-        if phrase and word_class(token.lower) in _CLAUSE_CLASSES and _has_noun(phrase):
+        if phrase and (
+            (word_class(token.lower) in _CLAUSE_CLASSES and _has_noun(phrase))
+            or _verb_before_its_object(token, words, phrase)  # "which countries share the"
+        ):
             break
-        if phrase and _verb_before_its_object(token, words, phrase):
-            break  # "which countries share the currency?": "share" is the verb
         if (
             not participles
             and phrase
