@@ -22,6 +22,7 @@ from bot.composer.selection import pool_sentences, select_answer
 from bot.composer.sentence_features import SENTENCE_FEATURES, sentence_features
 from bot.composer.span_features import (
     SPAN_FEATURES,
+    asked_quantity,
     asks_a_length,
     asks_for_several,
     span_features,
@@ -198,6 +199,20 @@ def test_a_word_written_as_one_compound_of_the_head(word: str, head: str, compou
 )
 def test_how_common_a_word_is(word: str, low: float, high: float) -> None:
     assert low <= zipf_frequency(word) <= high
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("by how much did the bank raise rates?", "percent"),  # a rate, plural or not
+        ("by how much did the bank raise the rate?", "percent"),
+        ("how many shares did he sell?", "count"),  # shares of stock are counted
+        ("how much will it pay per share?", "money"),
+        ("how old is she?", "age"),
+    ],
+)
+def test_the_quantity_a_number_question_wants(question: str, wanted: str) -> None:
+    assert asked_quantity(analyze_question(question)) == wanted
 
 
 @pytest.mark.parametrize(

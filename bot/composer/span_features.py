@@ -172,6 +172,7 @@ _PART_WITHIN = 6
 # A whole stands at most this many tokens after its part: "Four [of the museum's] 22".
 _WHOLE_REACH = 4
 _PERCENT_WORDS = frozenset({"percent", "percentage", "per cent", "proportion", "share", "rate"})
+_PLURAL_RATES = frozenset({"rates", "percentages", "proportions"})
 # "per share", "a share", "each share", "for each Solvik share": one share of stock,
 # priced in money (after "per" or "each" a name may stand between: one word of at most
 # 30 letters; "a larger share" is a part).
@@ -476,7 +477,8 @@ def asked_quantity(question: QuestionAnalysis) -> str | None:
     if question.number_kind in {"age", "duration", "money", "score"}:
         return question.number_kind
     words = {token.lower for token in question.content} | set(question.text.lower().split())
-    shares = words & _PERCENT_WORDS
+    # "rates" too; not "shares", which are counted ("how many shares did he sell?")
+    shares = (words | {word[:-1] for word in words & _PLURAL_RATES}) & _PERCENT_WORDS
     if shares == {"share"} and _A_SHARE.search(question.text.lower()):
         shares = set()  # "how much will it pay per share?" asks a price
     if shares:
