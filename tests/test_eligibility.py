@@ -431,7 +431,8 @@ INVASION_READER = reader_of(
     "Northgate Hospital recruited volunteers aged between 65 and 80. "
     "Leaders set new talks for June 15-16. "
     "The port paid a premium of 28 percent on Friday. "
-    "Negotiators signed the contract at 4:15 a.m. in a hotel."
+    "Negotiators signed the contract at 4:15 a.m. in a hotel. "
+    "Inflation should fall to target in the second half of 2027."
 )
 
 
@@ -444,6 +445,7 @@ INVASION_READER = reader_of(
         ("what changed the port?", "New cranes", "1970s and 1980s"),  # decades are dates
         ("what did leaders set?", "new talks", "June 15-16"),  # a range of days too
         ("what premium did the port pay?", "premium of 28 percent", "Friday"),  # a weekday too
+        ("what should fall?", "Inflation", "second half of 2027"),  # a part of a year too
         # a name holding a year is a name, not a date
         ("what followed the vote?", "1997 Treaty of Amsterdam", "1281"),
         # a question that asks "when" in its own words still gets dates

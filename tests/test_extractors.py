@@ -504,6 +504,13 @@ def test_no_noun_phrase_ends_on_an_owner_whose_noun_follows() -> None:
     assert "driver's conviction" in found
 
 
+def test_a_lone_verb_after_to_is_no_noun_phrase() -> None:
+    """ "to return to target" has a verb, not a noun "return"; "went to school." a noun."""
+    found = texts(extract_chunks(sentence_of("It expects inflation to return to target.")))
+    assert "return" not in found
+    assert "school" in texts(extract_chunks(sentence_of("She went to school.")))
+
+
 def test_a_phrase_opening_on_an_amount_keeps_its_currency() -> None:
     """ "€250 in compensation" is an amount; "250" alone had answered "what will passengers
     get?"."""

@@ -411,6 +411,9 @@ _YEAR = re.compile(r"(?:1\d{3}|20\d{2})s?")  # a year or its decade ("1970s")
 _DAY_OR_YEAR = re.compile(r"\d{1,4}(?:st|nd|rd|th|s)?(?:[-–]\d{1,4})?")  # "15-16" of June
 _DATE_WORDS = (
     frozenset({"in", "on", "of", "the", "by", "from", "to", "and", "early", "late", "mid"})
+    # parts of a year: "the second half of 2027", "the end of 2025"
+    | frozenset({"first", "second", "third", "fourth", "half", "quarter", "end", "start"})
+    | frozenset({"beginning", "middle", "until", "since"})
     | MONTHS
     | WEEKDAYS
     | TIME_NOUNS

@@ -48,6 +48,7 @@ from bot.composer.person_words import PERSON_STEMS
 from bot.composer.tokens import Token, groups_digits
 from bot.composer.word_classes import (
     WordClass,
+    can_be_verb,
     classify,
     is_common_word,
     is_speech_verb,
@@ -126,6 +127,9 @@ def extract_chunks(sentence: Sentence) -> Iterator[Candidate]:
             # ends on an owner; the next one starts there
             index = last
             continue
+        if last == index and _an_infinitive(tokens, index):
+            index += 1  # "did not expect inflation to return to target": a verb
+            continue
         head_class = classes[last]
         fit = 0.35 if head_class in _HEAD_CLASSES else 0.15
         first = _with_its_currency(tokens, index)
@@ -143,6 +147,18 @@ def extract_chunks(sentence: Sentence) -> Iterator[Candidate]:
                     continue  # never cut a name in two
                 yield Candidate(sentence, start, last, "chunk", fit * 0.9)
         index = last + 1
+
+
+def _an_infinitive(tokens: tuple[Token, ...], index: int) -> bool:
+    """Whether the lone word at ``index`` is a verb after "to", its complement opening
+    next on a preposition, an article or a pronoun ("to return to target", "to buy the
+    firm"), not a noun ("went to school.")."""
+    if index == 0 or index + 1 >= len(tokens) or tokens[index - 1].lower != "to":
+        return False
+    following = tokens[index + 1].lower
+    return can_be_verb(tokens[index].lower) and (
+        following in PREPOSITIONS or following in DETERMINERS or following in PRONOUNS
+    )
 
 
 def _with_its_currency(tokens: tuple[Token, ...], first: int) -> int:
