@@ -98,6 +98,10 @@ def analyze(question: str):  # type: ignore[no-untyped-def]
         ("How come the meeting was delayed?", AnswerType.REASON),
         ("What was the reason for the sanctions?", AnswerType.REASON),
         ("What caused the tension?", AnswerType.REASON),
+        # "what ... for?" asks why, unless "for" completes its verb
+        ("What did the town build the wall for?", AnswerType.REASON),
+        ("What were the divers looking for?", AnswerType.OTHER),
+        ("What is Aldmark known for?", AnswerType.OTHER),
         ("What are the sanctions for?", AnswerType.REASON),
         ("For what reason were troops recalled?", AnswerType.REASON),
         ("How did the Kremlin receive Biden's proposal?", AnswerType.MANNER),
@@ -491,7 +495,11 @@ def test_a_time_taken_is_a_measure(
     assert analysis.head[: len(head)] == head
 
 
-def test_a_passive_with_a_stranded_preposition_asks_for_its_object() -> None:
-    analysis = analyze_question("what was the driver convicted of?")
+@pytest.mark.parametrize(
+    "question", ["what was the driver convicted of?", "what were the divers looking for?"]
+)
+def test_a_verb_with_a_stranded_preposition_asks_for_its_object(question: str) -> None:
+    """A passive's or an -ing verb's: "the divers" are no head noun of the answer."""
+    analysis = analyze_question(question)
     assert analysis.answer_type is AnswerType.OTHER
     assert analysis.head == ()

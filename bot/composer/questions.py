@@ -197,7 +197,15 @@ def _compiled(rules: tuple[tuple[str, AnswerType, str | None], ...]) -> tuple[_T
 _TYPE_RULES = _compiled(
     (
         (r"^(how come|for what reason|why)\b", AnswerType.REASON, None),
-        (r"^what\b(?!.*\bstands? for$).*\bfor$", AnswerType.REASON, None),
+        # "what did they do it for?" asks why; "what were they looking for?" what was sought
+        (
+            r"^what\b(?!.*\b(?:stands?|looking|searching|hunting|waiting|asking|applying|"
+            r"hoping|known|famous|responsible|paid|paying|used|voted|voting|calling|called|"
+            r"named|fighting|campaigning|praised|blamed|arrested|charged|jailed|fined|"
+            r"sentenced|convicted|wanted|nominated) for$).*\bfor$",
+            AnswerType.REASON,
+            None,
+        ),
         (
             r"^(?:what|which) (?:number|percentage|percent|proportion|share|amount|figure)\b",
             AnswerType.NUMBER,
@@ -771,10 +779,12 @@ def _asks_verb_object(after: list[Token]) -> bool:
     if (
         len(after) > 2
         and after[-1].lower in PREPOSITIONS
-        and after[-2].lower.endswith(_PARTICIPLE_ENDINGS)
+        and after[-2].lower.endswith((*_PARTICIPLE_ENDINGS, "ing"))
         and word_class(after[-2].lower) is WordClass.VERB
     ):
-        return True  # "what was the driver convicted of?": the passive's stranded object
+        # "what was the driver convicted of?": the passive's stranded object; "what were
+        # the divers looking for?": the verb's
+        return True
     if len(after) == _SUBJECT_WITH_ARTICLE and after[0].lower in _ARTICLES:
         # "what is the company offering?": a noun after its article, then the verb
         return ends_on_a_gerund(after)
