@@ -201,6 +201,13 @@ def test_how_common_a_word_is(word: str, low: float, high: float) -> None:
     assert low <= zipf_frequency(word) <= high
 
 
+def test_a_bare_number_counts_the_noun_past_its_qualifiers() -> None:
+    """ "40" of "more than 40 sealed wine casks" counts casks: another thing than cannons."""
+    spans = _spans("how many cannons were found?", COUNTS_READER)
+    assert spans["40"]["counts_other"] == 1.0
+    assert spans["six"]["counts_other"] == 0.0
+
+
 @pytest.mark.parametrize(
     ("question", "wanted"),
     [
@@ -412,7 +419,8 @@ COUNTS_READER = reader_of(
     "The organisers hired 640 employees and 12 buses. "
     "Some 400 volunteers helped. "
     "The city set aside €5 million in emergency aid, with up to €3,000 for each household. "
-    "About 1,800 dockworkers walked off the job."
+    "About 1,800 dockworkers walked off the job. "
+    "They counted six bronze cannons and more than 40 sealed wine casks."
 )
 
 
@@ -439,6 +447,9 @@ def test_people_are_counted_by_the_doers_of_the_verb(
         # an amount of money or of a thing is of the noun said right after it
         ("how much aid was set aside?", "€5 million", 1.0),
         ("how much aid was set aside?", "€3,000", 0.0),
+        # a bare number counts the noun past the words that qualify it
+        ("how many cannons were found?", "six", 1.0),
+        ("how many cannons were found?", "40", 0.0),
         # a compound of the noun counts it; a noun past the number's verb is not counted
         ("how many workers were hired?", "640 employees", 0.0),
         ("how many workers walked off the job?", "1,800 dockworkers", 1.0),

@@ -718,10 +718,10 @@ def _word_after(candidate: Candidate) -> str:
 
 
 def _noun_after(candidate: Candidate) -> bool:
-    """ "80" of "about 80 people", "74" of "in 74 minutes": a number counting a noun
-    (but "52 years old" is an age)."""
+    """ "80" of "about 80 people", "74" of "in 74 minutes", "40" of "40 sealed wine
+    casks": a number counting a noun (but "52 years old" is an age)."""
     following = _word_after(candidate)
-    if not following or word_class(following) is not WordClass.NOUN:
+    if not following or _counted_head(candidate) is None:
         return False
     tokens = candidate.sentence.tokens
     after = candidate.last + 2
@@ -763,7 +763,31 @@ def _counted(candidate: Candidate) -> str:
     word right after it ("" at a mark)."""
     if candidate.rule == "number+noun":
         return candidate.sentence.tokens[candidate.last].stem
-    return _own_unit(candidate) or stem(_word_after(candidate))
+    head = _counted_head(candidate)
+    return _own_unit(candidate) or (head.stem if head is not None else stem(_word_after(candidate)))
+
+
+def _counted_head(candidate: Candidate) -> Token | None:
+    """The noun a bare number counts: the last noun of the words right after it, past the
+    words that qualify it ("casks" of "40 sealed wine casks"), or None when the word after
+    it is no noun nor a modifier of one."""
+    tokens = candidate.sentence.tokens
+    head = None
+    for token in tokens[candidate.last + 1 : candidate.last + 1 + _COUNTED_WORDS]:
+        if not token.is_word or token.lower in FUNCTION_WORDS:
+            break
+        kind = word_class(token.lower)
+        if kind is WordClass.NOUN:
+            head = token
+        elif head is not None or kind not in _QUALIFYING:
+            break
+    return head
+
+
+# Words read after a number for the noun it counts ("sealed wine casks").
+_COUNTED_WORDS = 3
+# Words that may qualify a counted noun before it: "sealed", "silver", "new".
+_QUALIFYING = frozenset({WordClass.ADJECTIVE, WordClass.VERB})
 
 
 def _own_unit(candidate: Candidate) -> str:
