@@ -270,6 +270,28 @@ def test_a_name_set_off_after_its_description_answers_which(
     _assert_admits(question, RESCUE_READER, admitted, kept_out)
 
 
+SHIP_READER = reader_of(
+    "Wreck found\n\n"
+    "The ship, identified as the Zwarte Valk, lies at a depth of 38 metres. "
+    "The records do not name the ship's captain. In 1724 the brewery changed its name."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a thing's own name is a proper name, as a person's is
+        ("what is the ship's name?", "Zwarte Valk", "ship's captain"),
+        # a year asked about a name is a year
+        ("in what year did the brewery change its name?", "1724", None),
+    ],
+)
+def test_a_things_own_name_is_a_proper_name(
+    question: str, admitted: str | None, kept_out: str | None
+) -> None:
+    _assert_admits(question, SHIP_READER, admitted, kept_out)
+
+
 GAP_READER = reader_of(
     "Minister quits\n\n"
     "She resigned on Monday, four days after a paper reported it. She had held the post "

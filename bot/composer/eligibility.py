@@ -691,9 +691,10 @@ def _an_opinion_for_a_description(candidate: Candidate, question: QuestionAnalys
 
 
 def _no_name_for_a_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
-    """ "We've", "1:45 p.m." or "insurer" for "what is the name of the injured resident?":
-    a person's name is a capitalized word, not a sentence's first word, a pronoun or a
-    day. (A term's name need not be: "another name for a coal bin" is "bunker".)"""
+    """ "We've", "1:45 p.m." or "insurer" for "what is the name of the injured resident?",
+    "ship's captain" for "what is the ship's name?": a proper name is a capitalized word,
+    not a sentence's first word, a pronoun or a day. (A term's name need not be: "another
+    name for a coal bin" is "bunker".)"""
     kin = (
         question.answer_type is AnswerType.PERSON
         and family_relation(question) is not None
@@ -704,8 +705,8 @@ def _no_name_for_a_name(candidate: Candidate, question: QuestionAnalysis) -> boo
             token.is_capitalized and token.lower not in FUNCTION_WORDS
             for token in candidate.tokens  # "Bohemond, the son of Robert" opens a sentence
         )
-    if not _asks_a_persons_name(question.text.lower()):
-        return False
+    if question.answer_type not in _THING_TYPES or not _asks_a_proper_name(question.text.lower()):
+        return False  # "in what year did it change its name?" asks a year
     tokens = candidate.sentence.tokens
     return not any(
         _names_someone(tokens, index) for index in range(candidate.first, candidate.last + 1)
@@ -725,14 +726,16 @@ def _names_someone(tokens: Sequence[Token], index: int) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _asks_a_persons_name(text: str) -> bool:
+def _asks_a_proper_name(text: str) -> bool:
     """ "the name of the injured resident", "the thieves' names", "her husband's name",
-    "what is his name": the name asked for is someone's."""
-    owners = [match.group(1) for match in _NAME_OWNED.finditer(text)]
+    "what is his name", "what is the ship's name?": the name asked for is someone's or a
+    thing's own, a proper name. ("The name of the process" may be a term: only people's
+    count after "name of".)"""
+    if _NAME_OWNED.search(text) or _NAME_OF_PRONOUN.search(text):
+        return True
+    owners: list[str] = []
     for match in _NAME_OF.finditer(text):
         owners.extend(match.group(1).split())
-    if _NAME_OF_PRONOUN.search(text):
-        return True
     return any(_names_people(word.rstrip("'")) for word in owners)
 
 
@@ -750,7 +753,7 @@ _NAME_OF = re.compile(
 _NAME_OWNED = re.compile(
     r"\b([a-z][a-z-]{0,30})(?:'s|') (?:first |last |full |real |maiden )?names?\b"
 )
-_NAME_OF_PRONOUN = re.compile(r"\b(?:his|her|their) (?:first |last |full |real )?names?\b")
+_NAME_OF_PRONOUN = re.compile(r"\b(?:his|her|their|its) (?:first |last |full |real )?names?\b")
 
 # Heads of "which ...?" that name someone, a body or a place.
 _ENTITY_HEADS = frozenset(
