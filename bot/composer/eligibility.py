@@ -583,6 +583,7 @@ def _a_size_said_of_another(candidate: Candidate, question: QuestionAnalysis) ->
     )
 
 
+# The dimension a size is said in, after it ("8 metres long", "2 kilometres across").
 _DIMENSION_WORDS = frozenset({"long", "wide", "high", "deep", "tall", "thick", "across"})
 # Words of estimate between a noun and its size ("a gash about 8 metres long").
 _APPROXIMATELY = frozenset({"about", "some", "nearly", "roughly", "almost", "around", "over"})

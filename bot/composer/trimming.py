@@ -72,7 +72,7 @@ def _before_the_head(span: str, question: QuestionAnalysis) -> int:
     engine?"), and a name keeps its words ("Middleton Railway")."""
     head = set(question.head) | ({question.focus} if question.focus else set())
     if not head or asked_quantity(question) != "count":
-        return len(span)  # "17 days" keeps its unit: a length of time is no count
+        return len(span)  # "how long?" keeps "17 days": a length of time is no count
     words = [token for token in tokenize(span) if token.is_word]
     kept = len(words)
     while kept > 1 and words[kept - 1].stem in head and not words[kept - 1].is_capitalized:
@@ -94,6 +94,7 @@ def _past_the_preposition(span: str, question: QuestionAnalysis) -> int:
 
 
 def _counts(word: Token) -> bool:
+    """A word of a count: "nine", "2.1", "million" (a modifier is left with its noun)."""
     return word.is_number or is_cardinal(word.lower)
 
 

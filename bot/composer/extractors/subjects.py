@@ -97,7 +97,7 @@ def _phrase_start(tokens: tuple[Token, ...], end: int) -> int:
 
 def _opening_comma(tokens: tuple[Token, ...], before: int) -> int | None:
     """The comma opening the phrase set off that reaches ``before``: the nearest before it
-    within :data:`_SET_OFF_REACH` tokens, with a word before it."""
+    within :data:`_SET_OFF_REACH` tokens, never the sentence's first token."""
     for index in range(before - 1, max(0, before - _SET_OFF_REACH), -1):
         if tokens[index].text == ",":
             return index
