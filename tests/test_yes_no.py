@@ -42,6 +42,11 @@ from retrieval import Passage
         # the opposite of a question word says no
         ("is the next storm stronger?", "The next storm is expected to be weaker.", "No"),
         ("is it red or blue?", "The new logo is blue.", "blue"),
+        # a split vote says it was not unanimous; a vote with none against does not
+        ("was the vote unanimous?", "The board approved it 7-2 on Tuesday.", "No"),
+        ("was the vote unanimous?", "The vote was five to two.", "No"),
+        ("was the vote unanimous?", "Two trustees voted against the deal.", "No"),
+        ("was the vote unanimous?", "The board approved it 9-0 on Tuesday.", "Yes"),
     ],
 )
 def test_yes_or_no(question: str, text: str, expected: str) -> None:
@@ -59,6 +64,9 @@ def test_yes_or_no(question: str, text: str, expected: str) -> None:
         ("was the CFO convicted?", "The verdict acquitting the CFO was read.", 1.0),
         # a word neither said nor contradicted is missing
         ("was the CFO convicted?", "The CFO wept in court.", None),
+        # a split vote speaks to "unanimous"
+        ("was the vote unanimous?", "The vote was 5-2.", 1.0),
+        ("was the vote unanimous?", "The vote was held on Monday.", None),
     ],
 )
 def test_a_yes_no_question_is_said_by_a_word_or_its_opposite(
