@@ -165,6 +165,8 @@ def test_a_span_of_years_is_no_range_of_amounts() -> None:
         # a finishing time is one quantity: its hours and minutes are no numbers of their own
         ("Ibáñez was third in 2:07:22, a minute behind.", "2"),
         ("Ibáñez was third in 2:07:22, a minute behind.", "07"),
+        # the end of a range is no ratio's start: "97 in 11" of "aged 80 to 97 in 11 countries"
+        ("It followed patients aged 80 to 97 in 11 countries.", "97 in 11"),
     ],
 )
 def test_numbers_stop_where_the_quantity_does(text: str, absent: str) -> None:

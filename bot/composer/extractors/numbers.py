@@ -76,9 +76,10 @@ _DASH_RANGE = re.compile(
     re.IGNORECASE,
 )
 # A share told as a ratio: "nine in ten", "one out of five", "1 in 4", "one in a hundred";
-# not a number of time units ("2 in 10 minutes") nor a year ("one in 2019").
+# not a number of time units ("2 in 10 minutes"), a year ("one in 2019") nor the end of a
+# range ("aged 80 to 97 in 11 countries").
 _RATIO = re.compile(
-    rf"(?<![\w-])(?:\d{{1,3}}|{_NUMBER_WORD}) (?:in|out of) "
+    rf"(?<![\w-])(?<!\bto )(?:\d{{1,3}}|{_NUMBER_WORD}) (?:in|out of) "
     rf"(?:\d{{1,3}}(?:,\d{{3}})*|{_NUMBER_WORD})(?![\w-])(?! {_UNIT})",
     re.IGNORECASE,
 )
