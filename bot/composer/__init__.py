@@ -73,7 +73,7 @@ from bot.composer.selection import (
     sentence_window,
 )
 from bot.composer.smalltalk import chat_reply, is_summary_request
-from bot.composer.span_features import asked_quantity
+from bot.composer.span_features import HEAT_WORDS, asked_quantity
 from bot.composer.tokens import Token, tokenize
 from bot.composer.trimming import lifespan, trimmed
 from bot.composer.understanding import search_query, understand
@@ -405,7 +405,7 @@ def _own_sentence_silent(analysis: QuestionAnalysis, best: Candidate) -> bool:
 # The adjectives of "how hot was it?": the weather's heat, which a sentence gives as a
 # unit ("41 degrees"), not as the word. ("how far is it?" names nothing to measure from:
 # no sentence's distance answers it.)
-_DIMENSION_STEMS = frozenset(stem(word) for word in ("hot", "cold", "warm"))
+_DIMENSION_STEMS = frozenset(stem(word) for word in HEAT_WORDS)
 
 
 def _future_for_the_past(analysis: QuestionAnalysis, best: Candidate) -> bool:

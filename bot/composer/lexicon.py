@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "AUXILIARIES",
     "CAUSE_MARKERS",
+    "COPULAS",
     "CURRENCY_SIGNS",
     "CURRENCY_WORDS",
     "DETERMINERS",
@@ -98,6 +99,8 @@ TIME_NOUNS = words(
     "year years decade decades century centuries millennium summer winter spring autumn fall "
     "morning afternoon evening night tonight today yesterday tomorrow era age period season"
 )
+# The finite forms of "be": "what is ...?", "the land burned so far is ...".
+COPULAS = words("is are was were")
 AUXILIARIES = words(
     "is are was were be been being am do does did done has have had having will would shall "
     "should can could may might must"

@@ -23,6 +23,7 @@ from functools import lru_cache
 from bot.composer.inflections import singulars
 from bot.composer.lexicon import (
     AUXILIARIES,
+    COPULAS,
     DETERMINERS,
     FUNCTION_WORDS,
     KIN_NOUNS,
@@ -131,7 +132,6 @@ _WRAPPERS = re.compile(
 )
 _IMPERATIVE = re.compile(r"^(?:name|list|give|identify|state|find)\s+(?:me\s+)?", re.IGNORECASE)
 
-_COPULAS = frozenset({"is", "are", "was", "were"})
 _NOUN_LIKE = frozenset({WordClass.NOUN, WordClass.NAME, WordClass.ADJECTIVE, WordClass.NUMBER})
 _WH_WORDS = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "how"})
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -330,7 +330,7 @@ def _asks_for_role(words: list[Token]) -> bool:
     return (
         len(words) >= 4
         and words[0].lower in {"who", "whom"}
-        and words[1].lower in _COPULAS
+        and words[1].lower in COPULAS
         and words[2].lower in _ARTICLES
         and words[-1].lower not in FUNCTION_WORDS
     )
@@ -365,7 +365,7 @@ def _role(words: list[Token]) -> list[Token]:
     Longer questions ("who was an important figure in the revival in India?") say
     more than a role, and a sentence answers them in its own words.
     """
-    if len(words) < 4 or words[0].lower not in {"who", "whom"} or words[1].lower not in _COPULAS:
+    if len(words) < 4 or words[0].lower not in {"who", "whom"} or words[1].lower not in COPULAS:
         return []
     rest = words[3:]
     if words[2].lower in _ARTICLES:
@@ -483,7 +483,7 @@ def _wh_role(tokens: tuple[Token, ...]) -> str:
     if not rest:
         return ""
     following = rest[0].lower
-    if following in _COPULAS:
+    if following in COPULAS:
         # "what is the company offering?": "is" is the auxiliary of the verb in -ing
         return "object" if len(rest) > _VERB_AFTER_SUBJECT and ends_on_a_gerund(words) else ""
     if following in AUXILIARIES:
@@ -590,7 +590,7 @@ def _asks_who_did(tokens: tuple[Token, ...]) -> bool:
     cannot be defined, and a closing preposition asks for its object.
     """
     words = [token for token in tokens if token.is_word]
-    if len(words) < 3 or words[0].lower not in {"who", "whom"} or words[1].lower not in _COPULAS:
+    if len(words) < 3 or words[0].lower not in {"who", "whom"} or words[1].lower not in COPULAS:
         return False
     following = words[2]
     if following.lower in _SUBJECT_PRONOUNS or words[-1].lower in _STRANDED_PREPOSITIONS:
@@ -755,10 +755,10 @@ def _analyze_what_is(
         and rest[1].lower == "the"
         and _type_of_head(after) is not AnswerType.OTHER
     )
-    if rest[0].lower in _COPULAS and is_short_thing and not asks_name and not names_a_category:
+    if rest[0].lower in COPULAS and is_short_thing and not asks_name and not names_a_category:
         target = " ".join(token.text for token in after)
         return QuestionAnalysis(core, AnswerType.DEFINITION, content, target=target, tense=tense)
-    head = _head_phrase(after, participles=True) if rest[0].lower in _COPULAS else ()
+    head = _head_phrase(after, participles=True) if rest[0].lower in COPULAS else ()
     return QuestionAnalysis(core, _type_of_head(head), content, head=_stems_of(head), tense=tense)
 
 
@@ -880,18 +880,17 @@ def _speech_group(stem: str) -> str | None:
     return None
 
 
-def _verb_before_its_object(token: Token, words: list[Token], phrase: list[Token]) -> bool:
-    """Whether ``token``, after a plural noun, is a verb taking an object that opens on an
-    article: a noun there would end the question's noun phrase ("which countries share
-    the currency?", "which firms own the mine?")."""
-    index = next((at for at, word in enumerate(words) if word is token), None)
-    if index is None or index + 1 >= len(words):
+def _verb_before_its_object(index: int, words: list[Token], phrase: list[Token]) -> bool:
+    """Whether ``words[index]``, after a plural noun, is a verb taking an object that opens
+    on an article: a noun there would end the question's noun phrase ("which countries
+    share the currency?", "which firms own the mine?")."""
+    if index + 1 >= len(words):
         return False
     return (
         words[index + 1].lower in _ARTICLES
         and phrase[-1].lower.endswith("s")
         and not phrase[-1].lower.endswith("'s")
-        and can_be_verb(token.lower)
+        and can_be_verb(words[index].lower)
     )
 
 
@@ -905,7 +904,7 @@ def _head_phrase(words: list[Token], participles: bool = False) -> tuple[Token, 
     """
     phrase: list[Token] = []
     owner: Token | None = None
-    for token in words:
+    for index, token in enumerate(words):
         after_of = bool(phrase) and phrase[-1].lower == "of" and token.lower in _ARTICLES
         if after_of:
             continue  # "the name of the Norse leader"
@@ -918,7 +917,7 @@ def _head_phrase(words: list[Token], participles: bool = False) -> tuple[Token, 
             phrase = []
         if phrase and (
             (word_class(token.lower) in _CLAUSE_CLASSES and _has_noun(phrase))
-            or _verb_before_its_object(token, words, phrase)  # "which countries share the"
+            or _verb_before_its_object(index, words, phrase)  # "which countries share the"
         ):
             break
         if (

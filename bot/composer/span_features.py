@@ -62,6 +62,7 @@ from bot.composer.word_classes import WordClass, looks_plural, word_class
 from retrieval.analysis import stem
 
 __all__ = [
+    "HEAT_WORDS",
     "RULE_FAMILIES",
     "SPAN_FEATURES",
     "QuantityAsked",
@@ -952,6 +953,8 @@ _DIMENSIONS = {
     "hot": "heat",
     "cold": "heat",
 }
+# The words of "how hot/cold ...?": the heat asked, which a sentence gives as a unit.
+HEAT_WORDS = frozenset(word for word, dimension in _DIMENSIONS.items() if dimension == "heat")
 # Sizes that a count gives as well: "how big was the crowd?" "12,500".
 _SIZE_COUNTED = re.compile(r"\bhow (?:big|large|small)\b")
 _YEAR_FORM = re.compile(r"\d{3,4}(?:s|-\d{2,4})?")

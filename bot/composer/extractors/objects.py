@@ -18,7 +18,7 @@ from functools import lru_cache
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extractors.phrases import content_end
 from bot.composer.extractors.verb_uses import question_verbs, verb_uses
-from bot.composer.lexicon import AUXILIARIES, PREPOSITIONS
+from bot.composer.lexicon import AUXILIARIES, COPULAS, PREPOSITIONS
 from bot.composer.questions import QuestionAnalysis
 from bot.composer.tokens import Token, groups_digits, tokenize
 from bot.composer.word_classes import WordClass, can_be_verb, word_class
@@ -104,14 +104,11 @@ def _a_participles_tail(tokens: tuple[Token, ...], first: int, end: int) -> bool
     far is pine forest" has "burned" take no object."""
     for index in range(first, end + 1):
         token = tokens[index]
-        if token.lower in _FINITE_BE:
+        if token.lower in COPULAS:
             return True
         if token.is_number or token.is_capitalized or word_class(token.lower) is WordClass.NOUN:
             return False
     return False
-
-
-_FINITE_BE = frozenset({"is", "are", "was", "were"})
 
 
 @lru_cache(maxsize=1024)

@@ -26,6 +26,7 @@ from bot.composer.lexicon import (
     AUXILIARIES,
     CALENDAR_WORDS,
     CONJUNCTIONS,
+    CURRENCY_SIGNS,
     DETERMINERS,
     FUNCTION_WORDS,
     HONORIFICS,
@@ -164,12 +165,9 @@ def _an_infinitive(tokens: tuple[Token, ...], index: int) -> bool:
 def _with_its_currency(tokens: tuple[Token, ...], first: int) -> int:
     """The phrase's first token, back over the currency sign of an amount it opens on:
     "€250 in compensation", not "250"."""
-    if first > 0 and tokens[first].is_number and tokens[first - 1].text in _CURRENCY_SIGNS:
+    if first > 0 and tokens[first].is_number and tokens[first - 1].text in CURRENCY_SIGNS:
         return first - 1
     return first
-
-
-_CURRENCY_SIGNS = frozenset("$£€¥")
 
 
 def _a_new_amount(tokens: tuple[Token, ...], classes: tuple[WordClass, ...], joiner: int) -> bool:
