@@ -781,6 +781,51 @@ def test_a_who_question_naming_someone_wants_a_sentence_about_them(
 
 
 @pytest.mark.parametrize(
+    ("headline", "question", "admitted", "kept_out"),
+    [
+        # the body the headline names is "the company" of the story's sentences
+        (
+            "Irish retailer Brenlow says hackers stole data",
+            "who runs Brenlow?",
+            "Aoife Byrne",
+            None,
+        ),
+        (
+            "Irish retailer Brenlow says hackers stole data",
+            "who is Brenlow's chief executive?",
+            "Aoife Byrne",
+            None,
+        ),
+        # a body the headline does not name is not the story's "company"
+        ("Hackers steal shoppers' data", "who runs Brenlow?", None, "Aoife Byrne"),
+        # nor is a person the headline names a body "the company" stands for
+        ("Varga wins the company prize", "who coaches Varga?", None, "Aoife Byrne"),
+    ],
+)
+def test_the_headlines_body_is_the_company_a_sentence_speaks_of(
+    headline: str, question: str, admitted: str | None, kept_out: str | None
+) -> None:
+    text = (
+        "Brenlow sells homeware online. Eszter Varga works there. The weather was dry. "
+        '"We are sorry," the company\'s chief executive, Aoife Byrne, said in a video.'
+    )
+    _assert_admits(question, reader_of(f"{headline}\n\n{text}"), admitted, kept_out)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a day or a year of a date names no thing
+        ("what kind of alert is out for wednesday?", "orange warning", "21"),
+        ("what was issued?", "orange warning", "21"),
+    ],
+)
+def test_a_number_of_a_date_is_no_thing(question: str, admitted: str, kept_out: str) -> None:
+    text = "The weather service issued an orange warning for Wednesday, Jan. 21, when rain is due."
+    _assert_admits(question, reader_of("Story\n\n" + text), admitted, kept_out)
+
+
+@pytest.mark.parametrize(
     ("text", "question", "admitted", "kept_out"),
     [
         # what the question sets aside is no answer; a list gives the rest of it

@@ -90,6 +90,23 @@ def test_dates(text: str, expected: str) -> None:
     assert expected in texts(extract_dates(sentence_of(text)))
 
 
+@pytest.mark.parametrize(
+    ("text", "whole", "not_a_date"),
+    [
+        # years written in full after "to", or a short end after a dash, make a span
+        ("The war lasted from 1939 to 1945.", "1939 to 1945", None),
+        ("The war of 1914-18 ended it.", "1914-18", None),
+        # a year and the number after "to" do not
+        ("Honors fell from 90% in 2004 to 60% in 2005.", "2004", "2004 to 60"),
+        ("Sales rose in 1998 to 45 stores.", "1998", "1998 to 45"),
+    ],
+)
+def test_a_span_of_years_is_written_as_one(text: str, whole: str, not_a_date: str | None) -> None:
+    found = texts(extract_dates(sentence_of(text)))
+    assert whole in found
+    assert not_a_date is None or not_a_date not in found
+
+
 def test_an_era_needs_a_number_and_its_capitals() -> None:
     found = texts(extract_dates(sentence_of("The firm ran 30 ads and bought CE marks for 5 ADs.")))
     assert found == []

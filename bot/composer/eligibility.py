@@ -136,7 +136,11 @@ def candidate_spans(
         if (kept := _without_the_set_aside(candidate, question)) is not None
     ]
     text = sentence.passage.text
-    dates = date_spans(text, reader) if question.answer_type is AnswerType.NUMBER else []
+    dates = (
+        date_spans(text, reader)
+        if question.answer_type is AnswerType.NUMBER or question.answer_type in _THING_TYPES
+        else []
+    )
     named_before = _named_before(question, passage_index, reader)
     holder_wanted = question.asks_role and question.answer_type is AnswerType.PERSON
     role_at = _role_mentions(sentence, question) if holder_wanted else []
@@ -157,6 +161,7 @@ def candidate_spans(
         if (
             _only_a_quantifier(candidate, question)
             or _a_date_for_a_thing(candidate, question)
+            or _a_day_for_a_thing(candidate, question, dates)
             or _the_date_of_an_earlier_one(candidate, question)
             or _years_for_one_year(candidate, question)
             or _a_number_for_someone(candidate, question)
@@ -220,10 +225,43 @@ def _names_nobody_asked(
     if question.answer_type is not AnswerType.PERSON or not question.capital_stems:
         return False
     passages = reader.knowledge.retriever.passages
-    return not any(
-        _names_one_of(tokenize(passages[index].text), question)
-        for index in (passage_index, passage_index - 1)
-        if index >= 0
+    read = [
+        tokenize(passages[index].text) for index in (passage_index, passage_index - 1) if index >= 0
+    ]
+    if any(_names_one_of(tokens, question) for tokens in read):
+        return False
+    article = reader.article_number(passage_index)
+    return not (
+        any(_a_body_named_again(tokens) for tokens in read)
+        and _the_headlines_body(question, reader, article)
+    )
+
+
+def _a_body_named_again(tokens: Sequence[Token]) -> bool:
+    """Whether ``tokens`` speak of an organization as one already named: "the company",
+    "the bank's", the way a story goes on about the body its headline names."""
+    return any(
+        previous.lower == "the" and token.lower.removesuffix("'s") in _BODY_NOUNS
+        for previous, token in pairwise(tokens)
+    )
+
+
+# The singular organization nouns: "the companies" are others than the one named.
+_BODY_NOUNS = frozenset(
+    noun
+    for noun in ORGANIZATION_NOUNS
+    if not (noun.endswith("s") and noun[:-1] in ORGANIZATION_NOUNS)
+)
+
+
+def _the_headlines_body(question: QuestionAnalysis, reader: ArticleReader, article: int) -> bool:
+    """Whether the question names what the article's headline names, and no person:
+    a story calls its subject "the company" ("Irish retailer Brenlow says ..."), while a
+    surname ("who coaches Varga?") is no body "the club" stands for."""
+    headline = {token.stem for token in tokenize(reader.knowledge.articles[article].title)}
+    names = [token for token in question.content if token.is_capitalized]
+    return any(token.stem in headline for token in names) and not any(
+        reader.is_surname(token.text, article) for token in names
     )
 
 
@@ -361,6 +399,19 @@ def _a_date_for_a_thing(candidate: Candidate, question: QuestionAnalysis) -> boo
         word in _TIME_HEADS for word in question.head
     )
     return not asks_time
+
+
+def _a_day_for_a_thing(
+    candidate: Candidate, question: QuestionAnalysis, dates: list[tuple[int, int]]
+) -> bool:
+    """ "21" of "Wednesday, Jan. 21" answers no "what kind of alert ...?": a number inside a
+    date is a day or a year, never a thing (nor a person or a place)."""
+    if question.answer_type not in _THING_TYPES or _WHEN.search(question.text):
+        return False
+    text = candidate.sentence.passage.text
+    return _span_only_numbers(text, candidate.first, candidate.last) and any(
+        first <= candidate.first and candidate.last <= last for first, last in dates
+    )
 
 
 def _the_date_of_an_earlier_one(candidate: Candidate, question: QuestionAnalysis) -> bool:

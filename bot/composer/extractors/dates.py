@@ -50,7 +50,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = tuple(
         (rf"\b(?:{_WEEKDAY},?\s)?{_DAYS}\s(?:of\s)?{_MONTH}(?:,?\s{_YEAR})?\b", 0, 1.0),
         # a span of years: "between 1268 and 1273", "1945-70"
         (rf"\bbetween\s{_YEAR}\sand\s{_YEAR}\b", 0, 0.8),
-        (rf"\b{_YEAR}\s?(?:-|–|to)\s?(?:{_YEAR}|\d\d)\b", 0, 0.8),
+        # "1945 to 1970" in full: "from 90% in 2004 to 60%" is no span of years
+        (rf"\b{_YEAR}\s?(?:(?:-|–)\s?(?:{_YEAR}|\d\d)|to\s{_YEAR})\b(?!%)", 0, 0.8),
         (rf"\b(?:early|mid|late)?-?\s?{_MONTH},?\s{_YEAR}\b", 0, 0.85),
         (
             rf"\b(?:the\s)?(?:early\s|late\s|mid-)?{_ORDINAL}(?:\sand\s{_ORDINAL})?\scentur(?:y|ies)\b",
