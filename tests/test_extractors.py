@@ -1207,6 +1207,24 @@ def test_two_names_of_one_kind_joined_by_and_are_offered_together(
     assert (pair in found) is offered
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "offered"),
+    [
+        # a name inside a work's quoted title is part of the title, no one
+        ('A portrait, "Girl with a Blue Ribbon," by Ana Ruiz was taken.', "Blue Ribbon", False),
+        ('A portrait, "Girl with a Blue Ribbon," by Ana Ruiz was taken.', "Ana Ruiz", True),
+        ('Two scenes, "The Saône at Dawn" and "Fishermen at Vaise," hung there.', "Vaise", False),
+        # a quoted remark capitalizes no title: the names in it are names
+        ('"We thank Ana Ruiz for her help," the mayor said.', "Ana Ruiz", True),
+        # one capitalized word in quotation marks is a name all the same
+        ('The band, known as "Kestrel," played.', "Kestrel", True),
+    ],
+)
+def test_a_name_inside_a_quoted_title_is_none(text: str, name: str, offered: bool) -> None:
+    found = texts(extract_names(sentence_of(text), load_gazetteer(), lambda word: False, "person"))
+    assert (name in found) is offered
+
+
 def test_what_someone_did_is_a_verb_with_what_it_governs() -> None:
     sentence = sentence_of("The regulator said it had opened an investigation, officials said.")
     found = texts(extract_actions(sentence))

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.english import is_english_word
+from bot.composer.extractors.quotes import quote_spans
 from bot.composer.gazetteer import Gazetteer
 from bot.composer.lexicon import (
     FUNCTION_WORDS,
@@ -165,7 +167,11 @@ def extract_names(
     """
     previous: Name | None = None
     tokens = sentence.tokens
+    titles = _titles(sentence.passage.text)
     for name in find_names(sentence, gazetteer, lower_case_words):
+        start, end = tokens[name.first].start, tokens[name.last].end
+        if any(first <= start and end <= last for first, last in titles):
+            continue  # "Blue Ribbon" of "Girl with a Blue Ribbon" is no one
         fit = name_fit(name.kind, wanted)
         yield Candidate(sentence, name.first, name.last, f"name:{name.kind}", fit)
         joined = (
@@ -181,6 +187,29 @@ def extract_names(
 
 
 _PAIRED_KINDS = frozenset({"person", "organization"})
+
+
+@lru_cache(maxsize=8192)
+def _titles(text: str) -> tuple[tuple[int, int], ...]:
+    """The character spans of the quoted titles of ``text``: a work's name in quotation
+    marks ("The Saône at Dawn", "Girl with a Blue Ribbon") capitalizes each of its
+    words but the short function words; a quoted remark does not."""
+    spans = []
+    for first, last in quote_spans(text):
+        words = [word.strip(",.;:!?") for word in text[first:last].split()]
+        content = [word for word in words if word and word.lower() not in FUNCTION_WORDS]
+        if (
+            _TITLE_WORDS[0] <= len(words) <= _TITLE_WORDS[1]
+            and content
+            and all(word[0].isupper() or not word[0].isalpha() for word in content)
+        ):
+            spans.append((first, last))
+    return tuple(spans)
+
+
+# A title holds two words or more (one capitalized word in quotation marks is a name
+# or a scare quote), and at most a dozen.
+_TITLE_WORDS = (2, 12)
 
 
 def name_fit(kind: str, wanted: str) -> float:
