@@ -781,6 +781,26 @@ def test_a_who_question_naming_someone_wants_a_sentence_about_them(
 
 
 @pytest.mark.parametrize(
+    ("text", "admitted", "kept_out"),
+    [
+        # the object of "named" holds the role "as" says, its description set off between
+        (
+            "The premier named Duarte Meireles, 46, a doctor, as her successor.",
+            "Duarte Meireles",
+            None,
+        ),
+        ("The premier named Duarte Meireles as her successor.", "Duarte Meireles", None),
+        # the subject of the verb holds no role "as" gives its object
+        ("Ana Ruiz named Duarte Meireles as her successor.", None, "Ana Ruiz"),
+    ],
+)
+def test_a_role_given_with_as_is_held_by_the_verbs_object(
+    text: str, admitted: str | None, kept_out: str | None
+) -> None:
+    _assert_admits("who is her successor?", reader_of("Story\n\n" + text), admitted, kept_out)
+
+
+@pytest.mark.parametrize(
     ("headline", "question", "admitted", "kept_out"),
     [
         # the body the headline names is "the company" of the story's sentences

@@ -321,6 +321,10 @@ def test_any_question_form_is_analyzed_without_error(opening: str, words: list[s
         ("who was Margaret's husband?", False, ""),
         ("who was Kublai Khan's grandfather?", False, ""),
         ("who was Richard's fiancee?", False, ""),
+        # a role of someone named before ("her successor"); kin stay "who is X?"
+        ("who is her successor?", True, "successor"),
+        ("who was his lawyer?", True, "lawyer"),
+        ("who is her husband?", False, ""),
         # more than a role: a verb after the body ("ranked above")
         ("Who was the Uighur King of Qocho ranked above?", False, ""),
     ],

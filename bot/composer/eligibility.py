@@ -1040,7 +1040,31 @@ def _holds_the_role(candidate: Candidate, role_at: list[int]) -> bool:
             return True  # "Ana Ruiz, the mayor", "Ana Ruiz, 52, the mayor"
         if _done_by(tokens, index, first):
             return True  # "Sato, who is coached by former doubles player Greg Whitlam"
+        if _named_as(tokens, index, first, last):
+            return True  # "named Duarte Meireles, 46, a doctor, as her successor"
     return False
+
+
+def _named_as(tokens: Sequence[Token], index: int, first: int, last: int) -> bool:
+    """Whether the role's word follows "as" after a verb's object: "named [Duarte
+    Meireles], 46, the secretary of state for health, as her successor" (the object
+    right after its verb, any description of it set off by commas)."""
+    before = index - 1
+    if before >= 0 and tokens[before].lower in _BEFORE_A_ROLE:
+        before -= 1
+    if before <= last or tokens[before].lower != "as" or first == 0:
+        return False
+    between = tokens[last + 1 : before]
+    set_off = not between or (
+        len(between) <= _AS_REACH and between[0].text == "," and between[-1].text == ","
+    )
+    return set_off and word_class(tokens[first - 1].lower) is WordClass.VERB
+
+
+# What stands between "as" and a role ("as her successor", "as the new coach").
+_BEFORE_A_ROLE = frozenset({"the", "a", "an", "her", "his", "its", "their", "our"})
+# The most tokens of a description set off between the holder and "as".
+_AS_REACH = 14
 
 
 def _done_by(tokens: Sequence[Token], index: int, first: int) -> bool:

@@ -135,6 +135,7 @@ _IMPERATIVE = re.compile(r"^(?:name|list|give|identify|state|find)\s+(?:me\s+)?"
 _NOUN_LIKE = frozenset({WordClass.NOUN, WordClass.NAME, WordClass.ADJECTIVE, WordClass.NUMBER})
 _WH_WORDS = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "how"})
 _ARTICLES = frozenset({"the", "a", "an"})
+_OWNING_PRONOUNS = frozenset({"her", "his", "its", "their"})
 # All-capital words this short are acronyms ("US", "IT", "WHO"), not the pronoun or verb.
 _MAX_ACRONYM = 3
 # Nouns that name something said, and the speech verb group they belong to.
@@ -194,6 +195,8 @@ def _compiled(rules: tuple[tuple[str, AnswerType, str | None], ...]) -> tuple[_T
 
 
 # (pattern on the lower-cased normalized question, answer type, number kind), in order.
+# "who is her husband?" asks who the husband is; "who is her successor?" for a holder.
+_KIN_ALTERNATIVES = "|".join(sorted(KIN_NOUNS, key=len, reverse=True))
 _TYPE_RULES = _compiled(
     (
         (r"^(how come|for what reason|why)\b", AnswerType.REASON, None),
@@ -246,7 +249,9 @@ _TYPE_RULES = _compiled(
         (r"^(?:from |to |in |at )?where\b", AnswerType.LOCATION, None),
         (r"^how\b", AnswerType.MANNER, None),
         (
-            r"^(?:who|whom) (?:is|was|are|were) (?!the\b|a\b|an\b|it\b|this\b|that\b)"
+            r"^(?:who|whom) (?:is|was|are|were) "
+            r"(?!the\b|a\b|an\b|it\b|this\b|that\b)"
+            rf"(?!(?:her|his|its|their) (?!(?:{_KIN_ALTERNATIVES})\b))"
             r"(?!\S*'s\b)\S+(?: (?!\S*'s\b)\S+){0,3}\??$",
             AnswerType.DEFINITION,
             None,
@@ -360,15 +365,19 @@ def _role(words: list[Token]) -> list[Token]:
     "who is the finance minister?": the article, a modifier or two and a role;
     "who is the ceo of Minera Altiplano?", "who is the principal at the school?": the
     role before the organization; "who is Poland's culture minister?", "who is Sato's
-    coach?": the role after a name's possessive (but "Margaret's husband" asks for a
-    relation, which :func:`family_relation` reads).
+    coach?", "who is her successor?": the role after a possessive (but "Margaret's
+    husband" asks for a relation, which :func:`family_relation` reads).
     Longer questions ("who was an important figure in the revival in India?") say
     more than a role, and a sentence answers them in its own words.
     """
     if len(words) < 4 or words[0].lower not in {"who", "whom"} or words[1].lower not in COPULAS:
         return []
     rest = words[3:]
-    if words[2].lower in _ARTICLES:
+    if words[2].lower in _OWNING_PRONOUNS:
+        # "who is her successor?": a role of someone named before ("her husband" is kin)
+        if len(rest) == 1 and rest[0].lower in KIN_NOUNS:
+            return []
+    elif words[2].lower in _ARTICLES:
         for index, word in enumerate(rest[: ROLE_WORDS + 1]):
             if word.lower in ROLE_PREPOSITIONS:
                 role, body = rest[:index], rest[index + 1 :]
