@@ -146,6 +146,8 @@ COMPANY = {"chief", "executive", "director", "company"}.__contains__
 CLUB = {"coach", "club", "chief"}.__contains__
 BOSS_SAID = {"boss", "chief", "executive"}.__contains__
 RUN_SAID = {"ran", "chief", "executive"}.__contains__
+LEADER = {"leader", "chief"}.__contains__
+CHAIRMAN = {"chairman", "chief", "executive"}.__contains__
 
 
 @pytest.mark.parametrize(
@@ -172,6 +174,10 @@ RUN_SAID = {"ran", "chief", "executive"}.__contains__
         ("Who headed the company?", COMPANY, "Who is the chief executive of the company?"),
         ("who runs the company?", RUN_SAID, "who runs the company?"),
         ("who runs the club?", {"club"}.__contains__, "who runs the club?"),
+        # the verb's own doer before any title: "leads" is what a leader does
+        ("who leads the opposition?", LEADER, "who is the leader of the opposition?"),
+        ("who chairs the board?", CHAIRMAN, "who is the chairman of the board?"),
+        ("who leads the company?", COMPANY, "who is the chief executive of the company?"),
     ],
 )  # fmt: skip
 def test_a_leaders_loose_title_is_written_as_the_article_writes_it(

@@ -263,7 +263,9 @@ def _leading_verb_as_title(text: str, known: Callable[[str], bool]) -> str:
     forms = _LEADING_VERBS[match.group("verb").lower()]
     if any(known(form) for form in forms):
         return text
-    title = next((title for title in _HEAD_TITLES if all(map(known, title.split()))), None)
+    # the verb's own doer first: "who leads the opposition?" of "leader of the opposition"
+    titles = (*_DOERS.get(forms[0], ()), *_HEAD_TITLES)
+    title = next((title for title in titles if all(map(known, title.split()))), None)
     if title is None:
         return text
     return f"{match.group('who')} is the {title} of {text[match.end() :]}"
@@ -280,6 +282,12 @@ _LEADING_VERBS = {
         ("chair", "chairs", "chaired", "chairing"),
     )
     for form in forms
+}
+# The nouns for whoever does what a leading verb says.
+_DOERS = {
+    "lead": ("leader",),
+    "manage": ("manager",),
+    "chair": ("chairman", "chairwoman", "chairperson", "chair"),
 }
 _WHO_LEADS = re.compile(
     r"(?P<who>who)\s+(?P<verb>runs|ran|heads|headed|leads|led|manages|managed|chairs|chaired)\s+",
