@@ -801,6 +801,27 @@ def test_a_role_given_with_as_is_held_by_the_verbs_object(
 
 
 @pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a role the question gives someone else: its holder is not who is asked for
+        ("who was on the bridge with the captain?", "Marin Kljaić", "Davor Kljaković"),
+        ("who did the captain blame?", "Marin Kljaić", "Davor Kljaković"),
+        # the role the question asks about, or gives the answer with "as", is the answer's
+        ("who was the captain?", "Davor Kljaković", None),
+        ("who did the owners hire as captain?", "Davor Kljaković", None),
+    ],
+)
+def test_the_holder_of_a_role_the_question_gives_another_is_no_answer(
+    question: str, admitted: str, kept_out: str | None
+) -> None:
+    text = (
+        "The ship's captain, Davor Kljaković, was questioned. "
+        "The first officer, Marin Kljaić, was on the bridge with the captain at the time."
+    )
+    _assert_admits(question, reader_of("Story\n\n" + text), admitted, kept_out)
+
+
+@pytest.mark.parametrize(
     ("headline", "question", "admitted", "kept_out"),
     [
         # the body the headline names is "the company" of the story's sentences

@@ -41,8 +41,10 @@ from bot.composer.candidates import Candidate, Sentence, rule_family
 from bot.composer.coordination import asked_count, joined_items
 from bot.composer.extraction import date_spans, extract_candidates
 from bot.composer.extractors.names import opens_sentence
+from bot.composer.inflections import singulars
 from bot.composer.lexicon import (
     CALENDAR_WORDS,
+    COPULAS,
     CURRENCY_SIGNS,
     FUNCTION_WORDS,
     HONORIFICS,
@@ -54,6 +56,7 @@ from bot.composer.lexicon import (
     ORGANIZATION_NOUNS,
     PERSON_NOUNS,
     PLACE_NOUNS,
+    PREPOSITIONS,
     TIME_NOUNS,
     TIME_UNITS,
     VENUE_NOUNS,
@@ -62,7 +65,7 @@ from bot.composer.lexicon import (
 )
 from bot.composer.matching import opposed, sentence_for
 from bot.composer.noun_kinds import head_word, is_a_kind_of
-from bot.composer.person_words import PERSON_STEMS
+from bot.composer.person_words import PERSON_STEMS, PERSON_WORDS
 from bot.composer.pinned import pinned_unsaid
 from bot.composer.questions import (
     AnswerType,
@@ -144,10 +147,17 @@ def candidate_spans(
     named_before = _named_before(question, passage_index, reader)
     holder_wanted = question.asks_role and question.answer_type is AnswerType.PERSON
     role_at = _role_mentions(sentence, question) if holder_wanted else []
+    others_at = _other_roles_at(sentence, question)
     best: dict[tuple[int, int], Candidate] = {}
     for candidate in candidates:  # of the allowed families only (extract_candidates)
         if _repeats_a_name(candidate, question) or _wrong_name(candidate, question):
             continue
+        if (
+            others_at
+            and rule_family(candidate.rule) == "name"
+            and _holds_the_role(candidate, others_at)
+        ):
+            continue  # "Davor Kljaković", the captain: "who was on the bridge with the captain?"
         if (
             _wrong_quantity(candidate, question, dates, named_before)
             or _a_value_left_behind(candidate, question)
@@ -1015,6 +1025,49 @@ _QUANTIFIERS = frozenset(
 def _role_mentions(sentence: Sentence, question: QuestionAnalysis) -> list[int]:
     """Where the sentence names the role a "who is the mayor?" question asks about."""
     return [index for index, token in enumerate(sentence.tokens) if token.stem == question.focus]
+
+
+def _other_roles_at(sentence: Sentence, question: QuestionAnalysis) -> list[int]:
+    """Where the sentence says a role the question gives someone other than the one it
+    asks for: "the captain" of "who was on the bridge with the captain?", "the mayor" of
+    "who did the mayor meet?" (a role after a verb or a preposition of the question's,
+    not the predicate of "who was the first woman to fly?")."""
+    if question.answer_type is not AnswerType.PERSON or question.asks_role or question.head:
+        return []
+    roles = _roles_of_others(question.text)
+    if not roles:
+        return []
+    return [index for index, token in enumerate(sentence.tokens) if token.stem in roles]
+
+
+@lru_cache(maxsize=1024)
+def _roles_of_others(question_text: str) -> frozenset[str]:
+    """The stems of the person nouns a "who" question gives others: all of them, but
+    those of the predicate a copula opens ("who was the first woman to fly?") up to a
+    verb or a preposition ("who was on the bridge with the captain?")."""
+    words = [token for token in tokenize(question_text) if token.is_word][:_QUESTION_WORDS]
+    roles: set[str] = set()
+    # "who did the mayor meet?": the mayor is another; "who was the mayor?" asks for one
+    governed = len(words) > 1 and words[1].lower not in COPULAS
+    for index, token in enumerate(words[2:], start=2):
+        lower = token.lower
+        following = words[index + 1].lower if index + 1 < len(words) else ""
+        verb = word_class(lower) is WordClass.VERB and lower not in FUNCTION_WORDS
+        if lower == "as":
+            break  # "who did Gegeen appoint as grand chancellor?" gives the answer's role
+        if lower in PREPOSITIONS or (verb and word_class(following) is not WordClass.NOUN):
+            governed = True  # not "injured" of "who were the injured passengers?"
+        elif (
+            governed
+            and not token.is_capitalized
+            and any(form in PERSON_WORDS for form in (lower, *singulars(lower)))
+        ):
+            roles.add(token.stem)
+    return frozenset(roles)
+
+
+# The words of a question read for the roles it gives others.
+_QUESTION_WORDS = 24
 
 
 def _holds_the_role(candidate: Candidate, role_at: list[int]) -> bool:
