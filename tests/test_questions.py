@@ -181,6 +181,10 @@ def test_answer_type(question: str, expected: AnswerType) -> None:
         # ... and so does a verb that is also a noun, after a plural, with its object next
         ("Which countries share the currency?", ("country",)),
         ("Which firms own the mine?", ("firm",)),
+        # ... or a verb in -s taking a clause ("state that"), after any noun
+        ("Which articles state that powers stay with the states?", ("article",)),
+        ("Which TFEU article states that states are exempt?", ("tfeu", "article")),
+        ("What studies show that it works?", ("study",)),
         # the owner before "'s" is not the head
         ("What is Norman art's best known piece?", ("best", "known", "piece")),
         # a time said after the noun is not its head

@@ -892,14 +892,19 @@ def _speech_group(stem: str) -> str | None:
 def _verb_before_its_object(index: int, words: list[Token], phrase: list[Token]) -> bool:
     """Whether ``words[index]``, after a plural noun, is a verb taking an object that opens
     on an article: a noun there would end the question's noun phrase ("which countries
-    share the currency?", "which firms own the mine?")."""
-    if index + 1 >= len(words):
+    share the currency?", "which firms own the mine?"); or, after any noun, a verb in -s
+    taking a clause ("which article states that ...?")."""
+    if index + 1 >= len(words) or not can_be_verb(words[index].lower):
         return False
+    following = words[index + 1].lower
+    if following == "that":
+        # "which articles state that ...", "which article states that ...": a clause
+        plural = phrase[-1].lower.endswith("s") and not phrase[-1].lower.endswith("'s")
+        return plural or words[index].lower.endswith("s")
     return (
-        words[index + 1].lower in _ARTICLES
+        following in _ARTICLES
         and phrase[-1].lower.endswith("s")
         and not phrase[-1].lower.endswith("'s")
-        and can_be_verb(words[index].lower)
     )
 
 
