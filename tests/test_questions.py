@@ -511,3 +511,21 @@ def test_a_verb_with_a_stranded_preposition_asks_for_its_object(question: str) -
     analysis = analyze_question(question)
     assert analysis.answer_type is AnswerType.OTHER
     assert analysis.head == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [
+        # "to" and a verb at the end (a phrase after it allowed): the verb's object is asked
+        ("What were the Yuan armies too weak to stop?", ()),
+        ("What was the Soviet Union trying to suppress with its army?", ()),
+        # after a noun, "to" and a verb say what the noun is for: the noun is asked
+        ("what is the best way to travel?", ("best", "way")),
+        ("what is the right to vote?", ("right",)),
+        # "to" before a noun is a preposition
+        ("what was the name given to the ship?", ("name",)),
+    ],
+)
+def test_an_infinitive_at_the_end_asks_for_its_object(question: str, head: tuple[str, ...]) -> None:
+    analysis = analyze_question(question)
+    assert analysis.head == tuple(stem(word) for word in head)

@@ -771,6 +771,27 @@ def _analyze_what_is(
     return QuestionAnalysis(core, _type_of_head(head), content, head=_stems_of(head), tense=tense)
 
 
+def _an_infinitives_object(after: list[Token]) -> bool:
+    """Whether the question ends on "to" and a verb whose object it asks for: "what were
+    the Yuan armies too weak to stop?", "what was the Soviet Union trying to suppress
+    with its army?" (a phrase after the verb allowed). After a noun, "to" and a verb
+    say what the noun is for ("what is the best way to travel?"): the noun is asked."""
+    for index in range(1, min(len(after), _INFINITIVE_REACH) - 1):
+        if after[index].lower != "to":
+            continue
+        verb, before = after[index + 1].lower, after[index - 1].lower
+        if word_class(verb) is not WordClass.VERB or word_class(before) is WordClass.NOUN:
+            return False
+        rest = after[index + 2 :]
+        return not rest or (rest[0].lower in PREPOSITIONS and len(rest) <= _PHRASE_AFTER)
+    return False
+
+
+# Words of a question read for "to" and its verb, and the words of a phrase after them.
+_INFINITIVE_REACH = 16
+_PHRASE_AFTER = 4
+
+
 def _asks_verb_object(after: list[Token]) -> bool:
     """Whether the words after "what is/was" are a verb and not a thing to define: a
     passive ("what was taken?", "what was found?") or a subject and its verb
@@ -793,6 +814,8 @@ def _asks_verb_object(after: list[Token]) -> bool:
     ):
         # "what was the driver convicted of?": the passive's stranded object; "what were
         # the divers looking for?": the verb's
+        return True
+    if _an_infinitives_object(after):
         return True
     if len(after) == _SUBJECT_WITH_ARTICLE and after[0].lower in _ARTICLES:
         # "what is the company offering?": a noun after its article, then the verb
