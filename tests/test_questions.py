@@ -181,6 +181,9 @@ def test_answer_type(question: str, expected: AnswerType) -> None:
         # ... and so does a verb that is also a noun, after a plural, with its object next
         ("Which countries share the currency?", ("country",)),
         ("Which firms own the mine?", ("firm",)),
+        # a preposition right after a "what" inside the question opens no noun phrase
+        ("Antigens bind to what in order to elicit a response?", ()),
+        ("Steam engines were used for what in factories?", ()),
         # ... or a verb in -s taking a clause ("state that"), after any noun
         ("Which articles state that powers stay with the states?", ("article",)),
         ("Which TFEU article states that states are exempt?", ("tfeu", "article")),

@@ -177,6 +177,8 @@ _NUMBER_HEADS = frozenset(
 # Words that end a head phrase: function words but "of", and the words opening a time
 # said after it ("Brenlow's sales last year" asks for sales, not a year).
 _ENDS_A_HEAD = (FUNCTION_WORDS - {"of"}) | {"last", "next", "this", "yesterday", "today"}
+# ... and before it opens ("which of the firm's plants" still names plants).
+_NO_HEAD = PREPOSITIONS - {"of"}
 # "type of reduction": the answer names a reduction, so the head is the noun after "of".
 _OF_HEADS = frozenset(
     "type types kind kinds sort sorts form forms variety name names title".split()
@@ -945,8 +947,8 @@ def _head_phrase(words: list[Token], participles: bool = False) -> tuple[Token, 
         after_of = bool(phrase) and phrase[-1].lower == "of" and token.lower in _ARTICLES
         if after_of:
             continue  # "the name of the Norse leader"
-        if token.lower in AUXILIARIES or (phrase and token.lower in _ENDS_A_HEAD):
-            break
+        if token.lower in AUXILIARIES or token.lower in (_ENDS_A_HEAD if phrase else _NO_HEAD):
+            break  # a preposition first: "used for what in factories?" names no noun
         if phrase and phrase[-1].lower.endswith("'s"):
             # "Norman art's best known piece", "Derese's winning time": the owner is not
             # the head, and the words after it open the head's phrase
