@@ -958,10 +958,20 @@ def test_no_name_for_the_head_where_there_is_none(text: str, head: str, not_offe
         # a venue of many kinds, and one that needs a word saying which kind
         ("Evacuees slept at the high school gymnasium.", "the high school gymnasium"),
         ("A clinic opened at the Dunmore community centre.", "the Dunmore community centre"),
+        # a part of a country named by its direction
+        ("Fans travelled from the north of the country by train.", "the north of the country"),
+        ("Rain fell in the west of Lisbon.", "the west of Lisbon"),
     ],
 )
 def test_place_phrases(text: str, expected: str) -> None:
     assert expected in texts(extract_place_phrases(sentence_of(text)))
+
+
+def test_a_place_phrase_ends_where_a_clause_opens() -> None:
+    text = "Liège won in the final as striker Malik Diabaté scored twice."
+    assert "the final as striker Malik Diabaté" not in texts(
+        extract_place_phrases(sentence_of(text))
+    )
 
 
 @pytest.mark.parametrize(

@@ -353,33 +353,65 @@ def extract_place_phrases(sentence: Sentence) -> Iterator[Candidate]:
                 and probe + 1 < len(tokens)
                 and tokens[probe + 1].is_capitalized
             )
+            if word.lower == "of" and best is not None and tokens[best[0]].lower in _COMPASS:
+                continue  # "from the north of the country"
             if joins_name:
                 if best is not None and not tokens[best[0]].is_capitalized and best[1] > 0.6:
                     # "in the city of Deabolis", "in the province of Ulster": the name is the
                     # place; "the city" alone says nothing a reader did not know.
                     first, best = probe + 1, None
                 continue
-            if not word.is_word or word.lower in PREPOSITIONS:
-                break
+            if not word.is_word or word.lower in PREPOSITIONS or word.lower in _AFTER_A_PLACE:
+                break  # "in the final as striker Malik Diabaté scored": the place ends
             if word.is_capitalized and _a_places_own(tokens[probe - 1]):
                 # "pulling away from Kenya's Collins Kiptanui": from a person, no place
                 # ("at St. Aldric's Hospital" is one name)
                 best = None
                 break
-            if word.lower in PLACE_NOUNS:
-                best = (probe, 0.9)
-            elif word.lower in VENUE_NOUNS or _compound_venue(tokens, index, probe):
-                best = (probe, 0.55)
-            elif (
-                word.is_capitalized
-                and word.lower not in CALENDAR_WORDS
-                and (best is None or tokens[best[0]].is_capitalized)
-                and not _describes_next(tokens, probe)
-            ):
-                best = (probe, 0.9 if first > index + 1 else 0.65 if probe == first else 0.45)
+            fit = _place_word_fit(tokens, index, first, probe, best)
+            if fit is not None:
+                best = (probe, fit)
         if best is not None and not _counts_places(tokens, first, best[0]):
             fit = best[1] * (0.6 if tokens[first].lower in POSSESSIVE_PRONOUNS else 1.0)
             yield Candidate(sentence, first, best[0], "place:phrase", fit)
+
+
+def _place_word_fit(
+    tokens: tuple[Token, ...],
+    preposition: int,
+    first: int,
+    probe: int,
+    best: tuple[int, float] | None,
+) -> float | None:
+    """How well a place phrase ending at ``probe`` names a place, or None when the word
+    there ends none: a map word best, a direction ("the north") or a venue less, a name
+    by where it stands (right after the preposition, or after "the city of")."""
+    word = tokens[probe]
+    if word.lower in PLACE_NOUNS:
+        return 0.9
+    if word.lower in _COMPASS and tokens[probe - 1].lower in _ARTICLE_WORDS:
+        return 0.7  # "the north", "the west of Lisbon"
+    if word.lower in VENUE_NOUNS or _compound_venue(tokens, preposition, probe):
+        return 0.55
+    if (
+        word.is_capitalized
+        and word.lower not in CALENDAR_WORDS
+        and (
+            best is None
+            or tokens[best[0]].is_capitalized
+            or tokens[best[0]].lower in _COMPASS  # "the west of Lisbon"
+        )
+        and not _describes_next(tokens, probe)
+    ):
+        return 0.9 if first > preposition + 1 else 0.65 if probe == first else 0.45
+    return None
+
+
+# The parts of a country or a city named by a direction: "the north of the country".
+_COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
+_ARTICLE_WORDS = frozenset({"the"})
+# Words that open a clause after a place: "in the final as striker X scored".
+_AFTER_A_PLACE = frozenset({"as", "while", "when", "where", "because", "although", "though"})
 
 
 def _place_phrase_ends(
