@@ -580,6 +580,21 @@ def test_by_a_doer_after_a_participle_is_no_manner(text: str, manner: str, says_
 
 
 @pytest.mark.parametrize(
+    ("text", "means"),
+    [
+        # a means named by a bare noun ends at it: what follows says where or when
+        ("Residents were taken by bus to a sports hall in Segorbe.", "by bus"),
+        ("Supplies were sent by train from Lisbon.", "by train"),
+        # a means with more words, or a gerund's object, runs on
+        ("They got in by cutting through a skylight.", "by cutting through a skylight"),
+        ("It was decided by a vote of the council.", "by a vote of the council"),
+    ],
+)
+def test_a_means_named_by_a_bare_noun_ends_at_it(text: str, means: str) -> None:
+    assert means in texts(extract_manners(sentence_of(text)))
+
+
+@pytest.mark.parametrize(
     ("text", "not_a_cause"),
     [
         # "due to" before a verb's plain form says what was planned

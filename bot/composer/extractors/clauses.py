@@ -112,7 +112,27 @@ def extract_manners(sentence: Sentence) -> Iterator[Candidate]:
             and token.lower not in _NOT_MANNER
         ):
             yield Candidate(sentence, index, index, "manner:adverb", 0.9)
-    yield from _marked_clauses(sentence, _MANNER_MARKERS, "manner")
+    for candidate in _marked_clauses(sentence, _MANNER_MARKERS, "manner"):
+        yield _means_alone(candidate)
+
+
+def _means_alone(candidate: Candidate) -> Candidate:
+    """ "by bus" of "taken by bus to a sports hall": a means named by a bare noun ends at
+    it, and what follows ("to a sports hall") says where, not how."""
+    tokens = candidate.sentence.tokens
+    means = candidate.first + 1
+    if (
+        tokens[candidate.first].lower != "by"
+        or means + 1 > candidate.last
+        or tokens[means + 1].lower not in PREPOSITIONS
+        or tokens[means + 1].lower == "of"
+    ):
+        return candidate
+    noun = tokens[means]
+    bare = noun.is_word and not noun.is_capitalized and not noun.lower.endswith("ing")
+    if bare and word_class(noun.lower) is WordClass.NOUN:
+        return candidate._replace(last=means)
+    return candidate
 
 
 def extract_actions(sentence: Sentence) -> Iterator[Candidate]:
@@ -309,8 +329,8 @@ def _names_someone(tokens: tuple[Token, ...], body: int) -> bool:
     """Whether the noun phrase at ``body`` names a person or a body: a name, or a noun of
     people or organizations within a few words ("the regional fire service", "his crew")."""
     for token in tokens[body : body + _DOER_REACH]:
-        if not token.is_word:
-            return False
+        if not token.is_word or token.lower in PREPOSITIONS:
+            return False  # "by train from Lisbon": the phrase ends before "from"
         if token.is_capitalized or token.stem in _DOER_STEMS:
             return True
     return False
