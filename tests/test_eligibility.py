@@ -822,6 +822,30 @@ def test_the_holder_of_a_role_the_question_gives_another_is_no_answer(
 
 
 @pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a thing's purpose is said with "to", "for", "so that": not by a time, nor a noun
+        (
+            "what is the satellite for?",
+            "to spot methane leaks",
+            "after a long delay to spot methane leaks",
+        ),
+        ("what is the satellite for?", "to spot methane leaks", "infrared spectrometer"),
+        # "what caused ...?" is still answered by a noun phrase
+        ("what caused the delay?", "infrared spectrometer", None),
+    ],
+)
+def test_a_purpose_is_said_with_to_or_for(
+    question: str, admitted: str, kept_out: str | None
+) -> None:
+    text = (
+        "The satellite was launched after a long delay to spot methane leaks. "
+        "The infrared spectrometer caused the delay."
+    )
+    _assert_admits(question, reader_of("Story\n\n" + text), admitted, kept_out)
+
+
+@pytest.mark.parametrize(
     ("headline", "question", "admitted", "kept_out"),
     [
         # the body the headline names is "the company" of the story's sentences

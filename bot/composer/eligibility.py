@@ -185,6 +185,7 @@ def candidate_spans(
             or _a_size_said_of_another(candidate, question)
             or _a_point_for_a_length(candidate, question)
             or _no_name_for_a_name(candidate, question)
+            or _no_purpose(candidate, question)
         ):
             continue  # "either" or "1281" for "what wrecked the fleet?", "65" for "which firm?"
         if (
@@ -304,12 +305,35 @@ def _relation_unsaid(sentence: Sentence, question: QuestionAnalysis) -> bool:
 _KIN_OR_MARRIAGE = frozenset(stem(word) for word in KIN_NOUNS | MARRIAGE_WORDS)
 
 
+# "what is the satellite for?", "what are the cranes for?": a thing's purpose.
+_ASKS_A_PURPOSE = re.compile(r"^what (?:is|are|was|were) [^?]{1,60} for\W*$")
+
+
+def _no_purpose(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """ "after working on weather satellites" is no answer to "what is the satellite
+    for?": a purpose is said with "to", "for", "in order to" or "so that"."""
+    return (
+        question.answer_type is AnswerType.REASON
+        and candidate.rule not in _PURPOSE_RULES
+        and bool(_ASKS_A_PURPOSE.search(question.text.lower()))
+    )
+
+
+_PURPOSE_RULES = frozenset(
+    f"reason:{marker}" for marker in ("to", "to help", "for", "in order to", "so that", "so as to")
+)
+
+
 def _allowed_families(question: QuestionAnalysis) -> frozenset[str] | None:
     """The rule families whose candidates may answer, or None for any."""
-    if question.answer_type is AnswerType.REASON and not question.text.lower().startswith(
-        ("why", "how come")
+    text = question.text.lower()
+    if (
+        question.answer_type is AnswerType.REASON
+        and not text.startswith(("why", "how come"))
+        and not _ASKS_A_PURPOSE.search(text)
     ):
-        # "what caused the fire?" is answered by a noun phrase as often as by a clause.
+        # "what caused the fire?" is answered by a noun phrase as often as by a clause;
+        # "what is the satellite for?" by what it is to do ("to spot methane leaks").
         return _CAUSES
     return TYPED_FAMILIES.get(question.answer_type)
 
