@@ -523,6 +523,24 @@ def test_no_noun_phrase_ends_on_an_owner_whose_noun_follows() -> None:
     assert "driver's conviction" in found
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "run_on"),
+    [
+        # a count after a common noun opens a new amount
+        ("It left the upper stage 58 minutes after launch.", "upper stage", "stage 58 minutes"),
+        ("Ships waited in the bay 23 vessels long.", "bay", "bay 23 vessels"),
+    ],
+)
+def test_a_noun_phrase_ends_before_a_count(text: str, phrase: str, run_on: str) -> None:
+    found = texts(extract_chunks(sentence_of(text)))
+    assert phrase in found
+    assert not any(run_on in item for item in found)
+
+
+def test_a_number_that_names_stays_in_its_phrase() -> None:
+    assert "stage 2" in texts(extract_chunks(sentence_of("The cars entered stage 2 at noon.")))
+
+
 def test_a_lone_verb_after_to_is_no_noun_phrase() -> None:
     """ "to return to target" has a verb, not a noun "return"; "went to school." a noun."""
     found = texts(extract_chunks(sentence_of("It expects inflation to return to target.")))

@@ -114,6 +114,8 @@ def extract_chunks(sentence: Sentence) -> Iterator[Candidate]:
         last = index
         probe = index + 1
         while probe < len(tokens) and probe - index < _MAX_CHUNK_TOKENS:
+            if _counts_after_a_noun(tokens, classes, probe):
+                break  # "the rocket's upper stage 58 minutes after launch"
             if classes[probe] in _PHRASE_CLASSES:
                 last = probe
             elif not (
@@ -178,6 +180,26 @@ def _a_new_amount(tokens: tuple[Token, ...], classes: tuple[WordClass, ...], joi
         classes[joiner + 1] is WordClass.NUMBER
         and classes[joiner - 1] is not WordClass.NUMBER
         and tokens[joiner].lower in {"and", "or"}
+    )
+
+
+def _counts_after_a_noun(
+    tokens: tuple[Token, ...], classes: tuple[WordClass, ...], at: int
+) -> bool:
+    """Whether a number at ``at`` opens a new amount after a common noun: "upper stage
+    [58 minutes]", "the bay [23 vessels]" (a number that names, "Article 65", "stage 2",
+    counts nothing after it)."""
+    before, number = tokens[at - 1], tokens[at]
+    if not number.is_number or at + 1 >= len(tokens):
+        return False
+    counted = tokens[at + 1]
+    return (
+        classes[at - 1] is WordClass.NOUN
+        and not before.is_capitalized
+        and counted.is_word
+        and not counted.is_capitalized
+        and classes[at + 1] is WordClass.NOUN
+        and looks_plural(counted.lower)
     )
 
 
