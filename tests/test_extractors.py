@@ -606,6 +606,8 @@ def test_by_a_doer_after_a_participle_is_no_manner(text: str, manner: str, says_
         # a means with more words, or a gerund's object, runs on
         ("They got in by cutting through a skylight.", "by cutting through a skylight"),
         ("It was decided by a vote of the council.", "by a vote of the council"),
+        # a participle of means says how too
+        ("She continued to paint, using brighter colors.", "using brighter colors"),
     ],
 )
 def test_a_means_named_by_a_bare_noun_ends_at_it(text: str, means: str) -> None:

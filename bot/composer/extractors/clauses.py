@@ -76,6 +76,7 @@ _MANNER_MARKERS: dict[tuple[str, ...], float] = {
     ("as",): 0.55,
     ("through",): 0.7,
     ("via",): 0.7,
+    ("using",): 0.6,  # "continued to paint, using brighter colors"
     ("with",): 0.45,
     ("in", "a"): 0.4,
 }
