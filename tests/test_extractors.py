@@ -343,6 +343,9 @@ def test_a_rank_fits_a_count_less_than_a_count() -> None:
         ("France won the war in Algeria.", "France", "place"),
         # a middle initial's period is inside the name
         ("Charles W. Eliot, president 1869–1909, eliminated it.", "Charles W. Eliot", "person"),
+        # ... and so are the periods of the initials a name opens with
+        ("The civil rights leader W. E. B. Du Bois lived there.", "W. E. B. Du Bois", "person"),
+        ("He read J. R. R. Tolkien at school.", "J. R. R. Tolkien", "person"),
     ],
 )
 def test_names_and_their_kinds(text: str, name: str, kind: str) -> None:

@@ -242,18 +242,29 @@ def opens_sentence(tokens: Sequence[Token], index: int) -> bool:
 
 
 def _an_initials_period(tokens: tuple[Token, ...], last: int, probe: int) -> bool:
-    """Whether the mark at ``probe`` is the period of a middle initial at ``last``, with the
-    name going on after it."""
-    initial = tokens[last].text
+    """Whether the mark at ``probe`` is the period of an initial at ``last``, with the name
+    going on after it."""
+    if not (probe == last + 1 and tokens[probe].text == "." and _is_initial(tokens, last)):
+        return False
+    # after a first name or another initial ("Charles W. Eliot", "W. E. B. Du Bois"), or
+    # before another initial ("T. S. Eliot")
+    named_before = last > 0 and (
+        tokens[last - 1].is_capitalized
+        or (last > 1 and tokens[last - 1].text == "." and _is_initial(tokens, last - 2))
+    )
+    initial_next = _is_initial(tokens, probe + 1) and probe + 2 < len(tokens)
     return (
-        probe == last + 1
-        and tokens[probe].text == "."
-        and len(initial) == 1
-        and initial.isupper()
-        and last > 0
-        and tokens[last - 1].is_capitalized
+        (named_before or (initial_next and tokens[probe + 2].text == "."))
         and _is_capitalized_word(tokens, probe + 1)
         and tokens[probe + 1].lower not in _NOT_NAMES  # "Plan B. The ...": a sentence's end
+    )
+
+
+def _is_initial(tokens: tuple[Token, ...], index: int) -> bool:
+    """Whether the token at ``index`` is one capital letter: an initial, when a period
+    follows it."""
+    return (
+        0 <= index < len(tokens) and len(tokens[index].text) == 1 and tokens[index].text.isupper()
     )
 
 
