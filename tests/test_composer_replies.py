@@ -379,6 +379,28 @@ def test_a_dateline_a_weekday_and_a_description_of_a_person_name_no_one_else(
     _declined_or_holding(answer(question, CLERK), answer_holds)
 
 
+STRIKE = Knowledge.from_article(
+    article_from_text(
+        "Strike halts port\n\n"
+        "About 1,800 dockworkers walked off the job at the container terminal on Tuesday. "
+        "The terminal handles 23 vessels a week."
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_holds"),
+    [
+        # a count of "dockworkers" is a count of workers: the focus is said in a compound
+        ("how many workers walked out?", "1,800"),
+        # a word the sentence says nowhere, whole or in a compound, is not said
+        ("how many pilots walked out?", None),
+    ],
+)
+def test_a_focus_said_inside_a_compound_is_said(question: str, answer_holds: str | None) -> None:
+    _declined_or_holding(answer(question, STRIKE), answer_holds)
+
+
 def _declined_or_holding(result: Answer, answer_holds: str | None) -> None:
     """``result`` declines when ``answer_holds`` is None, else its short answer holds it."""
     if answer_holds is None:

@@ -52,6 +52,7 @@ from bot.composer.lexicon import (
 from bot.composer.matching import coverage, sentence_for
 from bot.composer.multipart import split_question
 from bot.composer.normalization import MAX_QUESTION_CHARS, clean_question
+from bot.composer.noun_kinds import compound_of
 from bot.composer.person_words import PERSON_STEMS
 from bot.composer.pinned import pinned_unsaid
 from bot.composer.questions import (
@@ -555,7 +556,17 @@ def _focus_unsaid(analysis: QuestionAnalysis, reader: ArticleReader, index: int)
         # "who is the finance minister?" is not answered beside "Prime Minister X": a
         # role is the whole phrase, its modifiers too.
         return not set(analysis.focus_phrase) - _LOOSE_MODIFIERS <= said
-    return focus not in said
+    return focus not in said and not _a_compound_of(focus, reader, index)
+
+
+def _a_compound_of(focus: str, reader: ArticleReader, index: int) -> bool:
+    """Whether the answer's sentence says the focus inside a closed compound: "1,800
+    dockworkers" are workers."""
+    text = reader.knowledge.retriever.passages[index].text
+    return any(
+        token.is_word and not token.is_capitalized and compound_of(token.lower, focus)
+        for token in tokenize(text)
+    )
 
 
 def _counted_of_another(analysis: QuestionAnalysis, best: Candidate, reader: ArticleReader) -> bool:
