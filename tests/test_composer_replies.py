@@ -401,6 +401,29 @@ def test_a_focus_said_inside_a_compound_is_said(question: str, answer_holds: str
     _declined_or_holding(answer(question, STRIKE), answer_holds)
 
 
+FATHER = Knowledge.from_article(
+    article_from_text(
+        "Driver freed on appeal\n\n"
+        "Ciarán Dunleavy, a father of three from Finglas, has served 19 months of his "
+        "sentence. He was freed on bail on Friday."
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_holds"),
+    [
+        # "a father of three" counts his children
+        ("how many kids does Dunleavy have?", "three"),
+        ("how many children does Dunleavy have?", "three"),
+        # ... and nothing else
+        ("how many cars does Dunleavy have?", None),
+    ],
+)
+def test_a_parent_of_a_number_counts_children(question: str, answer_holds: str | None) -> None:
+    _declined_or_holding(answer(question, FATHER), answer_holds)
+
+
 def _declined_or_holding(result: Answer, answer_holds: str | None) -> None:
     """``result`` declines when ``answer_holds`` is None, else its short answer holds it."""
     if answer_holds is None:

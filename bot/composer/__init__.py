@@ -74,7 +74,7 @@ from bot.composer.selection import (
     sentence_window,
 )
 from bot.composer.smalltalk import chat_reply, is_summary_request
-from bot.composer.span_features import HEAT_WORDS, asked_quantity
+from bot.composer.span_features import HEAT_WORDS, asked_quantity, counts_children
 from bot.composer.tokens import Token, tokenize
 from bot.composer.trimming import lifespan, trimmed
 from bot.composer.understanding import search_query, understand
@@ -556,14 +556,14 @@ def _focus_unsaid(analysis: QuestionAnalysis, reader: ArticleReader, index: int)
         # "who is the finance minister?" is not answered beside "Prime Minister X": a
         # role is the whole phrase, its modifiers too.
         return not set(analysis.focus_phrase) - _LOOSE_MODIFIERS <= said
-    return focus not in said and not _a_compound_of(focus, reader, index)
+    return focus not in said and not _said_another_way(focus, reader, index)
 
 
-def _a_compound_of(focus: str, reader: ArticleReader, index: int) -> bool:
-    """Whether the answer's sentence says the focus inside a closed compound: "1,800
-    dockworkers" are workers."""
+def _said_another_way(focus: str, reader: ArticleReader, index: int) -> bool:
+    """Whether the answer's sentence says the focus inside a closed compound ("1,800
+    dockworkers" are workers) or counts children as "a father of three" does."""
     text = reader.knowledge.retriever.passages[index].text
-    return any(
+    return counts_children(text, focus) or any(
         token.is_word and not token.is_capitalized and compound_of(token.lower, focus)
         for token in tokenize(text)
     )

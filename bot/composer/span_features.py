@@ -831,7 +831,7 @@ def _counts_focus(candidate: Candidate, question: QuestionAnalysis) -> bool:
 def _focus_within(candidate: Candidate, focus: str) -> bool:
     """Whether ``focus`` is the span's last word or one of the few after it, before any
     punctuation."""
-    if _own_unit(candidate) == focus:
+    if _own_unit(candidate) == focus or _children_of_a_parent(candidate, focus):
         return True
     tokens = candidate.sentence.tokens
     reach = _PART_WITHIN if _word_after(candidate) == "of" else _COUNTED_WITHIN
@@ -843,6 +843,34 @@ def _focus_within(candidate: Candidate, focus: str) -> bool:
         if at and word_class(token.lower) is WordClass.VERB:
             return False  # "1,800 dockworkers walked off the job" counts no jobs
     return False
+
+
+def _children_of_a_parent(candidate: Candidate, focus: str) -> bool:
+    """ "a father of three" counts his children: "how many kids does he have?"."""
+    return focus in _CHILD_STEMS and _after_a_parent(candidate.sentence.tokens, candidate.first)
+
+
+def counts_children(text: str, focus: str) -> bool:
+    """Whether ``text`` counts someone's children as "a father of three" does, when the
+    question counts children (``focus``): then it says what is counted."""
+    if focus not in _CHILD_STEMS:
+        return False
+    tokens = tokenize(text)
+    return any(
+        _after_a_parent(tokens, index) for index, token in enumerate(tokens) if _is_number(token)
+    )
+
+
+def _after_a_parent(tokens: Sequence[Token], index: int) -> bool:
+    return (
+        index >= 2 and tokens[index - 1].lower == "of" and tokens[index - 2].lower in _PARENT_WORDS
+    )
+
+
+_CHILD_STEMS = frozenset(stem(word) for word in ("child", "children", "kid", "kids"))
+_PARENT_WORDS = frozenset(
+    {"father", "mother", "parent", "grandfather", "grandmother", "grandparent"}
+)
 
 
 def _part_or_whole(candidate: Candidate) -> tuple[float, float]:
