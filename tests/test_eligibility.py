@@ -780,6 +780,14 @@ def test_a_who_question_naming_someone_wants_a_sentence_about_them(
     _assert_admits(question, reader_of("Story\n\n" + text), admitted, kept_out)
 
 
+def test_a_body_set_off_after_its_role_with_the_holds_it() -> None:
+    reader = reader_of(
+        "Story\n\nSolvik's largest shareholder, the Lindahl Foundation, accepted. Ana Ruiz spoke."
+    )
+    _assert_admits("who is Solvik's largest shareholder?", reader, "Lindahl Foundation", None)
+    _assert_admits("who is the largest shareholder?", reader, None, "Ana Ruiz")
+
+
 @pytest.mark.parametrize(
     ("text", "admitted", "kept_out"),
     [

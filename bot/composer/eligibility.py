@@ -1108,7 +1108,8 @@ def _holds_the_role(candidate: Candidate, role_at: list[int]) -> bool:
         if first <= index <= last:
             return True  # "Prime Minister Tomas Brenko", "the harbour director"
         between = [token.text for token in tokens[index + 1 : first]]
-        if index < first and (not between or between == [","] or _only_titles(between)):
+        set_off = between in ([","], [",", "the"])  # "its largest shareholder, the Lindahl ..."
+        if index < first and (not between or set_off or _only_titles(between)):
             return True  # "Mayor Ana Ruiz", "the mayor, Ana Ruiz", "President Dr. Ana Ruiz"
         if index < first and _a_role_between(tokens[index + 1 : first]):
             return True  # "a mediator, retired judge Stanisław Bąk"
