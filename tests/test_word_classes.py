@@ -20,6 +20,9 @@ from bot.composer.word_classes import WordClass, classify
         ("the company has increased prices", "increased", WordClass.VERB),
         # and an "-ing" word after a preposition is a gerund with its object
         ("they won by using computers", "using", WordClass.VERB),
+        # a word in -ing after a form of "be" is a progressive's verb, though also a noun
+        ("the authority is testing residents", "testing", WordClass.VERB),
+        ("testing is free", "testing", WordClass.NOUN),
         # closed-class words are no nouns, so no noun phrase is made of them
         ("it is open to all, albeit with limits", "albeit", WordClass.FUNCTION),
         ("the van parked behind the museum", "behind", WordClass.FUNCTION),

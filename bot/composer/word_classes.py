@@ -190,6 +190,14 @@ def classify(tokens: tuple[Token, ...]) -> tuple[WordClass, ...]:
         if token.lower in _BEFORE_TO and tokens[index + 1].lower == "to":
             classes[index] = WordClass.FUNCTION
     for index, token in enumerate(tokens):
+        if (
+            classes[index] is WordClass.NOUN
+            and index > 0
+            and token.lower.endswith("ing")
+            and tokens[index - 1].lower in _PROGRESSIVE_AUXILIARIES
+        ):
+            classes[index] = WordClass.VERB  # "is testing residents": a verb, no noun
+            continue
         if classes[index] is not WordClass.VERB or not token.lower.endswith(("ed", "ing")):
             continue
         before = classes[index - 1] if index > 0 else WordClass.PUNCTUATION
@@ -224,6 +232,8 @@ def classify(tokens: tuple[Token, ...]) -> tuple[WordClass, ...]:
     return tuple(classes)
 
 
+# Auxiliaries before which a word in -ing is the verb of a progressive ("is testing").
+_PROGRESSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "am"})
 # Words that with "to" make a preposition: "due to the presence of melatonin" has no
 # noun "due", "prior to 1990" no adjective "prior".
 _BEFORE_TO = frozenset({"due", "prior", "owing", "according", "pursuant", "thanks"})
