@@ -424,6 +424,23 @@ def test_a_parent_of_a_number_counts_children(question: str, answer_holds: str |
     _declined_or_holding(answer(question, FATHER), answer_holds)
 
 
+OPERATOR = Knowledge.from_article(
+    article_from_text(
+        "Ferry runs aground\n\n"
+        "The Kornat Star, a ferry owned by the Split-based operator Adria Azzurra Lines, "
+        "struck a reef off the island of Brač on Saturday."
+    )
+)
+
+
+def test_a_base_said_in_a_modifier_answers_where_a_body_is_based() -> None:
+    based = answer("where is Adria Azzurra Lines based?", OPERATOR)
+    assert based.short_answer == "Split"
+    # ... and nothing but where it is based
+    aground = answer("where did the ferry hit the reef?", OPERATOR)
+    assert aground.short_answer is None or "Split" not in aground.short_answer
+
+
 def _declined_or_holding(result: Answer, answer_holds: str | None) -> None:
     """``result`` declines when ``answer_holds`` is None, else its short answer holds it."""
     if answer_holds is None:

@@ -186,6 +186,7 @@ def candidate_spans(
             or _a_point_for_a_length(candidate, question)
             or _no_name_for_a_name(candidate, question)
             or _no_purpose(candidate, question)
+            or _a_base_unasked(candidate, question)
         ):
             continue  # "either" or "1281" for "what wrecked the fleet?", "65" for "which firm?"
         if (
@@ -307,6 +308,15 @@ _KIN_OR_MARRIAGE = frozenset(stem(word) for word in KIN_NOUNS | MARRIAGE_WORDS)
 
 # "what is the satellite for?", "what are the cranes for?": a thing's purpose.
 _ASKS_A_PURPOSE = re.compile(r"^what (?:is|are|was|were) [^?]{1,60} for\W*$")
+
+
+def _a_base_unasked(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """ "the Split-based operator" says where the operator is based, not where its ferry
+    ran aground: only a question about a base ("based", "headquartered") takes it."""
+    return candidate.rule == "place:based" and not _ASKS_A_BASE.search(question.text)
+
+
+_ASKS_A_BASE = re.compile(r"\b(?:based|headquartered|headquarters|head office)\b", re.IGNORECASE)
 
 
 def _no_purpose(candidate: Candidate, question: QuestionAnalysis) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from itertools import chain
 from typing import Any, NamedTuple
 
 from bot.composer.candidates import Candidate, Sentence, rule_family
@@ -25,6 +26,7 @@ from bot.composer.extractors.numbers import extract_numbers
 from bot.composer.extractors.objects import extract_objects
 from bot.composer.extractors.phrases import (
     extract_agents,
+    extract_bases,
     extract_chunks,
     extract_definitions,
     extract_head_matches,
@@ -73,7 +75,7 @@ _SENTENCE_EXTRACTORS: dict[str, Callable[[Sentence, frozenset[str]], Iterator[Ca
     "numbers": lambda sentence, _: extract_numbers(sentence),
     "reasons": lambda sentence, _: extract_reasons(sentence),
     "manners": lambda sentence, _: extract_manners(sentence),
-    "places": lambda sentence, _: extract_place_phrases(sentence),
+    "places": lambda sentence, _: chain(extract_place_phrases(sentence), extract_bases(sentence)),
     "people": lambda sentence, _: extract_person_nouns(sentence),
     "agents": lambda sentence, _: extract_agents(sentence),
     "chunks": lambda sentence, _: extract_chunks(sentence),

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from bot.composer.candidates import Candidate
+from bot.composer.extractors.phrases import BASED
 from bot.composer.lexicon import is_cardinal
-from bot.composer.questions import QuestionAnalysis, asks_birth, asks_death
+from bot.composer.questions import AnswerType, QuestionAnalysis, asks_birth, asks_death
 from bot.composer.span_features import asked_quantity
 from bot.composer.tokens import Token, tokenize
 
@@ -38,6 +39,8 @@ def trimmed(span: str, question: QuestionAnalysis) -> tuple[int, int]:
         age = _AGE.fullmatch(span)
         if age:
             return 0, age.end(1)
+    if span.lower().endswith(BASED) and question.answer_type is AnswerType.LOCATION:
+        return 0, len(span) - len(BASED)  # "Split-based": where is it based? Split
     start = _past_the_head(span, question) or _past_the_preposition(span, question)
     end = _before_the_head(span, question)
     if span.endswith(_POSSESSIVES) and end > 2:

@@ -59,8 +59,10 @@ from bot.composer.word_classes import (
 from retrieval.analysis import stem
 
 __all__ = [
+    "BASED",
     "content_end",
     "extract_agents",
+    "extract_bases",
     "extract_chunks",
     "extract_definitions",
     "extract_head_matches",
@@ -347,6 +349,19 @@ def extract_definitions(sentence: Sentence, target: str) -> Iterator[Candidate]:
         kind = _kind_after(sentence, index, end) or _kind_named(tokens, index)
         if kind is not None:
             yield Candidate(sentence, kind[0], kind[1], "definition:kind", 0.7)
+
+
+def extract_bases(sentence: Sentence) -> Iterator[Candidate]:
+    """Yield "Split-based" of "the Split-based operator": where a body is based, said in a
+    modifier (the reply drops "-based")."""
+    for index, token in enumerate(sentence.tokens):
+        lower = token.lower
+        if token.is_capitalized and lower.endswith(BASED) and len(lower) > len(BASED):
+            yield Candidate(sentence, index, index, "place:based", 0.8)
+
+
+# The ending of a modifier naming where a body is based.
+BASED = "-based"
 
 
 def extract_place_phrases(sentence: Sentence) -> Iterator[Candidate]:
