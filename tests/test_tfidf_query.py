@@ -32,6 +32,17 @@ _PIECES = [
     "unknown", "Москва", "meet", "meeting", "—", "a", "I",
 ]  # fmt: skip
 _queries = st.lists(st.sampled_from(_PIECES), max_size=12).map(" ".join)
+# ASCII text whose runs between spaces and punctuation are not all tokens: dots
+# inside, ending and between words, single letters, "_", digits, all punctuation.
+_ASCII_PIECES = [
+    "Putin", "putin", "U.S.", "U.S", "US", "IT", "it", "the", "summit", "summits.",
+    "3.5", "e.g.", "a.m.", "end.Next", "Geneva.", "x", "I", "_", "__init__", "7", "G7",
+    "..", ".", "U.S.A.", "date.", "meet", "dates", "unknown", "a.b.c", "1.2.3",
+]  # fmt: skip
+_ascii_queries = st.lists(
+    st.tuples(st.sampled_from(_ASCII_PIECES), st.sampled_from([*" ,?!-'()\"/:;\t\n", ""])),
+    max_size=12,
+).map(lambda pairs: "".join(piece + gap for piece, gap in pairs))
 CONFIGS = [
     AnalyzerConfig(),
     AnalyzerConfig(sublinear_tf=False),
@@ -70,6 +81,15 @@ def test_the_memoized_vector_is_the_analyzers(
     retriever: TfidfRetriever, queries: list[str]
 ) -> None:
     for query in queries + queries:  # the second time, every token is remembered
+        assert retriever._query_vector(query) == _vector_from_terms(retriever, query)
+
+
+@settings(max_examples=300, deadline=None)
+@given(queries=st.lists(_ascii_queries, min_size=1, max_size=5))
+def test_the_vector_of_ascii_text_cut_in_runs_is_the_analyzers(
+    retriever: TfidfRetriever, queries: list[str]
+) -> None:
+    for query in queries + queries:  # the second time, every run is remembered
         assert retriever._query_vector(query) == _vector_from_terms(retriever, query)
 
 
@@ -121,6 +141,15 @@ def test_an_articles_index_starts_its_memo_empty() -> None:
 @settings(max_examples=200, deadline=None)
 @given(queries=st.lists(_queries, min_size=1, max_size=5))
 def test_the_vector_from_known_tokens_is_the_analyzers(
+    collection: TfidfRetriever, queries: list[str]
+) -> None:
+    for query in queries + queries:
+        assert collection._query_vector(query) == _vector_from_terms(collection, query)
+
+
+@settings(max_examples=300, deadline=None)
+@given(queries=st.lists(_ascii_queries, min_size=1, max_size=5))
+def test_the_vector_of_ascii_runs_from_known_tokens_is_the_analyzers(
     collection: TfidfRetriever, queries: list[str]
 ) -> None:
     for query in queries + queries:
