@@ -19,9 +19,12 @@ summing every posting would (see :mod:`retrieval._ranking`).
   many postings of a mid-sized index that a fresh array costs less; the best k
   are picked among the postings (:func:`~retrieval._ranking.select`): no sort of
   their union and no pass over all rows. About 10 ns a posting at a million
-  passages, where a realistic query reads 1k to 150k postings.
-- Queries that would read more than a quarter of a large index, or that pair
-  rare terms with very long lists, go through :mod:`retrieval._plans` first.
+  passages, where a realistic query reads 1k to 150k postings. Past
+  ``_READ_BACK_POSTINGS``, only the sums of the rows that bounds leave in the
+  running are read back (:mod:`retrieval._readback`): a long question's
+  rarest lists and the others' champions, a quarter of its postings.
+- Queries that would read more than a quarter of a large index, or hold a list
+  of more than an eighth of it, go through :mod:`retrieval._plans` first.
 """
 
 from __future__ import annotations
@@ -37,8 +40,8 @@ from retrieval._ranking import (
     postings_of,
     select,
     select_keyed,
-    summed,
 )
+from retrieval._readback import bounded_rows
 
 __all__ = ["dense_scores", "top_k"]
 
@@ -62,6 +65,9 @@ _PYTHON_QUERY_POSTINGS = 0
 # where the fresh array would be megabytes a query.
 _FRESH_ROWS = 1 << 17
 _FRESH_SHARE = 32
+# Queries of at least this many postings read back only the sums of the rows that
+# can make the top k, where bounds prove which (:mod:`retrieval._readback`).
+_READ_BACK_POSTINGS = 16_384
 
 
 def top_k(postings: Postings, query: Query, k: int) -> tuple[list[int], list[float]]:
@@ -114,10 +120,28 @@ def _large_top_k(postings: Postings, query: Query, k: int) -> tuple[list[int], l
         rows, costs = postings_of(postings, query, negated=True)
         n_rows = postings.n_rows
         if n_rows <= _FRESH_ROWS and len(rows) * _FRESH_SHARE >= n_rows:
-            costs = np.bincount(rows, costs, minlength=n_rows)[rows]
-        else:
-            costs = summed(scratch, rows, costs)
-        return select(rows, costs, k, copies=len(query.columns))
+            return _ranked(postings, query, k, np.bincount(rows, costs, minlength=n_rows), rows)
+        np.add.at(scratch, rows, costs)  # in column order: the exact sums
+        try:
+            return _ranked(postings, query, k, scratch, rows)
+        finally:
+            scratch[rows] = 0.0  # only the rows touched: the array stays zeroed
+
+
+def _ranked(
+    postings: Postings, query: Query, k: int, sums: np.ndarray, rows: np.ndarray
+) -> tuple[list[int], list[float]]:
+    """The top k of the negated ``sums`` of the query's postings' ``rows``: read back
+    for the rows that can make it (:mod:`retrieval._readback`), or for all."""
+    copies = len(query.columns)
+    if len(rows) >= _READ_BACK_POSTINGS:
+        found = bounded_rows(postings, query, sums, rows, k)
+        if found is not None:
+            picked, lengths = found
+            return select(picked, sums[picked], k, copies, lengths)
+    starts = postings.starts
+    lengths = [starts[column + 1] - starts[column] for column in query.columns]
+    return select(rows, sums[rows], k, copies, lengths)
 
 
 def _python_top_k(views: PythonViews, query: Query, k: int) -> tuple[list[int], list[float]]:
