@@ -65,6 +65,7 @@ class Postings:
     bounds: memoryview
     champions: Champions
     scratch: ScoreScratch
+    screen: ScoreScratch  # float32, for retrieval._screen
     # If small: complex64, each posting's negated weight + row * 1j (see _keyed_copy).
     keyed: np.ndarray | None
     matrix: np.ndarray | None  # float64 (n_columns, n_rows) for small indexes, else None
@@ -88,6 +89,7 @@ class Postings:
             indptr.data,
             Champions.of(indptr, indices, data, n_rows),
             ScoreScratch(n_rows),
+            ScoreScratch(n_rows, np.float32),
             keyed := _keyed_copy(indices, data) if n_rows <= min(DENSE_ROWS, 1 << 24) else None,
             _dense_copy(indptr, indices, data, n_rows),
             views := _python_views(indptr, indices, data, n_rows),
@@ -99,7 +101,8 @@ class Postings:
 
 
 class ScoreScratch:
-    """A float64 score per passage, all zero between queries, lent to one query at a time.
+    """A score per passage (float64 unless said), all zero between queries, lent to one
+    query at a time.
 
     Summing a query's postings into it and zeroing only the rows they touched
     costs ~10 ns a posting; a fresh array would cost 8 MB of zeroing and page
@@ -108,22 +111,23 @@ class ScoreScratch:
     array; a query that fails midway drops it, so it is never lent dirty.
     """
 
-    __slots__ = ("_lock", "_n_rows", "_scores")
+    __slots__ = ("_dtype", "_lock", "_n_rows", "_scores")
 
-    def __init__(self, n_rows: int) -> None:
+    def __init__(self, n_rows: int, dtype: type[np.floating] = np.float64) -> None:
         self._lock = threading.Lock()
         self._n_rows = n_rows
+        self._dtype = dtype
         self._scores: np.ndarray | None = None
 
     @contextmanager
     def scores(self) -> Iterator[np.ndarray]:
         """Zeros to add into; the borrower sets every row it touched back to 0."""
         if not self._lock.acquire(blocking=False):
-            yield np.zeros(self._n_rows, dtype=np.float64)
+            yield np.zeros(self._n_rows, dtype=self._dtype)
             return
         try:
             if self._scores is None:
-                self._scores = np.zeros(self._n_rows, dtype=np.float64)
+                self._scores = np.zeros(self._n_rows, dtype=self._dtype)
             yield self._scores
         except BaseException:
             self._scores = None

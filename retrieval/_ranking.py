@@ -79,7 +79,7 @@ def dense_top_k(
 
 
 def postings_of(
-    postings: Postings, query: Query, *, negated: bool = False
+    postings: Postings, query: Query, *, negated: bool = False, single: bool = False
 ) -> tuple[np.ndarray, np.ndarray]:
     """The rows (intp) and products of the query's terms, in column order.
 
@@ -87,9 +87,10 @@ def postings_of(
     convert int32 rows at every indexing, which was a quarter of a small query.
     ``negated`` gives each product's negative, which :func:`select` ranks
     without a pass to negate them (negation is exact: the sums are the negated
-    sums, bit for bit).
+    sums, bit for bit). ``single`` gives float32 products of each weight and
+    the query weight rounded to float32 (for :mod:`retrieval._screen`).
     """
-    if postings.keyed is not None:
+    if postings.keyed is not None and not single:
         keys = keyed_costs(postings.keyed, postings, query)
         return keys.imag.astype(np.intp), keys.real.copy() if negated else np.negative(keys.real)
     starts, columns = postings.starts, query.columns
@@ -99,11 +100,12 @@ def postings_of(
     indices, data = postings.indices, postings.data
     total = sum(b - a for a, b in slices)
     rows = np.empty(total, dtype=np.intp)
-    added = np.empty(total, dtype=np.float64)
+    dtype = np.float32 if single else np.float64
+    added = np.empty(total, dtype=dtype)
     at = 0
     for (a, b), w in zip(slices, weights, strict=True):
         rows[at : at + b - a] = indices[a:b]
-        np.multiply(data[a:b], w, out=added[at : at + b - a], dtype=np.float64)
+        np.multiply(data[a:b], dtype(w), out=added[at : at + b - a], dtype=dtype)
         at += b - a
     return rows, added
 

@@ -27,22 +27,33 @@ import numpy as np
 
 from retrieval._postings import Postings, Query
 
-__all__ = ["bounded_rows"]
+__all__ = ["TINY", "bounded_rows"]
 
 # The bound and the k-th score are sums rounded in other orders: compared with
 # this relative margin, a rounding difference cannot let a row in or out wrongly.
 _MARGIN = 1e-9
+# More than an approximate sum can be off by in absolute terms: float32 products
+# below 2**-126 lose relative precision, each by at most 2**-150.
+TINY = 2.0**-100
 
 
 def bounded_rows(
-    postings: Postings, query: Query, sums: np.ndarray, rows: np.ndarray, k: int
+    postings: Postings,
+    query: Query,
+    sums: np.ndarray,
+    rows: np.ndarray,
+    k: int,
+    *,
+    error: float = 0.0,
 ) -> tuple[np.ndarray, list[int]] | None:
     """The rows among which the top k lies, fewer than half of ``rows``, and the
     lengths of the lists they come in (each list's rows are distinct); None if
     no such rows are proven.
 
-    ``sums`` holds each row's negated score (every posting of ``query`` summed);
-    ``rows`` is the query's postings' rows, one list per term in column order.
+    ``sums`` holds each row's negated score (every posting of ``query`` summed),
+    or an approximation of it within a relative ``error`` (and a negligible
+    absolute one, ``TINY``); ``rows`` is the query's postings' rows, one list per
+    term in column order.
     """
     starts, champions = postings.starts, postings.champions
     lengths = [starts[column + 1] - starts[column] for column in query.columns]
@@ -53,17 +64,19 @@ def bounded_rows(
         return None
     listed = sums[rows[offsets[shortest] : offsets[shortest + 1]]]
     listed.partition(k - 1)
-    reached = -float(listed[k - 1]) * (1.0 - _MARGIN)  # k rows score at least this
+    reached = -float(listed[k - 1]) * (1.0 - _MARGIN - error) - TINY  # k rows score this
+    # Per term: the most it adds to a row outside its champions (all rows if it has
+    # none), and how many champions it has.
     slots = champions.slot[query.columns].tolist()
-    weights = np.asarray(query.weights)
-    bounds = postings.column_max[query.columns] * weights
-    listed_champions = [slot >= 0 for slot in slots]
-    champion_bounds = champions.bound[[max(slot, 0) for slot in slots]] * weights
-    outside = np.where(listed_champions, np.minimum(bounds, champion_bounds), bounds).tolist()
-    champion_counts = [
-        int(champions.indptr[slot + 1] - champions.indptr[slot]) if slot >= 0 else 0
-        for slot in slots
-    ]
+    largest = postings.column_max[query.columns].tolist()
+    outside, champion_counts = [], []
+    for slot, most, weight in zip(slots, largest, query.weights, strict=True):
+        if slot < 0:
+            outside.append(most * weight)
+            champion_counts.append(0)
+        else:
+            outside.append(min(most, float(champions.bound[slot])) * weight)
+            champion_counts.append(int(champions.indptr[slot + 1] - champions.indptr[slot]))
     # Reading the rarest `count` lists whole: the postings read, and the bound on the rest.
     rest, whole, champion_rows = sum(outside), 0, sum(champion_counts)
     best_count, fewest = 0, len(rows) // 2

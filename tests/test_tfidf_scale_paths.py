@@ -139,6 +139,26 @@ PLANS = {
         "_READ_BACK_POSTINGS": 0,
         **FEW_CHAMPIONS,
     },
+    # Summed in float32, the rows near the k-th scored exactly; and giving up on it.
+    "screened": {
+        **LARGE,
+        "SUM_FRACTION": 0,
+        "_GIANT_FRACTION": 0,
+        "_CUT_FRACTION": 10**9,
+        "_SCREEN_ROWS": 0,
+        "_SCREEN_POSTINGS": 0,
+        "_MIN_CHAMPIONS": 8,
+        "_CHAMPION_SHARE": 10**9,
+    },
+    "screened, given up": {
+        **LARGE,
+        "SUM_FRACTION": 0,
+        "_GIANT_FRACTION": 0,
+        "_CUT_FRACTION": 10**9,
+        "_SCREEN_ROWS": 0,
+        "_SCREEN_POSTINGS": 0,
+        "_SCREEN_CANDIDATES": 0,
+    },
     "champions, then every row": {
         **LARGE,
         "SUM_FRACTION": 10**9,
