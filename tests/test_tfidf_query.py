@@ -198,3 +198,22 @@ def test_keyed_selection_is_a_sort_of_the_sums(
         keys = np.array([sums[row] + row * 1j for row in rows], dtype=np.complex128)
         best = sorted(set(rows), key=lambda row: (sums[row], row))[:k]
         assert _ranking.select_keyed(keys, k, copies) == (best, [-sums[row] for row in best])
+
+
+@pytest.mark.parametrize("k", [1, 3, 10])
+def test_selection_bounded_by_the_shortest_list_is_a_sort_of_the_sums(k: int) -> None:
+    # Postings as lists of distinct rows, one per term (as a query reads them), few
+    # distinct sums: many ties, and the shortest list's k-th often ties the top k's.
+    generator = random.Random(k)
+    for _ in range(300):
+        sums = {row: -generator.choice([0.25, 0.5, 0.75, 1.0]) for row in range(60)}
+        lists = [
+            sorted(generator.sample(range(60), generator.randint(1, 60)))
+            for _ in range(generator.randint(1, 6))
+        ]
+        rows = [row for listed in lists for row in listed]
+        lengths = [len(listed) for listed in lists]
+        best = sorted(set(rows), key=lambda row: (sums[row], row))[:k]
+        costs = np.array([sums[row] for row in rows])
+        found = _ranking.select(np.array(rows), costs, k, len(lists), lengths)
+        assert found == (best, [-sums[row] for row in best])
