@@ -71,6 +71,10 @@ class Postings:
     matrix: np.ndarray | None  # float64 (n_columns, n_rows) for small indexes, else None
     views: PythonViews | None  # the postings for plain Python, if small
     lengths: memoryview  # each column's number of postings (int64), if ``keyed`` or ``views``
+    # If ``keyed``: its bytes, and each column's first byte in them (indptr * 8, int64),
+    # for joining a query's postings in one bytes.join (see retrieval._ranking.keyed_costs).
+    keyed_bytes: memoryview
+    keyed_starts: memoryview
 
     @classmethod
     def from_arrays(
@@ -94,6 +98,8 @@ class Postings:
             _dense_copy(indptr, indices, data, n_rows),
             views := _python_views(indptr, indices, data, n_rows),
             np.diff(indptr).data if keyed is not None or views is not None else memoryview(b""),
+            memoryview(b"") if keyed is None else keyed.data.cast("B"),
+            memoryview(b"") if keyed is None else (indptr * keyed.itemsize).data,
         )
 
     def rows(self, column: int) -> np.ndarray:
