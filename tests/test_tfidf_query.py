@@ -178,14 +178,16 @@ def test_tokens_and_their_terms_are_the_words(text: str, fold: bool, stemming: b
     assert [term for term in terms if term is not None] == analyzer.words(text)
 
 
+@pytest.mark.parametrize("sorted_keys", [0, 128, 10**9])  # partitioned first, or sorted whole
 @pytest.mark.parametrize("head_rows", [1, 2, 4])
-@pytest.mark.parametrize("k", [1, 3, 10])
+@pytest.mark.parametrize("k", [1, 3, 10, 50])
 def test_keyed_selection_is_a_sort_of_the_sums(
-    monkeypatch: pytest.MonkeyPatch, head_rows: int, k: int
+    monkeypatch: pytest.MonkeyPatch, head_rows: int, k: int, sorted_keys: int
 ) -> None:
     # Few distinct sums and rows: many ties, and rows named by up to `copies` postings,
     # so the first head of keys often holds fewer than k rows.
     monkeypatch.setattr(_ranking, "_HEAD_ROWS", head_rows)
+    monkeypatch.setattr(_ranking, "_SORTED_KEYS", sorted_keys)
     generator = random.Random(k * 10 + head_rows)
     for _ in range(300):
         copies = generator.randint(1, 6)
