@@ -44,7 +44,7 @@ from retrieval._ranking import (
     select,
 )
 
-__all__ = ["SUM_FRACTION", "cut_tests", "planned_top_k"]
+__all__ = ["SUM_FRACTION", "cut_tests", "may_plan", "planned_top_k"]
 
 # Queries reading at most n_rows / this many postings sum them all.
 SUM_FRACTION = 4
@@ -77,16 +77,24 @@ _LOOKUP_COST = 8
 _GIANT_FRACTION = 8
 
 
+def may_plan(lengths: list[int], n_rows: int) -> bool:
+    """Whether a plan may apply to a query reading lists of ``lengths`` postings: the
+    search sums every posting of the others without calling :func:`planned_top_k`."""
+    total = sum(lengths)
+    few = total * SUM_FRACTION <= n_rows and max(lengths) * _GIANT_FRACTION <= n_rows
+    return not few or (_CUT_FEW and total > _CUT_MIN_SKIPPED)
+
+
 def planned_top_k(
     postings: Postings, query: Query, k: int, scratch: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray] | None:
     """The top k by the cut or the champion lists; None when summing every posting is cheaper."""
     starts, n_rows = postings.starts, postings.n_rows
     lengths = [starts[column + 1] - starts[column] for column in query.columns]
+    if not may_plan(lengths, n_rows):
+        return None
     total = sum(lengths)
     few = total * SUM_FRACTION <= n_rows and max(lengths) * _GIANT_FRACTION <= n_rows
-    if few and (total <= _CUT_MIN_SKIPPED or not _CUT_FEW):  # no plan applies
-        return None
     order = sorted(range(len(lengths)), key=lengths.__getitem__)
     weights = np.asarray(query.weights)
     bounds = (postings.column_max[query.columns] * weights).tolist()

@@ -59,10 +59,6 @@ class Postings:
     n_rows: int
     column_max: np.ndarray  # float64, the largest weight of each column (0 if empty)
     starts: list[int]  # indptr as Python ints
-    # indptr as a memoryview: a column's two bounds side by side in one cache line,
-    # where a list's two ints lie wherever they were made (a small index's query
-    # runs right after other work, and reads them cold).
-    bounds: memoryview
     champions: Champions
     scratch: ScoreScratch
     screen: ScoreScratch  # float32, for retrieval._screen
@@ -73,8 +69,13 @@ class Postings:
     lengths: memoryview  # each column's number of postings (int64), if ``keyed`` or ``views``
     # If ``keyed``: its bytes, and each column's first byte in them (indptr * 8, int64),
     # for joining a query's postings in one bytes.join (see retrieval._ranking.keyed_costs).
+    # A memoryview, not a list: a column's two bounds lie side by side in one cache
+    # line, where a list's two ints lie wherever they were made (a small index's
+    # query runs right after other work, and reads them cold).
     keyed_bytes: memoryview
     keyed_starts: memoryview
+    indices_bytes: memoryview  # ``indices`` and ``data`` as bytes (4 a posting each)
+    data_bytes: memoryview
 
     @classmethod
     def from_arrays(
@@ -83,6 +84,7 @@ class Postings:
         # The search tells a passage it has not scored yet by its score being 0.
         if not np.all(data > 0):
             raise ValueError("matrix weights must be positive numbers")
+        indices, data = np.ascontiguousarray(indices), np.ascontiguousarray(data)  # bytes views
         return cls(
             indptr,
             indices,
@@ -90,7 +92,6 @@ class Postings:
             n_rows,
             _column_max(indptr, data),
             indptr.tolist(),
-            indptr.data,
             Champions.of(indptr, indices, data, n_rows),
             ScoreScratch(n_rows),
             ScoreScratch(n_rows, np.float32),
@@ -100,6 +101,8 @@ class Postings:
             np.diff(indptr).data if keyed is not None or views is not None else memoryview(b""),
             memoryview(b"") if keyed is None else keyed.data.cast("B"),
             memoryview(b"") if keyed is None else (indptr * keyed.itemsize).data,
+            indices.data.cast("B"),
+            data.data.cast("B"),
         )
 
     def rows(self, column: int) -> np.ndarray:

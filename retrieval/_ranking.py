@@ -35,6 +35,8 @@ BINCOUNT_ROWS = 20_000
 _SORT_ROWS = 256
 # Up to this many postings select_keyed sorts complex keys; past it, select.
 _KEYED_POSTINGS = 2048
+# Up to this many postings, postings_of joins the lists' bytes (see _joined).
+_JOINED_POSTINGS = 1 << 15
 # select_keyed first looks for the k best rows among the _HEAD_ROWS * k lowest keys.
 _HEAD_ROWS = 4
 _SORTED_KEYS = 128
@@ -97,9 +99,11 @@ def postings_of(
     starts, columns = postings.starts, query.columns
     weights = [-weight for weight in query.weights] if negated else query.weights
     slices = [(starts[column], starts[column + 1]) for column in columns]
-    # Large lists: each written once into its place (concatenating copies twice).
     indices, data = postings.indices, postings.data
     total = sum(b - a for a, b in slices)
+    if total <= _JOINED_POSTINGS and not single:
+        return _joined(postings, slices, weights)
+    # Large lists: each written once into its place (joining copies twice).
     rows = np.empty(total, dtype=np.intp)
     dtype = np.float32 if single else np.float64
     added = np.empty(total, dtype=dtype)
@@ -109,6 +113,25 @@ def postings_of(
         np.multiply(data[a:b], dtype(w), out=added[at : at + b - a], dtype=dtype)
         at += b - a
     return rows, added
+
+
+def _joined(
+    postings: Postings, slices: list[tuple[int, int]], weights: list[float]
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`postings_of` for a few thousand postings: the lists' bytes joined, for
+    rows and weights each, in a fixed number of NumPy calls.
+
+    Writing each list into its place costs two NumPy calls a term, a microsecond
+    each right after other work: at 100,000 realistic passages, 15-25 us of a
+    question's 90 (1.4k-5k postings, interleaved with bm25s).
+    """
+    indices, data = postings.indices_bytes, postings.data_bytes
+    rows = np.frombuffer(b"".join([indices[4 * a : 4 * b] for a, b in slices]), dtype=np.int32)
+    added = np.frombuffer(b"".join([data[4 * a : 4 * b] for a, b in slices]), dtype=np.float32)
+    # float32 weights widened exactly, then one IEEE multiplication each, as above
+    products = added.astype(np.float64)
+    products *= np.array(weights).repeat([b - a for a, b in slices])
+    return rows.astype(np.intp), products
 
 
 def keyed_costs(keyed: np.ndarray, postings: Postings, query: Query) -> np.ndarray:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from retrieval._plans import planned_top_k
+from retrieval._plans import may_plan, planned_top_k
 from retrieval._postings import Postings, PythonViews, Query
 from retrieval._ranking import (
     dense_scores,
@@ -123,41 +123,54 @@ def _keyed_top_k(
 
 
 def _large_top_k(postings: Postings, query: Query, k: int) -> tuple[list[int], list[float]]:
-    """A large index: a plan if one pays, else every posting summed into the scratch array."""
-    with postings.scratch.scores() as scratch:
-        found = planned_top_k(postings, query, k, scratch)
+    """A large index: a plan if one pays, else every posting summed.
+
+    Into a fresh array or the scratch one (see ``_FRESH_ROWS``), or first in float32
+    for the longest queries of the largest indexes (``_SCREEN_ROWS``). The scratch
+    array is borrowed only where it is used.
+    """
+    starts, n_rows = postings.starts, postings.n_rows
+    lengths = [starts[column + 1] - starts[column] for column in query.columns]
+    if may_plan(lengths, n_rows):
+        with postings.scratch.scores() as scratch:
+            found = planned_top_k(postings, query, k, scratch)
         if found is not None:
             return found[0].tolist(), found[1].tolist()
-        n_rows = postings.n_rows
-        if n_rows >= _SCREEN_ROWS:
-            starts = postings.starts
-            if sum(starts[c + 1] - starts[c] for c in query.columns) >= _SCREEN_POSTINGS:
-                screened = screened_top_k(postings, query, k, _SCREEN_CANDIDATES)
-                if screened is not None:
-                    return screened
-        rows, costs = postings_of(postings, query, negated=True)
-        if n_rows <= _FRESH_ROWS and len(rows) * _FRESH_SHARE >= n_rows:
-            return _ranked(postings, query, k, np.bincount(rows, costs, minlength=n_rows), rows)
+    total = sum(lengths)
+    if n_rows >= _SCREEN_ROWS and total >= _SCREEN_POSTINGS:
+        screened = screened_top_k(postings, query, k, _SCREEN_CANDIDATES)
+        if screened is not None:
+            return screened
+    rows, costs = postings_of(postings, query, negated=True)
+    if n_rows <= _FRESH_ROWS and total * _FRESH_SHARE >= n_rows:
+        sums = np.bincount(rows, costs, minlength=n_rows)
+        return _ranked(postings, query, k, sums, rows, lengths=lengths)
+    with postings.scratch.scores() as scratch:
         np.add.at(scratch, rows, costs)  # in column order: the exact sums
         try:
-            return _ranked(postings, query, k, scratch, rows)
+            return _ranked(postings, query, k, scratch, rows, lengths=lengths)
         finally:
             scratch[rows] = 0.0  # only the rows touched: the array stays zeroed
 
 
 def _ranked(
-    postings: Postings, query: Query, k: int, sums: np.ndarray, rows: np.ndarray
+    postings: Postings,
+    query: Query,
+    k: int,
+    sums: np.ndarray,
+    rows: np.ndarray,
+    *,
+    lengths: list[int],
 ) -> tuple[list[int], list[float]]:
-    """The top k of the negated ``sums`` of the query's postings' ``rows``: read back
-    for the rows that can make it (:mod:`retrieval._readback`), or for all."""
+    """The top k of the negated ``sums`` of the query's postings' ``rows`` (lists of
+    ``lengths`` postings): read back for the rows that can make it
+    (:mod:`retrieval._readback`), or for all."""
     copies = len(query.columns)
     if len(rows) >= _READ_BACK_POSTINGS:
         found = bounded_rows(postings, query, sums, rows, k)
         if found is not None:
-            picked, lengths = found
-            return select(picked, sums[picked], k, copies, lengths)
-    starts = postings.starts
-    lengths = [starts[column + 1] - starts[column] for column in query.columns]
+            picked, picked_lengths = found
+            return select(picked, sums[picked], k, copies, picked_lengths)
     return select(rows, sums[rows], k, copies, lengths)
 
 

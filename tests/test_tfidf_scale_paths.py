@@ -139,6 +139,14 @@ PLANS = {
         "_READ_BACK_POSTINGS": 0,
         **FEW_CHAMPIONS,
     },
+    # Every list written into its place in the postings' arrays, not joined as bytes.
+    "summed, lists written in place": {
+        **LARGE,
+        "SUM_FRACTION": 0,
+        "_GIANT_FRACTION": 0,
+        "_CUT_FRACTION": 10**9,
+        "_JOINED_POSTINGS": 0,
+    },
     # Summed in float32, the rows near the k-th scored exactly; and giving up on it.
     "screened": {
         **LARGE,
