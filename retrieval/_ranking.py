@@ -129,8 +129,7 @@ def _joined(
     rows = np.frombuffer(b"".join([indices[4 * a : 4 * b] for a, b in slices]), dtype=np.int32)
     added = np.frombuffer(b"".join([data[4 * a : 4 * b] for a, b in slices]), dtype=np.float32)
     # float32 weights widened exactly, then one IEEE multiplication each, as above
-    products = added.astype(np.float64)
-    products *= np.array(weights).repeat([b - a for a, b in slices])
+    products = added * np.array(weights).repeat([b - a for a, b in slices])
     return rows.astype(np.intp), products
 
 
