@@ -59,17 +59,23 @@ class Postings:
     n_rows: int
     column_max: np.ndarray  # float64, the largest weight of each column (0 if empty)
     starts: list[int]  # indptr as Python ints
-    # indptr as a memoryview: a column's two bounds side by side in one cache line,
-    # where a list's two ints lie wherever they were made (a small index's query
-    # runs right after other work, and reads them cold).
-    bounds: memoryview
     champions: Champions
     scratch: ScoreScratch
+    screen: ScoreScratch  # float32, for retrieval._screen
     # If small: complex64, each posting's negated weight + row * 1j (see _keyed_copy).
     keyed: np.ndarray | None
     matrix: np.ndarray | None  # float64 (n_columns, n_rows) for small indexes, else None
     views: PythonViews | None  # the postings for plain Python, if small
     lengths: memoryview  # each column's number of postings (int64), if ``keyed`` or ``views``
+    # If ``keyed``: its bytes, and each column's first byte in them (indptr * 8, int64),
+    # for joining a query's postings in one bytes.join (see retrieval._ranking.keyed_costs).
+    # A memoryview, not a list: a column's two bounds lie side by side in one cache
+    # line, where a list's two ints lie wherever they were made (a small index's
+    # query runs right after other work, and reads them cold).
+    keyed_bytes: memoryview
+    keyed_starts: memoryview
+    indices_bytes: memoryview  # ``indices`` and ``data`` as bytes (4 a posting each)
+    data_bytes: memoryview
 
     @classmethod
     def from_arrays(
@@ -78,6 +84,7 @@ class Postings:
         # The search tells a passage it has not scored yet by its score being 0.
         if not np.all(data > 0):
             raise ValueError("matrix weights must be positive numbers")
+        indices, data = np.ascontiguousarray(indices), np.ascontiguousarray(data)  # bytes views
         return cls(
             indptr,
             indices,
@@ -85,13 +92,17 @@ class Postings:
             n_rows,
             _column_max(indptr, data),
             indptr.tolist(),
-            indptr.data,
             Champions.of(indptr, indices, data, n_rows),
             ScoreScratch(n_rows),
+            ScoreScratch(n_rows, np.float32),
             keyed := _keyed_copy(indices, data) if n_rows <= min(DENSE_ROWS, 1 << 24) else None,
             _dense_copy(indptr, indices, data, n_rows),
             views := _python_views(indptr, indices, data, n_rows),
             np.diff(indptr).data if keyed is not None or views is not None else memoryview(b""),
+            memoryview(b"") if keyed is None else keyed.data.cast("B"),
+            memoryview(b"") if keyed is None else (indptr * keyed.itemsize).data,
+            indices.data.cast("B"),
+            data.data.cast("B"),
         )
 
     def rows(self, column: int) -> np.ndarray:
@@ -99,7 +110,8 @@ class Postings:
 
 
 class ScoreScratch:
-    """A float64 score per passage, all zero between queries, lent to one query at a time.
+    """A score per passage (float64 unless said), all zero between queries, lent to one
+    query at a time.
 
     Summing a query's postings into it and zeroing only the rows they touched
     costs ~10 ns a posting; a fresh array would cost 8 MB of zeroing and page
@@ -108,22 +120,23 @@ class ScoreScratch:
     array; a query that fails midway drops it, so it is never lent dirty.
     """
 
-    __slots__ = ("_lock", "_n_rows", "_scores")
+    __slots__ = ("_dtype", "_lock", "_n_rows", "_scores")
 
-    def __init__(self, n_rows: int) -> None:
+    def __init__(self, n_rows: int, dtype: type[np.floating] = np.float64) -> None:
         self._lock = threading.Lock()
         self._n_rows = n_rows
+        self._dtype = dtype
         self._scores: np.ndarray | None = None
 
     @contextmanager
     def scores(self) -> Iterator[np.ndarray]:
         """Zeros to add into; the borrower sets every row it touched back to 0."""
         if not self._lock.acquire(blocking=False):
-            yield np.zeros(self._n_rows, dtype=np.float64)
+            yield np.zeros(self._n_rows, dtype=self._dtype)
             return
         try:
             if self._scores is None:
-                self._scores = np.zeros(self._n_rows, dtype=np.float64)
+                self._scores = np.zeros(self._n_rows, dtype=self._dtype)
             yield self._scores
         except BaseException:
             self._scores = None

@@ -19,16 +19,19 @@ summing every posting would (see :mod:`retrieval._ranking`).
   many postings of a mid-sized index that a fresh array costs less; the best k
   are picked among the postings (:func:`~retrieval._ranking.select`): no sort of
   their union and no pass over all rows. About 10 ns a posting at a million
-  passages, where a realistic query reads 1k to 150k postings.
-- Queries that would read more than a quarter of a large index, or that pair
-  rare terms with very long lists, go through :mod:`retrieval._plans` first.
+  passages, where a realistic query reads 1k to 150k postings. Past
+  ``_READ_BACK_POSTINGS``, only the sums of the rows that bounds leave in the
+  running are read back (:mod:`retrieval._readback`): a long question's
+  rarest lists and the others' champions, a quarter of its postings.
+- Queries that would read more than a quarter of a large index, or hold a list
+  of more than an eighth of it, go through :mod:`retrieval._plans` first.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from retrieval._plans import planned_top_k
+from retrieval._plans import may_plan, planned_top_k
 from retrieval._postings import Postings, PythonViews, Query
 from retrieval._ranking import (
     dense_scores,
@@ -37,8 +40,9 @@ from retrieval._ranking import (
     postings_of,
     select,
     select_keyed,
-    summed,
 )
+from retrieval._readback import bounded_rows
+from retrieval._screen import screened_top_k
 
 __all__ = ["dense_scores", "top_k"]
 
@@ -62,6 +66,19 @@ _PYTHON_QUERY_POSTINGS = 0
 # where the fresh array would be megabytes a query.
 _FRESH_ROWS = 1 << 17
 _FRESH_SHARE = 32
+# Queries of at least this many postings read back only the sums of the rows that
+# can make the top k, where bounds prove which (:mod:`retrieval._readback`).
+_READ_BACK_POSTINGS = 16_384
+# Queries of at least _SCREEN_POSTINGS postings of an index of at least _SCREEN_ROWS
+# passages are summed in float32 first (:mod:`retrieval._screen`).
+# At a million realistic passages (cache swept before each query, two runs), mixed
+# p95 0.97-0.98 ms with it past 64k postings, 0.98-0.99 past 32k, 1.10-1.12 without;
+# past 32k, common-word queries' p50 rose from 0.54-0.57 to 0.65-0.66 ms (the
+# exact scoring of the candidates costs about what float32 saves on 40k postings).
+# It gives up past _SCREEN_CANDIDATES rows too close to call (a dozen on real text).
+_SCREEN_ROWS = 1 << 18
+_SCREEN_POSTINGS = 65_536
+_SCREEN_CANDIDATES = 64
 
 
 def top_k(postings: Postings, query: Query, k: int) -> tuple[list[int], list[float]]:
@@ -106,18 +123,55 @@ def _keyed_top_k(
 
 
 def _large_top_k(postings: Postings, query: Query, k: int) -> tuple[list[int], list[float]]:
-    """A large index: a plan if one pays, else every posting summed into the scratch array."""
-    with postings.scratch.scores() as scratch:
-        found = planned_top_k(postings, query, k, scratch)
+    """A large index: a plan if one pays, else every posting summed.
+
+    Into a fresh array or the scratch one (see ``_FRESH_ROWS``), or first in float32
+    for the longest queries of the largest indexes (``_SCREEN_ROWS``). The scratch
+    array is borrowed only where it is used.
+    """
+    starts, n_rows = postings.starts, postings.n_rows
+    lengths = [starts[column + 1] - starts[column] for column in query.columns]
+    if may_plan(lengths, n_rows):
+        with postings.scratch.scores() as scratch:
+            found = planned_top_k(postings, query, k, scratch)
         if found is not None:
             return found[0].tolist(), found[1].tolist()
-        rows, costs = postings_of(postings, query, negated=True)
-        n_rows = postings.n_rows
-        if n_rows <= _FRESH_ROWS and len(rows) * _FRESH_SHARE >= n_rows:
-            costs = np.bincount(rows, costs, minlength=n_rows)[rows]
-        else:
-            costs = summed(scratch, rows, costs)
-        return select(rows, costs, k, copies=len(query.columns))
+    total = sum(lengths)
+    if n_rows >= _SCREEN_ROWS and total >= _SCREEN_POSTINGS:
+        screened = screened_top_k(postings, query, k, _SCREEN_CANDIDATES)
+        if screened is not None:
+            return screened
+    rows, costs = postings_of(postings, query, negated=True)
+    if n_rows <= _FRESH_ROWS and total * _FRESH_SHARE >= n_rows:
+        sums = np.bincount(rows, costs, minlength=n_rows)
+        return _ranked(postings, query, k, sums, rows, lengths=lengths)
+    with postings.scratch.scores() as scratch:
+        np.add.at(scratch, rows, costs)  # in column order: the exact sums
+        try:
+            return _ranked(postings, query, k, scratch, rows, lengths=lengths)
+        finally:
+            scratch[rows] = 0.0  # only the rows touched: the array stays zeroed
+
+
+def _ranked(
+    postings: Postings,
+    query: Query,
+    k: int,
+    sums: np.ndarray,
+    rows: np.ndarray,
+    *,
+    lengths: list[int],
+) -> tuple[list[int], list[float]]:
+    """The top k of the negated ``sums`` of the query's postings' ``rows`` (lists of
+    ``lengths`` postings): read back for the rows that can make it
+    (:mod:`retrieval._readback`), or for all."""
+    copies = len(query.columns)
+    if len(rows) >= _READ_BACK_POSTINGS:
+        found = bounded_rows(postings, query, sums, rows, k)
+        if found is not None:
+            picked, picked_lengths = found
+            return select(picked, sums[picked], k, copies, picked_lengths)
+    return select(rows, sums[rows], k, copies, lengths)
 
 
 def _python_top_k(views: PythonViews, query: Query, k: int) -> tuple[list[int], list[float]]:

@@ -53,7 +53,16 @@ def _expected(retriever: TfidfRetriever, query: str, k: int) -> tuple[list[int],
 
 
 @pytest.mark.parametrize(
-    "plan", ["max-score cut, few postings", "max-score cut, few postings, lookups only"]
+    "plan",
+    [
+        "max-score cut, few postings",
+        "max-score cut, few postings, lookups only",
+        "max-score cut on queries needing no plan",
+        "max-score cut on queries needing no plan, lookups only",
+        "summed, bounded read-back",
+        "summed, bounded read-back, fresh array",
+        "screened",
+    ],
 )
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Found by a search: the second best passage for "w2x w10x" is "w2x" alone, a

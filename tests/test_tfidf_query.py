@@ -32,6 +32,17 @@ _PIECES = [
     "unknown", "Москва", "meet", "meeting", "—", "a", "I",
 ]  # fmt: skip
 _queries = st.lists(st.sampled_from(_PIECES), max_size=12).map(" ".join)
+# ASCII text whose runs between spaces and punctuation are not all tokens: dots
+# inside, ending and between words, single letters, "_", digits, all punctuation.
+_ASCII_PIECES = [
+    "Putin", "putin", "U.S.", "U.S", "US", "IT", "it", "the", "summit", "summits.",
+    "3.5", "e.g.", "a.m.", "end.Next", "Geneva.", "x", "I", "_", "__init__", "7", "G7",
+    "..", ".", "U.S.A.", "date.", "meet", "dates", "unknown", "a.b.c", "1.2.3",
+]  # fmt: skip
+_ascii_queries = st.lists(
+    st.tuples(st.sampled_from(_ASCII_PIECES), st.sampled_from([*" ,?!-'()\"/:;\t\n", ""])),
+    max_size=12,
+).map(lambda pairs: "".join(piece + gap for piece, gap in pairs))
 CONFIGS = [
     AnalyzerConfig(),
     AnalyzerConfig(sublinear_tf=False),
@@ -70,6 +81,15 @@ def test_the_memoized_vector_is_the_analyzers(
     retriever: TfidfRetriever, queries: list[str]
 ) -> None:
     for query in queries + queries:  # the second time, every token is remembered
+        assert retriever._query_vector(query) == _vector_from_terms(retriever, query)
+
+
+@settings(max_examples=300, deadline=None)
+@given(queries=st.lists(_ascii_queries, min_size=1, max_size=5))
+def test_the_vector_of_ascii_text_cut_in_runs_is_the_analyzers(
+    retriever: TfidfRetriever, queries: list[str]
+) -> None:
+    for query in queries + queries:  # the second time, every run is remembered
         assert retriever._query_vector(query) == _vector_from_terms(retriever, query)
 
 
@@ -127,6 +147,15 @@ def test_the_vector_from_known_tokens_is_the_analyzers(
         assert collection._query_vector(query) == _vector_from_terms(collection, query)
 
 
+@settings(max_examples=300, deadline=None)
+@given(queries=st.lists(_ascii_queries, min_size=1, max_size=5))
+def test_the_vector_of_ascii_runs_from_known_tokens_is_the_analyzers(
+    collection: TfidfRetriever, queries: list[str]
+) -> None:
+    for query in queries + queries:
+        assert collection._query_vector(query) == _vector_from_terms(collection, query)
+
+
 def test_the_memo_keeps_the_corpus_tokens_when_it_starts_again(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -149,14 +178,16 @@ def test_tokens_and_their_terms_are_the_words(text: str, fold: bool, stemming: b
     assert [term for term in terms if term is not None] == analyzer.words(text)
 
 
+@pytest.mark.parametrize("sorted_keys", [0, 128, 10**9])  # partitioned first, or sorted whole
 @pytest.mark.parametrize("head_rows", [1, 2, 4])
-@pytest.mark.parametrize("k", [1, 3, 10])
+@pytest.mark.parametrize("k", [1, 3, 10, 50])
 def test_keyed_selection_is_a_sort_of_the_sums(
-    monkeypatch: pytest.MonkeyPatch, head_rows: int, k: int
+    monkeypatch: pytest.MonkeyPatch, head_rows: int, k: int, sorted_keys: int
 ) -> None:
     # Few distinct sums and rows: many ties, and rows named by up to `copies` postings,
     # so the first head of keys often holds fewer than k rows.
     monkeypatch.setattr(_ranking, "_HEAD_ROWS", head_rows)
+    monkeypatch.setattr(_ranking, "_SORTED_KEYS", sorted_keys)
     generator = random.Random(k * 10 + head_rows)
     for _ in range(300):
         copies = generator.randint(1, 6)
@@ -169,3 +200,22 @@ def test_keyed_selection_is_a_sort_of_the_sums(
         keys = np.array([sums[row] + row * 1j for row in rows], dtype=np.complex128)
         best = sorted(set(rows), key=lambda row: (sums[row], row))[:k]
         assert _ranking.select_keyed(keys, k, copies) == (best, [-sums[row] for row in best])
+
+
+@pytest.mark.parametrize("k", [1, 3, 10])
+def test_selection_bounded_by_the_shortest_list_is_a_sort_of_the_sums(k: int) -> None:
+    # Postings as lists of distinct rows, one per term (as a query reads them), few
+    # distinct sums: many ties, and the shortest list's k-th often ties the top k's.
+    generator = random.Random(k)
+    for _ in range(300):
+        sums = {row: -generator.choice([0.25, 0.5, 0.75, 1.0]) for row in range(60)}
+        lists = [
+            sorted(generator.sample(range(60), generator.randint(1, 60)))
+            for _ in range(generator.randint(1, 6))
+        ]
+        rows = [row for listed in lists for row in listed]
+        lengths = [len(listed) for listed in lists]
+        best = sorted(set(rows), key=lambda row: (sums[row], row))[:k]
+        costs = np.array([sums[row] for row in rows])
+        found = _ranking.select(np.array(rows), costs, k, len(lists), lengths)
+        assert found == (best, [-sums[row] for row in best])

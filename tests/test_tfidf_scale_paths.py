@@ -111,6 +111,62 @@ PLANS = {
         **FEW_CHAMPIONS,
     },
     "champions": {**LARGE, "SUM_FRACTION": 10**9, "_CUT_FRACTION": 10**9, **FEW_CHAMPIONS},
+    # Queries needing no plan still try the cut (it no longer does by default).
+    "max-score cut on queries needing no plan": {**CUT_FEW, "_CUT_FEW": True},
+    "max-score cut on queries needing no plan, lookups only": {
+        **CUT_FEW,
+        "_CUT_FEW": True,
+        "_LOOKUP_COST": 0,
+    },
+    # Every posting summed, the sums read back only for the rows bounds leave in the
+    # running (rarest lists and the others' champions), from the scratch array or a
+    # fresh one; champion lists of 8, and of 64.
+    "summed, bounded read-back": {
+        **LARGE,
+        "SUM_FRACTION": 0,
+        "_GIANT_FRACTION": 0,
+        "_CUT_FRACTION": 10**9,
+        "_READ_BACK_POSTINGS": 0,
+        "_MIN_CHAMPIONS": 8,
+        "_CHAMPION_SHARE": 10**9,
+    },
+    "summed, bounded read-back, fresh array": {
+        **LARGE,
+        "_FRESH_ROWS": 10**9,
+        "SUM_FRACTION": 0,
+        "_GIANT_FRACTION": 0,
+        "_CUT_FRACTION": 10**9,
+        "_READ_BACK_POSTINGS": 0,
+        **FEW_CHAMPIONS,
+    },
+    # Every list written into its place in the postings' arrays, not joined as bytes.
+    "summed, lists written in place": {
+        **LARGE,
+        "SUM_FRACTION": 0,
+        "_GIANT_FRACTION": 0,
+        "_CUT_FRACTION": 10**9,
+        "_JOINED_POSTINGS": 0,
+    },
+    # Summed in float32, the rows near the k-th scored exactly; and giving up on it.
+    "screened": {
+        **LARGE,
+        "SUM_FRACTION": 0,
+        "_GIANT_FRACTION": 0,
+        "_CUT_FRACTION": 10**9,
+        "_SCREEN_ROWS": 0,
+        "_SCREEN_POSTINGS": 0,
+        "_MIN_CHAMPIONS": 8,
+        "_CHAMPION_SHARE": 10**9,
+    },
+    "screened, given up": {
+        **LARGE,
+        "SUM_FRACTION": 0,
+        "_GIANT_FRACTION": 0,
+        "_CUT_FRACTION": 10**9,
+        "_SCREEN_ROWS": 0,
+        "_SCREEN_POSTINGS": 0,
+        "_SCREEN_CANDIDATES": 0,
+    },
     "champions, then every row": {
         **LARGE,
         "SUM_FRACTION": 10**9,
