@@ -154,6 +154,11 @@ def analyze(question: str):  # type: ignore[no-untyped-def]
         ("Name the summit Putin agreed to join.", AnswerType.OTHER),
         ("can you tell me when the summit is?", AnswerType.DATE),
         ("do you know where they will meet?", AnswerType.LOCATION),
+        # a clause before the question proper: its own question word says what is asked
+        ("When imperialism shapes a state's norms, what is it called?", AnswerType.OTHER),
+        ("If the vote fails, who decides?", AnswerType.PERSON),
+        ("When did the war end?", AnswerType.DATE),
+        ("When and where was the final played?", AnswerType.DATE),
     ],
 )
 def test_answer_type(question: str, expected: AnswerType) -> None:

@@ -521,6 +521,9 @@ def _analyze(text: str) -> QuestionAnalysis:
     lowered = core.lower().rstrip("?!. ")
     tokens = tokenize(core)
     tense = _tense(lowered)
+    # "When imperialism impacts a state's norms, what is it called?": the question is
+    # the clause after the comma, and its own question word says what is asked.
+    lowered = _LEADING_CLAUSE.sub("", lowered, count=1)
     content = _content_tokens(tokens)
     content = _drop_how_word(tokens, content)
     occupation = _OCCUPATION.match(core.rstrip("?!. "))
@@ -554,6 +557,12 @@ def _analyze(text: str) -> QuestionAnalysis:
     return _analyze_embedded(core, lowered, tokens, content, tense)
 
 
+# A subordinate clause before the question proper, up to the comma before its question
+# word (bounded: the clause holds at most 150 characters and no comma).
+_LEADING_CLAUSE = re.compile(
+    r"^(?:when|if|while|although|though|after|before|once|since|because)\b[^?,]{1,150},\s*"
+    r"(?=(?:what|which|who|whom|whose|where|when|why|how)\b)"
+)
 # Question words inside a statement-like question ("The number of colonists declined
 # after what year?", "DEC evolved into how many layers?", "Besides Africa, where did
 # Germany have interests?"): typed as the same words at the start would be.
