@@ -159,6 +159,10 @@ def analyze(question: str):  # type: ignore[no-untyped-def]
         ("If the vote fails, who decides?", AnswerType.PERSON),
         ("When did the war end?", AnswerType.DATE),
         ("When and where was the final played?", AnswerType.DATE),
+        # a number a noun before it says is an identifier: no quantity is asked
+        ("Which model numbers are recalled?", AnswerType.OTHER),
+        ("What is the flight number?", AnswerType.OTHER),
+        ("What is the total number of votes?", AnswerType.NUMBER),
     ],
 )
 def test_answer_type(question: str, expected: AnswerType) -> None:
@@ -526,6 +530,8 @@ def test_a_verb_with_a_stranded_preposition_asks_for_its_object(question: str) -
     [
         # "to" and a verb at the end (a phrase after it allowed): the verb's object is asked
         ("What were the Yuan armies too weak to stop?", ()),
+        # a passive progressive's object: "customers" are no head noun of the answer
+        ("What are customers being offered?", ()),
         ("What was the Soviet Union trying to suppress with its army?", ()),
         # after a noun, "to" and a verb say what the noun is for: the noun is asked
         ("what is the best way to travel?", ("best", "way")),

@@ -782,6 +782,10 @@ def _analyze_what_is(
     return QuestionAnalysis(core, _type_of_head(head), content, head=_stems_of(head), tense=tense)
 
 
+def _is_participle(word: Token) -> bool:
+    return word.lower.endswith(_PARTICIPLE_ENDINGS) and word_class(word.lower) is WordClass.VERB
+
+
 def _an_infinitives_object(after: list[Token]) -> bool:
     """Whether the question ends on "to" and a verb whose object it asks for: "what were
     the Yuan armies too weak to stop?", "what was the Soviet Union trying to suppress
@@ -828,6 +832,8 @@ def _asks_verb_object(after: list[Token]) -> bool:
         return True
     if _an_infinitives_object(after):
         return True
+    if len(after) > 2 and after[-2].lower == "being" and _is_participle(after[-1]):
+        return True  # "what are customers being offered?": the passive's object
     if len(after) == _SUBJECT_WITH_ARTICLE and after[0].lower in _ARTICLES:
         # "what is the company offering?": a noun after its article, then the verb
         return ends_on_a_gerund(after)
@@ -1127,10 +1133,23 @@ def _type_of_head(head: Sequence[Token]) -> AnswerType:
     if _a_time_taken(head):
         return AnswerType.NUMBER  # "what was the winning time?": 2:05:07, not a date
     forms = singulars(head[-1].lower.removesuffix("'s").removesuffix("'"))
+    if _an_identifier(head, forms):
+        return AnswerType.OTHER  # "which model numbers?": "BL-170", no quantity
     for nouns, answer_type in _HEAD_TYPES:
         if any(form in nouns for form in forms):
             return answer_type
     return AnswerType.OTHER
+
+
+def _an_identifier(head: Sequence[Token], forms: Sequence[str]) -> bool:
+    """ "model number", "flight number", "phone number": a number a noun before it says is
+    an identifier, not an amount ("the total number" is one)."""
+    return (
+        "number" in forms
+        and len(head) > 1
+        and word_class(head[-2].lower) is WordClass.NOUN
+        and head[-2].lower not in _NUMBER_HEADS
+    )
 
 
 def _a_time_taken(head: Sequence[Token]) -> bool:
