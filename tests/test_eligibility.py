@@ -780,6 +780,20 @@ def test_a_who_question_naming_someone_wants_a_sentence_about_them(
     _assert_admits(question, reader_of("Story\n\n" + text), admitted, kept_out)
 
 
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # someone's name answers no "what" question without a head noun
+        ("what do the unions want?", "a 15% pay rise over two years", "Ewa Ziółkowska"),
+        # ... but "who" takes it, and a "what" with a head asks for a named thing
+        ("who leads the union?", "Ewa Ziółkowska", None),
+    ],
+)
+def test_a_persons_name_answers_no_what(question: str, admitted: str, kept_out: str | None) -> None:
+    text = "The union, led by Ewa Ziółkowska, wants a 15% pay rise over two years."
+    _assert_admits(question, reader_of("Story\n\n" + text), admitted, kept_out)
+
+
 def test_a_body_set_off_after_its_role_with_the_holds_it() -> None:
     reader = reader_of(
         "Story\n\nSolvik's largest shareholder, the Lindahl Foundation, accepted. Ana Ruiz spoke."

@@ -39,7 +39,7 @@ from typing import NamedTuple
 from bot.composer.antonyms import OPPOSITES
 from bot.composer.candidates import Candidate, Sentence, rule_family
 from bot.composer.coordination import asked_count, joined_items
-from bot.composer.extraction import date_spans, extract_candidates
+from bot.composer.extraction import date_spans, extract_candidates, person_name_spans
 from bot.composer.extractors.names import opens_sentence
 from bot.composer.inflections import singulars
 from bot.composer.lexicon import (
@@ -148,6 +148,9 @@ def candidate_spans(
     holder_wanted = question.asks_role and question.answer_type is AnswerType.PERSON
     role_at = _role_mentions(sentence, question) if holder_wanted else []
     others_at = _other_roles_at(sentence, question)
+    # "what do the unions want?" is answered by no one's name ("Ewa Ziółkowska")
+    things = question.answer_type is AnswerType.OTHER and not question.head
+    people = set(person_name_spans(text, reader)) if things else set()
     best: dict[tuple[int, int], Candidate] = {}
     for candidate in candidates:  # of the allowed families only (extract_candidates)
         if _repeats_a_name(candidate, question) or _wrong_name(candidate, question):
@@ -189,6 +192,8 @@ def candidate_spans(
             or _a_base_unasked(candidate, question)
         ):
             continue  # "either" or "1281" for "what wrecked the fleet?", "65" for "which firm?"
+        if (candidate.first, candidate.last) in people:
+            continue  # someone's name answers no "what do the unions want?"
         if (
             _only_echoes(candidate)
             or _says_only_the_question(candidate, question)

@@ -272,6 +272,15 @@ def date_spans(text: str, reader: ArticleReader) -> list[tuple[int, int]]:
     return [(span.first, span.last) for span in _spans("dates", text, reader.lower_case_words)]
 
 
+def person_name_spans(text: str, reader: ArticleReader) -> list[tuple[int, int]]:
+    """The token ranges of the people's names written in ``text`` ("Priya Raman")."""
+    return [
+        (span.first, span.last)
+        for span in _spans("person names", text, reader.lower_case_words)
+        if span.rule == "name:person"
+    ]
+
+
 def _neutral_sentence(text: str) -> Sentence:
     """``text`` as a sentence with no word matched: for memos keyed on the text alone."""
     tokens = tokenize(text)
