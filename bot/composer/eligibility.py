@@ -315,15 +315,6 @@ _KIN_OR_MARRIAGE = frozenset(stem(word) for word in KIN_NOUNS | MARRIAGE_WORDS)
 _ASKS_A_PURPOSE = re.compile(r"^what (?:is|are|was|were) [^?]{1,60} for\W*$")
 
 
-def _a_base_unasked(candidate: Candidate, question: QuestionAnalysis) -> bool:
-    """ "the Split-based operator" says where the operator is based, not where its ferry
-    ran aground: only a question about a base ("based", "headquartered") takes it."""
-    return candidate.rule == "place:based" and not _ASKS_A_BASE.search(question.text)
-
-
-_ASKS_A_BASE = re.compile(r"\b(?:based|headquartered|headquarters|head office)\b", re.IGNORECASE)
-
-
 def _no_purpose(candidate: Candidate, question: QuestionAnalysis) -> bool:
     """ "after working on weather satellites" is no answer to "what is the satellite
     for?": a purpose is said with "to", "for", "in order to" or "so that"."""
@@ -337,6 +328,15 @@ def _no_purpose(candidate: Candidate, question: QuestionAnalysis) -> bool:
 _PURPOSE_RULES = frozenset(
     f"reason:{marker}" for marker in ("to", "to help", "for", "in order to", "so that", "so as to")
 )
+
+
+def _a_base_unasked(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """ "the Split-based operator" says where the operator is based, not where its ferry
+    ran aground: only a question about a base ("based", "headquartered") takes it."""
+    return candidate.rule == "place:based" and not _ASKS_A_BASE.search(question.text)
+
+
+_ASKS_A_BASE = re.compile(r"\b(?:based|headquartered|headquarters|head office)\b", re.IGNORECASE)
 
 
 def _allowed_families(question: QuestionAnalysis) -> frozenset[str] | None:

@@ -783,6 +783,7 @@ def _analyze_what_is(
 
 
 def _is_participle(word: Token) -> bool:
+    """A verb in -ed or -en ("offered", "taken"): after "being", a passive's."""
     return word.lower.endswith(_PARTICIPLE_ENDINGS) and word_class(word.lower) is WordClass.VERB
 
 

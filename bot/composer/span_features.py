@@ -862,6 +862,7 @@ def counts_children(text: str, focus: str) -> bool:
 
 
 def _after_a_parent(tokens: Sequence[Token], index: int) -> bool:
+    """Whether the number at ``index`` follows "father of", "mother of" and the like."""
     return (
         index >= 2 and tokens[index - 1].lower == "of" and tokens[index - 2].lower in _PARENT_WORDS
     )
