@@ -794,6 +794,14 @@ def test_a_persons_name_answers_no_what(question: str, admitted: str, kept_out: 
     _assert_admits(question, reader_of("Story\n\n" + text), admitted, kept_out)
 
 
+def test_a_clause_after_a_name_sets_no_role_beside_it() -> None:
+    reader = reader_of(
+        "Story\n\nThe governing Civic Alliance, led by Prime Minister Tomas Brenko, took 52 seats."
+    )
+    _assert_admits("who is the prime minister?", reader, "Prime Minister Tomas Brenko", None)
+    assert "Civic Alliance" not in _admitted("who is the prime minister?", reader)
+
+
 def test_a_body_set_off_after_its_role_with_the_holds_it() -> None:
     reader = reader_of(
         "Story\n\nSolvik's largest shareholder, the Lindahl Foundation, accepted. Ana Ruiz spoke."

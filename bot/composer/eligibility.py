@@ -1129,13 +1129,25 @@ def _holds_the_role(candidate: Candidate, role_at: list[int]) -> bool:
         if index < first and _a_role_between(tokens[index + 1 : first]):
             return True  # "a mediator, retired judge Stanisław Bąk"
         after = tokens[last + 1 : index]
-        if index > last and after and after[0].text == "," and len(after) <= _APPOSITION_REACH:
+        if (
+            index > last
+            and after
+            and after[0].text == ","
+            and len(after) <= _APPOSITION_REACH
+            and not any(_is_a_verb_or_by(token) for token in after)
+        ):
             return True  # "Ana Ruiz, the mayor", "Ana Ruiz, 52, the mayor"
         if _done_by(tokens, index, first):
             return True  # "Sato, who is coached by former doubles player Greg Whitlam"
         if _named_as(tokens, index, first, last):
             return True  # "named Duarte Meireles, 46, a doctor, as her successor"
     return False
+
+
+def _is_a_verb_or_by(token: Token) -> bool:
+    """A word that makes what follows a name a clause, not its apposition: "the Civic
+    Alliance, led by Prime Minister Tomas Brenko" names no minister in the Alliance."""
+    return token.lower == "by" or word_class(token.lower) is WordClass.VERB
 
 
 def _named_as(tokens: Sequence[Token], index: int, first: int, last: int) -> bool:
