@@ -816,12 +816,7 @@ def _asks_verb_object(after: list[Token]) -> bool:
     if not after:
         return False
     if len(after) == 1:
-        word = after[0]
-        return (
-            not word.is_capitalized
-            and word.lower.endswith(_PARTICIPLE_ENDINGS)
-            and word_class(word.lower) is WordClass.VERB
-        )
+        return not after[0].is_capitalized and _is_participle(after[0])
     if (
         len(after) > 2
         and after[-1].lower in PREPOSITIONS

@@ -17,7 +17,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from bot.composer.data_tables import read_table
-from bot.composer.lexicon import FUNCTION_WORDS, PREPOSITIONS, SPEECH_STEMS
+from bot.composer.lexicon import COPULAS, FUNCTION_WORDS, PREPOSITIONS, SPEECH_STEMS
 from bot.composer.tokens import Token
 
 __all__ = ["WordClass", "classify", "is_common_word", "looks_plural", "word_class"]
@@ -233,7 +233,7 @@ def classify(tokens: tuple[Token, ...]) -> tuple[WordClass, ...]:
 
 
 # Auxiliaries before which a word in -ing is the verb of a progressive ("is testing").
-_PROGRESSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "am"})
+_PROGRESSIVE_AUXILIARIES = COPULAS | {"be", "been", "am"}
 # Words that with "to" make a preposition: "due to the presence of melatonin" has no
 # noun "due", "prior to 1990" no adjective "prior".
 _BEFORE_TO = frozenset({"due", "prior", "owing", "according", "pursuant", "thanks"})
