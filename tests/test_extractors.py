@@ -937,6 +937,44 @@ def test_the_subject_of_x_is_the_head_is_its_whole_name(
 
 
 @pytest.mark.parametrize(
+    ("text", "head", "offered", "not_offered"),
+    [
+        # a plural head's examples or subject is a whole list, read forward or back
+        (
+            "Poor sleep raises chronic conditions such as heart disease, chronic pain, and asthma.",
+            "conditions",
+            "heart disease, chronic pain, and asthma",
+            "",
+        ),
+        (
+            "Obesity, alcoholism, and drug use are common causes of poor immune function.",
+            "causes",
+            "Obesity, alcoholism, and drug use",
+            "",
+        ),
+        ("Wheat, rice or barley are the main crops.", "crops", "Wheat, rice or barley", ""),
+        # an opening phrase before the list is none of its items
+        (
+            "In rich countries, obesity, alcoholism, and drug use are common causes.",
+            "causes",
+            "obesity, alcoholism, and drug use",
+            "rich countries, obesity, alcoholism, and drug use",
+        ),
+        # a singular head names one thing: no list for it
+        ("Obesity, alcoholism, and drug use is a common cause.", "cause", "drug use", "Obesity"),
+        # two items without a comma are one phrase, no list to read back
+        ("Obesity and drug use are common causes.", "causes", "", "Obesity and drug use"),
+    ],
+)
+def test_a_plural_heads_list_is_offered_whole(
+    text: str, head: str, offered: str, not_offered: str
+) -> None:
+    found = texts(extract_head_matches(sentence_of(text), (tokenize(head)[0].stem,)))
+    assert not offered or offered in found
+    assert not not_offered or not any(not_offered in candidate for candidate in found)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("defensins are an old defence", "defensins"),

@@ -232,6 +232,11 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
     ): "at most _MAX_CHUNK_TOKENS a list item, and _MAX_LIST_ITEMS items",
     (
         "bot.composer.extractors.phrases",
+        "_list_start",
+        "begin > 0 and end - begin < _MAX_CHUNK_TOKENS and (classes[begin - 1] in _PHRASE_CLASSES)",
+    ): "walks back at most _MAX_CHUNK_TOKENS a list item, and _MAX_LIST_ITEMS items",
+    (
+        "bot.composer.extractors.phrases",
         "_subject_of_copula",
         "first > 0 and _is_content(tokens[first - 1]) and (last - first < _MAX_CHUNK_TOKENS)",
     ): "at most _MAX_CHUNK_TOKENS",

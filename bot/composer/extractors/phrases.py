@@ -253,6 +253,62 @@ def _list_end(tokens: tuple[Token, ...], classes: tuple[WordClass, ...], last: i
     return None
 
 
+def _item_and_list(
+    sentence: Sentence, head: int, item: tuple[int, int] | None, rule: str, fit: float
+) -> Iterator[Candidate]:
+    """The item a head rule found, and the whole list it opens (an apposition after the
+    head) or closes (a copula's subject) when the sentence's head noun at ``head`` is
+    plural: "conditions such as A, B, and C" and "A, B, and C are causes" name all three,
+    and the rule found only the item beside the noun."""
+    if item is None:
+        return
+    yield Candidate(sentence, item[0], item[1], rule, fit)
+    tokens = sentence.tokens
+    if not looks_plural(tokens[head].lower):
+        return
+    classes = classify(tokens)
+    if item[0] > head:
+        end = _list_end(tokens, classes, item[1])
+        if end is not None:
+            yield Candidate(sentence, item[0], end, rule, fit)
+    else:
+        start = _list_start(tokens, classes, item[0])
+        if start is not None:
+            yield Candidate(sentence, start, item[1], rule, fit)
+
+
+def _list_start(
+    tokens: tuple[Token, ...], classes: tuple[WordClass, ...], first: int
+) -> int | None:
+    """Where a list that closes with the phrase starting at ``first`` starts, if it is one:
+    "obesity, alcoholism, and drug use" read back from "drug use". The mirror of
+    :func:`_list_end`: the last item follows "and" or "or", the others commas."""
+    at = first - 1
+    if at < 2 or tokens[at].lower not in {"and", "or"}:
+        return None
+    commas = int(tokens[at - 1].text == ",")
+    at -= commas
+    start: int | None = None
+    for _ in range(_MAX_LIST_ITEMS):
+        # at stands on the "and"/"or" or the comma after an item
+        end = at - 1
+        if end < 0 or classes[end] not in _PHRASE_CLASSES:
+            break
+        begin = end
+        while (
+            begin > 0 and end - begin < _MAX_CHUNK_TOKENS and classes[begin - 1] in _PHRASE_CLASSES
+        ):
+            begin -= 1
+        if begin > 0 and tokens[begin - 1].lower in PREPOSITIONS:
+            break  # "In developed countries, obesity, ...": an opening phrase, no item
+        start = begin
+        if begin < 2 or tokens[begin - 1].text != ",":
+            break
+        commas += 1
+        at = begin - 1
+    return start if commas else None
+
+
 def extract_head_matches(sentence: Sentence, head: tuple[str, ...]) -> Iterator[Candidate]:
     """Yield what names the question's head noun where the sentence uses it."""
     if not head:
@@ -282,16 +338,16 @@ def extract_head_matches(sentence: Sentence, head: tuple[str, ...]) -> Iterator[
             # "his fiancée Berengaria", "the complexity class P": the name follows its noun;
             # 'his landmark paper, "Reducibility Among Combinatorial Problems"': so does a title.
             yield Candidate(sentence, named[0], named[1], "head:name", 1.0)
+        # "chronic conditions such as heart disease, chronic pain, and asthma"
         after = _apposition_after(sentence, index)
-        if after is not None:
-            yield Candidate(sentence, after[0], after[1], "head:apposition", 0.9)
+        yield from _item_and_list(sentence, index, after, "head:apposition", 0.9)
         described = _name_described(tokens, phrase_start if phrase_start is not None else start)
         if described is not None:
             # "Minera Altiplano, the mid-sized company that operates the mine"
             yield Candidate(sentence, described[0], described[1], "head:name", 1.0)
+        # "obesity, alcoholism, and drug use are common causes"
         copula = _subject_of_copula(sentence, start)
-        if copula is not None:
-            yield Candidate(sentence, copula[0], copula[1], "head:copula", 0.7)
+        yield from _item_and_list(sentence, index, copula, "head:copula", 0.7)
 
 
 _NAME_JOINERS = frozenset({"of", "for", "the", "and", "&"})
