@@ -984,6 +984,10 @@ def test_a_plural_heads_list_is_offered_whole(
         ("a privately held company founded in 1998", "a privately held company"),
         ("research and education networking", "research"),  # "and" ends a phrase anyway
         ("the sprawling complex", "the sprawling complex"),
+        # an adverb between the noun and its verb ends the phrase too
+        ("environmental determinism also suggested that", "environmental determinism"),
+        ("the lactobacilli normally found in yogurt", "the lactobacilli"),
+        ("a privately held company", "a privately held company"),
     ],
 )
 def test_a_noun_phrase_ends_before_its_verb(text: str, expected: str) -> None:
@@ -1163,6 +1167,28 @@ def test_a_thousands_comma_or_a_clocks_colon_joins_a_number(
     found = texts(extract_chunks(sentence_of(text)))
     assert expected in found
     assert absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a plural noun's verb, in its bare form before what it takes, ends the phrase
+        (
+            "Nonconservative forces act to change the energies.",
+            "Nonconservative forces",
+            "Nonconservative forces act",
+        ),
+        ("The rebels seize the port.", "rebels", "rebels seize"),
+        ("Dockers back the union.", "Dockers", "Dockers back"),
+        # a noun after a plural noun stays in the phrase ("sales tax", "workers' pay")
+        ("The sales tax rose.", "sales tax", ""),
+        ("The parts list grew.", "parts list", ""),
+    ],
+)
+def test_a_plural_nouns_verb_ends_its_phrase(text: str, expected: str, absent: str) -> None:
+    found = texts(extract_chunks(sentence_of(text)))
+    assert expected in found
+    assert not absent or absent not in found
 
 
 def test_every_candidate_points_at_its_own_text() -> None:

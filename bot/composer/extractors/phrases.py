@@ -116,8 +116,12 @@ def extract_chunks(sentence: Sentence) -> Iterator[Candidate]:
         last = index
         probe = index + 1
         while probe < len(tokens) and probe - index < _MAX_CHUNK_TOKENS:
-            if _counts_after_a_noun(tokens, classes, probe):
-                break  # "the rocket's upper stage 58 minutes after launch"
+            if _counts_after_a_noun(tokens, classes, probe) or _a_plurals_verb(
+                tokens, classes, probe
+            ):
+                # "the rocket's upper stage 58 minutes after launch", "nonconservative
+                # forces act to change": a new amount, or the plural noun's verb
+                break
             if classes[probe] in _PHRASE_CLASSES:
                 last = probe
             elif not (
@@ -203,6 +207,25 @@ def _counts_after_a_noun(
         and classes[at + 1] is WordClass.NOUN
         and looks_plural(counted.lower)
     )
+
+
+def _a_plurals_verb(tokens: tuple[Token, ...], classes: tuple[WordClass, ...], at: int) -> bool:
+    """Whether the word at ``at``, a noun by its usual class, is the verb of the plural
+    noun before it: a verb's bare form agreeing with it, then what a verb takes ("to", an
+    article, a pronoun): "forces act to", "the rebels seize the"; "the sales tax" and
+    "workers' pay rise" are nouns."""
+    word = tokens[at].lower
+    if (
+        at + 1 >= len(tokens)
+        or classes[at] is not WordClass.NOUN
+        or looks_plural(word)
+        or not can_be_verb(word)
+        or classes[at - 1] is not WordClass.NOUN
+        or not looks_plural(tokens[at - 1].lower)
+    ):
+        return False
+    following = tokens[at + 1].lower
+    return following == "to" or following in DETERMINERS or following in PRONOUNS
 
 
 def _owner_cut_off(tokens: tuple[Token, ...], last: int) -> bool:
@@ -1392,11 +1415,34 @@ def _verb_of(tokens: tuple[Token, ...], classes: tuple[WordClass, ...], index: i
     """Whether the word at ``index`` is the verb of the noun before it ("testosterone
     seems", "the rebellions broke"); not a participle after an adverb ("a privately held
     company") nor a gerund."""
+    if classes[index - 1] not in {WordClass.NOUN, WordClass.NAME}:
+        return False
+    if _an_adverb(tokens[index], classes[index]):
+        # "environmental determinism also suggested": an adverb after the noun opens
+        # its verb
+        return (
+            index + 1 < len(tokens)
+            and classes[index + 1] is WordClass.VERB
+            and not tokens[index + 1].lower.endswith("ing")
+        )
+    return classes[index] is WordClass.VERB and not tokens[index].lower.endswith("ing")
+
+
+def _an_adverb(token: Token, word_class_: WordClass) -> bool:
+    """An adverb, or a function word that is one ("also", "still"): no preposition,
+    determiner or conjunction."""
+    if word_class_ is WordClass.ADVERB:
+        return True
+    lower = token.lower
     return (
-        classes[index] is WordClass.VERB
-        and classes[index - 1] in {WordClass.NOUN, WordClass.NAME}
-        and not tokens[index].lower.endswith("ing")
+        word_class_ is WordClass.FUNCTION
+        and lower not in PREPOSITIONS
+        and lower not in DETERMINERS
+        and lower not in _JOINING_WORDS
     )
+
+
+_JOINING_WORDS = frozenset({"and", "or", "but", "nor", "of", "as", "than"})
 
 
 def content_end(tokens: tuple[Token, ...], start: int, end: int) -> int:
