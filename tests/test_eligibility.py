@@ -813,6 +813,32 @@ def test_a_body_set_off_after_its_role_with_the_holds_it() -> None:
 @pytest.mark.parametrize(
     ("text", "admitted", "kept_out"),
     [
+        # a name before a copula and the role holds it, a surname that is an English word
+        # opening the sentence too, once the story names the person in full
+        (
+            "A geographer named Isiah Bowman joined. Bowman was the director of the society.",
+            "Bowman",
+            None,
+        ),
+        ("Ana Ruiz became the first director of the society.", "Ana Ruiz", None),
+        # a negation, a preposition or another noun between says she holds no such role
+        ("Ana Ruiz was not the director of the society.", None, "Ana Ruiz"),
+        ("Ana Ruiz was the lawyer of the director of the society.", None, "Ana Ruiz"),
+        # an English word opening a sentence is no one the story never names in full
+        ("Bowman was the director of the society.", None, "Bowman"),
+    ],
+)
+def test_a_name_before_a_copula_holds_the_role(
+    text: str, admitted: str | None, kept_out: str | None
+) -> None:
+    _assert_admits(
+        "who was the director of the society?", reader_of("Story\n\n" + text), admitted, kept_out
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "admitted", "kept_out"),
+    [
         # the object of "named" holds the role "as" says, its description set off between
         (
             "The premier named Duarte Meireles, 46, a doctor, as her successor.",

@@ -52,6 +52,7 @@ from bot.composer.lexicon import (
     MARRIAGE_WORDS,
     MONEY_WORDS,
     MONTHS,
+    NEGATIONS,
     NUMBER_WORDS,
     ORGANIZATION_NOUNS,
     PERSON_NOUNS,
@@ -1137,11 +1138,33 @@ def _holds_the_role(candidate: Candidate, role_at: list[int]) -> bool:
             and not any(_is_a_verb_or_by(token) for token in after)
         ):
             return True  # "Ana Ruiz, the mayor", "Ana Ruiz, 52, the mayor"
+        if index > last and _is_the_role(after):
+            return True  # "Bowman was the director", "Ruiz became the first mayor"
         if _done_by(tokens, index, first):
             return True  # "Sato, who is coached by former doubles player Greg Whitlam"
         if _named_as(tokens, index, first, last):
             return True  # "named Duarte Meireles, 46, a doctor, as her successor"
     return False
+
+
+def _is_the_role(between: Sequence[Token]) -> bool:
+    """Whether the words between a name and a role say the name holds it: a copula, then
+    at most an article and modifiers ("was the", "became the first", "is acting"); no
+    preposition or other verb ("was the lawyer of the mayor")."""
+    if not between or len(between) > _APPOSITION_REACH or between[0].lower not in _BECOMES:
+        return False
+    return all(
+        token.is_word
+        and token.lower not in PREPOSITIONS
+        and token.lower not in NEGATIONS
+        and word_class(token.lower) in _ROLE_MODIFIER_CLASSES
+        for token in between[1:]
+    )
+
+
+# A name is its role after these: "X was the mayor", "X became mayor".
+_BECOMES = COPULAS | {"became", "becomes", "remains", "remained"}
+_ROLE_MODIFIER_CLASSES = frozenset({WordClass.FUNCTION, WordClass.ADJECTIVE, WordClass.NUMBER})
 
 
 def _is_a_verb_or_by(token: Token) -> bool:

@@ -37,6 +37,7 @@ from bot.composer.extractors.quotes import extract_quotes
 from bot.composer.extractors.reported import extract_reported
 from bot.composer.extractors.subjects import extract_subjects
 from bot.composer.gazetteer import load_gazetteer
+from bot.composer.lexicon import FUNCTION_WORDS
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.reader import ArticleReader
 from bot.composer.span_features import (
@@ -166,6 +167,8 @@ def extract_candidates(
             spans = _spans(name, text, reader.lower_case_words)
             if name in _NAME_EXTRACTORS:
                 spans = _known_names(spans, sentence, reader, article, _NAME_EXTRACTORS[name])
+            if name == "person names":
+                spans = _opening_surname(spans, sentence, reader, article)
             candidates.extend(_rebuild(sentence, _spans_of_families(spans, families)))
     if question.asks_nationality:
         candidates.extend(_of_families(extract_nationalities(sentence), families))
@@ -331,6 +334,30 @@ def _known_names(
         else span
         for span in spans
     )
+
+
+def _opening_surname(
+    spans: tuple[_Span, ...], sentence: Sentence, reader: ArticleReader, article: int
+) -> tuple[_Span, ...]:
+    """A sentence's first word that is an English word as well as a surname the article
+    gives in full elsewhere ("Bowman was the director ..." after "a geographer named
+    Isiah Bowman"): the name finder, which cannot tell "Bowman" from "Similar" there,
+    let it pass; it is a person when the article never writes it in lower case."""
+    tokens = sentence.tokens
+    if not tokens or not tokens[0].is_word or not tokens[0].is_capitalized:
+        return spans
+    if len(tokens) > 1 and tokens[1].is_capitalized:
+        return spans  # "Mark Rutte": the name finder reads those
+    word = tokens[0].text
+    lower = word.lower()
+    if (
+        lower in reader.lower_case_words
+        or lower in FUNCTION_WORDS
+        or any(span.first == 0 for span in spans)
+        or not reader.is_surname(word, article)
+    ):
+        return spans
+    return (_Span(0, 0, "name:person", name_fit("person", "person"), 0.0), *spans)
 
 
 def _known_kind(
