@@ -473,6 +473,8 @@ def test_any_question_sets_aside_only_its_own_words(question: str) -> None:
         ("What nationality was Arthur Woolf?", True),
         ("what is her nationality", True),
         ("Of what nationality is the captain?", True),
+        ("What was the nationality of the captain?", True),
+        ("What is the nationality law of Dovra?", False),
         ("What citizenship does she hold?", True),
         ("Which nation won the cup?", False),
         ("What did the nationality law change?", False),

@@ -303,10 +303,12 @@ def analyze_question(text: str) -> QuestionAnalysis:
     )
 
 
-# "what nationality was he?", "what is his nationality?", "of what nationality ...?"
+# "what nationality was he?", "what is his nationality?", "of what nationality ...?",
+# "what was the nationality of Ayanz?"
 _NATIONALITY_ASKED = re.compile(
     r"^(?:of )?(?:what|which) (?:nationality|citizenship)\b"
-    r"|^what (?:is|was|are|were) [^?]{0,60}\b(?:nationality|citizenship)\??$",
+    r"|^what (?:is|was|are|were) [^?]{0,60}\b(?:nationality|citizenship)\??$"
+    r"|^what (?:is|was|are|were) the (?:nationality|citizenship) of\b",
     re.I,
 )
 
