@@ -214,6 +214,15 @@ def test_answer_type(question: str, expected: AnswerType) -> None:
         ("Which lender's shares went up?", ("lender",)),
         ("Which Norwegian oil company's chief resigned?", ("norwegian", "oil", "company")),
         ("Which of the firm's plants closed?", ("plant",)),
+        # a word in -s with no verb after it is the question's verb, not part of the head
+        ("What force acts between electric charges?", ("force",)),
+        ("What kind of deprivation results in lower antibody production?", ("deprivation",)),
+        ("What powers the engine?", ()),
+        # ... but with a verb after it, or "of" after it, or none that it governs, a noun
+        ("What changes occurred in 1990?", ("changes",)),
+        ("What changes did the board make?", ("changes",)),
+        ("What types of molecules?", ("molecules",)),
+        ("Which sports teams in Boston?", ("sports", "teams")),
     ],
 )
 def test_head_noun_of_what_and_which_questions(question: str, head: tuple[str, ...]) -> None:

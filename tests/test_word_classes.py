@@ -31,6 +31,12 @@ from bot.composer.word_classes import WordClass, classify
         # the first word of a two-word preposition
         ("it failed due to the presence of ice", "due", WordClass.FUNCTION),
         ("prior to 1990 the port was closed", "prior", WordClass.FUNCTION),
+        # a verb's bare form after an article, an owner or a preposition names a noun
+        ("suffering from sleep deprivation", "sleep", WordClass.NOUN),
+        ("the rescue team arrived", "rescue", WordClass.NOUN),
+        # after "to", or before no noun, it stays a verb
+        ("they came to help workers", "help", WordClass.VERB),
+        ("they went to sleep early", "sleep", WordClass.VERB),
         # elsewhere the word keeps its class
         ("the payment is due on Monday", "due", WordClass.ADJECTIVE),
     ],

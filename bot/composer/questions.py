@@ -706,7 +706,10 @@ def _analyze_what(
         )
     if rest and rest[0].lower in AUXILIARIES:
         return _analyze_what_is(core, rest, content, tense)
-    if rest and _is_a_verb(rest[0]) and not (len(rest) > 1 and rest[1].lower == "of"):
+    if rest and (
+        (_is_a_verb(rest[0]) and not (len(rest) > 1 and rest[1].lower == "of"))
+        or _the_only_verb(rest, 0)
+    ):
         # "what wrecked the fleet?", "what happens next?": "what" is the subject of a
         # verb, and names no head noun ("wrecked" is no kind of thing); "which bound of
         # time" is a noun all the same
@@ -946,6 +949,47 @@ def _verb_before_its_object(index: int, words: list[Token], phrase: list[Token])
     )
 
 
+def _the_only_verb(words: list[Token], index: int) -> bool:
+    """Whether ``words[index]``, a word in -s that may be a verb or a plural noun, is the
+    question's verb because no other word after it can be: "what force acts between
+    electric charges?", "what changes macroscopic closed system energies?" ("closed"
+    before a noun describes it). "what changes occurred?", "what changes did it make?"
+    and "what types of cells ...?" keep their noun."""
+    word = words[index].lower
+    if (
+        index + 1 >= len(words)
+        or words[index + 1].lower == "of"
+        or not looks_plural(word)
+        or word.endswith("'s")
+    ):
+        return False
+    following = words[index + 1].lower
+    # the tagger's lexicon gives a word its most frequent class ("changes" a noun): an
+    # article after it says it governs something ("powers the engine"; "countries in
+    # Europe" is a noun and its place)
+    if not (following in _ARTICLES or can_be_verb(word)):
+        return False
+    return not any(_a_later_verb(words, later) for later in range(index + 1, len(words)))
+
+
+def _a_later_verb(words: list[Token], index: int) -> bool:
+    """Whether ``words[index]`` is a verb: an auxiliary, a word that is mostly a verb, or a
+    verb's bare form ("studies show that"), unless it describes the noun after it
+    ("closed system energies", "lower antibody production")."""
+    word = words[index].lower
+    if word in AUXILIARIES:
+        return True
+    bare = can_be_verb(word) and not looks_plural(word)
+    if word_class(word) is not WordClass.VERB and not bare:
+        return False
+    describes = (
+        (bare or word.endswith(("ed", "ing")))
+        and index + 1 < len(words)
+        and word_class(words[index + 1].lower) in {WordClass.NOUN, WordClass.ADJECTIVE}
+    )
+    return not describes
+
+
 def _head_phrase(words: list[Token], participles: bool = False) -> tuple[Token, ...]:
     """The noun phrase that opens ``words``, up to the first verb-like word.
 
@@ -970,6 +1014,7 @@ def _head_phrase(words: list[Token], participles: bool = False) -> tuple[Token, 
         if phrase and (
             (word_class(token.lower) in _CLAUSE_CLASSES and _has_noun(phrase))
             or _verb_before_its_object(index, words, phrase)  # "which countries share the"
+            or _the_only_verb(words, index)  # "what force acts between charges?"
         ):
             break
         if (

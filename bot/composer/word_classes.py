@@ -198,6 +198,9 @@ def classify(tokens: tuple[Token, ...]) -> tuple[WordClass, ...]:
         ):
             classes[index] = WordClass.VERB  # "is testing residents": a verb, no noun
             continue
+        if _a_verbs_noun(tokens, classes, index):
+            classes[index] = WordClass.NOUN  # "from sleep deprivation", "the rescue team"
+            continue
         if classes[index] is not WordClass.VERB or not token.lower.endswith(("ed", "ing")):
             continue
         before = classes[index - 1] if index > 0 else WordClass.PUNCTUATION
@@ -230,6 +233,27 @@ def classify(tokens: tuple[Token, ...]) -> tuple[WordClass, ...]:
         if opens_phrase and after in {WordClass.NOUN, WordClass.NAME, WordClass.ADJECTIVE}:
             classes[index] = WordClass.ADJECTIVE
     return tuple(classes)
+
+
+def _a_verbs_noun(tokens: tuple[Token, ...], classes: list[WordClass], index: int) -> bool:
+    """Whether a verb's bare form at ``index`` is a noun naming another ("from sleep
+    deprivation", "the rescue team"): after an article, an owner or a preposition (not
+    "to", which makes it an infinitive: "to rescue workers") and before a noun."""
+    lower = tokens[index].lower
+    if (
+        classes[index] is not WordClass.VERB
+        or index == 0
+        or index + 1 >= len(tokens)
+        or lower.endswith(("ed", "ing", "s"))
+        or classes[index + 1] is not WordClass.NOUN
+    ):
+        return False
+    before = tokens[index - 1].lower
+    return before != "to" and (before in PREPOSITIONS or before in _NOUN_OPENERS)
+
+
+# Words after which a phrase names a thing: articles and owners.
+_NOUN_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "your", "my"})
 
 
 # Auxiliaries before which a word in -ing is the verb of a progressive ("is testing").
