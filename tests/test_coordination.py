@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.composer.candidates import Candidate, Sentence
-from bot.composer.coordination import asked_count, item_count, joined_items
+from bot.composer.coordination import asked_count, item_count, joined_items, whole_lists
 from bot.composer.tokens import tokenize
 from retrieval import Passage
 
@@ -79,6 +79,35 @@ def test_items_apart_are_not_joined() -> None:
     sentence = sentence_of("Koch said the agents were soluble, and Behring agreed.")
     items = [candidate(sentence, "Koch"), candidate(sentence, "Behring")]
     assert joined_items(items, 2) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "items", "expected"),
+    [
+        # a whole list, however long, when the question names no count
+        (
+            "It was signed by France, Italy, Belgium, the Netherlands, Luxembourg and Germany.",
+            ["France", "Italy", "Belgium", "Netherlands", "Luxembourg", "Germany"],
+            ["France, Italy, Belgium, the Netherlands, Luxembourg and Germany"],
+        ),
+        (
+            "Seize power by revolution or invasion.",
+            ["revolution", "invasion"],
+            ["revolution or invasion"],
+        ),
+        # a list closes with "and" or "or": commas alone say one thing twice, or nothing
+        ("Banco Litoral, the region's largest lender, rose.", ["Banco Litoral", "lender"], []),
+        ("As a result, Tibetan Buddhism spread.", ["result", "Tibetan Buddhism"], []),
+        # ... and the comma-joined items after the last "and" fall off the list
+        ("Koch and Behring, Ehrlich agreed.", ["Koch", "Behring", "Ehrlich"], ["Koch and Behring"]),
+    ],
+)
+def test_whole_lists_join_every_item_of_a_list(
+    text: str, items: list[str], expected: list[str]
+) -> None:
+    sentence = sentence_of(text)
+    found = [candidate(sentence, item, "chunk") for item in items]
+    assert [run.text for run in whole_lists(found)] == expected
 
 
 @given(st.text(max_size=300))

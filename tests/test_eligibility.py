@@ -810,6 +810,17 @@ def test_a_body_set_off_after_its_role_with_the_holds_it() -> None:
     _assert_admits("who is the largest shareholder?", reader, None, "Ana Ruiz")
 
 
+def test_a_plural_question_without_a_count_is_offered_the_whole_list() -> None:
+    reader = reader_of(
+        "Story\n\nThe treaty was signed by France, Italy, Belgium, the Netherlands, "
+        "Luxembourg and Germany in 1951."
+    )
+    whole = "France, Italy, Belgium, the Netherlands, Luxembourg and Germany"
+    _assert_admits("which countries signed the treaty?", reader, whole, None)
+    # a singular question is offered no list
+    assert whole not in _admitted("which country signed the treaty?", reader)
+
+
 @pytest.mark.parametrize(
     ("text", "admitted", "kept_out"),
     [

@@ -231,6 +231,11 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
         "end + 1 < len(tokens) and end + 1 - at < _MAX_CHUNK_TOKENS",
     ): "at most _MAX_CHUNK_TOKENS a list item, and _MAX_LIST_ITEMS items",
     (
+        "bot.composer.coordination",
+        "whole_lists",
+        "len(run) > 1 and (not _closes_a_list(run[-2], run[-1]))",
+    ): "pops a run of at most _MAX_ITEMS items, one a pass",
+    (
         "bot.composer.extractors.phrases",
         "_list_start",
         "begin > 0 and end - begin < _MAX_CHUNK_TOKENS and (classes[begin - 1] in _PHRASE_CLASSES)",

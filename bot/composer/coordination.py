@@ -16,7 +16,7 @@ from functools import lru_cache
 from bot.composer.candidates import Candidate, rule_family
 from bot.composer.tokens import Token
 
-__all__ = ["ITEM_JOINERS", "asked_count", "item_count", "joined_items"]
+__all__ = ["ITEM_JOINERS", "asked_count", "item_count", "joined_items", "whole_lists"]
 
 ITEM_JOINERS = frozenset({"and", "or", "versus", "nor"})
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -73,6 +73,47 @@ def joined_items(candidates: Sequence[Candidate], asked: int) -> list[Candidate]
             fit = min(item.type_fit for item in run)
             runs.append(start._replace(last=run[-1].last, type_fit=fit))
     return runs
+
+
+def whole_lists(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The longest runs (of two to :data:`_MAX_ITEMS`) of one-item candidates of one rule
+    family, each joined to the next: "France, Italy, Belgium, the Netherlands, Luxembourg
+    and Germany" for "which countries ...?", which names no count."""
+    singles = sorted(
+        (c for c in candidates if item_count(c.tokens) == 1), key=lambda c: (c.first, c.last)
+    )
+    by_first: dict[int, list[Candidate]] = {}
+    for candidate in singles:
+        by_first.setdefault(candidate.first, []).append(candidate)
+    inside: set[tuple[int, int]] = set()  # items that follow another: no run starts there
+    runs: list[Candidate] = []
+    for start in singles:
+        if (start.first, start.last) in inside:
+            continue
+        run = [start]
+        for _ in range(_MAX_ITEMS - 1):
+            following = _next_item(run[-1], by_first)
+            if following is None:
+                break
+            run.append(following)
+            inside.add((following.first, following.last))
+        # a list closes with "and" or "or" before its last item: "the austral, the
+        # region's currency" is one thing said twice, "Result, Tibetan Buddhism" no list
+        while len(run) > 1 and not _closes_a_list(run[-2], run[-1]):
+            run.pop()
+        if len(run) > 1:
+            fit = min(item.type_fit for item in run)
+            runs.append(start._replace(last=run[-1].last, type_fit=fit))
+    return runs
+
+
+def _closes_a_list(item: Candidate, last: Candidate) -> bool:
+    """Whether "and" or "or" stands between ``item`` and the ``last`` item after it."""
+    between = item.sentence.tokens[item.last + 1 : last.first]
+    return any(token.lower in ITEM_JOINERS for token in between)
+
+
+_MAX_ITEMS = 8
 
 
 def _next_item(item: Candidate, by_first: dict[int, list[Candidate]]) -> Candidate | None:

@@ -38,7 +38,7 @@ from typing import NamedTuple
 
 from bot.composer.antonyms import OPPOSITES
 from bot.composer.candidates import Candidate, Sentence, rule_family
-from bot.composer.coordination import asked_count, joined_items
+from bot.composer.coordination import asked_count, joined_items, whole_lists
 from bot.composer.extraction import date_spans, extract_candidates, person_name_spans
 from bot.composer.extractors.names import opens_sentence
 from bot.composer.inflections import singulars
@@ -80,6 +80,7 @@ from bot.composer.reader import ArticleReader
 from bot.composer.span_features import (
     apposition_age,
     asked_quantity,
+    asks_for_several,
     counts_time,
     kind_fits,
     said_in_quotation,
@@ -224,6 +225,9 @@ def _finished(
     if asked > 1:
         # "what two scientists?": "Robert Koch and Emil von Behring", each proposed alone
         found += [run for run in joined_items(found, asked) if (run.first, run.last) not in best]
+    elif asks_for_several(question.text):
+        # "which countries ...?": all the countries a list names
+        found += [run for run in whole_lists(found) if (run.first, run.last) not in best]
     if question.answer_type in _ENTITY_TYPES:
         return _without_described_names(found)
     if question.answer_type is AnswerType.OTHER and question.head:
