@@ -55,12 +55,7 @@ def item_count(tokens: Sequence[Token]) -> int:
 def joined_items(candidates: Sequence[Candidate], asked: int) -> list[Candidate]:
     """Runs of ``asked`` one-item candidates of one rule family, each joined to the next
     by a joiner, as one candidate of the first one's rule (the lowest fit of the run)."""
-    singles = sorted(
-        (c for c in candidates if item_count(c.tokens) == 1), key=lambda c: (c.first, c.last)
-    )
-    by_first: dict[int, list[Candidate]] = {}
-    for candidate in singles:
-        by_first.setdefault(candidate.first, []).append(candidate)
+    singles, by_first = _single_items(candidates)
     runs: list[Candidate] = []
     for start in singles:
         run = [start]
@@ -79,12 +74,7 @@ def whole_lists(candidates: Sequence[Candidate]) -> list[Candidate]:
     """The longest runs (of two to :data:`_MAX_ITEMS`) of one-item candidates of one rule
     family, each joined to the next: "France, Italy, Belgium, the Netherlands, Luxembourg
     and Germany" for "which countries ...?", which names no count."""
-    singles = sorted(
-        (c for c in candidates if item_count(c.tokens) == 1), key=lambda c: (c.first, c.last)
-    )
-    by_first: dict[int, list[Candidate]] = {}
-    for candidate in singles:
-        by_first.setdefault(candidate.first, []).append(candidate)
+    singles, by_first = _single_items(candidates)
     inside: set[tuple[int, int]] = set()  # items that follow another: no run starts there
     runs: list[Candidate] = []
     for start in singles:
@@ -114,6 +104,19 @@ def _closes_a_list(item: Candidate, last: Candidate) -> bool:
 
 
 _MAX_ITEMS = 8
+
+
+def _single_items(
+    candidates: Sequence[Candidate],
+) -> tuple[list[Candidate], dict[int, list[Candidate]]]:
+    """The one-item candidates in the order they stand, and the same by first token."""
+    singles = sorted(
+        (c for c in candidates if item_count(c.tokens) == 1), key=lambda c: (c.first, c.last)
+    )
+    by_first: dict[int, list[Candidate]] = {}
+    for candidate in singles:
+        by_first.setdefault(candidate.first, []).append(candidate)
+    return singles, by_first
 
 
 def _next_item(item: Candidate, by_first: dict[int, list[Candidate]]) -> Candidate | None:
