@@ -214,6 +214,10 @@ def test_answer_type(question: str, expected: AnswerType) -> None:
         ("Which lender's shares went up?", ("lender",)),
         ("Which Norwegian oil company's chief resigned?", ("norwegian", "oil", "company")),
         ("Which of the firm's plants closed?", ("plant",)),
+        # "an example of" names no head: the noun after it does, as after "type of"
+        ("What is an example of a virus that uses antigenic variation?", ("virus",)),
+        ("What is another example of a function problem?", ("function", "problem")),
+        ("What is an example of a type of engine?", ("engine",)),
         # a word in -s with no verb after it is the question's verb, not part of the head
         ("What force acts between electric charges?", ("force",)),
         ("What kind of deprivation results in lower antibody production?", ("deprivation",)),

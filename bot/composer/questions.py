@@ -181,7 +181,7 @@ _ENDS_A_HEAD = (FUNCTION_WORDS - {"of"}) | {"last", "next", "this", "yesterday",
 _NO_HEAD = PREPOSITIONS - {"of"}
 # "type of reduction": the answer names a reduction, so the head is the noun after "of".
 _OF_HEADS = frozenset(
-    "type types kind kinds sort sorts form forms variety name names title".split()
+    "type types kind kinds sort sorts form forms variety name names title example examples".split()
 )
 # "X's name" asks for X as "the name of X" does.
 _NAMES = (["name"], ["names"], ["full", "name"], ["first", "name"])
@@ -1030,16 +1030,27 @@ def _head_phrase(words: list[Token], participles: bool = False) -> tuple[Token, 
     if phrase and phrase[-1].lower == "of":
         phrase.pop()
     phrase = _named_owner(phrase, owner)
-    # "type of reduction": the noun after "of" is what the answer names.
-    for index, token in enumerate(phrase[:-1]):
-        if token.lower == "of" and index > 0 and phrase[index - 1].lower in _OF_HEADS:
-            phrase = phrase[index + 1 :]
-            break
-    else:
-        if "of" in [token.lower for token in phrase]:
-            phrase = phrase[: [token.lower for token in phrase].index("of")]
+    # "type of reduction", "an example of a type of engine": the noun after "of" is
+    # what the answer names.
+    cut = _after_of_heads(phrase)
+    if cut is not None:
+        phrase = cut
+    elif "of" in [token.lower for token in phrase]:
+        phrase = phrase[: [token.lower for token in phrase].index("of")]
     nouns = [token for token in phrase if token.lower not in FUNCTION_WORDS]
     return tuple(nouns[-_MAX_HEAD_WORDS:] if participles else nouns[:_MAX_HEAD_WORDS])
+
+
+def _after_of_heads(phrase: list[Token]) -> list[Token] | None:
+    """The words after the last of the "type of", "example of" openers the phrase chains
+    ("two examples of types of Turing machines": "Turing machines"), or None without one."""
+    cut: list[Token] | None = None
+    for index, token in enumerate(phrase[:-1]):
+        if token.lower == "of" and index > 0 and phrase[index - 1].lower in _OF_HEADS:
+            cut = phrase[index + 1 :]
+        elif cut is not None and token.lower not in _ARTICLES and token.lower not in _OF_HEADS:
+            break  # "a type of engine of ...": the head has begun
+    return cut
 
 
 def _stems_of(head: Sequence[Token]) -> tuple[str, ...]:
