@@ -214,6 +214,11 @@ def test_answer_type(question: str, expected: AnswerType) -> None:
         ("Which lender's shares went up?", ("lender",)),
         ("Which Norwegian oil company's chief resigned?", ("norwegian", "oil", "company")),
         ("Which of the firm's plants closed?", ("plant",)),
+        # a name in the head phrase is no verb, whatever its ending ("Turing" in -ing)
+        ("What type of Turing machine is it?", ("turing", "machine")),
+        ("What are two examples of types of Turing machines?", ("turing", "machines")),
+        # ... but a known verb is one, even capitalized
+        ("What team Won?", ("team",)),
         # "an example of" names no head: the noun after it does, as after "type of"
         ("What is an example of a virus that uses antigenic variation?", ("virus",)),
         ("What is another example of a function problem?", ("function", "problem")),

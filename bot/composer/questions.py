@@ -36,7 +36,14 @@ from bot.composer.lexicon import (
     SPEECH_VERBS,
 )
 from bot.composer.tokens import Token, tokenize
-from bot.composer.word_classes import WordClass, can_be_verb, classify, looks_plural, word_class
+from bot.composer.word_classes import (
+    WordClass,
+    can_be_verb,
+    classify,
+    is_common_word,
+    looks_plural,
+    word_class,
+)
 from retrieval.analysis import stem
 
 __all__ = [
@@ -1012,7 +1019,11 @@ def _head_phrase(words: list[Token], participles: bool = False) -> tuple[Token, 
             owner = phrase[-1]
             phrase = []
         if phrase and (
-            (word_class(token.lower) in _CLAUSE_CLASSES and _has_noun(phrase))
+            (
+                word_class(token.lower) in _CLAUSE_CLASSES
+                and not _a_name(token)  # "Turing machines": a name, no verb
+                and _has_noun(phrase)
+            )
             or _verb_before_its_object(index, words, phrase)  # "which countries share the"
             or _the_only_verb(words, index)  # "what force acts between charges?"
         ):
@@ -1021,6 +1032,7 @@ def _head_phrase(words: list[Token], participles: bool = False) -> tuple[Token, 
             not participles
             and phrase
             and token.lower.endswith(("ed", "ing"))
+            and not _a_name(token)  # "Turing machines", "the Beijing museum"
             and phrase[-1].lower != "of"
         ):
             break
@@ -1039,6 +1051,12 @@ def _head_phrase(words: list[Token], participles: bool = False) -> tuple[Token, 
         phrase = phrase[: [token.lower for token in phrase].index("of")]
     nouns = [token for token in phrase if token.lower not in FUNCTION_WORDS]
     return tuple(nouns[-_MAX_HEAD_WORDS:] if participles else nouns[:_MAX_HEAD_WORDS])
+
+
+def _a_name(token: Token) -> bool:
+    """A capitalized word the tagger's lexicon does not know ("Turing", "Beijing"): a name,
+    whatever its ending says; "Won" in a title-cased question is still a verb."""
+    return token.is_capitalized and not is_common_word(token.lower)
 
 
 def _after_of_heads(phrase: list[Token]) -> list[Token] | None:
