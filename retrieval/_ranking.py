@@ -23,9 +23,11 @@ __all__ = [
     "few_scores",
     "keyed_costs",
     "kth_largest",
+    "kth_lowest",
     "postings_of",
     "select",
     "select_keyed",
+    "shortest_list",
 ]
 
 # Up to this many passages, dense_scores sums with one np.bincount (a fresh array);
@@ -212,17 +214,35 @@ def _list_bound(costs: np.ndarray, k: int, lengths: list[int]) -> float | None:
     reads 50k-150k postings, and this partitions a few hundred or thousand of
     them instead of all.
     """
+    listed = shortest_list(lengths, k)
+    if listed is None or (listed.stop - listed.start) * 2 > len(costs):
+        return None
+    return kth_lowest(costs[listed].copy(), k)
+
+
+def shortest_list(lengths: list[int], k: int) -> slice | None:
+    """Where the shortest list holding at least ``k`` postings lies among postings
+    that are lists of ``lengths`` postings, one after another (the first such list
+    if several are as short); None if no list holds ``k``.
+
+    Its k-th best score is one that k distinct rows reach (a list names each row
+    once), the floor both :func:`select` and :mod:`retrieval._readback` rank by.
+    """
     shortest = min((length for length in lengths if length >= k), default=0)
-    if not shortest or shortest * 2 > len(costs):
+    if not shortest:
         return None
     at = 0
     for length in lengths:
         if length == shortest:
             break
         at += length
-    listed = costs[at : at + shortest].copy()
-    listed.partition(k - 1)
-    return float(listed[k - 1])
+    return slice(at, at + shortest)
+
+
+def kth_lowest(values: np.ndarray, k: int) -> float:
+    """The k-th lowest of ``values``, which are partitioned in place (pass a copy)."""
+    values.partition(k - 1)  # the method: np.partition's wrapper costs as much for a few
+    return float(values[k - 1])
 
 
 def select_keyed(keys: np.ndarray, k: int, copies: int) -> tuple[list[int], list[float]]:

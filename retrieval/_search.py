@@ -133,12 +133,12 @@ def _large_top_k(postings: Postings, query: Query, k: int) -> tuple[list[int], l
     lengths = [starts[column + 1] - starts[column] for column in query.columns]
     if may_plan(lengths, n_rows):
         with postings.scratch.scores() as scratch:
-            found = planned_top_k(postings, query, k, scratch)
+            found = planned_top_k(postings, query, k, scratch, lengths=lengths)
         if found is not None:
             return found[0].tolist(), found[1].tolist()
     total = sum(lengths)
     if n_rows >= _SCREEN_ROWS and total >= _SCREEN_POSTINGS:
-        screened = screened_top_k(postings, query, k, _SCREEN_CANDIDATES)
+        screened = screened_top_k(postings, query, k, _SCREEN_CANDIDATES, lengths=lengths)
         if screened is not None:
             return screened
     rows, costs = postings_of(postings, query, negated=True)
@@ -167,7 +167,7 @@ def _ranked(
     (:mod:`retrieval._readback`), or for all."""
     copies = len(query.columns)
     if len(rows) >= _READ_BACK_POSTINGS:
-        found = bounded_rows(postings, query, sums, rows, k)
+        found = bounded_rows(postings, query, sums, rows, k, lengths=lengths)
         if found is not None:
             picked, picked_lengths = found
             return select(picked, sums[picked], k, copies, picked_lengths)
