@@ -243,3 +243,21 @@ def test_kth_lowest_is_the_kth_of_the_sorted_values(k: int) -> None:
     for _ in range(100):
         values = [generator.choice([-1.0, -0.5, 0.25, 2.0]) for _ in range(generator.randint(k, 9))]
         assert _ranking.kth_lowest(np.array(values), k) == sorted(values)[k - 1]
+
+
+def test_a_collections_keyed_copy_holds_each_columns_postings() -> None:
+    retriever = _fit_without_dense_copy()
+    postings = retriever._postings
+    assert postings.keyed is not None
+    assert len(postings.keyed) == len(retriever.vocabulary)
+    for column, raw in enumerate(postings.keyed):
+        keys = np.frombuffer(raw, dtype=np.complex64)
+        start, end = postings.starts[column], postings.starts[column + 1]
+        assert keys.imag.tolist() == postings.indices[start:end].tolist()
+        assert (-keys.real).tolist() == postings.data[start:end].tolist()
+
+
+def test_an_articles_index_keeps_no_keyed_copy() -> None:
+    retriever = TfidfRetriever.fit(CORPUS)  # its dense copy answers every query
+    assert retriever._postings.matrix is not None
+    assert retriever._postings.keyed is None
