@@ -86,13 +86,13 @@ def may_plan(lengths: list[int], n_rows: int) -> bool:
 
 
 def planned_top_k(
-    postings: Postings, query: Query, k: int, scratch: np.ndarray
+    postings: Postings, query: Query, k: int, scratch: np.ndarray, *, lengths: list[int]
 ) -> tuple[np.ndarray, np.ndarray] | None:
-    """The top k by the cut or the champion lists; None when summing every posting is cheaper."""
-    starts, n_rows = postings.starts, postings.n_rows
-    lengths = [starts[column + 1] - starts[column] for column in query.columns]
-    if not may_plan(lengths, n_rows):
-        return None
+    """The top k by the cut or the champion lists; None when summing every posting is cheaper.
+
+    For a query that :func:`may_plan` lets through, of lists of ``lengths`` postings.
+    """
+    n_rows = postings.n_rows
     total = sum(lengths)
     few = total * SUM_FRACTION <= n_rows and max(lengths) * _GIANT_FRACTION <= n_rows
     order = sorted(range(len(lengths)), key=lengths.__getitem__)

@@ -23,9 +23,11 @@ __all__ = [
     "few_scores",
     "keyed_costs",
     "kth_largest",
+    "kth_lowest",
     "postings_of",
     "select",
     "select_keyed",
+    "shortest_list",
 ]
 
 # Up to this many passages, dense_scores sums with one np.bincount (a fresh array);
@@ -133,22 +135,21 @@ def _joined(
     return rows.astype(np.intp), products
 
 
-def keyed_costs(keyed: np.ndarray, postings: Postings, query: Query) -> np.ndarray:
+def keyed_costs(keyed: list[bytes], postings: Postings, query: Query) -> np.ndarray:
     """The query's postings from a small index's ``Postings.keyed`` (``keyed``), in
     column order, each as its cost (its product, negated) + its row * 1j.
 
-    Each term is one slice; all are joined, then multiplied by the query weights
-    repeated per posting: the products are the same (one IEEE multiplication
-    each; the stored weights are negated, which changes only the sign), in four
-    NumPy calls whatever the number of terms. The slices are of the keys' bytes
-    (``Postings.keyed_bytes``), joined by ``bytes.join``: a memoryview's slice
-    is made in less time than an array's, and a question names ten terms (1,000
-    realistic passages: 5.0 against 7.1 us for ten terms, warm).
+    The columns' bytes are joined, then multiplied by the query weights repeated
+    per posting: the products are the same (one IEEE multiplication each; the
+    stored weights are negated, which changes only the sign), in four NumPy calls
+    whatever the number of terms, and the join is one C call over the columns
+    (a question names ten terms).
     """
-    starts, raw, columns = postings.keyed_starts, postings.keyed_bytes, query.columns
-    joined = b"".join([raw[starts[column] : starts[column + 1]] for column in columns])
+    columns = query.columns
     # float32 weights, widened exactly
-    keys = np.frombuffer(joined, dtype=keyed.dtype).astype(np.complex128)
+    keys = np.frombuffer(b"".join(map(keyed.__getitem__, columns)), np.complex64).astype(
+        np.complex128
+    )
     costs = keys.real
     costs *= np.array(query.weights).repeat(list(map(postings.lengths.__getitem__, columns)))
     return keys
@@ -212,17 +213,35 @@ def _list_bound(costs: np.ndarray, k: int, lengths: list[int]) -> float | None:
     reads 50k-150k postings, and this partitions a few hundred or thousand of
     them instead of all.
     """
+    listed = shortest_list(lengths, k)
+    if listed is None or (listed.stop - listed.start) * 2 > len(costs):
+        return None
+    return kth_lowest(costs[listed].copy(), k)
+
+
+def shortest_list(lengths: list[int], k: int) -> slice | None:
+    """Where the shortest list holding at least ``k`` postings lies among postings
+    that are lists of ``lengths`` postings, one after another (the first such list
+    if several are as short); None if no list holds ``k``.
+
+    Its k-th best score is one that k distinct rows reach (a list names each row
+    once), the floor both :func:`select` and :mod:`retrieval._readback` rank by.
+    """
     shortest = min((length for length in lengths if length >= k), default=0)
-    if not shortest or shortest * 2 > len(costs):
+    if not shortest:
         return None
     at = 0
     for length in lengths:
         if length == shortest:
             break
         at += length
-    listed = costs[at : at + shortest].copy()
-    listed.partition(k - 1)
-    return float(listed[k - 1])
+    return slice(at, at + shortest)
+
+
+def kth_lowest(values: np.ndarray, k: int) -> float:
+    """The k-th lowest of ``values``, which are partitioned in place (pass a copy)."""
+    values.partition(k - 1)  # the method: np.partition's wrapper costs as much for a few
+    return float(values[k - 1])
 
 
 def select_keyed(keys: np.ndarray, k: int, copies: int) -> tuple[list[int], list[float]]:

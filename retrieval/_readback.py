@@ -26,6 +26,7 @@ from itertools import accumulate
 import numpy as np
 
 from retrieval._postings import Postings, Query
+from retrieval._ranking import kth_lowest, shortest_list
 
 __all__ = ["TINY", "bounded_rows"]
 
@@ -44,6 +45,7 @@ def bounded_rows(
     rows: np.ndarray,
     k: int,
     *,
+    lengths: list[int],
     error: float = 0.0,
 ) -> tuple[np.ndarray, list[int]] | None:
     """The rows among which the top k lies, fewer than half of ``rows``, and the
@@ -53,18 +55,15 @@ def bounded_rows(
     ``sums`` holds each row's negated score (every posting of ``query`` summed),
     or an approximation of it within a relative ``error`` (and a negligible
     absolute one, ``TINY``); ``rows`` is the query's postings' rows, one list per
-    term in column order.
+    term in column order, of ``lengths`` postings each.
     """
-    starts, champions = postings.starts, postings.champions
-    lengths = [starts[column + 1] - starts[column] for column in query.columns]
+    listed = shortest_list(lengths, k)
+    if listed is None or len(lengths) < 2:
+        return None
+    reached = -kth_lowest(sums[rows[listed]], k) * (1.0 - _MARGIN - error) - TINY  # k rows
+    champions = postings.champions
     offsets = list(accumulate(lengths, initial=0))
     order = sorted(range(len(lengths)), key=lengths.__getitem__)
-    shortest = next((term for term in order if lengths[term] >= k), None)
-    if shortest is None or len(order) < 2:
-        return None
-    listed = sums[rows[offsets[shortest] : offsets[shortest + 1]]]
-    listed.partition(k - 1)
-    reached = -float(listed[k - 1]) * (1.0 - _MARGIN - error) - TINY  # k rows score this
     # Per term: the most it adds to a row outside its champions (all rows if it has
     # none), and how many champions it has.
     slots = champions.slot[query.columns].tolist()

@@ -36,24 +36,19 @@ __all__ = ["screened_top_k"]
 
 
 def screened_top_k(
-    postings: Postings, query: Query, k: int, most: int
+    postings: Postings, query: Query, k: int, most: int, *, lengths: list[int]
 ) -> tuple[list[int], list[float]] | None:
-    """The exact top k from float32 sums; None if more than ``most`` rows are too close
-    to call (scoring each by binary search in every list would cost more than
-    summing every posting in float64)."""
+    """The exact top k from float32 sums of the query's lists (of ``lengths`` postings);
+    None if more than ``most`` rows are too close to call (scoring each by binary
+    search in every list would cost more than summing every posting in float64)."""
     rows, costs = postings_of(postings, query, negated=True, single=True)
     terms = len(query.columns)
     error = _error(terms)
     with postings.screen.scores() as screen:
         np.add.at(screen, rows, costs)
         try:
-            found = bounded_rows(postings, query, screen, rows, k, error=error)
-            if found is None:
-                starts = postings.starts
-                picked = rows
-                lengths = [starts[c + 1] - starts[c] for c in query.columns]
-            else:
-                picked, lengths = found
+            found = bounded_rows(postings, query, screen, rows, k, lengths=lengths, error=error)
+            picked, lengths = (rows, lengths) if found is None else found
             approx = screen[picked]
         finally:
             screen[rows] = 0.0

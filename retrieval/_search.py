@@ -86,6 +86,11 @@ def top_k(postings: Postings, query: Query, k: int) -> tuple[list[int], list[flo
 
     Ties are broken by row, the earlier first.
     """
+    # A collection of up to DENSE_ROWS passages (no dense copy) first, and with one
+    # test: its questions are the shortest searches, a few NumPy calls in all.
+    keyed = postings.keyed
+    if keyed is not None and not _PYTHON_QUERY_POSTINGS:
+        return _keyed_top_k(keyed, postings, query, k)
     views = postings.views
     if views is not None:
         copy = postings.matrix is not None
@@ -97,8 +102,8 @@ def top_k(postings: Postings, query: Query, k: int) -> tuple[list[int], list[flo
     if postings.matrix is not None:
         rows, scores = dense_top_k(postings, query, k)
         return rows.tolist(), scores.tolist()
-    if postings.keyed is not None:
-        return _keyed_top_k(postings.keyed, postings, query, k)
+    if keyed is not None:
+        return _keyed_top_k(keyed, postings, query, k)
     if len(query.columns) == 1:  # its postings are its scores: nothing to add up
         rows, costs = postings_of(postings, query, negated=True)
         return select(rows, costs, k, copies=1)
@@ -106,7 +111,7 @@ def top_k(postings: Postings, query: Query, k: int) -> tuple[list[int], list[flo
 
 
 def _keyed_top_k(
-    keyed: np.ndarray, postings: Postings, query: Query, k: int
+    keyed: list[bytes], postings: Postings, query: Query, k: int
 ) -> tuple[list[int], list[float]]:
     """A small index: the postings as ``-product + row * 1j``, each product then
     replaced by its row's negated sum, and ranked as they are.
@@ -133,12 +138,12 @@ def _large_top_k(postings: Postings, query: Query, k: int) -> tuple[list[int], l
     lengths = [starts[column + 1] - starts[column] for column in query.columns]
     if may_plan(lengths, n_rows):
         with postings.scratch.scores() as scratch:
-            found = planned_top_k(postings, query, k, scratch)
+            found = planned_top_k(postings, query, k, scratch, lengths=lengths)
         if found is not None:
             return found[0].tolist(), found[1].tolist()
     total = sum(lengths)
     if n_rows >= _SCREEN_ROWS and total >= _SCREEN_POSTINGS:
-        screened = screened_top_k(postings, query, k, _SCREEN_CANDIDATES)
+        screened = screened_top_k(postings, query, k, _SCREEN_CANDIDATES, lengths=lengths)
         if screened is not None:
             return screened
     rows, costs = postings_of(postings, query, negated=True)
@@ -167,7 +172,7 @@ def _ranked(
     (:mod:`retrieval._readback`), or for all."""
     copies = len(query.columns)
     if len(rows) >= _READ_BACK_POSTINGS:
-        found = bounded_rows(postings, query, sums, rows, k)
+        found = bounded_rows(postings, query, sums, rows, k, lengths=lengths)
         if found is not None:
             picked, picked_lengths = found
             return select(picked, sums[picked], k, copies, picked_lengths)

@@ -219,3 +219,45 @@ def test_selection_bounded_by_the_shortest_list_is_a_sort_of_the_sums(k: int) ->
         costs = np.array([sums[row] for row in rows])
         found = _ranking.select(np.array(rows), costs, k, len(lists), lengths)
         assert found == (best, [-sums[row] for row in best])
+
+
+@pytest.mark.parametrize(
+    ("lengths", "k", "expected"),
+    [
+        ([5, 2, 3], 3, slice(7, 10)),  # the third list: the shortest of those holding 3
+        ([5, 2, 3], 2, slice(5, 7)),
+        ([4, 2, 2], 2, slice(4, 6)),  # two as short: the first of them
+        ([5, 2, 3], 6, None),  # none holds 6
+        ([], 1, None),
+    ],
+)
+def test_the_shortest_list_holding_k_postings(
+    lengths: list[int], k: int, expected: slice | None
+) -> None:
+    assert _ranking.shortest_list(lengths, k) == expected
+
+
+@pytest.mark.parametrize("k", [1, 2, 5])
+def test_kth_lowest_is_the_kth_of_the_sorted_values(k: int) -> None:
+    generator = random.Random(k)
+    for _ in range(100):
+        values = [generator.choice([-1.0, -0.5, 0.25, 2.0]) for _ in range(generator.randint(k, 9))]
+        assert _ranking.kth_lowest(np.array(values), k) == sorted(values)[k - 1]
+
+
+def test_a_collections_keyed_copy_holds_each_columns_postings() -> None:
+    retriever = _fit_without_dense_copy()
+    postings = retriever._postings
+    assert postings.keyed is not None
+    assert len(postings.keyed) == len(retriever.vocabulary)
+    for column, raw in enumerate(postings.keyed):
+        keys = np.frombuffer(raw, dtype=np.complex64)
+        start, end = postings.starts[column], postings.starts[column + 1]
+        assert keys.imag.tolist() == postings.indices[start:end].tolist()
+        assert (-keys.real).tolist() == postings.data[start:end].tolist()
+
+
+def test_an_articles_index_keeps_no_keyed_copy() -> None:
+    retriever = TfidfRetriever.fit(CORPUS)  # its dense copy answers every query
+    assert retriever._postings.matrix is not None
+    assert retriever._postings.keyed is None
