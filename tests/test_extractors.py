@@ -10,6 +10,7 @@ from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extractors.clauses import extract_actions, extract_manners, extract_reasons
 from bot.composer.extractors.dates import extract_dates
 from bot.composer.extractors.names import (
+    a_name_word,
     dateline_end,
     ends_a_full_name,
     extract_names,
@@ -355,6 +356,38 @@ def test_names_and_their_kinds(text: str, name: str, kind: str) -> None:
         for n in find_names(sentence, load_gazetteer(), lambda word: word in {"the", "then"})
     }
     assert found[name] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a particle written onto a name keeps it whole
+        ("Sudan was ruled under the leadership of Hassan al-Turabi.", "Hassan al-Turabi"),
+        (
+            "It was written by Muhammad Abd al-Salaam Farag, who was hanged.",
+            "Muhammad Abd al-Salaam Farag",
+        ),
+        ("The paper cited Jean d'Alembert at length.", "Jean d'Alembert"),
+        ("Ayman al-Zawahiri spoke.", "Ayman al-Zawahiri"),
+    ],
+)
+def test_a_name_with_a_particle_is_one_name(text: str, name: str) -> None:
+    sentence = sentence_of(text)
+    found = find_names(sentence, load_gazetteer(), lambda word: False)
+    assert name in [sentence.span_text(n.first, n.last) for n in found]
+
+
+def test_a_doers_name_keeps_its_particle() -> None:
+    sentence = sentence_of("The pamphlet was written by the engineer Muhammad Abd al-Salaam Farag.")
+    assert "Muhammad Abd al-Salaam Farag" in [
+        c.text for c in extract_agents(sentence) if c.rule == "agent:name"
+    ]
+    # a lower-case word is no name's part, with or without a hyphen
+    assert "well-known" not in a_name_words("a well-known figure")
+
+
+def a_name_words(text: str) -> list[str]:
+    return [token.text for token in tokenize(text) if a_name_word(token)]
 
 
 def test_a_capitalized_sentence_opener_is_not_a_name_when_the_article_uses_it_in_lower_case() -> (

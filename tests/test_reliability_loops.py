@@ -166,7 +166,7 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
     (
         "bot.composer.extractors.phrases",
         "extract_agents",
-        "first_name > index + 1 and tokens[first_name - 1].is_capitalized",
+        "first_name > index + 1 and a_name_word(tokens[first_name - 1])",
     ): _SENTENCE,
     (
         "bot.composer.extractors.phrases",

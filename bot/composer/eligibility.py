@@ -1067,8 +1067,17 @@ _QUANTIFIERS = frozenset(
 
 
 def _role_mentions(sentence: Sentence, question: QuestionAnalysis) -> list[int]:
-    """Where the sentence names the role a "who is the mayor?" question asks about."""
-    return [index for index, token in enumerate(sentence.tokens) if token.stem == question.focus]
+    """Where the sentence names the role a "who is the mayor?" question asks about, or the
+    office of holding it ("under the leadership of X" for "who was the leader?")."""
+    focus = question.focus
+    if focus is None:
+        return []
+    office = focus + _OFFICE
+    return [index for index, token in enumerate(sentence.tokens) if token.stem in (focus, office)]
+
+
+# "leadership", "chairmanship", "premiership": the office of a leader, a chairman, a premier.
+_OFFICE = "ship"
 
 
 def _other_roles_at(sentence: Sentence, question: QuestionAnalysis) -> list[int]:
@@ -1142,6 +1151,8 @@ def _holds_the_role(candidate: Candidate, role_at: list[int]) -> bool:
             and not any(_is_a_verb_or_by(token) for token in after)
         ):
             return True  # "Ana Ruiz, the mayor", "Ana Ruiz, 52, the mayor"
+        if between == ["of"] and tokens[index].lower.endswith(_OFFICE):
+            return True  # "under the leadership of Hassan al-Turabi"
         if index > last and _is_the_role(after):
             return True  # "Bowman was the director", "Ruiz became the first mayor"
         if _done_by(tokens, index, first):

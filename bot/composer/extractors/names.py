@@ -35,6 +35,7 @@ from bot.composer.tokens import Token
 
 __all__ = [
     "Name",
+    "a_name_word",
     "ends_a_full_name",
     "extract_names",
     "find_names",
@@ -114,7 +115,7 @@ def find_names(
         while probe < len(tokens) and not tokens[last].lower.endswith("'s"):
             # A possessive ends a name: "Russia's Kommersant" is two names.
             token = tokens[probe]
-            if token.is_word and token.is_capitalized and token.lower not in _NOT_NAMES:
+            if token.is_word and a_name_word(token) and token.lower not in _NOT_NAMES:
                 last = probe
                 probe += 1
             elif token.lower in _CONNECTORS and _is_capitalized_word(tokens, probe + 1):
@@ -226,6 +227,37 @@ def name_fit(kind: str, wanted: str) -> float:
     return 0.15
 
 
+def a_name_word(token: Token) -> bool:
+    """A capitalized word, or a capitalized one after a particle joined by a hyphen or
+    an apostrophe ("al-Turabi", "el-Sisi", "d'Alembert"), which names as much."""
+    if token.is_capitalized:
+        return True
+    text = token.text
+    for particle in _NAME_PARTICLES:
+        if text.startswith(particle) and len(text) > len(particle):
+            return text[len(particle)].isupper()
+    return False
+
+
+# Particles written onto a name: Arabic "al-", "el-" and their assimilated forms, "ibn-",
+# "bin-", and the French "d'".
+_NAME_PARTICLES = (
+    "al-",
+    "el-",
+    "ad-",
+    "ar-",
+    "as-",
+    "ash-",
+    "at-",
+    "az-",
+    "an-",
+    "ibn-",
+    "bin-",
+    "d'",
+    "d’",
+)
+
+
 def _is_capitalized_word(tokens: tuple[Token, ...], index: int) -> bool:
     return index < len(tokens) and tokens[index].is_word and tokens[index].is_capitalized
 
@@ -272,7 +304,7 @@ def _starts_name(
     sentence: Sentence, index: int, lower_case_words: Callable[[str], bool], gazetteer: Gazetteer
 ) -> bool:
     token = sentence.tokens[index]
-    if not (token.is_word and token.is_capitalized) or token.lower in _NOT_NAMES:
+    if not (token.is_word and a_name_word(token)) or token.lower in _NOT_NAMES:
         return False
     if token.is_number:
         return False

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from bot.composer.candidates import Candidate, Sentence
-from bot.composer.extractors.names import is_nationality
+from bot.composer.extractors.names import a_name_word, is_nationality
 from bot.composer.gazetteer import load_gazetteer
 from bot.composer.lexicon import (
     AFFILIATIONS,
@@ -636,9 +636,9 @@ def extract_agents(sentence: Sentence) -> Iterator[Candidate]:
             continue  # "raised by half a percentage point", "cut by about 27%": no doer
         yield Candidate(sentence, index + 1, end, "agent", 0.6)
         first_name = end
-        while first_name > index + 1 and tokens[first_name - 1].is_capitalized:
-            first_name -= 1
-        if tokens[end].is_capitalized and first_name > index + 1:
+        while first_name > index + 1 and a_name_word(tokens[first_name - 1]):
+            first_name -= 1  # "Muhammad Abd al-Salaam Farag": a particle's name too
+        if a_name_word(tokens[end]) and first_name > index + 1:
             yield Candidate(sentence, first_name, end, "agent:name", 0.9)
 
 
