@@ -617,6 +617,26 @@ def test_since_a_month_is_a_time_not_a_reason() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "not_a_manner"),
+    [
+        # "as" after "such", "known", "well" opens examples, a name or a comparison
+        ("It backed applications such as on-line betting.", "as on-line betting"),
+        ("They settled a town known as Boschwick.", "as Boschwick"),
+        ("It sold bread as well as cakes.", "as cakes"),
+        # adverbs of degree and frequency say how much or how often, not how
+        ("The government increasingly applied pressure.", "increasingly"),
+        ("SAT solvers routinely handle large instances.", "routinely"),
+    ],
+)
+def test_listing_as_and_degree_adverbs_are_no_manners(text: str, not_a_manner: str) -> None:
+    assert not_a_manner not in texts(extract_manners(sentence_of(text)))
+
+
+def test_as_a_role_is_still_a_manner() -> None:
+    assert "as a hero" in texts(extract_manners(sentence_of("He was welcomed as a hero.")))
+
+
+@pytest.mark.parametrize(
     ("text", "manner", "says_how"),
     [
         # "by" after a participle and before someone names who did it, not how

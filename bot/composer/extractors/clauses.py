@@ -10,7 +10,7 @@ so they fit less and must be followed by a plausible clause start.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.lexicon import (
@@ -93,6 +93,7 @@ _NOT_MANNER = frozenset(
     certainly obviously essentially basically fairly highly newly previously formerly
     originally initially eventually ultimately subsequently consequently accordingly
     additionally alternatively conversely importantly notably respectively relatively
+    increasingly mainly primarily chiefly partly routinely
     """.split()
 )
 
@@ -259,6 +260,15 @@ _JOINERS = frozenset({",", "and", "or"})
 _PHRASE_WORDS = frozenset({WordClass.NOUN, WordClass.ADJECTIVE})
 
 
+def _as_of_a_comparison_or_list(tokens: Sequence[Token], at: int) -> bool:
+    """Whether the "as" at ``at`` opens examples or a name ("such as on-line betting",
+    "known as Boschwick") or a comparison ("as well as", "the same as"): no manner."""
+    return at > 0 and tokens[at - 1].lower in _BEFORE_A_LISTING_AS
+
+
+_BEFORE_A_LISTING_AS = frozenset({"such", "known", "well", "so", "same", "just"})
+
+
 def _plausible_clause(sentence: Sentence, body: int, marker: tuple[str, ...]) -> bool:
     """ "to" must start a verb phrase, not name a recipient ("to Putin"); and a phrase
     that measures ("by 9 percent", "after two years", "for eight months") or tells a
@@ -280,6 +290,8 @@ def _plausible_clause(sentence: Sentence, body: int, marker: tuple[str, ...]) ->
             and not _completes_a_noun(sentence.tokens, body - 1)
         )
     if marker == ("by",) and _passive_doer(sentence, body):
+        return False
+    if marker[0] == "as" and _as_of_a_comparison_or_list(sentence.tokens, body - len(marker)):
         return False
     if (
         marker == ("for",)
