@@ -32,6 +32,10 @@ from bot.composer.trimming import trimmed
         ("what type of engines became popular?", "steam engines", "steam engines"),
         ("how many railways were built?", "Two Railways", "Two Railways"),
         ("how many ships docked?", "ships", "ships"),
+        # ... and so does a count joined to that noun in one word
+        ("how many valves did the engine use?", "four-valve", "four"),
+        ("how many weeks did the strike last?", "two-week", "two"),
+        ("how many cylinders does it have?", "four-valve", "four-valve"),
         # the preposition the question already says
         ("what is Aldmark known for?", "for frozen pizzas", "frozen pizzas"),
         ("in what city was it signed?", "in Lisbon", "Lisbon"),

@@ -17,6 +17,7 @@ from bot.composer.lexicon import is_cardinal
 from bot.composer.questions import AnswerType, QuestionAnalysis, asks_birth, asks_death
 from bot.composer.span_features import asked_quantity
 from bot.composer.tokens import Token, tokenize
+from retrieval.analysis import stem
 
 __all__ = ["lifespan", "trimmed"]
 
@@ -77,12 +78,26 @@ def _before_the_head(span: str, question: QuestionAnalysis) -> int:
     if not head or asked_quantity(question) != "count":
         return len(span)  # "how long?" keeps "17 days": a length of time is no count
     words = [token for token in tokenize(span) if token.is_word]
+    compound = _count_of_a_compound(words, head)
+    if compound is not None:
+        return compound
     kept = len(words)
     while kept > 1 and words[kept - 1].stem in head and not words[kept - 1].is_capitalized:
         kept -= 1
     if kept == len(words) or not all(_counts(word) for word in words[:kept]):
         return len(span)
     return words[kept - 1].end
+
+
+def _count_of_a_compound(words: list[Token], head: set[str]) -> int | None:
+    """Where the count of "four-valve" ends, for "how many valves?": a count joined to the
+    noun the question counts, in one word."""
+    if len(words) != 1 or "-" not in words[0].text:
+        return None
+    count, noun = words[0].text.split("-", 1)
+    if not (count.isdigit() or is_cardinal(count.lower())) or stem(noun.lower()) not in head:
+        return None
+    return words[0].start + len(count)
 
 
 def _past_the_preposition(span: str, question: QuestionAnalysis) -> int:
