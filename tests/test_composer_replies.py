@@ -800,7 +800,8 @@ EMPIRE = Knowledge.from_article(
         "During the 20th century, historians John Gallagher (1919–1980) and Ronald Robinson "
         "(1920–1999) built a framework. "
         "The warfare was quelled in 1598, when Henry of Navarre issued the Edict. "
-        "Ana Ruiz was born in Porto in 1961."
+        "Ana Ruiz was born in Porto in 1961. "
+        "Luis Mora succeeded her as governor in 1990. Ana Ruiz died in Lisbon in 2004."
     )
 )
 
@@ -819,6 +820,9 @@ EMPIRE = Knowledge.from_article(
         # and the second year of a lifespan is the year of death
         ("When did John Gallagher die?", "1980"),
         ("When did Ronald Robinson die?", "1999"),
+        # a death is told by "died" and its like; another date of a life is another event's
+        ("when did Ana Ruiz die?", "2004"),
+        ("In what year did Luis Mora die?", None),
     ],
 )
 def test_a_birth_is_answered_only_where_the_article_tells_one(

@@ -60,6 +60,7 @@ from bot.composer.questions import (
     AnswerType,
     QuestionAnalysis,
     asks_birth,
+    asks_death,
     asks_event,
     family_relation,
 )
@@ -258,6 +259,7 @@ def _answer_one(
         or _future_for_the_past(analysis, best)
         or _past_for_the_future(analysis, best)
         or _birth_unsaid(analysis, best)
+        or _death_unsaid(analysis, best)
     ):
         return no_answer(knowledge, text, analysis, ranked, scope=scope)
     left_open = _left_open(analysis, selection.sentences[:READ_SENTENCES], best, reader)
@@ -480,6 +482,41 @@ def _birth_unsaid(analysis: QuestionAnalysis, best: Candidate) -> bool:
 
 
 _BIRTH_TOLD = frozenset(stem(word) for word in ("born", "birth", "birthplace", "native"))
+
+
+def _death_unsaid(analysis: QuestionAnalysis, best: Candidate) -> bool:
+    """Whether a death's date is asked of a sentence that tells no death: "1251" of
+    "Möngke Khan succeeded Güyük as Great Khan in 1251" for "when did Möngke Khan die?".
+    Deaths are told in a few words ("died", "death", "killed", "executed") or by a
+    lifespan after the name."""
+    if not asks_death(analysis):
+        return False
+    tokens = best.sentence.tokens
+    return not (any(token.stem in _DEATH_TOLD for token in tokens) or lifespan(best))
+
+
+_DEATH_TOLD = frozenset(
+    stem(word)
+    for word in (
+        "die",
+        "died",
+        "dies",
+        "dying",
+        "death",
+        "dead",
+        "deceased",
+        "killed",
+        "executed",
+        "murdered",
+        "assassinated",
+        "drowned",
+        "perished",
+        "succumbed",
+        "buried",
+        "funeral",
+        "obituary",
+    )
+)
 
 
 def _past_verb(token: Token) -> bool:
