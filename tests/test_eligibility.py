@@ -136,7 +136,7 @@ FINAL_READER = reader_of(
     "In the men's final at Darling Arena, Argentina's Tomas Ig beat Noah Fair in 74 minutes. "
     "It was the longest final in the tournament's 46-year history. "
     "The evacuation of the stands, a five-hour evacuation, followed. The arena lies 3 "
-    "kilometres north of the city."
+    "kilometres north of the city. Ig earned a 25,000-euro bonus and a 2,000-euro voucher."
 )
 
 
@@ -153,6 +153,9 @@ FINAL_READER = reader_of(
         # a length of time before a noun measures that noun
         ("how long did the final last?", "74 minutes", "46-year"),
         ("how long did the evacuation take?", "five-hour", None),
+        # ... and so does an amount of money joined to its currency
+        ("how big was Ig's bonus?", "25,000-euro", "2,000-euro"),
+        ("how much did the evacuation cost?", None, "2,000-euro"),
     ],
 )
 def test_a_possessive_or_a_size_is_said_of_the_noun_it_stands_before(

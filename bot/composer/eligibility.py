@@ -46,6 +46,7 @@ from bot.composer.lexicon import (
     CALENDAR_WORDS,
     COPULAS,
     CURRENCY_SIGNS,
+    CURRENCY_WORDS,
     FUNCTION_WORDS,
     HONORIFICS,
     KIN_NOUNS,
@@ -621,15 +622,20 @@ _FIRST_NAMES_READ = 3
 
 
 def _a_measure_of_another(candidate: Candidate, question: QuestionAnalysis) -> bool:
-    """A length of time written before a noun measures that noun: the "46-year" of "the
-    tournament's 46-year history" is no length of the match asked about; "a five-hour
-    evacuation" is one of the evacuation's. (Sizes are left alone: "a 4-kilogram cubesat"
-    weighs what "the student satellite" asked about does.)"""
-    if question.answer_type is not AnswerType.NUMBER or candidate.first != candidate.last:
+    """A length of time or money written before a noun measures that noun: the "46-year" of
+    "the tournament's 46-year history" is no length of the match asked about, the "20-euro"
+    of "a 20-euro voucher" no cost of the credit monitoring; "a five-hour evacuation" is
+    one of the evacuation's, "a 25,000-euro bonus" the bonus's. (Sizes are left alone: "a
+    4-kilogram cubesat" weighs what "the student satellite" asked about does.)"""
+    if question.answer_type is not AnswerType.NUMBER:
         return False
     tokens = candidate.sentence.tokens
-    number, _, unit = tokens[candidate.first].lower.partition("-")
-    if not (number.isdigit() or number in NUMBER_WORDS) or unit not in TIME_UNITS:
+    if not all(token.is_number or token.text == "," for token in candidate.tokens[:-1]):
+        return False  # "25,000-euro": the thousands before the joined word
+    number, _, unit = tokens[candidate.last].lower.partition("-")
+    if not (number.isdigit() or number in NUMBER_WORDS) or (
+        unit not in TIME_UNITS and unit not in CURRENCY_WORDS
+    ):
         return False
     head = None
     for at in range(candidate.last + 1, min(len(tokens), candidate.last + 1 + _MEASURED_WORDS)):

@@ -633,8 +633,12 @@ _SHARE_WORDS = frozenset({"percent", "per", "%", "percentage"})
 
 
 def _is_money(text: str, tokens: Sequence[Token]) -> bool:
-    """ "$500 million", "4 million zlotys": an amount of money, by sign or currency word."""
-    return bool(_CURRENCY.search(text)) or any(token.lower in CURRENCY_WORDS for token in tokens)
+    """ "$500 million", "4 million zlotys", "a 25,000-euro bonus": an amount of money, by
+    sign or currency word, or a currency a number is joined to."""
+    return bool(_CURRENCY.search(text)) or any(
+        token.lower in CURRENCY_WORDS or measure_unit(token.lower) in CURRENCY_WORDS
+        for token in tokens
+    )
 
 
 def _sizes_a_group(question: QuestionAnalysis) -> bool:
