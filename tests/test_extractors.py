@@ -25,6 +25,7 @@ from bot.composer.extractors.phrases import (
     extract_chunks,
     extract_definitions,
     extract_head_matches,
+    extract_names_given,
     extract_person_nouns,
     extract_place_phrases,
     phrase_end,
@@ -1242,6 +1243,26 @@ def test_a_plural_nouns_verb_ends_its_phrase(text: str, expected: str, absent: s
     found = texts(extract_chunks(sentence_of(text)))
     assert expected in found
     assert not absent or absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # the name a naming verb gives, quoted or not, after what it names
+        ("He called it packet switching, a simpler name.", "packet switching"),
+        ("A regional group known as the Camisards rioted.", "the Camisards"),
+        ("In 2014, the group proclaimed itself a caliphate.", "a caliphate"),
+        ("Biden called Putin a killer.", "a killer"),
+        ("Biden called the Russian leader a 'killer' in an interview.", "killer"),
+    ],
+)
+def test_the_name_a_naming_verb_gives(text: str, named: str) -> None:
+    assert named in texts(extract_names_given(sentence_of(text)))
+
+
+def test_a_naming_verb_before_a_verb_gives_no_name() -> None:
+    found = texts(extract_names_given(sentence_of("Many places he named were in Persian.")))
+    assert found == []
 
 
 def test_every_candidate_points_at_its_own_text() -> None:

@@ -115,6 +115,9 @@ def analyze(question: str):  # type: ignore[no-untyped-def]
         ("What was Putin's response?", AnswerType.QUOTE),
         ("What has the Kremlin announced?", AnswerType.QUOTE),
         ("What did Biden call Putin?", AnswerType.QUOTE),
+        # a word of a name is no speech verb: "the Islamic State" states nothing
+        ("What did the Islamic State proclaim itself in 2014?", AnswerType.OTHER),
+        ("What did the Secretary of State say?", AnswerType.QUOTE),
         # a request asked of someone, or a passive verb of speech, asks what was done
         ("What have unvaccinated children been asked to do?", AnswerType.OTHER),
         ("What have the two movements been described as?", AnswerType.OTHER),

@@ -237,6 +237,12 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
     ): "pops a run of at most _MAX_ITEMS items, one a pass",
     (
         "bot.composer.extractors.phrases",
+        "_past_the_named",
+        "probe < len(tokens) and probe - start < _MAX_CHUNK_TOKENS and "
+        "(a_name_word(tokens[probe]) or _describes_the_named(tokens, probe, start))",
+    ): "at most _MAX_CHUNK_TOKENS tokens after a naming verb",
+    (
+        "bot.composer.extractors.phrases",
         "_list_start",
         "begin > 0 and end - begin < _MAX_CHUNK_TOKENS and (classes[begin - 1] in _PHRASE_CLASSES)",
     ): "walks back at most _MAX_CHUNK_TOKENS a list item, and _MAX_LIST_ITEMS items",

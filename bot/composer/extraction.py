@@ -30,6 +30,7 @@ from bot.composer.extractors.phrases import (
     extract_chunks,
     extract_definitions,
     extract_head_matches,
+    extract_names_given,
     extract_person_nouns,
     extract_place_phrases,
 )
@@ -100,13 +101,25 @@ _QUESTION_EXTRACTORS: dict[str, _QuestionExtractor] = {
     "subjects": extract_subjects,
     "objects": extract_objects,
 }
+
+
+def _quotes_and_names(sentence: Sentence, verb_group: str | None) -> Iterator[Candidate]:
+    """The quotes, and for "what did X call Y?" the names given without quotation marks
+    ("He called it packet switching")."""
+    yield from extract_quotes(sentence, verb_group)
+    if verb_group == "call":
+        yield from extract_names_given(sentence)
+
+
 _Key = tuple[str, ...] | str | None
 _KEYED_EXTRACTORS: dict[str, Callable[[Sentence, Any], Iterator[Candidate]]] = {
     "heads": extract_head_matches,
-    "quotes": extract_quotes,
+    "quotes": _quotes_and_names,
     "reported": extract_reported,
     "definitions": extract_definitions,
 }
+
+
 _BY_TYPE: dict[AnswerType, tuple[str, ...]] = {
     AnswerType.DATE: ("dates",),
     AnswerType.LOCATION: ("place names", "places", "heads"),

@@ -912,6 +912,8 @@ def _speech_verb_at(rest: list[Token]) -> int | None:
     if not rest or rest[0].lower not in {"did", "does", "do", "has", "have", "had", "will"}:
         return None
     for index, token in enumerate(rest[1:], start=1):
+        if token.is_capitalized and rest[index - 1].is_capitalized:
+            continue  # "the Islamic State": a name's word, no verb
         if _speech_group(token.stem) is not None and rest[index - 1].lower != "to":
             passive = rest[index - 1].lower in _PASSIVE_AUXILIARIES and token.stem != "call"
             if passive or _followed_by_to(rest, index):

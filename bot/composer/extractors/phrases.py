@@ -66,6 +66,7 @@ __all__ = [
     "extract_chunks",
     "extract_definitions",
     "extract_head_matches",
+    "extract_names_given",
     "extract_person_nouns",
     "extract_place_phrases",
     "phrase_end",
@@ -1393,6 +1394,90 @@ def _age_then_comma(tokens: tuple[Token, ...], index: int) -> bool:
 _PHRASE_STOPS = frozenset(
     {"which", "who", "whose", "that", "and", "when", "while", "because", "although", "if", "where"}
 )
+
+
+def extract_names_given(sentence: Sentence) -> Iterator[Candidate]:
+    """The noun phrase a naming verb gives, for "what did X call Y?": after "called",
+    "named", "dubbed", "termed" or "known as" ("a system called packet switching"), or
+    after the verb and the pronoun it names ("called it packet switching", "proclaimed
+    itself a caliphate"). No quotation marks needed, as the quote rule needs them."""
+    tokens = sentence.tokens
+    for index, token in enumerate(tokens[:-1]):
+        if token.lower == "known" and tokens[index + 1].lower == "as":
+            start = index + 2
+        elif token.lower in _NAMING_VERBS:
+            start = _past_the_named(tokens, index + 1)
+        else:
+            continue
+        if start >= len(tokens) or not _opens_a_name(tokens[start]):
+            continue  # "the places he named were in Persian": a verb follows, no name
+        end = phrase_end(tokens, start)
+        quoted = _quoted_within(tokens, start, end)
+        if quoted is not None:
+            start, end = quoted  # "a 'killer'": the quoted word is the name
+        if end >= start:
+            yield Candidate(sentence, start, end, "quote:named", 0.8)
+
+
+def _quoted_within(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int, int] | None:
+    """The words between the first pair of quotation marks from ``start`` to ``end``, if
+    the phrase opens on them (after an article at most): "a 'killer' in an interview"."""
+    opening = start + (tokens[start].lower in {"a", "an", "the"})
+    if opening > end or tokens[opening].text not in _QUOTE_MARKS:
+        return None
+    for close in range(opening + 1, end + 1):
+        if tokens[close].text in _QUOTE_MARKS:
+            return (opening + 1, close - 1) if close > opening + 1 else None
+    return None
+
+
+_QUOTE_MARKS = frozenset({'"', "'", "“", "”", "‘", "’"})
+
+
+def _opens_a_name(token: Token) -> bool:
+    """A word a given name may open with: no verb, auxiliary or preposition."""
+    lower = token.lower
+    return (
+        token.is_word
+        and lower not in AUXILIARIES
+        and lower not in PREPOSITIONS
+        and (token.is_capitalized or word_class(lower) is not WordClass.VERB)
+    )
+
+
+def _past_the_named(tokens: tuple[Token, ...], start: int) -> int:
+    """Where the name given starts after a naming verb: past the pronoun it names ("called
+    it X", "proclaimed itself X"), or past a name it names when an article follows
+    ("called Putin a killer"); else right after the verb ("named Duarte Meireles")."""
+    if start < len(tokens) and tokens[start].lower in _NAMED_PRONOUNS:
+        return start + 1
+    probe = start
+    while (
+        probe < len(tokens)
+        and probe - start < _MAX_CHUNK_TOKENS
+        and (a_name_word(tokens[probe]) or _describes_the_named(tokens, probe, start))
+    ):
+        probe += 1
+    if probe > start and probe < len(tokens) and tokens[probe].lower in {"a", "an"}:
+        return probe  # "called Putin a killer", "called the Russian leader a killer"
+    return start
+
+
+def _describes_the_named(tokens: tuple[Token, ...], probe: int, start: int) -> bool:
+    """Whether the word at ``probe`` belongs to the noun phrase a naming verb names ("the
+    Russian leader"): its article first, then adjectives and nouns."""
+    lower = tokens[probe].lower
+    if probe == start:
+        return lower == "the"
+    return tokens[probe].is_word and word_class(lower) in {WordClass.ADJECTIVE, WordClass.NOUN}
+
+
+# Verbs, in the forms that give a name or a status to what they govern.
+_NAMING_VERBS = frozenset(
+    "call calls called named dubbed termed labelled labeled proclaimed".split()
+)
+# What a naming verb names before the name: "called it X", "proclaimed itself X".
+_NAMED_PRONOUNS = frozenset("it itself him himself her herself them themselves".split())
 
 
 def phrase_end(tokens: tuple[Token, ...], start: int) -> int:
