@@ -20,6 +20,17 @@ from tests.test_eligibility import _assert_admits
         # a span of years: "the 1700s" is also "the 18th century"
         ("how many fled by the 1700s?", "500,000 had fled by the early 18th century.", False),
         ("how many fled by the 1600s?", "500,000 had fled by the early 18th century.", True),
+        # ... or "the 17th and 18th centuries", or a year inside it
+        (
+            "who were mayors in the 1600s?",
+            "Some were mayors in the 17th and 18th centuries.",
+            False,
+        ),
+        ("who fled in the 1700s?", "Many fled in 1750.", False),
+        ("who fled in the 1940s?", "Many fled in 1945.", False),
+        ("who fled in the 1940s?", "Many fled in 1955.", True),
+        ("who fled in the 2000s?", "Many fled in 2004.", False),
+        ("who fled in the 1700s?", "Many fled on the 18th of May.", True),
         # a number, written with or without its thousands' comma
         ("what ran at 10000 horsepower?", "Engines of 10,000 horsepower ran.", False),
         ("why were there 8 schools?", "There were 18 schools.", True),

@@ -54,13 +54,30 @@ def _pinned(
 
 
 def _said_in(year: str, hundreds: str, text: str) -> bool:
-    """Whether ``text`` says the year, or for "the 1700s" also "the 18th century"."""
+    """Whether ``text`` says the year; for "the 1700s" also a year in it ("1750") or "the
+    18th century" (or "the 17th and 18th centuries"), for "the 1940s" a year in it."""
     if year in text:
         return True
-    if not (hundreds and year.endswith("00")):
+    if not (hundreds and year.endswith("0")):
         return False
-    century = int(year[:2]) + 1
-    return f"{century}th century" in text or f"{century}th-century" in text
+    # "the 1700s" is said by 1750, "the 1940s" and "the 2000s" by 1945 and 2004
+    span = year[:2] if year.endswith("00") and year[1] != "0" else year[:3]
+    if any(said.startswith(span) for said in _YEAR_SAID.findall(text)):
+        return True
+    if len(span) != 2:
+        return False
+    century = str(int(span) + 1)
+    return century in _CENTURIES_SAID.findall(text)
+
+
+# Years and centuries as a sentence says them: "1750"; "18th century", "18th-century",
+# "the 17th and 18th centuries" (the ordinal before "and" is said too: a few words at
+# most between an ordinal and the word "century").
+_YEAR_SAID = re.compile(r"\b(?:1\d{3}|20\d{2})\b")
+_CENTURIES_SAID = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)\b(?=(?:[ -]|[ -][a-z0-9]{1,10}(?: [a-z0-9]{1,10}){0,2} )"
+    r"centur(?:y|ies)\b)"
+)
 
 
 # A year as questions write it: "in 2021", "in the 1940's", "the 1700s" (its first four
