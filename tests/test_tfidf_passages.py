@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from retrieval import Passage, TfidfRetriever, _passages
 from retrieval._passages import LazyPassages, PassageColumns, TextPassages
@@ -92,6 +96,38 @@ def test_text_that_is_not_utf8_is_refused() -> None:
     for damaged in (b"caf\xe9 latin-1", b"cut short \xe2\x80", b"\xff"):
         with pytest.raises(UnicodeDecodeError):
             PassageColumns(damaged, np.array([0, len(damaged)]), indexes=np.arange(1), **fields)
+
+
+# Bytes that make and break UTF-8: ASCII, continuations, every kind of lead (overlong
+# C0/C1, E0 and F0 with their overlong seconds, ED's surrogates, F4 and past it).
+_UTF8_EDGES = [0x41, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0]
+_UTF8_EDGES += [0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(st.sampled_from(_UTF8_EDGES) | st.integers(0, 255), max_size=12),
+    st.lists(st.integers(0, 12), max_size=3),
+)
+def test_the_utf8_check_refuses_what_decoding_each_passage_refuses(
+    values: list[int], cuts: list[int]
+) -> None:
+    blob = bytes(values)
+    bounds = sorted({0, len(blob), *(cut for cut in cuts if cut < len(blob))})
+    try:
+        for start, end in itertools.pairwise(bounds):
+            blob[start:end].decode("utf-8", "surrogatepass")
+        decodes = True
+    except UnicodeDecodeError:
+        decodes = False
+    count = len(bounds) - 1
+    fields = {name: np.zeros(count, dtype=np.int64) for name in ("starts", "ends", "paragraphs")}
+    try:
+        PassageColumns(blob, np.array(bounds), indexes=np.arange(count), **fields)
+        accepted = True
+    except UnicodeDecodeError:
+        accepted = False
+    assert accepted is decodes
 
 
 def test_texts_decoded_in_batches_are_the_texts(monkeypatch: pytest.MonkeyPatch) -> None:
