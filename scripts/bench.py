@@ -187,7 +187,7 @@ def realistic_benchmarks(sizes: tuple[int, ...], per_kind: int) -> dict[str, Any
 
 
 # Fresh-process reloads of each saved realistic index; the median is reported.
-RELOAD_REPEATS = 3
+RELOAD_REPEATS = 7
 
 
 REALISTIC = "bench_realistic.py"
