@@ -34,6 +34,19 @@ from tests.test_eligibility import _assert_admits
         # a number, written with or without its thousands' comma
         ("what ran at 10000 horsepower?", "Engines of 10,000 horsepower ran.", False),
         ("why were there 8 schools?", "There were 18 schools.", True),
+        # a digit is said by its word, and a count of what is asked pins nothing
+        (
+            "how did the Yuan come to have the 4 schools?",
+            "Its Four Great Schools came from Jin.",
+            False,
+        ),
+        (
+            "how did the Yuan come to have the 8 schools?",
+            "Its Four Great Schools came from Jin.",
+            True,
+        ),
+        ("what 3 things does the Air Force need?", "It needs radios, maps and fuel.", False),
+        ("what are the 3 most popular libraries?", "Cabot, Lamont and Widener are busiest.", False),
         # a date question's year, a number question's number, are what it asks
         ("when did the war end, before or after 1945?", "The war ended in 1944.", False),
         ("how many of the 12 miners died?", "One miner died.", False),

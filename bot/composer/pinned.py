@@ -33,6 +33,7 @@ def pinned_unsaid(question: QuestionAnalysis, text: str) -> bool:
     if not numbers:
         return False
     said = {number.replace(",", "") for number in _NUMBER.findall(text)}
+    said |= {_DIGITS[word] for word in _COUNT_WORD.findall(text)}  # "four schools": 4
     return not numbers <= said
 
 
@@ -45,10 +46,11 @@ def _pinned(
     years = () if answer_type is AnswerType.DATE else tuple(_YEAR.findall(question_text))
     if answer_type is AnswerType.NUMBER:
         return years, frozenset()
+    asked = _ASKED_COUNT.match(question_text.lower().lstrip())
     numbers = frozenset(
         number.replace(",", "")
         for number in _NUMBER.findall(question_text)
-        if not _YEAR.fullmatch(number)
+        if not _YEAR.fullmatch(number) and not (asked and number == asked.group(1))
     )
     return years, numbers
 
@@ -80,6 +82,17 @@ _CENTURIES_SAID = re.compile(
 )
 
 
+# Number words a sentence may write for a question's digits ("the 4 schools": "four").
+_DIGITS = {
+    word: str(value)
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+_COUNT_WORD = re.compile(r"\b(" + "|".join(_DIGITS) + r")\b")
+# A count of the things asked for, not a detail of them: "what 3 things ...?", "what are
+# the 3 most popular libraries?", "2 differences between ...".
+_ASKED_COUNT = re.compile(r"(?:(?:what|which|name|list)(?: are| were)?(?: the)? )?(\d{1,2})\b")
 # A year as questions write it: "in 2021", "in the 1940's", "the 1700s" (its first four
 # digits, and the "s" of a span of years).
 _YEAR = re.compile(r"\b(1\d{3}|20\d{2})(?!\d)('?s)?")
