@@ -837,6 +837,8 @@ def test_a_plural_question_without_a_count_is_offered_the_whole_list() -> None:
         ("Ana Ruiz became the first director of the society.", "Ana Ruiz", None),
         # the office of the role, and the name it is "of", say so too
         ("The society grew under the directorship of Ana Ruiz.", "Ana Ruiz", None),
+        # ... and so does the verb a doer's noun is made from ("the director" directs)
+        ("The society, directed by Ana Ruiz, grew.", "Ana Ruiz", None),
         # a negation, a preposition or another noun between says she holds no such role
         ("Ana Ruiz was not the director of the society.", None, "Ana Ruiz"),
         ("Ana Ruiz was the lawyer of the director of the society.", None, "Ana Ruiz"),

@@ -1079,11 +1079,20 @@ def _role_mentions(sentence: Sentence, question: QuestionAnalysis) -> list[int]:
     if focus is None:
         return []
     office = focus + _OFFICE
-    return [index for index, token in enumerate(sentence.tokens) if token.stem in (focus, office)]
+    # "invented by Thomas Newcomen" names the inventor, "founded by" the founder
+    doing = focus[:-2] if focus.endswith(_DOER_ENDINGS) and len(focus) > _SHORTEST_DOER else None
+    return [
+        index
+        for index, token in enumerate(sentence.tokens)
+        if token.stem in (focus, office) or (token.stem == doing and token.lower.endswith("ed"))
+    ]
 
 
 # "leadership", "chairmanship", "premiership": the office of a leader, a chairman, a premier.
 _OFFICE = "ship"
+# The two-letter endings of a doer's noun made from its verb: "inventor", "founder".
+_DOER_ENDINGS = ("or", "er")
+_SHORTEST_DOER = 5
 
 
 def _other_roles_at(sentence: Sentence, question: QuestionAnalysis) -> list[int]:
