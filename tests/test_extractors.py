@@ -835,6 +835,18 @@ def test_manners(text: str, expected: str) -> None:
         ("The ship, identified as the Zwarte Valk, sank.", "Zwarte Valk", "ship"),
         # a word no dictionary knows is a name: the noun before it is what it is
         ("Half took the drug relvaxaban twice a day.", "relvaxaban", "drug"),
+        # a short form in brackets stands for the name before it
+        (
+            "The Computer Science Network (CSNET) was funded.",
+            "CSNET",
+            "The Computer Science Network",
+        ),
+        (
+            "The Very high-speed Backbone Network Service (vBNS) came on line.",
+            "vBNS",
+            "The Very high-speed Backbone Network Service",
+        ),
+        ("It was the Front Islamique de Salut (FIS).", "acronym FIS", "Front Islamique de Salut"),
     ],
 )
 def test_definitions(text: str, target: str, expected: str) -> None:

@@ -237,6 +237,11 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
     ): "pops a run of at most _MAX_ITEMS items, one a pass",
     (
         "bot.composer.extractors.phrases",
+        "_spelled_out_before",
+        "probe >= 0 and last - probe <= _SPELLED_OUT_TOKENS",
+    ): "walks back at most _SPELLED_OUT_TOKENS (10) tokens before a bracket",
+    (
+        "bot.composer.extractors.phrases",
         "_past_the_named",
         "probe < len(tokens) and probe - start < _MAX_CHUNK_TOKENS and "
         "(a_name_word(tokens[probe]) or _describes_the_named(tokens, probe, start))",

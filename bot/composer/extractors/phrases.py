@@ -401,7 +401,10 @@ def _is_name_word(token: Token) -> bool:
 
 def extract_definitions(sentence: Sentence, target: str) -> Iterator[Candidate]:
     """Yield descriptions of ``target`` (a name or term) found in ``sentence``."""
-    target_stems = [token.stem for token in _words(target)]
+    target_words = _words(target)
+    if len(target_words) > 1 and target_words[0].lower in _SHORTENING_NOUNS:
+        target_words = target_words[1:]  # "what does the acronym FIS stand for?"
+    target_stems = [token.stem for token in target_words]
     if not target_stems:
         return
     tokens = sentence.tokens
@@ -409,6 +412,10 @@ def extract_definitions(sentence: Sentence, target: str) -> Iterator[Candidate]:
         end = _match_at(tokens, index, target_stems)
         if end is None or tokens[end].lower.endswith("'s"):
             continue  # "Acme's toaster line" says what it owns, not what it is
+        spelled = _spelled_out_before(tokens, index, end)
+        if spelled is not None:
+            # "The Computer Science Network (CSNET)": what the short form stands for
+            yield Candidate(sentence, spelled[0], spelled[1], "definition:expansion", 1.0)
         # A role stands before a name ("foreign policy adviser Yuri Ushakov"), not before a
         # common word ("the city council voted" says nothing of what a vote is).
         named = tokens[index].is_capitalized or not is_common_word(tokens[index].lower)
@@ -724,6 +731,35 @@ def _words(text: str) -> list[Token]:
     from bot.composer.tokens import tokenize
 
     return [token for token in tokenize(text) if token.is_word and token.lower not in DETERMINERS]
+
+
+def _spelled_out_before(tokens: tuple[Token, ...], index: int, end: int) -> tuple[int, int] | None:
+    """The name a short form in brackets at ``index``..``end`` stands for, right before the
+    bracket: "The Computer Science Network (CSNET)", "Front Islamique de Salut (FIS)"."""
+    if index < 2 or tokens[index - 1].text != "(" or end + 1 >= len(tokens):
+        return None
+    if tokens[end + 1].text != ")":
+        return None
+    last = index - 2
+    if not a_name_word(tokens[last]):
+        return None
+    first = last
+    probe = last - 1
+    while probe >= 0 and last - probe <= _SPELLED_OUT_TOKENS:
+        if a_name_word(tokens[probe]):
+            first = probe
+        elif tokens[probe].lower not in _NAME_PARTICLES_INSIDE and "-" not in tokens[probe].text:
+            break  # a hyphenated modifier stays inside: "Very high-speed Backbone ..."
+        probe -= 1
+    return first, last
+
+
+# A spelled-out name is at most this long ("Very high-speed Backbone Network Service").
+_SPELLED_OUT_TOKENS = 10
+# Lower-case words inside a spelled-out name ("Front Islamique de Salut").
+_NAME_PARTICLES_INSIDE = frozenset({"of", "for", "and", "the", "de", "du", "des", "la", "le"})
+# Nouns a "what does the X Y stand for?" question puts before the short form asked about.
+_SHORTENING_NOUNS = frozenset({"acronym", "abbreviation", "initialism", "initials"})
 
 
 def _match_at(tokens: tuple[Token, ...], index: int, stems: list[str]) -> int | None:
