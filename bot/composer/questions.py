@@ -961,9 +961,10 @@ def _verb_before_its_object(index: int, words: list[Token], phrase: list[Token])
 def _the_only_verb(words: list[Token], index: int) -> bool:
     """Whether ``words[index]``, a word in -s that may be a verb or a plural noun, is the
     question's verb because no other word after it can be: "what force acts between
-    electric charges?", "what changes macroscopic closed system energies?" ("closed"
-    before a noun describes it). "what changes occurred?", "what changes did it make?"
-    and "what types of cells ...?" keep their noun."""
+    electric charges?", "what kind of deprivation results in lower antibody production?"
+    ("lower" before a noun describes it), "what powers the engine?". "what changes
+    occurred?", "what changes did it make?" and "what types of cells ...?" keep their
+    noun."""
     word = words[index].lower
     if (
         index + 1 >= len(words)
