@@ -847,12 +847,24 @@ def test_manners(text: str, expected: str) -> None:
             "The Very high-speed Backbone Network Service",
         ),
         ("It was the Front Islamique de Salut (FIS).", "acronym FIS", "Front Islamique de Salut"),
+        # ... and after "or", when its capitals spell the short form
+        ("It was the FIS or Front Islamique de Salut.", "FIS", "Front Islamique de Salut"),
+        (
+            "The BBC, or British Broadcasting Corporation, said so.",
+            "BBC",
+            "British Broadcasting Corporation",
+        ),
     ],
 )
 def test_definitions(text: str, target: str, expected: str) -> None:
     found = texts(extract_definitions(sentence_of(text), target))
     assert expected in found
     assert not any(text.startswith(expected + " ") for text in found)  # ends where it should
+
+
+def test_a_name_after_or_that_does_not_spell_the_short_form_is_no_expansion() -> None:
+    found = extract_definitions(sentence_of("The FIS or the Army Council won."), "FIS")
+    assert [c for c in found if c.rule == "definition:expansion"] == []
 
 
 @pytest.mark.parametrize(

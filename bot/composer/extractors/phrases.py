@@ -412,7 +412,7 @@ def extract_definitions(sentence: Sentence, target: str) -> Iterator[Candidate]:
         end = _match_at(tokens, index, target_stems)
         if end is None or tokens[end].lower.endswith("'s"):
             continue  # "Acme's toaster line" says what it owns, not what it is
-        spelled = _spelled_out_before(tokens, index, end)
+        spelled = _spelled_out_before(tokens, index, end) or _spelled_out_after(tokens, end)
         if spelled is not None:
             # "The Computer Science Network (CSNET)": what the short form stands for
             yield Candidate(sentence, spelled[0], spelled[1], "definition:expansion", 1.0)
@@ -751,6 +751,30 @@ def _spelled_out_before(tokens: tuple[Token, ...], index: int, end: int) -> tupl
         elif tokens[probe].lower not in _NAME_PARTICLES_INSIDE and "-" not in tokens[probe].text:
             break  # a hyphenated modifier stays inside: "Very high-speed Backbone ..."
         probe -= 1
+    return first, last
+
+
+def _spelled_out_after(tokens: tuple[Token, ...], end: int) -> tuple[int, int] | None:
+    """The name a short form at ``end`` stands for, after "or": "the FIS or Front
+    Islamique de Salut"; its capitals' initials must spell the short form."""
+    short = tokens[end].text
+    if not (2 <= len(short) <= _SPELLED_OUT_TOKENS and short.isupper() and short.isalpha()):
+        return None
+    first = end + 1 + (end + 1 < len(tokens) and tokens[end + 1].text == ",")
+    if first >= len(tokens) or tokens[first].lower != "or":
+        return None
+    first += 1
+    last = None
+    initials = []
+    for probe in range(first, min(len(tokens), first + _SPELLED_OUT_TOKENS)):
+        token = tokens[probe]
+        if a_name_word(token):
+            initials.append(token.text[0].upper())
+            last = probe
+        elif token.lower not in _NAME_PARTICLES_INSIDE:
+            break
+    if last is None or "".join(initials) != short:
+        return None
     return first, last
 
 
