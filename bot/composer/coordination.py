@@ -56,18 +56,8 @@ def joined_items(candidates: Sequence[Candidate], asked: int) -> list[Candidate]
     """Runs of ``asked`` one-item candidates of one rule family, each joined to the next
     by a joiner, as one candidate of the first one's rule (the lowest fit of the run)."""
     singles, by_first = _single_items(candidates)
-    runs: list[Candidate] = []
-    for start in singles:
-        run = [start]
-        for _ in range(asked - 1):
-            following = _next_item(run[-1], by_first)
-            if following is None:
-                break
-            run.append(following)
-        if len(run) == asked:
-            fit = min(item.type_fit for item in run)
-            runs.append(start._replace(last=run[-1].last, type_fit=fit))
-    return runs
+    runs = (_run_from(start, by_first, asked) for start in singles)
+    return [_as_one(run) for run in runs if len(run) == asked]
 
 
 def whole_lists(candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -80,21 +70,32 @@ def whole_lists(candidates: Sequence[Candidate]) -> list[Candidate]:
     for start in singles:
         if (start.first, start.last) in inside:
             continue
-        run = [start]
-        for _ in range(_MAX_ITEMS - 1):
-            following = _next_item(run[-1], by_first)
-            if following is None:
-                break
-            run.append(following)
-            inside.add((following.first, following.last))
+        run = _run_from(start, by_first, _MAX_ITEMS)
+        inside.update((item.first, item.last) for item in run[1:])
         # a list closes with "and" or "or" before its last item: "the austral, the
         # region's currency" is one thing said twice, "Result, Tibetan Buddhism" no list
         while len(run) > 1 and not _closes_a_list(run[-2], run[-1]):
             run.pop()
         if len(run) > 1:
-            fit = min(item.type_fit for item in run)
-            runs.append(start._replace(last=run[-1].last, type_fit=fit))
+            runs.append(_as_one(run))
     return runs
+
+
+def _run_from(start: Candidate, by_first: dict[int, list[Candidate]], most: int) -> list[Candidate]:
+    """``start`` and the items joined after it, one by one, at most ``most`` in all."""
+    run = [start]
+    for _ in range(most - 1):
+        following = _next_item(run[-1], by_first)
+        if following is None:
+            break
+        run.append(following)
+    return run
+
+
+def _as_one(run: list[Candidate]) -> Candidate:
+    """The run as one candidate of its first item's rule, at its items' lowest fit."""
+    fit = min(item.type_fit for item in run)
+    return run[0]._replace(last=run[-1].last, type_fit=fit)
 
 
 def _closes_a_list(item: Candidate, last: Candidate) -> bool:

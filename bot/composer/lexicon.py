@@ -31,7 +31,9 @@ __all__ = [
     "POSSESSIVE_PRONOUNS",
     "PREPOSITIONS",
     "PRONOUNS",
+    "QUOTE_MARKS",
     "ROLE_TITLES",
+    "SMALL_NUMBERS",
     "SPEECH_STEMS",
     "SPEECH_VERBS",
     "TIME_NOUNS",
@@ -150,6 +152,15 @@ NUMBER_WORDS = words(
     "dozen dozens several few many half quarter first second third fourth fifth sixth seventh "
     "eighth ninth tenth once twice"
 )
+# The values of the number words a count of a few things is written with.
+SMALL_NUMBERS = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+# The marks that open and close a quotation, straight and curly.
+QUOTE_MARKS = frozenset({'"', "'", "“", "”", "‘", "’"})
 # The number words that count ("nine", "thousands"), not the ones that order ("third").
 CARDINAL_WORDS = NUMBER_WORDS - words(
     "first second third fourth fifth sixth seventh eighth ninth tenth"

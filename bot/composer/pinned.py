@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.composer.lexicon import SMALL_NUMBERS
 from bot.composer.questions import AnswerType, QuestionAnalysis
 
 __all__ = ["pinned_unsaid"]
@@ -83,12 +84,7 @@ _CENTURIES_SAID = re.compile(
 
 
 # Number words a sentence may write for a question's digits ("the 4 schools": "four").
-_DIGITS = {
-    word: str(value)
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
-    )
-}
+_DIGITS = {word: str(value) for word, value in SMALL_NUMBERS.items()}
 _COUNT_WORD = re.compile(r"\b(" + "|".join(_DIGITS) + r")\b")
 # A count of the things asked for, not a detail of them: "what 3 things ...?", "what are
 # the 3 most popular libraries?", "2 differences between ...".

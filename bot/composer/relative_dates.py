@@ -21,16 +21,16 @@ from __future__ import annotations
 import re
 from datetime import MAXYEAR, MINYEAR, date, timedelta
 
+from bot.composer.lexicon import SMALL_NUMBERS
+
 __all__ = ["parse_published", "resolve_relative_date"]
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
-_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
+# "a week ago", "two days ago": no "zero days"
+_NUMBERS = {"a": 1, "an": 1} | {word: value for word, value in SMALL_NUMBERS.items() if value}
 _PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _AGO = re.compile(r"^(\w+) (day|week|month|year)s? ago$")

@@ -49,6 +49,7 @@ from bot.composer.lexicon import (
     MONTHS,
     NUMBER_WORDS,
     PREPOSITIONS,
+    QUOTE_MARKS,
     TIME_NOUNS,
     TIME_UNITS,
     WEEKDAYS,
@@ -189,7 +190,6 @@ _NO_COUNTS = frozenset({"half", "twice", "once", "thrice"})
 # No one is older than this: a bare number above it is not an age.
 _OLDEST = 125
 _AGE_FORM = re.compile(r"(?<!\d)\d{1,3}(?:-year-old| years? old)|aged \d")
-_QUOTES = frozenset({'"', "'", "“", "”", "‘", "’"})
 
 
 def span_features(
@@ -463,7 +463,7 @@ def _quote_marks(text: str) -> tuple[int, ...]:
     """How many quote marks stand before each token of ``text`` (one more entry at the end)."""
     counts = [0]
     for token in tokenize(text):
-        counts.append(counts[-1] + (token.text in _QUOTES))
+        counts.append(counts[-1] + (token.text in QUOTE_MARKS))
     return tuple(counts)
 
 

@@ -37,6 +37,7 @@ from bot.composer.lexicon import (
     POSSESSIVE_PRONOUNS,
     PREPOSITIONS,
     PRONOUNS,
+    QUOTE_MARKS,
     ROLE_TITLES,
     TIME_NOUNS,
     VENUE_NOUNS,
@@ -1483,15 +1484,12 @@ def _quoted_within(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int
     """The words between the first pair of quotation marks from ``start`` to ``end``, if
     the phrase opens on them (after an article at most): "a 'killer' in an interview"."""
     opening = start + (tokens[start].lower in {"a", "an", "the"})
-    if opening > end or tokens[opening].text not in _QUOTE_MARKS:
+    if opening > end or tokens[opening].text not in QUOTE_MARKS:
         return None
     for close in range(opening + 1, end + 1):
-        if tokens[close].text in _QUOTE_MARKS:
+        if tokens[close].text in QUOTE_MARKS:
             return (opening + 1, close - 1) if close > opening + 1 else None
     return None
-
-
-_QUOTE_MARKS = frozenset({'"', "'", "“", "”", "‘", "’"})
 
 
 def _opens_a_name(token: Token) -> bool:
