@@ -689,7 +689,9 @@ def test_which_modifiers_qualify_a_noun_away(
         ),
         ("was Pike acquitted?", "The acquittal of Pike surprised few.", "acquitted", True),
         ("when did the court decide?", "The decision came on Monday.", "decide", True),
-        ("when did she die?", "Her death was announced on Monday.", "die", False),
+        ("how much did it sell for?", "The sale was announced on Monday.", "sell", False),
+        # ... but dying is said by the death, a family WordNet's endings miss
+        ("what did she die of?", "Her death was caused by pneumonia.", "die", True),
         # "reportedly" hedges a claim: it says no "reported" (unless the question says it)
         ("who reported the offer?", "Biden reportedly offered it.", "reported", False),
         ("who reportedly offered it?", "Biden reportedly offered it.", "reportedly", True),

@@ -444,6 +444,34 @@ def test_a_span_of_the_questions_head_and_nothing_new_is_not_offered(
     assert admitted is None or admitted in offered
 
 
+CAUSES_READER = reader_of(
+    "Former mayor Walter Pruitt dies at 71\n\n"
+    "Walter Pruitt, who served three terms as mayor of Millbrook, died on Tuesday in Dover. "
+    "He died of heart failure, his daughter said. "
+    "Mayor Ana Ruiz blamed the 2019 flood on the dam. "
+    "The flood began on Friday, 12 May, after three days of rain."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # no date, bare number or phrase naming someone is a cause
+        ("what caused the flood?", "three days of rain", "Friday"),
+        ("what caused the flood?", "three days of rain", "12"),
+        ("what caused the flood?", "dam", "Mayor Ana Ruiz"),
+        # a death's cause is said after a word for it, not by any phrase of its sentence
+        ("what did Pruitt die from?", "heart failure", "mayor of Millbrook"),
+        ("what did he die of?", "heart failure", "Former mayor Walter Pruitt"),
+    ],
+)
+def test_a_cause_is_no_date_number_or_someone(question: str, admitted: str, kept_out: str) -> None:
+    assert kept_out in _proposed(question, CAUSES_READER)
+    spans = _admitted(question, CAUSES_READER)
+    assert admitted in spans
+    assert kept_out not in spans
+
+
 INVASION_READER = reader_of(
     "Invasion\n\n"
     "The second invasion failed in 1281 when a typhoon wrecked the fleet. "

@@ -523,6 +523,13 @@ def test_a_quoted_title_is_not_speech() -> None:
             "They hesitate because they fear injury and internal bleeding.",
             "because they fear injury and internal bleeding",
         ),
+        # a cause named after a word for it is given without that word
+        ("He died of heart failure, his daughter said.", "heart failure"),
+        ("She died from her injuries on Monday.", "her injuries on Monday"),
+        ("The cause was complications of pneumonia.", "complications of pneumonia"),
+        ("The cause of death was a stroke, police said.", "a stroke"),
+        ("The fire was caused by a faulty heater.", "a faulty heater"),
+        ("He succumbed to his wounds.", "his wounds"),
     ],
 )
 def test_reasons(text: str, expected: str) -> None:
@@ -860,6 +867,31 @@ def test_definitions(text: str, target: str, expected: str) -> None:
     found = texts(extract_definitions(sentence_of(text), target))
     assert expected in found
     assert not any(text.startswith(expected + " ") for text in found)  # ends where it should
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # news names someone in full once, then by surname
+        ('"Then I saw a cannon," Zielinski, a retired firefighter, said.', "retired firefighter"),
+        ("Retired firefighter Zielinski found the wreck.", "Retired firefighter"),
+    ],
+)
+def test_a_full_name_is_described_where_the_surname_stands_alone(text: str, expected: str) -> None:
+    assert expected in texts(extract_definitions(sentence_of(text), "Tomasz Zielinski"))
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # another person of the same surname
+        ("Anna Zielinski, a dental nurse, filmed it.", "Tomasz Zielinski"),
+        # the last word of a name that is no person's ("Red Cross") alone is another thing
+        ("Cross, a village in Mayo, flooded.", "the Red Cross"),
+    ],
+)
+def test_a_surname_of_another_full_name_is_not_described(text: str, target: str) -> None:
+    assert texts(extract_definitions(sentence_of(text), target)) == []
 
 
 def test_a_name_after_or_that_does_not_spell_the_short_form_is_no_expansion() -> None:

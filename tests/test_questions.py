@@ -98,6 +98,9 @@ def analyze(question: str):  # type: ignore[no-untyped-def]
         ("How come the meeting was delayed?", AnswerType.REASON),
         ("What was the reason for the sanctions?", AnswerType.REASON),
         ("What caused the tension?", AnswerType.REASON),
+        ("what did she die of", AnswerType.REASON),
+        ("What did the former mayor die from?", AnswerType.REASON),
+        ("What killed the fish?", AnswerType.REASON),
         # "what ... for?" asks why, unless "for" completes its verb
         ("What did the town build the wall for?", AnswerType.REASON),
         ("What were the divers looking for?", AnswerType.OTHER),

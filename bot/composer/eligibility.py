@@ -70,6 +70,7 @@ from bot.composer.noun_kinds import head_word, is_a_kind_of
 from bot.composer.person_words import PERSON_STEMS, PERSON_WORDS
 from bot.composer.pinned import pinned_unsaid
 from bot.composer.questions import (
+    DEATH_STEMS,
     AnswerType,
     QuestionAnalysis,
     asks_birth,
@@ -109,6 +110,7 @@ TYPED_FAMILIES: dict[AnswerType, frozenset[str]] = {
 
 _CAUSES = frozenset({"clause", "chunk"})
 _ENTITY_TYPES = frozenset({AnswerType.PERSON, AnswerType.ORGANIZATION, AnswerType.LOCATION})
+_NOT_NUMBERS = _ENTITY_TYPES | {AnswerType.REASON}
 
 
 def candidate_spans(
@@ -151,9 +153,11 @@ def candidate_spans(
     holder_wanted = question.asks_role and question.answer_type is AnswerType.PERSON
     role_at = _role_mentions(sentence, question) if holder_wanted else []
     others_at = _other_roles_at(sentence, question)
-    # "what do the unions want?" is answered by no one's name ("Ewa Ziółkowska")
+    # "what do the unions want?" is answered by no one's name ("Ewa Ziółkowska"); nor is
+    # "what did he die of?" by a phrase naming someone ("former mayor Walter Pruitt")
     things = question.answer_type is AnswerType.OTHER and not question.head
-    people = set(person_name_spans(text, reader)) if things else set()
+    causes = question.answer_type is AnswerType.REASON
+    people = set(person_name_spans(text, reader)) if things or causes else set()
     best: dict[tuple[int, int], Candidate] = {}
     for candidate in candidates:  # of the allowed families only (extract_candidates)
         if _repeats_a_name(candidate, question) or _wrong_name(candidate, question):
@@ -195,7 +199,9 @@ def candidate_spans(
             or _a_base_unasked(candidate, question)
         ):
             continue  # "either" or "1281" for "what wrecked the fleet?", "65" for "which firm?"
-        if (candidate.first, candidate.last) in people:
+        if (candidate.first, candidate.last) in people or (
+            causes and _a_phrase_naming_one_of(candidate, people)
+        ):
             continue  # someone's name answers no "what do the unions want?"
         if (
             _only_echoes(candidate)
@@ -211,6 +217,14 @@ def candidate_spans(
         if kept is None or _ranks_above(candidate, kept):
             best[key] = candidate
     return sentence, _finished(best, question)
+
+
+def _a_phrase_naming_one_of(candidate: Candidate, people: set[tuple[int, int]]) -> bool:
+    """Whether a noun phrase holds a person's name: a phrase, not a clause ("because
+    Pruitt resigned" gives a reason)."""
+    return rule_family(candidate.rule) == "chunk" and any(
+        candidate.first <= first and last <= candidate.last for first, last in people
+    )
 
 
 def _finished(
@@ -352,9 +366,12 @@ def _allowed_families(question: QuestionAnalysis) -> frozenset[str] | None:
         question.answer_type is AnswerType.REASON
         and not text.startswith(("why", "how come"))
         and not _ASKS_A_PURPOSE.search(text)
+        and not question.content_stems & DEATH_STEMS
     ):
         # "what caused the fire?" is answered by a noun phrase as often as by a clause;
         # "what is the satellite for?" by what it is to do ("to spot methane leaks").
+        # A death's cause is named after a word for it ("died of", "the cause was"), not
+        # by any phrase of a sentence that tells the death ("mayor of Millbrook").
         return _CAUSES
     return TYPED_FAMILIES.get(question.answer_type)
 
@@ -511,7 +528,9 @@ def _years_for_one_year(candidate: Candidate, question: QuestionAnalysis) -> boo
 
 _ONE_YEAR = re.compile(r"\b(?:what|which) year\b", re.IGNORECASE)
 _YEAR_NUMBERS = re.compile(r"\d{3,4}")
-_THING_TYPES = _ENTITY_TYPES | {AnswerType.OTHER}
+# What a date does not answer: a thing, a person, a place, a body, a cause ("Sunday" of
+# "died on Sunday" for "what did she die of?").
+_THING_TYPES = _ENTITY_TYPES | {AnswerType.OTHER, AnswerType.REASON}
 _WHEN = re.compile(r"\bwhen\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1\d{3}|20\d{2})s?")  # a year or its decade ("1970s")
 _DAY_OR_YEAR = re.compile(r"\d{1,4}(?:st|nd|rd|th|s)?(?:[-–]\d{1,4})?")  # "15-16" of June
@@ -531,8 +550,9 @@ _CLOCK = re.compile(r"\d{1,2}(?:[.:]\d{2})?[ap]\.?m\.?|[ap]\.m\.?|noon|midnight|
 
 def _a_number_for_someone(candidate: Candidate, question: QuestionAnalysis) -> bool:
     """Bare numbers ("65 and 80", "3") answering who, where, which body or which place:
-    a number names none of them (a code or a score is asked with other nouns)."""
-    entity = question.answer_type in _ENTITY_TYPES or (
+    a number names none of them (a code or a score is asked with other nouns). Nor is one
+    a cause: "84" of "dies at 84" for "what did she die of?"."""
+    entity = question.answer_type in _NOT_NUMBERS or (
         question.answer_type is AnswerType.OTHER
         and bool(question.head)
         and question.head[-1] in _ENTITY_HEADS

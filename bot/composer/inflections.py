@@ -32,15 +32,25 @@ def _forms() -> dict[str, frozenset[str]]:
     for table in ("irregular_forms.tsv", "spelling_variants.tsv", "derived_forms.tsv"):
         for word, others in read_table(table):
             forms[word] = forms.get(word, frozenset()) | frozenset(others.split())
+    for first_words, second_words in _SAID_BY_EACH_OTHER:
+        firsts = frozenset(stem(word) for word in first_words)
+        seconds = frozenset(stem(word) for word in second_words)
+        for word in firsts:
+            forms[word] = forms.get(word, frozenset()) | seconds
+        for word in seconds:
+            forms[word] = forms.get(word, frozenset()) | firsts
+    return forms
+
+
+# Families WordNet's derivation links miss, each said by the other.
+_SAID_BY_EACH_OTHER = (
     # A spouse is said by the marriage: "who was Calderón's husband?" is answered by
     # "Calderón married the sculptor Arthur Benn", which never says "husband".
-    spouses = frozenset(stem(word) for word in ("husband", "wife", "spouse"))
-    marriage = frozenset(stem(word) for word in ("married", "marriage", "marry"))
-    for word in spouses:
-        forms[word] = forms.get(word, frozenset()) | marriage
-    for word in marriage:
-        forms[word] = forms.get(word, frozenset()) | spouses
-    return forms
+    (("husband", "wife", "spouse"), ("married", "marriage", "marry")),
+    # Dying by the death: "what did she die of?" is answered by "her death ... the cause
+    # was complications of pneumonia".
+    (("die", "died", "dies", "dying"), ("death", "deaths", "dead")),
+)
 
 
 FORMS: dict[str, frozenset[str]] = _forms()

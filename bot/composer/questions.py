@@ -48,6 +48,7 @@ from retrieval.analysis import stem
 
 __all__ = [
     "CATEGORY_STEMS",
+    "DEATH_STEMS",
     "ROLE_PREPOSITIONS",
     "ROLE_WORDS",
     "AnswerType",
@@ -229,10 +230,12 @@ _TYPE_RULES = _compiled(
             None,
         ),
         (
-            r"^what (?:caused|causes|prompted|led to|triggered|drove|motivated)\b",
+            r"^what (?:caused|causes|prompted|led to|triggered|drove|motivated|killed)\b",
             AnswerType.REASON,
             None,
         ),
+        # "what did she die of?" asks the cause of a death
+        (r"^what (?:did|do|does) .{1,60} die (?:of|from)$", AnswerType.REASON, None),
         (r"^how (?:many|much)\b", AnswerType.NUMBER, "count"),
         # "what was the vote?" asks the count of a vote ("6-3"), not what it was about
         (
@@ -1160,10 +1163,11 @@ _BIRTH = frozenset({stem("born"), stem("birth"), stem("birthplace")})
 def asks_death(question: QuestionAnalysis) -> bool:
     """Whether the question asks when someone died ("when did X die?", "in what year was
     X's death?")."""
-    return bool(question.content_stems & _DEATH) and question.answer_type is AnswerType.DATE
+    return bool(question.content_stems & DEATH_STEMS) and question.answer_type is AnswerType.DATE
 
 
-_DEATH = frozenset({stem("die"), stem("died"), stem("death")})
+# The words of a question about a death ("when did X die?", "what did she die of?").
+DEATH_STEMS = frozenset({stem("die"), stem("died"), stem("death")})
 
 
 @lru_cache(maxsize=1024)

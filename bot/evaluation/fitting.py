@@ -43,7 +43,13 @@ from bot.composer.abstention_features import (
     AnswerEvidence,
     abstention_features,
 )
-from bot.composer.selection import READ_MARGIN, READ_SENTENCES, span_share
+from bot.composer.selection import (
+    READ_MARGIN,
+    READ_SENTENCES,
+    full_name_first,
+    same_answer,
+    span_share,
+)
 from bot.composer.sentence_features import SENTENCE_FEATURES
 from bot.composer.span_features import SPAN_FEATURES
 from bot.composer.weights import AnswerWeights, LinearModel
@@ -82,6 +88,7 @@ DOMAIN_WEIGHT = {"news": 2.0, "encyclopedia": 1.0}
 SEED = 20261201
 _TYPE_FIT = SPAN_FEATURES.index("type_fit")
 _CHUNK = SPAN_FEATURES.index("rule_chunk")
+_NAME = SPAN_FEATURES.index("rule_name")
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,11 +208,19 @@ def decide(
             decisions.append(Decision(table, None, 0.0, False))
             continue
         scores = constant + rows @ np.array(weights)
-        order = np.lexsort((np.arange(len(scores)), -scores))
-        best = int(order[0])
+        ranked = np.lexsort((np.arange(len(scores)), -scores))
         texts = [table.span_text[i] for i in kept]
+        order = ranked[
+            full_name_first(
+                [texts[i] for i in ranked],
+                [rows[i, _NAME] == 1.0 for i in ranked],
+                [float(scores[i]) for i in ranked],
+            )
+        ]
+        best = int(order[0])
         runner_up = next(
-            (float(scores[i]) for i in order[1:] if texts[int(i)] != texts[best]), None
+            (float(scores[i]) for i in order[1:] if not same_answer(texts[int(i)], texts[best])),
+            None,
         )
         sentence_scores = _sentence_scores(table, sentence)
         ranking = np.lexsort((np.arange(len(sentence_scores)), -sentence_scores))

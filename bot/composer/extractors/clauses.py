@@ -70,6 +70,20 @@ _REASON_MARKERS: dict[tuple[str, ...], float] = {
     ("given",): 0.5,
     ("when",): 0.3,
 }
+# Words (as lower-case words) after which a cause is named, without them: "the cause was
+# lung cancer", "died of heart failure", "succumbed to his injuries".
+_CAUSE_MARKERS: dict[tuple[str, ...], float] = {
+    ("cause", "of", "death", "was"): 1.0,
+    ("cause", "was"): 0.9,
+    ("cause", "is"): 0.9,
+    ("caused", "by"): 0.9,
+    ("died", "of"): 0.9,
+    ("died", "from"): 0.9,
+    ("dies", "of"): 0.9,
+    ("dies", "from"): 0.9,
+    ("death", "from"): 0.8,
+    ("succumbed", "to"): 0.8,
+}
 _MANNER_MARKERS: dict[tuple[str, ...], float] = {
     ("by",): 0.7,
     ("as", "a"): 0.6,
@@ -99,8 +113,12 @@ _NOT_MANNER = frozenset(
 
 
 def extract_reasons(sentence: Sentence) -> Iterator[Candidate]:
-    """Yield cause and purpose clauses of ``sentence``."""
+    """Yield cause and purpose clauses of ``sentence``, and the causes it names."""
     yield from _marked_clauses(sentence, _REASON_MARKERS, "reason")
+    for candidate in _marked_clauses(sentence, _CAUSE_MARKERS, "reason"):
+        # the cause alone: "heart failure" of "died of heart failure"
+        marker = len(candidate.rule.split(":", 1)[1].split())
+        yield candidate._replace(first=candidate.first + marker)
 
 
 def extract_manners(sentence: Sentence) -> Iterator[Candidate]:

@@ -408,9 +408,12 @@ def extract_definitions(sentence: Sentence, target: str) -> Iterator[Candidate]:
     target_stems = [token.stem for token in target_words]
     if not target_stems:
         return
+    surname = _surname_of(target_words)
     tokens = sentence.tokens
     for index in range(len(tokens)):
         end = _match_at(tokens, index, target_stems)
+        if end is None and surname is not None and _stands_alone(tokens, index):
+            end = _match_at(tokens, index, surname)
         if end is None or tokens[end].lower.endswith("'s"):
             continue  # "Acme's toaster line" says what it owns, not what it is
         spelled = _spelled_out_before(tokens, index, end) or _spelled_out_after(tokens, end)
@@ -785,6 +788,27 @@ _SPELLED_OUT_TOKENS = 10
 _NAME_PARTICLES_INSIDE = frozenset({"of", "for", "and", "the", "de", "du", "des", "la", "le"})
 # Nouns a "what does the X Y stand for?" question puts before the short form asked about.
 _SHORTENING_NOUNS = frozenset({"acronym", "abbreviation", "initialism", "initials"})
+# A person's full name asked about runs to this many words ("Mary Ann Evans").
+_LONGEST_NAME = 3
+
+
+def _surname_of(target: list[Token]) -> list[str] | None:
+    """The surname of a full name asked about: news names "Tomasz Zieliński" once and then
+    writes "Zieliński, a retired firefighter, said". A common word ends the name of a
+    body, not a person: "Cross" alone is not "the Red Cross"."""
+    if (
+        2 <= len(target) <= _LONGEST_NAME
+        and all(_is_name_word(token) for token in target)
+        and not is_common_word(target[-1].lower)
+    ):
+        return [target[-1].stem]
+    return None
+
+
+def _stands_alone(tokens: tuple[Token, ...], index: int) -> bool:
+    """Whether a capitalized word at ``index`` is a name of its own, not the end of another
+    full name ("Anna Zieliński" is not Tomasz)."""
+    return tokens[index].is_capitalized and (index == 0 or not _is_name_word(tokens[index - 1]))
 
 
 def _match_at(tokens: tuple[Token, ...], index: int, stems: list[str]) -> int | None:
