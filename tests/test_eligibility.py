@@ -444,6 +444,47 @@ def test_a_span_of_the_questions_head_and_nothing_new_is_not_offered(
     assert admitted is None or admitted in offered
 
 
+PEOPLES_NAMES_READER = reader_of(
+    "Appeal court frees driver\n\n"
+    "The Dublin Cycle Safety Network wrote to the justice minister last year. "
+    "Ireland's Court of Appeal ruled on Friday in Dublin. "
+    "His solicitor, Síle Ní Bhriain, spoke to Irish reporters. "
+    "Two miners, Javier Rojas, 29, and Andrés Muñoz, are missing."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a person's name asked for is no body's, no place's and no common words
+        ("what is the name of the justice minister?", None, "Dublin Cycle Safety Network"),
+        ("what is the name of the judge?", None, "Ireland's Court of Appeal"),
+        ("what is the name of the judge?", None, "Dublin"),
+        ("what is the name of the solicitor?", "Síle Ní Bhriain", "Irish reporters"),
+        ("what is the solicitor's name?", "Síle Ní Bhriain", "Court of Appeal"),
+        # several, with their ages
+        ("what are the miners' names?", "Javier Rojas, 29, and Andrés Muñoz", "Two miners"),
+    ],
+)
+def test_a_persons_name_is_written_in_names_words(
+    question: str, admitted: str | None, kept_out: str
+) -> None:
+    _assert_admits(question, PEOPLES_NAMES_READER, admitted, kept_out)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted"),
+    [
+        # a thing's name, or a name of a kind of thing, may be a body's or a place's
+        ("what is the name of the network?", "Dublin Cycle Safety Network"),
+        # the noun that owns the name is a word for people, not a word sharing its stem
+        ("what is the name of the imperialistic court?", "Court of Appeal"),
+    ],
+)
+def test_a_things_name_may_be_any_name(question: str, admitted: str) -> None:
+    assert admitted in _admitted(question, PEOPLES_NAMES_READER)
+
+
 CAUSES_READER = reader_of(
     "Former mayor Walter Pruitt dies at 71\n\n"
     "Walter Pruitt, who served three terms as mayor of Millbrook, died on Tuesday in Dover. "

@@ -40,7 +40,12 @@ from bot.composer.antonyms import OPPOSITES
 from bot.composer.candidates import Candidate, Sentence, rule_family
 from bot.composer.coordination import asked_count, joined_items, whole_lists
 from bot.composer.extraction import date_spans, extract_candidates, person_name_spans
-from bot.composer.extractors.names import opens_sentence
+from bot.composer.extractors.names import (
+    NAME_CONNECTORS,
+    a_name_word,
+    ends_a_body_or_place,
+    opens_sentence,
+)
 from bot.composer.inflections import singulars
 from bot.composer.lexicon import (
     CALENDAR_WORDS,
@@ -195,6 +200,7 @@ def candidate_spans(
             or _a_size_said_of_another(candidate, question)
             or _a_point_for_a_length(candidate, question)
             or _no_name_for_a_name(candidate, question)
+            or _no_ones_name(candidate, question, reader)
             or _no_purpose(candidate, question)
             or _a_base_unasked(candidate, question)
         ):
@@ -225,6 +231,48 @@ def _a_phrase_naming_one_of(candidate: Candidate, people: set[tuple[int, int]]) 
     return rule_family(candidate.rule) == "chunk" and any(
         candidate.first <= first and last <= candidate.last for first, last in people
     )
+
+
+def _no_ones_name(candidate: Candidate, question: QuestionAnalysis, reader: ArticleReader) -> bool:
+    """ "Dublin Cycle Safety Network", "Ireland's Court of Appeal" or "Irish roads last
+    year" for "what is the name of the justice minister?": a person's name asked for is
+    written in names' words only ("Síle Ní Bhriain", "Bohemond of Taranto"), with no
+    word of a body's or a place's name and no owner before it, and is no known place."""
+    if not _asks_someones_name(question.text.lower()):
+        return False
+    name = candidate.sentence.span_text(candidate.first, candidate.last)
+    if candidate.rule in _NOT_PEOPLES_NAMES or reader.gazetteer.kind(name) is not None:
+        return True
+    words = [token for token in candidate.tokens if token.is_word]
+    return not (
+        words
+        and a_name_word(words[0])
+        and all(a_name_word(word) or word.lower in _IN_NAMES or word.is_number for word in words)
+        and not any(ends_a_body_or_place(word.lower) for word in words)
+        and not any(word.lower.endswith(("'s", "’s")) for word in words[:-1])
+    )
+
+
+_NOT_PEOPLES_NAMES = frozenset({"name:organization", "name:place"})
+# The lower-case words of people's names, and of several with their ages: "Javier Rojas,
+# 29, and Andrés Muñoz".
+_IN_NAMES = NAME_CONNECTORS | {"and"}
+
+
+@lru_cache(maxsize=1024)
+def _asks_someones_name(text: str) -> bool:
+    """ "the name of the cyclist", "the thieves' names", "what is his name?": a person's
+    name is asked for ("the ship's name" is a thing's, "its name" too). The noun that
+    owns the name is matched as a word: "engine" stems as "engineer" does, and an
+    "imperialistic policy" is no imperialist."""
+    if _NAME_OF_PERSON_PRONOUN.search(text):
+        return True
+    owners = [match.group(1) for match in _NAME_OWNED.finditer(text)]
+    for match in _NAME_OF.finditer(text):
+        words = match.group(1).split()
+        cut = next((at for at, word in enumerate(words) if word in FUNCTION_WORDS), len(words))
+        owners.extend(words[:cut][-1:])
+    return any(form in PERSON_WORDS for owner in owners for form in singulars(owner.rstrip("'")))
 
 
 def _finished(
@@ -886,6 +934,7 @@ _NAME_OWNED = re.compile(
     r"\b([a-z][a-z-]{0,30})(?:'s|') (?:first |last |full |real |maiden )?names?\b"
 )
 _NAME_OF_PRONOUN = re.compile(r"\b(?:his|her|their|its) (?:first |last |full |real )?names?\b")
+_NAME_OF_PERSON_PRONOUN = re.compile(r"\b(?:his|her) (?:first |last |full |real )?names?\b")
 
 # Heads of "which ...?" that name someone, a body or a place.
 _ENTITY_HEADS = frozenset(

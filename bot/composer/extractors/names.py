@@ -34,8 +34,10 @@ from bot.composer.lexicon import (
 from bot.composer.tokens import Token
 
 __all__ = [
+    "NAME_CONNECTORS",
     "Name",
     "a_name_word",
+    "ends_a_body_or_place",
     "ends_a_full_name",
     "extract_names",
     "find_names",
@@ -44,7 +46,8 @@ __all__ = [
     "opens_sentence",
 ]
 
-_CONNECTORS = frozenset(
+# Lower-case words inside a name: "Bohemond of Taranto", "Vincent van Gogh".
+NAME_CONNECTORS = frozenset(
     {"of", "the", "de", "da", "di", "du", "van", "von", "bin", "al", "la", "le", "&"}
 )
 _ORG_SUFFIXES = frozenset(
@@ -67,6 +70,14 @@ _PLACE_SUFFIXES = frozenset(
     "region southwest southeast northwest northeast centre center station terminal palace "
     "castle cathedral".split()
 )
+
+
+def ends_a_body_or_place(word: str) -> bool:
+    """Whether a name ending in ``word`` (lower case) names a body or a place, not a
+    person: "Dublin Cycle Safety Network", "Darling Arena"."""
+    return word in _ORG_SUFFIXES or word in _PLACE_SUFFIXES
+
+
 # A name right after "the chief executive of" names what the person works for.
 _MEMBERSHIP_NOUNS = frozenset(
     "executive officer director founder chairman chairwoman chair head leader member "
@@ -118,7 +129,7 @@ def find_names(
             if token.is_word and a_name_word(token) and token.lower not in _NOT_NAMES:
                 last = probe
                 probe += 1
-            elif token.lower in _CONNECTORS and _is_capitalized_word(tokens, probe + 1):
+            elif token.lower in NAME_CONNECTORS and _is_capitalized_word(tokens, probe + 1):
                 probe += 1
             elif _an_initials_period(tokens, last, probe):
                 probe += 1  # "Charles W. Eliot", "George W. Bush"
