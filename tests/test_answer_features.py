@@ -60,6 +60,45 @@ def _sentence_row(question_text: str, passage_fragment: str) -> dict[str, float]
     raise AssertionError(f"{passage_fragment!r} not pooled")
 
 
+GAPS_READER = reader_of(
+    "Fire near Jerica\n\n"
+    "The cause of the fire was not yet known. "
+    "Police were examining a power line that may have caused the fire. "
+    "The company declined to name the supplier of the fire alarms. "
+    "It is unclear when the road will reopen. "
+    "The road to Jerica will reopen when the fire is out, officials said. "
+    "Officials did not say who said the fire was out."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "fragment", "open_"),
+    [
+        # a sentence that says something is not known or not told
+        ("what caused the fire?", "not yet known", True),
+        ("who supplied the fire alarms?", "declined to name", True),
+        ("when will the road reopen?", "It is unclear", True),
+        ("who said the fire was out?", "did not say", True),
+        # ... and ones that tell it ("said" is no gap, nor "when" a question left open)
+        ("what caused the fire?", "power line", False),
+        ("when will the road reopen?", "officials said", False),
+    ],
+)
+def test_a_sentence_that_says_it_is_not_known_is_marked(
+    question: str, fragment: str, open_: bool
+) -> None:
+    analysis = analyze_question(question)
+    pool = pool_sentences(analysis, search_query(analysis), GAPS_READER)
+    weights = GAPS_READER.stem_weights(analysis.content_stems)
+    unknown = [False] * len(pool)
+    rows = sentence_features(analysis, pool, GAPS_READER, weights, typed=unknown, counted=unknown)
+    passages = GAPS_READER.knowledge.retriever.passages
+    (row,) = [
+        row for item, row in zip(pool, rows, strict=True) if fragment in passages[item.index].text
+    ]
+    assert row[SENTENCE_FEATURES.index("leaves_open")] == float(open_)
+
+
 @pytest.mark.parametrize(
     ("question", "fragment", "feature", "low", "high"),
     [

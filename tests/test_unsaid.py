@@ -148,15 +148,33 @@ def test_the_composer_declines_what_the_article_leaves_open() -> None:
     assert answer("how many bakeries does Oakmill have?", knowledge).short_answer == "31"
 
 
-def test_a_yes_no_question_the_article_leaves_open_is_declined_in_its_words() -> None:
-    story = article_from_text(
-        "Ferry runs aground off Brač\n\n"
-        "A ferry carrying 312 people ran aground on Saturday. "
-        "It was not yet known whether the ferry had strayed from its usual route."
-    )
-    reply = answer("did the ferry stray from its route?", Knowledge.from_article(story))
+@pytest.mark.parametrize(
+    ("text", "question", "gap"),
+    [
+        (
+            "A ferry carrying 312 people ran aground on Saturday. "
+            "It was not yet known whether the ferry had strayed from its usual route.",
+            "did the ferry stray from its route?",
+            "not yet known whether the ferry had strayed",
+        ),
+        # The ranker puts a sentence saying a thing is not known below one that tells
+        # something: the gap is looked for among the best few, not only the first.
+        (
+            "De Smet was sent off and banned for three matches by the federation, which will "
+            "meet on May 28 to decide whether to extend the ban for De Smet. "
+            "Whether the federation will extend De Smet's ban was not yet known.",
+            "will De Smet's ban be extended?",
+            "was not yet known",
+        ),
+    ],
+)
+def test_a_yes_no_question_the_article_leaves_open_is_declined_in_its_words(
+    text: str, question: str, gap: str
+) -> None:
+    story = article_from_text("A story\n\n" + text)
+    reply = answer(question, Knowledge.from_article(story))
     assert reply.kind == "no_answer"
-    assert "not yet known whether the ferry had strayed" in reply.statement
+    assert gap in reply.statement
 
 
 @pytest.mark.parametrize(

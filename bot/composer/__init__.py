@@ -353,6 +353,24 @@ def _asked_stems(analysis: QuestionAnalysis) -> frozenset[str]:
     return analysis.content_stems | related_stems(analysis.content_stems).keys()
 
 
+def _yes_no_left_open(
+    analysis: QuestionAnalysis, ranked: list[tuple[Passage, float]]
+) -> Passage | None:
+    """One of the best few sentences that leaves a yes/no question open ("Whether the
+    committee will extend the ban was not yet known."), or None. The ranker puts such a
+    sentence below one that answers: it holds no answer, though it says the question."""
+    if analysis.answer_type is not AnswerType.YES_NO:
+        return None
+    return next(
+        (
+            passage
+            for passage, _ in ranked[:READ_SENTENCES]
+            if unsaid_at(passage.text, analysis) is not None
+        ),
+        None,
+    )
+
+
 def _left_open(
     analysis: QuestionAnalysis,
     read: Sequence[RankedSentence],
@@ -810,9 +828,10 @@ def _sentence_reply(
     else:
         said = coverage(analysis, weights, *window)
     evidence = evidence_for(knowledge, source.index, ranked, options.top_k)
-    if analysis.answer_type is AnswerType.YES_NO and unsaid_at(source.text, analysis) is not None:
+    left_open = _yes_no_left_open(analysis, ranked)
+    if left_open is not None:
         # "It was not yet known whether ...": neither yes nor no, and the article says so
-        return no_answer(knowledge, text, analysis, ranked, scope=scope, left_open=source)
+        return no_answer(knowledge, text, analysis, ranked, scope=scope, left_open=left_open)
     if analysis.answer_type is AnswerType.YES_NO and said >= PASSAGE_COVERAGE:
         sentence = sentence_for(source, analysis)
         short, first, last = decide_yes_no(sentence, analysis)

@@ -22,6 +22,8 @@ The measures, in prose:
   people?"): any count is weaker evidence than a count of the thing asked about;
 - place: the article's lead, a paragraph's first sentence, the relative position;
 - a question word said only of another thing ("the G7 summit" for "the summit");
+- whether it says something is not known or not told ("did not say", "was not yet
+  known"): such a sentence echoes the question and holds no answer;
 - with several articles loaded, how much of the question its article's headline
   names ("when is the summit?" prefers the article about a summit).
 """
@@ -29,6 +31,7 @@ The measures, in prose:
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -64,6 +67,7 @@ SENTENCE_FEATURES = (
     "log_words",
     "title_share",
     "qualified_away",
+    "leaves_open",
 )
 
 # Okapi BM25's usual constants: term-frequency saturation and length normalisation.
@@ -143,6 +147,7 @@ def sentence_features(
                 math.log1p(profile.words),
                 title_share(reader, item.index, weights),
                 _qualified_away(profile.stem_set, matched_stems, weights),
+                float(profile.leaves_open),
             )
         )
     return rows
@@ -189,13 +194,33 @@ class _Profile(NamedTuple):
     stems: tuple[str, ...]  # every token's stem (punctuation: itself)
     stem_set: frozenset[str]  # the stems of its words
     words: int
+    leaves_open: bool  # it says something is not known or not told
 
 
 @lru_cache(maxsize=8192)
 def _profile(text: str) -> _Profile:
     tokens = tokenize(text)
     words = [token.stem for token in tokens if token.is_word]
-    return _Profile(token_stems(text), frozenset(words), len(words))
+    open_ = _LEAVES_OPEN.search(text) is not None
+    return _Profile(token_stems(text), frozenset(words), len(words), open_)
+
+
+# What news writes where a story has a gap: "did not say", "declined to name", "was not
+# yet known", "is unclear". Such a sentence echoes the question it cannot answer ("The
+# cause of the fire was not yet known" for "what are police looking at as a cause?").
+_TOLD = (
+    r"say|said|disclose|disclosed|reveal|revealed|name|named|specify|specified|confirm|"
+    r"confirmed|comment|respond|give|given|release|released|detail|explain|estimate|"
+    r"determine|determined"
+)
+_LEAVES_OPEN = re.compile(
+    rf"\b(?:(?:did|does|do|would|will|could|has|have|had) not|declined to|refused to) "
+    rf"(?:yet )?(?:{_TOLD})\b"
+    r"|\b(?:unknown|unclear|undisclosed)\b"
+    r"|\bnot (?:yet )?(?:known|disclosed|revealed|released|clear|determined|decided)\b"
+    r"|\bno date has been set\b",
+    re.IGNORECASE,
+)
 
 
 def _rarity_weights(question: QuestionAnalysis) -> WordWeights:
