@@ -485,6 +485,29 @@ def test_a_things_name_may_be_any_name(question: str, admitted: str) -> None:
     assert admitted in _admitted(question, PEOPLES_NAMES_READER)
 
 
+KINDS_READER = reader_of(
+    "Launch\n\n"
+    "The Calder-2 rocket lifted off carrying the heavy Norvane-1 satellite and a probe. "
+    "The Sentinel drug trial gave one group penicillin on Monday."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # where the sentence names an instance of the asked thing, another kind is no answer
+        ("which rocket carried the satellite?", "Calder-2", "heavy Norvane-1 satellite"),
+        ("which rocket carried the satellite?", "Calder-2", "probe"),
+        # ... but a kind of it is
+        ("which drug did one group take?", "penicillin", None),
+    ],
+)
+def test_another_kind_of_thing_than_the_one_named(
+    question: str, admitted: str, kept_out: str | None
+) -> None:
+    _assert_admits(question, KINDS_READER, admitted, kept_out)
+
+
 CAUSES_READER = reader_of(
     "Former mayor Walter Pruitt dies at 71\n\n"
     "Walter Pruitt, who served three terms as mayor of Millbrook, died on Tuesday in Dover. "

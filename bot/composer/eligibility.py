@@ -44,6 +44,7 @@ from bot.composer.extractors.names import (
     NAME_CONNECTORS,
     a_name_word,
     ends_a_body_or_place,
+    is_nationality,
     opens_sentence,
 )
 from bot.composer.inflections import singulars
@@ -94,7 +95,7 @@ from bot.composer.span_features import (
 )
 from bot.composer.speakers import quotes_someone_else
 from bot.composer.tokens import Token, tokenize
-from bot.composer.word_classes import WordClass, looks_plural, word_class
+from bot.composer.word_classes import WordClass, is_common_word, looks_plural, word_class
 from retrieval.analysis import stem
 
 __all__ = ["TYPED_FAMILIES", "candidate_spans"]
@@ -294,7 +295,7 @@ def _finished(
     if question.answer_type in _ENTITY_TYPES:
         return _without_described_names(found)
     if question.answer_type is AnswerType.OTHER and question.head:
-        return _named_for_their_descriptions(found, question)
+        return _of_the_kind_named(_named_for_their_descriptions(found, question), question)
     if question.answer_type is AnswerType.NUMBER:
         return _without_conversions(_whole_quantities(found), question)
     return found
@@ -1020,6 +1021,38 @@ def _named_for_their_descriptions(
         return name in starts
 
     return [candidate for candidate in candidates if not described(candidate)]
+
+
+def _of_the_kind_named(candidates: list[Candidate], question: QuestionAnalysis) -> list[Candidate]:
+    """Where the sentence names the thing asked for before its head noun ("the Calder-2
+    rocket" for "which rocket carried it?"), a noun phrase about another kind of thing
+    ("the 1,180-kilogram Norvane-1 satellite") is not its answer; one naming a kind of it
+    is ("aspirin" for "which drug?")."""
+    if not any(
+        candidate.rule == "head:modifier"
+        and candidate.tokens[0].is_capitalized
+        and not is_nationality(candidate.tokens[0].lower)  # "Roman law" names no one law
+        for candidate in candidates
+    ):
+        return candidates
+    head = head_word(question)
+    if head is None:
+        return candidates
+
+    def another_kind(candidate: Candidate) -> bool:
+        if rule_family(candidate.rule) != "chunk":
+            return False
+        last = candidate.tokens[-1]
+        return (
+            last.is_word
+            and not last.is_capitalized
+            and last.stem != question.head[-1]
+            and word_class(last.lower) is WordClass.NOUN
+            and is_common_word(last.lower)  # of a word WordNet may not know, nothing is said
+            and not any(is_a_kind_of(form, head) for form in singulars(last.lower))
+        )
+
+    return [candidate for candidate in candidates if not another_kind(candidate)]
 
 
 def _without_described_names(candidates: list[Candidate]) -> list[Candidate]:
