@@ -485,6 +485,30 @@ def test_a_things_name_may_be_any_name(question: str, admitted: str) -> None:
     assert admitted in _admitted(question, PEOPLES_NAMES_READER)
 
 
+NATIONALITY_READER = reader_of(
+    "Cup final\n\n"
+    "Diabaté scored twice in front of 46,218 fans at the stadium. "
+    "The Scottish engineer James Watt improved the engine. "
+    "Ethiopia's Yohannes Derese won, ahead of a runner from the United States."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a nationality is said by its adjective or its country, never by other words
+        ("what is Diabaté's nationality?", None, "front of 46,218 fans"),
+        ("what nationality was James Watt?", "Scottish", "engine"),
+        ("what is Derese's nationality?", "Ethiopia's Yohannes Derese", None),
+        ("what nationality was the runner?", "United States", None),
+    ],
+)
+def test_a_nationality_is_said_by_its_adjective_or_country(
+    question: str, admitted: str | None, kept_out: str | None
+) -> None:
+    _assert_admits(question, NATIONALITY_READER, admitted, kept_out)
+
+
 KINDS_READER = reader_of(
     "Launch\n\n"
     "The Calder-2 rocket lifted off carrying the heavy Norvane-1 satellite and a probe. "
@@ -889,12 +913,31 @@ def test_a_persons_name_answers_no_what(question: str, admitted: str, kept_out: 
     _assert_admits(question, reader_of("Story\n\n" + text), admitted, kept_out)
 
 
-def test_a_clause_after_a_name_sets_no_role_beside_it() -> None:
-    reader = reader_of(
-        "Story\n\nThe governing Civic Alliance, led by Prime Minister Tomas Brenko, took 52 seats."
-    )
-    _assert_admits("who is the prime minister?", reader, "Prime Minister Tomas Brenko", None)
-    assert "Civic Alliance" not in _admitted("who is the prime minister?", reader)
+@pytest.mark.parametrize(
+    ("text", "question", "holder", "not_a_holder"),
+    [
+        (
+            "The governing Civic Alliance, led by Prime Minister Tomas Brenko, took 52 seats.",
+            "who is the prime minister?",
+            "Prime Minister Tomas Brenko",
+            "Civic Alliance",
+        ),
+        # a clause opened by "that" says something of another thing
+        (
+            "The court freed a driver jailed over the death of a cyclist, ruling that "
+            "prosecutors had withheld footage.",
+            "who is the prosecutor?",
+            None,
+            "cyclist",
+        ),
+    ],
+)
+def test_a_clause_after_a_name_sets_no_role_beside_it(
+    text: str, question: str, holder: str | None, not_a_holder: str
+) -> None:
+    reader = reader_of("Story\n\n" + text)
+    _assert_admits(question, reader, holder, None)
+    assert not_a_holder not in _admitted(question, reader)
 
 
 def test_a_body_set_off_after_its_role_with_the_holds_it() -> None:

@@ -202,6 +202,7 @@ def candidate_spans(
             or _a_point_for_a_length(candidate, question)
             or _no_name_for_a_name(candidate, question)
             or _no_ones_name(candidate, question, reader)
+            or _no_nationality(candidate, question, reader)
             or _no_purpose(candidate, question)
             or _a_base_unasked(candidate, question)
         ):
@@ -231,6 +232,24 @@ def _a_phrase_naming_one_of(candidate: Candidate, people: set[tuple[int, int]]) 
     Pruitt resigned" gives a reason)."""
     return rule_family(candidate.rule) == "chunk" and any(
         candidate.first <= first and last <= candidate.last for first, last in people
+    )
+
+
+def _no_nationality(
+    candidate: Candidate, question: QuestionAnalysis, reader: ArticleReader
+) -> bool:
+    """ "Front of 46,218 fans" for "what is Diabaté's nationality?": a nationality is said
+    by its adjective ("the Scottish engineer") or its country ("Ethiopia's Derese")."""
+    if not question.asks_nationality:
+        return False
+    text = candidate.sentence.span_text(candidate.first, candidate.last).removesuffix("'s")
+    if reader.gazetteer.kind(text.removeprefix("the ")) == "country":
+        return False  # "the United States"
+    return not any(
+        is_nationality(word.lower)
+        or reader.gazetteer.kind(word.text.removesuffix("'s")) == "country"
+        for word in candidate.tokens
+        if word.is_word and word.is_capitalized
     )
 
 
@@ -1301,8 +1320,13 @@ _ROLE_MODIFIER_CLASSES = frozenset({WordClass.FUNCTION, WordClass.ADJECTIVE, Wor
 
 def _is_a_verb_or_by(token: Token) -> bool:
     """A word that makes what follows a name a clause, not its apposition: "the Civic
-    Alliance, led by Prime Minister Tomas Brenko" names no minister in the Alliance."""
-    return token.lower == "by" or word_class(token.lower) is WordClass.VERB
+    Alliance, led by Prime Minister Tomas Brenko" names no minister in the Alliance, nor
+    "a cyclist, ruling that prosecutors had withheld footage" any prosecutor."""
+    return token.lower in _OPENS_A_CLAUSE or word_class(token.lower) is WordClass.VERB
+
+
+# Words after a name's comma that open a clause about something else.
+_OPENS_A_CLAUSE = frozenset({"by", "that", "which", "who", "whom", "whose", "where", "when"})
 
 
 def _named_as(tokens: Sequence[Token], index: int, first: int, last: int) -> bool:
