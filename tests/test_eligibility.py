@@ -472,6 +472,11 @@ def test_a_persons_name_is_written_in_names_words(
     _assert_admits(question, PEOPLES_NAMES_READER, admitted, kept_out)
 
 
+def test_a_things_name_is_no_titled_persons() -> None:
+    reader = reader_of("Outbreak\n\nDr. Rui Valente said two nursing homes in Gaia had cases.")
+    _assert_admits("what are the names of the nursing homes?", reader, "Gaia", "Rui Valente")
+
+
 @pytest.mark.parametrize(
     ("question", "admitted"),
     [

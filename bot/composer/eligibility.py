@@ -163,7 +163,10 @@ def candidate_spans(
     # "what did he die of?" by a phrase naming someone ("former mayor Walter Pruitt")
     things = question.answer_type is AnswerType.OTHER and not question.head
     causes = question.answer_type is AnswerType.REASON
-    people = set(person_name_spans(text, reader)) if things or causes else set()
+    # nor is "what are the names of the nursing homes?" ("Dr. Rui Valente")
+    named_things = _asks_a_things_name(question.text.lower())
+    wanted = things or causes or named_things
+    people = set(person_name_spans(text, reader)) if wanted else set()
     best: dict[tuple[int, int], Candidate] = {}
     for candidate in candidates:  # of the allowed families only (extract_candidates)
         if _repeats_a_name(candidate, question) or _wrong_name(candidate, question):
@@ -207,8 +210,10 @@ def candidate_spans(
             or _a_base_unasked(candidate, question)
         ):
             continue  # "either" or "1281" for "what wrecked the fleet?", "65" for "which firm?"
-        if (candidate.first, candidate.last) in people or (
-            causes and _a_phrase_naming_one_of(candidate, people)
+        if (
+            ((things or causes) and (candidate.first, candidate.last) in people)
+            or (causes and _a_phrase_naming_one_of(candidate, people))
+            or (named_things and _overlaps_a_titled_name(candidate, people))
         ):
             continue  # someone's name answers no "what do the unions want?"
         if (
@@ -232,6 +237,19 @@ def _a_phrase_naming_one_of(candidate: Candidate, people: set[tuple[int, int]]) 
     Pruitt resigned" gives a reason)."""
     return rule_family(candidate.rule) == "chunk" and any(
         candidate.first <= first and last <= candidate.last for first, last in people
+    )
+
+
+def _overlaps_a_titled_name(candidate: Candidate, people: set[tuple[int, int]]) -> bool:
+    """Whether the span shares a word with a name a title says is a person's ("Rui
+    Valente" of "Dr. Rui Valente"). Untitled, a name is too often a thing's ("the Lavietes
+    Pavilion") to rule out on the finder's word."""
+    tokens = candidate.sentence.tokens
+    return any(
+        first <= candidate.last
+        and candidate.first <= last
+        and tokens[first].lower.rstrip(".") in HONORIFICS
+        for first, last in people
     )
 
 
@@ -277,6 +295,24 @@ _NOT_PEOPLES_NAMES = frozenset({"name:organization", "name:place"})
 # The lower-case words of people's names, and of several with their ages: "Javier Rojas,
 # 29, and Andrés Muñoz".
 _IN_NAMES = NAME_CONNECTORS | {"and"}
+
+
+@lru_cache(maxsize=1024)
+def _asks_a_things_name(text: str) -> bool:
+    """ "the name of the school", "the ship's name": a name owned by a noun that names no
+    person (matched as a word, as for :func:`_asks_someones_name`), and so no person's
+    name ("Dr. Rui Valente" for "what are the names of the nursing homes?")."""
+    owners = [match.group(1) for match in _NAME_OWNED.finditer(text)]
+    for match in _NAME_OF.finditer(text):
+        words = match.group(1).split()
+        cut = next((at for at, word in enumerate(words) if word in FUNCTION_WORDS), len(words))
+        owners.extend(words[:cut][-1:])
+    return any(
+        word_class(owner) is WordClass.NOUN
+        and is_common_word(owner)
+        and not any(form in PERSON_WORDS for form in singulars(owner))
+        for owner in (word.rstrip("'") for word in owners)
+    )
 
 
 @lru_cache(maxsize=1024)
