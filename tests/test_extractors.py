@@ -1566,6 +1566,13 @@ def test_the_doer_after_by_is_no_amount_or_time(
             "American Southwest, died on Sunday.",
             ["Inés Calderón"],
         ),
+        # a description set off after a name says what was done to it, not what it did
+        (
+            "who founded Homevane?",
+            "Homevane, a privately held company founded in 1998, makes kettles.",
+            [],
+        ),
+        ("who founded the firm?", "The firm, which two brothers founded, grew.", ["two brothers"]),
     ],
 )
 def test_the_doer_before_the_questions_verb(question: str, text: str, expected: list[str]) -> None:

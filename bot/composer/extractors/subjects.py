@@ -78,12 +78,28 @@ def extract_subjects(sentence: Sentence, question: QuestionAnalysis) -> Iterator
             first = _phrase_start(tokens, end)
         while first <= end and tokens[first].lower in DETERMINERS:
             first += 1  # "the newspaper" answers as "newspaper", as other spans do
-        if first <= end and tokens[end].is_word and tokens[end].lower not in FUNCTION_WORDS:
+        if (
+            first <= end
+            and tokens[end].is_word
+            and tokens[end].lower not in FUNCTION_WORDS
+            and not _an_apposition(tokens, first)  # "Homevane, a company founded in 1998"
+        ):
             named = any(token.is_capitalized for token in tokens[max(first, 1) : end + 1])
             if set_off and not named:
                 continue  # "Albuquerque, 58, resigned": an age or an aside, not the doer
             fit = _NAMED_SUBJECT_FIT if named else _SUBJECT_FIT
             yield Candidate(sentence, first, end, "agent:subject", fit)
+
+
+def _an_apposition(tokens: tuple[Token, ...], first: int) -> bool:
+    """Whether the phrase at ``first`` describes the name before it ("Homevane, a company
+    founded in 1998"): the verb after it then says what was done to it, not what it did."""
+    for at in range(first, max(0, first - _SUBJECT_WORDS), -1):
+        if tokens[at].lower in {"a", "an"}:
+            return at > 0 and tokens[at - 1].text == ","
+        if not tokens[at].is_word:
+            return False
+    return False
 
 
 def _phrase_start(tokens: tuple[Token, ...], end: int) -> int:
