@@ -365,6 +365,10 @@ def test_any_question_form_is_analyzed_without_error(opening: str, words: list[s
         ("who is her successor?", True, "successor"),
         ("who was his lawyer?", True, "lawyer"),
         ("who is her husband?", False, ""),
+        # a role asked of the future ("will be") or of a supposition ("would be")
+        ("who will be the next finance minister?", True, "next finance minister"),
+        ("who would be the club's coach?", True, "coach"),
+        ("who will be sent off?", False, ""),
         # more than a role: a verb after the body ("ranked above")
         ("Who was the Uighur King of Qocho ranked above?", False, ""),
     ],

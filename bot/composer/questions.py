@@ -384,7 +384,13 @@ def _role(words: list[Token]) -> list[Token]:
     Longer questions ("who was an important figure in the revival in India?") say
     more than a role, and a sentence answers them in its own words.
     """
-    if len(words) < 4 or words[0].lower not in {"who", "whom"} or words[1].lower not in COPULAS:
+    if len(words) > 2 and words[1].lower in _MODALS and words[2].lower == "be":
+        words = [words[0], *words[2:]]  # "who will be the next finance minister?"
+    if (
+        len(words) < 4
+        or words[0].lower not in {"who", "whom"}
+        or words[1].lower not in COPULAS | {"be"}
+    ):
         return []
     rest = words[3:]
     if words[2].lower in _OWNING_PRONOUNS:
@@ -407,6 +413,8 @@ def _role(words: list[Token]) -> list[Token]:
     return rest
 
 
+# Modals before "be" in a question about who holds a role ("who will be the coach?").
+_MODALS = frozenset({"will", "would", "could", "might", "shall"})
 # Words of a name that owns a role: "Kestrel Home's chief executive".
 _OWNER_WORDS = 3
 
