@@ -523,6 +523,11 @@ def test_a_quoted_title_is_not_speech() -> None:
             "They hesitate because they fear injury and internal bleeding.",
             "because they fear injury and internal bleeding",
         ),
+        # ... nor "and" between two verbs of one modal
+        (
+            "It was recalled because the base can overheat and catch fire, officials said.",
+            "because the base can overheat and catch fire",
+        ),
         # a cause named after a word for it is given without that word
         ("He died of heart failure, his daughter said.", "heart failure"),
         ("She died from her injuries on Monday.", "her injuries on Monday"),

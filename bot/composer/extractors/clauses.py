@@ -28,7 +28,7 @@ from bot.composer.lexicon import (
     TIME_UNITS,
 )
 from bot.composer.tokens import Token, groups_digits
-from bot.composer.word_classes import WordClass, classify, looks_plural, word_class
+from bot.composer.word_classes import WordClass, can_be_verb, classify, looks_plural, word_class
 from retrieval.analysis import stem
 
 __all__ = ["extract_actions", "extract_manners", "extract_reasons"]
@@ -262,6 +262,9 @@ def _joins_words(tokens: tuple[Token, ...], index: int) -> bool:
     modifier_after = word_class(after.lower) is WordClass.ADJECTIVE or "-" in after.text
     if tokens[index].text == ",":
         return before_class is WordClass.ADJECTIVE and modifier_after
+    if index > 1 and tokens[index - 2].lower in _MODALS:
+        # two verbs of one modal: "the base can overheat and catch fire"
+        return can_be_verb(before.lower) and can_be_verb(after.lower)
     if before_class not in _PHRASE_WORDS:
         return False
     if modifier_after:
