@@ -60,6 +60,47 @@ def _sentence_row(question_text: str, passage_fragment: str) -> dict[str, float]
     raise AssertionError(f"{passage_fragment!r} not pooled")
 
 
+def _feature_of(reader: ArticleReader, question: str, fragment: str, feature: str) -> float:
+    """One sentence feature of the pooled sentence holding ``fragment``."""
+    analysis = analyze_question(question)
+    pool = pool_sentences(analysis, search_query(analysis), reader)
+    weights = reader.stem_weights(analysis.content_stems)
+    unknown = [False] * len(pool)
+    rows = sentence_features(analysis, pool, reader, weights, typed=unknown, counted=unknown)
+    passages = reader.knowledge.retriever.passages
+    (row,) = [
+        row for item, row in zip(pool, rows, strict=True) if fragment in passages[item.index].text
+    ]
+    return row[SENTENCE_FEATURES.index(feature)]
+
+
+PRONOUN_READER = reader_of(
+    "Cyclist killed\n\n"
+    "A car struck Roisin Galvin on a roundabout in Drumcondra. "
+    "She died in hospital two days later. "
+    "It was the third crash there this year. "
+    "Galvin's brother said the family was devastated."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "fragment", "stands_for"),
+    [
+        # a pronoun opening a sentence after the one that names the question's person
+        ("when did Galvin die?", "She died", True),
+        # not when the sentence names the person itself, nor after a sentence that does not
+        ("when did Galvin die?", "Galvin's brother", False),
+        ("when did Galvin die?", "It was the third", False),
+        # nor for a question that names no one
+        ("when did the cyclist die?", "She died", False),
+    ],
+)
+def test_a_pronoun_standing_for_a_name_of_the_question(
+    question: str, fragment: str, stands_for: bool
+) -> None:
+    assert _feature_of(PRONOUN_READER, question, fragment, "pronoun_for_name") == float(stands_for)
+
+
 GAPS_READER = reader_of(
     "Fire near Jerica\n\n"
     "The cause of the fire was not yet known. "
@@ -87,16 +128,7 @@ GAPS_READER = reader_of(
 def test_a_sentence_that_says_it_is_not_known_is_marked(
     question: str, fragment: str, open_: bool
 ) -> None:
-    analysis = analyze_question(question)
-    pool = pool_sentences(analysis, search_query(analysis), GAPS_READER)
-    weights = GAPS_READER.stem_weights(analysis.content_stems)
-    unknown = [False] * len(pool)
-    rows = sentence_features(analysis, pool, GAPS_READER, weights, typed=unknown, counted=unknown)
-    passages = GAPS_READER.knowledge.retriever.passages
-    (row,) = [
-        row for item, row in zip(pool, rows, strict=True) if fragment in passages[item.index].text
-    ]
-    assert row[SENTENCE_FEATURES.index("leaves_open")] == float(open_)
+    assert _feature_of(GAPS_READER, question, fragment, "leaves_open") == float(open_)
 
 
 @pytest.mark.parametrize(

@@ -68,6 +68,7 @@ SENTENCE_FEATURES = (
     "title_share",
     "qualified_away",
     "leaves_open",
+    "pronoun_for_name",
 )
 
 # Okapi BM25's usual constants: term-frequency saturation and length normalisation.
@@ -148,9 +149,36 @@ def sentence_features(
                 title_share(reader, item.index, weights),
                 _qualified_away(profile.stem_set, matched_stems, weights),
                 float(profile.leaves_open),
+                float(_pronoun_for_name(question, item.index, place.neighbours, said, text)),
             )
         )
     return rows
+
+
+def _pronoun_for_name(
+    question: QuestionAnalysis,
+    index: int,
+    neighbours: Sequence[int],
+    said: dict[int, tuple[frozenset[str], float]],
+    text: str,
+) -> bool:
+    """Whether the sentence opens on a pronoun standing for a name of the question that
+    only the sentence before it says: "She died in hospital two days later" after the
+    sentence naming Róisín Galvin, for "when did Galvin die?"."""
+    names = question.capital_stems
+    before = index - 1
+    if not names or before not in neighbours or not names.isdisjoint(said[index][0]):
+        return False
+    opening = _OPENING_WORD.match(text)
+    return (
+        opening is not None
+        and opening.group(0).lower() in _PERSONAL_PRONOUNS
+        and not names.isdisjoint(said[before][0])
+    )
+
+
+_OPENING_WORD = re.compile(r"[A-Za-z]+")
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "his", "her", "their", "it", "its"})
 
 
 # Word share, BM25, pairs kept together and match density of a sentence matching nothing.
