@@ -76,7 +76,7 @@ def _feature_of(reader: ArticleReader, question: str, fragment: str, feature: st
 
 PRONOUN_READER = reader_of(
     "Cyclist killed\n\n"
-    "A car struck Roisin Galvin on a roundabout in Drumcondra. "
+    "A car struck the cyclist Roisin Galvin on a roundabout in Drumcondra. "
     "She died in hospital two days later. "
     "It was the third crash there this year. "
     "Galvin's brother said the family was devastated."
@@ -91,8 +91,10 @@ PRONOUN_READER = reader_of(
         # not when the sentence names the person itself, nor after a sentence that does not
         ("when did Galvin die?", "Galvin's brother", False),
         ("when did Galvin die?", "It was the third", False),
-        # nor for a question that names no one
-        ("when did the cyclist die?", "She died", False),
+        # a question that names no one may ask about someone by a noun for people
+        ("when did the cyclist die?", "She died", True),
+        # but not about a thing
+        ("when was the roundabout built?", "She died", False),
     ],
 )
 def test_a_pronoun_standing_for_a_name_of_the_question(

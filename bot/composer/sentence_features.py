@@ -41,6 +41,7 @@ from typing import NamedTuple
 from bot.composer.english import zipf_frequency
 from bot.composer.inflections import related_stems
 from bot.composer.matching import found_stems, match_flags, share, title_share
+from bot.composer.person_words import PERSON_STEMS
 from bot.composer.questions import QuestionAnalysis
 from bot.composer.reader import ArticleReader, WordWeights
 from bot.composer.tokens import token_stems, tokenize
@@ -164,8 +165,9 @@ def _pronoun_for_name(
 ) -> bool:
     """Whether the sentence opens on a pronoun standing for a name of the question that
     only the sentence before it says: "She died in hospital two days later" after the
-    sentence naming Róisín Galvin, for "when did Galvin die?"."""
-    names = question.capital_stems
+    sentence naming Róisín Galvin, for "when did Galvin die?" (or for "when did the
+    cyclist die?" after "the cyclist Róisín Galvin": a noun for a person stands in)."""
+    names = question.capital_stems or _subject_stems(question)
     before = index - 1
     if not names or before not in neighbours or not names.isdisjoint(said[index][0]):
         return False
@@ -175,6 +177,12 @@ def _pronoun_for_name(
         and opening.group(0).lower() in _PERSONAL_PRONOUNS
         and not names.isdisjoint(said[before][0])
     )
+
+
+def _subject_stems(question: QuestionAnalysis) -> frozenset[str]:
+    """A question that names no one may still ask about someone: the person noun among its
+    words ("when did the cyclist die?")."""
+    return frozenset(token.stem for token in question.content if token.stem in PERSON_STEMS)
 
 
 _OPENING_WORD = re.compile(r"[A-Za-z]+")
