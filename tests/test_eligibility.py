@@ -472,6 +472,29 @@ def test_a_persons_name_is_written_in_names_words(
     _assert_admits(question, PEOPLES_NAMES_READER, admitted, kept_out)
 
 
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a thing one can point at or join has a proper name
+        ("what is the name of the club's stadium?", "Stade Leopold", "23rd minute"),
+        ("what is the name of Liège's stadium?", "Stade Leopold", "23rd minute"),  # any letters
+        ("what is the name of the school?", "Saint Anne", "new term"),
+        # ... a process or a policy may be named by a term
+        ("what is the name of the process?", "cold", None),
+    ],
+)
+def test_a_nameable_things_name_is_a_proper_name(
+    question: str, admitted: str, kept_out: str | None
+) -> None:
+    reader = reader_of(
+        "Story\n\n"
+        "The club scored in the 23rd minute at the Stade Leopold. "
+        "The school, Saint Anne, opened for the new term. "
+        "The process, cold rolling, hardens steel."
+    )
+    _assert_admits(question, reader, admitted, kept_out)
+
+
 def test_a_things_name_is_no_titled_persons() -> None:
     reader = reader_of("Outbreak\n\nDr. Rui Valente said two nursing homes in Gaia had cases.")
     _assert_admits("what are the names of the nursing homes?", reader, "Gaia", "Rui Valente")

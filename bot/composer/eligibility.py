@@ -966,13 +966,25 @@ def _asks_a_proper_name(text: str) -> bool:
     """ "the name of the injured resident", "the thieves' names", "her husband's name",
     "what is his name", "what is the ship's name?": the name asked for is someone's or a
     thing's own, a proper name. ("The name of the process" may be a term: only people's
-    count after "name of".)"""
+    count after "name of", and things one can point at or join: "the name of Liège's
+    stadium", "of the school".)"""
     if _NAME_OWNED.search(text) or _NAME_OF_PRONOUN.search(text):
         return True
     owners: list[str] = []
     for match in _NAME_OF.finditer(text):
         owners.extend(match.group(1).split())
-    return any(_names_people(word.rstrip("'")) for word in owners)
+    return any(
+        _names_people(word.rstrip("'")) or _a_named_kind(word.rstrip("'")) for word in owners
+    )
+
+
+def _a_named_kind(word: str) -> bool:
+    """ "stadium", "ship", "school", "company": a kind of thing whose members have names of
+    their own (WordNet's artifacts and organizations), not "process" or "policy"."""
+    return any(is_a_kind_of(form, kind) for form in singulars(word) for kind in _NAMED_KINDS)
+
+
+_NAMED_KINDS = ("artifact", "organization")
 
 
 def _names_people(word: str) -> bool:
@@ -982,12 +994,13 @@ def _names_people(word: str) -> bool:
 
 
 # Bounded: at most three words of at most 30 letters each.
+# Letters of any alphabet ("liège's stadium"), apostrophes and hyphens.
 _NAME_OF = re.compile(
     r"\bnames? of (?:the |a |an |this |that |his |her |their |its )?"
-    r"([a-z'-]{1,30}(?: [a-z'-]{1,30}){0,2})"
+    r"([^\W\d_'-][\w'-]{0,29}(?: [^\W\d_'-][\w'-]{0,29}){0,2})"
 )
 _NAME_OWNED = re.compile(
-    r"\b([a-z][a-z-]{0,30})(?:'s|') (?:first |last |full |real |maiden )?names?\b"
+    r"\b([^\W\d_][\w-]{0,30})(?:'s|') (?:first |last |full |real |maiden )?names?\b"
 )
 _NAME_OF_PRONOUN = re.compile(r"\b(?:his|her|their|its) (?:first |last |full |real )?names?\b")
 _NAME_OF_PERSON_PRONOUN = re.compile(r"\b(?:his|her) (?:first |last |full |real )?names?\b")
