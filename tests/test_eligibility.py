@@ -20,7 +20,8 @@ STORY = article_from_text(
     "The deal failed because the bank withdrew, officials said. "
     "The council voted 5-2 for a 14-story tower with 312 apartments, built by the developer "
     "Kestrel Homes. Thousands of visitors came. Ivan Petrov named a mediator, retired "
-    "judge Stan Bak, on Friday."
+    "judge Stan Bak, on Friday. The port of Porto was sold for 2.5 million euros. "
+    "The 68-metre ferry sailed at 20 knots."
 )
 READER = reader_for(Knowledge.from_article(STORY))
 
@@ -74,6 +75,11 @@ def _proposed(question_text: str, reader: ArticleReader) -> set[str]:
         # quantities of the kind asked for
         ("how many workers does the port employ?", "300 workers", "13"),
         ("how many workers does the port employ?", "300 workers", "$2 million"),
+        # money in words is no count either, nor its number alone
+        ("how many workers does the port employ?", "300 workers", "2.5 million euros"),
+        ("how many workers does the port employ?", "300 workers", "2.5 million"),
+        # a measure in another dimension than the one asked
+        ("how fast did the ferry sail?", "20 knots", "68-metre"),
         ("how many workers does the port employ?", "300 workers", "52"),
         ("how much did the port cost?", "$2 million", "300"),
         ("how old is Ana Ruiz?", "52", "300"),

@@ -88,8 +88,10 @@ from bot.composer.reader import ArticleReader
 from bot.composer.span_features import (
     apposition_age,
     asked_quantity,
+    asked_unit,
     asks_for_several,
     counts_time,
+    in_another_dimension,
     kind_fits,
     said_in_quotation,
 )
@@ -1730,6 +1732,9 @@ def _wrong_quantity(
         and not _age_said_of(candidate, question, named_before)
     ):
         return True  # "Kiptanui, 31," is not Ibáñez's age
+    unit = asked_unit(question.text)
+    if unit is not None and in_another_dimension(unit, candidate):
+        return True  # "68-metre" for "how fast was the ferry going?"
     if wanted in {"age", "money", "count", "score", "measure", "amount"}:
         return not kind_fits(question, candidate)
     # "Castell, 58, was found guilty": an age set off after a name answers only "how old",

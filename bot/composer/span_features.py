@@ -73,6 +73,7 @@ __all__ = [
     "asks_a_length",
     "asks_for_several",
     "counts_asked",
+    "in_another_dimension",
     "kind_fits",
     "quantity_fits",
     "span_features",
@@ -571,12 +572,14 @@ def quantity_fits(wanted: str, asked: QuantityAsked, candidate: Candidate) -> bo
     elif wanted == "percent":
         fits = _is_share(text)
     elif wanted == "count":
-        # A count is not an amount of money, a share, nor someone's age ("Salinas, 52,"),
+        # A count is not an amount of money ("18.4 million euros" for "how many
+        # hospitals?"), a share, nor someone's age ("Salinas, 52,"),
         # nor a size that counts another unit ("14-story" for "how many apartments?"),
         # nor a score or a vote ("5-2"), nor a time ("2:05:40").
         fits = not (
             text in _NO_COUNTS
-            or _CURRENCY.search(text)
+            or _is_money(text, tokens)
+            or _word_after(candidate) in CURRENCY_WORDS  # "18.4 million" of "... euros"
             or _is_share(text)
             or _word_after(candidate) in _SHARE_WORDS
             or apposition_age(candidate)
@@ -939,6 +942,21 @@ def unit_fits(unit: str, candidate: Candidate) -> bool:
         units = _UNITS_OF.get(unit, _MEASURE_UNITS)
         fits = any(part in units for word in words for part in word.split("-"))
     return fits
+
+
+def in_another_dimension(unit: str, candidate: Candidate) -> bool:
+    """Whether the span measures in a unit of another dimension than the one asked:
+    "68-metre" for "how fast was the ferry going?", "40 degrees" for "how tall?". A rate
+    ("60 miles per hour", "km/h") measures speed whatever its units."""
+    if unit not in _DIMENSIONS.values():
+        return False
+    words = [token.lower for token in candidate.tokens]
+    parts = {part for word in words for part in word.split("-")}
+    if unit == "speed" and (
+        "per" in parts or any("/" in word for word in words) or _word_after(candidate) == "per"
+    ):
+        return False  # "60 miles [per hour]"
+    return not parts.isdisjoint(_MEASURE_UNITS | _MASS_UNITS) and parts.isdisjoint(_UNITS_OF[unit])
 
 
 @lru_cache(maxsize=4096)
