@@ -501,6 +501,24 @@ def test_a_nameable_things_name_is_a_proper_name(
     _assert_admits(question, reader, admitted, kept_out)
 
 
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a lone name after "the" is a thing's or a place's, not a person's
+        ("who built the probe?", "Ana Ruiz", "Earth"),
+        # ... unless it names a people or a party in the plural
+        ("who ruled the island?", "Normans", None),
+    ],
+)
+def test_a_name_after_the_is_no_persons(question: str, admitted: str, kept_out: str | None) -> None:
+    reader = reader_of(
+        "Story\n\n"
+        "The probe, built by Ana Ruiz, will circle the Earth. "
+        "The island was ruled by the Normans."
+    )
+    _assert_admits(question, reader, admitted, kept_out)
+
+
 def test_a_things_name_is_no_titled_persons() -> None:
     reader = reader_of("Outbreak\n\nDr. Rui Valente said two nursing homes in Gaia had cases.")
     _assert_admits("what are the names of the nursing homes?", reader, "Gaia", "Rui Valente")

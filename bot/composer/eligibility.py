@@ -208,6 +208,7 @@ def candidate_spans(
             or _no_name_for_a_name(candidate, question)
             or _no_ones_name(candidate, question, reader)
             or _no_nationality(candidate, question, reader)
+            or _a_thing_named_for_someone(candidate, question)
             or _no_purpose(candidate, question)
             or _a_base_unasked(candidate, question)
         ):
@@ -252,6 +253,22 @@ def _overlaps_a_titled_name(candidate: Candidate, people: set[tuple[int, int]]) 
         and candidate.first <= last
         and tokens[first].lower.rstrip(".") in HONORIFICS
         for first, last in people
+    )
+
+
+def _a_thing_named_for_someone(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """ "Earth" of "circle the Earth" for "who designed the spectrometer?": a lone name of
+    unknown kind after "the" names a thing or a place; a person's name takes no article.
+    A people or a party does, in the plural ("the Normans", "the Greens")."""
+    if question.answer_type is not AnswerType.PERSON or candidate.rule != "name:unknown":
+        return False
+    first = candidate.first
+    tokens = candidate.sentence.tokens
+    return (
+        candidate.first == candidate.last
+        and first > 0
+        and tokens[first - 1].lower == "the"
+        and not looks_plural(tokens[first].lower)
     )
 
 
