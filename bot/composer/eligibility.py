@@ -265,7 +265,7 @@ def _a_thing_named_for_someone(candidate: Candidate, question: QuestionAnalysis)
     first = candidate.first
     tokens = candidate.sentence.tokens
     return (
-        candidate.first == candidate.last
+        first == candidate.last
         and first > 0
         and tokens[first - 1].lower == "the"
         and not looks_plural(tokens[first].lower)
@@ -321,16 +321,11 @@ def _asks_a_things_name(text: str) -> bool:
     """ "the name of the school", "the ship's name": a name owned by a noun that names no
     person (matched as a word, as for :func:`_asks_someones_name`), and so no person's
     name ("Dr. Rui Valente" for "what are the names of the nursing homes?")."""
-    owners = [match.group(1) for match in _NAME_OWNED.finditer(text)]
-    for match in _NAME_OF.finditer(text):
-        words = match.group(1).split()
-        cut = next((at for at, word in enumerate(words) if word in FUNCTION_WORDS), len(words))
-        owners.extend(words[:cut][-1:])
     return any(
         word_class(owner) is WordClass.NOUN
         and is_common_word(owner)
         and not any(form in PERSON_WORDS for form in singulars(owner))
-        for owner in (word.rstrip("'") for word in owners)
+        for owner in _name_owners(text)
     )
 
 
@@ -342,12 +337,19 @@ def _asks_someones_name(text: str) -> bool:
     "imperialistic policy" is no imperialist."""
     if _NAME_OF_PERSON_PRONOUN.search(text):
         return True
+    return any(form in PERSON_WORDS for owner in _name_owners(text) for form in singulars(owner))
+
+
+def _name_owners(text: str) -> list[str]:
+    """The nouns that own the names a question asks for: "solicitor" of "what is the
+    solicitor's name?", "school" of "the name of the new school in Gaia" (the last word
+    before any function word)."""
     owners = [match.group(1) for match in _NAME_OWNED.finditer(text)]
     for match in _NAME_OF.finditer(text):
         words = match.group(1).split()
         cut = next((at for at, word in enumerate(words) if word in FUNCTION_WORDS), len(words))
         owners.extend(words[:cut][-1:])
-    return any(form in PERSON_WORDS for owner in owners for form in singulars(owner.rstrip("'")))
+    return [owner.rstrip("'") for owner in owners]
 
 
 def _finished(
@@ -989,11 +991,11 @@ def _asks_a_proper_name(text: str) -> bool:
     stadium", "of the school".)"""
     if _NAME_OWNED.search(text) or _NAME_OF_PRONOUN.search(text):
         return True
-    owners: list[str] = []
+    words: list[str] = []
     for match in _NAME_OF.finditer(text):
-        owners.extend(match.group(1).split())
-    return any(
-        _names_people(word.rstrip("'")) or _a_named_kind(word.rstrip("'")) for word in owners
+        words.extend(match.group(1).split())
+    return any(_names_people(word.rstrip("'")) for word in words) or any(
+        _a_named_kind(owner) for owner in _name_owners(text)
     )
 
 
