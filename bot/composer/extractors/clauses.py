@@ -115,10 +115,8 @@ _NOT_MANNER = frozenset(
 def extract_reasons(sentence: Sentence) -> Iterator[Candidate]:
     """Yield cause and purpose clauses of ``sentence``, and the causes it names."""
     yield from _marked_clauses(sentence, _REASON_MARKERS, "reason")
-    for candidate in _marked_clauses(sentence, _CAUSE_MARKERS, "reason"):
-        # the cause alone: "heart failure" of "died of heart failure"
-        marker = len(candidate.rule.split(":", 1)[1].split())
-        yield candidate._replace(first=candidate.first + marker)
+    # the cause alone: "heart failure" of "died of heart failure"
+    yield from _marked_clauses(sentence, _CAUSE_MARKERS, "reason", with_marker=False)
 
 
 def extract_manners(sentence: Sentence) -> Iterator[Candidate]:
@@ -184,7 +182,11 @@ _MODALS = frozenset({"can", "could", "should", "must", "may", "might", "will", "
 
 
 def _marked_clauses(
-    sentence: Sentence, markers: dict[tuple[str, ...], float], rule: str
+    sentence: Sentence,
+    markers: dict[tuple[str, ...], float],
+    rule: str,
+    *,
+    with_marker: bool = True,
 ) -> Iterator[Candidate]:
     tokens = sentence.tokens
     lowers = [token.lower for token in tokens]
@@ -198,7 +200,8 @@ def _marked_clauses(
         end = _clause_end(sentence, body)
         if end >= body and _plausible_clause(sentence, body, marker):
             # The clause with its marker reads as an answer ("for election meddling").
-            yield Candidate(sentence, index, end, f"{rule}:{' '.join(marker)}", markers[marker])
+            first = index if with_marker else body
+            yield Candidate(sentence, first, end, f"{rule}:{' '.join(marker)}", markers[marker])
         index += 1
 
 
