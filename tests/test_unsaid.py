@@ -96,8 +96,16 @@ from retrieval import article_from_text
             "is the ban extended?",
             10,
         ),
-        # said, or about another thing
+        # ... or by a decision still to come
+        (
+            "The team would decide on Friday morning whether Daumier would start the stage.",
+            "will Daumier start the stage?",
+            7,
+        ),
+        ("The club is considering whether the coach should stay.", "will the coach stay?", 4),
+        # said, or about another thing, or decided already
         ("The club said the coach would stay.", "will the coach stay?", None),
+        ("The club decided on Friday whether the coach would stay.", "will the coach stay?", None),
         ("It is not known whether the dam will hold.", "will the coach stay?", None),
         ("She will go if the coach stays.", "will the coach stay?", None),
     ],
@@ -161,7 +169,7 @@ def test_the_composer_declines_what_the_article_leaves_open() -> None:
         # something: the gap is looked for among the best few, not only the first.
         (
             "De Smet was sent off and banned for three matches by the federation, which will "
-            "meet on May 28 to decide whether to extend the ban for De Smet. "
+            "meet on May 28 to review the ban for De Smet. "
             "Whether the federation will extend De Smet's ban was not yet known.",
             "will De Smet's ban be extended?",
             "was not yet known",

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from bot.composer.candidates import Sentence
 from bot.composer.matching import sentence_for
 from bot.composer.questions import analyze_question
 from bot.composer.reader import WordWeights
-from bot.composer.yes_no import decide_yes_no, yes_no_coverage
+from bot.composer.yes_no import decide_yes_no, judge_yes_no, yes_no_coverage
 from retrieval import Passage
 
 
@@ -47,6 +48,15 @@ from retrieval import Passage
         ("was the vote unanimous?", "The vote was five to two.", "No"),
         ("was the vote unanimous?", "Two trustees voted against the deal.", "No"),
         ("was the vote unanimous?", "The board approved it 9-0 on Tuesday.", "Yes"),
+        # a vote against says no to backing the thing voted on, unless asked about
+        ("did the students back the rise?", "The two students voted against the rise.", "No"),
+        ("did the students vote against it?", "The two students voted against the rise.", "Yes"),
+        # a verb that says no to its object ...
+        ("does the frog have a tadpole stage?", "The frog skips the tadpole stage.", "No"),
+        ("did voters approve the dam?", "Voters rejected the dam on Sunday.", "No"),
+        # ... but not to a thing further on, nor when it is the question's own verb
+        ("was the dam built?", "Voters rejected a rival plan before the dam was built.", "Yes"),
+        ("did voters reject the dam?", "Voters rejected the dam on Sunday.", "Yes"),
     ],
 )
 def test_yes_or_no(question: str, text: str, expected: str) -> None:
@@ -76,3 +86,55 @@ def test_a_yes_no_question_is_said_by_a_word_or_its_opposite(
     weights = WordWeights(dict.fromkeys(analysis.content_stems, 1.0), len(analysis.content_stems))
     measured = yes_no_coverage(analysis, weights, text)
     assert measured == said if said is not None else measured < 1.0
+
+
+def _sentence(text: str, question: str) -> Sentence:
+    return sentence_for(Passage(text, 0, len(text), 0, 0), analyze_question(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "best", "neighbours", "before", "expected"),
+    [
+        # the sentence says the whole question: its own wording decides
+        ("was the strike the first?", "The strike was the first in years.", [], "", "Yes"),
+        # it says only part, the rest said by neighbours: not a "yes" ...
+        (
+            "did voters approve the dam?",
+            "The parliament approved the dam in March.",
+            ["Most voters went to the polls early."],
+            "",
+            None,
+        ),
+        # ... but a neighbour that plainly negates it is a "no"
+        (
+            "were any protesters arrested?",
+            "The protesters left peacefully at 7 p.m.",
+            ["Police said no arrests were made."],
+            "",
+            "No",
+        ),
+        # a pronoun opening the sentence stands for the person named before it
+        (
+            "is the injured firefighter stable?",
+            "He is stable in hospital.",
+            [],
+            "An injured firefighter was flown out.",
+            "Yes",
+        ),
+        ("is the injured firefighter stable?", "He is stable in hospital.", [], "", None),
+    ],
+)
+def test_a_yes_needs_the_sentence_itself_and_a_no_may_come_from_a_neighbour(
+    question: str, best: str, neighbours: list[str], before: str, expected: str | None
+) -> None:
+    analysis = analyze_question(question)
+    weights = WordWeights(dict.fromkeys(analysis.content_stems, 1.0), len(analysis.content_stems))
+    verdict = judge_yes_no(
+        _sentence(best, question),
+        [_sentence(text, question) for text in neighbours],
+        analysis,
+        weights,
+        1.0,
+        before=before,
+    )
+    assert (verdict.short if verdict is not None else None) == expected

@@ -47,7 +47,6 @@ from bot.composer.lexicon import (
     MARRIAGE_WORDS,
     MONEY_WORDS,
     PRONOUNS,
-    says_not,
 )
 from bot.composer.matching import coverage, sentence_for
 from bot.composer.multipart import split_question
@@ -82,7 +81,7 @@ from bot.composer.understanding import search_query, understand
 from bot.composer.unsaid import unsaid_at
 from bot.composer.weights import AnswerWeights, default_weights
 from bot.composer.word_classes import WordClass, word_class
-from bot.composer.yes_no import decide_yes_no, yes_no_coverage
+from bot.composer.yes_no import PASSAGE_COVERAGE, judge_yes_no, yes_no_coverage
 from bot.conversation import Conversation, Turn
 from bot.knowledge import Knowledge
 from retrieval import Passage
@@ -90,13 +89,6 @@ from retrieval.analysis import stem
 
 __all__ = ["MAX_QUESTION_CHARS", "ComposerOptions", "answer", "ranked_passages"]
 
-# A yes/no question is answered "yes" or "no" only when its best sentence says
-# this much of it (idf-weighted, with neighbours); with less, the sentence is
-# quoted for the reader to judge, and below PASSAGE_COVERAGE the bot declines.
-# On the 16 yes/no development questions (news dev and the seed): 0.85 answered 3,
-# all right; 0.7 answered 7, all right; 0.6 answered 10, one wrong.
-YES_NO_COVERAGE = 0.7
-PASSAGE_COVERAGE = 0.5
 # Questions a sentence answers better than a phrase: why, how, what was said.
 _PASSAGE_TYPES = frozenset({AnswerType.REASON, AnswerType.MANNER, AnswerType.QUOTE})
 # The answer families a date or a quantity must come from: "14" (a day of a date)
@@ -346,6 +338,14 @@ def _says_none(analysis: QuestionAnalysis, reader: ArticleReader, index: int) ->
     """
     asked = _asked_stems(analysis)
     return bool(asked) and not asked & _window_stems(reader, index)
+
+
+def _text_before(reader: ArticleReader, index: int) -> str:
+    """The text of the sentence before passage ``index`` in its article ("" for none)."""
+    before = index - 1
+    if before not in reader.neighbours(index):
+        return ""
+    return reader.knowledge.retriever.passages[before].text
 
 
 def _asked_stems(analysis: QuestionAnalysis) -> frozenset[str]:
@@ -833,24 +833,29 @@ def _sentence_reply(
         # "It was not yet known whether ...": neither yes nor no, and the article says so
         return no_answer(knowledge, text, analysis, ranked, scope=scope, left_open=left_open)
     if analysis.answer_type is AnswerType.YES_NO and said >= PASSAGE_COVERAGE:
-        sentence = sentence_for(source, analysis)
-        short, first, last = decide_yes_no(sentence, analysis)
-        # A plain negation ("there was no sign that the strain had spread") is a "no" the
-        # reader need not judge, though the sentence says only part of the question.
-        plainly_no = short == "No" and says_not(sentence.tokens[first].lower)
-        if said >= YES_NO_COVERAGE or plainly_no:
+        passages = knowledge.retriever.passages
+        verdict = judge_yes_no(
+            sentence_for(source, analysis),
+            [sentence_for(passages[n], analysis) for n in reader.neighbours(source.index)],
+            analysis,
+            weights,
+            said,
+            before=_text_before(reader, source.index),
+        )
+        if verdict is not None:
+            said_by = verdict.sentence.passage
             return sourced_answer(
                 knowledge,
                 text,
                 analysis,
-                short=short,
-                source=source,
+                short=verdict.short,
+                source=said_by,
                 span=(
-                    source.start + sentence.tokens[first].start,
-                    source.start + sentence.tokens[last].end,
+                    said_by.start + verdict.sentence.tokens[verdict.first].start,
+                    said_by.start + verdict.sentence.tokens[verdict.last].end,
                 ),
                 confidence=said,
-                evidence=evidence,
+                evidence=evidence_for(knowledge, said_by.index, ranked, options.top_k),
             )
     if said >= PASSAGE_COVERAGE:
         return passage_answer(

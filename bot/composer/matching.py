@@ -174,7 +174,9 @@ def _qualified_differently(
     """ "the G7 summit" does not answer about "the summit": a name qualifies this one.
 
     A matched common noun preceded by a capitalized modifier the question does not
-    mention names a different thing than the question's unqualified noun.
+    mention names a different thing than the question's unqualified noun. A question
+    typed in lower case mentions it all the same ("did the planning commission
+    recommend ...?" says the "Planning Commission" that "recommended").
     """
     token = tokens[index]
     if token.is_capitalized or index == 0:
@@ -189,6 +191,7 @@ def _qualified_differently(
         previous.is_word
         and (previous.is_capitalized or _names_by_number(previous.text))
         and previous.stem not in question_capitals
+        and previous.stem not in question_stems
         and index - 1 > 0
     )
 

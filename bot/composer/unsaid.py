@@ -47,6 +47,11 @@ _WHETHER = frozenset({"whether", "if"})
 # How far into a "whether" clause a word of the question may stand.
 _CLAUSE_REACH = 16
 _TELLING_OR_DECIDING = _TELLING | frozenset(stem(word) for word in ("decide", "determine"))
+# Verbs of a decision, and the words before one that put it still to come.
+_DECIDING = frozenset(stem(word) for word in ("decide", "determine", "consider", "weigh", "assess"))
+_STILL_TO_COME = frozenset({"will", "would", "to", "shall", "'ll"})
+# How far before "whether" the deciding verb may stand ("decide on Friday morning whether").
+_DECISION_REACH = 5
 # Verbs that refuse the telling verb after "to": "declined to say".
 _REFUSING = frozenset(stem(word) for word in ("decline", "refuse"))
 # A word allowed between the telling verb and the wh-word: "did not say exactly how".
@@ -177,13 +182,27 @@ def _whether_open(text: str, question: QuestionAnalysis) -> int | None:
         clause = {other.stem for other in tokens[index + 1 : index + 1 + _CLAUSE_REACH]}
         if not clause & asked:
             continue
-        if index > 0 and _left_open(tokens, index):
+        if index > 0 and (_left_open(tokens, index) or _still_to_decide(tokens, index)):
             return index
         if index == first_word and token.lower == "whether":
             found = _said_open(tokens, index + 1)
             if found is not None:
                 return found
     return None
+
+
+def _still_to_decide(tokens: Sequence[Token], wh_index: int) -> bool:
+    """Whether a decision still to come governs the "whether" at ``wh_index``: "the team
+    would decide on Friday morning whether Daumier would start", "is considering
+    whether to appeal". The deciding verb stands a few words before it, after "will",
+    "would" or "to", or in its "-ing" form."""
+    for verb in range(max(0, wh_index - _DECISION_REACH), wh_index):
+        token = tokens[verb]
+        if token.stem not in _DECIDING:
+            continue
+        if token.lower.endswith("ing") or (verb > 0 and tokens[verb - 1].lower in _STILL_TO_COME):
+            return True
+    return False
 
 
 def _said_open(tokens: Sequence[Token], start: int) -> int | None:
