@@ -455,7 +455,8 @@ PEOPLES_NAMES_READER = reader_of(
     "The Dublin Cycle Safety Network wrote to the justice minister last year. "
     "Ireland's Court of Appeal ruled on Friday in Dublin. "
     "His solicitor, Síle Ní Bhriain, spoke to Irish reporters. "
-    "Two miners, Javier Rojas, 29, and Andrés Muñoz, are missing."
+    "Two miners, Javier Rojas, 29, and Andrés Muñoz, are missing. "
+    "The guard, Esteban Roig, 58, was shot as he ran after the robbers."
 )
 
 
@@ -470,6 +471,10 @@ PEOPLES_NAMES_READER = reader_of(
         ("what is the solicitor's name?", "Síle Ní Bhriain", "Court of Appeal"),
         # several, with their ages
         ("what are the miners' names?", "Javier Rojas, 29, and Andrés Muñoz", "Two miners"),
+        # the name of someone the sentence names as another: not set beside the noun asked
+        ("what is the guard's name?", "Esteban Roig", None),
+        ("what is the name of the fourth robber?", None, "Esteban Roig"),
+        ("what is the name of the solicitor's client?", None, "Síle Ní Bhriain"),
     ],
 )
 def test_a_persons_name_is_written_in_names_words(

@@ -160,6 +160,9 @@ def candidate_spans(
     named_before = _named_before(question, passage_index, reader)
     holder_wanted = question.asks_role and question.answer_type is AnswerType.PERSON
     role_at = _role_mentions(sentence, question) if holder_wanted else []
+    # "what is the name of the girl who was rescued?": a name set beside "girl"
+    name_owners = _people_owning_the_name(question.text.lower())
+    owner_at = _owner_mentions(sentence, name_owners) if name_owners else []
     others_at = _other_roles_at(sentence, question)
     # "what do the unions want?" is answered by no one's name ("Ewa Ziółkowska"); nor is
     # "what did he die of?" by a phrase naming someone ("former mayor Walter Pruitt")
@@ -189,6 +192,8 @@ def candidate_spans(
             continue
         if holder_wanted and not _holds_the_role(candidate, role_at):
             continue  # a sentence that never names the role names no holder of it
+        if name_owners and not _holds_the_role(candidate, owner_at):
+            continue  # "The guard, Esteban Roig," is not named as "the fourth robber"
         if (
             _only_a_quantifier(candidate, question)
             or _a_date_for_a_thing(candidate, question)
@@ -338,6 +343,25 @@ def _asks_someones_name(text: str) -> bool:
     if _NAME_OF_PERSON_PRONOUN.search(text):
         return True
     return any(form in PERSON_WORDS for owner in _name_owners(text) for form in singulars(owner))
+
+
+@lru_cache(maxsize=1024)
+def _people_owning_the_name(text: str) -> frozenset[str]:
+    """The singular person nouns that own a name the question asks for: "girl" of "what
+    is the name of the girl who was rescued?", "manager" of "the branch manager's name"
+    (none for "what is his name?": a pronoun's person is found as any other's)."""
+    return frozenset(
+        form for owner in _name_owners(text) for form in singulars(owner) if form in PERSON_WORDS
+    )
+
+
+def _owner_mentions(sentence: Sentence, owners: frozenset[str]) -> list[int]:
+    """Where the sentence says one of the person nouns owning an asked name."""
+    return [
+        index
+        for index, token in enumerate(sentence.tokens)
+        if token.is_word and not owners.isdisjoint(singulars(token.lower))
+    ]
 
 
 def _name_owners(text: str) -> list[str]:
