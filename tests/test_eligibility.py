@@ -1182,3 +1182,40 @@ def test_what_the_question_sets_aside_is_not_offered(
     text: str, question: str, admitted: str | None, kept_out: str | None
 ) -> None:
     _assert_admits(question, reader_of("Story\n\n" + text), admitted, kept_out)
+
+
+OWNERS_READER = reader_of(
+    "Regulator approves new drug\n\n"
+    "The Therapeutic Products Board cleared the drug on Monday. "
+    "Tallisker's chief executive, Bronwyn Achebe-Lloyd, welcomed the decision. "
+    "The ship's captain, Davor Kljaković, was questioned by police. "
+    "Sudan had an Islamist regime under the leadership of Hassan al-Turabi."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a role owned by another body than the one the question names is no answer ...
+        (
+            "who is the chief executive of the Therapeutic Products Board?",
+            None,
+            "Bronwyn Achebe-Lloyd",
+        ),
+        (
+            "who is the chief executive of the therapeutic products board?",
+            None,
+            "Bronwyn Achebe-Lloyd",
+        ),
+        # ... but the body the question names, or one named by common words, may be it
+        ("who is Tallisker's chief executive?", "Bronwyn Achebe-Lloyd", None),
+        ("who is the chief executive of the drug maker?", "Bronwyn Achebe-Lloyd", None),
+        ("who was the ferry's captain?", "Davor Kljaković", None),
+        # "of" after an office names its holder, not its owner
+        ("who was the leader of the Islamist regime?", "Hassan al-Turabi", None),
+    ],
+)
+def test_a_role_of_another_body_names_no_holder(
+    question: str, admitted: str | None, kept_out: str | None
+) -> None:
+    _assert_admits(question, OWNERS_READER, admitted, kept_out)

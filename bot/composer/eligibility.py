@@ -85,6 +85,7 @@ from bot.composer.questions import (
     set_aside_stems,
 )
 from bot.composer.reader import ArticleReader
+from bot.composer.role_owners import anothers_role, named_body
 from bot.composer.span_features import (
     apposition_age,
     asked_quantity,
@@ -160,6 +161,11 @@ def candidate_spans(
     named_before = _named_before(question, passage_index, reader)
     holder_wanted = question.asks_role and question.answer_type is AnswerType.PERSON
     role_at = _role_mentions(sentence, question) if holder_wanted else []
+    # "Tallisker's chief executive" is no chief of the Therapeutic Products Board
+    body = named_body(question, reader.is_proper) if role_at else frozenset()
+    role_at = [
+        at for at in role_at if not anothers_role(sentence.tokens, at, question.focus_phrase, body)
+    ]
     # "what is the name of the girl who was rescued?": a name set beside "girl"
     name_owners = _people_owning_the_name(question.text.lower())
     owner_at = _owner_mentions(sentence, name_owners) if name_owners else []
