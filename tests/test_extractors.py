@@ -1036,6 +1036,25 @@ def test_head_noun_matches(text: str, head: tuple[str, ...], expected: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("text", "head", "not_named"),
+    [
+        # the head's word modifying the noun after it names that noun's kind, not its own
+        (
+            "Teresa Okonkwo-Hall, the federation's state secretary, spoke.",
+            ("state",),
+            "Teresa Okonkwo-Hall",
+        ),
+        ("The company chief executive Mikkel Holt resigned.", ("company",), "Mikkel Holt"),
+    ],
+)
+def test_a_head_word_that_modifies_another_names_no_instance(
+    text: str, head: tuple[str, ...], not_named: str
+) -> None:
+    stems = tuple(tokenize(word)[0].stem for word in head)
+    assert not_named not in texts(extract_head_matches(sentence_of(text), stems))
+
+
+@pytest.mark.parametrize(
     ("text", "head", "expected"),
     [
         ("The Kell Court of Appeal is the highest court.", "court", "Kell Court of Appeal"),

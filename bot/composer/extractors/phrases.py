@@ -358,7 +358,10 @@ def extract_head_matches(sentence: Sentence, head: tuple[str, ...]) -> Iterator[
         if phrase_start is not None:
             # "the time and space hierarchy theorems": the whole phrase names it.
             yield Candidate(sentence, phrase_start, index, "head:phrase", 0.8)
-        named = _name_or_title_after(sentence, index)
+        # "the federation's state secretary, Teresa Okonkwo-Hall" names no state: the
+        # head's word only modifies the noun after it
+        modifies = _modifies_the_next(tokens, index)
+        named = None if modifies else _name_or_title_after(sentence, index)
         if named is not None:
             # "his fiancée Berengaria", "the complexity class P": the name follows its noun;
             # 'his landmark paper, "Reducibility Among Combinatorial Problems"': so does a title.
@@ -366,13 +369,31 @@ def extract_head_matches(sentence: Sentence, head: tuple[str, ...]) -> Iterator[
         # "chronic conditions such as heart disease, chronic pain, and asthma"
         after = _apposition_after(sentence, index)
         yield from _item_and_list(sentence, index, after, "head:apposition", 0.9)
-        described = _name_described(tokens, phrase_start if phrase_start is not None else start)
+        described = (
+            None
+            if modifies
+            else _name_described(tokens, phrase_start if phrase_start is not None else start)
+        )
         if described is not None:
             # "Minera Altiplano, the mid-sized company that operates the mine"
             yield Candidate(sentence, described[0], described[1], "head:name", 1.0)
         # "obesity, alcoholism, and drug use are common causes"
         copula = _subject_of_copula(sentence, start)
         yield from _item_and_list(sentence, index, copula, "head:copula", 0.7)
+
+
+def _modifies_the_next(tokens: tuple[Token, ...], index: int) -> bool:
+    """Whether the word at ``index`` modifies a common noun after it ("state" of "state
+    secretary", "company" of "company chief executive"), so that the phrase names that
+    noun's kind, not its own."""
+    after = index + 1
+    return (
+        after < len(tokens)
+        and tokens[after].is_word
+        and not tokens[after].is_capitalized
+        and tokens[after].lower not in FUNCTION_WORDS
+        and word_class(tokens[after].lower) is WordClass.NOUN
+    )
 
 
 _NAME_JOINERS = frozenset({"of", "for", "the", "and", "&"})
