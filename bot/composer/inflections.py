@@ -29,7 +29,12 @@ __all__ = ["FORMS", "related_stems", "same_stem", "singulars"]
 
 def _forms() -> dict[str, frozenset[str]]:
     forms: dict[str, frozenset[str]] = {}
-    for table in ("irregular_forms.tsv", "spelling_variants.tsv", "derived_forms.tsv"):
+    for table in (
+        "irregular_forms.tsv",
+        "spelling_variants.tsv",
+        "derived_forms.tsv",
+        "demonyms.tsv",
+    ):
         for word, others in read_table(table):
             forms[word] = forms.get(word, frozenset()) | frozenset(others.split())
     for first_words, second_words in _SAID_BY_EACH_OTHER:
