@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -16,6 +17,8 @@ from bot.evaluation.development import DATA
 from bot.evaluation.fitting import (
     MAX_DECLINED_ANSWERABLE,
     NEGATIVES_PER_QUESTION,
+    Decision,
+    choose_threshold,
     fit_answer_weights,
     held_apart_chances,
     held_apart_weights,
@@ -36,7 +39,7 @@ def tables() -> list[QuestionTable]:
 
 def test_stories_of_one_file_are_measured_alone_and_together(tables: list[QuestionTable]) -> None:
     groups = {table.group for table in tables}
-    assert len(groups) == 36
+    assert len(groups) == 48
     title = SENTENCE_FEATURES.index("title_share")  # 0 when one article is loaded
     alone = [t for t in tables if t.sentences[:, title].max() == 0.0]
     assert alone
@@ -96,7 +99,7 @@ def test_eval_reports_figures_held_apart_and_labels_them() -> None:
     assert result.returncode == 0, result.stderr
     (report,) = json.loads(result.stdout)
     assert "held apart, 2 folds by article" in report["name"]
-    assert report["overall"]["count"] == 1212
+    assert report["overall"]["count"] == 1632
     assert 0.0 <= report["echo_f1"] <= 100.0
 
 
@@ -139,3 +142,24 @@ def test_tables_are_the_same_under_any_string_hashing() -> None:
         )
         digests.add(completed.stdout.strip())
     assert len(digests) == 1
+
+
+def _decision(domain: str, answerable: bool, found: bool) -> Decision:
+    table = SimpleNamespace(domain=domain, answerable=answerable)
+    return Decision(table, (0.0,) if found else None, 0.0, False)  # type: ignore[arg-type]
+
+
+def test_each_domain_spends_its_own_decline_budget() -> None:
+    """A domain whose answerable questions found no candidate beyond the budget (here a
+    fifth of the news ones) leaves the threshold to the others: it is not pulled to the
+    floor for every domain."""
+    news = [_decision("news", True, at >= 20) for at in range(100)]
+    encyclopedia = [_decision("encyclopedia", True, True) for _ in range(100)]
+    chances = np.concatenate(
+        [np.where(np.arange(100) < 20, 0.0, 0.9), np.linspace(0.01, 0.99, 100)]
+    )
+    threshold = choose_threshold([*news, *encyclopedia], chances)
+    # 8 of the 100 encyclopedia answers may be declined: those below the ninth lowest
+    assert threshold == round(float(np.linspace(0.01, 0.99, 100)[8]), 4)
+    # with news alone, no domain has room: only the least likely found answer sets it
+    assert choose_threshold(news, chances[:100]) == 0.9
