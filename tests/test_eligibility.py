@@ -327,7 +327,8 @@ def test_a_gap_between_events_is_no_length_of_either(
 AGES_READER = reader_of(
     "Driver cleared\n\n"
     "Cian Dunlee, 41, a taxi driver, was convicted after his car struck a 27-year-old "
-    "architect. A 71-year-old German woman broke her hip."
+    "architect. A 71-year-old German woman broke her hip. "
+    "The conductor, a 58-year-old man, was unhurt."
 )
 
 
@@ -340,6 +341,9 @@ AGES_READER = reader_of(
         # past the words that qualify the role ("German" names people too)
         ("how old was the woman who broke her hip?", "71-year-old", None),
         ("how old is the driver?", "41", "71-year-old"),
+        # an age set off just after the role asked about is its holder's
+        ("how old is the conductor?", "58-year-old", None),
+        ("how old is the driver?", "41", "58-year-old"),
     ],
 )
 def test_an_age_before_a_role_is_that_roles(

@@ -891,7 +891,24 @@ def _the_age_of_another_role(candidate: Candidate, question: QuestionAnalysis) -
             break
         phrase.append(token)
     people = [token for token in phrase if token.stem in PERSON_STEMS]
-    return bool(people) and not any(token.stem in question.content_stems for token in people)
+    if not people or any(token.stem in question.content_stems for token in people):
+        return False
+    return not _set_off_after_the_role(tokens, candidate.first, question)
+
+
+def _set_off_after_the_role(
+    tokens: Sequence[Token], first: int, question: QuestionAnalysis
+) -> bool:
+    """Whether the phrase at ``first`` describes the question's role set off just before it:
+    "The driver, a 51-year-old man," is the driver's age."""
+    opening = first - 1
+    if opening >= 0 and tokens[opening].lower in {"a", "an"}:
+        opening -= 1
+    return (
+        opening >= 1
+        and tokens[opening].text == ","
+        and tokens[opening - 1].stem in question.content_stems
+    )
 
 
 # Words read after an age for the noun it is of ("German woman", "retired bus driver").
