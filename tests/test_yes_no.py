@@ -57,6 +57,19 @@ from retrieval import Passage
         # ... but not to a thing further on, nor when it is the question's own verb
         ("was the dam built?", "Voters rejected a rival plan before the dam was built.", "Yes"),
         ("did voters reject the dam?", "Voters rejected the dam on Sunday.", "Yes"),
+        # what is passed over is not so
+        (
+            "will the plant make chips for phones?",
+            "It will make power chips rather than the chips used in phones.",
+            "No",
+        ),
+        # a negation in a clause after "but" does not deny the one before it
+        (
+            "did the union welcome the pay?",
+            "The union welcomed the pay but said it would not end the strike.",
+            "Yes",
+        ),
+        ("did the union welcome the pay?", "The union did not welcome the pay.", "No"),
     ],
 )
 def test_yes_or_no(question: str, text: str, expected: str) -> None:

@@ -133,18 +133,9 @@ def decide_yes_no(sentence: Sentence, question: QuestionAnalysis) -> tuple[str, 
         if split is not None:
             return "No", split, split
     matches = [index for index, matched in enumerate(sentence.matched) if matched]
-    for index in range(len(tokens)):
-        if _refuses(sentence, index, question):
-            # a refusal denies only its own verb: "declined to comment" answers "did he
-            # comment?", but "the paintings were insured but declined to name the insurer"
-            # says yes to "were the paintings insured?"
-            if index + 2 < len(tokens) and sentence.matched[index + 2]:
-                return "No", index, index
-            continue
-        if _negates(sentence, index, question) and any(
-            abs(index - match) <= _NEGATION_WINDOW for match in matches
-        ):
-            return "No", index, index
+    negation = _negation(sentence, question, matches)
+    if negation is not None:
+        return "No", negation, negation
     said = {token.stem for token in tokens if token.is_word}
     opposites = opposites_said(question.content_stems, said)
     for index, token in enumerate(tokens):
@@ -153,6 +144,44 @@ def decide_yes_no(sentence: Sentence, question: QuestionAnalysis) -> tuple[str, 
     if matches:
         return "Yes", matches[0], matches[0]
     return "Yes", 0, 0
+
+
+def _negation(sentence: Sentence, question: QuestionAnalysis, matches: list[int]) -> int | None:
+    """Where the sentence says no to the question's words it matches, or None."""
+    tokens = sentence.tokens
+    for index in range(len(tokens)):
+        if _refuses(sentence, index, question):
+            # a refusal denies only its own verb: "declined to comment" answers "did he
+            # comment?", but "the paintings were insured but declined to name the insurer"
+            # says yes to "were the paintings insured?"
+            if index + 2 < len(tokens) and sentence.matched[index + 2]:
+                return index
+            continue
+        if _negates(sentence, index, question) and any(
+            abs(index - match) <= _NEGATION_WINDOW and not _but_between(tokens, index, match)
+            for match in matches
+        ):
+            return index
+        if _passed_over(tokens, index) and any(
+            index < match <= index + _NEGATION_WINDOW for match in matches
+        ):
+            return index  # "power chips rather than the chips used in phones"
+    return None
+
+
+def _but_between(tokens: tuple[Token, ...], one: int, other: int) -> bool:
+    """Whether "but" parts two tokens into clauses: "welcomed the extra pay but said it
+    would not end the strike" does not deny the welcome."""
+    first, last = sorted((one, other))
+    return any(token.lower == "but" for token in tokens[first + 1 : last])
+
+
+def _passed_over(tokens: tuple[Token, ...], index: int) -> bool:
+    """Whether the token ends "rather than" or "instead of": what follows is not so."""
+    if index < 1:
+        return False
+    pair = (tokens[index - 1].lower, tokens[index].lower)
+    return pair in {("rather", "than"), ("instead", "of")}
 
 
 def _a_split_vote(tokens: tuple[Token, ...]) -> int | None:
