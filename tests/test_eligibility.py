@@ -1223,3 +1223,25 @@ def test_a_role_of_another_body_names_no_holder(
     question: str, admitted: str | None, kept_out: str | None
 ) -> None:
     _assert_admits(question, OWNERS_READER, admitted, kept_out)
+
+
+DOERS_READER = reader_of(
+    "Festival prizes\n\n"
+    "The Salt Keepers won the Golden Lantern on Sunday. "
+    "The best director award was won by Ana Ruiz."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # what follows the question's own verb is what was done, not who did it ...
+        ("who won the prize?", None, "Golden Lantern"),
+        # ... but a passive's doer follows "by"
+        ("who won best director?", "Ana Ruiz", None),
+    ],
+)
+def test_the_object_of_the_questions_verb_is_not_its_doer(
+    question: str, admitted: str | None, kept_out: str | None
+) -> None:
+    _assert_admits(question, DOERS_READER, admitted, kept_out)

@@ -47,12 +47,14 @@ from bot.composer.extractors.names import (
     is_nationality,
     opens_sentence,
 )
-from bot.composer.inflections import singulars
+from bot.composer.extractors.verb_uses import question_verbs
+from bot.composer.inflections import related_stems, singulars
 from bot.composer.lexicon import (
     CALENDAR_WORDS,
     COPULAS,
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
+    DETERMINERS,
     FUNCTION_WORDS,
     HONORIFICS,
     KIN_NOUNS,
@@ -221,6 +223,7 @@ def candidate_spans(
             or _no_nationality(candidate, question, reader)
             or _a_thing_named_for_someone(candidate, question)
             or _no_purpose(candidate, question)
+            or _what_the_doer_did_it_to(candidate, question)
             or _a_base_unasked(candidate, question)
         ):
             continue  # "either" or "1281" for "what wrecked the fleet?", "65" for "which firm?"
@@ -1513,6 +1516,23 @@ _NAME_KINDS = {
     AnswerType.ORGANIZATION: frozenset({"organization", "unknown"}),
     AnswerType.LOCATION: frozenset({"place", "organization", "unknown"}),
 }
+
+
+def _what_the_doer_did_it_to(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """ "the Golden Lantern" of "The Salt Keepers won the Golden Lantern" for "who won best
+    director?": what follows the question's own verb is what was done, not who did it.
+    (A passive's doer follows "by", which stands between.)"""
+    if question.wh_role != "subject" or question.answer_type not in _ENTITY_TYPES:
+        return False
+    verbs = question_verbs(question)
+    if not verbs:
+        return False
+    forms = verbs | related_stems(verbs).keys()
+    tokens = candidate.sentence.tokens
+    before = candidate.first - 1
+    if before >= 0 and tokens[before].lower in DETERMINERS:
+        before -= 1
+    return before >= 0 and tokens[before].stem in forms and tokens[before].lower != "by"
 
 
 def _wrong_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
