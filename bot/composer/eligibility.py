@@ -1521,7 +1521,7 @@ _NAME_KINDS = {
 def _what_the_doer_did_it_to(candidate: Candidate, question: QuestionAnalysis) -> bool:
     """ "the Golden Lantern" of "The Salt Keepers won the Golden Lantern" for "who won best
     director?": what follows the question's own verb is what was done, not who did it.
-    (A passive's doer follows "by", which stands between.)"""
+    A passive's doer is not ruled out: "by" stands between ("was won by Ana Ruiz")."""
     if question.wh_role != "subject" or question.answer_type not in _ENTITY_TYPES:
         return False
     verbs = question_verbs(question)
@@ -1532,7 +1532,7 @@ def _what_the_doer_did_it_to(candidate: Candidate, question: QuestionAnalysis) -
     before = candidate.first - 1
     if before >= 0 and tokens[before].lower in DETERMINERS:
         before -= 1
-    return before >= 0 and tokens[before].stem in forms and tokens[before].lower != "by"
+    return before >= 0 and tokens[before].stem in forms
 
 
 def _wrong_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
