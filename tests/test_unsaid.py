@@ -83,6 +83,18 @@ from retrieval import article_from_text
         ("No reason was given for the delay.", "why was the flight delayed?", 1),
         ("No date has been set for the vote.", "when is the retrial?", None),
         ("No date was a problem for the retrial.", "when is the retrial?", None),
+        # someone not named, the words of the question before the refusal
+        (
+            "She relied on documents from a former accountant, whom the paper did not name.",
+            "who was the accountant?",
+            14,
+        ),
+        # ... but a thing's value once unknown is no gap about who measured it
+        (
+            "The constant is Newton's, though its value was unknown in his lifetime.",
+            "who first measured the value of the constant?",
+            None,
+        ),
         # a yes/no question left open by "whether" or "if" after the same words ...
         (
             "It is not yet known whether prosecutors will open an investigation.",

@@ -140,13 +140,14 @@ def unsaid_at(text: str, question: QuestionAnalysis) -> int | None:
             # "not determined the cause of ...", "declined to name the insurer"
             names_the_asked = tokens[index].lower in nouns
             none_given = names_the_asked and _none_given(tokens, index)
-            withheld = (names_the_asked and _noun_left_open(tokens, index)) or (
-                wh == ("who",) and tokens[index].stem in _NAMING and _refused(tokens, index)
-            )
+            unnamed = wh == ("who",) and tokens[index].stem in _NAMING and _refused(tokens, index)
+            withheld = unnamed or (names_the_asked and _noun_left_open(tokens, index))
             gap = (withheld or none_given) and _about_the_question(
                 tokens, index + 1, question, named=True
             )
-            if none_given and not gap:  # "the retrial, for which no date has been set"
+            if (none_given or unnamed) and not gap:
+                # "the retrial, for which no date has been set", "a former accountant,
+                # whom the newspaper did not name"
                 start = max(0, index - _ELLIPSIS_REACH)
                 gap = _about_the_question(tokens, start, question, named=True, stop=index)
         if gap:
