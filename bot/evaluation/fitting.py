@@ -307,7 +307,7 @@ def _domain_threshold(
     decisions: Sequence[Decision], chances: np.ndarray, domain: str
 ) -> float | None:
     """The highest threshold that declines at most the allowed share of ``domain``'s
-    answerable questions, or None when those found no candidate are more already."""
+    answerable questions, or None when those no candidate was found for fill it already."""
     mine = np.array([d.table.domain == domain and d.table.answerable for d in decisions])
     if not mine.any():
         return None
