@@ -103,6 +103,33 @@ def test_a_pronoun_standing_for_a_name_of_the_question(
     assert _feature_of(PRONOUN_READER, question, fragment, "pronoun_for_name") == float(stands_for)
 
 
+AGES_READER = reader_of(
+    "Election result\n\n"
+    "The Civic Alliance, led by Prime Minister Tomas Brenko, took 52 seats. "
+    "Brenko, 63, conceded defeat on Monday. "
+    "Adela Marsh (47) will form a government."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "fragment", "gives_age"),
+    [
+        # the age set off after a name the age question says
+        ("how old is Tomas Brenko?", "Brenko, 63", True),
+        ("how old is Adela Marsh?", "Marsh (47)", True),
+        # not the sentence that names the person without an age, nor another person's age
+        ("how old is Tomas Brenko?", "Prime Minister", False),
+        ("how old is Tomas Brenko?", "Marsh (47)", False),
+        # nor for a question that asks no age
+        ("how many seats did Brenko win?", "Brenko, 63", False),
+    ],
+)
+def test_an_age_set_off_after_a_name_the_question_says(
+    question: str, fragment: str, gives_age: bool
+) -> None:
+    assert _feature_of(AGES_READER, question, fragment, "age_of_name") == float(gives_age)
+
+
 GAPS_READER = reader_of(
     "Fire near Jerica\n\n"
     "The cause of the fire was not yet known. "

@@ -70,6 +70,7 @@ SENTENCE_FEATURES = (
     "qualified_away",
     "leaves_open",
     "pronoun_for_name",
+    "age_of_name",
 )
 
 # Okapi BM25's usual constants: term-frequency saturation and length normalisation.
@@ -151,6 +152,7 @@ def sentence_features(
                 _qualified_away(profile.stem_set, matched_stems, weights),
                 float(profile.leaves_open),
                 float(_pronoun_for_name(question, item.index, place.neighbours, said, text)),
+                float(_age_of_name(question, text)),
             )
         )
     return rows
@@ -177,6 +179,25 @@ def _pronoun_for_name(
         and opening.group(0).lower() in _PERSONAL_PRONOUNS
         and not names.isdisjoint(said[before][0])
     )
+
+
+def _age_of_name(question: QuestionAnalysis, text: str) -> bool:
+    """Whether the sentence gives the age of someone an age question names, set off after
+    the name as news writes it: "Brenko, 63, conceded defeat" for "how old is the prime
+    minister (Tomas Brenko)?", though "Prime Minister Tomas Brenko" says more of it."""
+    if question.number_kind != "age" or not question.capital_stems:
+        return False
+    tokens = tokenize(text)
+    return any(
+        token.stem in question.capital_stems
+        and _AGE_SET_OFF.fullmatch("".join(other.text for other in tokens[at + 1 : at + 4]))
+        is not None
+        for at, token in enumerate(tokens)
+    )
+
+
+# ", 63," or " (63)" after a name: the age news sets off.
+_AGE_SET_OFF = re.compile(r",\d{1,3},|\(\d{1,3}\)")
 
 
 def _subject_stems(question: QuestionAnalysis) -> frozenset[str]:
