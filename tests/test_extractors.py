@@ -335,6 +335,8 @@ def test_a_rank_fits_a_count_less_than_a_count() -> None:
         ("Harold died at the Battle of Hastings.", "Battle of Hastings", "event"),
         ("The Edict of Nantes granted rights.", "Edict of Nantes", "event"),
         ("They fought in the Seven Years War.", "Seven Years War", "event"),
+        # nor is an award's
+        ("It gave the Grand Jury Award to Low Tide.", "Grand Jury Award", "event"),
         # a name after an organization noun is that organization's
         ("It was found by the Berlin-based firm Sentinel Grey.", "Sentinel Grey", "organization"),
         # a name made into a modifier is no name of its own

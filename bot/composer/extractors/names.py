@@ -373,7 +373,7 @@ def _kind(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -> st
         return "place"  # "between Halden Vale and Marston Cross", "in Normandy"
     if lowers[0] in _NAMED_EVENTS or head in _EVENT_HEADS:
         # "Storm Idalina", "Battle of Hastings", "the Seven Years' War", "Edict of
-        # Nantes": no one, no body, no place
+        # Nantes", "the Grand Jury Award": no one, no body, no place
         return "event"
     if sum(token.is_capitalized for token in words) >= 2 and not _modifies_a_noun(
         tokens, first, last
@@ -385,11 +385,13 @@ def _kind(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -> st
 # Words that open the name of a storm or an operation, which two capitals do not make a
 # person.
 _NAMED_EVENTS = frozenset({"storm", "hurricane", "typhoon", "cyclone", "tropical", "operation"})
-# Nouns that make a name an event or a document, before its "of" or at its end.
+# Nouns that make a name an event, a document or an award, before its "of" or at its end
+# ("Grand Jury Award" is no juror).
 _EVENT_HEADS = frozenset(
     "battle battles war wars siege treaty treaties revolution revolt rebellion uprising "
     "massacre edict peace crusade conquest invasion election elections games "
-    "championship championships cup olympics".split()
+    "championship championships cup olympics award awards prize prizes medal trophy "
+    "festival".split()
 )
 
 
