@@ -316,6 +316,12 @@ def test_a_bare_number_counts_the_noun_past_its_qualifiers() -> None:
         ("how many shares did he sell?", "count"),  # shares of stock are counted
         ("how much will it pay per share?", "money"),
         ("how old is she?", "age"),
+        # a thing's price: "how much" and a copula before a plural or a determiner
+        ("how much were tickets for the final?", "money"),
+        ("how much is the house?", "money"),
+        ("how much is the company paying?", "money"),
+        ("how much is left?", "amount"),
+        ("how much copper does the mine produce?", "amount"),
     ],
 )
 def test_the_quantity_a_number_question_wants(question: str, wanted: str) -> None:

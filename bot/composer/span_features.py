@@ -512,13 +512,21 @@ def _counted_kind(text: str, words: set[str]) -> str | None:
         return "duration"  # "how much time will the detour add?": a length of time
     if _PORTION.search(text.lower()):
         return "amount"  # "how much of the costs do fares cover?": a part, in any form
-    if "much" in words and words & MONEY_WORDS:
+    if "much" in words and (words & MONEY_WORDS or _PRICE_ASKED.search(text.lower())):
         return "money"
     if "many" in words:
         return "count"
     if "much" in words:
         return "amount"
     return None
+
+
+# "how much were tickets?", "how much is the house?": a thing's price (a plural or a
+# determiner after the copula; "how much is left?" asks no price).
+_PRICE_ASKED = re.compile(
+    r"\bhow much (?:is|are|was|were|will be|would be) (?:the |a |an |his |her |its |their )?"
+    r"[a-z]+s\b|\bhow much (?:is|are|was|were|will be|would be) (?:the|a|an|his|her|its|their) "
+)
 
 
 def _kind_fit(question: QuestionAnalysis, candidate: Candidate) -> tuple[float, float]:
