@@ -878,6 +878,19 @@ QUOTE_READER = reader_of(
         ("what did the governor say?", None, "fair and final"),
         ("what did the mayor say?", None, "Prices rose too fast this year for families"),
         ("what did the mayor say?", None, "We will not give in to pressure from either side"),
+        # another minister's words are no prime minister's; a nationality and the body
+        # served tell no role apart ("the Spanish transport minister")
+        (
+            "what did the prime minister say?",
+            None,
+            "We will not give in to pressure from either side",
+        ),
+        (
+            "what did the Spanish transport minister say?",
+            "We will not give in to pressure from either side",
+            None,
+        ),
+        ("what did the company spokeswoman call the offer?", "fair and final", None),
     ],
 )
 def test_quotes_are_the_speakers(

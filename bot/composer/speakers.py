@@ -10,11 +10,19 @@ passages: one search of at most a few hits, and the passage before.
 from __future__ import annotations
 
 from bot.composer.candidates import Candidate
-from bot.composer.lexicon import CALENDAR_WORDS, DETERMINERS, FUNCTION_WORDS, SPEECH_STEMS
+from bot.composer.extractors.names import is_nationality
+from bot.composer.lexicon import (
+    CALENDAR_WORDS,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    ORGANIZATION_NOUNS,
+    SPEECH_STEMS,
+)
 from bot.composer.questions import QuestionAnalysis
 from bot.composer.reader import ArticleReader
 from bot.composer.tokens import Token, tokenize
 from bot.composer.word_classes import WordClass, is_speech_verb, word_class
+from retrieval.analysis import stem
 
 __all__ = ["quotes_someone_else"]
 
@@ -41,7 +49,7 @@ def quotes_someone_else(
     speakers = _attributed(candidate)
     if speakers and head in question.capital_stems:
         return head not in speakers  # a name asked about, and the name the verb gives
-    if head in speakers if speakers else any(token.stem == head for token in outside):
+    if _the_role_said(question, speakers or {token.stem for token in outside}):
         return False
     names = speakers or {
         t.stem for t in outside if t.is_capitalized and t.lower not in FUNCTION_WORDS
@@ -50,7 +58,10 @@ def quotes_someone_else(
     if names:
         for hit in reader.knowledge.retriever.search(" ".join(question.speaker), k=_SPEAKER_HITS):
             if reader.article_number(hit.passage.index) == article and _titled(
-                [token.stem for token in tokenize(hit.passage.text)], head, names
+                [token.stem for token in tokenize(hit.passage.text)],
+                head,
+                _role_modifier(question),
+                names,
             ):
                 return False
     if _said_by_pronoun(outside):
@@ -59,6 +70,30 @@ def quotes_someone_else(
             if index < passage_index and head in {t.stem for t in tokenize(passages[index].text)}:
                 return False
     return True
+
+
+def _the_role_said(question: QuestionAnalysis, stems: set[str]) -> bool:
+    """Whether ``stems`` say the speaker's role asked about, with the word that tells it
+    from others of its kind: "Industry Minister Tomáš Kraus said" is no prime minister's
+    quote ("what did the Czech prime minister say?"). A nationality tells none apart: a
+    Czech minister is named without it."""
+    modifier = _role_modifier(question)
+    return question.speaker[-1] in stems and (modifier is None or modifier in stems)
+
+
+def _role_modifier(question: QuestionAnalysis) -> str | None:
+    """The word before the speaker's role that tells it from others of its kind ("prime"
+    of "the Czech prime minister"), or None: none given, a nationality, or the body the
+    role serves ("the union president" is the "Federation president" of its story)."""
+    head = question.speaker[-1]
+    role = [word for word in question.speaker if word not in question.capital_stems]
+    modifier = role[-2] if len(role) >= 2 and role[-1] == head else None
+    if modifier is None or is_nationality(modifier) or modifier in _BODY_STEMS:
+        return None
+    return modifier
+
+
+_BODY_STEMS = frozenset(stem(word) for word in ORGANIZATION_NOUNS)
 
 
 def _attributed(candidate: Candidate) -> set[str]:
@@ -148,10 +183,12 @@ def _said_by_pronoun(words: list[Token]) -> bool:
     )
 
 
-def _titled(stems: list[str], head: str, names: set[str]) -> bool:
-    """Whether one of ``names`` stands within a few words of the title ``head``."""
+def _titled(stems: list[str], head: str, modifier: str | None, names: set[str]) -> bool:
+    """Whether one of ``names`` stands within a few words of the title ``head`` (with its
+    ``modifier`` before it, when the question gives one: "Prime Minister")."""
     return any(
         stem == head
+        and (modifier is None or modifier in stems[max(0, at - _TITLE_REACH) : at])
         and not names.isdisjoint(stems[max(0, at - _TITLE_REACH) : at + _TITLE_REACH + 1])
         for at, stem in enumerate(stems)
     )
