@@ -168,6 +168,8 @@ def candidate_spans(
     role_at = [
         at for at in role_at if not anothers_role(sentence.tokens, at, question.focus_phrase, body)
     ]
+    # "who won best director?": not what "won" was done to ("the Golden Lantern")
+    doers_verbs = _doers_verbs(question)
     # "what is the name of the girl who was rescued?": a name set beside "girl"
     name_owners = _people_owning_the_name(question.text.lower())
     owner_at = _owner_mentions(sentence, name_owners) if name_owners else []
@@ -223,7 +225,7 @@ def candidate_spans(
             or _no_nationality(candidate, question, reader)
             or _a_thing_named_for_someone(candidate, question)
             or _no_purpose(candidate, question)
-            or _what_the_doer_did_it_to(candidate, question)
+            or _what_the_doer_did_it_to(candidate, doers_verbs)
             or _a_base_unasked(candidate, question)
         ):
             continue  # "either" or "1281" for "what wrecked the fleet?", "65" for "which firm?"
@@ -349,9 +351,7 @@ def _asks_someones_name(text: str) -> bool:
     name is asked for ("the ship's name" is a thing's, "its name" too). The noun that
     owns the name is matched as a word: "engine" stems as "engineer" does, and an
     "imperialistic policy" is no imperialist."""
-    if _NAME_OF_PERSON_PRONOUN.search(text):
-        return True
-    return any(form in PERSON_WORDS for owner in _name_owners(text) for form in singulars(owner))
+    return bool(_NAME_OF_PERSON_PRONOUN.search(text) or _people_owning_the_name(text))
 
 
 @lru_cache(maxsize=1024)
@@ -1518,21 +1518,27 @@ _NAME_KINDS = {
 }
 
 
-def _what_the_doer_did_it_to(candidate: Candidate, question: QuestionAnalysis) -> bool:
-    """ "the Golden Lantern" of "The Salt Keepers won the Golden Lantern" for "who won best
-    director?": what follows the question's own verb is what was done, not who did it.
-    A passive's doer is not ruled out: "by" stands between ("was won by Ana Ruiz")."""
+def _doers_verbs(question: QuestionAnalysis) -> frozenset[str]:
+    """The forms of the verb a "who/what did it?" question asks the doer of (none for any
+    other question): what follows one is what was done (:func:`_what_the_doer_did_it_to`)."""
     if question.wh_role != "subject" or question.answer_type not in _ENTITY_TYPES:
-        return False
+        return frozenset()
     verbs = question_verbs(question)
-    if not verbs:
+    return verbs | related_stems(verbs).keys()
+
+
+def _what_the_doer_did_it_to(candidate: Candidate, doers_verbs: frozenset[str]) -> bool:
+    """ "the Golden Lantern" of "The Salt Keepers won the Golden Lantern" for "who won best
+    director?": what follows the question's own verb (``doers_verbs``, its forms) is what
+    was done, not who did it. A passive's doer is not ruled out: "by" stands between
+    ("was won by Ana Ruiz")."""
+    if not doers_verbs:
         return False
-    forms = verbs | related_stems(verbs).keys()
     tokens = candidate.sentence.tokens
     before = candidate.first - 1
     if before >= 0 and tokens[before].lower in DETERMINERS:
         before -= 1
-    return before >= 0 and tokens[before].stem in forms
+    return before >= 0 and tokens[before].stem in doers_verbs
 
 
 def _wrong_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
