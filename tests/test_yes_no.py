@@ -101,8 +101,8 @@ def test_a_yes_no_question_is_said_by_a_word_or_its_opposite(
     assert measured == said if said is not None else measured < 1.0
 
 
-def _sentence(text: str, question: str) -> Sentence:
-    return sentence_for(Passage(text, 0, len(text), 0, 0), analyze_question(question))
+def _sentence(text: str, question: str, index: int = 0) -> Sentence:
+    return sentence_for(Passage(text, 0, len(text), 0, index), analyze_question(question))
 
 
 @pytest.mark.parametrize(
@@ -142,12 +142,9 @@ def test_a_yes_needs_the_sentence_itself_and_a_no_may_come_from_a_neighbour(
 ) -> None:
     analysis = analyze_question(question)
     weights = WordWeights(dict.fromkeys(analysis.content_stems, 1.0), len(analysis.content_stems))
-    verdict = judge_yes_no(
-        _sentence(best, question),
-        [_sentence(text, question) for text in neighbours],
-        analysis,
-        weights,
-        1.0,
-        before=before,
-    )
+    # the best sentence is passage 1; the one before it, when given, passage 0
+    around = [_sentence(text, question, 2 + at) for at, text in enumerate(neighbours)]
+    if before:
+        around.append(_sentence(before, question, 0))
+    verdict = judge_yes_no(_sentence(best, question, 1), around, analysis, weights, 1.0)
     assert (verdict.short if verdict is not None else None) == expected

@@ -340,14 +340,6 @@ def _says_none(analysis: QuestionAnalysis, reader: ArticleReader, index: int) ->
     return bool(asked) and not asked & _window_stems(reader, index)
 
 
-def _text_before(reader: ArticleReader, index: int) -> str:
-    """The text of the sentence before passage ``index`` in its article ("" for none)."""
-    before = index - 1
-    if before not in reader.neighbours(index):
-        return ""
-    return reader.knowledge.retriever.passages[before].text
-
-
 def _asked_stems(analysis: QuestionAnalysis) -> frozenset[str]:
     """The question's stems and the stems of their other forms ("won" for "win")."""
     return analysis.content_stems | related_stems(analysis.content_stems).keys()
@@ -840,7 +832,6 @@ def _sentence_reply(
             analysis,
             weights,
             said,
-            before=_text_before(reader, source.index),
         )
         if verdict is not None:
             said_by = verdict.sentence.passage
@@ -855,7 +846,11 @@ def _sentence_reply(
                     said_by.start + verdict.sentence.tokens[verdict.last].end,
                 ),
                 confidence=said,
-                evidence=evidence_for(knowledge, said_by.index, ranked, options.top_k),
+                evidence=(
+                    evidence
+                    if said_by.index == source.index
+                    else evidence_for(knowledge, said_by.index, ranked, options.top_k)
+                ),
             )
     if said >= PASSAGE_COVERAGE:
         return passage_answer(

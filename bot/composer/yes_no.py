@@ -74,15 +74,13 @@ def judge_yes_no(
     question: QuestionAnalysis,
     weights: WordWeights,
     said: float,
-    *,
-    before: str = "",
 ) -> YesNoVerdict | None:
     """The reply the best sentence (``said``: how much of the question it and its
     neighbours say) or a neighbour gives, or None when neither settles the question
-    (the composer then quotes the sentence or declines). ``before``: the sentence
-    before the best one, which says who a pronoun opening the best one stands for
-    ("He was flown to a hospital, where his condition was described as stable." after
-    the sentence about the injured firefighter)."""
+    (the composer then quotes the sentence or declines). The neighbour before the best
+    sentence says who a pronoun opening it stands for ("He was flown to a hospital,
+    where his condition was described as stable." after the sentence about the injured
+    firefighter)."""
     short, first, last = decide_yes_no(best, question)
     verdict = YesNoVerdict(short, best, first, last)
     if short == "No":
@@ -93,7 +91,10 @@ def judge_yes_no(
     elif short != "Yes":
         if said >= YES_NO_COVERAGE:
             return verdict  # the option of "A or B?" the sentence names
-    elif said >= YES_NO_COVERAGE and _said_alone(question, weights, best, before) >= YES_SAID_ALONE:
+    elif (
+        said >= YES_NO_COVERAGE
+        and _said_alone(question, weights, best, neighbours) >= YES_SAID_ALONE
+    ):
         return verdict
     for other in neighbours:
         short, first, last = decide_yes_no(other, question)
@@ -107,14 +108,21 @@ def judge_yes_no(
 
 
 def _said_alone(
-    question: QuestionAnalysis, weights: WordWeights, sentence: Sentence, before: str
+    question: QuestionAnalysis,
+    weights: WordWeights,
+    sentence: Sentence,
+    neighbours: Sequence[Sentence],
 ) -> float:
     """How much of the question ``sentence`` says by itself, with the sentence before it
-    when it opens on a pronoun for someone named there."""
+    (one of its ``neighbours``) when it opens on a pronoun for someone named there."""
+    text = sentence.passage.text
     words = [token for token in sentence.tokens if token.is_word]
-    if before and words and words[0].lower in _PERSONAL_PRONOUNS:
-        return yes_no_coverage(question, weights, sentence.passage.text, before)
-    return yes_no_coverage(question, weights, sentence.passage.text)
+    if words and words[0].lower in _PERSONAL_PRONOUNS:
+        before = sentence.passage.index - 1
+        for other in neighbours:
+            if other.passage.index == before:
+                return yes_no_coverage(question, weights, text, other.passage.text)
+    return yes_no_coverage(question, weights, text)
 
 
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "his", "her", "their"})
