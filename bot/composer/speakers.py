@@ -49,7 +49,8 @@ def quotes_someone_else(
     speakers = _attributed(candidate)
     if speakers and head in question.capital_stems:
         return head not in speakers  # a name asked about, and the name the verb gives
-    if _the_role_said(question, speakers or {token.stem for token in outside}):
+    modifier = _role_modifier(question)
+    if _the_role_said(head, modifier, speakers or {token.stem for token in outside}):
         return False
     names = speakers or {
         t.stem for t in outside if t.is_capitalized and t.lower not in FUNCTION_WORDS
@@ -60,7 +61,7 @@ def quotes_someone_else(
             if reader.article_number(hit.passage.index) == article and _titled(
                 [token.stem for token in tokenize(hit.passage.text)],
                 head,
-                _role_modifier(question),
+                modifier,
                 names,
             ):
                 return False
@@ -72,13 +73,12 @@ def quotes_someone_else(
     return True
 
 
-def _the_role_said(question: QuestionAnalysis, stems: set[str]) -> bool:
-    """Whether ``stems`` say the speaker's role asked about, with the word that tells it
-    from others of its kind: "Industry Minister Tomáš Kraus said" is no prime minister's
-    quote ("what did the Czech prime minister say?"). A nationality tells none apart: a
-    Czech minister is named without it."""
-    modifier = _role_modifier(question)
-    return question.speaker[-1] in stems and (modifier is None or modifier in stems)
+def _the_role_said(head: str, modifier: str | None, stems: set[str]) -> bool:
+    """Whether ``stems`` say the speaker's role asked about (``head``), with the word that
+    tells it from others of its kind (``modifier``, see :func:`_role_modifier`): "Industry
+    Minister Tomáš Kraus said" is no prime minister's quote ("what did the Czech prime
+    minister say?")."""
+    return head in stems and (modifier is None or modifier in stems)
 
 
 def _role_modifier(question: QuestionAnalysis) -> str | None:

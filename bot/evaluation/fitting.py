@@ -298,8 +298,7 @@ def choose_threshold(decisions: Sequence[Decision], chances: np.ndarray) -> floa
         return round(min(bounds), 4)
     # no domain has room: the threshold declines no answer it can weigh but the least likely
     answerable = np.array([d.table.answerable for d in decisions])
-    probabilities = np.sort(chances[answerable])
-    unavoidable = sum(1 for d in decisions if d.table.answerable and d.row is None)
+    probabilities, _, unavoidable = _decline_budget(decisions, chances, answerable)
     return round(float(probabilities[min(unavoidable, len(probabilities) - 1)]), 4)
 
 
@@ -311,12 +310,21 @@ def _domain_threshold(
     mine = np.array([d.table.domain == domain and d.table.answerable for d in decisions])
     if not mine.any():
         return None
-    probabilities = np.sort(chances[mine])
-    allowed = int(MAX_DECLINED_ANSWERABLE * len(probabilities))
-    unavoidable = sum(1 for d, own in zip(decisions, mine, strict=True) if own and d.row is None)
+    probabilities, allowed, unavoidable = _decline_budget(decisions, chances, mine)
     if unavoidable >= allowed:
         return None
     return float(probabilities[allowed])
+
+
+def _decline_budget(
+    decisions: Sequence[Decision], chances: np.ndarray, mine: np.ndarray
+) -> tuple[np.ndarray, int, int]:
+    """Of the answerable decisions ``mine`` selects: their chances sorted, how many the
+    budget lets the threshold decline, and how many found no candidate at all."""
+    probabilities = np.sort(chances[mine])
+    allowed = int(MAX_DECLINED_ANSWERABLE * len(probabilities))
+    unavoidable = sum(1 for d, own in zip(decisions, mine, strict=True) if own and d.row is None)
+    return probabilities, allowed, unavoidable
 
 
 def choose_passage_threshold(
