@@ -262,6 +262,30 @@ def test_a_role_asked_about_is_the_whole_role(question: str, answered: bool) -> 
     assert (result.short_answer is not None and "Ana Ruiz" in result.short_answer) == answered
 
 
+SHAREHOLDER = Knowledge.from_article(
+    article_from_text(
+        "Offer backed\n\n"
+        "Solvik's largest shareholder, the Lindahl Foundation, has agreed to accept the offer."
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_holds"),
+    [
+        # a superlative of size names the same rank whichever the article writes
+        ("who is Solvik's biggest shareholder?", "Lindahl Foundation"),
+        ("who is Solvik's largest shareholder?", "Lindahl Foundation"),
+        # ... another modifier is another role
+        ("who is Solvik's smallest shareholder?", None),
+    ],
+)
+def test_a_role_s_size_superlative_is_said_either_way(
+    question: str, answer_holds: str | None
+) -> None:
+    _declined_or_holding(answer(question, SHAREHOLDER), answer_holds)
+
+
 COUNTERPART = article_from_text(
     "Talks planned\n\n"
     "The harbour director proposed to Ivan Petrov that they meet in June.\n\n"
@@ -383,7 +407,8 @@ STRIKE = Knowledge.from_article(
     article_from_text(
         "Strike halts port\n\n"
         "About 1,800 dockworkers walked off the job at the container terminal on Tuesday. "
-        "The terminal handles 23 vessels a week."
+        "The terminal handles 23 vessels a week. "
+        "The union's 12-page complaint went to the labour board."
     )
 )
 
@@ -395,6 +420,9 @@ STRIKE = Knowledge.from_article(
         ("how many workers walked out?", "1,800"),
         # a word the sentence says nowhere, whole or in a compound, is not said
         ("how many pilots walked out?", None),
+        # a number joined to the focus counts it
+        ("how many pages long is the complaint?", "12"),
+        ("how many chapters does the complaint have?", None),
     ],
 )
 def test_a_focus_said_inside_a_compound_is_said(question: str, answer_holds: str | None) -> None:

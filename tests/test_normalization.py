@@ -178,6 +178,17 @@ CHAIRMAN = {"chairman", "chief", "executive"}.__contains__
         ("who leads the opposition?", LEADER, "who is the leader of the opposition?"),
         ("who chairs the board?", CHAIRMAN, "who is the chairman of the board?"),
         ("who leads the company?", COMPANY, "who is the chief executive of the company?"),
+        # then a chief executive, then another leading verb the article uses, in the
+        # tense typed, then a looser title
+        ("who runs the hospital?", {"leads", "chief", "executive"}.__contains__,
+         "who is the chief executive of the hospital?"),
+        ("who leads the unit?", {"heads", "director"}.__contains__, "who heads the unit?"),
+        ("Who ran the club?", {"led", "coach"}.__contains__, "Who led the club?"),
+        ("who leads the party?", {"leader", "heads"}.__contains__,
+         "who is the leader of the party?"),
+        # a base or "-ing" form is as often a noun or an adjective: no verb said
+        ("who runs the unit?", {"heading", "director"}.__contains__,
+         "who is the director of the unit?"),
     ],
 )  # fmt: skip
 def test_a_leaders_loose_title_is_written_as_the_article_writes_it(

@@ -602,18 +602,30 @@ def _focus_unsaid(analysis: QuestionAnalysis, reader: ArticleReader, index: int)
     if analysis.answer_type is AnswerType.PERSON and analysis.asks_role:
         # "who is the finance minister?" is not answered beside "Prime Minister X": a
         # role is the whole phrase, its modifiers too.
-        return not set(analysis.focus_phrase) - _LOOSE_MODIFIERS <= said
+        return any(
+            not _SAME_SIZE.get(word, frozenset({word})) & said
+            for word in set(analysis.focus_phrase) - _LOOSE_MODIFIERS
+        )
     return focus not in said and not _said_another_way(focus, reader, index)
 
 
 def _said_another_way(focus: str, reader: ArticleReader, index: int) -> bool:
-    """Whether the answer's sentence says the focus inside a closed compound ("1,800
-    dockworkers" are workers) or counts children as "a father of three" does."""
+    """Whether the answer's sentence says the focus inside a compound ("1,800
+    dockworkers" are workers, "the 64-page agreement" counts pages) or counts children
+    as "a father of three" does."""
     text = reader.knowledge.retriever.passages[index].text
     return counts_children(text, focus) or any(
-        token.is_word and not token.is_capitalized and compound_of(token.lower, focus)
+        token.is_word
+        and not token.is_capitalized
+        and (compound_of(token.lower, focus) or _measured_in(token.lower, focus))
         for token in tokenize(text)
     )
+
+
+def _measured_in(word: str, focus: str) -> bool:
+    """Whether ``word`` is a number joined to the focus: "64-page", "12-storey"."""
+    number, _, unit = word.rpartition("-")
+    return number[:1].isdigit() and stem(unit) == focus
 
 
 def _counted_of_another(analysis: QuestionAnalysis, best: Candidate, reader: ArticleReader) -> bool:
@@ -751,6 +763,12 @@ _SPOUSE_STEMS = frozenset(stem(word) for word in MARRIAGE_WORDS)
 _MONEY_STEMS = frozenset(stem(word) for word in MONEY_WORDS)
 # Modifiers of a role that a sentence need not repeat ("the current mayor" is the mayor).
 _LOOSE_MODIFIERS = frozenset(stem(word) for word in ("current", "new", "present", "now"))
+# Superlatives of size that name one rank: "the biggest shareholder" is "the largest".
+_SAME_SIZE = {
+    stem(word): frozenset(stem(other) for other in group)
+    for group in (("biggest", "largest", "greatest"),)
+    for word in group
+}
 
 
 def _type_clash(analysis: QuestionAnalysis, rule: str) -> bool:

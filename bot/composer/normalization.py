@@ -260,29 +260,45 @@ def _leading_verb_as_title(text: str, known: Callable[[str], bool]) -> str:
     match = _WHO_LEADS.match(text)
     if match is None:
         return text
-    forms = _LEADING_VERBS[match.group("verb").lower()]
+    typed = match.group("verb").lower()
+    forms = _LEADING_VERBS[typed]
     if any(known(form) for form in forms):
         return text
-    # the verb's own doer first: "who leads the opposition?" of "leader of the opposition"
-    titles = (*_DOERS.get(forms[0], ()), *_HEAD_TITLES)
+    # the verb's own doer first: "who leads the opposition?" of "leader of the opposition";
+    # then a title that means the one who runs a whole body ("chief executive")
+    titles = (*_DOERS.get(forms[0], ()), *_EXECUTIVES)
     title = next((title for title in titles if all(map(known, title.split()))), None)
+    if title is None:
+        # then another leading verb the article uses, in the tense typed: "who leads
+        # the unit?" of "Marta Quiroga, who heads the city's armed robbery unit" (a
+        # "director" there may head anything)
+        tense = forms.index(typed)
+        verb = next((other[tense] for other in _VERB_GROUPS if _verb_said(other, known)), None)
+        if verb is not None:
+            return f"{match.group('who')} {verb} {text[match.end() :]}"
+        title = next((t for t in _HEAD_TITLES if all(map(known, t.split()))), None)
     if title is None:
         return text
     return f"{match.group('who')} is the {title} of {text[match.end() :]}"
 
 
-# "who runs", "who heads", "who led": each verb's forms, any of which the article may use.
-_LEADING_VERBS = {
-    form: forms
-    for forms in (
-        ("run", "runs", "ran", "running"),
-        ("head", "heads", "headed", "heading"),
-        ("lead", "leads", "led", "leading"),
-        ("manage", "manages", "managed", "managing"),
-        ("chair", "chairs", "chaired", "chairing"),
-    )
-    for form in forms
-}
+def _verb_said(forms: tuple[str, ...], known: Callable[[str], bool]) -> bool:
+    """Whether the article uses a leading verb as a verb: its "-s" or past form ("heads",
+    "led"); its base and "-ing" forms are as often a noun or an adjective ("a head",
+    "a leading expert")."""
+    return known(forms[1]) or known(forms[2])
+
+
+# "who runs", "who heads", "who led": each verb's forms (base, "-s", past, "-ing"), any of
+# which the article may use.
+_VERB_GROUPS = (
+    ("head", "heads", "headed", "heading"),
+    ("lead", "leads", "led", "leading"),
+    ("run", "runs", "ran", "running"),
+    ("manage", "manages", "managed", "managing"),
+    ("chair", "chairs", "chaired", "chairing"),
+)
+_LEADING_VERBS = {form: forms for forms in _VERB_GROUPS for form in forms}
 # The nouns for whoever does what a leading verb says.
 _DOERS = {
     "lead": ("leader",),
