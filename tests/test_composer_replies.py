@@ -927,3 +927,47 @@ def test_a_shouted_word_is_written_plainly(answer: str, article_text: str, writt
 @settings(max_examples=200, deadline=None)
 def test_unshouting_changes_only_the_case_of_any_answer(answer: str, article_text: str) -> None:
     assert _unshouted(answer, article_text).lower() == answer.lower()
+
+
+VAN = Knowledge.from_article(
+    article_from_text(
+        "Libraries to close\n\n"
+        "The council will send a mobile library van to each suburb once a week. "
+        "Each visit lasts three hours."
+    )
+)
+VAN_VISIT = Knowledge.from_article(
+    article_from_text("Libraries to close\n\nThe mobile library van's visit lasts three hours.")
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "knowledge", "answer_holds"),
+    [
+        # "how often?" wants how often, never a length of time
+        ("how often will the van come to each suburb?", VAN, "once a week"),
+        ("how frequently does the van visit?", VAN, "once a week"),
+        ("how long does each visit last?", VAN, "three hours"),
+        ("how often does the van visit?", VAN_VISIT, None),
+    ],
+)
+def test_how_often_is_answered_by_a_frequency_only(
+    question: str, knowledge: Knowledge, answer_holds: str | None
+) -> None:
+    _declined_or_holding(answer(question, knowledge), answer_holds)
+
+
+COUNCIL = Knowledge.from_article(
+    article_from_text(
+        "Summit ends\n\n"
+        "The European Council sets the union's direction. "
+        "It meets each six months, and its president is Donald Tusk."
+    )
+)
+
+
+def test_a_pronoun_for_the_asked_name_is_no_one_else() -> None:
+    """ "It" stands for the Council the sentence before names: Tusk's name beside it does
+    not make the count another's."""
+    result = answer("How often does the European Council meet?", COUNCIL)
+    assert result.short_answer == "each six months"

@@ -150,6 +150,34 @@ def test_numbers(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The van will visit each suburb once a week from April.", "once a week"),
+        ("It publishes its report twice a year.", "twice a year"),
+        ("It meets each six months.", "each six months"),
+        ("Trains run three times a day.", "three times a day"),
+        ("The games are held once every four years.", "once every four years"),
+        ("Bins are emptied every other week.", "every other week"),
+        ("The clinic opens three days a week.", "three days a week"),
+        ("The figures are published monthly.", "monthly"),
+        ("He has won the race twice.", "twice"),
+    ],
+)
+def test_how_often_something_happens_is_one_quantity(text: str, expected: str) -> None:
+    found = {(c.text, c.rule) for c in extract_numbers(sentence_of(text))}
+    assert (expected, "number:frequency") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He slept for three hours.", "The strike lasted six months.", "It costs 40 euros a month."],
+)
+def test_a_length_of_time_or_a_price_is_no_frequency(text: str) -> None:
+    rules = {c.rule for c in extract_numbers(sentence_of(text))}
+    assert "number:frequency" not in rules
+
+
+@pytest.mark.parametrize(
     ("text", "absent"),
     [
         ("She scored 2 in 10 minutes.", "2 in 10"),

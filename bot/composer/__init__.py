@@ -648,6 +648,8 @@ def _counted_of_another(analysis: QuestionAnalysis, best: Candidate, reader: Art
     start = dateline_end(best.sentence, reader.gazetteer)
     if any(token.stem in analysis.capital_stems for token in tokens[start:] if token.is_word):
         return False
+    if _stands_for_a_name_before(analysis, tokens[start:], reader, best.sentence.passage.index):
+        return False
     said = [
         token
         for index, token in enumerate(tokens[start:], start)
@@ -656,6 +658,24 @@ def _counted_of_another(analysis: QuestionAnalysis, best: Candidate, reader: Art
     return _names_another(analysis.capital_stems, said, frozenset())
 
 
+def _stands_for_a_name_before(
+    analysis: QuestionAnalysis, tokens: Sequence[Token], reader: ArticleReader, index: int
+) -> bool:
+    """Whether the sentence opens on a pronoun for a name of the question the sentence
+    just before says: "It meets each six months" after one naming the European Council."""
+    words = [token for token in tokens if token.is_word]
+    before = index - 1
+    return (
+        bool(words)
+        and words[0].lower in _STANDING_PRONOUNS
+        and before in reader.neighbours(index)
+        and not analysis.capital_stems.isdisjoint(
+            _text_stems(reader.knowledge.retriever.passages[before].text)
+        )
+    )
+
+
+_STANDING_PRONOUNS = frozenset({"he", "she", "it", "they", "his", "her", "its", "their"})
 # Capitalized words looked past for the person noun they describe.
 _DESCRIBING_REACH = 4
 

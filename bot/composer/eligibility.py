@@ -1827,7 +1827,7 @@ def _wrong_quantity(
     unit = asked_unit(question.text)
     if unit is not None and in_another_dimension(unit, candidate):
         return True  # "68-metre" for "how fast was the ferry going?"
-    if wanted in {"age", "money", "count", "score", "measure", "amount"}:
+    if wanted in {"age", "money", "count", "score", "measure", "amount", "frequency"}:
         return not kind_fits(question, candidate)
     # "Castell, 58, was found guilty": an age set off after a name answers only "how old",
     # not "how many?" nor "what role will Thorsell have?".

@@ -90,7 +90,7 @@ class QuestionAnalysis:
     verb: str | None = None  # stem of a quote question's speech verb
     target: str | None = None  # what a definition question asks about ("Yuri Ushakov")
     tense: str = "present"
-    number_kind: str | None = None  # count, duration, age, measure, money, score
+    number_kind: str | None = None  # count, duration, frequency, age, measure, money, score
     alternatives: tuple[str, ...] = ()  # the options of "is it A or B?"
     # The preposition that governs the asked-for phrase: "in" for "in what year ...?"
     # and for "what city is it located in?"; the answer often follows it in the text.
@@ -244,7 +244,8 @@ _TYPE_RULES = _compiled(
             "score",
         ),
         (r"^what (?:does|did|do|will|would) .+ cost\??$", AnswerType.NUMBER, "money"),
-        (r"^how (?:long|often)\b", AnswerType.NUMBER, "duration"),
+        (r"^how (?:often|frequently)\b", AnswerType.NUMBER, "frequency"),
+        (r"^how long\b", AnswerType.NUMBER, "duration"),
         (r"^how old\b", AnswerType.NUMBER, "age"),
         (
             r"^how (?:far|big|large|tall|high|deep|wide|fast|heavy|small|close|hot|cold)\b",

@@ -469,14 +469,14 @@ def _quote_marks(text: str) -> tuple[int, ...]:
 
 
 def asked_quantity(question: QuestionAnalysis) -> str | None:
-    """The kind of quantity a number question wants: age, money, percent, duration, a
-    measure ("how tall?", "how big?"), an amount of something else ("how much copper?",
-    "how much of the park?"), or None."""
+    """The kind of quantity a number question wants: age, money, percent, duration,
+    frequency, a measure ("how tall?", "how big?"), an amount of something else ("how
+    much copper?", "how much of the park?"), or None."""
     if question.answer_type is not AnswerType.NUMBER:
         return None
     if question.number_kind == "duration" and asks_a_length(question.text):
         return "measure"
-    if question.number_kind in {"age", "duration", "money", "score"}:
+    if question.number_kind in {"age", "duration", "frequency", "money", "score"}:
         return question.number_kind
     words = {token.lower for token in question.content} | set(question.text.lower().split())
     # "rates" too; not "shares", which are counted ("how many shares did he sell?")
@@ -597,6 +597,9 @@ def quantity_fits(wanted: str, asked: QuantityAsked, candidate: Candidate) -> bo
         )
     elif wanted == "score":
         fits = bool(_SCORE_FORM.fullmatch(text.replace(" ", "")))
+    elif wanted == "frequency":
+        # "how often?" wants "twice a year", "every six months", never "three hours"
+        fits = candidate.rule == "number:frequency"
     elif wanted == "measure":
         # "38 metres", "60 miles per hour", "11.4%", "$500 million": a unit of size, speed
         # or heat, a share or money, as "how tall/fast/high?" want

@@ -104,6 +104,24 @@ _CLOCK = re.compile(r"(?<![\w:.])\d{1,2}(?::[0-5]\d){1,2}(?:\.\d+)?(?![\w:])")
 # A temperature written with its sign: "30 °C", "212°F", "-5°".
 _DEGREES = re.compile(r"(?<![\w.])-?\d{1,4}(?:\.\d{1,3})? ?°(?: ?[CFK](?![\w]))?")
 _AMOUNT = re.compile(r"[$£€¥%]|per ?cent", re.IGNORECASE)
+# How often something happens: "twice a year", "three times a week", "once every four
+# years", "every six months", "each year", "three days a week", "weekly".
+_PERIOD = (
+    r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|"
+    r"season|term|weekend|morning|evening|afternoon|summer|winter|spring|autumn|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
+)
+_COUNT = rf"(?:\d{{1,4}}|{_NUMBER_WORD})"
+_EVERY = rf"(?:every|each) (?:(?:other|second|third|few|couple of|{_COUNT}) )?{_PERIOD}"
+_PER = rf"(?:a|an|per) {_PERIOD}|{_EVERY}"
+_FREQUENCY = re.compile(
+    rf"(?<![\w-])(?:(?:once|twice|thrice|{_COUNT} times)(?: (?:{_PER}))?"
+    rf"|{_COUNT} (?:days|nights|mornings|evenings|afternoons|weekends) (?:{_PER})"
+    rf"|{_EVERY}"
+    r"|(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|"
+    r"biannually|biennially))(?![\w-])",
+    re.IGNORECASE,
+)
 # "14-story", "2.6-acre", "46-year": a number joined to its unit is a size, not a count.
 _MEASURE = re.compile(rf"(?:\d|{_NUMBER_WORD})-([a-z]+)(?:-[a-z]+)?$", re.IGNORECASE)
 _NUMBER_WORDS = re.compile(rf"{_NUMBER_WORD}$", re.IGNORECASE)
@@ -206,6 +224,7 @@ def extract_numbers(sentence: Sentence) -> Iterator[Candidate]:
     yield from _whole_forms(sentence, _matches(_FRACTION, text), "number")
     yield from _whole_forms(sentence, _matches(_PART_OF_A_POINT, text), "number")
     yield from _whole_forms(sentence, _matches(_DEGREES, text), "number+noun")
+    yield from _whole_forms(sentence, _matches(_FREQUENCY, text), "number:frequency")
     for match in _QUANTITY.finditer(text):
         start, end = match.span()
         expression = match.group(0)
