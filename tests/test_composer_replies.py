@@ -579,6 +579,9 @@ def test_a_role_holder_named_without_the_owner_still_answers() -> None:
         ("what is Diário Mirante?", "Diário Mirante is a daily."),
         # the article's own "the" after the name is kept: one head of one team
         ("who is Pablo Ruiz?", "Pablo Ruiz is the head of the rescue team."),
+        # a size joined to its unit describes; the name's common last word is restored too
+        ("what is the kornat star?", "Kornat Star is a 68-metre ferry."),
+        ("what is the Sava Light?", "Sava Light is an 18-metre barge."),
     ],
 )
 def test_someone_known_only_by_whom_they_speak_for_is_described_so(
@@ -594,7 +597,9 @@ def test_someone_known_only_by_whom_they_speak_for_is_described_so(
             "studied by the Berlin-based firm Sentinel Grey. Ana Ortiz, a retired teacher "
             "in Cork, rides daily. Putin's foreign policy adviser Yuri Ushakov approved. "
             "The study's other lead author, Ingrid Falk, disagreed. The daily Diário "
-            "Mirante reported the vote. Pablo Ruiz, the head of the rescue team, agreed."
+            "Mirante reported the vote. Pablo Ruiz, the head of the rescue team, agreed. "
+            "The Kornat Star, a 68-metre ferry owned by Adria Lines, struck a reef. "
+            "The Sava Light, an 18-metre barge, towed it off."
         )
     )
     assert answer(question, knowledge).statement.startswith(statement)

@@ -789,6 +789,23 @@ def test_manners(text: str, expected: str) -> None:
         ("The G7 is a group of rich democracies.", "G7", "group of rich democracies"),
         # the name a thing goes by
         ("The trial, known as KESTREL-2, followed 900 patients.", "trial", "KESTREL-2"),
+        # a size joined to its unit, after a determiner, describes; alone it is an age
+        (
+            "The Kornat Star, a 68-metre ferry owned by Adria Lines, struck a reef.",
+            "Kornat Star",
+            "68-metre ferry",
+        ),
+        # a common noun phrase the name is set off after, with "the"
+        (
+            "Passengers boarded the company's sister ship, the Kornat Wind, which left.",
+            "Kornat Wind",
+            "sister ship",
+        ),
+        (
+            "The bank sets policy under their shared currency, the austral, at home.",
+            "austral",
+            "shared currency",
+        ),
         # past the age news writes between a name and its description
         (
             "Pat Doyle, 63, a retired teacher in Cork, said so.",
@@ -954,6 +971,9 @@ def test_a_name_after_or_that_does_not_spell_the_short_form_is_no_expansion() ->
         ("The Portland city council voted 6-3 on Thursday.", "vote", "Portland city council"),
         # an aside set off by commas, the words of a time, a verb and a first name are no role
         ("Biden, however, warned Moscow.", "Biden", "however"),
+        # a name in a list, or one a verb follows, is set off after no description
+        ("They took the ferry, the Kornat Wind and a bus.", "Kornat Wind", "ferry"),
+        ("They boarded the ferry, the Kornat Wind left.", "Kornat Wind", "ferry"),
         ("A month prior, Biden had told an interviewer.", "Biden", "month prior"),
         ("Biden is to meet Vladimir Putin in June.", "Putin", "meet Vladimir"),
         ("PRESIDENT Joe Biden will meet Putin.", "Biden", "PRESIDENT Joe"),

@@ -106,6 +106,26 @@ def test_names_typed_in_lower_case_get_their_capitals(question: str, expected: s
     assert restore_capitals(question, NAMES_ONLY_CAPITALIZED.__contains__) == expected
 
 
+# The article writes "the Kornat Star" and "President Brenko", and "star" nowhere else.
+NAME_TAILS = {"kornat", "star", "president", "brenko"}.__contains__
+WRITTEN = {"Kornat Star", "President Brenko"}.__contains__
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a common word that ends a name the article writes capitalized is part of it
+        ("what is the kornat star?", "what is the Kornat Star?"),
+        ("what did the kornat star hit", "what did the Kornat Star hit"),
+        # not after a function word, nor before the name, nor a pair the article lacks
+        ("is the star of kornat", "is the star of Kornat"),
+        ("who is brenko president", "who is Brenko president"),
+    ],
+)
+def test_a_common_word_ending_a_name_gets_its_capital(question: str, expected: str) -> None:
+    assert restore_capitals(question, NAME_TAILS, WRITTEN) == expected
+
+
 SPELLED_OUT = {"chief", "executive", "financial", "officer"}.__contains__
 INITIALS = {"ceo", "cfo"}.__contains__
 BOTH = {"ceo", "chief", "executive"}.__contains__
@@ -208,9 +228,10 @@ def test_leader_matching_is_idempotent_and_bounded(text: str) -> None:
 
 @given(st.text(max_size=2000))
 def test_restoring_capitals_changes_only_case(text: str) -> None:
-    restored = restore_capitals(text, lambda _: True)
-    assert len(restored) == len(text)
-    assert all(new in (old, old.upper()) for old, new in zip(text, restored, strict=True))
+    for written in (None, lambda _: True):
+        restored = restore_capitals(text, lambda _: True, written)
+        assert len(restored) == len(text)
+        assert all(new in (old, old.upper()) for old, new in zip(text, restored, strict=True))
 
 
 def test_clean_question_caps_length_and_strips_controls() -> None:

@@ -263,6 +263,11 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
     ): "at most _MAX_ROLE_TOKENS",
     (
         "bot.composer.extractors.phrases",
+        "_thing_set_before",
+        "probe >= 0 and last - probe < _MAX_ROLE_TOKENS",
+    ): "at most _MAX_ROLE_TOKENS",
+    (
+        "bot.composer.extractors.phrases",
         "content_end",
         "end >= start and (not tokens[end].is_word or tokens[end].lower in FUNCTION_WORDS or "
         "tokens[end].lower in _QUANTIFIERS)",

@@ -133,7 +133,9 @@ def clean_question(text: str) -> str:
     return text[:MAX_QUESTION_CHARS].strip()
 
 
-def restore_capitals(text: str, proper: Callable[[str], bool]) -> str:
+def restore_capitals(
+    text: str, proper: Callable[[str], bool], written: Callable[[str], bool] | None = None
+) -> str:
     """Capitalize the names a question typed in lower case ("who else voted besides peña").
 
     A word the article only ever writes capitalized, and that is no common English
@@ -156,7 +158,36 @@ def restore_capitals(text: str, proper: Callable[[str], bool]) -> str:
             return word
         return word[0].upper() + word[1:]
 
-    return _WORD.sub(replace, text)
+    restored = _WORD.sub(replace, text)
+    return restored if written is None else _restore_name_tails(restored, proper, written)
+
+
+def _restore_name_tails(
+    text: str, proper: Callable[[str], bool], written: Callable[[str], bool]
+) -> str:
+    """Capitalize a common word that ends a name with the capitalized word before it, as
+    the article writes the two ("kornat star" is the ferry "Kornat Star"): left alone by
+    itself, "star" would leave the name cut and the question typed as a thing asked for."""
+    matches = list(_WORD.finditer(text))
+    words = [match.group(0) for match in matches]
+    for at in range(1, len(matches)):
+        word, before = words[at], words[at - 1]
+        if (
+            text[matches[at - 1].end() : matches[at].start()] == " "
+            and before[:1].isupper()
+            and word.islower()
+            and word not in FUNCTION_WORDS
+            and len(word[0].upper()) == 1
+            and proper(word)
+            and written(f"{before} {word[0].upper()}{word[1:]}")
+        ):
+            words[at] = word[0].upper() + word[1:]
+    pieces = []
+    position = 0
+    for match, word in zip(matches, words, strict=True):
+        pieces += [text[position : match.start()], word]
+        position = match.end()
+    return "".join(pieces) + text[position:]
 
 
 def expand_contractions(text: str) -> str:

@@ -102,6 +102,7 @@ class ArticleReader:
     # opens_an_organization(), bounded
     organizations: dict[tuple[str, int], bool] = field(default_factory=dict)
     holders: dict[str, str | None] = field(default_factory=dict)  # holder(), bounded
+    phrases: dict[str, bool] = field(default_factory=dict)  # writes(), bounded
 
     def neighbours(self, position: int) -> tuple[int, ...]:
         """Positions of the passages just before and after ``position`` in the same article."""
@@ -136,6 +137,13 @@ class ArticleReader:
     def is_proper(self, word: str) -> bool:
         """A word the article has, but never in lower case: a name."""
         return word in self.words and word not in self.lower_case_words
+
+    def writes(self, phrase: str) -> bool:
+        """Whether an article writes ``phrase`` as given, capitals and all ("Kornat Star")."""
+        articles = self.knowledge.articles
+        return _remembered(
+            self.phrases, phrase, lambda: any(phrase in article.text for article in articles)
+        )
 
     def is_surname(self, word: str, article: int) -> bool:
         """Whether article number ``article`` names a person in full ending in ``word``

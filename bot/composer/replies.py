@@ -63,9 +63,13 @@ _MAX_CAVEAT_CHARS = 120
 _SHOUTED_LENGTH = 4
 # Words that make a description name the one thing it fits.
 _ONE_OF_A_KIND = frozenset({"other", "same", "only", "sole", "first", "second", "third", "last"})
-# A description that opens with a vowel sound takes "an" ("an imprisoned activist"), but
-# not "a European", "a union", "a one-time ally".
-_VOWEL_SOUND = re.compile(r"(?!eu|uni|use|usu|one|once)[aeiou]", re.IGNORECASE)
+# A description that opens with a vowel sound takes "an" ("an imprisoned activist", "an
+# 8-metre boat", "an 18-year-old"), but not "a European", "a union", "a one-time ally".
+_VOWEL_SOUND = re.compile(
+    r"(?!eu|uni|use|usu|one|once)[aeiou]|8|(?:11|18)(?![\d.,])", re.IGNORECASE
+)
+# A number joined to a unit that describes a thing: "68-metre", "24-year-old".
+_MEASURE_WORD = re.compile(r"\d[\d.]{0,12}(?:-[a-z]{1,20}){1,3}", re.IGNORECASE)
 
 
 def hedge_of(
@@ -374,7 +378,7 @@ def _article_for(description: str, *, a_title: bool = False) -> str:
     if words[0].lower.endswith("'s"):
         # "the study's other lead author", but "Putin's foreign policy adviser"
         return "" if words[0].is_capitalized else "the "
-    if words[0].is_number or (
+    if (words[0].is_number and not _MEASURE_WORD.fullmatch(words[0].text)) or (
         words[0].is_capitalized
         and "-" not in words[0].text
         and not (len(words) > 1 and is_nationality(words[0].lower))

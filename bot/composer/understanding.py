@@ -35,7 +35,9 @@ def normalize(text: str, reader: ArticleReader) -> str:
     expanded = expand_chat_spelling(expand_contractions(text))
     titled = match_title_initials(expanded, reader.knows)
     corrected = correct_typos(titled, reader.knows, reader.is_proper)
-    return match_leader_words(restore_capitals(corrected, reader.is_proper), reader.knows)
+    return match_leader_words(
+        restore_capitals(corrected, reader.is_proper, reader.writes), reader.knows
+    )
 
 
 def understand(text: str, reader: ArticleReader, previous: Turn | None = None) -> QuestionAnalysis:

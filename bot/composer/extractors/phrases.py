@@ -451,6 +451,9 @@ def extract_definitions(sentence: Sentence, target: str) -> Iterator[Candidate]:
         after = _description_after(sentence, end)
         if after is not None:
             yield Candidate(sentence, after[0], after[1], "definition:apposition", 0.9)
+        before = _thing_set_before(tokens, index, end) if named else None
+        if before is not None:
+            yield Candidate(sentence, before[0], before[1], "definition:apposition", 0.8)
         body = _affiliation_after(sentence, end) if tokens[index].is_capitalized else None
         if body is not None:
             yield Candidate(sentence, body[0], body[1], "definition:affiliation", 0.5)
@@ -1179,6 +1182,31 @@ def _one_persons_role(role: Sequence[Token]) -> bool:
     return role[-1].is_capitalized or not looks_plural(role[-1].lower)
 
 
+def _thing_set_before(tokens: tuple[Token, ...], index: int, end: int) -> tuple[int, int] | None:
+    """The common noun phrase a name is set off after: "the company's sister ship, [the
+    Kornat Wind], which", "their shared currency, [the austral], announced". Only with
+    "the" before the name and a comma or the sentence's end after it: "... ship, the
+    Kornat Wind arrived" says no more than a list does."""
+    comma = index - 2
+    if comma < 1 or tokens[index - 1].lower != "the" or tokens[comma].text != ",":
+        return None
+    if end + 1 < len(tokens) and tokens[end + 1].text not in {",", ".", ";"}:
+        return None
+    last = comma - 1
+    head = tokens[last]
+    if not head.is_word or head.is_capitalized or word_class(head.lower) is not WordClass.NOUN:
+        return None
+    first = last
+    probe = last - 1
+    while probe >= 0 and last - probe < _MAX_ROLE_TOKENS:
+        token = tokens[probe]
+        if not token.is_word or token.lower in FUNCTION_WORDS or token.lower.endswith("'s"):
+            break
+        first = probe
+        probe -= 1
+    return None if _verb_at_edge(tokens, first, last) else (first, last)
+
+
 def _verb_at_edge(tokens: tuple[Token, ...], first: int, last: int) -> bool:
     """Whether the words before a name open or end with a verb, so are a clause: a
     participle that modifies the role ("retired judge", "imprisoned activist") is no
@@ -1262,8 +1290,12 @@ def _description_from(
     ):
         # "X, said her client ..." or "the lawyer, X, had argued ...": a clause, not a description
         return None
-    if start < len(tokens) and (tokens[start].is_number or tokens[start].lower in PREPOSITIONS):
-        return None  # "Lucia Marrero, 46," gives an age; "Rosa Ortiz, of Albuquerque," a home
+    if start < len(tokens) and (
+        (tokens[start].is_number and not determined) or tokens[start].lower in PREPOSITIONS
+    ):
+        # "Lucia Marrero, 46," gives an age; "Rosa Ortiz, of Albuquerque," a home; "a
+        # 68-metre ferry" is a description still
+        return None
     if (start < len(tokens) and tokens[start].lower in _CONJUNCTIONS) or _lone_adverb(
         tokens, start
     ):
