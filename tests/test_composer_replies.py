@@ -276,6 +276,7 @@ SHAREHOLDER = Knowledge.from_article(
         # a superlative of size names the same rank whichever the article writes
         ("who is Solvik's biggest shareholder?", "Lindahl Foundation"),
         ("who is Solvik's largest shareholder?", "Lindahl Foundation"),
+        ("who is Solvik's greatest shareholder?", "Lindahl Foundation"),
         # ... another modifier is another role
         ("who is Solvik's smallest shareholder?", None),
     ],
@@ -976,3 +977,26 @@ def test_a_pronoun_for_the_asked_name_is_no_one_else() -> None:
     not make the count another's."""
     result = answer("How often does the European Council meet?", COUNCIL)
     assert result.short_answer == "each six months"
+
+
+REPUBLIC = Knowledge.from_article(
+    article_from_text(
+        "Lawyer honoured\n\n"
+        "The last prime minister of the old republic, Lothar Weiss, is a lawyer in Bonn."
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_holds"),
+    [
+        # "final" and "last" name one rank; the body the role is of stands before the name
+        ("who was the final prime minister of the old republic?", "Lothar Weiss"),
+        ("who was the last prime minister of the old republic?", "Lothar Weiss"),
+        ("who was the first prime minister of the old republic?", None),
+    ],
+)
+def test_the_last_holder_of_a_role_is_the_final_one(
+    question: str, answer_holds: str | None
+) -> None:
+    _declined_or_holding(answer(question, REPUBLIC), answer_holds)

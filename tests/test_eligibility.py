@@ -1006,6 +1006,33 @@ def test_a_body_set_off_after_its_role_with_the_holds_it() -> None:
     _assert_admits("who is the largest shareholder?", reader, None, "Ana Ruiz")
 
 
+@pytest.mark.parametrize(
+    ("text", "admitted", "kept_out"),
+    [
+        # the body a role is of, set off before the name, still names the holder
+        ("The chief executive of Acme Foods, Jane Doe, said jobs would go.", "Jane Doe", None),
+        (
+            "The chief executive of the (old) Acme Foods group, Jane Doe, said so.",
+            "Jane Doe",
+            None,
+        ),
+        # a verb or a list between makes the name another's
+        ("The chief executive of Acme Foods said, Jane Doe recalls, that jobs would go.",
+         None, "Jane Doe"),
+        ("The chief executive of Acme, Beta, Gamma, Jane Doe and others met.", None, "Jane Doe"),
+    ],
+)  # fmt: skip
+def test_a_role_of_a_body_set_off_before_a_name_is_held_by_it(
+    text: str, admitted: str | None, kept_out: str | None
+) -> None:
+    _assert_admits(
+        "who is the chief executive of Acme Foods?",
+        reader_of("Story\n\n" + text),
+        admitted,
+        kept_out,
+    )
+
+
 def test_a_plural_question_without_a_count_is_offered_the_whole_list() -> None:
     reader = reader_of(
         "Story\n\nThe treaty was signed by France, Italy, Belgium, the Netherlands, "

@@ -603,7 +603,7 @@ def _focus_unsaid(analysis: QuestionAnalysis, reader: ArticleReader, index: int)
         # "who is the finance minister?" is not answered beside "Prime Minister X": a
         # role is the whole phrase, its modifiers too.
         return any(
-            not _SAME_SIZE.get(word, frozenset({word})) & said
+            not _SAME_RANK.get(word, frozenset({word})) & said
             for word in set(analysis.focus_phrase) - _LOOSE_MODIFIERS
         )
     return focus not in said and not _said_another_way(focus, reader, index)
@@ -783,10 +783,11 @@ _SPOUSE_STEMS = frozenset(stem(word) for word in MARRIAGE_WORDS)
 _MONEY_STEMS = frozenset(stem(word) for word in MONEY_WORDS)
 # Modifiers of a role that a sentence need not repeat ("the current mayor" is the mayor).
 _LOOSE_MODIFIERS = frozenset(stem(word) for word in ("current", "new", "present", "now"))
-# Superlatives of size that name one rank: "the biggest shareholder" is "the largest".
-_SAME_SIZE = {
+# Modifiers that name one rank: "the biggest shareholder" is "the largest", "the final
+# prime minister" "the last".
+_SAME_RANK = {
     stem(word): frozenset(stem(other) for other in group)
-    for group in (("biggest", "largest", "greatest"),)
+    for group in (("biggest", "largest", "greatest"), ("last", "final"))
     for word in group
 }
 

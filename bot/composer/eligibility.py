@@ -1398,6 +1398,8 @@ def _holds_the_role(candidate: Candidate, role_at: list[int]) -> bool:
             return True  # "Mayor Ana Ruiz", "the mayor, Ana Ruiz", "President Dr. Ana Ruiz"
         if index < first and _a_role_between(tokens[index + 1 : first]):
             return True  # "a mediator, retired judge Stanisław Bąk"
+        if index < first and _the_body_between(tokens[index + 1 : first]):
+            return True  # "the chief executive of Acme, Jane Doe,"
         after = tokens[last + 1 : index]
         if (
             index > last
@@ -1497,6 +1499,25 @@ def _a_role_between(between: Sequence[Token]) -> bool:
 
 # The most words of a second role between a role and the name ("retired judge").
 _ROLE_WORDS = 3
+
+
+def _the_body_between(between: Sequence[Token]) -> bool:
+    """The body the role is of, then a comma, before the name: "The last Prime Minister
+    of the (East) German Democratic Republic, [Lothar de Maizière]," names the prime
+    minister; a verb or another comma between makes it a clause or a list."""
+    return (
+        2 < len(between) <= _BODY_REACH
+        and between[0].lower == "of"
+        and between[-1].text == ","
+        and not any(
+            token.text == "," or (token.is_word and _is_a_verb_or_by(token))
+            for token in between[1:-1]
+        )
+    )
+
+
+# The most tokens from a role to its holder's name past the body it is of.
+_BODY_REACH = 10
 
 
 def _only_titles(words: list[str]) -> bool:
