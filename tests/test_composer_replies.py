@@ -1000,3 +1000,30 @@ def test_the_last_holder_of_a_role_is_the_final_one(
     question: str, answer_holds: str | None
 ) -> None:
     _declined_or_holding(answer(question, REPUBLIC), answer_holds)
+
+
+GLACIER = Knowledge.from_article(
+    article_from_text(
+        "Glacier shrinking\n\n"
+        "Since 2015 the ice has thinned by an average of 1.9 metres a year. "
+        "The glacier has been protected by law since the 1950s. "
+        "The survey lasted three weeks."
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_holds"),
+    [
+        # a length over time is a speed
+        ("how fast is the ice thinning?", "1.9 metres a year"),
+        # "since" tells how long it has been so, and only that
+        ("how long has the glacier been protected?", "since the 1950s"),
+        ("how long did the survey last?", "three weeks"),
+        ("how many laws protect the glacier?", None),
+    ],
+)
+def test_a_rate_answers_how_fast_and_a_time_since_how_long_so_far(
+    question: str, answer_holds: str | None
+) -> None:
+    _declined_or_holding(answer(question, GLACIER), answer_holds)

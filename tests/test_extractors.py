@@ -169,6 +169,22 @@ def test_how_often_something_happens_is_one_quantity(text: str, expected: str) -
 
 
 @pytest.mark.parametrize(
+    ("text", "expected", "rule"),
+    [
+        # a quantity over time is one quantity
+        ("The ice has thinned by 1.9 metres a year.", "1.9 metres a year", "number+noun"),
+        ("It pumps 2.3 million barrels a day.", "2.3 million barrels a day", "number+noun"),
+        # how long something has been so, by when it began
+        ("It has been a principle of law since the 1950s.", "since the 1950s", "number:since"),
+        ("The ban has held since March 2019.", "since March 2019", "number:since"),
+        ("Prices have risen since the early 1990s.", "since the early 1990s", "number:since"),
+    ],
+)
+def test_a_rate_and_a_time_since_are_one_quantity(text: str, expected: str, rule: str) -> None:
+    assert (expected, rule) in {(c.text, c.rule) for c in extract_numbers(sentence_of(text))}
+
+
+@pytest.mark.parametrize(
     "text",
     ["He slept for three hours.", "The strike lasted six months.", "It costs 40 euros a month."],
 )

@@ -77,6 +77,12 @@ def analyze(question: str):  # type: ignore[no-untyped-def]
         ("Who was Margaret's husband?", AnswerType.PERSON),
         ("Who was she married to?", AnswerType.PERSON),
         ("who is he working for?", AnswerType.PERSON),
+        # a state, past any adverb, or a preposition after the copula asks who, not what
+        ("who is still missing", AnswerType.PERSON),
+        ("who was responsible?", AnswerType.PERSON),
+        ("who is now in charge?", AnswerType.PERSON),
+        ("who is behind the attack?", AnswerType.PERSON),
+        ("who is former minister Ana Ruiz?", AnswerType.DEFINITION),
         ("Which official confirmed the dates?", AnswerType.PERSON),
         ("Which newspaper reported the proposed dates?", AnswerType.ORGANIZATION),
         ("What agency reported the hack?", AnswerType.ORGANIZATION),

@@ -1834,6 +1834,8 @@ def _wrong_quantity(
     A length of time inside a relative date is one: "four days" of "deliberated
     for four days before finding him guilty" answers "how long?".
     """
+    if candidate.rule == "number:since":
+        return not kind_fits(question, candidate)  # "since 2001": how long it has been, only
     in_a_date = any(first <= candidate.last and candidate.first <= last for first, last in dates)
     if in_a_date and rule_family(candidate.rule) == "number" and not counts_time(candidate):
         return True

@@ -636,7 +636,23 @@ def _asks_who_did(tokens: tuple[Token, ...]) -> bool:
     following = words[2]
     if following.lower in _SUBJECT_PRONOUNS or words[-1].lower in _STRANDED_PREPOSITIONS:
         return True
-    return not following.is_capitalized and classify((following,))[0] is WordClass.VERB
+    # "who is still missing?": past an adverb; "who was responsible?": a state, when no
+    # name follows it ("who is former minister Ana Ruiz?" asks who she is); a definition
+    # never opens on a preposition
+    rest = words[2:]
+    at = next((i for i, word in enumerate(rest) if not _lower_adverb(word)), len(rest))
+    if at == len(rest) or rest[at].is_capitalized:
+        return False
+    if rest[at].lower in PREPOSITIONS:
+        return True  # "who is in charge?", "who is behind the attack?"
+    word_kind = classify((rest[at],))[0]
+    return word_kind is WordClass.VERB or (
+        word_kind is WordClass.ADJECTIVE and not any(word.is_capitalized for word in rest)
+    )
+
+
+def _lower_adverb(word: Token) -> bool:
+    return not word.is_capitalized and classify((word,))[0] is WordClass.ADVERB
 
 
 def _strip_wrappers(text: str) -> str:

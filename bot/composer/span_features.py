@@ -190,6 +190,8 @@ _TIME_UNIT_STEMS = frozenset(stem(word) for word in TIME_UNITS)
 _NO_COUNTS = frozenset({"half", "twice", "once", "thrice"})
 # No one is older than this: a bare number above it is not an age.
 _OLDEST = 125
+# "how long has the ban been in force?", "for how long have they ...?"
+_SO_FAR = re.compile(r"(?:for )?how long (?:has|have|had)\b")
 _AGE_FORM = re.compile(r"(?<!\d)\d{1,3}(?:-year-old| years? old)|aged \d")
 
 
@@ -553,6 +555,8 @@ class QuantityAsked:
     time_counted: bool
     # "how big was the crowd?" is answered by a count too: the size of a group.
     group_sized: bool = False
+    # "how long has it been ...?": a length of time up to now, which "since 2001" tells
+    so_far: bool = False
 
     @classmethod
     def of(cls, question: QuestionAnalysis) -> QuantityAsked:
@@ -560,6 +564,7 @@ class QuantityAsked:
             question.focus,
             bool(question.content_stems & _TIME_UNIT_STEMS),
             question.number_kind == "measure" and _sizes_a_group(question),
+            _SO_FAR.match(question.text.lower()) is not None,
         )
 
 
@@ -621,6 +626,9 @@ def quantity_fits(wanted: str, asked: QuantityAsked, candidate: Candidate) -> bo
         )
     else:  # a length of time: "four days", "two-week", or a finishing time "2:05:40"
         fits = candidate.rule == "number:time" or counts_time(candidate)
+    if candidate.rule == "number:since":
+        # "since 2001" tells how long something has been so, and nothing else
+        fits = wanted == "duration" and asked.so_far
     return fits
 
 
@@ -727,6 +735,23 @@ def _measures_other(candidate: Candidate, asked: QuantityAsked) -> bool:
     if asked.time_counted:
         return False
     return any(word in TIME_UNITS for word in counted)
+
+
+def _a_time_each(candidate: Candidate) -> bool:
+    """Whether the span ends in a rate over time: "1.9 metres a year", "two metres each
+    day" (inside the span or right after it)."""
+    tokens = candidate.sentence.tokens
+    for at in range(max(candidate.first, candidate.last - 1), candidate.last + 2):
+        if (
+            at + 1 < len(tokens)
+            and tokens[at].lower in _EACH
+            and tokens[at + 1].lower in TIME_UNITS
+        ):
+            return True
+    return False
+
+
+_EACH = frozenset({"a", "an", "each", "every", "per"})
 
 
 def _word_after(candidate: Candidate) -> str:
@@ -964,9 +989,12 @@ def in_another_dimension(unit: str, candidate: Candidate) -> bool:
     words = [token.lower for token in candidate.tokens]
     parts = {part for word in words for part in word.split("-")}
     if unit == "speed" and (
-        "per" in parts or any("/" in word for word in words) or _word_after(candidate) == "per"
+        "per" in parts
+        or any("/" in word for word in words)
+        or _word_after(candidate) == "per"
+        or _a_time_each(candidate)
     ):
-        return False  # "60 miles [per hour]"
+        return False  # "60 miles [per hour]", "1.9 metres a year"
     return not parts.isdisjoint(_MEASURE_UNITS | _MASS_UNITS) and parts.isdisjoint(_UNITS_OF[unit])
 
 

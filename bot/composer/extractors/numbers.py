@@ -114,6 +114,20 @@ _PERIOD = (
 _COUNT = rf"(?:\d{{1,4}}|{_NUMBER_WORD})"
 _EVERY = rf"(?:every|each) (?:(?:other|second|third|few|couple of|{_COUNT}) )?{_PERIOD}"
 _PER = rf"(?:a|an|per) {_PERIOD}|{_EVERY}"
+# How long something has been so, told by when it began: "since 2001", "since the 1950s",
+# "since the early 1990s", "since March 2019".
+_SINCE = re.compile(
+    r"(?<![\w-])since (?:the )?(?:(?:early|mid|late)[- ])?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December) )?(?:1\d{3}|20\d{2})s?(?![\w-])",
+    re.IGNORECASE,
+)
+# A quantity over time: "1.9 metres a year", "2.3 million barrels a day", "60 km per hour".
+_RATE = re.compile(
+    rf"(?<![\w-])(?:\d[\d,.]{{0,12}}|{_NUMBER_WORD})(?: [a-z][a-z-]{{0,20}}){{1,2}} "
+    r"(?:a|an|per|each|every) (?:second|minute|hour|day|night|week|month|year)\b",
+    re.IGNORECASE,
+)
 _FREQUENCY = re.compile(
     rf"(?<![\w-])(?:(?:once|twice|thrice|{_COUNT} times)(?: (?:{_PER}))?"
     rf"|{_COUNT} (?:days|nights|mornings|evenings|afternoons|weekends) (?:{_PER})"
@@ -225,6 +239,8 @@ def extract_numbers(sentence: Sentence) -> Iterator[Candidate]:
     yield from _whole_forms(sentence, _matches(_PART_OF_A_POINT, text), "number")
     yield from _whole_forms(sentence, _matches(_DEGREES, text), "number+noun")
     yield from _whole_forms(sentence, _matches(_FREQUENCY, text), "number:frequency")
+    yield from _whole_forms(sentence, _matches(_RATE, text), "number+noun")
+    yield from _whole_forms(sentence, _matches(_SINCE, text), "number:since")
     for match in _QUANTITY.finditer(text):
         start, end = match.span()
         expression = match.group(0)
