@@ -825,6 +825,23 @@ def test_a_measure_or_a_persons_name_admits_only_its_kind(
     _assert_admits(question, FIRE_READER, admitted, kept_out)
 
 
+@pytest.mark.parametrize(
+    ("text", "admitted", "kept_out"),
+    [
+        # a name after a colon is a name though capitalized there anyway
+        ("They gave a name to their castle: Afranji, meaning Franks.", "Afranji", None),
+        # ... a common word is not
+        ("They gave a name to their castle: Nothing was kept.", None, "Nothing"),
+    ],
+)
+def test_a_name_opening_a_clause_is_a_name_when_no_common_word(
+    text: str, admitted: str | None, kept_out: str | None
+) -> None:
+    _assert_admits(
+        "what was the name of the castle?", reader_of("Story\n\n" + text), admitted, kept_out
+    )
+
+
 FINALS_READER = reader_of(
     "Finals\n\n"
     "In the men's final, Tomás Iglesias beat Noah Fairweather. "
@@ -1086,8 +1103,13 @@ def test_a_name_before_a_copula_holds_the_role(
         ("The premier named Duarte Meireles as her successor.", "Duarte Meireles", None),
         # the subject of the verb holds no role "as" gives its object
         ("Ana Ruiz named Duarte Meireles as her successor.", None, "Ana Ruiz"),
+        # ... and an object named after a noun of its own ("his son Duncan") holds it too
+        ("The premier named her deputy Duarte Meireles as her successor.", "Duarte Meireles",
+         None),
+        ("Her son Duncan named Duarte Meireles as her successor.", "Duarte Meireles",
+         "Duncan"),
     ],
-)
+)  # fmt: skip
 def test_a_role_given_with_as_is_held_by_the_verbs_object(
     text: str, admitted: str | None, kept_out: str | None
 ) -> None:

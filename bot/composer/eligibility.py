@@ -1022,11 +1022,12 @@ def _no_name_for_a_name(candidate: Candidate, question: QuestionAnalysis) -> boo
 
 def _names_someone(tokens: Sequence[Token], index: int) -> bool:
     """Whether the token could be part of someone's name: capitalized where a sentence
-    does not capitalize it anyway, and neither a pronoun's contraction nor a day."""
+    does not capitalize it anyway (or, where it does, no common word: "the name of their
+    castle: Afranji"), and neither a pronoun's contraction nor a day."""
     token = tokens[index]
     return (
         token.is_capitalized
-        and not opens_sentence(tokens, index)
+        and (not opens_sentence(tokens, index) or not is_common_word(token.lower))
         and token.lower.split("'")[0] not in FUNCTION_WORDS
         and token.lower not in CALENDAR_WORDS
     )
@@ -1464,7 +1465,22 @@ def _named_as(tokens: Sequence[Token], index: int, first: int, last: int) -> boo
     set_off = not between or (
         len(between) <= _AS_REACH and between[0].text == "," and between[-1].text == ","
     )
-    return set_off and word_class(tokens[first - 1].lower) is WordClass.VERB
+    return set_off and _object_of_a_verb(tokens, first)
+
+
+def _object_of_a_verb(tokens: Sequence[Token], first: int) -> bool:
+    """Whether the name at ``first`` is a verb's object: right after it, or after a noun
+    of its own with a determiner ("surrendered his son Duncan as a hostage")."""
+    at = first - 1
+    if at >= 1 and _describes_the_object(tokens[at]):
+        at -= 1  # "son"
+        if at >= 1 and tokens[at].lower in _BEFORE_A_ROLE:
+            at -= 1  # "his"
+    return at >= 0 and word_class(tokens[at].lower) is WordClass.VERB
+
+
+def _describes_the_object(token: Token) -> bool:
+    return token.is_word and not token.is_capitalized and token.stem in PERSON_STEMS
 
 
 # What stands between "as" and a role ("as her successor", "as the new coach").
