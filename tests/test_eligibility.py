@@ -1294,3 +1294,21 @@ def test_the_object_of_the_questions_verb_is_not_its_doer(
     question: str, admitted: str | None, kept_out: str | None
 ) -> None:
     _assert_admits(question, DOERS_READER, admitted, kept_out)
+
+
+@pytest.mark.parametrize(
+    ("text", "admitted", "kept_out"),
+    [
+        # a body whose name says it is another kind than asked answers nothing
+        ("The study was paid for by the Scandinavian Cardiac Fund.", None,
+         "Scandinavian Cardiac Fund"),
+        ("The drug was developed by Tallisker Biotherapeutics.", "Tallisker Biotherapeutics",
+         None),
+    ],
+)  # fmt: skip
+def test_a_body_of_another_kind_is_no_answer(
+    text: str, admitted: str | None, kept_out: str | None
+) -> None:
+    _assert_admits(
+        "which company developed the drug?", reader_of("Story\n\n" + text), admitted, kept_out
+    )

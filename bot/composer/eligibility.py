@@ -37,6 +37,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from bot.composer.antonyms import OPPOSITES
+from bot.composer.body_kinds import another_kind_of_body
 from bot.composer.candidates import Candidate, Sentence, rule_family
 from bot.composer.coordination import asked_count, joined_items, whole_lists
 from bot.composer.extraction import date_spans, extract_candidates, person_name_spans
@@ -227,6 +228,7 @@ def candidate_spans(
             or _no_purpose(candidate, question)
             or _what_the_doer_did_it_to(candidate, doers_verbs)
             or _a_base_unasked(candidate, question)
+            or _another_kind_of_body(candidate, question)
         ):
             continue  # "either" or "1281" for "what wrecked the fleet?", "65" for "which firm?"
         if (
@@ -506,6 +508,14 @@ def _no_purpose(candidate: Candidate, question: QuestionAnalysis) -> bool:
 _PURPOSE_RULES = frozenset(
     f"reason:{marker}" for marker in ("to", "to help", "for", "in order to", "so that", "so as to")
 )
+
+
+def _another_kind_of_body(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """ "Scandinavian Cardiac Fund" for "which company makes the drug?": a name that says
+    it is a body of another kind than the one asked for (:mod:`body_kinds`)."""
+    if rule_family(candidate.rule) not in {"name", "chunk", "head"}:
+        return False
+    return another_kind_of_body(head_word(question), candidate.tokens)
 
 
 def _a_base_unasked(candidate: Candidate, question: QuestionAnalysis) -> bool:

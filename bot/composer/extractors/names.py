@@ -58,7 +58,9 @@ _ORG_SUFFIXES = frozenset(
     "federation league alliance board office service energy airlines airways motors "
     "holdings partners industries technologies systems appliances pharmaceuticals labs "
     "laboratories enterprises media press review magazine trust fund museum gallery "
-    "library orchestra hospital clinic academy school institution".split()
+    "library orchestra hospital clinic academy school institution brotherhood movement "
+    "coalition bloc fund authority inspectorate directorate administration polytechnic "
+    "foods logistics biotherapeutics gmbh".split()
 )
 # Words that end the name of a street, a venue or a feature of the land ("Maple Street",
 # "Darling Arena", "Kosar Square", "the American Southwest"). Words that are also common
