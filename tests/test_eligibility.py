@@ -938,6 +938,10 @@ def test_a_bare_number_is_an_age_only_when_said_as_one(
         # one year asked: a span of years is no answer, a year is
         ("in what year did the siege start?", "1702", "between 1702 and 1709"),
         ("which year did the siege end?", "1702", "1702-1709"),
+        # ... nor is a date that says no year
+        ("in what year did the siege start?", "1702", "Wednesday"),
+        ("in what year did the siege start?", "1702", "the first half"),
+        ("in what year did the siege start?", "1702", "1690s"),
         # several years asked, or a span of time: the span answers
         ("between what years did the siege last?", "between 1702 and 1709", None),
         ("when was the siege?", "between 1702 and 1709", None),
@@ -948,6 +952,8 @@ def test_one_year_asked_gets_no_span_of_years(
 ) -> None:
     text = (
         "The siege lasted between 1702 and 1709. The war of 1702-1709 ended it. It began in 1702."
+        " Talks began on Wednesday and ended in the first half of the year. Walls rose in the"
+        " 1690s."
     )
     _assert_admits(question, reader_of("Story\n\n" + text), admitted, kept_out)
 

@@ -686,16 +686,20 @@ _EARLIER_REACH = 5
 
 def _years_for_one_year(candidate: Candidate, question: QuestionAnalysis) -> bool:
     """ "between 1702 and 1709" or "the 1970s and 1980s" answers no "in what year did it
-    start?": one year is asked. A lifespan is trimmed to the year of a birth or a death."""
+    start?": one year is asked, and said. A lifespan is trimmed to the year of a birth
+    or a death."""
     if question.answer_type is not AnswerType.DATE or not _ONE_YEAR.search(question.text):
         return False
     if asks_birth(question) or asks_death(question):
         return False
-    return len(_YEAR_NUMBERS.findall(candidate.text)) > 1
+    # ... nor "the first half", "Wednesday" or "the 1990s": a year is asked, and a date
+    # with none (or a decade) says no year
+    years = _YEAR_NUMBERS.findall(candidate.text)
+    return len(years) != 1 or years[0].endswith("s")
 
 
 _ONE_YEAR = re.compile(r"\b(?:what|which) year\b", re.IGNORECASE)
-_YEAR_NUMBERS = re.compile(r"\d{3,4}")
+_YEAR_NUMBERS = re.compile(r"\d{3,4}(?:'?s\b)?")
 # What a date does not answer: a thing, a person, a place, a body, a cause ("Sunday" of
 # "died on Sunday" for "what did she die of?").
 _THING_TYPES = _ENTITY_TYPES | {AnswerType.OTHER, AnswerType.REASON}
