@@ -1318,3 +1318,25 @@ def test_a_body_of_another_kind_is_no_answer(
     _assert_admits(
         "which company developed the drug?", reader_of("Story\n\n" + text), admitted, kept_out
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a vague amount alone answers no "how many?"
+        ("how many riders fell?", None, "Several"),
+        ("how many were hurt?", "a dozen", "Several riders"),
+        # ... nor a thing asked by its kind
+        ("which riders fell?", None, "Several riders"),
+        # a vague word before a number is an amount still
+        ("how many fans watched?", "several hundred", None),
+    ],
+)
+def test_a_vague_amount_answers_no_count(
+    question: str, admitted: str | None, kept_out: str | None
+) -> None:
+    reader = reader_of(
+        "Story\n\nSeveral riders fell on the descent, and about a dozen were hurt. "
+        "Crowds of several hundred fans watched."
+    )
+    _assert_admits(question, reader, admitted, kept_out)

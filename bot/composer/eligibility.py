@@ -1303,10 +1303,12 @@ def _only_a_quantifier(candidate: Candidate, question: QuestionAnalysis) -> bool
     """A span of nothing but quantifiers and function words ("one", "either", "many
     others"), or a vague amount of things ("several barriers", "many types"): it
     stands for things the sentence names elsewhere, or for none. It answers only
-    "how many?" ("one")."""
-    if question.answer_type is AnswerType.NUMBER:
-        return False
+    "how many?" ("one"), and never with a vague amount alone ("several", "a few")."""
     words = _span_words(candidate.sentence.passage.text, candidate.first, candidate.last).lowers
+    if question.answer_type is AnswerType.NUMBER:
+        # "several", "several riders"; but "several hundred", "some 300 people" are amounts
+        counted = len(words) > 1 and (words[1] in NUMBER_WORDS or words[1][:1].isdigit())
+        return bool(words) and words[0] in _VAGUE and not counted
     # nor does a bare number answer "who?" or "where?" ("two" of "two researchers")
     numbers = question.answer_type in _ENTITY_TYPES
     if len(words) > 1 and words[0] in _VAGUE and words[1] not in NUMBER_WORDS:
@@ -1320,7 +1322,7 @@ def _only_a_quantifier(candidate: Candidate, question: QuestionAnalysis) -> bool
 
 
 # Amounts too vague to single anything out: "many accidents" names no accident.
-_VAGUE = frozenset({"many", "several", "few", "various", "numerous"})
+_VAGUE = frozenset({"many", "several", "few", "various", "numerous", "some"})
 # Words that stand for an amount of things, not for a thing.
 _QUANTIFIERS = frozenset(
     "one ones either neither both each many several few other others most all none much "
