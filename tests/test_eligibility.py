@@ -1340,3 +1340,22 @@ def test_a_vague_amount_answers_no_count(
         "Crowds of several hundred fans watched."
     )
     _assert_admits(question, reader, admitted, kept_out)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a name before the question's own word for a place names that place
+        ("which agency gave the river reading?", "national water agency", "Mondego"),
+        # ... but it answers a question that does not name the river
+        ("which river burst its banks?", "Mondego", None),
+    ],
+)
+def test_a_name_of_the_place_asked_about_is_no_answer(
+    question: str, admitted: str | None, kept_out: str | None
+) -> None:
+    reader = reader_of(
+        "Story\n\nThe Mondego river burst its banks on Monday, "
+        "according to the national water agency."
+    )
+    _assert_admits(question, reader, admitted, kept_out)

@@ -229,6 +229,7 @@ def candidate_spans(
             or _what_the_doer_did_it_to(candidate, doers_verbs)
             or _a_base_unasked(candidate, question)
             or _another_kind_of_body(candidate, question)
+            or _names_a_thing_asked_about(candidate, question)
         ):
             continue  # "either" or "1281" for "what wrecked the fleet?", "65" for "which firm?"
         if (
@@ -516,6 +517,31 @@ def _another_kind_of_body(candidate: Candidate, question: QuestionAnalysis) -> b
     if rule_family(candidate.rule) not in {"name", "chunk", "head"}:
         return False
     return another_kind_of_body(head_word(question), candidate.tokens)
+
+
+def _names_a_thing_asked_about(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """ "Mondego" of "the Mondego river" for "which agency gave the river reading?": a
+    name set before a word for a place or a vessel that the question says names that
+    thing, the question's own, not what it asks for."""
+    if rule_family(candidate.rule) != "name" or question.answer_type is AnswerType.DEFINITION:
+        return False
+    tokens = candidate.sentence.tokens
+    after = candidate.last + 1
+    if after >= len(tokens) or tokens[after].is_capitalized:
+        return False
+    noun = tokens[after]
+    return (
+        noun.lower in _NAMED_FEATURES
+        and noun.stem in question.content_stems
+        and noun.stem not in question.head
+    )
+
+
+# Words for a place or a vessel that a name stands before ("the Mondego river").
+_NAMED_FEATURES = frozenset(
+    "river rivers lake lakes sea mountain mountains island islands valley bridge street "
+    "road glacier volcano dam ship ferry vessel".split()
+)
 
 
 def _a_base_unasked(candidate: Candidate, question: QuestionAnalysis) -> bool:
