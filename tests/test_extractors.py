@@ -811,6 +811,28 @@ def test_manners(text: str, expected: str) -> None:
             "Kornat Star",
             "68-metre ferry",
         ),
+        # a role set off before the name, past what it is for or of, or a specialist's word
+        (
+            "The city's deputy mayor for transport, Marek Sobczyk, 58, said so.",
+            "Marek Sobczyk",
+            "city's deputy mayor for transport",
+        ),
+        (
+            "The ministry's secretary of state for heritage, Rui Baptista, said so.",
+            "Rui Baptista",
+            "ministry's secretary of state for heritage",
+        ),
+        (
+            "It rose, according to the institute's chief geochemist, Rodrigo Saltos.",
+            "Rodrigo Saltos",
+            "institute's chief geochemist",
+        ),
+        # what a relative clause says the person does
+        (
+            "said Katarzyna Moreau, who studies local government at the Baltic Institute.",
+            "Katarzyna Moreau",
+            "studies local government at the Baltic Institute",
+        ),
         # a common noun phrase the name is set off after, with "the"
         (
             "Passengers boarded the company's sister ship, the Kornat Wind, which left.",
@@ -987,6 +1009,9 @@ def test_a_name_after_or_that_does_not_spell_the_short_form_is_no_expansion() ->
         ("The Portland city council voted 6-3 on Thursday.", "vote", "Portland city council"),
         # an aside set off by commas, the words of a time, a verb and a first name are no role
         ("Biden, however, warned Moscow.", "Biden", "however"),
+        # a thing's complement before the comma is no role ("the price of oil, Brent")
+        ("The price of crude oil, Brent, rose.", "Brent", "price of crude oil"),
+        ("The wrist of the goalkeeper, Ana Ruiz, broke.", "Ana Ruiz", "wrist"),
         # a name in a list, or one a verb follows, is set off after no description
         ("They took the ferry, the Kornat Wind and a bus.", "Kornat Wind", "ferry"),
         ("They boarded the ferry, the Kornat Wind left.", "Kornat Wind", "ferry"),

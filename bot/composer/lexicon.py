@@ -69,7 +69,8 @@ AFFILIATIONS: dict[str, str] = {"of": "with", "from": "from"}
 # factory"): such a clause describes the person as a role would.
 JOB_VERBS = words(
     "runs ran owns owned leads led heads headed chairs chaired manages managed directs "
-    "directed founded coaches coached teaches taught represents represented edits edited"
+    "directed founded coaches coached teaches taught represents represented edits edited "
+    "studies researches advises oversees"
 )
 
 

@@ -1137,16 +1137,14 @@ def _role_before(sentence: Sentence, index: int) -> tuple[int, int] | None:
     """
     tokens = sentence.tokens
     last = index - 1
+    complement_end = None
     if last >= 0 and tokens[last].lower.rstrip(".") in HONORIFICS:
         last -= 1  # "Clinic director Dr. [Omar Haddad]": the role ends before the title
     if last >= 1 and tokens[last].text == ",":
-        last -= 1  # "the firm's chief executive, Lena Ortiz", "His solicitor, Síle Ní Bhriain"
-        if tokens[last].stem not in PERSON_STEMS:
+        ends = _role_set_off(tokens, last - 1)
+        if ends is None:
             return None
-        if word_class(tokens[last].lower) is WordClass.ADVERB:
-            return None  # "A month prior, Biden": WordNet's "prior" is a monk, seldom here
-        if looks_plural(tokens[last].lower):
-            return None  # "two researchers, Jonas Krüger and Zoë Adeyemi": not one's role
+        last, complement_end = ends
     first = last + 1
     probe = last
     while probe >= 0 and last - probe < _MAX_ROLE_TOKENS:
@@ -1170,7 +1168,58 @@ def _role_before(sentence: Sentence, index: int) -> tuple[int, int] | None:
     ):
         return None  # more of the name, not a role
     end = _before_first_names(tokens, first, last)
-    return (first, end) if _one_persons_role(tokens[first : end + 1]) else None
+    if not _one_persons_role(tokens[first : end + 1]):
+        return None
+    return (first, end if complement_end is None else complement_end)
+
+
+def _role_set_off(tokens: tuple[Token, ...], last: int) -> tuple[int, int | None] | None:
+    """Where a role set off by a comma before its holder's name ends (``last`` is the
+    word before the comma), and where the words after it that say what it is for end:
+    "the firm's chief executive, Lena Ortiz", "the city's deputy mayor for transport,
+    Marek Sobczyk". None when no one's role ends there."""
+    complement_end = None
+    if not _a_person_noun(tokens[last]):
+        role_end = _role_before_complement(tokens, last)
+        if role_end is None:
+            return None
+        complement_end, last = last, role_end
+    if word_class(tokens[last].lower) is WordClass.ADVERB:
+        return None  # "A month prior, Biden": WordNet's "prior" is a monk, seldom here
+    if looks_plural(tokens[last].lower):
+        return None  # "two researchers, Jonas Krüger and Zoë Adeyemi": not one's role
+    return last, complement_end
+
+
+def _a_person_noun(token: Token) -> bool:
+    """A word for a person, or a specialist's word WordNet's person nouns may lack
+    ("geochemist", "volcanologist")."""
+    return token.stem in PERSON_STEMS or (
+        not token.is_capitalized
+        and len(token.lower) >= _LONGEST_NON_SPECIALIST
+        and token.lower.endswith(("ist", "ician"))
+    )
+
+
+# "-ist" words shorter than this are seldom people ("wrist", "exist", "assist").
+_LONGEST_NON_SPECIALIST = 8
+
+
+def _role_before_complement(tokens: tuple[Token, ...], last: int) -> int | None:
+    """Where a role ends before the words that say what it is for or of, which end at
+    ``last``: "mayor" of "deputy mayor for transport", "secretary" of "secretary of state
+    for heritage" (at most a few lower-case words after "for" or "of")."""
+    for joint in range(last - 1, max(0, last - _COMPLEMENT_WORDS - 1), -1):
+        token = tokens[joint]
+        if not token.is_word or token.is_capitalized:
+            return None
+        if token.lower in {"for", "of"} and joint >= 1 and _a_person_noun(tokens[joint - 1]):
+            return joint - 1
+    return None
+
+
+# The most words between a role and the comma before its holder's name.
+_COMPLEMENT_WORDS = 4
 
 
 def _one_persons_role(role: Sequence[Token]) -> bool:
