@@ -80,6 +80,7 @@ def texts(candidates: Iterable[Candidate]) -> list[str]:
         ("She pulled clear on the final lap.", "the final lap"),
         ("The winner came in stoppage time.", "stoppage time"),
         ("Castleford took the lead after 14 minutes.", "after 14 minutes"),
+        ("They had led 22-20 since the 68th minute.", "since the 68th minute"),
         ("Kublai besieged the city between 1268 and 1273.", "between 1268 and 1273"),
         # a year of the era, of any length
         ("The tribes had conquered them by 800 CE.", "800 CE"),

@@ -426,9 +426,15 @@ def test_questions_that_ask_what_someone_did(question: str, action: bool) -> Non
         ("how many teachers work for the division?", "teacher"),
         ("how many people live there?", "peopl"),
         ("who is the mayor?", "mayor"),
+        # past a participle that describes the noun
+        ("how many long tailed ducks winter there", "duck"),
+        ("how many injured people were taken to hospital?", "peopl"),
+        # a comparison counts nothing
+        ("how much busier were emergency departments than usual", None),
+        ("how much more will it cost?", None),
     ],
 )
-def test_the_focus_is_what_is_counted_or_asked_about(question: str, focus: str) -> None:
+def test_the_focus_is_what_is_counted_or_asked_about(question: str, focus: str | None) -> None:
     assert analyze_question(question).focus == focus
 
 

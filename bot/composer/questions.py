@@ -465,10 +465,15 @@ def _focus(analysis: QuestionAnalysis, tokens: tuple[Token, ...]) -> str | None:
     if how is not None:
         # "how many affordable units": the counted noun ends the phrase after "many".
         counted = None
-        for word in words[how + 2 :]:
+        after = words[how + 2 :]
+        if _COMPARED.fullmatch(after[0].lower) and classify(tuple(after[:1]))[0] in _COMPARING:
+            return None  # "how much busier were ...?" asks a difference, counts nothing
+        for at, word in enumerate(after):
             if word.lower in FUNCTION_WORDS or word.lower in AUXILIARIES:
                 break
             if classify((word,))[0] not in _NOUN_LIKE:
+                if _modifies_a_noun(word, after[at + 1 : at + 2]):
+                    continue  # "how many long tailed ducks": a participle before its noun
                 break
             if counted is not None and looks_plural(counted.lower) and not looks_plural(word.lower):
                 break  # "how many teachers work ...": after a plural noun, a verb
@@ -480,6 +485,22 @@ def _focus(analysis: QuestionAnalysis, tokens: tuple[Token, ...]) -> str | None:
     if _asks_for_role(words):
         return _role_words(words)[-1].stem
     return None
+
+
+def _modifies_a_noun(word: Token, following: Sequence[Token]) -> bool:
+    """Whether an "-ed" word stands before a noun it describes ("tailed ducks",
+    "injured people")."""
+    return (
+        word.lower.endswith("ed")
+        and bool(following)
+        and following[0].lower not in FUNCTION_WORDS
+        and classify(tuple(following[:1]))[0] is WordClass.NOUN
+    )
+
+
+# "more", "busier", "higher": a comparison after "how much"; and the classes it takes.
+_COMPARED = re.compile(r"(?<![a-z])(?:more|less|fewer|[a-z]{2,20}er)(?![a-z])")
+_COMPARING = frozenset({WordClass.ADJECTIVE, WordClass.ADVERB})
 
 
 def _stems_before_wh(tokens: tuple[Token, ...], content: frozenset[str]) -> frozenset[str]:

@@ -81,10 +81,12 @@ _PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = tuple(
         # a deadline: "report to prison within 30 days"
         (rf"\bwithin\s{_COUNT}\s{_UNIT}s?\b", re.I, 0.45),
         (r"\b(?:yesterday|today|tonight|tomorrow)\b", re.I, 0.5),
-        # the time of a match or a race: "in the 88th minute", "early in the second half",
-        # "on the final lap", "in stoppage time", "after 14 minutes"
+        # the time of a match or a race: "in the 88th minute", "since the 68th minute",
+        # "early in the second half", "on the final lap", "in stoppage time", "after 14
+        # minutes"
         (
-            rf"\b(?:(?:early|late)\s)?(?:in|during|on)\sthe\s(?:{_ORDINAL}|final|last|opening)\s"
+            rf"\b(?:(?:early|late)\s)?(?:in|during|on|since|from|until|by|before|after)\sthe\s"
+            rf"(?:{_ORDINAL}|final|last|opening)\s"
             r"(?:minute|half|quarter|period|inning|innings|round|lap|set|game|hour|leg)\b",
             re.I,
             0.5,
