@@ -1359,3 +1359,24 @@ def test_a_name_of_the_place_asked_about_is_no_answer(
         "according to the national water agency."
     )
     _assert_admits(question, reader, admitted, kept_out)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a deputy's role is another, lesser one, unless the question asks for it
+        ("who is the mayor of Lyon?", None, "Karim Benhaddou"),
+        ("who is the deputy mayor of Lyon?", "Karim Benhaddou", None),
+        # a sum of money is no height, though it may be how big something is
+        ("how tall are the turbines?", "260 metres", "45 million zlotys"),
+        ("how big is the fund?", "45 million zlotys", None),
+    ],
+)
+def test_a_lesser_role_and_a_size_in_money_answer_only_their_own(
+    question: str, admitted: str | None, kept_out: str | None
+) -> None:
+    reader = reader_of(
+        "Story\n\nKarim Benhaddou, Lyon's deputy mayor for health, opened the rooms. "
+        "The turbines will stand 260 metres tall. A fund of 45 million zlotys comes with them."
+    )
+    _assert_admits(question, reader, admitted, kept_out)

@@ -1365,11 +1365,26 @@ def _role_mentions(sentence: Sentence, question: QuestionAnalysis) -> list[int]:
     office = focus + _OFFICE
     # "invented by Thomas Newcomen" names the inventor, "founded by" the founder
     doing = focus[:-2] if focus.endswith(_DOER_ENDINGS) and len(focus) > _SHORTEST_DOER else None
+    tokens = sentence.tokens
     return [
         index
-        for index, token in enumerate(sentence.tokens)
-        if token.stem in (focus, office) or (token.stem == doing and token.lower.endswith("ed"))
+        for index, token in enumerate(tokens)
+        if (token.stem in (focus, office) or (token.stem == doing and token.lower.endswith("ed")))
+        and not _a_subordinate_role(tokens, index, question)
     ]
+
+
+def _a_subordinate_role(tokens: Sequence[Token], index: int, question: QuestionAnalysis) -> bool:
+    """Whether the role's word is another, lesser role by the word before it that the
+    question does not say: "Lyon's deputy mayor" is not the mayor of Lyon."""
+    if index == 0:
+        return False
+    before = tokens[index - 1]
+    return before.lower in _SUBORDINATE and before.stem not in question.focus_phrase
+
+
+# Words that make a role another, lesser one ("deputy mayor", "vice chairman").
+_SUBORDINATE = frozenset({"deputy", "vice", "assistant", "associate", "junior", "under"})
 
 
 # "leadership", "chairmanship", "premiership": the office of a leader, a chairman, a premier.

@@ -557,6 +557,8 @@ class QuantityAsked:
     group_sized: bool = False
     # "how long has it been ...?": a length of time up to now, which "since 2001" tells
     so_far: bool = False
+    # "how tall/heavy/fast ...?": a size in one dimension, which no sum of money gives
+    dimensional: bool = False
 
     @classmethod
     def of(cls, question: QuestionAnalysis) -> QuantityAsked:
@@ -565,6 +567,7 @@ class QuantityAsked:
             bool(question.content_stems & _TIME_UNIT_STEMS),
             question.number_kind == "measure" and _sizes_a_group(question),
             _SO_FAR.match(question.text.lower()) is not None,
+            _asks_a_dimension(question.text),
         )
 
 
@@ -608,7 +611,8 @@ def quantity_fits(wanted: str, asked: QuantityAsked, candidate: Candidate) -> bo
     elif wanted == "measure":
         # "38 metres", "60 miles per hour", "11.4%", "$500 million": a unit of size, speed
         # or heat, a share or money, as "how tall/fast/high?" want
-        measure = unit_fits("measure", candidate) or _is_share(text) or _is_money(text, tokens)
+        sized = not asked.dimensional and (_is_share(text) or _is_money(text, tokens))
+        measure = unit_fits("measure", candidate) or sized
         fits = measure or asked.group_sized or not _counted(candidate)
     elif wanted == "amount":
         # "how much copper?", "how much of the park?": a quantity of the thing, not a
@@ -996,6 +1000,13 @@ def in_another_dimension(unit: str, candidate: Candidate) -> bool:
     ):
         return False  # "60 miles [per hour]", "1.9 metres a year"
     return not parts.isdisjoint(_MEASURE_UNITS | _MASS_UNITS) and parts.isdisjoint(_UNITS_OF[unit])
+
+
+def _asks_a_dimension(question_text: str) -> bool:
+    """ "how tall/far/heavy/fast/hot ...?": a size no sum of money or share gives ("how
+    high?" may ask a rate or a price: "how high did inflation get?")."""
+    match = _SIZE_ASKED.search(question_text.lower())
+    return match is not None and match.group(1) in _DIMENSIONS and match.group(1) != "high"
 
 
 @lru_cache(maxsize=4096)
