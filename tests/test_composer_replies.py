@@ -1027,3 +1027,31 @@ def test_a_rate_answers_how_fast_and_a_time_since_how_long_so_far(
     question: str, answer_holds: str | None
 ) -> None:
     _declined_or_holding(answer(question, GLACIER), answer_holds)
+
+
+INJURY = Knowledge.from_article(
+    article_from_text(
+        "Semi-final won\n\n"
+        "Flanker Yannick Delmas limped off in the 55th minute with a knee injury. "
+        "Delmas will be out for at least three weeks, Montclar said."
+    )
+)
+INJURY_UNTOLD = Knowledge.from_article(
+    article_from_text(
+        "Semi-final won\n\nFlanker Yannick Delmas limped off in the 55th minute with a knee injury."
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("knowledge", "answer_holds"),
+    [
+        (INJURY, "three weeks"),
+        # a point in the match is no length of time
+        (INJURY_UNTOLD, None),
+    ],
+)
+def test_a_point_in_a_match_is_no_length_of_time(
+    knowledge: Knowledge, answer_holds: str | None
+) -> None:
+    _declined_or_holding(answer("how long will Delmas be out?", knowledge), answer_holds)

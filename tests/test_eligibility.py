@@ -1380,3 +1380,24 @@ def test_a_lesser_role_and_a_size_in_money_answer_only_their_own(
         "The turbines will stand 260 metres tall. A fund of 45 million zlotys comes with them."
     )
     _assert_admits(question, reader, admitted, kept_out)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a full name asked for: the age of a namesake with another first name is not it
+        ("how old is Pablo Ferrés Quiroga?", None, "52"),
+        ("how old is Lucía Ferrés?", "52", None),
+        # a surname alone, or a title before the name, says nothing of another person
+        ("how old is Ferrés?", "52", None),
+        ("how old is Mayor Lucía Ferrés?", "52", None),
+    ],
+)
+def test_the_age_of_a_namesake_is_not_asked(
+    question: str, admitted: str | None, kept_out: str | None
+) -> None:
+    reader = reader_of(
+        "Story\n\nHer son, Pablo Ferrés Quiroga, spoke first. "
+        "Her daughter, Lucía Ferrés, 52, runs the firm."
+    )
+    _assert_admits(question, reader, admitted, kept_out)

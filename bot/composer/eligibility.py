@@ -68,6 +68,7 @@ from bot.composer.lexicon import (
     PERSON_NOUNS,
     PLACE_NOUNS,
     PREPOSITIONS,
+    ROLE_TITLES,
     TIME_NOUNS,
     TIME_UNITS,
     VENUE_NOUNS,
@@ -1646,8 +1647,35 @@ def _beside_a_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
     """Whether one of the question's names stands within a few words of the span: an age
     belongs to the name it is written with ("Ana Ruiz, 52," or "the 22-year-old Sato")."""
     tokens = candidate.sentence.tokens
-    near = tokens[max(0, candidate.first - _AGE_REACH) : candidate.last + _AGE_REACH + 1]
-    return _names_one_of(near, question) or _called_as_asked(tokens, candidate.first, question)
+    start = max(0, candidate.first - _AGE_REACH)
+    near = range(start, min(len(tokens), candidate.last + _AGE_REACH + 1))
+    named = any(
+        tokens[at].is_capitalized
+        and tokens[at].stem in question.capital_stems
+        and not _another_first_name(tokens, at, question)
+        for at in near
+    )
+    return named or _called_as_asked(tokens, candidate.first, question)
+
+
+def _another_first_name(tokens: Sequence[Token], at: int, question: QuestionAnalysis) -> bool:
+    """Whether the question's name at ``at`` is another person's, by the first name before
+    it: "Lucía Ferrés, 52," is not "Pablo Ferrés Quiroga" (a question that gives a full
+    name says whose)."""
+    if at == 0 or len(question.capital_stems) < _FULL_NAME:
+        return False
+    before = tokens[at - 1]
+    return (
+        before.is_capitalized
+        and before.stem not in question.capital_stems
+        and before.lower.rstrip(".") not in HONORIFICS
+        and before.lower not in ROLE_TITLES
+        and not opens_sentence(tokens, at - 1)
+    )
+
+
+# A question naming someone with this many words gives a full name.
+_FULL_NAME = 2
 
 
 def _called_as_asked(tokens: Sequence[Token], first: int, question: QuestionAnalysis) -> bool:

@@ -676,8 +676,15 @@ def _sizes_a_group(question: QuestionAnalysis) -> bool:
 
 
 def counts_time(candidate: Candidate) -> bool:
-    """ "four days", "two-week": a number of time units, not a part of a calendar date."""
-    return any(part in TIME_UNITS for token in candidate.tokens for part in token.lower.split("-"))
+    """ "four days", "two-week": a number of time units, not a part of a calendar date,
+    nor a point in a match or a race ("the 55th minute")."""
+    tokens = candidate.tokens
+    if any(_ORDINAL_FORM.fullmatch(token.lower) for token in tokens):
+        return False
+    return any(part in TIME_UNITS for token in tokens for part in token.lower.split("-"))
+
+
+_ORDINAL_FORM = re.compile(r"\d{1,4}(?:st|nd|rd|th)")
 
 
 def apposition_age(candidate: Candidate) -> bool:
