@@ -1401,3 +1401,23 @@ def test_the_age_of_a_namesake_is_not_asked(
         "Her daughter, Lucía Ferrés, 52, runs the firm."
     )
     _assert_admits(question, reader, admitted, kept_out)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a score at the break answers only the question about the break
+        ("what was the score at half time?", "13-10", "23-22"),
+        ("what was the half-time score?", "13-10", "23-22"),
+        ("what was the final score?", "23-22", "13-10"),
+        ("what was the score?", "23-22", "13-10"),
+    ],
+)
+def test_a_score_at_the_break_answers_only_the_break(
+    question: str, admitted: str, kept_out: str
+) -> None:
+    reader = reader_of(
+        "Story\n\nMontclar won the semi-final 23-22 on Saturday after leading 13-10 at the "
+        "interval."
+    )
+    _assert_admits(question, reader, admitted, kept_out)

@@ -231,6 +231,7 @@ def candidate_spans(
             or _a_base_unasked(candidate, question)
             or _another_kind_of_body(candidate, question)
             or _names_a_thing_asked_about(candidate, question)
+            or _a_score_of_another_time(candidate, question)
         ):
             continue  # "either" or "1281" for "what wrecked the fleet?", "65" for "which firm?"
         if (
@@ -518,6 +519,26 @@ def _another_kind_of_body(candidate: Candidate, question: QuestionAnalysis) -> b
     if rule_family(candidate.rule) not in {"name", "chunk", "head"}:
         return False
     return another_kind_of_body(head_word(question), candidate.tokens)
+
+
+def _a_score_of_another_time(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """ "13-10 at the interval" answers "what was the score at half-time?", and no other
+    score question ("what was the final score?" asks the end's)."""
+    if not _A_SCORE.fullmatch(candidate.text):
+        return False
+    after = candidate.sentence.passage.text[candidate.sentence.tokens[candidate.last].end :]
+    at_the_break = _AT_THE_BREAK.match(after[:_BREAK_REACH]) is not None
+    return at_the_break != (_HALF_TIME_ASKED.search(question.text) is not None)
+
+
+# "at half-time", "at the interval", "at the break" right after a score (within a few
+# characters), and a question asking about that time.
+_AT_THE_BREAK = re.compile(
+    r"\W{0,3}(?:at|by) (?:the )?(?:half[- ]?time|interval|break)\b", re.IGNORECASE
+)
+_BREAK_REACH = 24
+_A_SCORE = re.compile(r"\d{1,3}-\d{1,3}")
+_HALF_TIME_ASKED = re.compile(r"\bhalf[- ]?time\b|\binterval\b|\bthe break\b", re.IGNORECASE)
 
 
 def _names_a_thing_asked_about(candidate: Candidate, question: QuestionAnalysis) -> bool:
