@@ -198,6 +198,13 @@ CHAIRMAN = {"chairman", "chief", "executive"}.__contains__
         ("who leads the opposition?", LEADER, "who is the leader of the opposition?"),
         ("who chairs the board?", CHAIRMAN, "who is the chairman of the board?"),
         ("who leads the company?", COMPANY, "who is the chief executive of the company?"),
+        # "in charge of" asks for the head, when the article says "head" and not "charge"
+        ("who is in charge of the office?", {"head", "office"}.__contains__,
+         "who is the head of the office?"),
+        ("who is in charge of the office?", {"head", "charge"}.__contains__,
+         "who is in charge of the office?"),
+        ("who is in charge of the company?", COMPANY, "who is in charge of the company?"),
+        ("who is in charge?", {"head"}.__contains__, "who is in charge?"),
         # then a chief executive, then another leading verb the article uses, in the
         # tense typed, then a looser title
         ("who runs the hospital?", {"leads", "chief", "executive"}.__contains__,

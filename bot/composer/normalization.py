@@ -281,7 +281,17 @@ def match_leader_words(text: str, known: Callable[[str], bool]) -> str:
         start, end = match.start(group) - match.start(), match.end(group) - match.start()
         return whole[:start] + title + whole[end:]
 
+    if known("head") and not known("charge"):
+        text = _IN_CHARGE.sub(r"\g<who> the head of", text)
     return _leading_verb_as_title(_LEADER.sub(replace, text), known)
+
+
+# "who is in charge of the office?" asks for its head: of a story that calls someone
+# "the office's head" and never says "in charge".
+_IN_CHARGE = re.compile(
+    r"(?P<who>\bwho(?:'s|\s+is|\s+was|\s+will\s+be))\s+(?:now\s+|currently\s+)?in\s+charge\s+of",
+    re.IGNORECASE,
+)
 
 
 def _leading_verb_as_title(text: str, known: Callable[[str], bool]) -> str:
