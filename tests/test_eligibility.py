@@ -1421,3 +1421,23 @@ def test_a_score_at_the_break_answers_only_the_break(
         "interval."
     )
     _assert_admits(question, reader, admitted, kept_out)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # the size of a sum of money is an amount of money
+        ("how big will the dividend be?", "120 million euros", "15 kilometres"),
+        ("how large was the fine?", "120 million euros", "15 kilometres"),
+        # ... and the size of a thing any measure
+        ("how big is the site?", "15 kilometres", None),
+    ],
+)
+def test_how_big_a_sum_is_an_amount_of_money(
+    question: str, admitted: str | None, kept_out: str | None
+) -> None:
+    reader = reader_of(
+        "Story\n\nAlmendral will pay a dividend of 120 million euros and a fine of the same "
+        "amount. The site stretches 15 kilometres."
+    )
+    _assert_admits(question, reader, admitted, kept_out)

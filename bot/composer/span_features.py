@@ -490,12 +490,21 @@ def asked_quantity(question: QuestionAnalysis) -> str | None:
     if question.focus == "score":
         return "score"
     if question.number_kind == "measure":
-        return "measure"
+        # "how big will the dividend be?", "how large was the fine?": a sum of money
+        return "money" if question.head == () and _sized_sum(question) else "measure"
     if question.number_kind == "count":
         return _counted_kind(question.text, words)
     if question.head and question.head[-1] in _MONEY_HEADS:
         return "money"  # "what is the average teacher salary?", "what was the bail?"
     return None
+
+
+def _sized_sum(question: QuestionAnalysis) -> bool:
+    """Whether "how big/large ...?" asks the size of a sum of money: its subject is one
+    ("how big will the dividend be?")."""
+    return _SIZE_COUNTED.search(question.text.lower()) is not None and any(
+        token.stem in _MONEY_HEADS for token in question.content
+    )
 
 
 # Head nouns that name a sum of money: "what was the fine?" wants "€5,000", not "3,400".
@@ -504,6 +513,7 @@ _MONEY_HEADS = frozenset(
     for word in """
     salary salaries wage wages cost costs price prices fine fines bail fare fares rent rents
     fee fees budget budgets revenue revenues profit profits income earnings debt debts deficit
+    dividend dividends bonus bonuses grant grants subsidy subsidies loan loans
     """.split()
 )
 
