@@ -226,10 +226,10 @@ def _spans(question_text: str, reader: ArticleReader = READER) -> dict[str, dict
         ("which vessels docked?", "berths", "kind_of_head", 0.0),
         ("which port was never sold?", "Porto", "kind_of_head", 1.0),
         ("which port was never sold?", "larger port", "kind_of_head", 0.0),
-        # the unit asked for: a month, a time of day, or none (a date without the year
-        # asked for is no candidate at all: test_eligibility's one-year table)
+        # the unit asked for: a month, a decade, or none (a date without the year or the
+        # time of day asked for is no candidate at all: test_eligibility's one-year table)
         ("in what month will the harbour summit be held?", "June 20", "unit_fit", 1.0),
-        ("at what time will the harbour summit be held?", "June 20", "unit_fit", -1.0),
+        ("in what decade will the harbour summit be held?", "June 20", "unit_fit", -1.0),
         # a date is as specific as it is common: its calendar words are not weighed
         ("when will the harbour summit be held?", "June 20", "commonness", 0.0),
         ("when will the harbour summit be held?", "June 20", "unit_fit", 0.0),

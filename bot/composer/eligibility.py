@@ -99,6 +99,7 @@ from bot.composer.span_features import (
     in_another_dimension,
     kind_fits,
     said_in_quotation,
+    unit_fits,
 )
 from bot.composer.speakers import quotes_someone_else
 from bot.composer.tokens import Token, tokenize
@@ -212,6 +213,7 @@ def candidate_spans(
             or _a_day_for_a_thing(candidate, question, dates)
             or _the_date_of_an_earlier_one(candidate, question)
             or _years_for_one_year(candidate, question)
+            or _no_time_of_day(candidate, question)
             or _a_number_for_someone(candidate, question)
             or _a_count_of_other_things(candidate, question)
             or _the_age_of_another_role(candidate, question)
@@ -744,6 +746,16 @@ def _years_for_one_year(candidate: Candidate, question: QuestionAnalysis) -> boo
     # with none (or a decade) says no year
     years = _YEAR_NUMBERS.findall(candidate.text)
     return len(years) != 1 or years[0].endswith("s")
+
+
+def _no_time_of_day(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """ "2009" or "Sunday" answers no "what time did the bank open?": a clock time or a
+    part of the day is asked ("6:40 a.m.", "Tuesday morning")."""
+    return (
+        question.answer_type is AnswerType.DATE
+        and asked_unit(question.text) == "time"
+        and not unit_fits("time", candidate)
+    )
 
 
 _ONE_YEAR = re.compile(r"\b(?:what|which) year\b", re.IGNORECASE)
