@@ -1432,6 +1432,7 @@ def test_a_score_at_the_break_answers_only_the_break(
         # the size of a sum of money is an amount of money
         ("how big will the dividend be?", "120 million euros", "15 kilometres"),
         ("how large was the fine?", "120 million euros", "15 kilometres"),
+        ("how big is the emergency fund?", None, "40 soldiers"),
         # ... and the size of a thing any measure
         ("how big is the site?", "15 kilometres", None),
     ],
@@ -1441,6 +1442,6 @@ def test_how_big_a_sum_is_an_amount_of_money(
 ) -> None:
     reader = reader_of(
         "Story\n\nAlmendral will pay a dividend of 120 million euros and a fine of the same "
-        "amount. The site stretches 15 kilometres."
+        "amount. The site stretches 15 kilometres. An emergency fund sent 40 soldiers."
     )
     _assert_admits(question, reader, admitted, kept_out)

@@ -513,7 +513,7 @@ _MONEY_HEADS = frozenset(
     for word in """
     salary salaries wage wages cost costs price prices fine fines bail fare fares rent rents
     fee fees budget budgets revenue revenues profit profits income earnings debt debts deficit
-    dividend dividends bonus bonuses grant grants subsidy subsidies loan loans
+    dividend dividends bonus bonuses grant grants subsidy subsidies loan loans fund funds
     """.split()
 )
 
