@@ -47,6 +47,7 @@ from bot.composer.lexicon import (
     MARRIAGE_WORDS,
     MONEY_WORDS,
     PRONOUNS,
+    STANDING_PRONOUNS,
 )
 from bot.composer.matching import coverage, sentence_for
 from bot.composer.multipart import split_question
@@ -667,7 +668,7 @@ def _stands_for_a_name_before(
     before = index - 1
     return (
         bool(words)
-        and words[0].lower in _STANDING_PRONOUNS
+        and words[0].lower in STANDING_PRONOUNS
         and before in reader.neighbours(index)
         and not analysis.capital_stems.isdisjoint(
             _text_stems(reader.knowledge.retriever.passages[before].text)
@@ -675,7 +676,6 @@ def _stands_for_a_name_before(
     )
 
 
-_STANDING_PRONOUNS = frozenset({"he", "she", "it", "they", "his", "her", "its", "their"})
 # Capitalized words looked past for the person noun they describe.
 _DESCRIBING_REACH = 4
 

@@ -1571,6 +1571,7 @@ def _object_of_a_verb(tokens: Sequence[Token], first: int) -> bool:
 
 
 def _describes_the_object(token: Token) -> bool:
+    """A lower-case person noun before a name: "son" of "his son Duncan"."""
     return token.is_word and not token.is_capitalized and token.stem in PERSON_STEMS
 
 

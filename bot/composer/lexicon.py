@@ -36,6 +36,7 @@ __all__ = [
     "SMALL_NUMBERS",
     "SPEECH_STEMS",
     "SPEECH_VERBS",
+    "STANDING_PRONOUNS",
     "TIME_NOUNS",
     "TIME_UNITS",
     "VENUE_NOUNS",
@@ -170,6 +171,9 @@ CARDINAL_WORDS = NUMBER_WORDS - words(
 
 # Possessive pronouns, which open a noun phrase as an article does ("his kingdom").
 POSSESSIVE_PRONOUNS = words("my your his her its our their")
+# Pronouns a sentence opens on for someone or something the sentence before names ("She
+# died two days later", "It meets each six months").
+STANDING_PRONOUNS = words("he she it they his her its their")
 
 
 def is_cardinal(lower: str) -> bool:

@@ -673,6 +673,7 @@ def _asks_who_did(tokens: tuple[Token, ...]) -> bool:
 
 
 def _lower_adverb(word: Token) -> bool:
+    """An adverb typed in lower case ("still", "now"): read past for the word it qualifies."""
     return not word.is_capitalized and classify((word,))[0] is WordClass.ADVERB
 
 

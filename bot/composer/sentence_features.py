@@ -40,6 +40,7 @@ from typing import NamedTuple
 
 from bot.composer.english import zipf_frequency
 from bot.composer.inflections import related_stems
+from bot.composer.lexicon import STANDING_PRONOUNS
 from bot.composer.matching import found_stems, match_flags, share, title_share
 from bot.composer.person_words import PERSON_STEMS
 from bot.composer.questions import QuestionAnalysis
@@ -176,7 +177,7 @@ def _pronoun_for_name(
     opening = _OPENING_WORD.match(text)
     return (
         opening is not None
-        and opening.group(0).lower() in _PERSONAL_PRONOUNS
+        and opening.group(0).lower() in STANDING_PRONOUNS
         and not names.isdisjoint(said[before][0])
     )
 
@@ -207,7 +208,6 @@ def _subject_stems(question: QuestionAnalysis) -> frozenset[str]:
 
 
 _OPENING_WORD = re.compile(r"[A-Za-z]+")
-_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "his", "her", "their", "it", "its"})
 
 
 # Word share, BM25, pairs kept together and match density of a sentence matching nothing.

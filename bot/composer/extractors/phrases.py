@@ -1196,13 +1196,13 @@ def _a_person_noun(token: Token) -> bool:
     ("geochemist", "volcanologist")."""
     return token.stem in PERSON_STEMS or (
         not token.is_capitalized
-        and len(token.lower) >= _LONGEST_NON_SPECIALIST
+        and len(token.lower) >= _SHORTEST_SPECIALIST
         and token.lower.endswith(("ist", "ician"))
     )
 
 
 # "-ist" words shorter than this are seldom people ("wrist", "exist", "assist").
-_LONGEST_NON_SPECIALIST = 8
+_SHORTEST_SPECIALIST = 8
 
 
 def _role_before_complement(tokens: tuple[Token, ...], last: int) -> int | None:
