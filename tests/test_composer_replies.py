@@ -1055,3 +1055,19 @@ def test_a_point_in_a_match_is_no_length_of_time(
     knowledge: Knowledge, answer_holds: str | None
 ) -> None:
     _declined_or_holding(answer("how long will Delmas be out?", knowledge), answer_holds)
+
+
+def test_a_title_alone_and_the_one_proposed_to_are_not_who_proposed() -> None:
+    """ "The 46th US President proposed to Putin": neither "Putin" (to whom) nor
+    "President" (a title, no name) is who proposed; the story names him elsewhere, or
+    the question is declined."""
+    knowledge = Knowledge.from_article(
+        article_from_text(
+            "Summit planned\n\n"
+            "PRESIDENT Joe Biden will meet Vladimir Putin this summer. "
+            "The 46th US President proposed to Putin that they hold a summit in a neutral "
+            "country."
+        )
+    )
+    said = answer("who proposed the summit?", knowledge).short_answer
+    assert said is None or "Biden" in said

@@ -1286,7 +1286,8 @@ def test_a_role_of_another_body_names_no_holder(
 DOERS_READER = reader_of(
     "Festival prizes\n\n"
     "The Salt Keepers won the Golden Lantern on Sunday. "
-    "The best director award was won by Ana Ruiz."
+    "The best director award was won by Ana Ruiz. "
+    "The jury chair proposed to Marta Reyes that they meet."
 )
 
 
@@ -1297,6 +1298,8 @@ DOERS_READER = reader_of(
         ("who won the prize?", None, "Golden Lantern"),
         # ... but a passive's doer follows "by"
         ("who won best director?", "Ana Ruiz", None),
+        # nor to whom it was done
+        ("who proposed the meeting?", None, "Marta Reyes"),
     ],
 )
 def test_the_object_of_the_questions_verb_is_not_its_doer(

@@ -395,6 +395,8 @@ def test_a_rank_fits_a_count_less_than_a_count() -> None:
         # ... and so are the periods of the initials a name opens with
         ("The civil rights leader W. E. B. Du Bois lived there.", "W. E. B. Du Bois", "person"),
         ("He read J. R. R. Tolkien at school.", "J. R. R. Tolkien", "person"),
+        # a title alone stands for someone, and names no one
+        ("The 46th US President proposed it.", "President", "title"),
     ],
 )
 def test_names_and_their_kinds(text: str, name: str, kind: str) -> None:

@@ -1659,14 +1659,16 @@ def _doers_verbs(question: QuestionAnalysis) -> frozenset[str]:
 def _what_the_doer_did_it_to(candidate: Candidate, doers_verbs: frozenset[str]) -> bool:
     """ "the Golden Lantern" of "The Salt Keepers won the Golden Lantern" for "who won best
     director?": what follows the question's own verb (``doers_verbs``, its forms) is what
-    was done, not who did it. A passive's doer is not ruled out: "by" stands between
-    ("was won by Ana Ruiz")."""
+    was done (or to whom: "proposed to Putin"), not who did it. A passive's doer is not
+    ruled out: "by" stands between ("was won by Ana Ruiz")."""
     if not doers_verbs:
         return False
     tokens = candidate.sentence.tokens
     before = candidate.first - 1
     if before >= 0 and tokens[before].lower in DETERMINERS:
         before -= 1
+    if before >= 1 and tokens[before].lower == "to":
+        before -= 1  # "proposed to Putin": to whom it was done
     return before >= 0 and tokens[before].stem in doers_verbs
 
 

@@ -370,7 +370,8 @@ def _kind(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -> st
     if previous == "of" and first > 1 and tokens[first - 2].lower in _MEMBERSHIP_NOUNS:
         return "organization"  # "the former chief executive of Brightwell Energy"
     if previous in ROLE_TITLES or lowers[0] in ROLE_TITLES:
-        return "person"
+        # "The 46th US President": a title alone stands for someone and names no one
+        return "title" if all(lower in ROLE_TITLES for lower in lowers) else "person"
     if previous in _PLACE_PREPOSITIONS:
         return "place"  # "between Halden Vale and Marston Cross", "in Normandy"
     if lowers[0] in _NAMED_EVENTS or head in _EVENT_HEADS:
