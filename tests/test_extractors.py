@@ -1427,6 +1427,8 @@ def test_a_plural_nouns_verb_ends_its_phrase(text: str, expected: str, absent: s
         ("In 2014, the group proclaimed itself a caliphate.", "a caliphate"),
         ("Biden called Putin a killer.", "a killer"),
         ("Biden called the Russian leader a 'killer' in an interview.", "killer"),
+        # the closing mark may end the phrase: the quoted word whole, no stray mark
+        ('after he called the Russian leader a "killer" and imposed sanctions.', "killer"),
     ],
 )
 def test_the_name_a_naming_verb_gives(text: str, named: str) -> None:

@@ -1612,7 +1612,8 @@ def _quoted_within(tokens: tuple[Token, ...], start: int, end: int) -> tuple[int
     opening = start + (tokens[start].lower in {"a", "an", "the"})
     if opening > end or tokens[opening].text not in QUOTE_MARKS:
         return None
-    for close in range(opening + 1, end + 1):
+    # the closing mark may stand just past the phrase ("a "killer" and imposed")
+    for close in range(opening + 1, min(len(tokens), end + 2)):
         if tokens[close].text in QUOTE_MARKS:
             return (opening + 1, close - 1) if close > opening + 1 else None
     return None
