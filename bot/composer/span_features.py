@@ -576,8 +576,9 @@ class QuantityAsked:
             question.focus,
             bool(question.content_stems & _TIME_UNIT_STEMS),
             question.number_kind == "measure" and _sizes_a_group(question),
-            _SO_FAR.match(question.text.lower()) is not None,
-            _asks_a_dimension(question.text),
+            # read only for the kinds that use them: this runs once a candidate
+            question.number_kind == "duration" and _SO_FAR.match(question.text.lower()) is not None,
+            question.number_kind == "measure" and _asks_a_dimension(question.text),
         )
 
 
