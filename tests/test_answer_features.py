@@ -323,6 +323,9 @@ def test_a_bare_number_counts_the_noun_past_its_qualifiers() -> None:
         ("how much is the company paying?", "money"),
         ("how much is left?", "amount"),
         ("how much copper does the mine produce?", "amount"),
+        # a weight, as "how heavy?" asks
+        ("how much does the frog weigh?", "measure"),
+        ("how heavy is the frog?", "measure"),
     ],
 )
 def test_the_quantity_a_number_question_wants(question: str, wanted: str) -> None:
@@ -337,6 +340,12 @@ def test_the_quantity_a_number_question_wants(question: str, wanted: str) -> Non
         ("how long was the strike?", False),  # ... not the time an event lasts
         ("how long is the trial?", False),
         ("how long did the talks take?", False),
+        # the thing's noun ends its phrase; a person, or a word that is no noun, is no thing
+        ("how long is the Jasna bridge?", True),
+        ("how long is the new runway", True),
+        ("how long were the thieves inside?", False),
+        ("how long was he married?", False),
+        ("how long is the goal keeper?", False),
     ],
 )
 def test_how_long_asks_a_things_length(question: str, length: bool) -> None:

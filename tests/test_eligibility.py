@@ -1448,3 +1448,30 @@ def test_how_big_a_sum_is_an_amount_of_money(
         "amount. The site stretches 15 kilometres. An emergency fund sent 40 soldiers."
     )
     _assert_admits(question, reader, admitted, kept_out)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a weight is said in a unit of weight: a count or a bare number is none
+        ("how much does the frog weigh?", "3 grams", "two more"),
+        ("how heavy is the frog?", "3 grams", "21 millimetres"),
+        # a thing's length is a length, not a count of lanes or of the people in it
+        ("how long is the Jasna bridge?", "410 metres", "four-lane"),
+        # a length of time is a number of units of time, or of other periods
+        ("how long was the festival?", "nine days", "two sisters"),
+        ("how long did she coach the club?", "29 seasons", "12 million euros"),
+        # a length over time is a speed
+        ("how fast was the train going?", "80 kilometres per hour", "410 metres"),
+    ],
+)
+def test_a_size_or_a_length_of_time_is_said_in_its_units(
+    question: str, admitted: str, kept_out: str
+) -> None:
+    reader = reader_of(
+        "Story\n\nThe frog weighs 3 grams and males measure 21 millimetres; the team found "
+        "two more. The four-lane Jasna bridge, 410 metres long, is shut. The nine days of "
+        "the festival showed a film about two sisters. She coached the club for 29 seasons "
+        "and it paid 12 million euros for her. The train was going at 80 kilometres per hour."
+    )
+    _assert_admits(question, reader, admitted, kept_out)

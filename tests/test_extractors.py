@@ -454,6 +454,22 @@ def test_a_capitalized_sentence_opener_is_not_a_name_when_the_article_uses_it_in
 @pytest.mark.parametrize(
     ("text", "names"),
     [
+        # a pronoun contracted names no one, first in a quote or not
+        ('"I\'m not going to make excuses," Varga said.', ["Varga"]),
+        ("We've seen worse, Ana Silva said, and It's over.", ["Ana Silva"]),
+        # a name with an apostrophe is still one
+        ("Sinéad O'Brien won.", ["Sinéad O'Brien"]),
+    ],
+)
+def test_a_contracted_pronoun_is_no_name(text: str, names: list[str]) -> None:
+    sentence = sentence_of(text)
+    found = find_names(sentence, load_gazetteer(), lambda word: False)
+    assert [sentence.span_text(name.first, name.last) for name in found] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
         # the word after a dateline's dash opens the sentence: a common word is no name
         ("DUBLIN, Ireland (Wire) — Online retailer Brenlow said it was hacked.", ["Brenlow"]),
         ("LYON (Wire) – Thieves broke in.", []),

@@ -429,6 +429,7 @@ def test_questions_that_ask_what_someone_did(question: str, action: bool) -> Non
         # past a participle that describes the noun
         ("how many long tailed ducks winter there", "duck"),
         ("how many injured people were taken to hospital?", "peopl"),
+        ("how many operating theatres does the region have?", "theatr"),
         # a comparison counts nothing
         ("how much busier were emergency departments than usual", None),
         ("how much more will it cost?", None),

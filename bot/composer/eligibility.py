@@ -938,7 +938,13 @@ def _a_size_said_of_another(candidate: Candidate, question: QuestionAnalysis) ->
     before = candidate.first - 1
     while before >= 0 and tokens[before].lower in _APPROXIMATELY:
         before -= 1
-    if before < 0 or word_class(tokens[before].lower) is not WordClass.NOUN:
+    if before >= 1 and tokens[before].text == ",":
+        before -= 1  # set off: "the bridge, 410 metres long,"
+    if (
+        before < 0
+        or not tokens[before].is_word
+        or word_class(tokens[before].lower) is not WordClass.NOUN
+    ):
         return False
     noun = tokens[before]
     return not any(
@@ -1987,7 +1993,7 @@ def _wrong_quantity(
     unit = asked_unit(question.text)
     if unit is not None and in_another_dimension(unit, candidate):
         return True  # "68-metre" for "how fast was the ferry going?"
-    if wanted in {"age", "money", "count", "score", "measure", "amount", "frequency"}:
+    if wanted in {"age", "money", "count", "score", "measure", "amount", "frequency", "duration"}:
         return not kind_fits(question, candidate)
     # "Castell, 58, was found guilty": an age set off after a name answers only "how old",
     # not "how many?" nor "what role will Thorsell have?".

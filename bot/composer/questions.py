@@ -488,10 +488,10 @@ def _focus(analysis: QuestionAnalysis, tokens: tuple[Token, ...]) -> str | None:
 
 
 def _modifies_a_noun(word: Token, following: Sequence[Token]) -> bool:
-    """Whether an "-ed" word stands before a noun it describes ("tailed ducks",
-    "injured people")."""
+    """Whether an "-ed" or "-ing" word stands before a noun it describes ("tailed
+    ducks", "injured people", "operating theatres")."""
     return (
-        word.lower.endswith("ed")
+        word.lower.endswith(("ed", "ing"))
         and bool(following)
         and following[0].lower not in FUNCTION_WORDS
         and classify(tuple(following[:1]))[0] is WordClass.NOUN

@@ -478,6 +478,8 @@ def asked_quantity(question: QuestionAnalysis) -> str | None:
         return None
     if question.number_kind == "duration" and asks_a_length(question.text):
         return "measure"
+    if question.number_kind == "count" and _asks_a_weight(question.text):
+        return "measure"
     if question.number_kind in {"age", "duration", "frequency", "money", "score"}:
         return question.number_kind
     words = {token.lower for token in question.content} | set(question.text.lower().split())
@@ -556,6 +558,11 @@ def kind_fits(question: QuestionAnalysis, candidate: Candidate) -> bool:
     return quantity_fits(wanted, QuantityAsked.of(question), candidate)
 
 
+# The number kinds a question asking a size in one dimension is read as: "how tall?",
+# "how much does it weigh?", "how long is the bridge?".
+_SIZE_KINDS = frozenset({"measure", "count", "duration"})
+
+
 @dataclass(frozen=True, slots=True)
 class QuantityAsked:
     """What of a question decides whether a count fits: the thing counted, and whether
@@ -569,6 +576,8 @@ class QuantityAsked:
     so_far: bool = False
     # "how tall/heavy/fast ...?": a size in one dimension, which no sum of money gives
     dimensional: bool = False
+    # "how long is/was ...?": maybe the length of a thing, not a time ("how long until?")
+    of_a_thing: bool = False
 
     @classmethod
     def of(cls, question: QuestionAnalysis) -> QuantityAsked:
@@ -578,7 +587,9 @@ class QuantityAsked:
             question.number_kind == "measure" and _sizes_a_group(question),
             # read only for the kinds that use them: this runs once a candidate
             question.number_kind == "duration" and _SO_FAR.match(question.text.lower()) is not None,
-            question.number_kind == "measure" and _asks_a_dimension(question.text),
+            question.number_kind in _SIZE_KINDS and _asks_a_dimension(question.text),
+            question.number_kind == "duration"
+            and _HOW_LONG_IS.match(question.text.lower()) is not None,
         )
 
 
@@ -624,7 +635,8 @@ def quantity_fits(wanted: str, asked: QuantityAsked, candidate: Candidate) -> bo
         # or heat, a share or money, as "how tall/fast/high?" want
         sized = not asked.dimensional and (_is_share(text) or _is_money(text, tokens))
         measure = unit_fits("measure", candidate) or sized
-        fits = measure or asked.group_sized or not _counted(candidate)
+        # a size in one dimension is said in a unit: a bare "2,300" is no weight
+        fits = measure or (not asked.dimensional and (asked.group_sized or not _counted(candidate)))
     elif wanted == "amount":
         # "how much copper?", "how much of the park?": a quantity of the thing, not a
         # length of time ("40 hours"), a clock time, an age, a score or a number of
@@ -640,7 +652,13 @@ def quantity_fits(wanted: str, asked: QuantityAsked, candidate: Candidate) -> bo
             or _stands_for_someone(candidate)
         )
     else:  # a length of time: "four days", "two-week", or a finishing time "2:05:40"
-        fits = candidate.rule == "number:time" or counts_time(candidate)
+        fits = (
+            candidate.rule == "number:time"
+            or counts_time(candidate)
+            or _counts_periods(candidate)
+            # "how long is the fire's perimeter?" may ask a length the rules do not see
+            or (asked.of_a_thing and unit_fits("length", candidate))
+        )
     if candidate.rule == "number:since":
         # "since 2001" tells how long something has been so, and nothing else
         fits = wanted == "duration" and asked.so_far
@@ -696,6 +714,15 @@ def counts_time(candidate: Candidate) -> bool:
 
 
 _ORDINAL_FORM = re.compile(r"\d{1,4}(?:st|nd|rd|th)")
+
+
+def _counts_periods(candidate: Candidate) -> bool:
+    """ "four generations", "29 seasons", "six field seasons": a number of periods of
+    time that are no calendar unit, still a length of time (but "the third season" is a
+    point in one). Its own last word: a bare "four" of "four days after" is no length."""
+    if any(_ORDINAL_FORM.fullmatch(token.lower) for token in candidate.tokens):
+        return False
+    return is_a_kind_of(candidate.tokens[-1].lower.rsplit("-", 1)[-1], "period")
 
 
 def apposition_age(candidate: Candidate) -> bool:
@@ -998,7 +1025,11 @@ def unit_fits(unit: str, candidate: Candidate) -> bool:
         fits = any(word.startswith(unit[:5]) or _DECADE_FORM.fullmatch(word) for word in words)
     else:  # a size, a speed or a heat, or any of them
         units = _UNITS_OF.get(unit, _MEASURE_UNITS)
-        fits = any(part in units for word in words for part in word.split("-"))
+        parts = {part for word in words for part in word.split("-")}
+        fits = not parts.isdisjoint(units) or (
+            # "80 kilometres per hour", "1.9 metres a year": a length over time is a speed
+            unit == "speed" and not parts.isdisjoint(_LENGTH_UNITS) and _a_time_each(candidate)
+        )
     return fits
 
 
@@ -1021,10 +1052,13 @@ def in_another_dimension(unit: str, candidate: Candidate) -> bool:
 
 
 def _asks_a_dimension(question_text: str) -> bool:
-    """ "how tall/far/heavy/fast/hot ...?": a size no sum of money or share gives ("how
-    high?" may ask a rate or a price: "how high did inflation get?")."""
+    """ "how tall/far/heavy/fast/hot ...?", "how much does it weigh?": a size no sum of
+    money or share gives ("how high?" may ask a rate or a price: "how high did inflation
+    get?")."""
     match = _SIZE_ASKED.search(question_text.lower())
-    return match is not None and match.group(1) in _DIMENSIONS and match.group(1) != "high"
+    if match is None:
+        return _asks_a_weight(question_text) or asks_a_length(question_text)
+    return match.group(1) in _DIMENSIONS and match.group(1) != "high"
 
 
 @lru_cache(maxsize=4096)
@@ -1036,6 +1070,8 @@ def asked_unit(question_text: str) -> str | None:
         return match.group(1)
     match = _SIZE_ASKED.search(text)
     if match is None:
+        if _asks_a_weight(question_text):
+            return "mass"
         return "length" if asks_a_length(question_text) else None
     return _DIMENSIONS.get(match.group(1), "size")
 
@@ -1048,12 +1084,30 @@ def asks_a_length(question_text: str) -> bool:
     if match is None:
         return False
     noun = match.group(1)
-    return is_a_kind_of(noun, "object") and not is_a_kind_of(noun, "event")
+    return (
+        word_class(noun) is WordClass.NOUN  # not "how long were the thieves inside?"
+        and is_a_kind_of(noun, "object")
+        and not is_a_kind_of(noun, "event")
+        and not is_a_kind_of(noun, "person")  # "how long was the keeper ...": a person
+    )
 
 
+_HOW_LONG_IS = re.compile(r"how long (?:is|was|are|were) ")
+# The thing's noun is the last word of its phrase: "how long is the Jasna bridge?".
 _LENGTH_OF_A_THING = re.compile(
-    r"how long (?:is|was|are|were) (?:the |a |an |its |his |her |their |this |that )?"
-    r"([a-z]{2,30})\W*$"
+    r"how long (?:is|was|are|were) "
+    r"(?:(?:the|a|an|its|his|her|their|this|that) (?:[a-z0-9'-]{1,30} ){0,2})?([a-z]{2,30})\W*$"
+)
+
+
+def _asks_a_weight(question_text: str) -> bool:
+    """ "how much does the frog weigh?": a mass, as "how heavy?" asks, which no count
+    ("two more") gives."""
+    return _WEIGHT_ASKED.search(question_text.lower()) is not None
+
+
+_WEIGHT_ASKED = re.compile(
+    r"\bhow much (?:does|did|do|will|would|can|could|might|should) [^?]{1,80}? weighs?\b"
 )
 
 
@@ -1100,8 +1154,8 @@ _SIZE_UNITS = (
 )
 _SPEED_UNITS = frozenset("mph kph km/h knot knots".split())
 _HEAT_UNITS = frozenset("degree degrees celsius fahrenheit".split())
-# A measure's units: sizes, and speed and heat ("60 mph", "40 degrees").
-_MEASURE_UNITS = _SIZE_UNITS | _SPEED_UNITS | _HEAT_UNITS
+# A measure's units: sizes and small weights, and speed and heat ("60 mph", "40 degrees").
+_MEASURE_UNITS = _SIZE_UNITS | _MASS_UNITS | _SPEED_UNITS | _HEAT_UNITS
 # The units of each dimension a question asks about (see _DIMENSIONS); "size" is of a
 # thing, not its heat or speed ("how big is the fire?" is no "41 degrees"); "measure": any.
 _UNITS_OF = {

@@ -28,6 +28,7 @@ from bot.composer.lexicon import (
     HONORIFICS,
     MONTHS,
     ORGANIZATION_NOUNS,
+    PRONOUNS,
     ROLE_TITLES,
     WEEKDAYS,
 )
@@ -319,6 +320,8 @@ def _starts_name(
     token = sentence.tokens[index]
     if not (token.is_word and a_name_word(token)) or token.lower in _NOT_NAMES:
         return False
+    if token.lower.split("'")[0] in PRONOUNS:
+        return False  # "I'm", "We've", "It's": a pronoun contracted
     if token.is_number:
         return False
     if not opens_sentence(sentence.tokens, index):
