@@ -563,6 +563,22 @@ def test_a_role_holder_named_without_the_owner_still_answers() -> None:
     _declined_or_holding(answer("who is Poland's culture minister?", knowledge), "Piotr Glinski")
 
 
+def test_where_the_holder_spoke_and_a_capitalized_opener_name_no_other_owner() -> None:
+    """ "at Santa Cândida" says where the mayor spoke, and "Today" opens the sentence:
+    neither is someone else whose mayor she is."""
+    knowledge = Knowledge.from_article(
+        article_from_text(
+            "Curitiba opens metro line\n\n"
+            "CURITIBA, Brazil (Wire) — The city opened its first metro line on Sunday.\n\n"
+            '"We waited long. Today we go underground," Mayor Helena Vasconcelos told a crowd '
+            "at Santa Cândida before riding the first train."
+        )
+    )
+    result = answer("who is Curitiba's mayor?", knowledge)
+    assert result.short_answer is not None
+    assert "Helena Vasconcelos" in result.short_answer
+
+
 @pytest.mark.parametrize(
     ("question", "statement"),
     [

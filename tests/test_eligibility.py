@@ -1186,8 +1186,16 @@ def test_a_purpose_is_said_with_to_or_for(
             "Aoife Byrne",
             None,
         ),
+        # ... and of a role said with no owner at all ("Chief executive Ian Roe said")
+        (
+            "Irish retailer Brenlow says hackers stole data",
+            "who is the chief executive of Brenlow?",
+            "Ian Roe",
+            None,
+        ),
         # a body the headline does not name is not the story's "company"
         ("Hackers steal shoppers' data", "who runs Brenlow?", None, "Aoife Byrne"),
+        ("Hackers steal shoppers' data", "who is the chief executive of Brenlow?", None, "Ian Roe"),
         # nor is a person the headline names a body "the company" stands for
         ("Varga wins the company prize", "who coaches Varga?", None, "Aoife Byrne"),
     ],
@@ -1197,7 +1205,8 @@ def test_the_headlines_body_is_the_company_a_sentence_speaks_of(
 ) -> None:
     text = (
         "Brenlow sells homeware online. Eszter Varga works there. The weather was dry. "
-        '"We are sorry," the company\'s chief executive, Aoife Byrne, said in a video.'
+        '"We are sorry," the company\'s chief executive, Aoife Byrne, said in a video. '
+        "The weather was dry. Chief executive Ian Roe said shops stay open."
     )
     _assert_admits(question, reader_of(f"{headline}\n\n{text}"), admitted, kept_out)
 

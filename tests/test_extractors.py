@@ -842,6 +842,11 @@ def test_manners(text: str, expected: str) -> None:
             "ministry's secretary of state for heritage",
         ),
         (
+            "The regent of West Bandung, Hendra Wijaya, said the study would take months.",
+            "Hendra Wijaya",
+            "regent of West Bandung",
+        ),
+        (
             "It rose, according to the institute's chief geochemist, Rodrigo Saltos.",
             "Rodrigo Saltos",
             "institute's chief geochemist",
@@ -862,6 +867,17 @@ def test_manners(text: str, expected: str) -> None:
             "The bank sets policy under their shared currency, the austral, at home.",
             "austral",
             "shared currency",
+        ),
+        # ... or without "the" after a noun with its owner
+        (
+            "It was announced by her publisher, Edições Almadina, on Monday.",
+            "Edições Almadina",
+            "publisher",
+        ),
+        (
+            "They say Haddad's company, Nordstrand Residenz, took it.",
+            "Nordstrand Residenz",
+            "company",
         ),
         # past the age news writes between a name and its description
         (

@@ -81,7 +81,7 @@ from bot.composer.trimming import lifespan, trimmed
 from bot.composer.understanding import search_query, understand
 from bot.composer.unsaid import unsaid_at
 from bot.composer.weights import AnswerWeights, default_weights
-from bot.composer.word_classes import WordClass, word_class
+from bot.composer.word_classes import WordClass, is_common_word, word_class
 from bot.composer.yes_no import PASSAGE_COVERAGE, judge_yes_no, yes_no_coverage
 from bot.conversation import Conversation, Turn
 from bot.knowledge import Knowledge
@@ -712,8 +712,26 @@ def _role_of_another(analysis: QuestionAnalysis, best: Candidate) -> bool:
         for token in tokenize(analysis.text)
         if token.is_capitalized and token.lower.endswith("'s")
     )
-    others = _beside(best, frozenset(analysis.focus_phrase))
+    others = _outside_places(_beside(best, frozenset(analysis.focus_phrase)))
     return _names_another(owners, others, frozenset(analysis.capital_stems - owners))
+
+
+def _outside_places(tokens: list[Token]) -> list[Token]:
+    """``tokens`` but the names right after "at", "in", "near" ...: where the holder
+    spoke ("told a crowd at Santa Cândida station") is no one whose role it is."""
+    kept = []
+    placed = False
+    for token in tokens:
+        if token.lower in _PLACE_WORDS:
+            placed = True
+        elif not (placed and token.is_capitalized):
+            placed = False
+            kept.append(token)
+    return kept
+
+
+# The words after which a name says where something was: "at Santa Cândida station".
+_PLACE_WORDS = frozenset({"at", "in", "near", "outside", "inside"})
 
 
 def _contest_of_another(analysis: QuestionAnalysis, best: Candidate) -> bool:
@@ -730,11 +748,16 @@ def _contest_of_another(analysis: QuestionAnalysis, best: Candidate) -> bool:
 
 def _beside(best: Candidate, skipped: frozenset[str]) -> list[Token]:
     """The tokens of the answer's sentence outside the answer, but for ``skipped`` stems:
-    the holder and the role are no one else."""
+    the holder and the role are no one else; nor is a common word capitalized only as
+    the sentence's first ("Today we learn ...")."""
+    tokens = best.sentence.tokens
+    opener = next((index for index, token in enumerate(tokens) if token.is_word), None)
+    if opener is not None and not is_common_word(tokens[opener].lower):
+        opener = None
     return [
         token
-        for index, token in enumerate(best.sentence.tokens)
-        if not best.first <= index <= best.last and token.stem not in skipped
+        for index, token in enumerate(tokens)
+        if not best.first <= index <= best.last and token.stem not in skipped and index != opener
     ]
 
 

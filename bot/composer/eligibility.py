@@ -423,7 +423,9 @@ def _names_nobody_asked(
     """Whether a sentence about other people is all a "who" question naming someone has:
     "Sato, who is coached by Greg Whitlam" for "who coaches Varga?". Neither it nor the
     sentence before it (where a "she" there may point) names anyone the question names,
-    so the person it offers stands in some relation to someone else."""
+    so the person it offers stands in some relation to someone else. Not so of the body
+    the headline names: a story goes on about its subject unnamed ("Chief executive
+    Agnieszka Sołtys said ..." of a story about Domello)."""
     if question.answer_type is not AnswerType.PERSON or not question.capital_stems:
         return False
     passages = reader.knowledge.retriever.passages
@@ -433,27 +435,7 @@ def _names_nobody_asked(
     if any(_names_one_of(tokens, question) for tokens in read):
         return False
     article = reader.article_number(passage_index)
-    return not (
-        any(_a_body_named_again(tokens) for tokens in read)
-        and _the_headlines_body(question, reader, article)
-    )
-
-
-def _a_body_named_again(tokens: Sequence[Token]) -> bool:
-    """Whether ``tokens`` speak of an organization as one already named: "the company",
-    "the bank's", the way a story goes on about the body its headline names."""
-    return any(
-        previous.lower == "the" and token.lower.removesuffix("'s") in _BODY_NOUNS
-        for previous, token in pairwise(tokens)
-    )
-
-
-# The singular organization nouns: "the companies" are others than the one named.
-_BODY_NOUNS = frozenset(
-    noun
-    for noun in ORGANIZATION_NOUNS
-    if not (noun.endswith("s") and noun[:-1] in ORGANIZATION_NOUNS)
-)
+    return not _the_headlines_body(question, reader, article)
 
 
 def _the_headlines_body(question: QuestionAnalysis, reader: ArticleReader, article: int) -> bool:

@@ -1208,10 +1208,11 @@ _SHORTEST_SPECIALIST = 8
 def _role_before_complement(tokens: tuple[Token, ...], last: int) -> int | None:
     """Where a role ends before the words that say what it is for or of, which end at
     ``last``: "mayor" of "deputy mayor for transport", "secretary" of "secretary of state
-    for heritage" (at most a few lower-case words after "for" or "of")."""
+    for heritage", "regent" of "The regent of West Bandung" (at most a few words after
+    "for" or "of")."""
     for joint in range(last - 1, max(0, last - _COMPLEMENT_WORDS - 1), -1):
         token = tokens[joint]
-        if not token.is_word or token.is_capitalized:
+        if not token.is_word:
             return None
         if token.lower in {"for", "of"} and joint >= 1 and _a_person_noun(tokens[joint - 1]):
             return joint - 1
@@ -1233,13 +1234,17 @@ def _one_persons_role(role: Sequence[Token]) -> bool:
 
 def _thing_set_before(tokens: tuple[Token, ...], index: int, end: int) -> tuple[int, int] | None:
     """The common noun phrase a name is set off after: "the company's sister ship, [the
-    Kornat Wind], which", "their shared currency, [the austral], announced". Only with
-    "the" before the name and a comma or the sentence's end after it: "... ship, the
-    Kornat Wind arrived" says no more than a list does."""
-    comma = index - 2
-    if comma < 1 or tokens[index - 1].lower != "the" or tokens[comma].text != ",":
+    Kornat Wind], which", "their shared currency, [the austral], announced", "her
+    publisher, [Edições Almadina],". Only with "the" before the name or an owner before
+    the noun, and a comma or the sentence's end after it: "... ship, the Kornat Wind
+    arrived" says no more than a list does."""
+    the_before = index >= 1 and tokens[index - 1].lower == "the"
+    comma = index - 2 if the_before else index - 1
+    if comma < 1 or tokens[comma].text != ",":
         return None
     if end + 1 < len(tokens) and tokens[end + 1].text not in {",", ".", ";"}:
+        return None
+    if not the_before and not _owned_noun_before(tokens, comma):
         return None
     last = comma - 1
     head = tokens[last]
@@ -1254,6 +1259,15 @@ def _thing_set_before(tokens: tuple[Token, ...], index: int, end: int) -> tuple[
         first = probe
         probe -= 1
     return None if _verb_at_edge(tokens, first, last) else (first, last)
+
+
+def _owned_noun_before(tokens: tuple[Token, ...], comma: int) -> bool:
+    """Whether a noun with its owner stands before the comma: "her publisher, [Edições
+    Almadina]," and "Haddad's company, [Nordstrand Residenz]," say what the name is
+    even without "the" before it."""
+    return comma >= 2 and (
+        tokens[comma - 2].lower in POSSESSIVE_PRONOUNS or tokens[comma - 2].lower.endswith("'s")
+    )
 
 
 def _verb_at_edge(tokens: tuple[Token, ...], first: int, last: int) -> bool:
