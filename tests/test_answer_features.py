@@ -326,6 +326,9 @@ def test_a_bare_number_counts_the_noun_past_its_qualifiers() -> None:
         # a weight, as "how heavy?" asks
         ("how much does the frog weigh?", "measure"),
         ("how heavy is the frog?", "measure"),
+        # a size named by its dimension
+        ("what was the temperature at the race?", "measure"),
+        ("what is the top speed?", "measure"),
     ],
 )
 def test_the_quantity_a_number_question_wants(question: str, wanted: str) -> None:

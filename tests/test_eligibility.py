@@ -1484,3 +1484,51 @@ def test_a_size_or_a_length_of_time_is_said_in_its_units(
         "and it paid 12 million euros for her. The train was going at 80 kilometres per hour."
     )
     _assert_admits(question, reader, admitted, kept_out)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a people or its adjective names no company, court or party
+        ("which company had the outage?", "Conexa Móvil", "Colombians"),
+        ("which court made the ruling?", "High Court", "South African"),
+        # ... though it may say who did something
+        ("who was without a phone?", "Colombians", None),
+    ],
+)
+def test_a_nationality_is_no_body(question: str, admitted: str, kept_out: str | None) -> None:
+    reader = reader_of(
+        "Story\n\nAn outage of the company Conexa Móvil left Colombians without a phone. The South "
+        "African judges of the High Court made the ruling."
+    )
+    _assert_admits(question, reader, admitted, kept_out)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a size named by its dimension is said in that dimension's units
+        ("what was the temperature at the race?", "12 degrees", "45 minutes"),
+        ("what was the temperature in the boiler?", "565 °C", "45 minutes"),
+        ("what is the height of the tower?", "120 metres", "45 minutes"),
+        # money asked in one currency is not another's
+        ("how much is the deficit in dollars?", "$1.2 billion", "190 billion pesos"),
+        ("how much is the deficit?", "190 billion pesos", None),
+        # an amount of money is no one
+        ("who makes the scanners?", "Sentinel Grey", "180 million rand"),
+        # a count of some of those counted answers only for those
+        ("how many people died?", "11 people", "four children"),
+        ("how many children died?", "four children", None),
+    ],
+)
+def test_a_dimension_a_currency_and_a_part_are_their_own(
+    question: str, admitted: str, kept_out: str | None
+) -> None:
+    reader = reader_of(
+        "Story\n\nThe race began at minus 12 degrees and lasted 45 minutes. The boiler ran at "
+        "565 °C for 45 minutes. The tower, 120 metres tall, took 45 minutes to climb. The "
+        "deficit is 190 billion pesos, or $1.2 billion. The scanners, made by Sentinel Grey, "
+        "cost 180 million rand. The landslide killed at least 11 people. Among the dead were "
+        "four children."
+    )
+    _assert_admits(question, reader, admitted, kept_out)

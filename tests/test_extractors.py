@@ -397,6 +397,13 @@ def test_a_rank_fits_a_count_less_than_a_count() -> None:
         ("He read J. R. R. Tolkien at school.", "J. R. R. Tolkien", "person"),
         # a title alone stands for someone, and names no one
         ("The 46th US President proposed it.", "President", "title"),
+        # ", which" after a name: a thing or a body, not a person
+        (
+            "It was told by her publisher, Edições Almadina, which said so.",
+            "Edições Almadina",
+            "organization",
+        ),
+        ("It was told by her agent, Rosa Lima, who said so.", "Rosa Lima", "person"),
     ],
 )
 def test_names_and_their_kinds(text: str, name: str, kind: str) -> None:

@@ -96,9 +96,11 @@ from bot.composer.span_features import (
     asked_unit,
     asks_for_several,
     counts_time,
+    in_another_currency,
     in_another_dimension,
     kind_fits,
     said_in_quotation,
+    says_money,
     unit_fits,
 )
 from bot.composer.speakers import quotes_someone_else
@@ -216,6 +218,7 @@ def candidate_spans(
             or _no_time_of_day(candidate, question)
             or _a_number_for_someone(candidate, question)
             or _a_count_of_other_things(candidate, question)
+            or _a_part_of_the_count(candidate, question)
             or _the_age_of_another_role(candidate, question)
             or _the_kins_own_role(candidate, question)
             or _someones_country_for_where(candidate, question)
@@ -232,6 +235,8 @@ def candidate_spans(
             or _what_the_doer_did_it_to(candidate, doers_verbs)
             or _a_base_unasked(candidate, question)
             or _another_kind_of_body(candidate, question)
+            or _a_nationality_for_a_body(candidate, question)
+            or (question.answer_type in _ENTITY_TYPES and says_money(candidate))
             or _names_a_thing_asked_about(candidate, question)
             or _a_score_of_another_time(candidate, question)
         ):
@@ -311,6 +316,22 @@ def _no_nationality(
         for word in candidate.tokens
         if word.is_word and word.is_capitalized
     )
+
+
+def _a_nationality_for_a_body(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """ "Colombians" or "South African" for "which company?", "which court?": a people or
+    its adjective, which names no company, court or party."""
+    if question.answer_type is not AnswerType.ORGANIZATION:
+        return False
+    words = [token.lower for token in candidate.tokens if token.is_word]
+    nations = [word for word in words if is_nationality(word.removesuffix("s"))]
+    return bool(nations) and all(
+        word in nations or word in _COMPASS or word in FUNCTION_WORDS for word in words
+    )
+
+
+# The points of the compass a people's adjective may open with ("South African").
+_COMPASS = frozenset({"north", "south", "east", "west"})
 
 
 def _no_ones_name(candidate: Candidate, question: QuestionAnalysis, reader: ArticleReader) -> bool:
@@ -1002,6 +1023,25 @@ def _a_count_of_other_things(candidate: Candidate, question: QuestionAnalysis) -
     )
 
 
+def _a_part_of_the_count(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """ "Among the dead were four children", "including six children": a count of some of
+    those counted, which answers "how many people died?" only when the question asks
+    for those ("how many children died?")."""
+    if asked_quantity(question) != "count":
+        return False
+    tokens = candidate.sentence.tokens
+    before = {
+        token.lower for token in tokens[max(0, candidate.first - _PART_REACH) : candidate.first]
+    }
+    if before.isdisjoint(_PART_WORDS):
+        return False
+    return question.content_stems.isdisjoint(token.stem for token in candidate.tokens[1:])
+
+
+# Words that open a count of part of a whole, and how far before the count they stand
+# ("Among the dead were four children").
+_PART_WORDS = frozenset({"among", "including", "included"})
+_PART_REACH = 4
 # A count and its noun: the fewest tokens of "22 cameras".
 _COUNT_AND_NOUN = 2
 
@@ -1975,6 +2015,8 @@ def _wrong_quantity(
     unit = asked_unit(question.text)
     if unit is not None and in_another_dimension(unit, candidate):
         return True  # "68-metre" for "how fast was the ferry going?"
+    if wanted == "money" and in_another_currency(candidate, question.text):
+        return True  # "190 billion pesos" for "how much is the deficit in dollars?"
     if wanted in {"age", "money", "count", "score", "measure", "amount", "frequency", "duration"}:
         return not kind_fits(question, candidate)
     # "Castell, 58, was found guilty": an age set off after a name answers only "how old",

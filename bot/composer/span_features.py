@@ -73,6 +73,7 @@ __all__ = [
     "asks_a_length",
     "asks_for_several",
     "counts_asked",
+    "in_another_currency",
     "in_another_dimension",
     "kind_fits",
     "quantity_fits",
@@ -480,6 +481,8 @@ def asked_quantity(question: QuestionAnalysis) -> str | None:
         return "measure"
     if question.number_kind == "count" and _asks_a_weight(question.text):
         return "measure"
+    if question.number_kind is None and _DIMENSION_HEAD.match(question.text.lower()):
+        return "measure"  # "what was the temperature?"
     if question.number_kind in {"age", "duration", "frequency", "money", "score"}:
         return question.number_kind
     words = {token.lower for token in question.content} | set(question.text.lower().split())
@@ -558,9 +561,10 @@ def kind_fits(question: QuestionAnalysis, candidate: Candidate) -> bool:
     return quantity_fits(wanted, QuantityAsked.of(question), candidate)
 
 
-# The number kinds a question asking a size in one dimension is read as: "how tall?",
+# The number kinds (None: by its head noun) a question asking a size in one dimension
+# is read as: "how tall?", "what was the temperature?",
 # "how much does it weigh?", "how long is the bridge?".
-_SIZE_KINDS = frozenset({"measure", "count", "duration"})
+_SIZE_KINDS = frozenset({"measure", "count", "duration", None})
 
 
 @dataclass(frozen=True, slots=True)
@@ -685,6 +689,34 @@ def _is_share(text: str) -> bool:
 
 # Words after a bare number that make it a share ("80" of "80 percent").
 _SHARE_WORDS = frozenset({"percent", "per", "%", "percentage"})
+
+
+def says_money(candidate: Candidate) -> bool:
+    """Whether the span is an amount of money ("180 million rand", "$5"): a number with
+    a currency (the "Yuan" of "Yehe Yuan Ulus" is a name's word)."""
+    tokens = candidate.tokens
+    return any(_is_number(token) for token in tokens) and _is_money(
+        " ".join(token.lower for token in tokens), tokens
+    )
+
+
+def in_another_currency(candidate: Candidate, question_text: str) -> bool:
+    """Whether "how much is it in dollars?" is answered in another currency ("190 billion
+    pesos"): the currency asked for must be the span's, by word or sign."""
+    match = _CURRENCY_ASKED.search(question_text.lower())
+    if match is None or not says_money(candidate):
+        return False
+    asked = match.group(1)
+    words = {part for token in candidate.tokens for part in token.lower.split("-")}
+    sign = _CURRENCY_SIGNS.get(asked.rstrip("s"))
+    text = candidate.sentence.span_text(candidate.first, candidate.last)
+    return not (asked in words or asked.rstrip("s") in words or (sign and sign in text))
+
+
+_CURRENCY_ASKED = re.compile(
+    r"\bin (" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")\b"
+)
+_CURRENCY_SIGNS = {"dollar": "$", "euro": "€", "pound": "£", "yen": "¥"}
 
 
 def _is_money(text: str, tokens: Sequence[Token]) -> bool:
@@ -1057,7 +1089,11 @@ def _asks_a_dimension(question_text: str) -> bool:
     get?")."""
     match = _SIZE_ASKED.search(question_text.lower())
     if match is None:
-        return _asks_a_weight(question_text) or asks_a_length(question_text)
+        return (
+            _asks_a_weight(question_text)
+            or asks_a_length(question_text)
+            or _DIMENSION_HEAD.match(question_text.lower()) is not None
+        )
     return match.group(1) in _DIMENSIONS and match.group(1) != "high"
 
 
@@ -1072,8 +1108,28 @@ def asked_unit(question_text: str) -> str | None:
     if match is None:
         if _asks_a_weight(question_text):
             return "mass"
+        head = _DIMENSION_HEAD.match(text)
+        if head is not None:
+            return _DIMENSION_OF_HEAD[head.group(1)]
         return "length" if asks_a_length(question_text) else None
     return _DIMENSIONS.get(match.group(1), "size")
+
+
+# "what was the temperature?", "what is the height of the tower?": a size named by its
+# dimension, said in that dimension's units ("43 degrees", not "45 minutes"). Not
+# "length", as often a length of time ("the length of the strike").
+_DIMENSION_HEAD = re.compile(
+    r"(?:what|which)\b.{0,40}?\b(temperature|height|depth|width|distance|weight|speed)s?\b"
+)
+_DIMENSION_OF_HEAD = {
+    "temperature": "heat",
+    "height": "length",
+    "depth": "length",
+    "width": "length",
+    "distance": "length",
+    "weight": "mass",
+    "speed": "speed",
+}
 
 
 @lru_cache(maxsize=4096)
@@ -1153,7 +1209,7 @@ _SIZE_UNITS = (
     )
 )
 _SPEED_UNITS = frozenset("mph kph km/h knot knots".split())
-_HEAT_UNITS = frozenset("degree degrees celsius fahrenheit".split())
+_HEAT_UNITS = frozenset("degree degrees celsius fahrenheit ° º".split())  # "30 °C"
 # A measure's units: sizes and small weights, and speed and heat ("60 mph", "40 degrees").
 _MEASURE_UNITS = _SIZE_UNITS | _MASS_UNITS | _SPEED_UNITS | _HEAT_UNITS
 # The units of each dimension a question asks about (see _DIMENSIONS); "size" is of a

@@ -381,6 +381,20 @@ def _kind(sentence: Sentence, first: int, last: int, gazetteer: Gazetteer) -> st
         # "Storm Idalina", "Battle of Hastings", "the Seven Years' War", "Edict of
         # Nantes", "the Grand Jury Award": no one, no body, no place
         return "event"
+    return _kind_by_form(tokens, first, last)
+
+
+def _kind_by_form(tokens: tuple[Token, ...], first: int, last: int) -> str:
+    """The kind of a name no word of it or around it tells: a body when ", which" follows
+    it ("her publisher, Edições Almadina, which said"), as ", who" follows a person; a
+    person when two capitalized words make it and it modifies no noun."""
+    if (
+        last + 2 < len(tokens)
+        and tokens[last + 1].text == ","
+        and tokens[last + 2].lower == "which"
+    ):
+        return "organization"
+    words = tokens[first : last + 1]
     if sum(token.is_capitalized for token in words) >= 2 and not _modifies_a_noun(
         tokens, first, last
     ):
