@@ -1532,3 +1532,22 @@ def test_a_dimension_a_currency_and_a_part_are_their_own(
         "four children."
     )
     _assert_admits(question, reader, admitted, kept_out)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # the question's verb said of an earlier occasion answers no question about this one
+        ("who won the downhill?", "Sindre Aaslund", "Reto Imboden"),
+        # ... unless the question asks about that occasion
+        ("who won last season's downhill title?", "Reto Imboden", None),
+    ],
+)
+def test_an_earlier_occasion_is_not_the_one_asked_about(
+    question: str, admitted: str, kept_out: str | None
+) -> None:
+    reader = reader_of(
+        "Story\n\nNorway's Sindre Aaslund won the downhill on Saturday. His rival Reto "
+        "Imboden, who won last season's downhill title, finished ninth."
+    )
+    _assert_admits(question, reader, admitted, kept_out)

@@ -105,7 +105,13 @@ from bot.composer.span_features import (
 )
 from bot.composer.speakers import quotes_someone_else
 from bot.composer.tokens import Token, tokenize
-from bot.composer.word_classes import WordClass, is_common_word, looks_plural, word_class
+from bot.composer.word_classes import (
+    WordClass,
+    can_be_verb,
+    is_common_word,
+    looks_plural,
+    word_class,
+)
 from retrieval.analysis import stem
 
 __all__ = ["TYPED_FAMILIES", "candidate_spans"]
@@ -149,6 +155,7 @@ def candidate_spans(
         or _names_nobody_asked(question, passage_index, reader)
         or pinned_unsaid(question, sentence.passage.text)
         or _relation_unsaid(sentence, question)
+        or _an_earlier_occasion(sentence, question)
     ):
         return sentence, []  # another thing, other people, another year, no kin
     # "Marcus Delorme" answers no "which other trustee voted no besides Delorme?"
@@ -436,6 +443,28 @@ def _finished(
     if question.answer_type is AnswerType.NUMBER:
         return _without_conversions(_whole_quantities(found), question)
     return found
+
+
+def _an_earlier_occasion(sentence: Sentence, question: QuestionAnalysis) -> bool:
+    """Whether the question's verb is said of an earlier occasion that the question does
+    not ask about: "Reto Imboden, who won last season's downhill title," answers no
+    "who won the downhill?", nor "previous" ones "who chaired the meeting?"."""
+    if question.answer_type is AnswerType.NUMBER or _ASKS_BEFORE.search(question.text):
+        return False
+    tokens = sentence.tokens
+    for index, token in enumerate(tokens):
+        if token.stem not in question.content_stems or not can_be_verb(token.lower):
+            continue
+        following = [later.lower for later in tokens[index + 1 : index + 1 + _EARLIER_REACH]]
+        if _AN_EARLIER_ONE.fullmatch(" ".join(following[:2])) or "previous" in following:
+            return True
+    return False
+
+
+# "last season's", "last year's": an earlier occasion, right after a verb (or "previous"
+# within this many words of it).
+_AN_EARLIER_ONE = re.compile(r"last (?:season|year|week|month|time)'s|the previous|a previous")
+_EARLIER_REACH = 2
 
 
 def _names_nobody_asked(
