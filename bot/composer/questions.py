@@ -243,7 +243,13 @@ _TYPE_RULES = _compiled(
             AnswerType.NUMBER,
             "score",
         ),
-        (r"^what (?:does|did|do|will|would) .+ cost\??$", AnswerType.NUMBER, "money"),
+        # "what will the bus cost the town?": its cost to someone
+        (
+            r"^what (?:does|did|do|will|would|could) .+ cost"
+            r"(?: (?:the |a |an |its |their |his |her )?[a-z]+)?\??$",
+            AnswerType.NUMBER,
+            "money",
+        ),
         (r"^how (?:often|frequently)\b", AnswerType.NUMBER, "frequency"),
         (r"^how long\b", AnswerType.NUMBER, "duration"),
         (r"^how old\b", AnswerType.NUMBER, "age"),
