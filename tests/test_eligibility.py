@@ -1551,3 +1551,20 @@ def test_an_earlier_occasion_is_not_the_one_asked_about(
         "Imboden, who won last season's downhill title, finished ninth."
     )
     _assert_admits(question, reader, admitted, kept_out)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a role ranked otherwise is another holder's
+        ("who was her second husband?", None, "Henrique Salgado"),
+        ("who was her first husband?", "Henrique Salgado", None),
+    ],
+)
+def test_a_role_ranked_otherwise_is_anothers(
+    question: str, admitted: str | None, kept_out: str | None
+) -> None:
+    reader = reader_of(
+        "Story\n\nMonteiro's first husband, the painter Henrique Salgado, died in 1992."
+    )
+    _assert_admits(question, reader, admitted, kept_out)

@@ -145,6 +145,11 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
         "before >= 0 and tokens[before].lower in _APPROXIMATELY",
     ): "moves before down by one a pass, from the span's first token to 0",
     (
+        "bot.composer.eligibility",
+        "_another_rank",
+        "before >= 0 and tokens[before].stem in role and (tokens[before].stem not in _RANKS)",
+    ): "moves before down by one a pass, from a role mention to 0",
+    (
         "bot.composer.trimming",
         "_before_the_head",
         "kept > 1 and words[kept - 1].stem in head and (not words[kept - 1].is_capitalized)",

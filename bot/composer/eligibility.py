@@ -178,7 +178,10 @@ def candidate_spans(
     # "Tallisker's chief executive" is no chief of the Therapeutic Products Board
     body = named_body(question, reader.is_proper) if role_at else frozenset()
     role_at = [
-        at for at in role_at if not anothers_role(sentence.tokens, at, question.focus_phrase, body)
+        at
+        for at in role_at
+        if not anothers_role(sentence.tokens, at, question.focus_phrase, body)
+        and not _another_rank(sentence.tokens, at, question.focus_phrase)
     ]
     # "who won best director?": not what "won" was done to ("the Golden Lantern")
     doers_verbs = _doers_verbs(question)
@@ -443,6 +446,36 @@ def _finished(
     if question.answer_type is AnswerType.NUMBER:
         return _without_conversions(_whole_quantities(found), question)
     return found
+
+
+def _another_rank(tokens: Sequence[Token], at: int, role: tuple[str, ...]) -> bool:
+    """Whether the role mentioned at ``at`` (its last word) is ranked otherwise than the
+    role asked: "Monteiro's first husband" is not "her second husband"."""
+    asked = {_RANKS[word] for word in role if word in _RANKS}
+    if not asked:
+        return False
+    before = at - 1
+    while before >= 0 and tokens[before].stem in role and tokens[before].stem not in _RANKS:
+        before -= 1  # past the role's other words ("first deputy mayor")
+    return before >= 0 and _RANKS.get(tokens[before].stem, "") not in asked | {""}
+
+
+# Words that rank one holder of a role among others ("first husband", "second wife"),
+# each to its rank: "final" is "last".
+_RANKS = {
+    stem(word): stem(rank)
+    for word, rank in (
+        ("first", "first"),
+        ("second", "second"),
+        ("third", "third"),
+        ("fourth", "fourth"),
+        ("fifth", "fifth"),
+        ("last", "last"),
+        ("final", "last"),
+        ("previous", "previous"),
+        ("former", "previous"),
+    )
+}
 
 
 def _an_earlier_occasion(sentence: Sentence, question: QuestionAnalysis) -> bool:
