@@ -621,7 +621,7 @@ def quantity_fits(wanted: str, asked: QuantityAsked, candidate: Candidate) -> bo
         fits = not (
             text in _NO_COUNTS
             or _is_money(text, tokens)
-            or _word_after(candidate) in CURRENCY_WORDS  # "18.4 million" of "... euros"
+            or _currency_after(candidate)  # "18.4 million" of "... euros"
             or _is_share(text)
             or _word_after(candidate) in _SHARE_WORDS
             or apposition_age(candidate)
@@ -840,6 +840,22 @@ def _word_after(candidate: Candidate) -> str:
     tokens = candidate.sentence.tokens
     following = tokens[candidate.last + 1] if candidate.last + 1 < len(tokens) else None
     return following.lower if following is not None and following.is_word else ""
+
+
+def _currency_after(candidate: Candidate) -> bool:
+    """Whether a currency follows the span, past the capitalized words naming whose it is:
+    "85 million" of "85 million Australian dollars", "2 million" of "2 million euros"."""
+    tokens = candidate.sentence.tokens
+    for token in tokens[candidate.last + 1 : candidate.last + 1 + _CURRENCY_REACH]:
+        if token.lower in CURRENCY_WORDS:
+            return True
+        if not (token.is_word and token.is_capitalized):
+            return False
+    return False
+
+
+# Words looked at after a number for its currency: "Hong Kong dollars".
+_CURRENCY_REACH = 3
 
 
 def _noun_after(candidate: Candidate) -> bool:
