@@ -1570,3 +1570,24 @@ def test_a_role_ranked_otherwise_is_anothers(
         "Story\n\nMonteiro's first husband, the painter Henrique Salgado, died in 1992."
     )
     _assert_admits(question, reader, admitted, kept_out)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a name with its own number right after it has that number, not another's
+        ("how many pupils does Sonnberg have?", "94", "186 pupils"),
+        ("how many pupils does Seeblick have?", "186 pupils", None),
+        ("how many points does Bachmann have?", "80", "100 points"),
+        # an owner's possessive opens the phrase: its number counts what follows
+        ("how many professors does Harvard have?", "2,400 professors", None),
+    ],
+)
+def test_a_name_with_its_own_number_has_no_other(
+    question: str, admitted: str, kept_out: str | None
+) -> None:
+    reader = reader_of(
+        "Story\n\nSeeblick now teaches 186 pupils and Sonnberg 94. Aaslund leads with 100 "
+        "points, ahead of Bachmann on 80. Harvard's 2,400 professors teach 7,200 students."
+    )
+    _assert_admits(question, reader, admitted, kept_out)

@@ -229,6 +229,7 @@ def candidate_spans(
             or _a_number_for_someone(candidate, question)
             or _a_count_of_other_things(candidate, question)
             or _a_part_of_the_count(candidate, question)
+            or _the_asked_name_has_its_own(candidate, question)
             or _the_age_of_another_role(candidate, question)
             or _the_kins_own_role(candidate, question)
             or _someones_country_for_where(candidate, question)
@@ -1098,6 +1099,36 @@ def _a_part_of_the_count(candidate: Candidate, question: QuestionAnalysis) -> bo
     if before.isdisjoint(_PART_WORDS):
         return False
     return question.content_stems.isdisjoint(token.stem for token in candidate.tokens[1:])
+
+
+def _the_asked_name_has_its_own(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """Whether the question's name has its own number right after it elsewhere in the
+    sentence: "Seeblick now teaches 186 pupils and Sonnberg 94" gives Sonnberg 94, not
+    186; "ahead of Bachmann on 80" gives Bachmann 80 points."""
+    if question.answer_type is not AnswerType.NUMBER or not question.capital_stems:
+        return False
+    tokens = candidate.sentence.tokens
+    for at, token in enumerate(tokens):
+        if not (token.is_capitalized and token.stem in question.capital_stems):
+            continue
+        if token.lower.endswith("'s"):
+            continue  # "Harvard's 2,400 professors": an owner, of all the sentence counts
+        after = at + 1
+        if after < len(tokens) and tokens[after].lower in {"on", "with"}:
+            after += 1  # "Bachmann on 80"
+        if (
+            after < len(tokens)
+            and tokens[after].is_number
+            and not candidate.first <= after <= candidate.last
+            and _ends_a_clause(tokens, after + 1)
+        ):
+            return True
+    return False
+
+
+def _ends_a_clause(tokens: Sequence[Token], at: int) -> bool:
+    """Whether a clause ends at ``at``: a mark or the sentence's end ("Sonnberg 94.")."""
+    return at >= len(tokens) or tokens[at].text in {".", ",", ";", "and"}
 
 
 # Words that open a count of part of a whole, and how far before the count they stand
