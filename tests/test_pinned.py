@@ -54,6 +54,12 @@ from tests.test_eligibility import _assert_admits
         # a number joined to a name by a hyphen is part of the name, and pins nothing
         ("where was Lyra-2 assembled?", "The probe was assembled in Turin.", False),
         ("how fast did the F-16 fly?", "The jet flew at 900 kilometres an hour.", False),
+        # "last year" asks about an earlier occasion, which a sentence must speak of
+        ("who won at Lake Louise last year?", "Aaslund won at Lake Louise on Saturday.", True),
+        ("who won at Lake Louise last year?", "Imboden won there last year.", False),
+        ("who won at Lake Louise last year?", "Imboden won there in 2025.", False),
+        ("who won the race a year ago?", "Imboden won it a year ago.", False),
+        ("when did she win last year?", "She won on Saturday.", False),
     ],
 )
 def test_a_year_or_number_the_question_names(question: str, text: str, unsaid: bool) -> None:

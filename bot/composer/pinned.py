@@ -25,10 +25,13 @@ def pinned_unsaid(question: QuestionAnalysis, text: str) -> bool:
     8 schools of medicine?" by one about four schools. Such a detail pins the event; a
     sentence without it answers another question. A date question asks for the date, so
     its years are not checked, nor a number question's numbers."""
+    text_lower = text.lower()
+    if _earlier_unsaid(question, text_lower):
+        return True
     years, numbers = _pinned(question.text, question.answer_type)
     if not years and not numbers:
         return False  # most questions: nothing to look for in the sentence
-    text = text.lower()
+    text = text_lower
     if years and not any(_said_in(year, hundreds, text) for year, hundreds in years):
         return True
     if not numbers:
@@ -54,6 +57,24 @@ def _pinned(
         if not _YEAR.fullmatch(number) and not (asked and number == asked.group(1))
     )
     return years, numbers
+
+
+def _earlier_unsaid(question: QuestionAnalysis, text: str) -> bool:
+    """Whether the question asks about an earlier occasion ("who won at Lake Louise last
+    year?") of a sentence that speaks of no earlier time: no "last", "ago", "previous",
+    "earlier", "before" nor a year."""
+    if question.answer_type is AnswerType.DATE or not _EARLIER_ASKED.search(question.text.lower()):
+        return False
+    return _EARLIER_SAID.search(text) is None
+
+
+# "last year", "last season", "a year ago": a question about an earlier occasion; and what
+# a sentence says of one.
+_EARLIER_ASKED = re.compile(r"\blast (?:year|season|month|week|time)\b|\b(?:year|years) ago\b")
+_EARLIER_SAID = re.compile(
+    r"\b(?:last|ago|previous|previously|earlier|before|former|formerly|since|until|"
+    r"(?:1\d{3}|20\d{2}))\b"
+)
 
 
 def _said_in(year: str, hundreds: str, text: str) -> bool:

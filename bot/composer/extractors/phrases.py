@@ -27,6 +27,7 @@ from bot.composer.lexicon import (
     CALENDAR_WORDS,
     CONJUNCTIONS,
     CURRENCY_SIGNS,
+    CURRENCY_WORDS,
     DETERMINERS,
     FUNCTION_WORDS,
     HONORIFICS,
@@ -645,6 +646,8 @@ def extract_person_nouns(sentence: Sentence) -> Iterator[Candidate]:
 def _names_people(token: Token) -> bool:
     """Whether the word names a kind of person: the common titles and roles, or a noun
     whose usual senses WordNet files under "person" ("guard", "thief", "nephew")."""
+    if token.lower in CURRENCY_WORDS:
+        return False  # "rand", "won": money, whatever else WordNet files them under
     return token.stem in _PERSON_NOUN_STEMS or (
         word_class(token.lower) is WordClass.NOUN and is_a_kind_of(token.lower, "person")
     )
