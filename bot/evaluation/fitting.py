@@ -86,8 +86,11 @@ HIT_F1 = 0.5
 # SQuAD fell 52.05 -> 51.15 F1 at 2, 51.55 at 1, 51.95 at 0.5, while news stayed at
 # 56.6-56.7 at each: held apart end to end at 0.5, SQuAD 50.3 F1 and news dev 60.7. With 60
 # stories, weight 1 gave news dev 60.9 F1 against 60.4 but declined fewer unanswerable
-# questions (news 65.7% against 66.9%, SQuAD 33.0% against 33.6%): kept at 0.5.
-DOMAIN_WEIGHT = {"news": 0.5, "encyclopedia": 1.0}
+# questions (news 65.7% against 66.9%, SQuAD 33.0% against 33.6%): kept at 0.5. With 84
+# stories, 0.35 keeps the news questions' share where 0.5 had it at 60, and held apart
+# scored SQuAD 50.3 F1 (33.8% unanswerable declined) and news dev 58.8 (68.1%), against
+# 50.2 (33.3%) and 58.7 (67.6%) at 0.5.
+DOMAIN_WEIGHT = {"news": 0.35, "encyclopedia": 1.0}
 SEED = 20261201
 _TYPE_FIT = SPAN_FEATURES.index("type_fit")
 _CHUNK = SPAN_FEATURES.index("rule_chunk")
