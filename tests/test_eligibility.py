@@ -1591,3 +1591,26 @@ def test_a_name_with_its_own_number_has_no_other(
         "points, ahead of Bachmann on 80. Harvard's 2,400 professors teach 7,200 students."
     )
     _assert_admits(question, reader, admitted, kept_out)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # what only a person undergoes is not said of an orchestra or a town
+        ("who died?", "Radovan Kučera", "Vltava Philharmonic"),
+        ("who led the orchestra?", "Radovan Kučera", None),
+        # a body's name is no river, whatever river it names
+        ("which river did the oil get into?", "Assiniboine River", "Prairie Rivers Institute"),
+        # a unit however spelled: "17.4-kilogram" counts kilos
+        ("how many kilos does the meteorite weigh?", "17.4-kilogram", None),
+    ],
+)
+def test_a_body_for_a_person_or_a_place_and_a_unit_spelled_otherwise(
+    question: str, admitted: str, kept_out: str | None
+) -> None:
+    reader = reader_of(
+        "Story\n\nRadovan Kučera, who led the Vltava Philharmonic, died on Sunday. Oil got "
+        "into the Assiniboine River, said the Prairie Rivers Institute. The 17.4-kilogram "
+        "meteorite weighs more than expected."
+    )
+    _assert_admits(question, reader, admitted, kept_out)

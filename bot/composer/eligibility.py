@@ -44,6 +44,7 @@ from bot.composer.extraction import date_spans, extract_candidates, person_name_
 from bot.composer.extractors.names import (
     NAME_CONNECTORS,
     a_name_word,
+    ends_a_body,
     ends_a_body_or_place,
     is_nationality,
     opens_sentence,
@@ -247,6 +248,8 @@ def candidate_spans(
             or _a_base_unasked(candidate, question)
             or _another_kind_of_body(candidate, question)
             or _a_nationality_for_a_body(candidate, question)
+            or _a_body_for_a_persons_deed(candidate, question)
+            or _a_body_for_a_place(candidate, question)
             or (question.answer_type in _ENTITY_TYPES and says_money(candidate))
             or _names_a_thing_asked_about(candidate, question)
             or _a_score_of_another_time(candidate, question)
@@ -339,6 +342,35 @@ def _a_nationality_for_a_body(candidate: Candidate, question: QuestionAnalysis) 
     return bool(nations) and all(
         word in nations or word in _COMPASS or word in FUNCTION_WORDS for word in words
     )
+
+
+def _a_body_for_a_persons_deed(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """ "Vltava Philharmonic" for "who died?": what only a person undergoes (dying, being
+    born, married, hurt, arrested) is not said of an orchestra or a town."""
+    if question.answer_type is not AnswerType.PERSON or candidate.rule not in _BODY_NAMES:
+        return False
+    return not _PERSONAL_DEEDS.isdisjoint(token.lower for token in tokenize(question.text))
+
+
+def _a_body_for_a_place(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """ "Prairie Rivers Institute" for "which river did the oil get into?": a body's
+    name, whatever place it names, is no river, town or country."""
+    head = head_word(question)
+    if head is None or head not in PLACE_NOUNS:
+        return False
+    last = candidate.tokens[-1]
+    return candidate.rule == "name:organization" or (
+        last.is_capitalized and ends_a_body(last.lower)
+    )
+
+
+_BODY_NAMES = frozenset({"name:organization", "name:place"})
+_PERSONAL_DEEDS = frozenset(
+    """
+    die died dies dying dead killed born married injured wounded hurt arrested jailed
+    buried retired
+    """.split()
+)
 
 
 # The points of the compass a people's adjective may open with ("South African").

@@ -803,7 +803,7 @@ def _measures_other(candidate: Candidate, asked: QuantityAsked) -> bool:
     """
     units = [measure_unit(token.lower) for token in candidate.tokens]
     focus = asked.focus or ""
-    if any(unit is not None and not same_stem(stem(unit), focus) for unit in units):
+    if any(unit is not None and not _same_unit(unit, focus) for unit in units):
         return True
     counted = [token.lower for token in candidate.tokens[1:]] + [_word_after(candidate)]
     # "11 degrees", "62 km/h" for "how many people?": a measure, unless of the unit asked
@@ -816,6 +816,29 @@ def _measures_other(candidate: Candidate, asked: QuantityAsked) -> bool:
     if asked.time_counted:
         return False
     return any(word in TIME_UNITS for word in counted)
+
+
+def _same_unit(unit: str, focus: str) -> bool:
+    """Whether ``unit`` is the unit the question counts (``focus``, a stem), however
+    either is spelled: "17.4-kilogram" for "how many kilos?", "8-km" for "kilometres"."""
+    if same_stem(stem(unit), focus):
+        return True
+    spellings = _UNIT_SPELLINGS.get(_UNIT_NAMES.get(unit, unit), ())
+    return any(same_stem(stem(spelling), focus) for spelling in spellings)
+
+
+# Each unit by its full name, and the spellings news and questions give it.
+_UNIT_SPELLINGS = {
+    "kilogram": ("kilogram", "kilograms", "kilo", "kilos", "kg"),
+    "kilometre": ("kilometre", "kilometres", "kilometer", "kilometers", "km"),
+    "metre": ("metre", "metres", "meter", "meters", "m"),
+    "centimetre": ("centimetre", "centimetres", "centimeter", "centimeters", "cm"),
+    "pound": ("pound", "pounds", "lb", "lbs"),
+    "tonne": ("tonne", "tonnes", "ton", "tons"),
+}
+_UNIT_NAMES = {
+    spelling: name for name, spellings in _UNIT_SPELLINGS.items() for spelling in spellings
+}
 
 
 def _a_time_each(candidate: Candidate) -> bool:

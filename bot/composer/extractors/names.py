@@ -38,6 +38,7 @@ __all__ = [
     "NAME_CONNECTORS",
     "Name",
     "a_name_word",
+    "ends_a_body",
     "ends_a_body_or_place",
     "ends_a_full_name",
     "extract_names",
@@ -61,7 +62,7 @@ _ORG_SUFFIXES = frozenset(
     "laboratories enterprises media press review magazine trust fund museum gallery "
     "library orchestra hospital clinic academy school institution brotherhood movement "
     "coalition bloc fund authority inspectorate directorate administration polytechnic "
-    "foods logistics biotherapeutics gmbh".split()
+    "foods logistics biotherapeutics gmbh philharmonic symphony choir ensemble".split()
 )
 # Words that end the name of a street, a venue or a feature of the land ("Maple Street",
 # "Darling Arena", "Kosar Square", "the American Southwest"). Words that are also common
@@ -73,6 +74,12 @@ _PLACE_SUFFIXES = frozenset(
     "region southwest southeast northwest northeast centre center station terminal palace "
     "castle cathedral".split()
 )
+
+
+def ends_a_body(word: str) -> bool:
+    """Whether a name ending in ``word`` (lower case) names a body: "Prairie Rivers
+    Institute", "Vltava Philharmonic"."""
+    return word in _ORG_SUFFIXES
 
 
 def ends_a_body_or_place(word: str) -> bool:
