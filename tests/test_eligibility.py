@@ -1514,6 +1514,7 @@ def test_a_nationality_is_no_body(question: str, admitted: str, kept_out: str | 
         # money asked in one currency is not another's
         ("how much is the deficit in dollars?", "$1.2 billion", "190 billion pesos"),
         ("how much is the deficit?", "190 billion pesos", None),
+        ("how much did the firm pay in soles?", "3.5 million soles", "$1.2 billion"),
         # an amount of money is no one, nor a count, past whose currency it is
         ("who makes the scanners?", "Sentinel Grey", "180 million rand"),
         ("how many jobs are there?", "620 jobs", "85 million"),
@@ -1528,7 +1529,8 @@ def test_a_dimension_a_currency_and_a_part_are_their_own(
     reader = reader_of(
         "Story\n\nThe race began at minus 12 degrees and lasted 45 minutes. The boiler ran at "
         "565 °C for 45 minutes. The tower, 120 metres tall, took 45 minutes to climb. The "
-        "deficit is 190 billion pesos, or $1.2 billion. The scanners, made by Sentinel Grey, "
+        "deficit is 190 billion pesos, or $1.2 billion. The firm paid 3.5 million soles. "
+        "The scanners, made by Sentinel Grey, "
         "cost 180 million rand. The plant has 620 jobs and set aside 85 million Australian "
         "dollars. The landslide killed at least 11 people. Among the dead were "
         "four children."

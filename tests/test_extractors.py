@@ -1733,6 +1733,9 @@ def test_the_doer_after_by_is_no_amount_or_time(
             [],
         ),
         ("who founded the firm?", "The firm, which two brothers founded, grew.", ["two brothers"]),
+        # the object of an infinitive inside the subject's phrase does not do it
+        ("who won the prize?", "A novel about a village flooded to build a dam won the prize.", []),
+        ("who won the prize?", "Her novel won the prize.", ["novel"]),
     ],
 )
 def test_the_doer_before_the_questions_verb(question: str, text: str, expected: list[str]) -> None:

@@ -138,6 +138,8 @@ def analyze(question: str):  # type: ignore[no-untyped-def]
         ("What is the trial called?", AnswerType.OTHER),  # asks its name, not what it is
         ("What did the kettles cost?", AnswerType.NUMBER),
         ("what will the school bus cost the town", AnswerType.NUMBER),  # its cost to someone
+        ("what was the road contract worth", AnswerType.NUMBER),  # its value in money
+        ("what is the worth of a promise", AnswerType.OTHER),
         ("what did the cost cutting do", AnswerType.OTHER),
         # "the" + a category noun asks for one of that category, not a definition
         ("What was the score?", AnswerType.NUMBER),

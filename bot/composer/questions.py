@@ -243,6 +243,12 @@ _TYPE_RULES = _compiled(
             AnswerType.NUMBER,
             "score",
         ),
+        # "what was the contract worth?": its value in money
+        (
+            r"^what (?:is|was|are|were|will be|would be) .{1,80} worth\??$",
+            AnswerType.NUMBER,
+            "money",
+        ),
         # "what will the bus cost the town?": its cost to someone
         (
             r"^what (?:does|did|do|will|would|could) .+ cost"

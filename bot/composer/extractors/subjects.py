@@ -76,10 +76,13 @@ def extract_subjects(sentence: Sentence, question: QuestionAnalysis) -> Iterator
                 continue
             end = opening - 1
             first = _phrase_start(tokens, end)
+        opening = first
         while first <= end and tokens[first].lower in DETERMINERS:
             first += 1  # "the newspaper" answers as "newspaper", as other spans do
         if (
             first <= end
+            # "a village flooded to build a dam won": the dam is built, not winning
+            and not _inside_a_clause(tokens, opening)
             and tokens[end].is_word
             and tokens[end].lower not in FUNCTION_WORDS
             and not _an_apposition(tokens, first)  # "Homevane, a company founded in 1998"
@@ -89,6 +92,19 @@ def extract_subjects(sentence: Sentence, question: QuestionAnalysis) -> Iterator
                 continue  # "Albuquerque, 58, resigned": an age or an aside, not the doer
             fit = _NAMED_SUBJECT_FIT if named else _SUBJECT_FIT
             yield Candidate(sentence, first, end, "agent:subject", fit)
+
+
+def _inside_a_clause(tokens: tuple[Token, ...], first: int) -> bool:
+    """Whether the phrase at ``first`` is the object of a verb before it ("to build [a
+    dam]"): a clause inside the subject's phrase, whose object does not do what the
+    verb after it says."""
+    before = first - 1
+    return (
+        before >= 1
+        and tokens[before].is_word
+        and tokens[before - 1].lower == "to"
+        and word_class(tokens[before].lower) is WordClass.VERB
+    )
 
 
 def _an_apposition(tokens: tuple[Token, ...], first: int) -> bool:
