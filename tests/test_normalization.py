@@ -126,6 +126,26 @@ def test_a_common_word_ending_a_name_gets_its_capital(question: str, expected: s
     assert restore_capitals(question, NAME_TAILS, WRITTEN) == expected
 
 
+# The article writes "the Prairie Rivers Institute", and its words in lower case elsewhere.
+TITLED = {"Prairie Rivers Institute"}.__contains__
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a name of common words only, asked "what is the ...?", as the article writes it
+        ("what is the prairie rivers institute?", "what is the Prairie Rivers Institute?"),
+        ("who was the prairie rivers institute", "who was the Prairie Rivers Institute"),
+        # not a phrase the article does not write so, nor one word, nor another question
+        ("what is the rivers institute?", "what is the rivers institute?"),
+        ("what is the institute?", "what is the institute?"),
+        ("where is the prairie rivers institute?", "where is the prairie rivers institute?"),
+    ],
+)
+def test_a_name_of_common_words_gets_its_capitals(question: str, expected: str) -> None:
+    assert restore_capitals(question, lambda _: False, TITLED) == expected
+
+
 SPELLED_OUT = {"chief", "executive", "financial", "officer"}.__contains__
 INITIALS = {"ceo", "cfo"}.__contains__
 BOTH = {"ceo", "chief", "executive"}.__contains__

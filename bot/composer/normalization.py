@@ -159,7 +159,29 @@ def restore_capitals(
         return word[0].upper() + word[1:]
 
     restored = _WORD.sub(replace, text)
-    return restored if written is None else _restore_name_tails(restored, proper, written)
+    if written is None:
+        return restored
+    return _restore_a_titled_name(_restore_name_tails(restored, proper, written), written)
+
+
+def _restore_a_titled_name(text: str, written: Callable[[str], bool]) -> str:
+    """Capitalize "what is the prairie rivers institute?" as the article writes the name
+    ("Prairie Rivers Institute"): a name of common words only, which word by word stays
+    lower case, and the question would ask for an institute rather than what this one is."""
+    match = _WHAT_IS_THE_NAME.match(text)
+    if match is None:
+        return text
+    titled = " ".join(word[:1].upper() + word[1:] for word in match.group("name").split())
+    if not written(titled):
+        return text
+    return text[: match.start("name")] + titled + text[match.end("name") :]
+
+
+# "what is the prairie rivers institute?": two to four lower-case words after "the".
+_WHAT_IS_THE_NAME = re.compile(
+    r"(?:what|who) (?:is|was|are|were) the (?P<name>[a-z][a-z'-]{0,30}(?: [a-z][a-z'-]{0,30}){1,3})"
+    r"[?.!\s]*$"
+)
 
 
 def _restore_name_tails(
