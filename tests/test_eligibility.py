@@ -1521,6 +1521,10 @@ def test_a_nationality_is_no_body(question: str, admitted: str, kept_out: str | 
         # a count of some of those counted answers only for those
         ("how many people died?", "11 people", "four children"),
         ("how many children died?", "four children", None),
+        # ... but the number right after "among the" is the whole
+        ("how many people were hurt?", "14 casualties", None),
+        # a people's plural, or one that ends in "s" itself, names no body
+        ("which company made it?", None, "Swiss"),
     ],
 )
 def test_a_dimension_a_currency_and_a_part_are_their_own(
@@ -1533,7 +1537,7 @@ def test_a_dimension_a_currency_and_a_part_are_their_own(
         "The scanners, made by Sentinel Grey, "
         "cost 180 million rand. The plant has 620 jobs and set aside 85 million Australian "
         "dollars. The landslide killed at least 11 people. Among the dead were "
-        "four children."
+        "four children. Among the 14 casualties were two guards. It was made by the Swiss."
     )
     _assert_admits(question, reader, admitted, kept_out)
 

@@ -338,7 +338,9 @@ def _a_nationality_for_a_body(candidate: Candidate, question: QuestionAnalysis) 
     if question.answer_type is not AnswerType.ORGANIZATION:
         return False
     words = [token.lower for token in candidate.tokens if token.is_word]
-    nations = [word for word in words if is_nationality(word.removesuffix("s"))]
+    nations = [
+        word for word in words if is_nationality(word) or is_nationality(word.removesuffix("s"))
+    ]
     return bool(nations) and all(
         word in nations or word in _COMPASS or word in FUNCTION_WORDS for word in words
     )
@@ -1125,10 +1127,15 @@ def _a_part_of_the_count(candidate: Candidate, question: QuestionAnalysis) -> bo
     if asked_quantity(question) != "count":
         return False
     tokens = candidate.sentence.tokens
-    before = {
+    before = [
         token.lower for token in tokens[max(0, candidate.first - _PART_REACH) : candidate.first]
-    }
-    if before.isdisjoint(_PART_WORDS):
+    ]
+    including = not _INCLUDING.isdisjoint(before)
+    # "Among the dead were four children", but "Among the 11 dead were ...": the whole
+    among = "among" in before and not _COPULAS_AFTER_AMONG.isdisjoint(
+        before[before.index("among") :]
+    )
+    if not (including or among):
         return False
     return question.content_stems.isdisjoint(token.stem for token in candidate.tokens[1:])
 
@@ -1163,9 +1170,10 @@ def _ends_a_clause(tokens: Sequence[Token], at: int) -> bool:
     return at >= len(tokens) or tokens[at].text in {".", ",", ";", "and"}
 
 
-# Words that open a count of part of a whole, and how far before the count they stand
-# ("Among the dead were four children").
-_PART_WORDS = frozenset({"among", "including", "included"})
+# Words that open a count of part of a whole ("including six children", "Among the dead
+# were four children"), and how far before the count they stand.
+_INCLUDING = frozenset({"including", "included"})
+_COPULAS_AFTER_AMONG = frozenset({"were", "was", "are", "is"})
 _PART_REACH = 4
 # A count and its noun: the fewest tokens of "22 cameras".
 _COUNT_AND_NOUN = 2

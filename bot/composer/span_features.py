@@ -1187,6 +1187,7 @@ def asks_a_length(question_text: str) -> bool:
     )
 
 
+# "how long is/was ...?": the length of a thing, maybe, where "how long has/did ...?" is time.
 _HOW_LONG_IS = re.compile(r"how long (?:is|was|are|were) ")
 # The thing's noun is the last word of its phrase: "how long is the Jasna bridge?".
 _LENGTH_OF_A_THING = re.compile(
