@@ -1127,31 +1127,35 @@ def _asks_a_dimension(question_text: str) -> bool:
     money or share gives ("how high?" may ask a rate or a price: "how high did inflation
     get?")."""
     match = _SIZE_ASKED.search(question_text.lower())
-    if match is None:
-        return (
-            _asks_a_weight(question_text)
-            or asks_a_length(question_text)
-            or _DIMENSION_HEAD.match(question_text.lower()) is not None
-        )
-    return match.group(1) in _DIMENSIONS and match.group(1) != "high"
+    if match is not None and match.group(1) == "high":
+        return False
+    return _size_asked(question_text) in _DIMENSIONS.values()
 
 
 @lru_cache(maxsize=4096)
 def asked_unit(question_text: str) -> str | None:
     """ "year" of "in what year ...?", "size" of "how tall ...?", or None."""
-    text = question_text.lower()
-    match = _UNIT_ASKED.search(text)
+    match = _UNIT_ASKED.search(question_text.lower())
     if match is not None:
         return match.group(1)
+    return _size_asked(question_text)
+
+
+@lru_cache(maxsize=4096)
+def _size_asked(question_text: str) -> str | None:
+    """The dimension a question asks a size in ("length" of "how tall?", "how long is the
+    bridge?", "mass" of "how much does it weigh?", "heat" of "what was the temperature?"),
+    "size" for any ("how big?"), or None."""
+    text = question_text.lower()
     match = _SIZE_ASKED.search(text)
-    if match is None:
-        if _asks_a_weight(question_text):
-            return "mass"
-        head = _DIMENSION_HEAD.match(text)
-        if head is not None:
-            return _DIMENSION_OF_HEAD[head.group(1)]
-        return "length" if asks_a_length(question_text) else None
-    return _DIMENSIONS.get(match.group(1), "size")
+    if match is not None:
+        return _DIMENSIONS.get(match.group(1), "size")
+    if _asks_a_weight(question_text):
+        return "mass"
+    head = _DIMENSION_HEAD.match(text)
+    if head is not None:
+        return _DIMENSION_OF_HEAD[head.group(1)]
+    return "length" if asks_a_length(question_text) else None
 
 
 # "what was the temperature?", "what is the height of the tower?": a size named by its
