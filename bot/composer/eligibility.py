@@ -342,7 +342,9 @@ def _a_nationality_for_a_body(candidate: Candidate, question: QuestionAnalysis) 
         word for word in words if is_nationality(word) or is_nationality(word.removesuffix("s"))
     ]
     return bool(nations) and all(
-        word in nations or word in _COMPASS or word in FUNCTION_WORDS for word in words
+        # a point of the compass may open a people's adjective ("South African")
+        word in nations or word in _COMPASS_POINTS or word in FUNCTION_WORDS
+        for word in words
     )
 
 
@@ -373,10 +375,6 @@ _PERSONAL_DEEDS = frozenset(
     buried retired
     """.split()
 )
-
-
-# The points of the compass a people's adjective may open with ("South African").
-_COMPASS = frozenset({"north", "south", "east", "west"})
 
 
 def _no_ones_name(candidate: Candidate, question: QuestionAnalysis, reader: ArticleReader) -> bool:
