@@ -677,6 +677,27 @@ def test_a_name_typed_without_its_accents_still_matches() -> None:
     assert found_stems(question, passages[-1].text) == question.content_stems
 
 
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("how far is st brendan's from the harbour?", "Brendan's"),
+        ("what did the nurses' union say?", None),
+    ],
+)
+def test_a_name_the_article_writes_only_as_an_owner_is_a_name(
+    question: str, name: str | None
+) -> None:
+    """ "St. Brendan's" is the only way the article writes the hospital: "brendan" is still
+    a word of the article, and one it only ever capitalizes, so the question names it."""
+    reader = reader_of(
+        "Hospitals merge\n\nBirths will move to St. Brendan's, across the harbour. "
+        "The nurses' union objected."
+    )
+    written = [token.text for token in understand(question, reader).content]
+    capitalized = [word for word in written if word[:1].isupper()]
+    assert capitalized == ([name] if name else [])
+
+
 def test_a_size_is_asked_in_a_unit_of_size() -> None:
     """ "how deep?" wants "38 metres", not a count nor a bare number: the unit fits, and
     the others are not admitted (a count is no measure)."""

@@ -353,6 +353,21 @@ def test_a_quantity_of_someone_is_not_read_in_a_sentence_about_another(
     _declined_or_holding(answer(question, PRIZES), answer_holds)
 
 
+CARMAKER = Knowledge.from_article(
+    article_from_text(
+        "Carmaker cuts jobs\n\n"
+        "Astrea Automobili said on Wednesday it would cut 2,600 jobs.\n\n"
+        "Net profit for the July-September period dropped to 412 million euros."
+    )
+)
+
+
+def test_a_sentences_first_word_and_joined_months_name_no_one_else() -> None:
+    """ "Net" is capitalized for opening the sentence and "July-September" names months:
+    neither is someone else whose profit the sentence gives."""
+    _declined_or_holding(answer("how much profit did Astrea make?", CARMAKER), "412 million euros")
+
+
 TROOPS = Knowledge.from_article(
     article_from_text(
         "Tensions ease as Russia pulls back\n\n"
@@ -428,6 +443,30 @@ STRIKE = Knowledge.from_article(
 )
 def test_a_focus_said_inside_a_compound_is_said(question: str, answer_holds: str | None) -> None:
     _declined_or_holding(answer(question, STRIKE), answer_holds)
+
+
+TREMORS = Knowledge.from_article(
+    article_from_text(
+        "Volcano alert raised\n\n"
+        "The institute said its instruments had recorded 1,260 tremors in the past 72 hours. "
+        "Up to nine in ten unvaccinated people catch measles."
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_holds"),
+    [
+        # "tremors" are a kind of quake (WordNet): the focus is said as a kind of it
+        ("how many quakes were recorded?", "1,260"),
+        # no kind of eruption is said
+        ("how many eruptions were recorded?", None),
+        # a verb is no kind of a noun ("catch", in one sense a person, is no adult here)
+        ("how many adults catch measles?", None),
+    ],
+)
+def test_a_focus_said_as_a_kind_of_it_is_said(question: str, answer_holds: str | None) -> None:
+    _declined_or_holding(answer(question, TREMORS), answer_holds)
 
 
 FATHER = Knowledge.from_article(

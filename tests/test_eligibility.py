@@ -304,7 +304,8 @@ def test_a_things_own_name_is_a_proper_name(
 GAP_READER = reader_of(
     "Minister quits\n\n"
     "She resigned on Monday, four days after a paper reported it. She had held the post "
-    "for 19 months. The jury deliberated for two days before finding him guilty."
+    "for 19 months. The jury deliberated for two days before finding him guilty. "
+    "Firefighters fought the flames for nearly five hours before bringing them under control."
 )
 
 
@@ -316,6 +317,8 @@ GAP_READER = reader_of(
         # unless the gap is asked, or "for" makes it a length
         ("how long after the report did she resign?", "four days", None),
         ("how long did the jury deliberate?", "two days", None),
+        # a word of estimate between "for" and the length leaves it a length
+        ("how long did it take to bring the flames under control?", "five hours", None),
     ],
 )
 def test_a_gap_between_events_is_no_length_of_either(
@@ -328,7 +331,8 @@ AGES_READER = reader_of(
     "Driver cleared\n\n"
     "Cian Dunlee, 41, a taxi driver, was convicted after his car struck a 27-year-old "
     "architect. A 71-year-old German woman broke her hip. "
-    "The conductor, a 58-year-old man, was unhurt."
+    "The conductor, a 58-year-old man, was unhurt. "
+    "St. Brendan's chief executive, Marie Thibodeau, 52, will leave."
 )
 
 
@@ -344,6 +348,8 @@ AGES_READER = reader_of(
         # an age set off just after the role asked about is its holder's
         ("how old is the conductor?", "58-year-old", None),
         ("how old is the driver?", "41", "58-year-old"),
+        # a name the question gives as an owner is not whose age is asked: the role's holder's
+        ("how old is the st brendan's chief executive?", "52", None),
     ],
 )
 def test_an_age_before_a_role_is_that_roles(

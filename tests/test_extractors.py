@@ -256,6 +256,10 @@ def test_numbers_stop_where_the_quantity_does(text: str, absent: str) -> None:
         ("Her sales fell by about a quarter.", "a quarter"),
         # a currency written with a capital
         ("He could claim 6 million Lira in damages.", "6 million Lira"),
+        # a dollar with its country's letters before the sign
+        ("The authority will spend C$36 million on it.", "C$36 million"),
+        ("It paid US$5 million.", "US$5 million"),
+        ("Bids reached HK$3.2 billion.", "HK$3.2 billion"),
         # part of a point or a percent
         ("It raised the rate by half a percentage point to 7.25%.", "half a percentage point"),
         ("Yields rose a quarter of a point.", "a quarter of a point"),

@@ -146,6 +146,11 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
     ): "moves before down by one a pass, from the span's first token to 0",
     (
         "bot.composer.eligibility",
+        "_a_point_for_a_length",
+        "before >= 0 and tokens[before].lower in _APPROXIMATELY",
+    ): "moves before down by one a pass, from the span's first token to 0",
+    (
+        "bot.composer.eligibility",
         "_another_rank",
         "before >= 0 and tokens[before].stem in role and (tokens[before].stem not in _RANKS)",
     ): "moves before down by one a pass, from a role mention to 0",

@@ -38,7 +38,7 @@ from bot.composer.candidates import Candidate, rule_family
 from bot.composer.capitals import same_country
 from bot.composer.central_person import central_person, stands_for_someone
 from bot.composer.contests import asked_side
-from bot.composer.extractors.names import dateline_end
+from bot.composer.extractors.names import dateline_end, opens_sentence
 from bot.composer.inflections import related_stems
 from bot.composer.lexicon import (
     CALENDAR_WORDS,
@@ -52,7 +52,7 @@ from bot.composer.lexicon import (
 from bot.composer.matching import coverage, sentence_for
 from bot.composer.multipart import split_question
 from bot.composer.normalization import MAX_QUESTION_CHARS, clean_question
-from bot.composer.noun_kinds import compound_of
+from bot.composer.noun_kinds import compound_of, is_a_kind_of
 from bot.composer.person_words import PERSON_STEMS
 from bot.composer.pinned import pinned_unsaid
 from bot.composer.questions import (
@@ -607,18 +607,27 @@ def _focus_unsaid(analysis: QuestionAnalysis, reader: ArticleReader, index: int)
             not _SAME_RANK.get(word, frozenset({word})) & said
             for word in set(analysis.focus_phrase) - _LOOSE_MODIFIERS
         )
-    return focus not in said and not _said_another_way(focus, reader, index)
+    if focus in said:
+        return False
+    written = next((token.lower for token in analysis.content if token.stem == focus), focus)
+    return not _said_another_way(focus, written, reader, index)
 
 
-def _said_another_way(focus: str, reader: ArticleReader, index: int) -> bool:
+def _said_another_way(focus: str, written: str, reader: ArticleReader, index: int) -> bool:
     """Whether the answer's sentence says the focus inside a compound ("1,800
-    dockworkers" are workers, "the 64-page agreement" counts pages) or counts children
-    as "a father of three" does."""
+    dockworkers" are workers, "the 64-page agreement" counts pages), by a kind of it
+    ("1,260 tremors" are quakes, "23,000 municipal employees" workers: WordNet), or
+    counts children as "a father of three" does. ``written`` is the focus as the
+    question writes it."""
     text = reader.knowledge.retriever.passages[index].text
     return counts_children(text, focus) or any(
         token.is_word
         and not token.is_capitalized
-        and (compound_of(token.lower, focus) or _measured_in(token.lower, focus))
+        and (
+            compound_of(token.lower, focus)
+            or _measured_in(token.lower, focus)
+            or (word_class(token.lower) is WordClass.NOUN and is_a_kind_of(token.lower, written))
+        )
         for token in tokenize(text)
     )
 
@@ -655,6 +664,8 @@ def _counted_of_another(analysis: QuestionAnalysis, best: Candidate, reader: Art
         token
         for index, token in enumerate(tokens[start:], start)
         if not _describes_a_person(tokens, index)
+        # "Net profit ...", "Births will move ...": capitalized for opening the sentence
+        and not (opens_sentence(tokens, index) and is_common_word(token.lower))
     ]
     return _names_another(analysis.capital_stems, said, frozenset())
 
@@ -773,7 +784,7 @@ def _names_another(asked: frozenset[str], said: Sequence[Token], known: frozense
     return any(
         token.is_capitalized
         and token.lower not in FUNCTION_WORDS
-        and token.lower not in CALENDAR_WORDS
+        and not CALENDAR_WORDS.issuperset(token.lower.split("-"))  # "July-September"
         and token.stem not in known
         for token in words
     )

@@ -1011,6 +1011,8 @@ def _a_point_for_a_length(candidate: Candidate, question: QuestionAnalysis) -> b
     tokens = candidate.sentence.tokens
     after = candidate.last + 1
     before = candidate.first - 1
+    while before >= 0 and tokens[before].lower in _APPROXIMATELY:
+        before -= 1  # "fought the flames for nearly five hours before bringing them ..."
     return (
         after < len(tokens)
         and tokens[after].lower in _GAP_WORDS
@@ -1838,6 +1840,16 @@ def _wrong_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
     return kinds is not None and family == "name" and kind not in kinds
 
 
+def _a_person_named(question: QuestionAnalysis) -> bool:
+    """Whether the question names someone besides an owner: "how old is the St Brendan's
+    chief executive?" asks the age of whoever holds the role, which the article writes
+    beside that person's name, not the hospital's."""
+    return any(
+        token.stem in question.capital_stems and not token.lower.endswith(("'s", "'"))
+        for token in question.content
+    )
+
+
 def _beside_a_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
     """Whether one of the question's names stands within a few words of the span: an age
     belongs to the name it is written with ("Ana Ruiz, 52," or "the 22-year-old Sato")."""
@@ -2138,7 +2150,7 @@ def _wrong_quantity(
     wanted = asked_quantity(question)
     if (
         wanted == "age"
-        and question.capital_stems
+        and _a_person_named(question)
         and not _beside_a_name(candidate, question)
         and not _age_said_of(candidate, question, named_before)
     ):

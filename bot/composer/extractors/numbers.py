@@ -24,12 +24,17 @@ _NUMBER_WORD = (
     r"a (?:few|dozen|hundred|thousand|million|billion)|several|half|twice|once)"
 )
 _MAGNITUDE = r"(?:\s?(?:hundred|thousand|million|billion|trillion|bn|m|k)\b)?"
+# A currency sign, with the country letters news puts before a dollar ("C$36 million",
+# "US$5", "HK$3.2 billion"), in capitals whatever the pattern's case.
+_SIGN = r"(?:(?:(?-i:[A-Z]{1,3})?\$|[£€¥])\s?)?"
 # Thousands groups are whole ("4,200"), so a number never takes the comma after it.
 _DIGITS = (
-    r"(?:[$£€¥]\s?)?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?"
+    _SIGN
+    + r"\d{1,3}(?:,\d{3})+(?:\.\d+)?%?"
     + _MAGNITUDE
     + "|"
-    + (r"(?:[$£€¥]\s?)?\d+(?:\.\d+)?(?:st|nd|rd|th)?%?" + _MAGNITUDE)
+    + _SIGN
+    + (r"\d+(?:\.\d+)?(?:st|nd|rd|th)?%?" + _MAGNITUDE)
 )
 _QUANTITY = re.compile(
     rf"(?<![\w$£€¥])(?:(?:tens|hundreds) of thousands|(?:{_DIGITS})|{_NUMBER_WORD}"
