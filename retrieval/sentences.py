@@ -78,6 +78,15 @@ _SENTENCE_OPENERS = frozenset(
     """.split()
 )
 
+# A time's marks, and the words that may follow one inside its sentence.
+_CLOCK_MARKS = frozenset({"a.m.", "p.m."})
+_DAYS_AND_MONTHS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december
+    """.split()
+)
+
 # A candidate boundary: terminal punctuation, any closing quotes or brackets,
 # then whitespace. The next sentence starts at the end of the match.
 # The lookbehinds start a match only at the start of a run (of punctuation, of
@@ -175,7 +184,12 @@ def _is_abbreviation(paragraph: str, period: int, next_word_start: int) -> bool:
     if period >= 1 and _INITIAL.match(paragraph, period - 1, period + 1):
         return True
     if period >= 3 and _DOTTED_ACRONYM.match(paragraph, period - 3, period + 1):
-        return _next_word(paragraph, next_word_start).lower() not in _SENTENCE_OPENERS
+        following = _next_word(paragraph, next_word_start)
+        if paragraph[period - 3 : period + 1].lower() in _CLOCK_MARKS:
+            # "at 10 a.m. Monday", "6 p.m. GMT" go on; "opened at 10 a.m. Entry is free"
+            # ends: a time is followed by its day or zone, or by the next sentence
+            return following.lower() in _DAYS_AND_MONTHS or following.isupper()
+        return following.lower() not in _SENTENCE_OPENERS
     word_match = _LAST_WORD.search(paragraph, max(0, period - _WORD_LOOKBACK), period)
     original = word_match.group(0) if word_match else ""
     # the abbreviation may close a hyphenated name: "Trinity-St. Paul's Church"

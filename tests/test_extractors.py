@@ -430,6 +430,10 @@ def test_names_and_their_kinds(text: str, name: str, kind: str) -> None:
         ),
         ("The paper cited Jean d'Alembert at length.", "Jean d'Alembert"),
         ("Ayman al-Zawahiri spoke.", "Ayman al-Zawahiri"),
+        # particles of Portuguese, Spanish and Dutch names join their words
+        ("Porto Alegre is the capital of Rio Grande do Sul state.", "Rio Grande do Sul"),
+        ("The contractor, Construções Vale do Sousa, collapsed.", "Construções Vale do Sousa"),
+        ("It was signed by Hendrik van der Berg.", "Hendrik van der Berg"),
     ],
 )
 def test_a_name_with_a_particle_is_one_name(text: str, name: str) -> None:
@@ -1739,6 +1743,13 @@ def test_the_doer_after_by_is_no_amount_or_time(
         ("who founded the firm?", "The firm, which two brothers founded, grew.", ["two brothers"]),
         # the object of an infinitive inside the subject's phrase does not do it
         ("who won the prize?", "A novel about a village flooded to build a dam won the prize.", []),
+        # the "by" phrase of a participle inside the subject's phrase does not do it either
+        (
+            "what blocked the road?",
+            "A landslide caused by the quake blocked the only road.",
+            ["landslide"],
+        ),
+        ("who found the wreck?", "A report published by the navy found the wreck.", ["report"]),
         ("who won the prize?", "Her novel won the prize.", ["novel"]),
     ],
 )

@@ -145,6 +145,11 @@ REVIEWED_LOOPS: dict[tuple[str, str, str], str] = {
         "before >= 0 and tokens[before].lower in _APPROXIMATELY",
     ): "moves before down by one a pass, from the span's first token to 0",
     (
+        "bot.composer.span_features",
+        "_the_agent_of_a_participle",
+        "first > 0 and tokens[first - 1].lower in DETERMINERS",
+    ): "moves first down by one a pass, from the span's first token to 0",
+    (
         "bot.composer.eligibility",
         "_a_point_for_a_length",
         "before >= 0 and tokens[before].lower in _APPROXIMATELY",

@@ -37,6 +37,10 @@ def sentences(text: str) -> list[str]:
         ("He said no. The talks ended.", ["He said no.", "The talks ended."]),
         ("It is No. 10 on the list.", ["It is No. 10 on the list."]),
         ("Made by Acme Inc. The firm grew.", ["Made by Acme Inc.", "The firm grew."]),
+        # a time's "a.m." goes on into its day or zone; before any other capital it ends
+        ("It opened at 10 a.m. Entry is free.", ["It opened at 10 a.m.", "Entry is free."]),
+        ("They meet at 10 a.m. Monday in Lisbon.", ["They meet at 10 a.m. Monday in Lisbon."]),
+        ("Polls close at 6 p.m. GMT on Sunday.", ["Polls close at 6 p.m. GMT on Sunday."]),
         # an abbreviation closing a hyphenated name ends no sentence; a word does
         ("They met at Holy-St. Mary's Hall.", ["They met at Holy-St. Mary's Hall."]),
         (

@@ -39,6 +39,7 @@ from bot.composer.contests import asked_side, contest_fit
 from bot.composer.coordination import asked_count, item_count
 from bot.composer.english import zipf_frequency
 from bot.composer.extractors.numbers import is_fraction, measure_unit
+from bot.composer.extractors.subjects import agent_of_a_participle
 from bot.composer.inflections import same_stem
 from bot.composer.lexicon import (
     AUXILIARIES,
@@ -269,8 +270,21 @@ def span_features(
         _same_clause(candidate, before, after),
         *_count_fit(span_tokens, question.text),
         float(question.wh_role == "object" and _beside_a_matched_verb(sentence, first - 1, -1)),
-        float(question.wh_role == "subject" and _beside_a_matched_verb(sentence, last + 1, 1)),
+        float(
+            question.wh_role == "subject"
+            and _beside_a_matched_verb(sentence, last + 1, 1)
+            and not _the_agent_of_a_participle(sentence.tokens, first)
+        ),
     )
+
+
+def _the_agent_of_a_participle(tokens: tuple[Token, ...], first: int) -> bool:
+    """Whether the span is the "by" phrase of a participle ("A landslide caused by [the
+    quake] blocked the road"): it stands before the verb, but the noun before the
+    participle is its subject."""
+    while first > 0 and tokens[first - 1].lower in DETERMINERS:
+        first -= 1
+    return agent_of_a_participle(tokens, first) is not None
 
 
 def _beside_a_matched_verb(sentence: Sentence, start: int, step: int) -> bool:

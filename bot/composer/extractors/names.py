@@ -51,6 +51,9 @@ __all__ = [
 # Lower-case words inside a name: "Bohemond of Taranto", "Vincent van Gogh".
 NAME_CONNECTORS = frozenset(
     {"of", "the", "de", "da", "di", "du", "van", "von", "bin", "al", "la", "le", "&"}
+    # Portuguese, Spanish, Italian, French, Dutch and German names join their words
+    # with these too: "Construções Vale do Sousa", "Mar del Plata", "van der Berg"
+    | {"do", "dos", "das", "del", "della", "der", "den", "des"}
 )
 _ORG_SUFFIXES = frozenset(
     "inc corp corporation co ltd plc llc group agency party council university college "
@@ -139,7 +142,15 @@ def find_names(
             if token.is_word and a_name_word(token) and token.lower not in _NOT_NAMES:
                 last = probe
                 probe += 1
-            elif token.lower in NAME_CONNECTORS and _is_capitalized_word(tokens, probe + 1):
+            elif token.lower in NAME_CONNECTORS and (
+                _is_capitalized_word(tokens, probe + 1)
+                # two particles: "Hendrik van der Berg"
+                or (
+                    probe + 1 < len(tokens)
+                    and tokens[probe + 1].lower in NAME_CONNECTORS
+                    and _is_capitalized_word(tokens, probe + 2)
+                )
+            ):
                 probe += 1
             elif _an_initials_period(tokens, last, probe):
                 probe += 1  # "Charles W. Eliot", "George W. Bush"

@@ -27,7 +27,7 @@ from bot.composer.questions import QuestionAnalysis
 from bot.composer.tokens import Token
 from bot.composer.word_classes import WordClass, word_class
 
-__all__ = ["extract_subjects"]
+__all__ = ["agent_of_a_participle", "extract_subjects"]
 
 # The most words a subject may have ("Russia's Kommersant newspaper", "the two unions").
 _SUBJECT_WORDS = 4
@@ -76,6 +76,7 @@ def extract_subjects(sentence: Sentence, question: QuestionAnalysis) -> Iterator
                 continue
             end = opening - 1
             first = _phrase_start(tokens, end)
+        first, end = _past_a_participle(tokens, first, end)
         opening = first
         while first <= end and tokens[first].lower in DETERMINERS:
             first += 1  # "the newspaper" answers as "newspaper", as other spans do
@@ -92,6 +93,31 @@ def extract_subjects(sentence: Sentence, question: QuestionAnalysis) -> Iterator
                 continue  # "Albuquerque, 58, resigned": an age or an aside, not the doer
             fit = _NAMED_SUBJECT_FIT if named else _SUBJECT_FIT
             yield Candidate(sentence, first, end, "agent:subject", fit)
+
+
+def _past_a_participle(tokens: tuple[Token, ...], first: int, end: int) -> tuple[int, int]:
+    """The phrase ``first``..``end`` before a verb, or the phrase before the participle it
+    is the "by" phrase of: "A landslide caused by the quake blocked the road" says the
+    quake caused the landslide, and the landslide blocked the road."""
+    participle = agent_of_a_participle(tokens, first)
+    if participle is None:
+        return first, end
+    return _phrase_start(tokens, participle - 1), participle - 1
+
+
+def agent_of_a_participle(tokens: tuple[Token, ...], first: int) -> int | None:
+    """Where the participle stands whose "by" phrase the phrase at ``first`` is ("caused
+    by [the quake]", "published by [the ministry]"), when a noun ends a phrase before it;
+    None otherwise."""
+    participle = first - 2
+    if participle < 1 or tokens[first - 1].lower != "by":
+        return None
+    verb, before = tokens[participle], tokens[participle - 1]
+    if not (verb.lower.endswith(("ed", "en")) and word_class(verb.lower) is WordClass.VERB):
+        return None
+    if not before.is_word or word_class(before.lower) is not WordClass.NOUN:
+        return None
+    return participle
 
 
 def _inside_a_clause(tokens: tuple[Token, ...], first: int) -> bool:
