@@ -951,6 +951,8 @@ def test_a_bare_number_is_an_age_only_when_said_as_one(
         # a clock time or a part of the day is asked by "what time", not a year or a day
         ("what time did the talks begin?", "Wednesday morning", "1702"),
         ("what time did the talks begin?", "Wednesday morning", "Thursday"),
+        # a clock time closing a sentence is one too (its "p.m" is a token before the period)
+        ("until what time will drivers pay?", "8 p.m.", "1702"),
         # several years asked, or a span of time: the span answers
         ("between what years did the siege last?", "between 1702 and 1709", None),
         ("when was the siege?", "between 1702 and 1709", None),
@@ -963,6 +965,7 @@ def test_one_year_asked_gets_no_span_of_years(
         "The siege lasted between 1702 and 1709. The war of 1702-1709 ended it. It began in 1702."
         " Talks began on Wednesday and ended in the first half of the year. Walls rose in the"
         " 1690s. Talks began on Wednesday morning and were stopped on Thursday."
+        " Drivers will pay until 8 p.m."
     )
     _assert_admits(question, reader_of("Story\n\n" + text), admitted, kept_out)
 

@@ -69,6 +69,7 @@ def texts(candidates: Iterable[Candidate]) -> list[str]:
         ("By October, the work was done.", "October"),
         # a deadline
         ("He must report to prison within 30 days.", "within 30 days"),
+        ("The first doses would reach hospitals within weeks.", "within weeks"),
         ("The board will decide within two weeks.", "within two weeks"),
         # clock times, written with periods, and with their day
         ("The meeting began at 6 p.m. and ran late.", "6 p.m."),

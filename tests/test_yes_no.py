@@ -148,3 +148,27 @@ def test_a_yes_needs_the_sentence_itself_and_a_no_may_come_from_a_neighbour(
         around.append(_sentence(before, question, 0))
     verdict = judge_yes_no(_sentence(best, question, 1), around, analysis, weights, 1.0)
     assert (verdict.short if verdict is not None else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "best", "expected"),
+    [
+        # a "no" the sentence says itself stands on a sentence saying part of the question
+        (
+            "will the freedom party back the new cabinet?",
+            "Its leader said his party would vote against the new cabinet.",
+            "No",
+        ),
+        ("did the newspaper name its source?", "The newspaper declined to name him.", "No"),
+        ("will the funeral be public?", "The family said the funeral would be private.", "No"),
+        # a "yes" does not: the reader is shown the sentence
+        ("did the council back the closures?", "The council met on Monday.", None),
+    ],
+)
+def test_a_no_said_by_the_sentence_needs_only_part_of_the_question(
+    question: str, best: str, expected: str | None
+) -> None:
+    analysis = analyze_question(question)
+    weights = WordWeights(dict.fromkeys(analysis.content_stems, 1.0), len(analysis.content_stems))
+    verdict = judge_yes_no(_sentence(best, question, 1), [], analysis, weights, 0.55)
+    assert (verdict.short if verdict is not None else None) == expected

@@ -1247,7 +1247,8 @@ _SIZE_COUNTED = re.compile(r"\bhow (?:big|large|small)\b")
 _YEAR_FORM = re.compile(r"\d{3,4}(?:s|-\d{2,4})?")
 _DECADE_FORM = re.compile(r"\d{2,4}0s")
 _TIMES_OF_DAY = frozenset(
-    "a.m. p.m. am pm noon midnight morning afternoon evening night dawn dusk".split()
+    # "p.m" as well: a token ends before the period that closes a sentence ("until 8 p.m.")
+    "a.m. p.m. a.m p.m am pm noon midnight morning afternoon evening night dawn dusk".split()
 )
 _LENGTH_UNITS = frozenset(
     "metre metres meter meters m km kilometre kilometres kilometer kilometers mile miles "

@@ -84,10 +84,14 @@ def judge_yes_no(
     short, first, last = decide_yes_no(best, question)
     verdict = YesNoVerdict(short, best, first, last)
     if short == "No":
-        # A plain negation ("there was no sign that the strain had spread") is a "no" the
-        # reader need not judge, though the sentence says only part of the question.
-        if said >= YES_NO_COVERAGE or says_not(best.tokens[first].lower):
-            return verdict
+        # A "no" the sentence says by itself (a plain negation: "there was no sign that
+        # the strain had spread", a refusal: "declined to name", a vote against, an
+        # opposite: "the funeral would be private") needs no judging, though the sentence
+        # says only part of the question: on the 84 news development stories, a "no" read
+        # from a sentence saying half the question or more was right 56 times in 65 (2
+        # asked "yes", 7 were unanswerable), 12 times in 17 from one saying less than 0.7
+        # (5 unanswerable).
+        return verdict
     elif short != "Yes":
         if said >= YES_NO_COVERAGE:
             return verdict  # the option of "A or B?" the sentence names

@@ -80,6 +80,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], float], ...] = tuple(
         (rf"\b{_COUNT}\s{_UNIT}s?\s(?:later|from now)\b", re.I, 0.5),
         # a deadline: "report to prison within 30 days"
         (rf"\bwithin\s{_COUNT}\s{_UNIT}s?\b", re.I, 0.45),
+        # ... or a vague one: "the first doses would reach hospitals within weeks"
+        (r"\bwithin\s(?:hours|days|weeks|months)\b", re.I, 0.4),
         (r"\b(?:yesterday|today|tonight|tomorrow)\b", re.I, 0.5),
         # the time of a match or a race: "in the 88th minute", "since the 68th minute",
         # "early in the second half", "on the final lap", "in stoppage time", "after 14
