@@ -21,7 +21,8 @@ STORY = article_from_text(
     "The council voted 5-2 for a 14-story tower with 312 apartments, built by the developer "
     "Kestrel Homes. Thousands of visitors came. Ivan Petrov named a mediator, retired "
     "judge Stan Bak, on Friday. The port of Porto was sold for 2.5 million euros. "
-    "The 68-metre ferry sailed at 20 knots."
+    "The 68-metre ferry sailed at 20 knots. "
+    "Petrov finished 0.41 seconds behind Ruiz, and leads the standings on 60."
 )
 READER = reader_for(Knowledge.from_article(STORY))
 
@@ -80,6 +81,8 @@ def _proposed(question_text: str, reader: ArticleReader) -> set[str]:
         ("how many workers does the port employ?", "300 workers", "2.5 million"),
         # a measure in another dimension than the one asked
         ("how fast did the ferry sail?", "20 knots", "68-metre"),
+        # a lead may be in time, but in a unit all the same
+        ("how far behind Ruiz did Petrov finish?", "0.41 seconds", "60"),
         ("how many workers does the port employ?", "300 workers", "52"),
         ("how much did the port cost?", "$2 million", "300"),
         ("how old is Ana Ruiz?", "52", "300"),
@@ -305,7 +308,8 @@ GAP_READER = reader_of(
     "Minister quits\n\n"
     "She resigned on Monday, four days after a paper reported it. She had held the post "
     "for 19 months. The jury deliberated for two days before finding him guilty. "
-    "Firefighters fought the flames for nearly five hours before bringing them under control."
+    "Firefighters fought the flames for nearly five hours before bringing them under control. "
+    "The firm has 15 working days to appeal."
 )
 
 
@@ -314,6 +318,8 @@ GAP_READER = reader_of(
     [
         # a length before "after" dates one event from another: no length of either
         ("how long had she held the post?", "19 months", "four days"),
+        # a word between a number and its unit of time leaves a length: "15 working days"
+        ("how long does the firm have to appeal?", "15 working days", None),
         # unless the gap is asked, or "for" makes it a length
         ("how long after the report did she resign?", "four days", None),
         ("how long did the jury deliberate?", "two days", None),
@@ -746,7 +752,8 @@ LEVEL_READER = reader_of(
     "The bank raised its rate by 0.5 points to 7.25% on Thursday. "
     "Two members voted to keep it at 6.75%. "
     "The approval rating fell six points to 34 percent. "
-    "The new cranes could cut up to 300 jobs."
+    "The new cranes could cut up to 300 jobs. "
+    "The board voted to raise tuition fees by 14 percent to 9,120 dollars."
 )
 
 
@@ -763,6 +770,9 @@ LEVEL_READER = reader_of(
         ("to what did the approval rating fall?", "34 percent", None),
         # "up to" bounds an amount; it is no level reached
         ("how many jobs could the cranes cut?", "300 jobs", None),
+        # a change in a sum of money may be told as a share of it
+        ("by how much are tuition fees going up?", "14 percent", "9,120 dollars"),
+        ("how much are tuition fees rising?", "14 percent", "9,120 dollars"),
     ],
 )
 def test_a_change_is_answered_by_its_size_not_its_level(

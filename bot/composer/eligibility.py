@@ -99,6 +99,7 @@ from bot.composer.span_features import (
     counts_time,
     in_another_currency,
     in_another_dimension,
+    is_share,
     kind_fits,
     said_in_quotation,
     says_money,
@@ -2058,6 +2059,12 @@ def _a_level_for_a_change(candidate: Candidate, question: QuestionAnalysis) -> b
     if before not in {"to", "at"}:
         return False
     # the question read last, once a candidate stands after "to" or "at"
+    return _a_change_asked(question)
+
+
+def _a_change_asked(question: QuestionAnalysis) -> bool:
+    """Whether the question asks the size of a change ("by how much did fees go up?"),
+    not the level reached ("to how much?")."""
     return _ASKS_CHANGE.search(question.text) is not None and not _ASKS_LEVEL.search(question.text)
 
 
@@ -2102,7 +2109,9 @@ _ASKS_CHANGE = re.compile(
     r"\bby how (?:much|many)\b|\bhow (?:much|many \w+)\b[^?]{0,80}?\b(?:rise|rose|risen|"
     r"fall|fell|fallen|drop|dropped|increase|increased|decrease|decreased|go up|went up|"
     r"gone up|go down|went down|gone down|climb|climbed|jump|jumped|slip|slipped|grow|grew|"
-    r"grown|shrink|shrank|shrunk|gain|gained|cut|raise|raised|lower|lowered)\b",
+    r"grown|shrink|shrank|shrunk|gain|gained|cut|raise|raised|lower|lowered|rising|falling|"
+    r"dropping|increasing|decreasing|going up|going down|climbing|jumping|slipping|growing|"
+    r"shrinking|gaining|cutting|raising|lowering)\b",
     re.IGNORECASE,
 )
 _ASKS_LEVEL = re.compile(r"\bto (?:what|how)\b|\bto\s*\??\s*$", re.IGNORECASE)
@@ -2160,6 +2169,8 @@ def _wrong_quantity(
         return True  # "68-metre" for "how fast was the ferry going?"
     if wanted == "money" and in_another_currency(candidate, question.text):
         return True  # "190 billion pesos" for "how much is the deficit in dollars?"
+    if wanted == "money" and _a_change_asked(question) and is_share(candidate.text.lower()):
+        return False  # "by how much are fees going up?": "by 14 percent"
     if wanted in {"age", "money", "count", "score", "measure", "amount", "frequency", "duration"}:
         return not kind_fits(question, candidate)
     # "Castell, 58, was found guilty": an age set off after a name answers only "how old",

@@ -76,6 +76,7 @@ __all__ = [
     "counts_asked",
     "in_another_currency",
     "in_another_dimension",
+    "is_share",
     "kind_fits",
     "quantity_fits",
     "span_features",
@@ -596,6 +597,8 @@ class QuantityAsked:
     dimensional: bool = False
     # "how long is/was ...?": maybe the length of a thing, not a time ("how long until?")
     of_a_thing: bool = False
+    # "how far behind/ahead ...?": a lead, which a race gives in time ("0.41 seconds")
+    a_lead: bool = False
 
     @classmethod
     def of(cls, question: QuestionAnalysis) -> QuantityAsked:
@@ -608,6 +611,8 @@ class QuantityAsked:
             question.number_kind in _SIZE_KINDS and _asks_a_dimension(question.text),
             question.number_kind == "duration"
             and _HOW_LONG_IS.match(question.text.lower()) is not None,
+            question.number_kind == "measure"
+            and _A_LEAD_ASKED.search(question.text.lower()) is not None,
         )
 
 
@@ -626,7 +631,7 @@ def quantity_fits(wanted: str, asked: QuantityAsked, candidate: Candidate) -> bo
     elif wanted == "money":
         fits = _is_money(text, tokens)
     elif wanted == "percent":
-        fits = _is_share(text)
+        fits = is_share(text)
     elif wanted == "count":
         # A count is not an amount of money ("18.4 million euros" for "how many
         # hospitals?"), a share, nor someone's age ("Salinas, 52,"),
@@ -636,7 +641,7 @@ def quantity_fits(wanted: str, asked: QuantityAsked, candidate: Candidate) -> bo
             text in _NO_COUNTS
             or _is_money(text, tokens)
             or _currency_after(candidate)  # "18.4 million" of "... euros"
-            or _is_share(text)
+            or is_share(text)
             or _word_after(candidate) in _SHARE_WORDS
             or apposition_age(candidate)
             or _measures_other(candidate, asked)
@@ -651,10 +656,15 @@ def quantity_fits(wanted: str, asked: QuantityAsked, candidate: Candidate) -> bo
     elif wanted == "measure":
         # "38 metres", "60 miles per hour", "11.4%", "$500 million": a unit of size, speed
         # or heat, a share or money, as "how tall/fast/high?" want
-        sized = not asked.dimensional and (_is_share(text) or _is_money(text, tokens))
-        measure = unit_fits("measure", candidate) or sized
+        sized = not asked.dimensional and (is_share(text) or _is_money(text, tokens))
+        measure = (
+            unit_fits("measure", candidate) or sized or (asked.a_lead and counts_time(candidate))
+        )
         # a size in one dimension is said in a unit: a bare "2,300" is no weight
-        fits = measure or (not asked.dimensional and (asked.group_sized or not _counted(candidate)))
+        fits = measure or (
+            not (asked.dimensional or asked.a_lead)  # a lead is said in a unit too
+            and (asked.group_sized or not _counted(candidate))
+        )
     elif wanted == "amount":
         # "how much copper?", "how much of the park?": a quantity of the thing, not a
         # length of time ("40 hours"), a clock time, an age, a score or a number of
@@ -695,7 +705,7 @@ def _stands_for_someone(candidate: Candidate) -> bool:
 _SUBJECT_VERBS = AUXILIARIES | {"remain", "remained", "remains", "died", "survived"}
 
 
-def _is_share(text: str) -> bool:
+def is_share(text: str) -> bool:
     """ "11.4%", "80 percent", "half a per cent", "two-thirds": a share, whatever its
     spelling."""
     return "%" in text or "percent" in text or "per cent" in text or is_fraction(text)
@@ -1163,6 +1173,8 @@ def _size_asked(question_text: str) -> str | None:
     text = question_text.lower()
     match = _SIZE_ASKED.search(text)
     if match is not None:
+        if _A_LEAD_ASKED.search(text):
+            return "size"  # "how far behind the winner?": a lead in time, points or metres
         return _DIMENSIONS.get(match.group(1), "size")
     if _asks_a_weight(question_text):
         return "mass"
@@ -1227,6 +1239,7 @@ _WEIGHT_ASKED = re.compile(
 
 _UNIT_ASKED = re.compile(r"\b(?:what|which) (year|month|day|time|century|decade)\b")
 _SIZE_ASKED = re.compile(r"\bhow (tall|deep|far|wide|high|big|large|heavy|fast|hot|cold)\b")
+_A_LEAD_ASKED = re.compile(r"\bhow far (?:behind|ahead|back)\b")
 # What "how tall/heavy/fast/hot?" measures: "how high does it orbit?" is no "1,180-kilogram",
 # "how fast?" no "40 metres". "how big/large?" may be any size ("2.6-acre", "38 metres").
 _DIMENSIONS = {

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from bot.composer.candidates import Candidate, Sentence
 from bot.composer.extractors.spans import token_range
+from bot.composer.lexicon import TIME_UNITS
 from bot.composer.word_classes import WordClass, word_class
 
 __all__ = ["extract_numbers", "is_fraction", "measure_unit"]
@@ -191,6 +192,13 @@ _NEXT_WORD = re.compile(r"\s([a-z][a-z-]*)\b")
 _MORE_COUNTED_WORDS = 2
 
 
+def _before_a_unit_of_time(text: str, counted: re.Match[str]) -> bool:
+    """Whether the word after a number qualifies a unit of time right after it: "15
+    working days", "three straight seasons" count days and seasons."""
+    following = _NEXT_WORD.match(text, counted.end())
+    return following is not None and following.group(1) in TIME_UNITS
+
+
 def _is_counted_noun(word: str) -> bool:
     """ "troops" in "5,000 troops", not "said" in "44, said" or "while"."""
     if word in _SHORT_UNITS:
@@ -269,7 +277,7 @@ def extract_numbers(sentence: Sentence) -> Iterator[Candidate]:
         # "£4m restoration", "62% turnout", "14-story building": the noun is not counted.
         if (
             counted
-            and _is_counted_noun(counted.group(1))
+            and (_is_counted_noun(counted.group(1)) or _before_a_unit_of_time(text, counted))
             and not _AMOUNT.search(expression)
             and measure_unit(expression) is None
         ):
