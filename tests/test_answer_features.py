@@ -23,6 +23,7 @@ from bot.composer.sentence_features import SENTENCE_FEATURES, sentence_features
 from bot.composer.span_features import (
     SPAN_FEATURES,
     asked_quantity,
+    asked_unit,
     asks_a_length,
     asks_for_several,
     span_features,
@@ -696,6 +697,21 @@ def test_a_name_the_article_writes_only_as_an_owner_is_a_name(
     written = [token.text for token in understand(question, reader).content]
     capitalized = [word for word in written if word[:1].isupper()]
     assert capitalized == ([name] if name else [])
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("in what year did the siege start?", "year"),
+        # the plural asks the same unit: "during what years?" wants years, not a weekday
+        ("during what years did he take the money?", "year"),
+        ("which months are the driest?", "month"),
+        ("what time did the bank open?", "time"),
+        ("who took the money?", None),
+    ],
+)
+def test_the_unit_a_question_asks(question: str, unit: str | None) -> None:
+    assert asked_unit(question) == unit
 
 
 def test_a_size_is_asked_in_a_unit_of_size() -> None:

@@ -1237,7 +1237,7 @@ _WEIGHT_ASKED = re.compile(
 )
 
 
-_UNIT_ASKED = re.compile(r"\b(?:what|which) (year|month|day|time|century|decade)\b")
+_UNIT_ASKED = re.compile(r"\b(?:what|which) (year|month|day|time|century|decade)s?\b")
 _SIZE_ASKED = re.compile(r"\bhow (tall|deep|far|wide|high|big|large|heavy|fast|hot|cold)\b")
 _A_LEAD_ASKED = re.compile(r"\bhow far (?:behind|ahead|back)\b")
 # What "how tall/heavy/fast/hot?" measures: "how high does it orbit?" is no "1,180-kilogram",
