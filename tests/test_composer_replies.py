@@ -362,6 +362,29 @@ CARMAKER = Knowledge.from_article(
 )
 
 
+BREWERY = Knowledge.from_article(
+    article_from_text(
+        "Dutch group buys Czech brewer\n\n"
+        "Dutch drinks group Van Oorschot agreed on Monday to buy Pivovar Dubsky for 9.8 "
+        "billion crowns.\n\n"
+        "Van Oorschot, based in Eindhoven, owns 14 breweries in six countries."
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_holds"),
+    [
+        # a nationality describes the group the question asks about: no name of its own
+        ("how many breweries does the dutch group own?", "14"),
+        # "crowns" after an amount are money
+        ("how much is the dutch group paying for the brewer?", "9.8 billion crowns"),
+    ],
+)
+def test_a_nationality_names_no_one_and_crowns_are_money(question: str, answer_holds: str) -> None:
+    _declined_or_holding(answer(question, BREWERY), answer_holds)
+
+
 def test_a_sentences_first_word_and_joined_months_name_no_one_else() -> None:
     """ "Net" is capitalized for opening the sentence and "July-September" names months:
     neither is someone else whose profit the sentence gives."""

@@ -1735,6 +1735,14 @@ def test_the_doer_after_by_is_no_amount_or_time(
             "American Southwest, died on Sunday.",
             ["Inés Calderón"],
         ),
+        # ... past the commas of a list inside the phrase set off
+        (
+            "who died?",
+            "Rosa Bene, whose spare poems about dockworkers, fishmongers and the steep "
+            "stairways of this Pacific port made her one of Chile's most widely read poets, "
+            "died on Sunday.",
+            ["Rosa Bene"],
+        ),
         # a description set off after a name says what was done to it, not what it did
         (
             "who founded Homevane?",

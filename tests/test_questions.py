@@ -429,6 +429,9 @@ def test_questions_that_ask_what_someone_did(question: str, action: bool) -> Non
         # after a plural noun, a singular word is the verb: what is counted is the noun
         ("how many teachers work for the division?", "teacher"),
         ("how many people live there?", "peopl"),
+        # a plural with no "s" ends the counted noun too: "work" is the verb
+        ("how many people work for the brewery?", "peopl"),
+        ("how many women work there?", "women"),
         ("who is the mayor?", "mayor"),
         # past a participle that describes the noun
         ("how many long tailed ducks winter there", "duck"),

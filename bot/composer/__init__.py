@@ -38,7 +38,7 @@ from bot.composer.candidates import Candidate, rule_family
 from bot.composer.capitals import same_country
 from bot.composer.central_person import central_person, stands_for_someone
 from bot.composer.contests import asked_side
-from bot.composer.extractors.names import dateline_end, opens_sentence
+from bot.composer.extractors.names import dateline_end, is_nationality, opens_sentence
 from bot.composer.inflections import related_stems
 from bot.composer.lexicon import (
     CALENDAR_WORDS,
@@ -654,6 +654,13 @@ def _counted_of_another(analysis: QuestionAnalysis, best: Candidate, reader: Art
     """
     if analysis.answer_type is not AnswerType.NUMBER:
         return False
+    # "the Dutch group" is described, not named: a nationality names no one the sentence
+    # must say ("Van Oorschot, based in Eindhoven, owns 14 breweries")
+    named = analysis.capital_stems - {
+        token.stem for token in analysis.content if is_nationality(token.lower)
+    }
+    if not named:
+        return False
     tokens = best.sentence.tokens
     start = dateline_end(best.sentence, reader.gazetteer)
     if any(token.stem in analysis.capital_stems for token in tokens[start:] if token.is_word):
@@ -667,7 +674,7 @@ def _counted_of_another(analysis: QuestionAnalysis, best: Candidate, reader: Art
         # "Net profit ...", "Births will move ...": capitalized for opening the sentence
         and not (opens_sentence(tokens, index) and is_common_word(token.lower))
     ]
-    return _names_another(analysis.capital_stems, said, frozenset())
+    return _names_another(named, said, frozenset())
 
 
 def _stands_for_a_name_before(

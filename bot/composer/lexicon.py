@@ -320,7 +320,7 @@ CURRENCY_WORDS = words(
     "sheqel sheqels baht ringgit rupiah naira shilling shillings cedi cedis kwacha hryvnia "
     "hryvnias leu lei lev leva dong taka bolivar bolivares lempira quetzal quetzales "
     "colon colones guarani afghani afghanis manat tenge somoni birr kwanza escudo escudos "
-    "sol soles kip riel kyat lari"
+    "sol soles kip riel kyat lari crowns"
 )
 # Words that make "how much" ask for money: the answer is then an amount of it.
 MONEY_WORDS = (

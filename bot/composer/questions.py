@@ -141,6 +141,8 @@ _WRAPPERS = re.compile(
 _IMPERATIVE = re.compile(r"^(?:name|list|give|identify|state|find)\s+(?:me\s+)?", re.IGNORECASE)
 
 _NOUN_LIKE = frozenset({WordClass.NOUN, WordClass.NAME, WordClass.ADJECTIVE, WordClass.NUMBER})
+# Plurals of people that end in no "s": "how many people work ..." counts people.
+_PLURALS_OF_PEOPLE = frozenset({"people", "men", "women", "children", "police"})
 _WH_WORDS = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "how"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _OWNING_PRONOUNS = frozenset({"her", "his", "its", "their"})
@@ -487,8 +489,12 @@ def _focus(analysis: QuestionAnalysis, tokens: tuple[Token, ...]) -> str | None:
                 if _modifies_a_noun(word, after[at + 1 : at + 2]):
                     continue  # "how many long tailed ducks": a participle before its noun
                 break
-            if counted is not None and looks_plural(counted.lower) and not looks_plural(word.lower):
-                break  # "how many teachers work ...": after a plural noun, a verb
+            if (
+                counted is not None
+                and (looks_plural(counted.lower) or counted.lower in _PLURALS_OF_PEOPLE)
+                and not looks_plural(word.lower)
+            ):
+                break  # "how many teachers work ...", "how many people work": then a verb
             counted = word
         return counted.stem if counted is not None else None
     role = _role(words)

@@ -155,17 +155,25 @@ def _phrase_start(tokens: tuple[Token, ...], end: int) -> int:
 
 def _opening_comma(tokens: tuple[Token, ...], before: int) -> int | None:
     """The comma opening the phrase set off that reaches ``before``: the nearest before it
-    within :data:`_SET_OFF_REACH` tokens, never the sentence's first token."""
-    for index in range(before - 1, max(0, before - _SET_OFF_REACH), -1):
-        if tokens[index].text == ",":
-            return index
-    return None
+    within :data:`_SET_OFF_REACH` tokens, never the sentence's first token: the nearest
+    one that opens a relative clause or a description ("Rosalía Benavente, whose poems
+    about dockworkers, fishmongers and ... made her ..., died": not the list's commas),
+    else the nearest."""
+    commas = [
+        index
+        for index in range(before - 1, max(0, before - _SET_OFF_REACH), -1)
+        if tokens[index].text == ","
+    ]
+    opening = next((index for index in commas if tokens[index + 1].lower in _SETS_OFF), None)
+    return opening if opening is not None else next(iter(commas), None)
 
 
 # Marks that open a phrase set off between a subject and its verb.
 _OPENING_MARKS = frozenset({",", "—", "–", "("})
+# Words that open a phrase set off after a subject: a relative clause or a description.
+_SETS_OFF = frozenset({"who", "whose", "which", "a", "an", "the"})
 # The longest phrase set off between a subject and its verb, in tokens.
-_SET_OFF_REACH = 24
+_SET_OFF_REACH = 32
 
 
 def _by_after(tokens: tuple[Token, ...], verb: int) -> int | None:
