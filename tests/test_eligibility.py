@@ -285,7 +285,8 @@ def test_a_name_set_off_after_its_description_answers_which(
 SHIP_READER = reader_of(
     "Wreck found\n\n"
     "The ship, identified as the Zwarte Valk, lies at a depth of 38 metres. "
-    "The records do not name the ship's captain. In 1724 the brewery changed its name."
+    "The records do not name the ship's captain. In 1724 the brewery changed its name. "
+    "Her son, Joaquín Arancibia, runs a bookshop, Libros del Puerto, in the port."
 )
 
 
@@ -296,6 +297,8 @@ SHIP_READER = reader_of(
         ("what is the ship's name?", "Zwarte Valk", "ship's captain"),
         # a year asked about a name is a year
         ("in what year did the brewery change its name?", "1724", None),
+        # the name of someone's thing is not that someone's own name
+        ("what is the name of Joaquín's bookshop?", "Libros del Puerto", "Joaquín Arancibia"),
     ],
 )
 def test_a_things_own_name_is_a_proper_name(

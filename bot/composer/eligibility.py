@@ -1951,7 +1951,10 @@ def _repeats_a_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
     question says whole is a repeat. Nor is a nationality ("Russian") the answer to
     who, where or which organization.
     """
-    if question.answer_type not in _ENTITY_TYPES:
+    named_thing = question.answer_type is AnswerType.OTHER and _asks_a_proper_name(
+        question.text.lower()
+    )  # "what is the name of Joaquín's bookshop?" is not "Joaquín Arancibia"
+    if question.answer_type not in _ENTITY_TYPES and not named_thing:
         return False
     if candidate.rule == "name:adjective":
         return True
