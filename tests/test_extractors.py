@@ -616,6 +616,19 @@ def test_a_quoted_title_is_not_speech() -> None:
         ("The cause of death was a stroke, police said.", "a stroke"),
         ("The fire was caused by a faulty heater.", "a faulty heater"),
         ("He succumbed to his wounds.", "his wounds"),
+        # a reason given in what someone says of a deed, or fears, warns, writes or finds
+        (
+            "The mayor declined to name the firm, saying talks were at an early stage.",
+            "saying talks were at an early stage",
+        ),
+        (
+            "Hotel owners fear that visitors will go elsewhere.",
+            "fear that visitors will go elsewhere",
+        ),
+        (
+            "She warned that most funds had been moved abroad.",
+            "warned that most funds had been moved abroad",
+        ),
     ],
 )
 def test_reasons(text: str, expected: str) -> None:

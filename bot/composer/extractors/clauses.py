@@ -66,6 +66,13 @@ _REASON_MARKERS: dict[tuple[str, ...], float] = {
     ("ruling", "that"): 0.7,
     ("argued", "that"): 0.5,
     ("saying", "that"): 0.45,
+    # a reason given in what someone says of a deed: "declined to name the company,
+    # saying talks were at an early stage", "warned that most funds had been moved abroad"
+    ("saying",): 0.45,
+    ("warned", "that"): 0.5,
+    ("wrote", "that"): 0.5,
+    ("found", "that"): 0.5,
+    ("fear", "that"): 0.5,
     # "more likely given his age", "burned when the wind changed"
     ("given",): 0.5,
     ("when",): 0.3,
