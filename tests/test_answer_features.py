@@ -346,6 +346,9 @@ def test_the_quantity_a_number_question_wants(question: str, wanted: str) -> Non
         ("how long did the talks take?", False),
         # the thing's noun ends its phrase; a person, or a word that is no noun, is no thing
         ("how long is the Jasna bridge?", True),
+        # ... as a future one is
+        ("how long will the new runway be?", True),
+        ("how long will the strike last?", False),
         ("how long is the new runway", True),
         ("how long were the thieves inside?", False),
         ("how long was he married?", False),

@@ -705,7 +705,10 @@ CHANGE_READER = reader_of(
     "Vote\n\n"
     "The new plan cuts the parking spaces from 400 to 250. "
     "The Alliance took 52 seats, down from 64 in the last election. "
-    "Fares went from $5 to $7 on Monday."
+    "Fares went from $5 to $7 on Monday. "
+    "The utility recorded 684 main breaks last year, up from 410 five years earlier. "
+    "The mayor lost the vote by 11,482 votes to 4,917. "
+    "The union had warned about the tunnel in May."
 )
 
 
@@ -720,6 +723,12 @@ CHANGE_READER = reader_of(
         ("how many parking spaces were there originally?", "400", "250"),
         ("what was the fare before Monday?", "$5", "$7"),
         ("how much is a fare?", "$7", "$5"),
+        # "last year" is when, not before: the level of last year is no value left behind
+        ("how many main breaks were there last year?", "684 main breaks", None),
+        # a tally of votes is no change and the level it reached
+        ("how many people voted against the mayor?", "11,482 votes", None),
+        # "May" is a month, not the function word "may"
+        ("when did the union warn about the tunnel?", "May", None),
     ],
 )
 def test_the_value_a_change_started_from_answers_only_before(

@@ -1518,7 +1518,9 @@ def _only_echoes(candidate: Candidate) -> bool:
     of it is one the question says, or it has none."""
     sentence = candidate.sentence
     content = len(_span_words(sentence.passage.text, candidate.first, candidate.last).content_stems)
-    return not content or sentence.echo_count(candidate.first, candidate.last) >= content
+    if not content:
+        return rule_family(candidate.rule) != "date"  # "May" is a month, no modal verb
+    return sentence.echo_count(candidate.first, candidate.last) >= content
 
 
 def _only_a_quantifier(candidate: Candidate, question: QuestionAnalysis) -> bool:
@@ -1526,6 +1528,8 @@ def _only_a_quantifier(candidate: Candidate, question: QuestionAnalysis) -> bool
     others"), or a vague amount of things ("several barriers", "many types"): it
     stands for things the sentence names elsewhere, or for none. It answers only
     "how many?" ("one"), and never with a vague amount alone ("several", "a few")."""
+    if rule_family(candidate.rule) == "date":
+        return False  # "in May" is a month, not the function word "may"
     words = _span_words(candidate.sentence.passage.text, candidate.first, candidate.last).lowers
     if question.answer_type is AnswerType.NUMBER:
         # "several", "several riders"; but "several hundred", "some 300 people" are amounts
@@ -2045,7 +2049,7 @@ def _a_value_reached(candidate: Candidate, question: QuestionAnalysis) -> bool:
     if not starts or candidate.first in starts or candidate.first - 1 in starts:
         return False
     # the question read last, once the sentence has a value after "from"
-    if not _ASKS_BEFORE.search(question.text):
+    if not _ASKS_BEFORE.search(_LAST_PERIOD.sub("", question.text)):
         return False
     return any(_starts_a_change(tokens, start, start) for start in starts)
 
@@ -2082,12 +2086,17 @@ def _a_change_for_a_level(candidate: Candidate, question: QuestionAnalysis) -> b
     before = _word_before_value(tokens, candidate.first)
     if before is None or (before != "by" and before not in _CHANGE_WORDS):
         return False  # "by half a percentage point", "fell six points"
+    if any(token.stem == _VOTES for token in tokens[candidate.first : candidate.last + 2]):
+        return False  # "lost the vote by 11,482 votes to 4,917": a tally, not a change
     level_after = any(
         token.lower == "to" and (following.is_number or following.text in CURRENCY_SIGNS)
         for token, following in pairwise(tokens[candidate.last + 1 : candidate.last + 4])
     )
     text = question.text
     return level_after and not _ASKS_CHANGE.search(text) and not _ASKS_MARGIN.search(text)
+
+
+_VOTES = stem("votes")
 
 
 def _word_before_value(tokens: Sequence[Token], first: int) -> str | None:
@@ -2129,6 +2138,12 @@ _ROUGHLY = frozenset({"about", "around", "roughly", "nearly", "almost", "some", 
 _ASKS_BEFORE = re.compile(
     r"\b(?:before|previous(?:ly)?|earlier|original(?:ly)?|old|former(?:ly)?|prior|last|"
     r"used to|initial(?:ly)?|from)\b",
+    re.IGNORECASE,
+)
+# "last year", "last month": when a value was reached, which a change's later value tells
+# ("684 main breaks last year, up from 410"), not a value before.
+_LAST_PERIOD = re.compile(
+    r"\blast (?:year|week|month|night|season|weekend|quarter|summer|winter|spring|autumn)\b",
     re.IGNORECASE,
 )
 # How far before "from" the word saying a change may stand ("cut the height from").

@@ -1208,7 +1208,7 @@ def asks_a_length(question_text: str) -> bool:
     match = _LENGTH_OF_A_THING.match(question_text.lower())
     if match is None:
         return False
-    noun = match.group(1)
+    noun = match.group("noun")
     return (
         word_class(noun) is WordClass.NOUN  # not "how long were the thieves inside?"
         and is_a_kind_of(noun, "object")
@@ -1218,11 +1218,13 @@ def asks_a_length(question_text: str) -> bool:
 
 
 # "how long is/was ...?": the length of a thing, maybe, where "how long has/did ...?" is time.
-_HOW_LONG_IS = re.compile(r"how long (?:is|was|are|were) ")
+_HOW_LONG_IS = re.compile(r"how long (?:is|was|are|were|will|would) ")
 # The thing's noun is the last word of its phrase: "how long is the Jasna bridge?".
 _LENGTH_OF_A_THING = re.compile(
-    r"how long (?:is|was|are|were) "
-    r"(?:(?:the|a|an|its|his|her|their|this|that) (?:[a-z0-9'-]{1,30} ){0,2})?([a-z]{2,30})\W*$"
+    r"how long (?:is|was|are|were|(?P<will>will|would)) "
+    r"(?:(?:the|a|an|its|his|her|their|this|that) (?:[a-z0-9'-]{1,30} ){0,2})?(?P<noun>[a-z]{2,30})"
+    # "how long will the new runway be?"
+    r"(?(will) be)\W*$"
 )
 
 
