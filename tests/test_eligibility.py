@@ -341,7 +341,8 @@ AGES_READER = reader_of(
     "Cian Dunlee, 41, a taxi driver, was convicted after his car struck a 27-year-old "
     "architect. A 71-year-old German woman broke her hip. "
     "The conductor, a 58-year-old man, was unhurt. "
-    "St. Brendan's chief executive, Marie Thibodeau, 52, will leave."
+    "St. Brendan's chief executive, Marie Thibodeau, 52, will leave. "
+    '"Never like this," said Miklós Balla, 67, who runs a fishing cooperative in Mindszent.'
 )
 
 
@@ -359,6 +360,8 @@ AGES_READER = reader_of(
         ("how old is the driver?", "41", "58-year-old"),
         # a name the question gives as an owner is not whose age is asked: the role's holder's
         ("how old is the st brendan's chief executive?", "52", None),
+        # nor is a place the question names: "the fisherman from Mindszent" is not Mindszent
+        ("how old is the fisherman from Mindszent?", "67", None),
     ],
 )
 def test_an_age_before_a_role_is_that_roles(

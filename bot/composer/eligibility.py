@@ -1846,12 +1846,16 @@ def _wrong_name(candidate: Candidate, question: QuestionAnalysis) -> bool:
 
 
 def _a_person_named(question: QuestionAnalysis) -> bool:
-    """Whether the question names someone besides an owner: "how old is the St Brendan's
-    chief executive?" asks the age of whoever holds the role, which the article writes
-    beside that person's name, not the hospital's."""
+    """Whether the question names someone besides an owner or a place: "how old is the St
+    Brendan's chief executive?" asks the age of whoever holds the role, which the article
+    writes beside that person's name, not the hospital's."""
+    tokens = tokenize(question.text)
     return any(
-        token.stem in question.capital_stems and not token.lower.endswith(("'s", "'"))
-        for token in question.content
+        token.stem in question.capital_stems
+        and not token.lower.endswith(("'s", "'"))
+        # "the fisherman from Mindszent": a place the person is from, not the person
+        and not (at > 0 and tokens[at - 1].lower in {"from", "in", "at", "of"})
+        for at, token in enumerate(tokens)
     )
 
 
