@@ -188,7 +188,9 @@ def _is_abbreviation(paragraph: str, period: int, next_word_start: int) -> bool:
         if paragraph[period - 3 : period + 1].lower() in _CLOCK_MARKS:
             # "at 10 a.m. Monday", "6 p.m. GMT" go on; "opened at 10 a.m. Entry is free"
             # ends: a time is followed by its day or zone, or by the next sentence
-            return following.lower() in _DAYS_AND_MONTHS or following.isupper()
+            return following.lower() in _DAYS_AND_MONTHS or (
+                len(following) > 1 and following.isupper()  # "GMT", not "I"
+            )
         return following.lower() not in _SENTENCE_OPENERS
     word_match = _LAST_WORD.search(paragraph, max(0, period - _WORD_LOOKBACK), period)
     original = word_match.group(0) if word_match else ""

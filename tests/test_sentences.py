@@ -41,6 +41,7 @@ def sentences(text: str) -> list[str]:
         ("It opened at 10 a.m. Entry is free.", ["It opened at 10 a.m.", "Entry is free."]),
         ("They meet at 10 a.m. Monday in Lisbon.", ["They meet at 10 a.m. Monday in Lisbon."]),
         ("Polls close at 6 p.m. GMT on Sunday.", ["Polls close at 6 p.m. GMT on Sunday."]),
+        ("It opened at 10 a.m. I went in.", ["It opened at 10 a.m.", "I went in."]),
         # an abbreviation closing a hyphenated name ends no sentence; a word does
         ("They met at Holy-St. Mary's Hall.", ["They met at Holy-St. Mary's Hall."]),
         (

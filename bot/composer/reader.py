@@ -28,8 +28,6 @@ __all__ = ["ArticleReader", "WordWeights", "reader_for"]
 
 # Letters of any script ("Peña"), with inner apostrophes and hyphens.
 _WORD = re.compile(r"[^\W\d_]+(?:['-]+[^\W\d_]*)*")
-# The owner's ending of a word: "Brendan's", "workers'".
-_POSSESSIVE = re.compile(r"'s?$")
 # Distinct chunks of an article read in one regex call (a few tens of kilobytes).
 _CHUNKS_PER_CALL = 4096
 # Readers are memoized per knowledge object; a process rarely has more than one
@@ -211,7 +209,7 @@ def reader_for(knowledge: Knowledge) -> ArticleReader:
     found = _spellings(knowledge)
     # A name the article writes only as an owner ("St. Brendan's", "the workers'") is
     # still a word of the article: "st brendan's" splits into "brendan" and "s".
-    found |= {_POSSESSIVE.sub("", word) for word in found if _POSSESSIVE.search(word)}
+    found |= {word[: word.rindex("'")] for word in found if word.endswith(("'s", "'"))}
     # Each word also without its accents, as a question may be typed ("ferran", "pena").
     found |= set(map(fold_accents, filterfalse(str.isascii, found)))
     # map and filter with str's own methods: the sets are made at C speed, no Python

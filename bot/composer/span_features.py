@@ -1217,8 +1217,11 @@ def asks_a_length(question_text: str) -> bool:
     )
 
 
-# "how long is/was ...?": the length of a thing, maybe, where "how long has/did ...?" is time.
-_HOW_LONG_IS = re.compile(r"how long (?:is|was|are|were|will|would) ")
+# "how long is/was ...?" or "how long will ... be?": the length of a thing, maybe, where
+# "how long has/did ...?" and "how long will the strike last?" ask a time.
+_HOW_LONG_IS = re.compile(
+    r"how long (?:is|was|are|were) |how long (?:will|would) [^?]{1,80}? be\W*$"
+)
 # The thing's noun is the last word of its phrase: "how long is the Jasna bridge?".
 _LENGTH_OF_A_THING = re.compile(
     r"how long (?:is|was|are|were|(?P<will>will|would)) "
