@@ -154,11 +154,11 @@ def _phrase_start(tokens: tuple[Token, ...], end: int) -> int:
 
 
 def _opening_comma(tokens: tuple[Token, ...], before: int) -> int | None:
-    """The comma opening the phrase set off that reaches ``before``: the nearest before it
-    within :data:`_SET_OFF_REACH` tokens, never the sentence's first token: the nearest
-    one that opens a relative clause or a description ("Rosalía Benavente, whose poems
-    about dockworkers, fishmongers and ... made her ..., died": not the list's commas),
-    else the nearest."""
+    """The comma opening the phrase set off that reaches ``before``, within
+    :data:`_SET_OFF_REACH` tokens and never the sentence's first token: the nearest one
+    before a relative word or an article ("Rosalía Benavente, whose poems about
+    dockworkers, fishmongers and ... made her ..., died": not a comma of the list), else
+    the nearest one."""
     commas = [
         index
         for index in range(before - 1, max(0, before - _SET_OFF_REACH), -1)
