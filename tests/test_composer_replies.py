@@ -262,6 +262,21 @@ def test_a_role_asked_about_is_the_whole_role(question: str, answered: bool) -> 
     assert (result.short_answer is not None and "Ana Ruiz" in result.short_answer) == answered
 
 
+GUIDES = Knowledge.from_article(
+    article_from_text(
+        "Avalanche kills three\n\n"
+        "Mountain guide Jonas Sandvold, 48, led the group of six skiers.\n\n"
+        "The group's second guide, Aurélie Fauchon, 39, from Chamonix, was unhurt."
+    )
+)
+
+
+def test_the_other_of_a_role_need_not_be_written() -> None:
+    """ "who was the other guide?" is answered by a sentence naming a guide, though it never
+    says "other" (it had been declined: the whole role phrase had to be said)."""
+    _declined_or_holding(answer("who was the other guide?", GUIDES), "Aurélie Fauchon")
+
+
 SHAREHOLDER = Knowledge.from_article(
     article_from_text(
         "Offer backed\n\n"

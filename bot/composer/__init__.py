@@ -822,8 +822,9 @@ _SPOUSE_STEMS = frozenset(stem(word) for word in MARRIAGE_WORDS)
 # "how much funding?", "how much compensation?": an amount of money shows what it is
 # (not "how many pounds of steam?", which counts pounds).
 _MONEY_STEMS = frozenset(stem(word) for word in MONEY_WORDS)
-# Modifiers of a role that a sentence need not repeat ("the current mayor" is the mayor).
-_LOOSE_MODIFIERS = frozenset(stem(word) for word in ("current", "new", "present", "now"))
+# Modifiers of a role that a sentence need not repeat ("the current mayor" is the mayor,
+# "the other guide" a guide).
+_LOOSE_MODIFIERS = frozenset(stem(word) for word in ("current", "new", "present", "now", "other"))
 # Modifiers that name one rank: "the biggest shareholder" is "the largest", "the final
 # prime minister" "the last".
 _SAME_RANK = {
