@@ -623,6 +623,9 @@ def test_person_stems_hold_wordnet_people_and_not_things() -> None:
         ("who had no power?", "The mayor had power.", "negation_added"),
         ("which director voted no besides Ana Ruiz?", "Director Ana Ruiz voted against it.", None),
         ("which port was never sold?", "The port was never sold.", None),
+        # a refusal says no to the verb after it: "declined to name" for "why won't he name?"
+        ("why won't the mayor name the buyer?", "The mayor declined to name the buyer.", None),
+        ("who refused to sell the port?", "The mayor sold the port.", "negation_added"),
         # "smallest" is also a modifier of the focus "port" that the window lacks.
         ("what is the smallest port?", "The largest port was sold.", "opposite_said"),
         # WordNet's antonyms, beyond the hand-written comparatives.

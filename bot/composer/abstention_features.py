@@ -182,7 +182,13 @@ def _negated(tokens: Sequence[Token]) -> bool:
                 return True
         elif says_not(word) or word.startswith("non-"):
             return True
+        elif word in _REFUSALS and following == "to":
+            return True  # "declined to name the vendor" answers "why won't he name it?"
     return False
+
+
+# Verbs that say no to the verb after "to": "declined to name", "refused to say".
+_REFUSALS = frozenset("decline declines declined refuse refuses refused fail fails failed".split())
 
 
 def _margin(best: float, second: float | None) -> float:
