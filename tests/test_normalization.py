@@ -16,6 +16,7 @@ from bot.composer.normalization import (
     expand_contractions,
     match_leader_words,
     match_title_initials,
+    plain_words,
     restore_capitals,
 )
 
@@ -46,6 +47,31 @@ PROPER = {"ushakov", "navalny", "kremlin"}
 )
 def test_contractions(question: str, expected: str) -> None:
     assert expand_contractions(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "written", "expected"),
+    [
+        ("when did she pass away?", False, "when did she die?"),
+        ("where did he pass away", False, "where did he die"),
+        ("who passed away?", False, "who died?"),
+        # an article that writes the euphemism keeps it: the words match as they are
+        ("when did she pass away?", True, "when did she pass away?"),
+        ("when did she pass the ball away?", False, "when did she pass the ball away?"),
+    ],
+)
+def test_a_euphemism_for_dying_is_asked_plainly(
+    question: str, written: bool, expected: str
+) -> None:
+    assert plain_words(question, lambda _: written) == expected
+
+
+@given(st.text(alphabet=st.sampled_from(list("pasedingwy Ï\n")), max_size=2000))
+def test_plain_words_touch_only_the_euphemism(text: str) -> None:
+    plain = plain_words(text, lambda _: False)
+    if "away" not in text.lower():
+        assert plain == text
+    assert plain_words(plain, lambda _: False) == plain
 
 
 @pytest.mark.parametrize(

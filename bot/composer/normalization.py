@@ -38,6 +38,7 @@ __all__ = [
     "expand_contractions",
     "match_leader_words",
     "match_title_initials",
+    "plain_words",
     "restore_capitals",
 ]
 
@@ -220,6 +221,19 @@ def expand_contractions(text: str) -> str:
     for pattern, replacement in _CONTRACTIONS:
         text = pattern.sub(replacement, text)
     return text
+
+
+def plain_words(text: str, written: Callable[[str], bool]) -> str:
+    """ "when did she pass away?" as "when did she die?": an article says "died" far more
+    often than its euphemism, unless it writes the euphemism itself (``written``)."""
+    match = _PASSED_AWAY.search(text)
+    if match is None or written(match.group(0).lower()):
+        return text
+    return _PASSED_AWAY.sub(lambda found: _DIE_FORMS[(found.group(1) or "").lower()], text)
+
+
+_PASSED_AWAY = re.compile(r"\bpass(ed|es|ing)? away\b", re.IGNORECASE)
+_DIE_FORMS = {"": "die", "ed": "died", "es": "dies", "ing": "dying"}
 
 
 def expand_chat_spelling(text: str) -> str:

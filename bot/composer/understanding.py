@@ -18,6 +18,7 @@ from bot.composer.normalization import (
     expand_contractions,
     match_leader_words,
     match_title_initials,
+    plain_words,
     restore_capitals,
 )
 from bot.composer.questions import QuestionAnalysis, analyze_question
@@ -32,7 +33,7 @@ def normalize(text: str, reader: ArticleReader) -> str:
     edit from an article word, the capitals of names typed in lower case, then a
     leader's loose title as the article's (after the capitals: "liège manager" is
     "the Liège coach" only once "Liège" reads as a name)."""
-    expanded = expand_chat_spelling(expand_contractions(text))
+    expanded = plain_words(expand_chat_spelling(expand_contractions(text)), reader.writes)
     titled = match_title_initials(expanded, reader.knows)
     corrected = correct_typos(titled, reader.knows, reader.is_proper)
     return match_leader_words(
