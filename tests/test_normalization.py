@@ -66,6 +66,13 @@ def test_a_euphemism_for_dying_is_asked_plainly(
     assert plain_words(question, lambda _: written) == expected
 
 
+def test_an_article_writing_the_euphemism_in_another_form_keeps_it() -> None:
+    """ "when did she pass away?" of an article that says "passed away" matches as it is."""
+    article = "The poet passed away on Sunday."
+    question = "when did she pass away?"
+    assert plain_words(question, lambda phrase: phrase in article) == question
+
+
 @given(st.text(alphabet=st.sampled_from(list("pasedingwy Ï\n")), max_size=2000))
 def test_plain_words_touch_only_the_euphemism(text: str) -> None:
     plain = plain_words(text, lambda _: False)

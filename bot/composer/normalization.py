@@ -226,14 +226,15 @@ def expand_contractions(text: str) -> str:
 def plain_words(text: str, written: Callable[[str], bool]) -> str:
     """ "when did she pass away?" as "when did she die?": an article says "died" far more
     often than its euphemism, unless it writes the euphemism itself (``written``)."""
-    match = _PASSED_AWAY.search(text)
-    if match is None or written(match.group(0).lower()):
+    if _PASSED_AWAY.search(text) is None or any(map(written, _EUPHEMISMS)):
         return text
     return _PASSED_AWAY.sub(lambda found: _DIE_FORMS[(found.group(1) or "").lower()], text)
 
 
 _PASSED_AWAY = re.compile(r"\bpass(ed|es|ing)? away\b", re.IGNORECASE)
 _DIE_FORMS = {"": "die", "ed": "died", "es": "dies", "ing": "dying"}
+# The euphemism as an article may write it, in any of its forms.
+_EUPHEMISMS = ("pass away", "passed away", "passes away", "passing away")
 
 
 def expand_chat_spelling(text: str) -> str:
