@@ -36,7 +36,8 @@ from retrieval.analysis import stem
 __all__ = ["YesNoVerdict", "decide_yes_no", "judge_yes_no", "yes_no_coverage"]
 
 # How much of a yes/no question its best sentence and neighbours must say for a reply
-# of yes or no (the reader is shown the sentence with less, down to PASSAGE_COVERAGE).
+# of yes or of an option of "A or B?" (the reader is shown the sentence with less, down
+# to PASSAGE_COVERAGE); a "no" the sentence says itself needs only PASSAGE_COVERAGE.
 # On the 16 yes/no development questions of that time (news dev and the seed): 0.85
 # answered 3, all right; 0.7 answered 7, all right; 0.6 answered 10, one wrong.
 YES_NO_COVERAGE = 0.7
