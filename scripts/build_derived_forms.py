@@ -43,8 +43,9 @@ SENSES = 2
 # Letters both words must open with (fewer when the shorter word is shorter).
 OPENING = 4
 # The endings that make a word of another part of speech from a word ("employ" ->
-# "employee", "acquit" -> "acquittal", "injure" -> "injury"), and how long the changed
-# part may be. "publish" ~ "public" or "form" ~ "format" share letters and not a family.
+# "employee", "acquit" -> "acquittal", "injure" -> "injury", "fail" -> "failure", "leak"
+# -> "leakage"), and how long the changed part may be. "publish" ~ "public" or "form" ~
+# "format" share letters and not a family.
 SUFFIXES = (
     "ion",
     "ment",
@@ -62,6 +63,8 @@ SUFFIXES = (
     "ive",
     "ity",
     "y",
+    "ure",
+    "age",
 )
 MAX_ENDING = 6
 

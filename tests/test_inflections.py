@@ -14,6 +14,12 @@ from retrieval.analysis import stem
         ("won", "win"),  # irregular
         ("defence", "defense"),  # spelt two ways
         ("acquitted", "acquittal"),  # one family, which the stemmer keeps apart
+        ("failed", "failure"),  # a noun in -ure ("the pump's failure")
+        ("seized", "seizure"),
+        ("closing", "closure"),
+        ("signed", "signatures"),
+        ("leaked", "leakage"),  # a noun in -age ("the leakage")
+        ("wrecked", "wreckage"),
         ("husband", "married"),  # a spouse is said by the marriage
         ("die", "death"),  # dying by the death
         ("died", "dead"),
