@@ -820,7 +820,9 @@ FIRE_READER = reader_of(
     "The mine produces copper around the clock in 40 hours of shifts, and 1,100 workers "
     "dig it; the blaze left about a third of the forest in ash after burning for 37 years. "
     "Fares cover roughly a fifth of the operating costs. "
-    "Two miners remain missing and one was confirmed dead."
+    "Two miners remain missing and one was confirmed dead. "
+    "The name of the firm has not been made public because a bidder is challenging the "
+    "contract."
 )
 
 
@@ -848,6 +850,12 @@ FIRE_READER = reader_of(
         ("what is the name of Hannah Moss's husband?", None, "We've"),
         ("what is the name of the injured resident?", None, "1:45 p.m"),
         ("what is the name of the injured resident?", None, "insurer"),
+        # a reason may mention a name it does not ask for
+        (
+            "why is the name of the firm being kept secret?",
+            "because a bidder is challenging the contract",
+            None,
+        ),
     ],
 )
 def test_a_measure_or_a_persons_name_admits_only_its_kind(

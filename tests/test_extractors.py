@@ -629,6 +629,12 @@ def test_a_quoted_title_is_not_speech() -> None:
             "She warned that most funds had been moved abroad.",
             "warned that most funds had been moved abroad",
         ),
+        # a clause of its own after "as": its subject and its verb
+        ("Sales fell 18 percent, as shoppers spent less.", "as shoppers spent less"),
+        (
+            "The gap has widened as diesel prices and insurance costs rose.",
+            "as diesel prices and insurance costs rose",
+        ),
     ],
 )
 def test_reasons(text: str, expected: str) -> None:
@@ -642,6 +648,11 @@ def test_reasons(text: str, expected: str) -> None:
         # "to" before people or a modifier names whom, not what for
         ("Doctors give thinners to very elderly patients.", "to very elderly patients"),
         ("The bonus was paid to workers in May.", "to workers in May"),
+        # "as" before no clause of its own gives a role, a name or an idiom
+        ("She joined the firm as a nurse.", "as a nurse"),
+        ("It was found at a site known locally as Cerro Pampa.", "as Cerro Pampa"),
+        ("They formed it as the Merit Triad to explore networks.", "as the Merit Triad to explore"),
+        ("Prices rose as expected.", "as expected"),
     ],
 )
 def test_to_before_a_recipient_is_not_a_purpose(text: str, not_a_purpose: str) -> None:

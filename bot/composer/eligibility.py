@@ -862,6 +862,8 @@ _YEAR_NUMBERS = re.compile(r"\d{3,4}(?:'?s\b)?")
 # What a date does not answer: a thing, a person, a place, a body, a cause ("Sunday" of
 # "died on Sunday" for "what did she die of?").
 _THING_TYPES = _ENTITY_TYPES | {AnswerType.OTHER, AnswerType.REASON}
+# The types a question asking a name has (a reason may mention a name it does not ask).
+_NAMED_TYPES = _ENTITY_TYPES | {AnswerType.OTHER}
 _WHEN = re.compile(r"\bwhen\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1\d{3}|20\d{2})s?")  # a year or its decade ("1970s")
 _DAY_OR_YEAR = re.compile(r"\d{1,4}(?:st|nd|rd|th|s)?(?:[-–]\d{1,4})?")  # "15-16" of June
@@ -1248,8 +1250,9 @@ def _no_name_for_a_name(candidate: Candidate, question: QuestionAnalysis) -> boo
             token.is_capitalized and token.lower not in FUNCTION_WORDS
             for token in candidate.tokens  # "Bohemond, the son of Robert" opens a sentence
         )
-    if question.answer_type not in _THING_TYPES or not _asks_a_proper_name(question.text.lower()):
-        return False  # "in what year did it change its name?" asks a year
+    if question.answer_type not in _NAMED_TYPES or not _asks_a_proper_name(question.text.lower()):
+        return False  # "in what year did it change its name?" asks a year; "why is the
+    # name of the firm kept secret?" a reason
     tokens = candidate.sentence.tokens
     return not any(
         _names_someone(tokens, index) for index in range(candidate.first, candidate.last + 1)

@@ -76,6 +76,9 @@ _REASON_MARKERS: dict[tuple[str, ...], float] = {
     # "more likely given his age", "burned when the wind changed"
     ("given",): 0.5,
     ("when",): 0.3,
+    # "sales fell 18 percent, as shoppers spent less": a clause of its own after "as"
+    # (news writes causes so; "as the ship sank" tells a time, hence the low fit)
+    ("as",): 0.3,
 }
 # Words (as lower-case words) after which a cause is named, without them: "the cause was
 # lung cancer", "died of heart failure", "succumbed to his injuries".
@@ -205,7 +208,7 @@ def _marked_clauses(
             continue
         body = index + len(marker)
         end = _clause_end(sentence, body)
-        if end >= body and _plausible_clause(sentence, body, marker):
+        if end >= body and _plausible_clause(sentence, body, marker, rule):
             # The clause with its marker reads as an answer ("for election meddling").
             first = index if with_marker else body
             yield Candidate(sentence, first, end, f"{rule}:{' '.join(marker)}", markers[marker])
@@ -300,7 +303,9 @@ def _as_of_a_comparison_or_list(tokens: Sequence[Token], at: int) -> bool:
 _BEFORE_A_LISTING_AS = frozenset({"such", "known", "well", "so", "same", "just"})
 
 
-def _plausible_clause(sentence: Sentence, body: int, marker: tuple[str, ...]) -> bool:
+def _plausible_clause(
+    sentence: Sentence, body: int, marker: tuple[str, ...], rule: str = "reason"
+) -> bool:
     """ "to" must start a verb phrase, not name a recipient ("to Putin"); and a phrase
     that measures ("by 9 percent", "after two years", "for eight months") or tells a
     time ("by the time police arrived") gives no manner and no reason."""
@@ -324,6 +329,8 @@ def _plausible_clause(sentence: Sentence, body: int, marker: tuple[str, ...]) ->
         return False
     if marker[0] == "as" and _as_of_a_comparison_or_list(sentence.tokens, body - len(marker)):
         return False
+    if rule == "reason" and marker == ("as",) and not _a_clause_opens(sentence.tokens, body):
+        return False  # "as a result", "as part of", "known locally as Cerro": no cause
     if (
         marker == ("for",)
         and not first.lower.endswith("ing")
@@ -333,6 +340,50 @@ def _plausible_clause(sentence: Sentence, body: int, marker: tuple[str, ...]) ->
         # pulling back Diabaté" says why
         return False
     return first.is_word or first.text == '"'
+
+
+def _a_clause_opens(tokens: Sequence[Token], body: int) -> bool:
+    """Whether a clause of its own starts at ``body``: a subject (a determiner, pronoun,
+    name or noun, no "a" or "an", which make "as" a role) with a verb among the next
+    few words ("as shoppers spent less", "as the economy slowed")."""
+    first = tokens[body]
+    if not first.is_word or first.lower in _ROLE_ARTICLES or first.lower in _AS_IDIOMS:
+        return False
+    if any(token.lower in _NAMING_WORDS for token in tokens[max(0, body - 3) : body - 1]):
+        return False  # "a site known locally as Cerro Pampa Larga" gives a name
+    opens_subject = (
+        first.lower in DETERMINERS
+        or first.lower in PRONOUNS
+        or first.is_capitalized
+        or word_class(first.lower) is WordClass.NOUN
+    )
+    if not opens_subject:
+        return False
+    window = tuple(tokens[body : body + _SUBJECT_REACH + 1])  # bounded: one "as" of many
+    classes = classify(window)
+    return any(
+        classes[at] is WordClass.VERB
+        and window[at].lower not in _AS_IDIOMS
+        and window[at - 1].lower != "to"  # "as the Merit Triad to explore ...": a role
+        for at in range(1, len(window))
+    )
+
+
+# "as a ..." and "as an ..." name a role ("as a nurse"), a manner's marker.
+_ROLE_ARTICLES = frozenset({"a", "an"})
+# Words after "as" that open an idiom or a comparison, not a clause.
+_AS_IDIOMS = frozenset(
+    "part result well much many soon long far if though usual expected planned such "
+    "of to for in with".split()
+)
+# Words that give a name or a description after "as" ("known locally as", "seen as").
+_NAMING_WORDS = frozenset(
+    "known called named described seen regarded referred dubbed nicknamed branded "
+    "listed ranked identified designated classified treated viewed".split()
+)
+# Words of a subject before its verb ("as diesel prices, drivers' wages and insurance
+# costs rose": the verb may come a list later).
+_SUBJECT_REACH = 8
 
 
 def _completes_a_noun(tokens: tuple[Token, ...], to: int) -> bool:
