@@ -1557,6 +1557,9 @@ def test_a_nationality_is_no_body(question: str, admitted: str, kept_out: str | 
         ("how much is the deficit in dollars?", "$1.2 billion", "190 billion pesos"),
         ("how much is the deficit?", "190 billion pesos", None),
         ("how much did the firm pay in soles?", "3.5 million soles", "$1.2 billion"),
+        # ... nor a currency of the same name of another country
+        ("how much did the plant set aside in US dollars?", "$55 million", "85 million"),
+        ("how much did the plant set aside in dollars?", "85 million Australian dollars", None),
         # an amount of money is no one, nor a count, past whose currency it is
         ("who makes the scanners?", "Sentinel Grey", "180 million rand"),
         ("how many jobs are there?", "620 jobs", "85 million"),
@@ -1578,7 +1581,7 @@ def test_a_dimension_a_currency_and_a_part_are_their_own(
         "deficit is 190 billion pesos, or $1.2 billion. The firm paid 3.5 million soles. "
         "The scanners, made by Sentinel Grey, "
         "cost 180 million rand. The plant has 620 jobs and set aside 85 million Australian "
-        "dollars. The landslide killed at least 11 people. Among the dead were "
+        "dollars ($55 million). The landslide killed at least 11 people. Among the dead were "
         "four children. Among the 14 casualties were two guards. It was made by the Swiss."
     )
     _assert_admits(question, reader, admitted, kept_out)

@@ -544,7 +544,11 @@ def _counted_kind(text: str, words: set[str]) -> str | None:
         return "duration"  # "how much time will the detour add?": a length of time
     if _PORTION.search(text.lower()):
         return "amount"  # "how much of the costs do fares cover?": a part, in any form
-    if "much" in words and (words & MONEY_WORDS or _PRICE_ASKED.search(text.lower())):
+    if "much" in words and (
+        words & MONEY_WORDS
+        or _PRICE_ASKED.search(text.lower())
+        or _CURRENCY_ASKED.search(text.lower())  # "how much did it set aside in euros?"
+    ):
         return "money"
     if "many" in words:
         return "count"
@@ -730,15 +734,33 @@ def in_another_currency(candidate: Candidate, question_text: str) -> bool:
     match = _CURRENCY_ASKED.search(question_text.lower())
     if match is None or not says_money(candidate):
         return False
-    asked = match.group(1)
+    qualifier, asked = match.group(1), match.group(2)
     words = {part for token in candidate.tokens for part in token.lower.split("-")}
     sign = _CURRENCY_SIGNS.get(asked.rstrip("s"))
     text = candidate.sentence.span_text(candidate.first, candidate.last)
+    qualifier = None if qualifier is None else qualifier.replace(".", "")
+    if (
+        qualifier
+        and qualifier not in DETERMINERS
+        and _qualified_otherwise(candidate, asked, qualifier)
+    ):
+        return True  # "in US dollars" is not "62,000 Australian dollars"
     return not (asked in words or asked.rstrip("s") in words or (sign and sign in text))
 
 
+def _qualified_otherwise(candidate: Candidate, asked: str, qualifier: str) -> bool:
+    """Whether the span's currency word follows a capitalized word other than the one the
+    question puts before it ("Australian dollars" for "in US dollars")."""
+    tokens = candidate.sentence.tokens
+    for index in range(max(candidate.first, 1), candidate.last + 1):
+        if tokens[index].lower.rstrip("s") == asked.rstrip("s"):
+            before = tokens[index - 1]
+            return before.is_capitalized and before.lower.replace(".", "") != qualifier
+    return False
+
+
 _CURRENCY_ASKED = re.compile(
-    r"\bin (" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")\b"
+    r"\bin (?:([a-z.]{2,12}) )?(" + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")\b"
 )
 _CURRENCY_SIGNS = {"dollar": "$", "euro": "€", "pound": "£", "yen": "¥"}
 
