@@ -54,6 +54,21 @@ from retrieval import article_from_text
         ),
         ("Police did not identify the driver of the truck.", "who was driving the truck?", 3),
         ("Police named the driver as Ann Lee.", "who was the driver?", None),
+        # ... and "which company?" by one, the question's words before it
+        (
+            "It chose a supplier for the turbines but would not name it yet.",
+            "which company will supply the turbines?",
+            10,
+        ),
+        # "who?" left open as "which" and a noun of people or bodies, or in a wh-clause
+        # joined to an open one by "or"
+        ("The firm declined to say which bank lent it money.", "who lent it money?", 5),
+        (
+            "It declined to say how much the battery would cost or which firm would supply it.",
+            "who is supplying the battery?",
+            11,
+        ),
+        ("It is unknown which of them was his mother.", "who was his father?", None),
         ("She declined to name the insurer.", "who owns the museum?", None),
         # ... or said to be unknown after it
         ("The cause of the fire is under investigation.", "why did the fire start?", 1),

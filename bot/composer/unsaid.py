@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from bot.composer.inflections import related_stems
 from bot.composer.lexicon import DETERMINERS, says_not
+from bot.composer.noun_kinds import is_a_kind_of
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.tokens import Token, lower_places, stem_places, tokenize
 from retrieval.analysis import stem
@@ -129,18 +130,25 @@ def unsaid_at(text: str, question: QuestionAnalysis) -> int | None:
         return _whether_open(text, question) if question.answer_type is AnswerType.YES_NO else None
     tokens = tokenize(text)
     nouns = _asked_nouns(question, wh)
-    for index in _places_to_read(text, wh, nouns):
-        if tuple(token.lower for token in tokens[index : index + len(wh)]) == wh:
-            after = index + len(wh)
-            gap = _left_open(tokens, index) and (
+    whom = _asks_whom(question, wh)
+    for index in _places_to_read(text, wh, nouns, whom):
+        said_wh = _said_wh(tokens, index, wh)
+        if said_wh:
+            after = index + said_wh
+            opened = _opened_before(tokens, index)
+            gap = (_left_open(tokens, index) or opened is not None) and (
                 _about_the_question(tokens, after, question)
                 or (_ends_clause(tokens, after) and _said_before(tokens, index, question))
+                or (
+                    opened is not None
+                    and _about_the_question(tokens, opened, question, stop=after + _SUBJECT_REACH)
+                )
             )
         else:
             # "not determined the cause of ...", "declined to name the insurer"
             names_the_asked = tokens[index].lower in nouns
             none_given = names_the_asked and _none_given(tokens, index)
-            unnamed = wh == ("who",) and tokens[index].stem in _NAMING and _refused(tokens, index)
+            unnamed = whom and tokens[index].stem in _NAMING and _refused(tokens, index)
             withheld = unnamed or (names_the_asked and _noun_left_open(tokens, index))
             gap = (withheld or none_given) and _about_the_question(
                 tokens, index + 1, question, named=True
@@ -155,13 +163,57 @@ def unsaid_at(text: str, question: QuestionAnalysis) -> int | None:
     return None
 
 
-def _places_to_read(text: str, wh: tuple[str, ...], nouns: frozenset[str]) -> list[int]:
+def _said_wh(tokens: Sequence[Token], index: int, wh: tuple[str, ...]) -> int:
+    """How many tokens at ``index`` say the question's wh-words, or 0: the words
+    themselves, or for "who?" a "which" before a noun of people or bodies ("declined to
+    say which firm would supply it" leaves "who is supplying it?" open)."""
+    if tuple(token.lower for token in tokens[index : index + len(wh)]) == wh:
+        return len(wh)
+    if wh == ("who",) and tokens[index].lower == "which" and index + 1 < len(tokens):
+        noun = tokens[index + 1].lower
+        return int(any(is_a_kind_of(noun, kind) for kind in _WHOM_KINDS))
+    return 0
+
+
+# What "which <noun>" names when it asks who: "which firm", "which officer".
+_WHOM_KINDS = ("person", "organization")
+
+
+def _opened_before(tokens: Sequence[Token], index: int) -> int | None:
+    """Where a wh-clause left open starts that the one at ``index`` is joined to by "or"
+    or "and" ("declined to say how much it would cost or which firm would supply it"),
+    or None."""
+    if index < 2 or tokens[index - 1].lower not in _JOINING:
+        return None
+    for earlier in range(index - 2, max(0, index - _ELLIPSIS_REACH) - 1, -1):
+        if tokens[earlier].lower in _WH_WORDS and earlier > 0 and _left_open(tokens, earlier):
+            return earlier
+    return None
+
+
+_JOINING = frozenset({"or", "and"})
+
+
+def _asks_whom(question: QuestionAnalysis, wh: tuple[str, ...]) -> bool:
+    """Whether the question asks who someone or some body is ("who will supply it?",
+    "which company will supply it?"): a refusal to name one leaves it open."""
+    return wh == ("who",) or (
+        wh in {("which",), ("what",)}
+        and question.answer_type in {AnswerType.PERSON, AnswerType.ORGANIZATION}
+    )
+
+
+def _places_to_read(text: str, wh: tuple[str, ...], nouns: frozenset[str], whom: bool) -> list[int]:
     """The token indexes where :func:`unsaid_at` can find a gap, in order: the wh-words'
-    first word, an asked-for noun, or (for "who?") a verb of naming. Any other word
-    opens none, so a sentence is read only where such a word stands."""
+    first word, an asked-for noun, or (for "who?" and "which company?") a verb of naming.
+    Any other word opens none, so a sentence is read only where such a word stands."""
     lowered = lower_places(text)
-    places = [*lowered.get(wh[0], ()), *(i for noun in nouns for i in lowered.get(noun, ()))]
-    if wh == ("who",):
+    firsts = {wh[0], "which"} if wh == ("who",) else {wh[0]}
+    places = [
+        *(i for first in firsts for i in lowered.get(first, ())),
+        *(i for noun in nouns for i in lowered.get(noun, ())),
+    ]
+    if whom:
         stemmed = stem_places(text)
         places.extend(i for naming in _NAMING for i in stemmed.get(naming, ()))
     end = len(tokenize(text)) - len(wh)
