@@ -69,7 +69,44 @@ from retrieval import article_from_text
             11,
         ),
         ("It is unknown which of them was his mother.", "who was his father?", None),
+        # the thing a "which <noun>?" asks for, and no other, withheld by a naming verb
+        (
+            "He worked for a company that ran the alarm but did not name the firm.",
+            "which suspect worked for the alarm company?",
+            None,
+        ),
+        # "who is X?" asks what X is, whatever X declined to name
+        ("Moser said a developer was keen but declined to name the firm.", "who is Moser?", None),
+        # the noun a "how much/which" question asks about, not yet estimated or given
+        (
+            "Officials have not yet estimated the damage to homes and shops.",
+            "how much damage was done to homes and shops?",
+            6,
+        ),
+        # a name said to be unknown a dozen words on
+        (
+            "The name of the firm that finished the work has not been made public.",
+            "which company finished the work?",
+            1,
+        ),
+        # a refusal that governs a second verb ("or to say"), about a pronoun's thing
+        (
+            "The authority declined to name the agencies or to say how much it was paying.",
+            "how much is the authority paying?",
+            10,
+        ),
+        (
+            "The health authority would not say how much it was paying the agencies.",
+            "how much is the health authority paying the nursing agencies?",
+            6,
+        ),
         ("She declined to name the insurer.", "who owns the museum?", None),
+        # ... the one withheld must be the one asked for, whatever words come before
+        (
+            "The director said the paintings were insured but declined to name the insurer.",
+            "who painted the portrait?",
+            None,
+        ),
         # ... or said to be unknown after it
         ("The cause of the fire is under investigation.", "why did the fire start?", 1),
         ("The names of the two men have not been released.", "who are the two men?", 1),
@@ -217,6 +254,9 @@ def test_a_yes_no_question_the_article_leaves_open_is_declined_in_its_words(
     [
         ("whether the ban if " * 20_000, "is the ban extended?"),
         ("it did not say when, " * 20_000, "when will the ban end?"),
+        ("declined to name it or to say how much it " * 10_000, "how much did it pay?"),
+        ("or which firm or which firm " * 10_000, "who is supplying it?"),
+        ("did not name the the the " * 10_000, "which company did it?"),
     ],
 )
 def test_hostile_sentences_stay_fast(text: str, question: str) -> None:

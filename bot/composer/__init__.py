@@ -255,7 +255,7 @@ def _answer_one(
         or _death_unsaid(analysis, best)
     ):
         return no_answer(knowledge, text, analysis, ranked, scope=scope)
-    left_open = _left_open(analysis, selection.sentences[:READ_SENTENCES], best, reader)
+    left_open = _left_open(analysis, selection.sentences[:_GAP_SENTENCES], best, reader)
     if left_open is not None:
         return no_answer(knowledge, text, analysis, ranked, scope=scope, left_open=left_open)
     threshold = options.abstain_threshold
@@ -362,6 +362,14 @@ def _yes_no_left_open(
         ),
         None,
     )
+
+
+# Sentences read for a gap the article admits: the ranker puts "the ministry declined to
+# disclose the price it would pay" below sentences that give other prices, so a few more
+# than the answer is read from (two more: 2 more unanswerable development questions
+# declined, none answerable; every sentence: 1 more, and "who is X?" declined for a
+# name X declined to give).
+_GAP_SENTENCES = READ_SENTENCES + 2
 
 
 def _left_open(

@@ -100,11 +100,12 @@ _DETERMINERS = DETERMINERS | {"its", "their", "his", "her"}
 # Words after the noun's phrase that say it is not known: "is under investigation".
 _STILL_OPEN = re.compile(
     r"\b(?:not (?:(?:yet|immediately|been) ){0,2}"
-    r"(?:known|clear|released|disclosed|determined|confirmed)|unknown|unclear|"
+    r"(?:known|clear|released|disclosed|determined|confirmed|revealed|made public)|unknown|"
+    r"unclear|"
     r"under investigation|being investigated)\b"
 )
 # How far after the noun the words saying it is unknown may stand.
-_STILL_OPEN_REACH = 10
+_STILL_OPEN_REACH = 12
 
 
 @lru_cache(maxsize=1024)
@@ -139,6 +140,7 @@ def unsaid_at(text: str, question: QuestionAnalysis) -> int | None:
             gap = (_left_open(tokens, index) or opened is not None) and (
                 _about_the_question(tokens, after, question)
                 or (_ends_clause(tokens, after) and _said_before(tokens, index, question))
+                or _said_around(tokens, index, after, question)
                 or (
                     opened is not None
                     and _about_the_question(tokens, opened, question, stop=after + _SUBJECT_REACH)
@@ -148,7 +150,12 @@ def unsaid_at(text: str, question: QuestionAnalysis) -> int | None:
             # "not determined the cause of ...", "declined to name the insurer"
             names_the_asked = tokens[index].lower in nouns
             none_given = names_the_asked and _none_given(tokens, index)
-            unnamed = whom and tokens[index].stem in _NAMING and _refused(tokens, index)
+            unnamed = (
+                whom
+                and tokens[index].stem in _NAMING
+                and _refused(tokens, index)
+                and _names_the_asked(tokens, index + 1, question, wh)
+            )
             withheld = unnamed or (names_the_asked and _noun_left_open(tokens, index))
             gap = (withheld or none_given) and _about_the_question(
                 tokens, index + 1, question, named=True
@@ -161,6 +168,18 @@ def unsaid_at(text: str, question: QuestionAnalysis) -> int | None:
         if gap:
             return index
     return None
+
+
+def _said_around(
+    tokens: Sequence[Token], index: int, after: int, question: QuestionAnalysis
+) -> bool:
+    """Whether an open wh-clause whose subject is a pronoun ("... had made an offer but
+    declined to say how much it had offered") is about the question, its words counted
+    before the wh-word too: the pronoun stands for what was named there."""
+    if after >= len(tokens) or tokens[after].lower not in _STANDING_FOR:
+        return False
+    start = max(0, index - _ELLIPSIS_REACH)
+    return _about_the_question(tokens, start, question, stop=after + _SUBJECT_REACH)
 
 
 def _said_wh(tokens: Sequence[Token], index: int, wh: tuple[str, ...]) -> int:
@@ -194,12 +213,51 @@ def _opened_before(tokens: Sequence[Token], index: int) -> int | None:
 _JOINING = frozenset({"or", "and"})
 
 
+def _names_the_asked(
+    tokens: Sequence[Token], start: int, question: QuestionAnalysis, wh: tuple[str, ...]
+) -> bool:
+    """Whether what a refused verb of naming withholds is what the question asks for: for
+    "which <noun>?" that noun ("would not name the company" for "which company ...?", not
+    "did not name the firm" for "which suspect ...?"); for "who?" one of its words in any
+    form ("declined to name the insurer" for "who insured it?", not for "who painted
+    it?"). A pronoun ("declined to name them"), or nothing ("whom the paper did not
+    name."), withholds whoever the sentence is about."""
+    reach = range(start, min(len(tokens), start + _OBJECT_REACH + 1))
+    at = next((index for index in reach if tokens[index].lower not in _DETERMINERS), None)
+    if at is None or not tokens[at].is_word or tokens[at].lower in _STANDING_FOR:
+        return True
+    named = tokens[at].stem
+    if wh == ("which",):
+        asked = question.focus or (question.head[-1] if question.head else _after_which(question))
+        return asked is None or named == asked
+    asked_stems = question.content_stems
+    return named in asked_stems or related_stems(asked_stems).get(named) is not None
+
+
+def _after_which(question: QuestionAnalysis) -> str | None:
+    """The stem of the word after "which" ("suspect" of "which suspect used to work
+    there?", read as a verb), or None ("which of them ...?")."""
+    tokens = tokenize(question.text[:_WH_PREFIX])
+    if len(tokens) < 2 or tokens[0].lower != "which" or tokens[1].lower in _DETERMINERS:
+        return None
+    return None if tokens[1].lower == "of" else tokens[1].stem
+
+
+# Words "declined to name" may withhold in place of the noun ("declined to name them").
+_STANDING_FOR = frozenset(
+    {"it", "them", "him", "her", "he", "she", "they", "either", "both", "any"}
+)
+# Determiners read past to the withheld noun ("declined to name the two companies").
+_OBJECT_REACH = 3
+
+
 def _asks_whom(question: QuestionAnalysis, wh: tuple[str, ...]) -> bool:
     """Whether the question asks who someone or some body is ("who will supply it?",
     "which company will supply it?"): a refusal to name one leaves it open."""
-    return wh == ("who",) or (
-        wh in {("which",), ("what",)}
-        and question.answer_type in {AnswerType.PERSON, AnswerType.ORGANIZATION}
+    if question.answer_type is AnswerType.DEFINITION:
+        return False  # "who is Gerlinde Moser?" asks what she is, whoever she declined to name
+    return wh in {("who",), ("which",)} or (
+        wh == ("what",) and question.answer_type in {AnswerType.PERSON, AnswerType.ORGANIZATION}
     )
 
 
@@ -272,9 +330,14 @@ def _asked_nouns(question: QuestionAnalysis, wh: tuple[str, ...]) -> frozenset[s
     """The nouns that name what the question asks for: "cause" for "why?" and for "what
     caused ...?", "name" for "who?" and for "what is the name of ...?"."""
     nouns = set(_ASKED_NOUNS.get(wh, frozenset()))
+    if question.answer_type in {AnswerType.PERSON, AnswerType.ORGANIZATION}:
+        nouns |= _ASKED_NOUNS[("who",)]  # "the name of the firm has not been made public"
     if question.answer_type is AnswerType.REASON:
         nouns |= _ASKED_NOUNS[("why",)]
     nouns |= {token.lower for token in question.content} & _ALL_ASKED_NOUNS
+    if question.focus and wh[0] in {"how", "which", "what"}:
+        # "have not yet estimated the damage to homes" for "how much damage was done?"
+        nouns |= {token.lower for token in question.content if token.stem == question.focus}
     return frozenset(nouns)
 
 
@@ -313,7 +376,13 @@ def _left_open(tokens: Sequence[Token], wh_index: int) -> bool:
 def _refused(tokens: Sequence[Token], verb: int) -> bool:
     """Whether the verb at ``verb`` is negated or refused: "did not say", "declined to name"."""
     before = tokens[max(0, verb - _NEGATION_REACH) : verb]
-    return any(says_not(token.lower) or token.stem in _REFUSING for token in before)
+    if any(says_not(token.lower) or token.stem in _REFUSING for token in before):
+        return True
+    # "declined to name it or to say how much": a second verb of the same refusal
+    if verb < 2 or tokens[verb - 1].lower != "to" or tokens[verb - 2].lower not in _JOINING:
+        return False
+    earlier = tokens[max(0, verb - _ELLIPSIS_REACH) : verb - 2]
+    return any(token.stem in _REFUSING for token in earlier)
 
 
 def _about_the_question(
