@@ -95,6 +95,19 @@ from retrieval import article_from_text
             "how much is the authority paying?",
             10,
         ),
+        # a value withheld as "its" value, of what was named before
+        (
+            "Restrepo signed a new contract, but the team did not disclose its value.",
+            "how much is Restrepo's new contract worth?",
+            13,
+        ),
+        # "which" and a wider kind of the noun asked about
+        (
+            "He declined to say which criminal group was behind the shipment.",
+            "which gang was behind the shipment?",
+            4,
+        ),
+        ("He declined to say which firm was behind the shipment.", "which gang sent it?", None),
         (
             "The health authority would not say how much it was paying the agencies.",
             "how much is the health authority paying the nursing agencies?",

@@ -89,7 +89,7 @@ _ASKED_NOUNS = {
     ("why",): frozenset({"cause", "reason", "reasons", "motive"}),
     ("who",): frozenset({"name", "names", "identity", "identities"}),
     ("how", "many"): frozenset({"number"}),
-    ("how", "much"): frozenset({"amount", "cost", "value", "price", "sum"}),
+    ("how", "much"): frozenset({"amount", "cost", "value", "price", "sum", "size"}),
     ("how", "old"): frozenset({"age", "ages"}),
     ("when",): frozenset({"date", "timing"}),
     ("where",): frozenset({"location", "whereabouts"}),
@@ -138,7 +138,9 @@ def unsaid_at(text: str, question: QuestionAnalysis) -> int | None:
             after = index + said_wh
             opened = _opened_before(tokens, index)
             gap = (_left_open(tokens, index) or opened is not None) and (
-                _about_the_question(tokens, after, question)
+                _about_the_question(
+                    tokens, after, question, named=_asks_a_kind(tokens, after, question)
+                )
                 or (_ends_clause(tokens, after) and _said_before(tokens, index, question))
                 or _said_around(tokens, index, after, question)
                 or (
@@ -160,14 +162,36 @@ def unsaid_at(text: str, question: QuestionAnalysis) -> int | None:
             gap = (withheld or none_given) and _about_the_question(
                 tokens, index + 1, question, named=True
             )
-            if (none_given or unnamed) and not gap:
+            owned = (
+                withheld
+                and tokens[index].lower in _ASKED_NOUNS.get(wh, ())
+                and tokens[index - 1].lower in _OWNERS
+            )
+            if (none_given or unnamed or owned) and not gap:
                 # "the retrial, for which no date has been set", "a former accountant,
-                # whom the newspaper did not name"
+                # whom the newspaper did not name", "signed a new contract but did not
+                # disclose its value"
                 start = max(0, index - _ELLIPSIS_REACH)
                 gap = _about_the_question(tokens, start, question, named=True, stop=index)
         if gap:
             return index
     return None
+
+
+def _asks_a_kind(tokens: Sequence[Token], after: int, question: QuestionAnalysis) -> bool:
+    """Whether the noun after a sentence's "which" names a wider kind of what the
+    question's "which <noun>" asks for: "declined to say which criminal group was behind
+    the shipment" asks the question's "which gang?" (its own noun counts as said)."""
+    if not question.focus or tokens[after - 1].lower != "which":
+        return False
+    focus = next((t.lower for t in question.content if t.stem == question.focus), None)
+    return focus is not None and any(
+        is_a_kind_of(focus, token.lower) for token in tokens[after : after + _KIND_REACH]
+    )
+
+
+# Words after "which" read for its noun ("which criminal group").
+_KIND_REACH = 2
 
 
 def _said_around(
@@ -243,6 +267,8 @@ def _after_which(question: QuestionAnalysis) -> str | None:
     return None if tokens[1].lower == "of" else tokens[1].stem
 
 
+# Owners standing for what was named before: "did not disclose its value".
+_OWNERS = frozenset({"its", "their", "his", "her"})
 # Words "declined to name" may withhold in place of the noun ("declined to name them").
 _STANDING_FOR = frozenset(
     {"it", "them", "him", "her", "he", "she", "they", "either", "both", "any"}
@@ -267,15 +293,15 @@ def _places_to_read(text: str, wh: tuple[str, ...], nouns: frozenset[str], whom:
     Any other word opens none, so a sentence is read only where such a word stands."""
     lowered = lower_places(text)
     firsts = {wh[0], "which"} if wh == ("who",) else {wh[0]}
-    places = [
-        *(i for first in firsts for i in lowered.get(first, ())),
-        *(i for noun in nouns for i in lowered.get(noun, ())),
-    ]
+    size = len(tokenize(text))
+    # wh-words need room for the rest of theirs; a noun may be the sentence's last word
+    # ("did not disclose its value.")
+    places = [i for first in firsts for i in lowered.get(first, ()) if i < size - len(wh)]
+    places.extend(i for noun in nouns for i in lowered.get(noun, ()))
     if whom:
         stemmed = stem_places(text)
         places.extend(i for naming in _NAMING for i in stemmed.get(naming, ()))
-    end = len(tokenize(text)) - len(wh)
-    return sorted({index for index in places if 1 <= index < end})
+    return sorted({index for index in places if 1 <= index < size})
 
 
 def _whether_open(text: str, question: QuestionAnalysis) -> int | None:
