@@ -101,6 +101,12 @@ from retrieval import article_from_text
             "how much is Restrepo's new contract worth?",
             13,
         ),
+        # a noun qualified by a word, withheld by a second verb of one refusal
+        (
+            "The firm declined to name the lenders or disclose the interest rate on the loan.",
+            "what interest rate is on the loan?",
+            11,
+        ),
         # "which" and a wider kind of the noun asked about
         (
             "He declined to say which criminal group was behind the shipment.",

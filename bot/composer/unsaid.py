@@ -159,8 +159,10 @@ def unsaid_at(text: str, question: QuestionAnalysis) -> int | None:
                 and _names_the_asked(tokens, index + 1, question, wh)
             )
             withheld = unnamed or (names_the_asked and _noun_left_open(tokens, index))
-            gap = (withheld or none_given) and _about_the_question(
-                tokens, index + 1, question, named=True
+            gap = (withheld or none_given) and (
+                _about_the_question(tokens, index + 1, question, named=True)
+                # "disclose the interest rate on the loan": the noun's own word counts
+                or (_qualified(tokens, index) and _about_the_question(tokens, index - 1, question))
             )
             owned = (
                 withheld
@@ -192,6 +194,12 @@ def _asks_a_kind(tokens: Sequence[Token], after: int, question: QuestionAnalysis
 
 # Words after "which" read for its noun ("which criminal group").
 _KIND_REACH = 2
+
+
+def _qualified(tokens: Sequence[Token], index: int) -> bool:
+    """Whether one word between a determiner and the noun at ``index`` qualifies it ("the
+    interest rate")."""
+    return index > 1 and tokens[index - 1].is_word and tokens[index - 2].lower in _DETERMINERS
 
 
 def _said_around(
@@ -381,6 +389,8 @@ def _noun_left_open(tokens: Sequence[Token], index: int) -> bool:
     of telling or finding out ("have not determined the cause"), or said to be unknown
     soon after ("the cause of the fire is under investigation")."""
     verb = index - 1
+    if _qualified(tokens, index):
+        verb -= 1  # "disclose the interest rate": one word qualifies the noun
     if verb > 0 and tokens[verb].lower in _DETERMINERS:
         verb -= 1
     if verb >= 0 and tokens[verb].stem in _TELLING | _FINDING and _refused(tokens, verb):
@@ -404,10 +414,12 @@ def _refused(tokens: Sequence[Token], verb: int) -> bool:
     before = tokens[max(0, verb - _NEGATION_REACH) : verb]
     if any(says_not(token.lower) or token.stem in _REFUSING for token in before):
         return True
-    # "declined to name it or to say how much": a second verb of the same refusal
-    if verb < 2 or tokens[verb - 1].lower != "to" or tokens[verb - 2].lower not in _JOINING:
+    # "declined to name it or to say how much", "declined to name the lenders or
+    # disclose the rate": a second verb of the same refusal
+    joined = verb - 1 if verb > 0 and tokens[verb - 1].lower == "to" else verb
+    if joined < 1 or tokens[joined - 1].lower not in _JOINING:
         return False
-    earlier = tokens[max(0, verb - _ELLIPSIS_REACH) : verb - 2]
+    earlier = tokens[max(0, joined - _ELLIPSIS_REACH) : joined - 1]
     return any(token.stem in _REFUSING for token in earlier)
 
 
