@@ -53,6 +53,7 @@ from bot.composer.matching import coverage, sentence_for
 from bot.composer.multipart import split_question
 from bot.composer.normalization import MAX_QUESTION_CHARS, clean_question
 from bot.composer.noun_kinds import compound_of, is_a_kind_of
+from bot.composer.parentage import ParentAsked, asked_parent, parents_work
 from bot.composer.person_words import PERSON_STEMS
 from bot.composer.pinned import pinned_unsaid
 from bot.composer.questions import (
@@ -206,6 +207,49 @@ def ranked_passages(
     return [passages[item.index] for item in ranked[: options.top_k]]
 
 
+def _parents_work_answer(
+    text: str,
+    analysis: QuestionAnalysis,
+    reader: ArticleReader,
+    parent: ParentAsked,
+    *,
+    options: ComposerOptions,
+    scope: int | None,
+) -> Answer | None:
+    """ "What did his parents do?" answered by the article's "the son of a shoemaker and a
+    church organist" (:mod:`bot.composer.parentage`), or None when it says no such thing."""
+    knowledge = reader.knowledge
+    passages = [
+        passage
+        for passage in knowledge.retriever.passages
+        if scope is None or reader.article_number(passage.index) == scope
+    ]
+    found = parents_work(passages, parent.parent, analysis.capital_stems)
+    if found is None:
+        return None
+    source = found.passage
+    reply = sourced_answer(
+        knowledge,
+        text,
+        analysis,
+        short=found.text,
+        source=source,
+        span=(source.start + found.start, source.start + found.end),
+        confidence=_PARENTAGE_CONFIDENCE,
+        evidence=evidence_for(knowledge, source.index, [(source, 1.0)], options.top_k),
+    )
+    # the composer's phrasing reads a type; this one says whose parent it was
+    statement = parent.statement(found.text)
+    return replace(
+        reply, statement=statement, answer=reply.answer.replace(reply.statement, statement, 1)
+    )
+
+
+# How sure a parent's work read from "the son of a shoemaker" is: a rule's reading of a
+# phrase that says nothing else, not the fitted model's probability.
+_PARENTAGE_CONFIDENCE = 0.9
+
+
 def _ranked(
     analysis: QuestionAnalysis, reader: ArticleReader, options: ComposerOptions, scope: int | None
 ) -> list[RankedSentence]:
@@ -225,6 +269,11 @@ def _answer_one(
     knowledge = reader.knowledge
     if analysis.answer_type is AnswerType.YES_NO:
         return _answer_yes_no(text, analysis, reader, options, scope)
+    parent = asked_parent(analysis.text)
+    if parent is not None:
+        said = _parents_work_answer(text, analysis, reader, parent, options=options, scope=scope)
+        if said is not None:
+            return said
     if asks_event(analysis):
         # "what happened to the ferry?": the sentence that tells it, found and judged by
         # the question's words but "happened"
