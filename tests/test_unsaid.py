@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bot.composer import answer
 from bot.composer.questions import analyze_question
-from bot.composer.unsaid import asked_wh, unsaid_at
+from bot.composer.unsaid import asked_wh, conditioned_at, unsaid_at
 from bot.knowledge import Knowledge
 from retrieval import article_from_text
 
@@ -197,6 +197,33 @@ def test_a_sentence_that_leaves_the_question_open(
     text: str, question: str, open_at: int | None
 ) -> None:
     assert unsaid_at(text, analyze_question(question)) == open_at
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        ("Drivers will walk out on Nov. 14 if there is no agreement.", 8),
+        ("They would strike from April 6 if no deal was reached.", 6),
+        ("The plant will stay open unless no buyer is found.", 5),
+        ("The minister had not ruled out charges.", 3),
+        # a condition that is met, or a plain negation
+        ("Drivers will walk out if the talks fail.", None),
+        ("The minister ruled out charges.", None),
+        ("No deal was reached.", None),
+    ],
+)
+def test_a_sentence_that_hangs_on_something_not_happening(text: str, at: int | None) -> None:
+    assert conditioned_at(text) == at
+
+
+def test_a_yes_no_question_answered_by_a_condition_is_declined_in_its_words() -> None:
+    story = article_from_text(
+        "Bus strike\n\nLisbon bus drivers struck on Friday over pay. The union said drivers "
+        "will strike again on Nov. 14 if there is no agreement."
+    )
+    reply = answer("will the drivers strike again on nov 14?", Knowledge.from_article(story))
+    assert reply.kind == "no_answer"
+    assert "if there is no agreement" in reply.statement
 
 
 @pytest.mark.parametrize(

@@ -80,7 +80,7 @@ from bot.composer.span_features import HEAT_WORDS, asked_quantity, counts_childr
 from bot.composer.tokens import Token, tokenize
 from bot.composer.trimming import lifespan, trimmed
 from bot.composer.understanding import search_query, understand
-from bot.composer.unsaid import unsaid_at
+from bot.composer.unsaid import conditioned_at, unsaid_at
 from bot.composer.weights import AnswerWeights, default_weights
 from bot.composer.word_classes import WordClass, is_common_word, word_class
 from bot.composer.yes_no import PASSAGE_COVERAGE, judge_yes_no, yes_no_coverage
@@ -403,7 +403,7 @@ def _yes_no_left_open(
     sentence below one that answers: it holds no answer, though it says the question."""
     if analysis.answer_type is not AnswerType.YES_NO:
         return None
-    return next(
+    said_open = next(
         (
             passage
             for passage, _ in ranked[:READ_SENTENCES]
@@ -411,6 +411,9 @@ def _yes_no_left_open(
         ),
         None,
     )
+    if said_open is None and ranked and conditioned_at(ranked[0][0].text) is not None:
+        return ranked[0][0]  # "will walk out on Nov. 14 if there is no agreement"
+    return said_open
 
 
 # Sentences read for a gap the article admits: the ranker puts "the ministry declined to

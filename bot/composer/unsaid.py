@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 from bot.composer.inflections import related_stems
 from bot.composer.lexicon import DETERMINERS, says_not
@@ -31,7 +32,7 @@ from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.tokens import Token, lower_places, stem_places, tokenize
 from retrieval.analysis import stem
 
-__all__ = ["asked_wh", "unsaid_at"]
+__all__ = ["asked_wh", "conditioned_at", "unsaid_at"]
 
 # Verbs of telling or knowing whose negation leaves the wh-clause after them open.
 _TELLING = frozenset(
@@ -310,6 +311,29 @@ def _places_to_read(text: str, wh: tuple[str, ...], nouns: frozenset[str], whom:
         stemmed = stem_places(text)
         places.extend(i for naming in _NAMING for i in stemmed.get(naming, ()))
     return sorted({index for index in places if 1 <= index < size})
+
+
+def conditioned_at(text: str) -> int | None:
+    """Where a sentence makes what it says hang on something not happening, or None:
+    "drivers will walk out again on Nov. 14 if there is no agreement", "had not ruled out
+    charges". Said of the sentence that best says a yes/no question, it answers neither
+    yes nor no: the article leaves the question open."""
+    tokens = tokenize(text)
+    for index, token in enumerate(tokens):
+        after = [other.lower for other in tokens[index + 1 : index + 1 + _CONDITION_REACH]]
+        if token.lower in _CONDITIONS and any(says_not(word) for word in after):
+            return index
+        if says_not(token.lower) and any(
+            word in _RULE_FORMS and following == "out" for word, following in pairwise(after)
+        ):
+            return index
+    return None
+
+
+# "if there is no agreement": the negation this close after "if" or "unless".
+_CONDITION_REACH = 3
+_CONDITIONS = frozenset({"if", "unless"})
+_RULE_FORMS = frozenset({"rule", "ruled", "ruling", "rules"})
 
 
 def _whether_open(text: str, question: QuestionAnalysis) -> int | None:
