@@ -368,6 +368,35 @@ def test_a_quantity_of_someone_is_not_read_in_a_sentence_about_another(
     _declined_or_holding(answer(question, PRIZES), answer_holds)
 
 
+ROBBERY = Knowledge.from_article(
+    article_from_text(
+        "Bank robbed in Valencia\n\n"
+        "Police have arrested three men over the robbery of a bank in Valencia, where shots "
+        "were fired.\n\n"
+        "The gang took 310,000 euros and 14 laptops.\n\n"
+        "About 400 residents live in the district, which has 11 separate schools."
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_holds"),
+    [
+        ("how many men were arrested?", "three"),
+        # people are counted by a word for people, a kind by its kind ("laptops", computers)
+        ("how many people live in the district?", "400"),
+        ("how many computers did the gang take?", "14"),
+        # a count of another thing counts nothing asked: "three men" are no shots
+        ("how many shots were fired?", None),
+        ("how many houses are in the district?", None),
+    ],
+)
+def test_a_count_of_another_thing_answers_no_how_many(
+    question: str, answer_holds: str | None
+) -> None:
+    _declined_or_holding(answer(question, ROBBERY), answer_holds)
+
+
 CARMAKER = Knowledge.from_article(
     article_from_text(
         "Carmaker cuts jobs\n\n"
