@@ -374,7 +374,8 @@ ROBBERY = Knowledge.from_article(
         "Police have arrested three men over the robbery of a bank in Valencia, where shots "
         "were fired.\n\n"
         "The gang took 310,000 euros and 14 laptops.\n\n"
-        "About 400 residents live in the district, which has 11 separate schools."
+        "About 400 residents live in the district, which has 11 separate schools.\n\n"
+        "The bank said it would cut 120 jobs."
     )
 )
 
@@ -389,6 +390,8 @@ ROBBERY = Knowledge.from_article(
         # a count of another thing counts nothing asked: "three men" are no shots
         ("how many shots were fired?", None),
         ("how many houses are in the district?", None),
+        # ... but people are counted by what befalls them
+        ("how many people will lose their jobs?", "120"),
     ],
 )
 def test_a_count_of_another_thing_answers_no_how_many(
