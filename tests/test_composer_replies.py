@@ -400,6 +400,33 @@ def test_a_count_of_another_thing_answers_no_how_many(
     _declined_or_holding(answer(question, ROBBERY), answer_holds)
 
 
+QUAKE_AID = Knowledge.from_article(
+    article_from_text(
+        "Quake aid pledged\n\n"
+        "A foreign mining company that operates a gold mine in the region also pledged aid.\n\n"
+        "The culture ministry is paying for the survey of damaged churches.\n\n"
+        "Van Gend en Loos, a postal company, sued the customs office."
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_holds"),
+    [
+        # a body brought in with "a" and no name is one the story does not identify
+        ("which mining company pledged aid?", None),
+        # ... one it names by what it is answers
+        ("which ministry is paying for the survey?", "culture ministry"),
+        # ... as does a description asked for
+        ("what type of company is Van Gend en Loos?", "postal company"),
+    ],
+)
+def test_a_body_the_story_does_not_name_is_no_answer_to_which(
+    question: str, answer_holds: str | None
+) -> None:
+    _declined_or_holding(answer(question, QUAKE_AID), answer_holds)
+
+
 CARMAKER = Knowledge.from_article(
     article_from_text(
         "Carmaker cuts jobs\n\n"

@@ -316,6 +316,7 @@ def _answer_one(
         and not _focus_unsaid(analysis, reader, best.sentence.passage.index)
         and not _counted_of_another(analysis, best, reader)
         and not _counts_another_thing(analysis, best)
+        and not _left_unnamed(analysis, best)
         and not _role_of_another(analysis, best)
         and not _contest_of_another(analysis, best)
     )
@@ -768,6 +769,27 @@ def _counts_another_thing(analysis: QuestionAnalysis, best: Candidate) -> bool:
 
 
 _PEOPLE_WORDS = frozenset({"people", "persons"})
+
+
+def _left_unnamed(analysis: QuestionAnalysis, best: Candidate) -> bool:
+    """Whether "which mining company pledged aid?" is answered by "A foreign mining
+    company ... also pledged aid": a body the story brings in with "a" and no name is
+    one it does not identify, and saying "foreign mining company" names none."""
+    if analysis.answer_type is not AnswerType.ORGANIZATION or _A_KIND_ASKED.search(analysis.text):
+        return False  # "what type of company is it?" asks for a description
+    tokens = best.sentence.tokens
+    if any(
+        token.is_capitalized and not opens_sentence(tokens, at)
+        for at, token in enumerate(tokens[best.first : best.last + 1], best.first)
+    ):
+        return False
+    opener = tokens[best.first].lower
+    before = tokens[best.first - 1].lower if best.first > 0 else ""
+    return opener in _INDEFINITE or before in _INDEFINITE
+
+
+_INDEFINITE = frozenset({"a", "an", "another", "some"})
+_A_KIND_ASKED = re.compile(r"\b(?:type|kind|sort)s? of\b", re.IGNORECASE)
 
 
 def _stands_for_a_name_before(
