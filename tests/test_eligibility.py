@@ -864,6 +864,17 @@ def test_a_measure_or_a_persons_name_admits_only_its_kind(
     _assert_admits(question, FIRE_READER, admitted, kept_out)
 
 
+def test_the_name_of_a_place_is_a_proper_name() -> None:
+    """ "nearby colliery" names no colliery: a place's name is a proper name, as a ship's."""
+    reader = reader_of(
+        "Story\n\nThe plant was built beside a nearby colliery that shut in the 1990s. "
+        "Miners came from the Hartfield colliery."
+    )
+    _assert_admits(
+        "what was the name of the colliery that shut?", reader, "Hartfield", "nearby colliery"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "admitted", "kept_out"),
     [

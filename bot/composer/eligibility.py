@@ -1290,12 +1290,13 @@ def _asks_a_proper_name(text: str) -> bool:
 
 
 def _a_named_kind(word: str) -> bool:
-    """ "stadium", "ship", "school", "company": a kind of thing whose members have names of
-    their own (WordNet's artifacts and organizations), not "process" or "policy"."""
+    """ "stadium", "ship", "school", "company", "colliery", "village": a kind of thing whose
+    members have names of their own (WordNet's artifacts, organizations and locations),
+    not "process" or "policy"."""
     return any(is_a_kind_of(form, kind) for form in singulars(word) for kind in _NAMED_KINDS)
 
 
-_NAMED_KINDS = ("artifact", "organization")
+_NAMED_KINDS = ("artifact", "organization", "location")
 
 
 def _names_people(word: str) -> bool:
