@@ -28,6 +28,7 @@ from retrieval import Passage, article_from_text
         ("who were her parents?", None, None),
         ("what did the council do?", None, None),
         ("what did her father say?", None, None),
+        ("what did her father do after the verdict?", None, None),
     ],
 )
 def test_the_parent_a_question_asks_about(

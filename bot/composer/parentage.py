@@ -29,14 +29,15 @@ __all__ = ["ParentAsked", "Parentage", "asked_parent", "parents_work"]
 Parent = Literal["parents", "father", "mother"]
 
 # "what did her father do (for a living)?", "what were his parents' jobs?", "what job did
-# her mother have?": the asked parent is group 1, 2 or 3.
+# her mother have?": whose parent (the first group that matches) and which (the second).
+# The question ends there: "what did her father do after the verdict?" asks a deed.
 _OWNER = r"(his|her|their|(?:[^\W\d_][\w'-]{0,30} ){0,2}[^\W\d_][\w'-]{0,30}'s?)"
 _PARENT = r"(parents|father|mother|dad|mum|mom)"
 _ASKED = re.compile(
-    rf"^what (?:did|do|does) {_OWNER} {_PARENT} do\b(?: for (?:a living|work|money))?"
+    rf"^what (?:did|do|does) {_OWNER} {_PARENT} do(?: for (?:a living|work|money))?\W*$"
     rf"|^what (?:was|were|is|are) {_OWNER} {_PARENT}(?:'s|')? "
-    r"(?:jobs?|occupations?|professions?|trades?|work)"
-    rf"|^what (?:job|jobs|work) did {_OWNER} {_PARENT} (?:do|have)"
+    r"(?:jobs?|occupations?|professions?|trades?|work)\W*$"
+    rf"|^what (?:job|jobs|work) did {_OWNER} {_PARENT} (?:do|have)\W*$"
 )
 _PARENT_WORDS: dict[str, Parent] = {
     "parents": "parents",
