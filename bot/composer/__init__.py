@@ -52,7 +52,7 @@ from bot.composer.lexicon import (
 from bot.composer.matching import coverage, sentence_for
 from bot.composer.multipart import split_question
 from bot.composer.normalization import MAX_QUESTION_CHARS, clean_question
-from bot.composer.noun_kinds import compound_of, is_a_kind_of
+from bot.composer.noun_kinds import compound_of, focus_word, is_a_kind_of
 from bot.composer.parentage import ParentAsked, asked_parent, parents_work
 from bot.composer.person_words import PERSON_STEMS
 from bot.composer.pinned import pinned_unsaid
@@ -671,7 +671,7 @@ def _focus_unsaid(analysis: QuestionAnalysis, reader: ArticleReader, index: int)
         )
     if focus in said:
         return False
-    written = next((token.lower for token in analysis.content if token.stem == focus), focus)
+    written = focus_word(analysis) or focus
     return not _said_another_way(focus, written, reader, index)
 
 
@@ -755,7 +755,7 @@ def _counts_another_thing(analysis: QuestionAnalysis, best: Candidate) -> bool:
     if asked_quantity(analysis) != "count":
         return False
     counted = best.sentence.tokens[best.last]
-    focus = next((t.lower for t in analysis.content if t.stem == analysis.focus), None)
+    focus = focus_word(analysis)
     if focus is None or not counted.is_word or counted.stem == analysis.focus:
         return False
     word = counted.lower

@@ -19,7 +19,7 @@ from bot.composer.inflections import singulars
 from bot.composer.questions import QuestionAnalysis
 from retrieval.analysis import stem
 
-__all__ = ["compound_of", "head_word", "is_a_kind_of", "is_a_noun"]
+__all__ = ["compound_of", "focus_word", "head_word", "is_a_kind_of", "is_a_noun"]
 
 # The head noun's senses that count: "crop" is first a harvest, then a cultivated
 # plant; its third sense, a collection of things ("the annual crop of students"), would
@@ -98,4 +98,16 @@ def head_word(question: QuestionAnalysis) -> str | None:
     """The question's head noun as written, lower-case ("crop" of "what major crop?")."""
     if not question.head:
         return None
-    return next((t.lower for t in question.content if t.stem == question.head[-1]), None)
+    return _as_written(question, question.head[-1])
+
+
+def focus_word(question: QuestionAnalysis) -> str | None:
+    """The question's focus as written, lower-case ("shots" of "how many shots were
+    fired?"): WordNet's kinds are of words, not stems."""
+    if not question.focus:
+        return None
+    return _as_written(question, question.focus)
+
+
+def _as_written(question: QuestionAnalysis, stemmed: str) -> str | None:
+    return next((t.lower for t in question.content if t.stem == stemmed), None)

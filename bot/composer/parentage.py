@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.composer.lexicon import KIN_NOUNS
+from bot.composer.lexicon import KIN_NOUNS, POSSESSIVE_PRONOUNS
 from bot.composer.noun_kinds import is_a_kind_of
 from bot.composer.tokens import tokenize
 from retrieval import Passage
@@ -80,14 +80,11 @@ class ParentAsked:
     def statement(self, work: str) -> str:
         """The reply's sentence: "Her father was a railway clerk."."""
         verb = "were" if self.parent == "parents" else "was"
-        if self.owner in _PRONOUNS:
+        if self.owner in POSSESSIVE_PRONOUNS:
             owner = self.owner.capitalize()
         else:  # a name, typed in lower case: "radovan kučera's" -> "Radovan Kučera's"
             owner = " ".join(word[:1].upper() + word[1:] for word in self.owner.split())
         return f"{owner} {self.parent} {verb} {work}."
-
-
-_PRONOUNS = frozenset({"his", "her", "their"})
 
 
 def asked_parent(question_text: str) -> ParentAsked | None:

@@ -27,7 +27,7 @@ from itertools import pairwise
 
 from bot.composer.inflections import related_stems
 from bot.composer.lexicon import DETERMINERS, says_not
-from bot.composer.noun_kinds import is_a_kind_of
+from bot.composer.noun_kinds import focus_word, is_a_kind_of
 from bot.composer.questions import AnswerType, QuestionAnalysis
 from bot.composer.tokens import Token, lower_places, stem_places, tokenize
 from retrieval.analysis import stem
@@ -187,7 +187,7 @@ def _asks_a_kind(tokens: Sequence[Token], after: int, question: QuestionAnalysis
     the shipment" asks the question's "which gang?" (its own noun counts as said)."""
     if not question.focus or tokens[after - 1].lower != "which":
         return False
-    focus = next((t.lower for t in question.content if t.stem == question.focus), None)
+    focus = focus_word(question)
     return focus is not None and any(
         is_a_kind_of(focus, token.lower) for token in tokens[after : after + _KIND_REACH]
     )
