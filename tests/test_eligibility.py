@@ -649,7 +649,9 @@ INVASION_READER = reader_of(
     "Leaders set new talks for June 15-16. "
     "The port paid a premium of 28 percent on Friday. "
     "Negotiators signed the contract at 4:15 a.m. in a hotel. "
-    "Inflation should fall to target in the second half of 2027."
+    "Inflation should fall to target in the second half of 2027. "
+    "Kestrel Retail could shut sixty stores in the first half of next year. "
+    "The union wants 6% this year and 3% in 2027."
 )
 
 
@@ -663,6 +665,11 @@ INVASION_READER = reader_of(
         ("what did leaders set?", "new talks", "June 15-16"),  # a range of days too
         ("what premium did the port pay?", "premium of 28 percent", "Friday"),  # a weekday too
         ("what should fall?", "Inflation", "second half of 2027"),  # a part of a year too
+        # a time said from now, or a time word alone
+        ("which chain could shut stores?", "Kestrel Retail", "first half of next year"),
+        ("which chain could shut stores?", "Kestrel Retail", "year"),
+        # numbers with a time said from now are no date
+        ("what does the union want?", "6% this year and 3% in 2027", "union"),
         # a name holding a year is a name, not a date
         ("what followed the vote?", "1997 Treaty of Amsterdam", "1281"),
         # a question that asks "when" in its own words still gets dates

@@ -762,14 +762,33 @@ def _only_a_date(words: tuple[str, ...]) -> bool:
     """Whether ``words`` are a date or a time of day and nothing else ("in the summer of
     1961", "4:15 a.m."): one year, calendar word or clock time, and only date words.
     Memoized by the words, as spans are."""
-    if not any(
+    relative = _a_relative_date(words)
+    if not relative and not any(
         _YEAR.fullmatch(word) or word in CALENDAR_WORDS or _CLOCK.fullmatch(word) for word in words
     ):
         return False
     return all(
-        word in _DATE_WORDS or _DAY_OR_YEAR.fullmatch(word) or _CLOCK.fullmatch(word)
+        word in _DATE_WORDS
+        or (relative and word in _RELATIVE)
+        or _DAY_OR_YEAR.fullmatch(word)
+        or _CLOCK.fullmatch(word)
         for word in words
     )
+
+
+def _a_relative_date(words: tuple[str, ...]) -> bool:
+    """Whether ``words`` name a time by its place from now, with no number: "next year",
+    "the first half of last month", "this week" (a time noun after "next", "last",
+    "this" ...), or a time noun alone ("year")."""
+    if any(character.isdigit() for word in words for character in word):
+        return False  # "6% this year and 3% in 2027" is an offer
+    if len(words) == 1:
+        return words[0] in TIME_NOUNS
+    return any(word in _RELATIVE and later in TIME_NOUNS for word, later in pairwise(words))
+
+
+# Words that place a time from now: "next year", "the following week".
+_RELATIVE = frozenset({"next", "last", "this", "coming", "following", "previous"})
 
 
 def _a_date_for_a_thing(candidate: Candidate, question: QuestionAnalysis) -> bool:
