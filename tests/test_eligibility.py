@@ -1683,3 +1683,30 @@ def test_a_body_for_a_person_or_a_place_and_a_unit_spelled_otherwise(
         "meteorite weighs more than expected."
     )
     _assert_admits(question, reader, admitted, kept_out)
+
+
+SETTINGS_READER = reader_of(
+    "Recall vote\n\n"
+    "Voters in the Polish town of Ełk recalled Mayor Dariusz Kowalczyk on Sunday. "
+    "Tomasz Rybak of Civic Renewal led the campaign. "
+    "Police searched a flat in the Benimaclet district. "
+    "The suspect had worked for Sentinel Security."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a name the story gives a town or a district names no body and no one
+        ("which party does Tomasz Rybak belong to?", None, "Ełk"),
+        ("which firm did the suspect work for?", None, "Benimaclet"),
+        ("who led the campaign?", "Tomasz Rybak of Civic Renewal", "Ełk"),
+        # and still answers where
+        ("where did police search a flat?", "Benimaclet", None),
+        ("where were voters?", "Ełk", None),
+    ],
+)
+def test_a_place_the_story_names_is_no_body_or_person(
+    question: str, admitted: str | None, kept_out: str | None
+) -> None:
+    _assert_admits(question, SETTINGS_READER, admitted, kept_out)

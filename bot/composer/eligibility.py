@@ -251,6 +251,7 @@ def candidate_spans(
             or _a_nationality_for_a_body(candidate, question)
             or _a_body_for_a_persons_deed(candidate, question)
             or _a_body_for_a_place(candidate, question)
+            or _a_place_for_a_body(candidate, question, reader)
             or (question.answer_type in _ENTITY_TYPES and says_money(candidate))
             or _names_a_thing_asked_about(candidate, question)
             or _a_score_of_another_time(candidate, question)
@@ -369,6 +370,25 @@ def _a_body_for_a_place(candidate: Candidate, question: QuestionAnalysis) -> boo
     )
 
 
+def _a_place_for_a_body(
+    candidate: Candidate, question: QuestionAnalysis, reader: ArticleReader
+) -> bool:
+    """ "Ełk" for "which party does Rybak belong to?" or "who was recalled as mayor?": a
+    name the story gives a town, a village or a district ("the Polish town of Ełk", "the
+    Benimaclet district") names no body and no one, though no gazetteer knows it."""
+    if question.answer_type not in _BODY_OR_PERSON or rule_family(candidate.rule) != "name":
+        return False
+    name = candidate.text
+    return any(reader.writes(f"{kind} of {name}") for kind in _SETTLEMENTS) or any(
+        reader.writes(f"{name} {kind}") for kind in _AREAS
+    )
+
+
+_BODY_OR_PERSON = frozenset({AnswerType.ORGANIZATION, AnswerType.PERSON})
+# The words news puts before a place's name ("the town of Ełk") and after it ("the
+# Benimaclet district"), lower-case: "City of London Corporation" names a body.
+_SETTLEMENTS = ("town", "city", "village", "hamlet", "suburb", "district", "province", "region")
+_AREAS = ("district", "neighbourhood", "neighborhood", "county", "province", "region", "valley")
 _BODY_NAMES = frozenset({"name:organization", "name:place"})
 _PERSONAL_DEEDS = frozenset(
     """
