@@ -322,6 +322,7 @@ def test_a_bare_number_counts_the_noun_past_its_qualifiers() -> None:
         ("how much were tickets for the final?", "money"),
         ("how much is the house?", "money"),
         ("how much is the company paying?", "money"),
+        ("how much are Lyon's cooling measures costing?", "money"),  # any form of "cost"
         ("how much is left?", "amount"),
         ("how much copper does the mine produce?", "amount"),
         # a weight, as "how heavy?" asks

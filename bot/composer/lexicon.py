@@ -325,8 +325,8 @@ CURRENCY_WORDS = words(
 # Words that make "how much" ask for money: the answer is then an amount of it.
 MONEY_WORDS = (
     words(
-        "cost costs costed price prices priced pay pays paid paying payment worth spend spent "
-        "spending earn earned earns earning earnings lose lost loss losses raise raised "
+        "cost costs costed costing price prices priced pay pays paid paying payment worth spend "
+        "spent spending earn earned earns earning earnings lose lost loss losses raise raised "
         "fund funding funded fine fined bail salary wage wages revenue revenues profit "
         "profits budget money cash fee fees charge charged sell sold buy bought invest "
         "invested investment value valued prize award damages compensation settlement debt loan"
