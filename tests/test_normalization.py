@@ -266,6 +266,13 @@ CHAIRMAN = {"chairman", "chief", "executive"}.__contains__
         ("Who ran the club?", {"led", "coach"}.__contains__, "Who led the club?"),
         ("who leads the party?", {"leader", "heads"}.__contains__,
          "who is the leader of the party?"),
+        # a chair, a coach and an owner are asked by their own titles, which no chief
+        # executive stands for: a story that gives no such title names no holder
+        ("who chairs the board?", COMPANY, "who is the chairman of the board?"),
+        ("who coaches the club?", CLUB, "who is the coach of the club?"),
+        ("who owns the club?", CLUB, "who is the owner of the club?"),
+        ("who owns the club?", {"owned", "club"}.__contains__, "who owns the club?"),
+        ("who coached the club?", {"coached", "coach"}.__contains__, "who coached the club?"),
         # a base or "-ing" form is as often a noun or an adjective: no verb said
         ("who runs the unit?", {"heading", "director"}.__contains__,
          "who is the director of the unit?"),

@@ -340,11 +340,20 @@ def _leading_verb_as_title(text: str, known: Callable[[str], bool]) -> str:
         return text
     typed = match.group("verb").lower()
     forms = _LEADING_VERBS[typed]
-    if any(known(form) for form in forms):
+    if forms[0] in _OWN_DOERS_ONLY:
+        if _verb_said(forms, known):
+            return text  # "coached" said: the doer rule finds who ("coach" is a noun too)
+    elif any(known(form) for form in forms):
         return text
     # the verb's own doer first: "who leads the opposition?" of "leader of the opposition";
     # then a title that means the one who runs a whole body ("chief executive")
-    titles = (*_DOERS.get(forms[0], ()), *_EXECUTIVES)
+    doers = _DOERS.get(forms[0], ())
+    if forms[0] in _OWN_DOERS_ONLY:
+        # "who chairs the board?" asks for no chief executive, "who owns the club?" for no
+        # coach: asked as the doer's title, a story that never gives it names no holder
+        title = next((title for title in doers if all(map(known, title.split()))), doers[0])
+        return f"{match.group('who')} is the {title} of {text[match.end() :]}"
+    titles = (*doers, *_EXECUTIVES)
     title = next((title for title in titles if all(map(known, title.split()))), None)
     if title is None:
         # then another leading verb the article uses, in the tense typed: "who leads
@@ -375,6 +384,8 @@ _VERB_GROUPS = (
     ("run", "runs", "ran", "running"),
     ("manage", "manages", "managed", "managing"),
     ("chair", "chairs", "chaired", "chairing"),
+    ("coach", "coaches", "coached", "coaching"),
+    ("own", "owns", "owned", "owning"),
 )
 _LEADING_VERBS = {form: forms for forms in _VERB_GROUPS for form in forms}
 # The nouns for whoever does what a leading verb says.
@@ -382,9 +393,14 @@ _DOERS = {
     "lead": ("leader",),
     "manage": ("manager",),
     "chair": ("chairman", "chairwoman", "chairperson", "chair"),
+    "coach": ("coach", "manager"),
+    "own": ("owner",),
 }
+# Verbs whose doer no other title stands for: a chair is not the chief executive.
+_OWN_DOERS_ONLY = frozenset({"chair", "coach", "own"})
 _WHO_LEADS = re.compile(
-    r"(?P<who>who)\s+(?P<verb>runs|ran|heads|headed|leads|led|manages|managed|chairs|chaired)\s+",
+    r"(?P<who>who)\s+(?P<verb>runs|ran|heads|headed|leads|led|manages|managed|chairs|chaired"
+    r"|coaches|coached|owns|owned)\s+",
     re.IGNORECASE,
 )
 
