@@ -1710,3 +1710,30 @@ def test_a_place_the_story_names_is_no_body_or_person(
     question: str, admitted: str | None, kept_out: str | None
 ) -> None:
     _assert_admits(question, SETTINGS_READER, admitted, kept_out)
+
+
+SUMS_READER = reader_of(
+    "Extradition\n\n"
+    "Prosecutors say Haddad stole 186 million euros from investors. "
+    "His bail was set at 50,000 euros in May. "
+    "The chain's sales fell to 2.3 billion zlotys last year. "
+    "Tickets for the gala are 40 euros."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # a sum asked by its name is read from a sentence that names it
+        ("how much was Haddad's bail?", "50,000 euros", "186 million euros"),
+        ("how much rent does the chain pay?", None, "2.3 billion zlotys"),
+        # sums of any name answer a question that names none
+        ("how much did Haddad steal?", "186 million euros", None),
+        # a price is said in any words
+        ("what is the price of a ticket for the gala?", "40 euros", None),
+    ],
+)
+def test_a_named_sum_is_read_where_its_name_is_said(
+    question: str, admitted: str | None, kept_out: str | None
+) -> None:
+    _assert_admits(question, SUMS_READER, admitted, kept_out)

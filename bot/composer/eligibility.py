@@ -157,6 +157,7 @@ def candidate_spans(
         or _names_nobody_asked(question, passage_index, reader)
         or pinned_unsaid(question, sentence.passage.text)
         or _relation_unsaid(sentence, question)
+        or _sum_unnamed(sentence, question)
         or _an_earlier_occasion(sentence, question)
     ):
         return sentence, []  # another thing, other people, another year, no kin
@@ -613,6 +614,30 @@ def _relation_unsaid(sentence: Sentence, question: QuestionAnalysis) -> bool:
 
 
 _KIN_OR_MARRIAGE = frozenset(stem(word) for word in KIN_NOUNS | MARRIAGE_WORDS)
+
+
+def _sum_unnamed(sentence: Sentence, question: QuestionAnalysis) -> bool:
+    """Whether a question about a named sum ("how much was Haddad's bail?", "how much rent
+    does the chain pay?") meets a sentence that never names it: its sums are of other
+    things ("186 million euros" of the fraud, "2.3 billion zlotys" of sales). "Cost" and
+    "price" are said of anything, in any words ("tickets are 12 euros"), and so are
+    compensation, fees and budgets ("will pay the families 100 million dong", "spent 1.2
+    million euros on lawyers"): not asked so."""
+    named = _NAMED_SUMS.intersection(token.stem for token in question.content)
+    if not named or asked_quantity(question) != "money":
+        return False
+    return named.isdisjoint(token.stem for token in sentence.tokens)
+
+
+# Sums news names by their own word: "fined 5,000 euros", "a salary of", "the bail".
+_NAMED_SUMS = frozenset(
+    stem(word)
+    for word in """
+    salary salaries wage wages fine fines bail fare fares rent rents revenue revenues profit
+    profits income earnings debt debts deficit deficits dividend dividends bonus bonuses
+    subsidy subsidies loan loans ransom
+    """.split()
+)
 
 
 # "what is the satellite for?", "what are the cranes for?": a thing's purpose.
