@@ -956,6 +956,32 @@ def test_quotes_are_the_speakers(
     _offers_quote(QUOTE_READER, question, offered, not_offered)
 
 
+TERMS_READER = reader_of(
+    "Festival awards\n\n"
+    'The best director award went to Hyun-woo Baek for "The Ninth Floor" on Saturday. '
+    'The forecasters had set the danger at level 3 of 5, "considerable", that morning. '
+    'Students carried banners reading "Learning, not loans" to the hall. '
+    '"We are proud of this film," Baek said.'
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "offered", "not_offered"),
+    [
+        # a title or a term in quotes, in a sentence no verb of speech carries, is no
+        # one's words
+        ("what did Baek say?", "We are proud of this film", "The Ninth Floor"),
+        ("what did the forecasters say?", None, "considerable"),
+        # words given as someone's by another verb are theirs
+        ("what did the banners say?", "Learning, not loans", None),
+    ],
+)
+def test_quoted_titles_and_terms_are_no_ones_words(
+    question: str, offered: str | None, not_offered: str | None
+) -> None:
+    _offers_quote(TERMS_READER, question, offered, not_offered)
+
+
 def _offers_quote(
     reader: ArticleReader, question: str, offered: str | None, not_offered: str | None
 ) -> None:

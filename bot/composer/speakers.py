@@ -40,6 +40,8 @@ def quotes_someone_else(
     speech says who speaks ("Yuri Ushakov confirmed Putin and Biden were talking"),
     the others named are spoken of.
     """
+    if _no_ones_words(candidate):
+        return True
     head = question.speaker[-1]
     outside = [
         token
@@ -94,6 +96,34 @@ def _role_modifier(question: QuestionAnalysis) -> str | None:
 
 
 _BODY_STEMS = frozenset(stem(word) for word in ORGANIZATION_NOUNS)
+
+
+def _no_ones_words(candidate: Candidate) -> bool:
+    """Whether quoted words stand in a sentence of their own that no verb of speech
+    carries: a title ("the best director award went to Baek for "The Ninth Floor"") or
+    a term ("set the danger at level 3 of 5, "considerable""), not speech. A quote that
+    is most of its sentence goes on from the one before ("Our members are running on
+    empty.") and is left to the speaker rules."""
+    tokens = candidate.sentence.tokens
+    outside = [
+        at
+        for at in range(len(tokens))
+        if tokens[at].is_word and not candidate.first <= at <= candidate.last
+    ]
+    if candidate.rule != "quote" or len(outside) < _WORDS_AROUND_A_TERM:
+        return False
+    return not any(_speech_verb(tokens, at) or tokens[at].stem in _QUOTING_WORDS for at in outside)
+
+
+# Words outside a quote that make it part of a sentence rather than the sentence.
+_WORDS_AROUND_A_TERM = 4
+# Words that give quoted words as someone's though no verb of speech says so: "banners
+# reading", "denounced as", "called it", "wrote".
+_QUOTING_WORDS = frozenset(
+    stem(word)
+    for word in "read reading write wrote written call called describe described denounce "
+    "denounced dub dubbed label labelled labeled brand branded term termed as".split()
+)
 
 
 def _attributed(candidate: Candidate) -> set[str]:
