@@ -460,6 +460,13 @@ def test_a_span_of_nothing_but_the_questions_own_words_is_not_offered() -> None:
             "Pons",
             "the town",
         ),
+        # nor with a count before modifiers: "eight new container scanners" names no maker
+        (
+            "Customs will install eight new container scanners made by Veritek.",
+            "who makes the new container scanners?",
+            None,
+            "eight new container scanners",
+        ),
     ],
 )
 def test_a_span_of_the_questions_head_and_nothing_new_is_not_offered(

@@ -1543,12 +1543,22 @@ def _says_only_the_question(candidate: Candidate, question: QuestionAnalysis) ->
 
 
 def _counts_the_next(tokens: Sequence[Token], index: int) -> bool:
-    """ "Two" of "Two trustees", "112" of "112 countries": a cardinal before a plural (not
-    an order, "the third grade", nor a number that names, "Article 101")."""
-    if not is_cardinal(tokens[index].lower) or index + 1 >= len(tokens):
+    """ "Two" of "Two trustees", "112" of "112 countries", "eight" of "eight new container
+    scanners": a cardinal before a plural, its modifiers between (not an order, "the third
+    grade", nor a number that names, "Article 101")."""
+    if not is_cardinal(tokens[index].lower):
         return False
-    following = tokens[index + 1].lower
-    return looks_plural(following) and word_class(following) is WordClass.NOUN
+    for following in tokens[index + 1 : index + 2 + _COUNT_MODIFIERS]:
+        word = following.lower
+        if not following.is_word or word in FUNCTION_WORDS:
+            return False
+        if looks_plural(word) and word_class(word) is WordClass.NOUN:
+            return True
+    return False
+
+
+# Modifiers a count may stand before its noun: "eight new container scanners".
+_COUNT_MODIFIERS = 2
 
 
 def _without_the_set_aside(candidate: Candidate, question: QuestionAnalysis) -> Candidate | None:
