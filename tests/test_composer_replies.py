@@ -958,7 +958,8 @@ WRECK = Knowledge.from_article(
         "The ship left Bordeaux in October 1652 and was lost on November 9, 1652. "
         "The coins will be cleaned and put on show in 2026. "
         "Trains were suspended for most of Monday. "
-        "The final results are expected to be certified on Thursday."
+        "The final results are expected to be certified on Thursday. "
+        "Voters in the canton on Sunday rejected a plan for a larger harbour."
     )
 )
 
@@ -972,6 +973,8 @@ WRECK = Knowledge.from_article(
         ("when will the coins be put on show?", "2026"),
         # a participle after "be" is no past: "to be certified" looks ahead
         ("when will the final results be certified?", "Thursday"),
+        # the verb after the date tells it where none stands before it
+        ("when will the harbour plan be ready?", None),
     ],
 )
 def test_a_date_of_the_past_answers_no_question_about_the_future(

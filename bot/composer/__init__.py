@@ -527,7 +527,19 @@ def _past_for_the_future(analysis: QuestionAnalysis, best: Candidate) -> bool:
             return True
         if before[index].is_word and word_class(lower) is WordClass.VERB:
             return lower in _IRREGULAR_PAST
+    # no verb before the date: the clause's verb follows it ("Voters in Valais on Sunday
+    # rejected the dam")
+    after = best.sentence.tokens[best.last + 1 : best.last + 1 + _VERB_AFTER_A_DATE]
+    for token in after:
+        if not token.is_word or token.lower in _AHEAD or token.lower in _LOOKING_AHEAD:
+            return False
+        if _past_verb(token) or token.lower in _IRREGULAR_PAST:
+            return True
     return False
+
+
+# How far after a date its clause's verb may stand, where none stands before it.
+_VERB_AFTER_A_DATE = 3
 
 
 # Words that make the clause after them look ahead, and the past's auxiliaries.
