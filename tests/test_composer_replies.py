@@ -990,7 +990,10 @@ EMPIRE = Knowledge.from_article(
         "(1920–1999) built a framework. "
         "The warfare was quelled in 1598, when Henry of Navarre issued the Edict. "
         "Ana Ruiz was born in Porto in 1961. "
-        "Luis Mora succeeded her as governor in 1990. Ana Ruiz died in Lisbon in 2004."
+        "Luis Mora succeeded her as governor in 1990. Ana Ruiz died in Lisbon in 2004. "
+        "Her first husband, the painter Tomás Vidal, died in 1992. "
+        "The Vidal Foundation was fined by regulators on Wednesday. "
+        "The Mora Institute was founded in 1971."
     )
 )
 
@@ -1012,6 +1015,10 @@ EMPIRE = Knowledge.from_article(
         # a death is told by "died" and its like; another date of a life is another event's
         ("when did Ana Ruiz die?", "2004"),
         ("In what year did Luis Mora die?", None),
+        # so are a marriage and a founding: told in words of their own
+        ("when did Ana Ruiz marry Tomás Vidal?", None),
+        ("when was the Vidal Foundation founded?", None),
+        ("when was the Mora Institute founded?", "1971"),
     ],
 )
 def test_a_birth_is_answered_only_where_the_article_tells_one(

@@ -302,6 +302,7 @@ def _answer_one(
         or _past_for_the_future(analysis, best)
         or _birth_unsaid(analysis, best)
         or _death_unsaid(analysis, best)
+        or _event_unsaid(analysis, best)
     ):
         return no_answer(knowledge, text, analysis, ranked, scope=scope)
     left_open = _left_open(analysis, selection.sentences[:_GAP_SENTENCES], best, reader)
@@ -600,6 +601,31 @@ _DEATH_TOLD = frozenset(
         "buried",
         "funeral",
         "obituary",
+    )
+)
+
+
+def _event_unsaid(analysis: QuestionAnalysis, best: Candidate) -> bool:
+    """Whether the date of a marriage or a founding is asked of a sentence that tells none:
+    "1992" of "Her first husband, the painter Henrique Salgado, died in 1992" for "when did
+    she marry Henrique Salgado?"; "Wednesday" of a story's news for "when was the company
+    founded?". Like births and deaths, these are told in a few words of their own."""
+    if analysis.answer_type is not AnswerType.DATE:
+        return False
+    told = next((told for asked, told in _EVENTS if asked & analysis.content_stems), None)
+    return told is not None and told.isdisjoint(token.stem for token in best.sentence.tokens)
+
+
+# The words that ask for an event's date, and the words a sentence tells it with.
+_EVENTS = tuple(
+    (frozenset(map(stem, asked.split())), frozenset(map(stem, told.split())))
+    for asked, told in (
+        ("marry married marriage wed wedding", "marry married marriage wed wedding"),
+        (
+            "founded established",
+            "founded founder founding established establishment created formed set launched "
+            "started opened signed",
+        ),
     )
 )
 
