@@ -794,6 +794,9 @@ def test_a_means_named_by_a_bare_noun_ends_at_it(text: str, means: str) -> None:
         # "due to" before a verb's plain form says what was planned
         ("She had been due to fly to Malaga with her husband.", "due to fly to Malaga"),
         ("The bridge is due to be finished in May.", "due to be finished in May"),
+        # a word more often a noun, with a time or a place after it, is a verb there too
+        ("The strike is due to end at 5 a.m. on Friday.", "due to end at 5"),
+        ("A second study is due to report in 2028.", "due to report in 2028"),
     ],
 )
 def test_due_to_before_a_verb_is_no_cause(text: str, not_a_cause: str) -> None:
@@ -816,8 +819,13 @@ def test_due_to_before_a_verb_is_no_cause(text: str, not_a_cause: str) -> None:
         ("The kettles sold for between $35 and $60.", "for between $35 and $60"),
         ("He was jailed for more than two years.", "for more than two years"),
         ("The plant closed for at least a week.", "for at least a week"),
-        # nor is "by the time ..."
+        # nor is "by the time ...", a time said from now, a part of a stretch of time, or
+        # "since before"
         ("By the time police arrived, the thieves had gone.", "By the time police arrived"),
+        ("The road was shut for most of the day.", "for most of the day"),
+        ("He conducted without a baton for much of his career.", "for much of his career"),
+        ("The council set aside money for next year.", "for next year"),
+        ("Drivers have quit since before the pandemic.", "since before the pandemic"),
         # "for" before whom it was done for
         ("He is directing it for the regional fire service.", "for the regional fire service"),
         ("She bought red bandanas for Harvard's crew.", "for Harvard's crew"),

@@ -314,7 +314,8 @@ def _plausible_clause(
     if marker in _TIME_OR_AMOUNT_MARKERS and _tells_time_or_amount(sentence, body, marker):
         return False
     first = sentence.tokens[body]
-    if marker == ("due", "to") and _scheduled(first.lower):
+    following = sentence.tokens[body + 1].lower if body + 1 < len(sentence.tokens) else ""
+    if marker == ("due", "to") and _scheduled(first.lower, following):
         return False  # "due to fly to Málaga" says what was planned, not why
     if marker == ("to",):
         return (
@@ -448,12 +449,21 @@ def _passive_doer(sentence: Sentence, body: int) -> bool:
     return participle and _names_someone(tokens, body)
 
 
-def _scheduled(word: str) -> bool:
-    """A verb's plain form after "due to" ("due to fly", "due to be"): a plan, where a
-    cause is a noun phrase or a gerund ("due to rising costs")."""
+def _scheduled(word: str, following: str) -> bool:
+    """A verb's plain form after "due to" ("due to fly", "due to be", "due to end at 5
+    a.m."): a plan, where a cause is a noun phrase or a gerund ("due to rising costs")."""
     if word == "be":
         return True
-    return word_class(word) is WordClass.VERB and not word.endswith(("ing", "ed"))
+    if word.endswith(("ing", "ed")):
+        return False
+    if word_class(word) is WordClass.VERB:
+        return True
+    # a word more often a noun is a verb when a time or a place follows it ("due to
+    # report in 2028"), where a cause's noun ends its phrase ("due to fog.")
+    return can_be_verb(word) and not looks_plural(word) and following in _AFTER_A_PLANNED_VERB
+
+
+_AFTER_A_PLANNED_VERB = frozenset({"at", "in", "on", "by", "before", "within", "next"})
 
 
 def _names_recipients(word: str) -> bool:
@@ -467,6 +477,11 @@ def _names_recipients(word: str) -> bool:
 _DEGREE_WORDS = frozenset({"very", "too", "more", "most", "less", "least"})
 
 
+# Words that place a time from now ("next year"), the parts of a stretch of time ("most
+# of the day"), and stretches of time that are not units ("his career").
+_RELATIVE_TIMES = frozenset({"next", "last", "this", "coming", "following", "previous"})
+_PARTS_OF = frozenset({"most", "much", "all", "part", "half", "rest"})
+_SPANS_OF_TIME = frozenset({"career", "life", "season", "seasons", "tenure", "term", "night"})
 # Markers that also open an amount or a stretch of time: "by 9%", "for eight months".
 _TIME_OR_AMOUNT_MARKERS = frozenset(
     {("by",), ("for",), ("over",), ("after",), ("since",), ("with",), ("through",)}
@@ -516,6 +531,13 @@ def _tells_time_or_amount(sentence: Sentence, body: int, marker: tuple[str, ...]
     if first.lower in CALENDAR_WORDS:
         return True  # "its first increase since November 2023", "after Monday's vote"
     second = words[1].lower if len(words) > 1 else ""
+    if first.lower in _RELATIVE_TIMES and second in TIME_UNITS:
+        return True  # "for next year", "since last month"
+    if first.lower in _PARTS_OF and second == "of":
+        # "for most of the day", "for much of his career": a stretch of time
+        return any(word.lower in TIME_UNITS or word.lower in _SPANS_OF_TIME for word in words[2:])
+    if marker == ("since",) and first.lower in {"before", "after"}:
+        return True  # "since before the pandemic"
     # "for a week", "after a year"; "by the time ..."
     return (first.lower in {"a", "an"} and second in TIME_UNITS) or (
         first.lower == "the" and second == "time"
