@@ -826,6 +826,10 @@ def test_due_to_before_a_verb_is_no_cause(text: str, not_a_cause: str) -> None:
         ("He conducted without a baton for much of his career.", "for much of his career"),
         ("The council set aside money for next year.", "for next year"),
         ("Drivers have quit since before the pandemic.", "since before the pandemic"),
+        # a fraction is an amount
+        ("It said profit would fall by about a third and cut jobs.", "by about a third"),
+        # a byline says who wrote the story
+        ("By Rafael Antunes", "By Rafael Antunes"),
         # "for" before whom it was done for
         ("He is directing it for the regional fire service.", "for the regional fire service"),
         ("She bought red bandanas for Harvard's crew.", "for Harvard's crew"),

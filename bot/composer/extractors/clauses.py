@@ -326,7 +326,7 @@ def _plausible_clause(
             and not _names_recipients(first.lower)
             and not _completes_a_noun(sentence.tokens, body - 1)
         )
-    if marker == ("by",) and _passive_doer(sentence, body):
+    if marker == ("by",) and (_passive_doer(sentence, body) or _a_byline(sentence, body)):
         return False
     if marker[0] == "as" and _as_of_a_comparison_or_list(sentence.tokens, body - len(marker)):
         return False
@@ -341,6 +341,23 @@ def _plausible_clause(
         # pulling back Diabaté" says why
         return False
     return first.is_word or first.text == '"'
+
+
+def _a_byline(sentence: Sentence, body: int) -> bool:
+    """Whether the sentence is a story's byline, "By Rafael Antunes": "by" and a name, and
+    nothing else, says who wrote it, not how anything was done."""
+    words = [token for token in sentence.tokens[body:] if token.is_word]
+    return (
+        body == 1
+        and bool(words)
+        and len(words) <= _BYLINE_WORDS
+        and all(word.is_capitalized or word.lower in _IN_BYLINES for word in words)
+    )
+
+
+# A byline's most words, and the lower-case words one may hold ("By Ana Ruiz and Li Wei").
+_BYLINE_WORDS = 8
+_IN_BYLINES = frozenset({"and", "in", "de", "da", "van", "von", "del", "la", "le"})
 
 
 def _a_clause_opens(tokens: Sequence[Token], body: int) -> bool:
@@ -481,6 +498,7 @@ _DEGREE_WORDS = frozenset({"very", "too", "more", "most", "less", "least"})
 # of the day"), and stretches of time that are not units ("his career").
 _RELATIVE_TIMES = frozenset({"next", "last", "this", "coming", "following", "previous"})
 _PARTS_OF = frozenset({"most", "much", "all", "part", "half", "rest"})
+_FRACTIONS = frozenset({"half", "third", "quarter", "fifth", "sixth", "tenth", "fraction"})
 _SPANS_OF_TIME = frozenset({"career", "life", "season", "seasons", "tenure", "term", "night"})
 # Markers that also open an amount or a stretch of time: "by 9%", "for eight months".
 _TIME_OR_AMOUNT_MARKERS = frozenset(
@@ -533,6 +551,8 @@ def _tells_time_or_amount(sentence: Sentence, body: int, marker: tuple[str, ...]
     second = words[1].lower if len(words) > 1 else ""
     if first.lower in _RELATIVE_TIMES and second in TIME_UNITS:
         return True  # "for next year", "since last month"
+    if first.lower in {"a", "one"} and second in _FRACTIONS:
+        return True  # "fell by about a third", "by a half"
     if first.lower in _PARTS_OF and second == "of":
         # "for most of the day", "for much of his career": a stretch of time
         return any(word.lower in TIME_UNITS or word.lower in _SPANS_OF_TIME for word in words[2:])
