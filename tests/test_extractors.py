@@ -744,6 +744,9 @@ def test_since_a_month_is_a_time_not_a_reason() -> None:
         # adverbs of degree and frequency say how much or how often, not how
         ("The government increasingly applied pressure.", "increasingly"),
         ("SAT solvers routinely handle large instances.", "routinely"),
+        # nor is a noun that ends in "-ly"
+        ("She thanked her family and won the butterfly.", "family"),
+        ("She thanked her family and won the butterfly.", "butterfly"),
     ],
 )
 def test_listing_as_and_degree_adverbs_are_no_manners(text: str, not_a_manner: str) -> None:
@@ -851,6 +854,7 @@ def test_amounts_and_times_are_no_manners_nor_reasons(text: str, not_a_clause: s
     ("text", "expected"),
     [
         ('The proposal has been "positively" received by the Kremlin.', "positively"),
+        ("He spoke briefly to reporters.", "briefly"),  # filed as a noun, "brief" made one
         ("The deal was agreed by phone.", "by phone"),
         ("The way forward is through thoughtful dialogue.", "through thoughtful dialogue"),
     ],

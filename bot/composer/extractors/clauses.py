@@ -138,10 +138,17 @@ def extract_manners(sentence: Sentence) -> Iterator[Candidate]:
             and token.lower.endswith("ly")
             and len(token.lower) > 4
             and token.lower not in _NOT_MANNER
+            and not _a_noun_in_ly(token.lower)
         ):
             yield Candidate(sentence, index, index, "manner:adverb", 0.9)
     for candidate in _marked_clauses(sentence, _MANNER_MARKERS, "manner"):
         yield _means_alone(candidate)
+
+
+def _a_noun_in_ly(word: str) -> bool:
+    """ "family", "butterfly", "assembly": a noun that ends in "-ly" is no adverb ("briefly",
+    filed as a noun, is "brief" made one)."""
+    return word_class(word) is WordClass.NOUN and word_class(word[:-2]) is not WordClass.ADJECTIVE
 
 
 def _means_alone(candidate: Candidate) -> Candidate:
