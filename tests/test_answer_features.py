@@ -354,6 +354,9 @@ def test_the_quantity_a_number_question_wants(question: str, wanted: str) -> Non
         ("how long were the thieves inside?", False),
         ("how long was he married?", False),
         ("how long is the goal keeper?", False),
+        # a noun after a preposition says where the subject was, not what is measured
+        ("how long were the divers on site?", False),
+        ("how long were the crew at sea?", False),
     ],
 )
 def test_how_long_asks_a_things_length(question: str, length: bool) -> None:

@@ -1231,6 +1231,8 @@ def asks_a_length(question_text: str) -> bool:
     if match is None:
         return False
     noun = match.group("noun")
+    if any(word in PREPOSITIONS for word in match.group(0).split()[3:]):
+        return False  # "how long were the divers on site?": "site" is where, not what
     return (
         word_class(noun) is WordClass.NOUN  # not "how long were the thieves inside?"
         and is_a_kind_of(noun, "object")
