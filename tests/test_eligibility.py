@@ -145,7 +145,8 @@ FINAL_READER = reader_of(
     "In the men's final at Darling Arena, Argentina's Tomas Ig beat Noah Fair in 74 minutes. "
     "It was the longest final in the tournament's 46-year history. "
     "The evacuation of the stands, a five-hour evacuation, followed. The arena lies 3 "
-    "kilometres north of the city. Ig earned a 25,000-euro bonus and a 2,000-euro voucher."
+    "kilometres north of the city. Ig earned a 25,000-euro bonus and a 2,000-euro voucher. "
+    "The 22-year-old Ig has led the rankings for three years."
 )
 
 
@@ -162,6 +163,8 @@ FINAL_READER = reader_of(
         # a length of time before a noun measures that noun
         ("how long did the final last?", "74 minutes", "46-year"),
         ("how long did the evacuation take?", "five-hour", None),
+        # an age is no length of time
+        ("how long has Ig led the rankings?", "three years", "22-year-old"),
         # ... and so does an amount of money joined to its currency
         ("how big was Ig's bonus?", "25,000-euro", "2,000-euro"),
         ("how much did the evacuation cost?", None, "2,000-euro"),

@@ -684,7 +684,7 @@ def quantity_fits(wanted: str, asked: QuantityAsked, candidate: Candidate) -> bo
             or _stands_for_someone(candidate)
         )
     else:  # a length of time: "four days", "two-week", or a finishing time "2:05:40"
-        fits = (
+        fits = not _AGE_FORM.search(text) and (  # "22-year-old" is an age
             candidate.rule == "number:time"
             or counts_time(candidate)
             or _counts_periods(candidate)
