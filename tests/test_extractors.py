@@ -1375,6 +1375,9 @@ def test_a_place_phrase_ends_where_a_clause_opens() -> None:
         # a number of places is no place; a number in a name is part of it
         ("Firefighters from nine states are working the fire.", "nine states"),
         ("The kettles were sold in 12 countries last year.", "12 countries"),
+        # nor is a standing in a race or a table
+        ("Desrosiers came down in third place on Saturday.", "third place"),
+        ("She finished in 22nd position.", "22nd position"),
     ],
 )
 def test_a_count_of_places_is_no_place(text: str, not_a_place: str) -> None:

@@ -16,6 +16,7 @@ Three rules, from most to least specific:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from bot.composer.candidates import Candidate, Sentence
@@ -524,7 +525,11 @@ def extract_place_phrases(sentence: Sentence) -> Iterator[Candidate]:
             fit = _place_word_fit(tokens, index, first, probe, best)
             if fit is not None:
                 best = (probe, fit)
-        if best is not None and not _counts_places(tokens, first, best[0]):
+        if (
+            best is not None
+            and not _counts_places(tokens, first, best[0])
+            and not _a_rank(tokens, first, best[0])
+        ):
             fit = best[1] * (0.6 if tokens[first].lower in POSSESSIVE_PRONOUNS else 1.0)
             yield Candidate(sentence, first, best[0], "place:phrase", fit)
 
@@ -610,6 +615,21 @@ def _counts_places(tokens: tuple[Token, ...], first: int, last: int) -> bool:
         and not counted.is_capitalized
         and looks_plural(counted.lower)
     )
+
+
+def _a_rank(tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """ "came down in third place", "finished in 22nd position": a standing in a race or a
+    table, no place on a map."""
+    return tokens[last].lower in _RANKED and any(
+        _ORDINAL.fullmatch(token.lower) for token in tokens[first:last]
+    )
+
+
+_RANKED = frozenset({"place", "position", "spot"})
+_ORDINAL = re.compile(
+    r"\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|last"
+)
 
 
 def _describes_next(tokens: tuple[Token, ...], index: int) -> bool:
