@@ -1747,3 +1747,26 @@ def test_a_named_sum_is_read_where_its_name_is_said(
     question: str, admitted: str | None, kept_out: str | None
 ) -> None:
     _assert_admits(question, SUMS_READER, admitted, kept_out)
+
+
+QUOTED_READER = reader_of(
+    "Conductor dies\n\n"
+    "Kučera led the Vltava Philharmonic from 1979 to 2006. "
+    '"He asked you to play truthfully," a violinist said. '
+    'His last recording was "Má vlast" in 2004.'
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "admitted", "kept_out"),
+    [
+        # quoted words name no body, team or person
+        ("which orchestra did Kučera lead?", None, "He asked you to play truthfully"),
+        # but may name a work
+        ("which piece was his last recording?", "Má vlast", None),
+    ],
+)
+def test_quoted_words_name_no_body(
+    question: str, admitted: str | None, kept_out: str | None
+) -> None:
+    _assert_admits(question, QUOTED_READER, admitted, kept_out)

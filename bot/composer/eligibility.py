@@ -254,6 +254,7 @@ def candidate_spans(
             or _a_body_for_a_place(candidate, question)
             or _a_place_for_a_body(candidate, question, reader)
             or (question.answer_type in _ENTITY_TYPES and says_money(candidate))
+            or _a_quote_for_a_body(candidate, question)
             or _names_a_thing_asked_about(candidate, question)
             or _a_score_of_another_time(candidate, question)
         ):
@@ -369,6 +370,24 @@ def _a_body_for_a_place(candidate: Candidate, question: QuestionAnalysis) -> boo
     return candidate.rule == "name:organization" or (
         last.is_capitalized and ends_a_body(last.lower)
     )
+
+
+def _a_quote_for_a_body(candidate: Candidate, question: QuestionAnalysis) -> bool:
+    """ "He asked you to play truthfully ..." for "which orchestra did he lead?": quoted
+    words name no body, team or person ("which film?" may be answered by a quoted title,
+    and a collection is a work as much as a group)."""
+    if question.answer_type is not AnswerType.OTHER or candidate.rule != "quote":
+        return False
+    head = head_word(question)
+    return (
+        head is not None
+        and any(is_a_kind_of(head, kind) for kind in _BODIES_AND_PEOPLE)
+        and not any(is_a_kind_of(head, kind) for kind in _WORKS_AND_WORDS)
+    )
+
+
+_BODIES_AND_PEOPLE = ("group", "organization", "person")
+_WORKS_AND_WORDS = ("creation", "communication")
 
 
 def _a_place_for_a_body(
