@@ -1087,6 +1087,8 @@ def test_a_name_after_or_that_does_not_spell_the_short_form_is_no_expansion() ->
         # a second name after the first is no description of it
         ("It was found by Tomasz Zielinski, 52, and Ewa Brzek.", "Tomasz Zielinski", "and Ewa"),
         ("Ana Ruiz and Tim Hartley voted no.", "Ana Ruiz", "and Tim"),
+        # nor are the things counted in a list after it
+        ("He leaves his wife, Pilar, three children and a sister.", "Pilar", "three children"),
         # what is said of a name after a negation is no description of it
         ("Who owns the rest of Limpotec was not disclosed.", "Limpotec", "not disclosed"),
         ("The owner of Limpotec is not known.", "Limpotec", "not known"),

@@ -1377,10 +1377,12 @@ def _description_from(
         # "X, said her client ..." or "the lawyer, X, had argued ...": a clause, not a description
         return None
     if start < len(tokens) and (
-        (tokens[start].is_number and not determined) or tokens[start].lower in PREPOSITIONS
+        ((tokens[start].is_number or _counts_a_list(tokens, start)) and not determined)
+        or tokens[start].lower in PREPOSITIONS
     ):
-        # "Lucia Marrero, 46," gives an age; "Rosa Ortiz, of Albuquerque," a home; "a
-        # 68-metre ferry" is a description still
+        # "Lucia Marrero, 46," gives an age; "his wife, Pilar, three children and seven
+        # grandchildren" a list; "Rosa Ortiz, of Albuquerque," a home; "a 68-metre ferry"
+        # is a description still
         return None
     if (start < len(tokens) and tokens[start].lower in _CONJUNCTIONS) or _lone_adverb(
         tokens, start
@@ -1390,6 +1392,14 @@ def _description_from(
         return None
     end_of_phrase = phrase_end(tokens, start)
     return (start, end_of_phrase) if end_of_phrase >= start else None
+
+
+def _counts_a_list(tokens: tuple[Token, ...], start: int) -> bool:
+    """ "three children" of "his wife, Pilar, three children and seven grandchildren": a
+    number word counting things after a name lists them ("one of the last breweries"
+    still says what it is)."""
+    following = tokens[start + 1].lower if start + 1 < len(tokens) else ""
+    return is_cardinal(tokens[start].lower) and following != "of"
 
 
 def _relative_description(tokens: tuple[Token, ...], start: int) -> tuple[int, int] | None:
