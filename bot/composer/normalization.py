@@ -351,8 +351,8 @@ def _leading_verb_as_title(text: str, known: Callable[[str], bool]) -> str:
     if forms[0] in _OWN_DOERS_ONLY:
         # "who chairs the board?" asks for no chief executive, "who owns the club?" for no
         # coach: asked as the doer's title, a story that never gives it names no holder
-        title = next((title for title in doers if all(map(known, title.split()))), doers[0])
-        return f"{match.group('who')} is the {title} of {text[match.end() :]}"
+        own = next((doer for doer in doers if all(map(known, doer.split()))), doers[0])
+        return f"{match.group('who')} is the {own} of {text[match.end() :]}"
     titles = (*doers, *_EXECUTIVES)
     title = next((title for title in titles if all(map(known, title.split()))), None)
     if title is None:
