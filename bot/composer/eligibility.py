@@ -843,11 +843,12 @@ def _only_a_date(words: tuple[str, ...]) -> bool:
 def _a_relative_date(words: tuple[str, ...]) -> bool:
     """Whether ``words`` name a time by its place from now, with no number: "next year",
     "the first half of last month", "this week" (a time noun after "next", "last",
-    "this" ...), or a time noun alone ("year")."""
+    "this" ...), or a unit of time alone ("year")."""
     if any(character.isdigit() for word in words for character in word):
         return False  # "6% this year and 3% in 2027" is an offer
     if len(words) == 1:
-        return words[0] in TIME_NOUNS
+        # a unit of time alone: "spring", "fall", "age" or "season" often name other things
+        return words[0] in TIME_UNITS and words[0] not in {"second", "seconds"}
     return any(word in _RELATIVE and later in TIME_NOUNS for word, later in pairwise(words))
 
 
