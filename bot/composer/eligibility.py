@@ -69,6 +69,7 @@ from bot.composer.lexicon import (
     PERSON_NOUNS,
     PLACE_NOUNS,
     PREPOSITIONS,
+    RELATIVE_TIME_WORDS,
     ROLE_TITLES,
     TIME_NOUNS,
     TIME_UNITS,
@@ -833,7 +834,7 @@ def _only_a_date(words: tuple[str, ...]) -> bool:
         return False
     return all(
         word in _DATE_WORDS
-        or (relative and word in _RELATIVE)
+        or (relative and word in RELATIVE_TIME_WORDS)
         or _DAY_OR_YEAR.fullmatch(word)
         or _CLOCK.fullmatch(word)
         for word in words
@@ -849,11 +850,9 @@ def _a_relative_date(words: tuple[str, ...]) -> bool:
     if len(words) == 1:
         # a unit of time alone: "spring", "fall", "age" or "season" often name other things
         return words[0] in TIME_UNITS and words[0] not in {"second", "seconds"}
-    return any(word in _RELATIVE and later in TIME_NOUNS for word, later in pairwise(words))
-
-
-# Words that place a time from now: "next year", "the following week".
-_RELATIVE = frozenset({"next", "last", "this", "coming", "following", "previous"})
+    return any(
+        word in RELATIVE_TIME_WORDS and later in TIME_NOUNS for word, later in pairwise(words)
+    )
 
 
 def _a_date_for_a_thing(candidate: Candidate, question: QuestionAnalysis) -> bool:

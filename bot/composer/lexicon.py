@@ -163,10 +163,11 @@ SMALL_NUMBERS = {
 }
 # The marks that open and close a quotation, straight and curly.
 QUOTE_MARKS = frozenset({'"', "'", "“", "”", "‘", "’"})
-# The number words that count ("nine", "thousands"), not the ones that order ("third").
-CARDINAL_WORDS = NUMBER_WORDS - words(
-    "first second third fourth fifth sixth seventh eighth ninth tenth"
-)
+# The number words that order ("third"), and the ones that count ("nine", "thousands").
+ORDINAL_WORDS = words("first second third fourth fifth sixth seventh eighth ninth tenth")
+CARDINAL_WORDS = NUMBER_WORDS - ORDINAL_WORDS
+# Words that place a time from now: "next year", "since last month", "the following week".
+RELATIVE_TIME_WORDS = words("next last this coming following previous")
 
 
 # Possessive pronouns, which open a noun phrase as an article does ("his kingdom").

@@ -25,6 +25,7 @@ from bot.composer.lexicon import (
     PERSON_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
+    RELATIVE_TIME_WORDS,
     TIME_UNITS,
 )
 from bot.composer.tokens import Token, groups_digits
@@ -501,9 +502,8 @@ def _names_recipients(word: str) -> bool:
 _DEGREE_WORDS = frozenset({"very", "too", "more", "most", "less", "least"})
 
 
-# Words that place a time from now ("next year"), the parts of a stretch of time ("most
-# of the day"), and stretches of time that are not units ("his career").
-_RELATIVE_TIMES = frozenset({"next", "last", "this", "coming", "following", "previous"})
+# The parts of a stretch of time ("most of the day"), and stretches of time that are not
+# units ("his career").
 _PARTS_OF = frozenset({"most", "much", "all", "part", "half", "rest"})
 _FRACTIONS = frozenset({"half", "third", "quarter", "fifth", "sixth", "tenth", "fraction"})
 _SPANS_OF_TIME = frozenset({"career", "life", "season", "seasons", "tenure", "term", "night"})
@@ -556,7 +556,7 @@ def _tells_time_or_amount(sentence: Sentence, body: int, marker: tuple[str, ...]
     if first.lower in CALENDAR_WORDS:
         return True  # "its first increase since November 2023", "after Monday's vote"
     second = words[1].lower if len(words) > 1 else ""
-    if first.lower in _RELATIVE_TIMES and second in TIME_UNITS:
+    if first.lower in RELATIVE_TIME_WORDS and second in TIME_UNITS:
         return True  # "for next year", "since last month"
     if first.lower in {"a", "one"} and second in _FRACTIONS:
         return True  # "fell by about a third", "by a half"

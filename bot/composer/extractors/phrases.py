@@ -34,6 +34,7 @@ from bot.composer.lexicon import (
     HONORIFICS,
     LED_BY,
     NUMBER_WORDS,
+    ORDINAL_WORDS,
     PERSON_NOUNS,
     PLACE_NOUNS,
     POSSESSIVE_PRONOUNS,
@@ -621,15 +622,13 @@ def _a_rank(tokens: tuple[Token, ...], first: int, last: int) -> bool:
     """ "came down in third place", "finished in 22nd position": a standing in a race or a
     table, no place on a map."""
     return tokens[last].lower in _RANKED and any(
-        _ORDINAL.fullmatch(token.lower) for token in tokens[first:last]
+        token.lower in ORDINAL_WORDS or token.lower == "last" or _NUMBERED.fullmatch(token.lower)
+        for token in tokens[first:last]
     )
 
 
 _RANKED = frozenset({"place", "position", "spot"})
-_ORDINAL = re.compile(
-    r"\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
-    r"|last"
-)
+_NUMBERED = re.compile(r"\d{1,3}(?:st|nd|rd|th)")  # "22nd"
 
 
 def _describes_next(tokens: tuple[Token, ...], index: int) -> bool:
